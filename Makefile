@@ -1,0 +1,44 @@
+# Two commands: `make run` and `make test`. Both set up the virtual environment first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+export PREFECT_HOME ?= $(CURDIR)/.prefect
+
+.PHONY: setup run test eval bench bench-smoke langid docs server clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c constraints.txt -e ".[test,bench]"
+	touch $(STAMP)
+
+setup: $(STAMP)  ## create .venv and install the project with its test and bench extras
+
+run: setup  ## run the pipeline on seeds/ into data/
+	$(VENV)/bin/cityclips run seeds --out data
+
+test: setup  ## the whole test suite
+	$(PY) -m pytest
+
+eval: setup  ## score cleaning and metadata on the labelled evaluation pages (eval/)
+	$(PY) eval/score.py
+
+langid: setup  ## language detection benchmark
+	$(PY) bench/bench_langid.py
+
+bench: setup  ## scale benchmark (1k/10k pages; BENCH_SIZES=1000,10000,100000 for the full one)
+	$(PY) bench/bench_pipeline.py
+
+bench-smoke: setup  ## a 1,000-page benchmark run without targets, as CI runs it
+	$(PY) bench/bench_pipeline.py --sizes 1000 --smoke
+
+docs: setup  ## regenerate docs/tables.md from the schemas
+	$(PY) -m warehouse.docs > docs/tables.md
+
+server: setup  ## start a local Prefect server on 127.0.0.1:4200
+	$(VENV)/bin/prefect server start --host 127.0.0.1 --port 4200
+
+clean:
+	rm -rf data .pytest_cache

@@ -1,0 +1,92 @@
+"""Batch work the flow's tasks call: read a batch of pages, run the pure pipeline, write its part files.
+
+These are plain functions (no Prefect) so they run the same in a task, a process pool, a Dask
+worker, or a test.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from flows.inputs import Unreadable, read_page
+from transforms.pipeline import PageLines, PageSettings, page_lines, process_pages, sha256_of
+from transforms.records import Document, InputFile, Reject
+from warehouse.incremental import manifest_rows
+from warehouse.rows import tables_for
+from warehouse.store import VersionWriter
+
+SLOWEST_KEPT = 10  # slowest pages reported per batch (and per run)
+
+
+@dataclass
+class BatchSummary:
+    """What one batch did: counts and timings, small enough to send back from a worker."""
+
+    pages: int = 0
+    documents: int = 0
+    rejects_by_reason: Counter = field(default_factory=Counter)
+    removed_by_rule: Counter = field(default_factory=Counter)
+    languages: Counter = field(default_factory=Counter)
+    rows: Counter = field(default_factory=Counter)
+    seconds: Counter = field(default_factory=Counter)  # stage -> seconds
+    slowest: list[tuple[float, str]] = field(default_factory=list)  # (ms, source_path)
+
+    def merge(self, other: "BatchSummary") -> None:
+        self.pages += other.pages
+        self.documents += other.documents
+        for name in ("rejects_by_reason", "removed_by_rule", "languages", "rows", "seconds"):
+            getattr(self, name).update(getattr(other, name))
+        self.slowest = sorted(self.slowest + other.slowest, reverse=True)[:SLOWEST_KEPT]
+
+
+def _unreadable_reject(problem: Unreadable) -> Reject:
+    return Reject(problem.source_path, "unreadable", problem.detail, -1, "")
+
+
+def scan_batch(items: list[InputFile], settings: PageSettings) -> list[PageLines]:
+    """Template-pass view of each readable page in the batch."""
+    found = []
+    for item in items:
+        raw = read_page(item, settings.max_page_bytes)
+        if isinstance(raw, Unreadable):
+            continue
+        lines = page_lines(raw)
+        if lines:
+            found.append(lines)
+    return found
+
+
+def process_batch(items: list[InputFile], templates: dict[str, frozenset[str]], lines: dict[str, PageLines],
+                  writer: VersionWriter, part: str, run_id: str, settings: PageSettings) -> BatchSummary:
+    """Read, process and write one batch of pages; never raises for a bad page."""
+    summary = BatchSummary(pages=len(items))
+    started = time.perf_counter()
+    raws = [read_page(item, settings.max_page_bytes) for item in items]
+    summary.seconds["read"] += time.perf_counter() - started
+    started = time.perf_counter()
+    readable = [r for r in raws if not isinstance(r, Unreadable)]
+    processed = iter(process_pages(readable, templates, settings))
+    results: list[Document | Reject] = [_unreadable_reject(r) if isinstance(r, Unreadable) else next(processed)
+                                        for r in raws]
+    summary.seconds["transform"] += time.perf_counter() - started
+    started = time.perf_counter()
+    processed_at = datetime.now(timezone.utc).replace(tzinfo=None)
+    tables = tables_for(results, run_id, processed_at)
+    tables["manifest"] = manifest_rows(items, results, lines, run_id)
+    for table, data in tables.items():
+        writer.write(table, data, part)
+        summary.rows[table] += data.num_rows
+    summary.seconds["write"] += time.perf_counter() - started
+    for result in results:
+        if isinstance(result, Reject):
+            summary.rejects_by_reason[result.reason] += 1
+            continue
+        summary.documents += 1
+        summary.languages[result.language] += 1
+        summary.removed_by_rule.update(r.rule for r in result.removed)
+        summary.slowest.append((round(result.parse_ms, 2), result.source_path))
+    summary.slowest = sorted(summary.slowest, reverse=True)[:SLOWEST_KEPT]
+    return summary
+

@@ -1,0 +1,170 @@
+"""The `cityclips` command line: run, query, models, inspect (and serve, report).
+
+Every command's --help ends with an example; errors are one sentence and a non-zero exit.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+DEFAULT_INPUT = "seeds"
+DEFAULT_OUT = "data"
+
+
+class UserError(Exception):
+    """An error the user can fix; printed as one sentence without a traceback."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cityclips", description="Bilingual city-government pages -> Parquet + DuckDB.",
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="example:\n  cityclips run seeds/ --out data\n"
+                                            "  cityclips query \"select title, published_at from articles\"")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str, example: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text, epilog=f"example:\n  {example}",
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    run = command("run", "Run the Prefect flow on text dumps (.txt) and HTML pages (.html, .htm).",
+                  "cityclips run seeds/ more_pages/page.html --out data")
+    run.add_argument("inputs", nargs="*", help=f"files and/or folders, searched recursively (default: {DEFAULT_INPUT}/)")
+    run.add_argument("--out", default=DEFAULT_OUT, help=f"output folder for tables and the database (default: {DEFAULT_OUT})")
+    run.add_argument("--full", action="store_true", help="reprocess every page, even unchanged ones")
+    run.add_argument("--batch-pages", type=int, default=None, help="pages per task (default: 250)")
+    run.add_argument("--max-page-mb", type=float, default=20.0, help="reject pages larger than this (default: 20)")
+
+    query = command("query", "Run SQL read-only against the DuckDB database and print the result.",
+                    "cityclips query \"select title, published_at, view_count from articles\" --format csv")
+    query.add_argument("sql", help="one SQL query (read-only)")
+    query.add_argument("--out", default=DEFAULT_OUT, help=f"output folder of a run (default: {DEFAULT_OUT})")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)")
+
+    models = command("models", "Rebuild the DuckDB views from sql/ and run the data tests.", "cityclips models --out data")
+    models.add_argument("--out", default=DEFAULT_OUT, help=f"output folder of a run (default: {DEFAULT_OUT})")
+
+    inspect = command("inspect", "Show what the pipeline makes of one page: metadata, segments, removed lines.",
+                      "cityclips inspect seeds/001_37b750b5778ba05a.txt --json")
+    inspect.add_argument("file", help="a .txt or .html page")
+    inspect.add_argument("--json", action="store_true", help="print JSON instead of text")
+    inspect.add_argument("--siblings", type=int, default=500,
+                         help="pages in the same folder used for template detection (default: 500; 0 = none)")
+    return parser
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from flows.flow import DEFAULT_BATCH_PAGES, default_environment
+    default_environment()
+    from flows.flow import cityclips_flow
+    from warehouse.store import WarehouseBusy, WarehouseNotWritable
+    inputs = args.inputs or [DEFAULT_INPUT]
+    missing = [p for p in inputs if not Path(p).exists()]
+    if missing:
+        raise UserError(f"input not found: {missing[0]} (give files or folders of .txt/.html pages)")
+    try:
+        summary = cityclips_flow(inputs=[str(p) for p in inputs], out=args.out,
+                                 batch_pages=args.batch_pages or DEFAULT_BATCH_PAGES, full=args.full,
+                                 max_page_mb=args.max_page_mb)
+    except (WarehouseBusy, WarehouseNotWritable) as error:
+        raise UserError(str(error)) from error
+    return 1 if summary.data_tests_failed else 0
+
+
+def _format_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=str, indent=1)
+    if fmt == "csv":
+        from io import StringIO
+        buffer = StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(["" if v is None else v for v in row] for row in rows)
+        return buffer.getvalue().rstrip("\n")
+    cells = [[("NULL" if v is None else str(v)).replace("\n", " ") for v in row] for row in rows]
+    widths = [min(60, max([len(c)] + [_width(r[i]) for r in cells])) for i, c in enumerate(columns)]
+    line = lambda values: " | ".join(_pad(v, w) for v, w in zip(values, widths))  # noqa: E731
+    return "\n".join([line(columns), "-+-".join("-" * w for w in widths)] + [line(r) for r in cells]
+                     + [f"({len(rows)} row{'s' if len(rows) != 1 else ''})"])
+
+
+def _width(text: str) -> int:
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    if _width(text) > width:
+        while _width(text) > width - 1:
+            text = text[:-1]
+        text += "…"
+    return text + " " * (width - _width(text))
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from warehouse.models import connect_read_only
+    try:
+        con = connect_read_only(Path(args.out))
+    except FileNotFoundError as error:
+        raise UserError(str(error)) from error
+    try:
+        statements = con.extract_statements(args.sql)
+        if len(statements) != 1:
+            raise UserError(f"give exactly one query, not {len(statements)} statements")
+        if statements[0].type != duckdb.StatementType.SELECT:
+            raise UserError(f"only read queries are allowed here (got a {statements[0].type.name} statement)")
+        result = con.execute(args.sql)
+        columns = [d[0] for d in result.description]
+        rows = result.fetchall()
+    except duckdb.Error as error:
+        raise UserError(f"query failed: {str(error).splitlines()[0]}") from error
+    finally:
+        con.close()
+    print(_format_rows(columns, rows, args.format))
+    return 0
+
+
+def _cmd_models(args: argparse.Namespace) -> int:
+    from warehouse.models import build_database
+    if not Path(args.out).is_dir():
+        raise UserError(f"no output folder {args.out}: run 'cityclips run --out {args.out}' first")
+    report = build_database(Path(args.out))
+    print(f"built {len(report.models)} models into {report.database}")
+    for test in report.tests:
+        print(f"  {'FAIL' if test.failing_rows else 'pass'}  {test.name}"
+              + (f"  ({test.failing_rows} failing rows, e.g. {test.sample[:2]})" if test.failing_rows else ""))
+    if report.failed:
+        print(f"{len(report.failed)} data test(s) failed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_inspect(args: argparse.Namespace) -> int:
+    from flows.inspect import inspect_file, render_text
+    path = Path(args.file)
+    if not path.is_file():
+        raise UserError(f"no such file: {path}")
+    report = inspect_file(path, siblings=args.siblings)
+    print(json.dumps(report, ensure_ascii=False, indent=1, default=str) if args.json else render_text(report))
+    return 0
+
+
+COMMANDS = {"run": _cmd_run, "query": _cmd_query, "models": _cmd_models, "inspect": _cmd_inspect}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `cityclips` command; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UserError as error:
+        print(f"cityclips: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

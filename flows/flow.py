@@ -1,0 +1,182 @@
+"""The Prefect flow: discover -> plan -> template pass -> process batches -> publish -> models -> summary.
+
+Tasks are thin wrappers over batches of pages (one task per page would cost 5-10 ms each of
+orchestration). Small runs stay in one process; large ones fan out to processes or a Dask cluster.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pyarrow as pa
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+
+from flows import __version__
+from flows.batches import BatchSummary, process_batch, scan_batch
+from flows.inputs import discover
+from flows.summary import render_summary
+from transforms.pipeline import PageLines, PageSettings
+from transforms.records import InputFile
+from warehouse.incremental import affected_by_templates, carry_over, plan_run, template_stats
+from warehouse.models import build_database
+from warehouse.rows import tables_for
+from warehouse.schemas import RUNS
+from warehouse.store import Warehouse
+
+DEFAULT_BATCH_PAGES = 250  # ~0.3-1.5 s of work per task: orchestration stays under 2% of the run
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    out: str
+    pages_seen: int = 0
+    pages_processed: int = 0
+    pages_unchanged: int = 0
+    pages_removed: int = 0
+    pages_reprocessed_for_templates: int = 0
+    batch: BatchSummary = field(default_factory=BatchSummary)
+    carried_rows: dict = field(default_factory=dict)
+    stage_seconds: dict = field(default_factory=dict)
+    data_tests_failed: list = field(default_factory=list)
+    started_at: str = ""
+    finished_at: str = ""
+
+    @property
+    def pages_rejected(self) -> int:
+        return sum(self.batch.rejects_by_reason.values())
+
+
+def _chunks(items: list[InputFile], size: int) -> list[list[InputFile]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+@task(name="scan-batch", retries=2, retry_delay_seconds=1)
+def scan_batch_task(items: list[InputFile], settings: PageSettings) -> list[PageLines]:
+    return scan_batch(items, settings)
+
+
+@task(name="process-batch", retries=2, retry_delay_seconds=1)
+def process_batch_task(items, templates, lines, writer, part, run_id, settings) -> BatchSummary:
+    return process_batch(items, templates, lines, writer, part, run_id, settings)
+
+
+@task(name="build-models")
+def build_models_task(out: str):
+    return build_database(Path(out))
+
+
+def _run_id() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+
+
+def _submit_all(task_fn, argument_lists: list[tuple]) -> list:
+    futures = [task_fn.submit(*arguments) for arguments in argument_lists]
+    return [future.result() for future in futures]
+
+
+@flow(name="cityclips", log_prints=False)
+def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFAULT_BATCH_PAGES,
+                   full: bool = False, max_page_mb: float = 20.0) -> RunSummary:
+    """Process every page under inputs into the Parquet tables and DuckDB models under out."""
+    logger = get_run_logger()
+    clock = time.perf_counter()
+    stages: dict[str, float] = {}
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        stages[stage] = round(stages.get(stage, 0) + now - clock, 3)
+        clock = now
+
+    run_id = _run_id()
+    summary = RunSummary(run_id, out, started_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    settings = PageSettings(max_page_bytes=int(max_page_mb * 1024 ** 2))
+    files, unreadable = discover([Path(p) for p in inputs])
+    warehouse = Warehouse(Path(out))
+    lap("discover")
+    with warehouse.lock():
+        manifest = warehouse.read_table("manifest")
+        plan = plan_run(files, manifest, full)
+        lap("plan")
+        scanned = [p for batch in _submit_all(scan_batch_task, [(b, settings) for b in _chunks(plan.to_process, batch_pages)])
+                   for p in batch]
+        lines = {p.source_path: p for p in scanned}
+        unchanged_rows = [plan.previous[f.source_path] for f in plan.unchanged]
+        templates = template_stats(unchanged_rows, scanned).templates()
+        old_templates = template_stats(manifest.to_pylist(), []).templates()
+        affected = affected_by_templates(plan, old_templates, templates)
+        for item in affected:
+            row = plan.previous[item.source_path]
+            lines[item.source_path] = PageLines(item.source_path, row["content_sha256"], row["template_group"],
+                                                frozenset(row["signatures"]))
+        lap("templates")
+        writer = warehouse.begin()
+        try:
+            summary.carried_rows = carry_over(warehouse, writer, plan)
+            lap("carry_over")
+            batches = _chunks(plan.to_process, batch_pages)
+            arguments = [(b, templates, {f.source_path: lines[f.source_path] for f in b if f.source_path in lines},
+                          writer, f"{writer.name}-{i:05d}", run_id, settings) for i, b in enumerate(batches)]
+            for result in _submit_all(process_batch_task, arguments):
+                summary.batch.merge(result)
+                logger.info("batch done: %d pages, %d documents, %d rejects", result.pages, result.documents,
+                            sum(result.rejects_by_reason.values()))
+            lap("process")
+            if unreadable:
+                from transforms.records import Reject
+                rejects = [Reject(u.source_path, "unreadable", u.detail, -1, "") for u in unreadable]
+                writer.write("rejects", tables_for(rejects, run_id, datetime.now(timezone.utc))["rejects"],
+                             f"{writer.name}-unreadable")
+                summary.batch.rejects_by_reason["unreadable"] += len(rejects)
+            summary.pages_seen = len(files) + len(unreadable)
+            summary.pages_processed = len(plan.to_process)
+            summary.pages_unchanged = len(plan.unchanged)
+            summary.pages_removed = len(plan.removed)
+            summary.pages_reprocessed_for_templates = len(affected)
+            summary.finished_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            summary.stage_seconds = stages
+            writer.write("runs", _runs_row(summary, inputs), f"{writer.name}-run")
+            writer.publish()
+        except BaseException:
+            writer.abort()
+            raise
+        lap("publish")
+        report = build_models_task(out)
+        summary.data_tests_failed = [t.name for t in report.failed]
+        lap("models")
+    summary.stage_seconds = stages
+    markdown = render_summary(summary)
+    print(markdown)
+    create_markdown_artifact(markdown, key="cityclips-run-summary", description=f"cityclips run {run_id}")
+    return summary
+
+
+def _runs_row(summary: RunSummary, inputs: list[str]) -> pa.Table:
+    counts = {"rows": dict(summary.batch.rows), "carried_rows": summary.carried_rows,
+              "rejects_by_reason": dict(summary.batch.rejects_by_reason),
+              "removed_by_rule": dict(summary.batch.removed_by_rule), "languages": dict(summary.batch.languages),
+              "stage_seconds": summary.stage_seconds, "batch_seconds": dict(summary.batch.seconds),
+              "reprocessed_for_templates": summary.pages_reprocessed_for_templates,
+              "slowest_pages": summary.batch.slowest}
+    row = {"run_id": summary.run_id, "started_at": datetime.fromisoformat(summary.started_at).replace(tzinfo=None),
+           "finished_at": datetime.fromisoformat(summary.finished_at).replace(tzinfo=None),
+           "input_roots": ";".join(str(Path(p).resolve()) for p in inputs), "pages_seen": summary.pages_seen,
+           "pages_processed": summary.pages_processed, "pages_unchanged": summary.pages_unchanged,
+           "pages_rejected": summary.pages_rejected, "pages_removed": summary.pages_removed,
+           "counts_json": json.dumps(counts, ensure_ascii=False, sort_keys=True),
+           "pipeline_version": __version__}
+    return pa.Table.from_pylist([row], schema=RUNS)
+
+
+def default_environment() -> None:
+    """Prefect settings that make offline, local runs fast (see FACTS.md); the user's own settings win."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")

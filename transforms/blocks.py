@@ -1,0 +1,39 @@
+"""Split a decoded text dump into Blocks, one per non-blank line."""
+from __future__ import annotations
+
+import re
+
+from transforms.records import Block
+
+TEXT_BULLET = "•"  # the scraper writes HTML list items as '  • item'
+INDENT_PER_LEVEL = 2  # the scraper indents each list level by two spaces
+
+_BULLET_LINE = re.compile(r"^(?P<indent>[ \t]*)[•●▪◦]\s+(?P<text>.*)$")
+_WS = re.compile(r"[ \t]+")
+
+
+def collapse_ws(text: str) -> str:
+    """Collapse runs of spaces and tabs and strip the ends."""
+    return _WS.sub(" ", text).strip()
+
+
+def text_blocks(text: str) -> list[Block]:
+    """One Block per non-blank line of a text dump; scraper bullets become hint 'li' with marker '•'.
+
+    >>> [b.text for b in text_blocks("Title\\n\\n  • page print")]
+    ['Title', 'page print']
+    """
+    blocks: list[Block] = []
+    blank_before = True
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            blank_before = True
+            continue
+        bullet = _BULLET_LINE.match(line)
+        if bullet:
+            depth = max(0, len(bullet.group("indent").expandtabs(INDENT_PER_LEVEL)) // INDENT_PER_LEVEL - 1)
+            blocks.append(Block(line_no, collapse_ws(bullet.group("text")), "li", depth, TEXT_BULLET, blank_before))
+        else:
+            blocks.append(Block(line_no, collapse_ws(line), "line", 0, "", blank_before))
+        blank_before = False
+    return [b for b in blocks if b.text]

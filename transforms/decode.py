@@ -1,0 +1,85 @@
+"""Decode raw page bytes to text: BOM, declared charset, UTF-8, CP949, replacement as a last resort."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from transforms.records import DecodedPage, RawPage
+
+CHARSET_SNIFF_BYTES = 4096  # meta charset must appear in the first 1024 bytes per HTML spec; allow slack
+BINARY_CONTROL_SHARE = 0.10  # text pages have almost no C0 controls; images/zips have many
+BINARY_SAMPLE_BYTES = 8192  # enough bytes to judge a file's nature without reading it all twice
+REPLACEMENT_SHARE_FOR_CP949 = 0.001  # a UTF-8 decode this broken is probably legacy Korean
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_ENCODING_ALIASES = {"euc-kr": "cp949", "euckr": "cp949", "ks_c_5601-1987": "cp949", "ksc5601": "cp949",
+                     "x-windows-949": "cp949", "utf8": "utf-8"}
+_CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}
+# Zero-width and odd spaces that scrapes leave in lines; NBSP indentation becomes a normal space.
+_SPACE_TRANSLATION = str.maketrans({"\u00a0": " ", "\u3000": " ", "\u200b": "", "\ufeff": "", "\u2060": "",
+                                    "\u200e": "", "\u200f": ""})
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when the bytes are not text: a NUL byte or many control bytes in the first 8 KB."""
+    sample = data[:BINARY_SAMPLE_BYTES]
+    if not sample:
+        return False
+    if b"\x00" in sample and not _is_utf16(sample):
+        return True
+    controls = sum(1 for b in sample if b in _CONTROL)
+    return controls / len(sample) > BINARY_CONTROL_SHARE
+
+
+def _is_utf16(sample: bytes) -> bool:
+    return sample[:2] in (b"\xff\xfe", b"\xfe\xff")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a meta tag, normalised to a Python codec name."""
+    match = _META_CHARSET.search(data[:CHARSET_SNIFF_BYTES])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace").lower()
+    return _ENCODING_ALIASES.get(name, name)
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, int]:
+    """Decode bytes, returning (text, encoding used, number of replaced characters).
+
+    Order: a BOM wins; then a declared charset if it decodes cleanly; then strict UTF-8; then strict
+    CP949 (the superset of EUC-KR used by Korean sites); then UTF-8 with replacement, counted.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = data[3:].decode("utf-8", errors="replace")
+        return text, "utf-8-sig", text.count("\ufffd")
+    if _is_utf16(data):
+        text = data.decode("utf-16", errors="replace")
+        return text, "utf-16", text.count("\ufffd")
+    candidates = [c for c in (declared, "utf-8", "cp949") if c]
+    for codec in dict.fromkeys(candidates):
+        try:
+            return data.decode(codec), codec, 0
+        except (UnicodeDecodeError, LookupError):
+            continue
+    utf8 = data.decode("utf-8", errors="replace")
+    replaced = utf8.count("\ufffd")
+    if replaced / max(len(utf8), 1) > REPLACEMENT_SHARE_FOR_CP949:
+        legacy = data.decode("cp949", errors="replace")
+        legacy_replaced = legacy.count("\ufffd")
+        if legacy_replaced < replaced:
+            return legacy, "cp949", legacy_replaced
+    return utf8, "utf-8", replaced
+
+
+def normalise_text(text: str) -> str:
+    """CRLF/CR to LF, NBSP and ideographic spaces to spaces, zero-width marks removed, NFC."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE_TRANSLATION)
+    return unicodedata.normalize("NFC", text)
+
+
+def decode_page(raw: RawPage) -> DecodedPage:
+    """Decode a RawPage into a DecodedPage (see decode_bytes for the order of attempts)."""
+    declared = declared_charset(raw.data) if raw.source_format == "html" else None
+    text, encoding, replaced = decode_bytes(raw.data, declared)
+    return DecodedPage(raw.source_path, raw.source_format, normalise_text(text), encoding, replaced)

@@ -1,0 +1,170 @@
+"""Parse the metadata the chrome carries: author/date/views lines, attachments, contacts, breadcrumbs."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from transforms.records import Attachment
+
+MAX_METADATA_LINE_CHARS = 200  # a metadata line is a handful of fields; longer lines are prose
+MAX_CONTACT_LINE_CHARS = 160  # a contact footer names a department and a number, nothing more
+SIZE_MULTIPLIERS = {"B": 1, "BYTE": 1, "BYTES": 1, "KB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3}
+
+# Field labels as the sites write them. Order inside each group does not matter: longest first wins.
+AUTHOR_LABELS = ("Name", "Writer", "Author", "Posted by", "작성자", "글쓴이", "등록자", "게시자", "담당자")
+DATE_LABELS = ("Date", "Posted", "Registered", "Reg. Date", "등록일", "작성일", "게시일", "등록일자", "날짜")
+VIEW_LABELS = ("Views", "View", "Hits", "Hit", "Read", "조회수", "조회")
+_LABEL_KIND = {label.lower(): kind for kind, labels in
+               (("author", AUTHOR_LABELS), ("date", DATE_LABELS), ("views", VIEW_LABELS)) for label in labels}
+_LABELS = "|".join(re.escape(label) for label in sorted(_LABEL_KIND, key=len, reverse=True))
+# A label followed by ':' — no word boundary before it, since the scrape glues 'adminDate :'.
+_LABEL_RE = re.compile(rf"({_LABELS})\s*[:：]\s*", re.IGNORECASE)
+_LINE_START_LABEL = re.compile(rf"^\W{{0,3}}({_LABELS})\s*[:：]", re.IGNORECASE)
+# Minutes are always two digits, so '14:4975' is 14:49 and 75 views; '2022-03-1411:20' is the 14th, 11:20.
+_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-./년]\s*(?P<m>\d{1,2})\s*[-./월]\s*(?P<d>\d{1,2})(?:일|\.)?"
+                      r"(?:\s*(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d)?)?")
+_INT_RE = re.compile(r"\d[\d,]*")
+
+_SIZE = r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[KMG]B|bytes?|B)"
+# Download counts come as ', Download: 1', ' / 다운로드 17회', ' Downloads 27' or ' - downloaded 11 times'.
+_DOWNLOADS = r"(?:\s*[,/-]?\s*(?:downloads?|downloaded|다운로드|다운|hits)\s*[:：]?\s*(?P<dl{n}>\d[\d,]*)\s*(?:회|times)?)?"
+_ATTACHMENT_BODY = (rf"\.(?P<ext>[A-Za-z0-9]{{1,6}}))\s*[\[(]\s*(?:(?:size|크기|용량)\s*[:：]\s*)?{_SIZE}"
+                    rf"{_DOWNLOADS.format(n=1)}\s*[\])]{_DOWNLOADS.format(n=2)}")
+_ATTACHMENT_RE = re.compile(rf"^\W{{0,3}}(?P<name>[^\[\]\n]{{1,200}}?{_ATTACHMENT_BODY}\s*$", re.IGNORECASE)
+# Inside a metadata row ('첨부 : 현황.xls [size: 1.32 MB, Download: 63]') the name has no spaces.
+_INLINE_ATTACHMENT_RE = re.compile(rf"(?P<name>[^\s\[\]:：]{{1,200}}?{_ATTACHMENT_BODY}", re.IGNORECASE)
+ATTACHMENT_HEADER_RE = re.compile(r"^(files?|attachments?|attached files?|첨부\s?파일|첨부|파일)\s*[:：]?"
+                                  r"(\s*\(\d+\))?$", re.IGNORECASE)
+
+_PHONE = r"(?:\+82[-\s]?(?:\(0\))?[-\s]?)?\(?0?\d{1,3}\)?[-.\s]\d{3,4}[-.\s]\d{4}"
+_PHONE_RE = re.compile(_PHONE)
+# Korean labels may stand without a colon ('문의 교통정책과'); English ones need it, so that
+# 'Department of Policy Planning : ...' keeps its name while 'Department : Transport Division' loses the label.
+_CONTACT_LABEL = re.compile(r"^\W{0,3}(?:(?:담당\s?부서|담당자|부서|문의처?|연락처)\s*[:：]?|(?:contact(?: us)?|inquiries|"
+                            r"enquiries|department|division|person in charge|manager|responsible (?:department|"
+                            r"division))\s*[:：])\s*", re.IGNORECASE)
+_DEPARTMENT_WORD = re.compile(r"(department|division|office|bureau|team|center|centre|section|headquarters|"
+                              r"agency|committee|institute|"
+                              r"[가-힣](과|팀|실|국|센터|본부|단|담당관|사업소))(\s|$|[:：(☎])", re.IGNORECASE)
+_BREADCRUMB_SEP = re.compile(r"\s*[>›»/]\s*")
+_BREADCRUMB_ROOT = re.compile(r"^(home|홈|처음|메인|main)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MetadataFields:
+    author: str | None = None
+    published_at: datetime | None = None
+    view_count: int | None = None
+
+
+def is_metadata_line(text: str) -> bool:
+    """True when a line starts with an author/date/views label ('Name :', '작성자 :', ...)."""
+    return len(text) <= MAX_METADATA_LINE_CHARS and bool(_LINE_START_LABEL.match(text))
+
+
+def parse_date(text: str) -> tuple[datetime | None, int]:
+    """Parse the first date (and optional HH:MM) in text; return it and the index just after it."""
+    match = _DATE_RE.search(text)
+    if not match:
+        return None, 0
+    try:
+        value = datetime(int(match["y"]), int(match["m"]), int(match["d"]),
+                         int(match["H"] or 0), int(match["M"] or 0))
+    except ValueError:
+        return None, 0
+    return value, match.end()
+
+
+def _to_int(text: str) -> int | None:
+    match = _INT_RE.search(text)
+    return int(match.group().replace(",", "")) if match else None
+
+
+def parse_metadata_line(text: str) -> MetadataFields:
+    """Parse author, published_at and view_count from a metadata line, spaced or glued.
+
+    >>> f = parse_metadata_line("Name : adminDate : 2020-01-20 14:4975")
+    >>> f.author, f.published_at.isoformat(), f.view_count
+    ('admin', '2020-01-20T14:49:00', 75)
+    >>> parse_metadata_line("작성자 : 대변인실등록일 : 2022-03-1411:20조회수 : 3208").view_count
+    3208
+    """
+    labels = list(_LABEL_RE.finditer(text))
+    author = published_at = views = None
+    for i, label in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        value = text[label.end():end].strip(" |/·,")
+        kind = _LABEL_KIND[label.group(1).lower()]
+        if kind == "author" and value:
+            author = value
+        elif kind == "date":
+            published_at, consumed = parse_date(value)
+            rest = value[consumed:] if published_at else ""
+            # A bare number right after the date is the view count ("14:4975", "13:25 57").
+            if views is None and re.fullmatch(r"\s*\d[\d,]*\s*", rest or "x"):
+                views = _to_int(rest)
+        elif kind == "views":
+            views = _to_int(value)
+    return MetadataFields(author, published_at, views)
+
+
+def merge_fields(first: MetadataFields, second: MetadataFields) -> MetadataFields:
+    """Fields of first, filled in from second (for one-field-per-line metadata)."""
+    return MetadataFields(first.author or second.author, first.published_at or second.published_at,
+                          first.view_count if first.view_count is not None else second.view_count)
+
+
+def _attachment(match: re.Match[str], ordinal: int) -> Attachment:
+    unit = match["unit"].upper()
+    size = round(float(match["num"].replace(",", "")) * SIZE_MULTIPLIERS.get(unit, 1))
+    count = match["dl1"] or match["dl2"]
+    downloads = int(count.replace(",", "")) if count else None
+    return Attachment(ordinal, match["name"].strip(), match["ext"].lower(), size, downloads)
+
+
+def parse_attachment(text: str, ordinal: int) -> Attachment | None:
+    """Parse an attachment item such as '1.jpg[size: 783.2 KB, Download: 1]' (KB = 1024 bytes)."""
+    if len(text) > MAX_METADATA_LINE_CHARS:
+        return None
+    match = _ATTACHMENT_RE.match(text)
+    return _attachment(match, ordinal) if match else None
+
+
+def find_attachments(text: str, first_ordinal: int) -> list[Attachment]:
+    """Attachments listed inside a longer line, such as a metadata table row."""
+    return [_attachment(m, first_ordinal + i) for i, m in enumerate(_INLINE_ATTACHMENT_RE.finditer(text))]
+
+
+def parse_contact(text: str) -> tuple[str, str] | None:
+    """Parse a contact footer into (department, phone), or None.
+
+    >>> parse_contact("담당부서 : 인공지능산업과 ☎ 062-613-3871")
+    ('인공지능산업과', '062-613-3871')
+    """
+    if len(text) > MAX_CONTACT_LINE_CHARS:
+        return None
+    phone = _PHONE_RE.search(text)
+    if not phone:
+        return None
+    labelled = _CONTACT_LABEL.match(text)
+    before = text[:phone.start()]
+    department = _CONTACT_LABEL.sub("", before)
+    department = re.sub(r"(☎|\btel\b\.?|\bphone\b|전화(번호)?|연락처|[:：()\[\]|/,])", " ", department, flags=re.IGNORECASE)
+    department = " ".join(department.split())
+    if not department or not (labelled or _DEPARTMENT_WORD.search(department + " ")):
+        return None
+    if len(department.split()) > 8 or re.search(r"[.!?다]$", department):
+        return None
+    number = phone.group().strip()
+    if number.startswith("(") and ")" not in number:  # '(062-613-4321)': the bracket wraps the number
+        number = number[1:]
+    return department, number
+
+
+def parse_breadcrumb(text: str) -> str | None:
+    """The last element of a breadcrumb ('홈 > 광주소식 > 보도자료' -> '보도자료'), or None."""
+    parts = [p for p in _BREADCRUMB_SEP.split(text.strip()) if p]
+    if len(parts) < 2 or not _BREADCRUMB_ROOT.match(parts[0]) or len(text) > 200:
+        return None
+    return parts[-1]

@@ -1,0 +1,166 @@
+"""The pure pipeline: RawPage -> Document or Reject. No Prefect, no disk.
+
+process_page never raises: any failure becomes a Reject with a reason a user can act on.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+from transforms.blocks import text_blocks
+from transforms.clean import clean_blocks
+from transforms.decode import decode_page, looks_binary
+from transforms.html import html_blocks
+from transforms.language import LanguageDetector, document_language, language_shares
+from transforms.quotes import extract_quotes
+from transforms.records import Block, Document, RawPage, Reject, RemovedLine
+from transforms.segment import segment_page
+from transforms.template import page_group, page_signatures
+
+DEFAULT_MAX_PAGE_BYTES = 20 * 1024 ** 2  # the largest real page seen is ~1 MB; 20 MB is a mis-saved file
+DEFAULT_PAGE_BUDGET_S = 10.0  # a page is a few ms; one that takes seconds is pathological
+UNDECODABLE_SHARE = 0.3  # if 30% of characters were undecodable, the page is not text in any codec we know
+DOC_ID_CHARS = 16  # 64 bits of sha256: collision-free for any realistic corpus
+
+
+@dataclass(frozen=True)
+class PageSettings:
+    max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES
+    page_budget_s: float = DEFAULT_PAGE_BUDGET_S
+
+
+@dataclass(frozen=True)
+class PageLines:
+    """What the corpus-level template pass needs to know about a page."""
+
+    source_path: str
+    content_sha256: str
+    group: str
+    signatures: frozenset[str]
+
+
+@dataclass
+class Detectors:
+    """One memoising language detector per default language, reused across a batch."""
+
+    by_default: dict[str, LanguageDetector] = field(default_factory=dict)
+
+    def get(self, default: str) -> LanguageDetector:
+        if default not in self.by_default:
+            self.by_default[default] = LanguageDetector(default=default)
+        return self.by_default[default]
+
+
+class _Timeout(Exception):
+    pass
+
+
+def doc_id_for(source_path: str) -> str:
+    """Stable document id: the same source path always gets the same id."""
+    return hashlib.sha256(source_path.encode("utf-8")).hexdigest()[:DOC_ID_CHARS]
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _precheck(raw: RawPage, settings: PageSettings) -> tuple[str, str] | None:
+    if raw.source_bytes > settings.max_page_bytes:
+        return "too_large", f"{raw.source_bytes} bytes is over the {settings.max_page_bytes}-byte page limit (--max-page-mb)"
+    if not raw.data.strip():
+        return "empty", "the file is empty or only whitespace"
+    if looks_binary(raw.data):
+        return "binary", "the file holds binary data (NUL or control bytes), not text or HTML"
+    return None
+
+
+def page_blocks(raw: RawPage) -> tuple[list[Block], list[RemovedLine], str | None, str, int]:
+    """Decode a page and split it into blocks: (blocks, removed markup, html title, encoding, replaced)."""
+    decoded = decode_page(raw)
+    if raw.source_format == "html":
+        blocks, removed, title = html_blocks(decoded.text)
+    else:
+        blocks, removed, title = text_blocks(decoded.text), [], None
+    return blocks, removed, title, decoded.encoding, decoded.replaced_chars
+
+
+def page_lines(raw: RawPage) -> PageLines | None:
+    """The template-pass view of a page, or None when the page will be rejected anyway."""
+    try:
+        if _precheck(raw, PageSettings()):
+            return None
+        blocks = page_blocks(raw)[0]
+    except Exception:  # noqa: BLE001 - the full pass will reject it with a reason
+        return None
+    return PageLines(raw.source_path, sha256_of(raw.data), page_group(raw.source_path, blocks),
+                     page_signatures(blocks))
+
+
+def _segment_text(kind: str, marker: str, text: str) -> str:
+    return f"{marker} {text}" if marker else text
+
+
+def _process(raw: RawPage, templates: Mapping[str, frozenset[str]], detectors: Detectors,
+             settings: PageSettings, started: float) -> Document | Reject:
+    digest = sha256_of(raw.data)
+
+    def check_budget() -> None:
+        if time.perf_counter() - started > settings.page_budget_s:
+            raise _Timeout
+
+    problem = _precheck(raw, settings)
+    if problem:
+        return Reject(raw.source_path, problem[0], problem[1], raw.source_bytes, digest)
+    blocks, removed_markup, html_title, encoding, replaced = page_blocks(raw)
+    if replaced and replaced / max(1, sum(len(b.text) for b in blocks)) > UNDECODABLE_SHARE:
+        return Reject(raw.source_path, "undecodable", f"{replaced} characters could not be decoded "
+                      "as UTF-8 or CP949", len(raw.data), digest)
+    check_budget()
+    group = page_group(raw.source_path, blocks)
+    clean = clean_blocks(raw.source_path, raw.source_format, blocks, templates.get(group, frozenset()),
+                         html_title, removed_markup)
+    check_budget()
+    if not clean.body:
+        return Reject(raw.source_path, "no_article", f"only chrome: all {len(clean.removed)} lines were removed "
+                      "as boilerplate", len(raw.data), digest)
+    segments = segment_page(clean)
+    check_budget()
+    detector = detectors.get(group.rsplit("|", 1)[-1])
+    labelled = []
+    for segment in segments:
+        guess = detector.detect(segment.text)
+        labelled.append(replace(segment, language=guess.language, language_method=guess.method,
+                                language_confidence=guess.confidence, letters=guess.letters))
+    shares = language_shares(detector.detect(s.text) for s in labelled)
+    quotes = extract_quotes(labelled)
+    body_text = "\n".join(_segment_text(s.kind, s.marker, s.text) for s in labelled if s.kind != "title")
+    warnings = (f"{replaced} undecodable bytes replaced",) if replaced else ()
+    return Document(doc_id=doc_id_for(raw.source_path), source_path=raw.source_path,
+                    source_format=raw.source_format, content_sha256=digest, source_bytes=len(raw.data),
+                    encoding=encoding, replaced_chars=replaced, metadata=clean.metadata,
+                    language=document_language(shares), language_shares=shares, segments=tuple(labelled),
+                    quotes=tuple(quotes), removed=clean.removed, body_text=body_text,
+                    parse_ms=(time.perf_counter() - started) * 1000, warnings=warnings)
+
+
+def process_page(raw: RawPage, templates: Mapping[str, frozenset[str]] | None = None,
+                 detectors: Detectors | None = None, settings: PageSettings = PageSettings()) -> Document | Reject:
+    """Process one page into a Document, or a Reject with a reason. Never raises."""
+    started = time.perf_counter()
+    try:
+        return _process(raw, templates or {}, detectors or Detectors(), settings, started)
+    except _Timeout:
+        return Reject(raw.source_path, "timeout", f"processing took over {settings.page_budget_s:g} s",
+                      len(raw.data), sha256_of(raw.data))
+    except Exception as error:  # noqa: BLE001 - a bad page must never stop a run
+        return Reject(raw.source_path, "error", f"{type(error).__name__}: {error}"[:500], len(raw.data),
+                      sha256_of(raw.data))
+
+
+def process_pages(pages: Iterable[RawPage], templates: Mapping[str, frozenset[str]] | None = None,
+                  settings: PageSettings = PageSettings()) -> list[Document | Reject]:
+    """Process a batch of pages with shared language caches."""
+    detectors = Detectors()
+    return [process_page(raw, templates, detectors, settings) for raw in pages]

@@ -1,0 +1,108 @@
+"""Named line rules for site chrome, in one place so another city's site is one edit away.
+
+Each rule is a name and a pattern matched against a whole line (after whitespace collapse). Rules
+are deliberately anchored: a line is chrome only when it is nothing but chrome, so an article
+sentence that mentions 'print' or '목록' is never removed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_CHROME_LINE_CHARS = 200  # chrome lines are short; a longer line is article text whatever it says
+
+
+@dataclass(frozen=True)
+class LineRule:
+    name: str
+    pattern: re.Pattern[str]
+
+
+def _rule(name: str, *alternatives: str) -> LineRule:
+    body = "|".join(f"(?:{a})" for a in alternatives)
+    return LineRule(name, re.compile(rf"^(?:{body})$", re.IGNORECASE))
+
+
+LINE_RULES: tuple[LineRule, ...] = (
+    _rule("skip_link",
+          r"(shortcut|skip|go|jump) to (the )?(text|contents?|main( contents?| menu)?|body|navigation)",
+          r"(본문|주\s?메뉴|메인\s?메뉴|하단\s?메뉴|메뉴)\s*(바로\s*가기|건너\s*뛰기)(\s*.{0,10})?"),
+    _rule("site_name",
+          r"[A-Z][a-z]+(-[a-z]+)?( metropolitan| special| special self-governing)? (city|government|province)"
+          r"( hall| office)?",
+          r"[가-힣]{1,8}(광역시|특별시|특례시|특별자치시|특별자치도|시청|도청|군청|구청)",
+          r"[가-힣]{1,4}(시|군)"),  # a line that is only '청주시' is the site's name
+    _rule("menu",
+          r"(모바일\s?)?(전체\s?)?메뉴\s?(열기|닫기|보기)?", r"(open|close|view|toggle) (the )?(all |mobile |main )?menu",
+          r"(all|main|mobile|site) ?menu", r"sitemap|site map|사이트\s?맵", r"(log ?in|log ?out|sign ?(in|up)|join)",
+          r"(로그인|로그아웃|회원가입|통합검색|검색|검색어 입력|search|language|언어|한국어|english|中文|日本語)",
+          r"(korean|english|chinese|japanese|한국어|中文|日本語|русский|tiếng việt|español|français)"
+          r"( ?[|/·] ?(korean|english|chinese|japanese|한국어|中文|日本語|русский|tiếng việt|español|français))+",
+          r"(top|맨 ?위로|위로 가기|go to top|back to top)", r"(이전|다음|prev(ious)?|next)( ?(글|page|post))?"),
+    _rule("button",
+          r"(page )?(print|download|share|scrap|copy (url|link)|list|back to list|go to list|zoom (in|out))",
+          r"(인쇄|목록|목록으로|다운로드|공유|공유하기|스크랩|url ?복사|주소 ?복사|확대|축소|글자 ?크기|이전글|다음글)",
+          r"(facebook|twitter|x|kakao ?(talk|story)?|naver ?blog|blog|band|instagram|youtube|페이스북|트위터|"
+          r"카카오(톡|스토리)?|블로그|밴드|인스타그램|유튜브)"),
+    _rule("survey",
+          r".{0,60}(만족하십니까|만족도\s?(조사|평가)|평가해\s?주세요|의견을 남겨|are you satisfied|page satisfaction|"
+          r"rate this page|was this (page|information) helpful).{0,60}",
+          r"(매우\s?만족|만족|보통|불만족|매우\s?불만족|very satisfied|satisfied|neutral|dissatisfied|"
+          r"very dissatisfied|평가하기|의견 ?등록|submit|제출)"),
+    _rule("copyright", r".{0,120}(copyright|ⓒ|©|\(c\)|all rights reserved|무단\s?(전재|복제|배포)).{0,120}"),
+    _rule("address_footer",
+          r"(\(?\d{5}\)?\s*)?[가-힣]+(광역시|특별시|특례시|도)\s+[가-힣]+(구|시|군)\s+.{0,60}(\d+|번지|번길).{0,40}",
+          r"(address|주소)\s*[:：].{0,150}",
+          # romanised Korean road-name address: '111 Naebang-ro, Seo-gu, Gwangju'
+          r".{0,60}\b\d{1,5}(-\d{1,4})?,? [A-Z][a-z]+-(ro|gil|daero|dong)\b(\s?\d+(beon)?-?gil)?,? .{0,80}", r".{0,80}\b(tel|fax|phone)\b\s*[.:]?\s*[+\d(][\d()\s.+-]{6,}.{0,80}"),
+    _rule("updated", r"(최종\s?수정일|최종\s?업데이트|last (updated|modified))\s*[:：]?.{0,40}"),
+    _rule("attachment_button",
+          r"attachments? full( \(compressed\))? download", r"(download|save) all( attachments)?",
+          r"첨부\s?파일\s?전체\s?(\(압축\)\s?)?다운로드", r"전체\s?다운로드|일괄\s?다운로드",
+          r"(바로\s?보기|미리\s?보기|preview|view)"),
+)
+
+
+MAX_COMPOSITE_CHARS = 120  # a row of buttons or menu links; longer lines are not split into tokens
+COMPOSITE_RULES = ("menu", "button", "skip_link", "site_name")  # rules whose items sit side by side in a row
+_COMPOSITE_SEPARATORS = re.compile(r"\s*[|·/]\s*")
+
+
+def _whole_line_rule(text: str) -> str | None:
+    for rule in LINE_RULES:
+        if rule.pattern.match(text):
+            return rule.name
+    return None
+
+
+def _composite_rule(text: str) -> str | None:
+    """A row of chrome items ('로그인 | 회원가입 | 사이트맵', '인쇄 페이스북 목록', 'page print page download')."""
+    for parts in (_COMPOSITE_SEPARATORS.split(text), text.split()):
+        parts = [p for p in parts if p]
+        if len(parts) > 1 and all(_whole_line_rule(p) in COMPOSITE_RULES for p in parts):
+            return "menu"
+    words = text.split()
+    # Two-word items ('page print') side by side: cover the line greedily with one- or two-word items.
+    i = 0
+    while i < len(words):
+        if i + 1 < len(words) and _whole_line_rule(f"{words[i]} {words[i + 1]}") in COMPOSITE_RULES:
+            i += 2
+        elif _whole_line_rule(words[i]) in COMPOSITE_RULES:
+            i += 1
+        else:
+            return None
+    return "menu" if len(words) > 2 else None
+
+
+def match_line_rule(text: str) -> str | None:
+    """The name of the first chrome rule that matches the whole line, or None.
+
+    >>> match_line_rule("page print"), match_line_rule("모바일메뉴 열기"), match_line_rule("Print this.")
+    ('button', 'menu', None)
+    """
+    if len(text) > MAX_CHROME_LINE_CHARS:
+        return None
+    rule = _whole_line_rule(text)
+    if rule is None and len(text) <= MAX_COMPOSITE_CHARS:
+        rule = _composite_rule(text)
+    return rule

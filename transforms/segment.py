@@ -1,0 +1,170 @@
+"""Segment a cleaned article into titles, summaries, headings, paragraphs, list items, captions, notes.
+
+Conventions (see docs/segments.md): list text is stored without its marker and the marker is kept
+as written; depth counts list nesting from 0; a different kind of marker after an item goes one
+level deeper; in Korean press-release style '○' is depth 0, '-' depth 1, '·' depth 2; every
+segment records the heading it falls under, and a list that resumes after a sub-heading gets its
+heading back.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from transforms.records import Block, CleanPage, Segment
+
+MAX_HEADING_WORDS = 12  # standalone lines longer than this are one-sentence paragraphs
+MAX_HEADING_CHARS = 100
+CIRCLED = "\u2460-\u2473\u3251-\u325f\u32b1-\u32bf"  # ①-⑳, ㉑-㉟, ㊱-㊿
+HANGUL_ORDINALS = "가나다라마바사아자차카타파하"  # the Korean alphabetic list sequence
+PRESS_RANKS = {"○": 0, "-": 1, "·": 2}  # Korean press-release hierarchy under a '□' heading
+
+_MARKER = re.compile(
+    rf"^(?P<marker>[{CIRCLED}]|[\u2474-\u2487]|\(\d{{1,2}}\)|\d{{1,2}}[.)](?=\s)|\([{HANGUL_ORDINALS}]\)"
+    rf"|[{HANGUL_ORDINALS}][.)](?=\s)|[-–*](?=\s)|[•·ㆍ○◦●▪◎▶▷►✓])\s*(?P<text>\S.*)$")
+_HEADING = re.compile(r"^(?:[□■▣◆◇◼]\s*(?P<a>\S.*)|<\s*(?P<b>[^<>]{2,150}?)\s*>|【\s*(?P<c>[^】]{2,150}?)\s*】)$")
+_SUMMARY = re.compile(r"^\|\s*(?P<text>\S.*)$")
+_NOTE = re.compile(r"^※\s*(?P<text>\S.*)$")
+ENGLISH_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+KOREAN_ORDINALS = "첫째 둘째 셋째 넷째 다섯째 여섯째 일곱째 여덟째 아홉째 열째".split()
+_ORDINAL = re.compile(rf"^(?P<word>{'|'.join(ENGLISH_ORDINALS + KOREAN_ORDINALS)})(ly)?\s*[,，]", re.IGNORECASE)
+_TERMINAL = re.compile(r"[.!?。:;,…”\"’')\]]$|다$|요$")
+
+
+def marker_family(marker: str) -> str:
+    """The kind of a list marker: '①' and '⑤' are one family, '1.' and '11.' another."""
+    if re.fullmatch(f"[{CIRCLED}]", marker):
+        return "circled"
+    if re.fullmatch(r"[\u2474-\u2487]", marker):
+        return "paren_digit"
+    shape = re.sub(r"\d+", "0", marker)
+    shape = re.sub(f"[{HANGUL_ORDINALS}]", "가", shape)
+    return {"–": "-", "ㆍ": "·"}.get(shape, shape)
+
+
+def ordinal_of(text: str) -> int | None:
+    """1 for 'First, ...' or '첫째, ...', up to 20; None for other paragraphs."""
+    match = _ORDINAL.match(text)
+    if not match:
+        return None
+    word = match["word"].lower()
+    return ENGLISH_ORDINALS.index(word) + 1 if word in ENGLISH_ORDINALS else KOREAN_ORDINALS.index(word) + 1
+
+
+@dataclass
+class _Level:
+    family: str
+    seq: int
+    heading_seq: int | None
+
+
+class _Segmenter:
+    def __init__(self, press_style: bool):
+        self.segments: list[Segment] = []
+        self.heading_seq: int | None = None
+        self.stack: list[_Level] = []  # open list levels, outermost first
+        self.markup_parents: dict[int, int] = {}  # markup depth -> seq of the last item there
+        self.press_style = press_style
+
+    def add(self, kind: str, text: str, line: int, **fields) -> Segment:
+        fields.setdefault("heading_seq", self.heading_seq)
+        segment = Segment(seq=len(self.segments), kind=kind, text=text, source_line=line, **fields)
+        self.segments.append(segment)
+        return segment
+
+    def heading(self, text: str, line: int, keeps_list: bool) -> None:
+        if not keeps_list:
+            self.stack.clear()
+        self.add("heading", text, line, heading_seq=None)
+        self.heading_seq = len(self.segments) - 1
+
+    def list_item(self, marker: str, text: str, line: int) -> None:
+        family = marker_family(marker)
+        families = [level.family for level in self.stack]
+        if family in families:
+            del self.stack[families.index(family) + 1:]
+            level = self.stack[-1]
+            self.heading_seq = level.heading_seq
+        else:
+            level = _Level(family, -1, self.heading_seq)
+            self.stack.append(level)
+        depth = len(self.stack) - 1
+        if self.press_style and family in PRESS_RANKS:
+            depth = PRESS_RANKS[family]
+        parent = self.stack[-2].seq if len(self.stack) > 1 else None
+        segment = self.add("list_item", text, line, marker=marker, depth=depth, parent_seq=parent)
+        level.seq = segment.seq
+
+    def markup_item(self, block: Block) -> None:
+        """A list item whose depth the markup gives (HTML li, the scraper's '  • ')."""
+        self.stack.clear()
+        parent = self.markup_parents.get(block.depth - 1) if block.depth else None
+        own = _MARKER.match(block.text)
+        marker, text = (own["marker"], own["text"]) if own and block.marker == "•" else (block.marker, block.text)
+        segment = self.add("list_item", text, block.line_no, marker=marker, depth=block.depth, parent_seq=parent)
+        self.markup_parents = {d: s for d, s in self.markup_parents.items() if d < block.depth}
+        self.markup_parents[block.depth] = segment.seq
+
+    def paragraph(self, block: Block) -> None:
+        previous = self.segments[-1] if self.segments else None
+        if previous and previous.kind == "paragraph" and _continues(previous.text, block):
+            self.segments[-1] = replace(previous, text=f"{previous.text} {block.text}")
+            return
+        self.stack.clear()
+        self.markup_parents.clear()
+        self.add("paragraph", block.text, block.line_no, ordinal=ordinal_of(block.text))
+
+
+def _continues(previous: str, block: Block) -> bool:
+    """True when a text-dump line is the rest of the previous paragraph (a line the scrape broke)."""
+    if block.blank_before or block.hint != "line" or _TERMINAL.search(previous):
+        return False
+    first = block.text[0]
+    return first.islower() or previous.endswith((",", "-", "(")) or ("\uac00" <= first <= "\ud7a3" and
+                                                                        "\uac00" <= previous[-1] <= "\ud7a3")
+
+
+def _is_standalone_heading(block: Block, following: Block | None) -> bool:
+    text = block.text
+    return (block.hint == "line" and block.blank_before and (following is None or following.blank_before)
+            and len(text) <= MAX_HEADING_CHARS and len(text.split()) <= MAX_HEADING_WORDS
+            and not _TERMINAL.search(text) and text[0] not in "“\"'‘(" and following is not None
+            and len(following.text) > len(text))
+
+
+def segment_page(page: CleanPage) -> list[Segment]:
+    """Turn a CleanPage into ordered segments, seq from 0 (the title first when there is one).
+
+    Language fields are left at their defaults; the language stage fills them in.
+    """
+    body = page.body
+    press_style = any(b.text.startswith("○") for b in body)
+    seg = _Segmenter(press_style)
+    if page.metadata.title:
+        seg.add("title", page.metadata.title, 0, heading_seq=None)
+    for i, block in enumerate(body):
+        text = block.text
+        following = body[i + 1] if i + 1 < len(body) else None
+        previous_kind = seg.segments[-1].kind if seg.segments else None
+        if block.hint == "caption":
+            seg.add("caption", text, block.line_no)
+        elif block.hint in ("heading", "title"):
+            seg.heading(text, block.line_no, keeps_list=False)
+        elif (summary := _SUMMARY.match(text)) is not None:
+            seg.add("summary", summary["text"], block.line_no, heading_seq=None)
+        elif (note := _NOTE.match(text)) is not None:
+            seg.add("note", note["text"], block.line_no)
+        elif (heading := _HEADING.match(text)) is not None:
+            heading_text = heading["a"] or heading["b"] or heading["c"]
+            keeps_list = previous_kind == "list_item" and heading["b"] is not None
+            seg.heading(heading_text, block.line_no, keeps_list)
+        elif block.hint == "li":
+            seg.markup_item(block)
+        elif (item := _MARKER.match(text)) is not None:
+            seg.list_item(item["marker"], item["text"], block.line_no)
+        elif _is_standalone_heading(block, following):
+            seg.heading(text, block.line_no, keeps_list=False)
+        else:
+            seg.paragraph(block)
+    return seg.segments

@@ -1,0 +1,89 @@
+"""Corpus-level template detection: lines that recur across many pages of a site are chrome.
+
+A line's signature is its lower-cased text with digits masked, so 'Copyright 2019' and
+'Copyright 2020' count as one line. Counts are per group (site folder and script), over distinct
+page contents, so a page saved twice under two names does not make its own lines look like chrome.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from transforms.records import Block
+
+MAX_TEMPLATE_LINE_CHARS = 300  # chrome lines are short; long recurring lines are quoted boilerplate prose
+MIN_TEMPLATE_PAGES = 2  # a line on one page is just a line; on two distinct pages of a site, a candidate
+TEMPLATE_PAGE_SHARE = 0.05  # ... but in a large corpus it must recur on 5% of the group's pages
+MIN_TEMPLATE_LETTERS = 2  # '1.' or '-' alone recur everywhere and mean nothing
+HANGUL_GROUP_SHARE = 0.3  # a page whose letters are 30% Hangul is a Korean page, for grouping
+
+_DIGITS = re.compile(r"\d+")
+_WS = re.compile(r"\s+")
+
+
+def line_signature(text: str) -> str:
+    """A short stable key for a line: lower-cased, digits masked, whitespace collapsed, hashed.
+
+    >>> line_signature("Copyright 2019 Gwangju") == line_signature("copyright  2020 gwangju")
+    True
+    """
+    key = _WS.sub(" ", _DIGITS.sub("0", text.lower())).strip()
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def script_group(blocks: Iterable[Block]) -> str:
+    """'ko' when Hangul makes up a good share of the page's letters, else 'en'."""
+    hangul = letters = 0
+    for block in blocks:
+        for ch in block.text:
+            if ch.isalpha():
+                letters += 1
+                if "\uac00" <= ch <= "\ud7a3":
+                    hangul += 1
+    return "ko" if letters and hangul / letters >= HANGUL_GROUP_SHARE else "en"
+
+
+def page_group(source_path: str, blocks: Iterable[Block]) -> str:
+    """The template group of a page: its top folder under the input root (a site) and its script."""
+    parts = source_path.split("/")
+    site = parts[0] if len(parts) > 1 else ""
+    return f"{site}|{script_group(blocks)}"
+
+
+def page_signatures(blocks: Iterable[Block]) -> frozenset[str]:
+    """Signatures of the lines of a page that could be template lines."""
+    return frozenset(line_signature(b.text) for b in blocks
+                     if len(b.text) <= MAX_TEMPLATE_LINE_CHARS and sum(c.isalpha() for c in b.text) >= MIN_TEMPLATE_LETTERS)
+
+
+@dataclass
+class TemplateStats:
+    """Counts of line signatures over distinct pages, per group. Add pages, then ask for templates."""
+
+    pages: Counter = field(default_factory=Counter)  # group -> distinct pages
+    lines: dict[str, Counter] = field(default_factory=dict)  # group -> signature -> pages
+    seen: set[str] = field(default_factory=set)  # content hashes already counted
+
+    def add(self, group: str, content_sha256: str, signatures: Iterable[str]) -> None:
+        """Count one page's signatures once per distinct content."""
+        if content_sha256 in self.seen:
+            return
+        self.seen.add(content_sha256)
+        self.pages[group] += 1
+        self.lines.setdefault(group, Counter()).update(set(signatures))
+
+    def threshold(self, group: str) -> int:
+        """Pages a line must appear on to count as template in this group."""
+        return max(MIN_TEMPLATE_PAGES, math.ceil(TEMPLATE_PAGE_SHARE * self.pages[group]))
+
+    def templates(self) -> dict[str, frozenset[str]]:
+        """group -> signatures that recur often enough to be chrome."""
+        result = {}
+        for group, counts in self.lines.items():
+            floor = self.threshold(group)
+            result[group] = frozenset(sig for sig, n in counts.items() if n >= floor)
+        return result

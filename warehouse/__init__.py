@@ -1,0 +1,1 @@
+"""Table schemas, Parquet publishing and the DuckDB model runner: the only code that writes."""
