@@ -52,7 +52,36 @@ def _parser() -> argparse.ArgumentParser:
     inspect.add_argument("--json", action="store_true", help="print JSON instead of text")
     inspect.add_argument("--siblings", type=int, default=500,
                          help="pages in the same folder used for template detection (default: 500; 0 = none)")
+    serve = command("serve", "Serve the flow as a Prefect deployment on a cron schedule (needs a Prefect server).",
+                    "PREFECT_API_URL=http://127.0.0.1:4200/api cityclips serve --cron \"0 6 * * *\" seeds/ --out data")
+    serve.add_argument("inputs", nargs="*", help=f"files and/or folders (default: {DEFAULT_INPUT}/)")
+    serve.add_argument("--cron", required=True, help="cron schedule, e.g. '0 6 * * *' for 06:00 every day")
+    serve.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT})")
+    serve.add_argument("--name", default="daily", help="deployment name (default: daily)")
+
+    report = command("report", "Write a self-contained HTML report of the last runs (one file, no network).",
+                     "cityclips report --out data --html data/report.html")
+    report.add_argument("--out", default=DEFAULT_OUT, help=f"output folder of a run (default: {DEFAULT_OUT})")
+    report.add_argument("--html", default=None, help="where to write the report (default: <out>/report.html)")
     return parser
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from flows.flow import default_environment
+    default_environment()
+    from flows.serve import serve_flow
+    return serve_flow(args.inputs or [DEFAULT_INPUT], out=args.out, cron=args.cron, name=args.name)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from flows.report import write_report
+    out = Path(args.out)
+    try:
+        path = write_report(out, Path(args.html) if args.html else out / "report.html")
+    except FileNotFoundError as error:
+        raise UserError(str(error)) from error
+    print(f"wrote {path}")
+    return 0
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -153,7 +182,8 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"run": _cmd_run, "query": _cmd_query, "models": _cmd_models, "inspect": _cmd_inspect}
+COMMANDS = {"run": _cmd_run, "query": _cmd_query, "models": _cmd_models, "inspect": _cmd_inspect,
+            "serve": _cmd_serve, "report": _cmd_report}
 
 
 def main(argv: list[str] | None = None) -> int:

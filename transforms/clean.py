@@ -22,6 +22,9 @@ MAX_CATEGORY_WORDS = 5
 MAX_TITLE_CHARS = 300  # longer 'titles' are paragraphs: fall back to the next candidate
 TITLE_SEARCH_BLOCKS = 12  # a static page's title is among its first dozen non-chrome lines
 TITLE_REPEAT_WINDOW = 8  # the headline repeated in the body appears within a few lines of the top
+MAX_PARSED_LINE_CHARS = 200  # chrome, attachment and contact lines are all shorter than this
+_BREADCRUMB_CHARS = re.compile(r"[>›»/]")
+_PHONE_HINT = re.compile(r"\d{3,4}[-.\s)]\d{4}")
 _SENTENCE_END = re.compile(r"[,;]$|(?<![A-Z])\.$")
 _NORMALISE = re.compile(r"\W+")
 
@@ -70,16 +73,18 @@ def _mark_parsed_lines(m: _Marks) -> None:
         if not m.kept(i):
             continue
         text = block.text
-        attachment = parse_attachment(text, len(m.attachments) + 1)
+        if len(text) > MAX_PARSED_LINE_CHARS:
+            continue  # article prose: no chrome rule, attachment or contact pattern applies to lines this long
+        attachment = parse_attachment(text, len(m.attachments) + 1) if ("[" in text or "(" in text) else None
         if attachment:
             m.attachments.append(attachment)
             m.rule[i] = "attachment"
         elif ATTACHMENT_HEADER_RE.match(text):
             m.rule[i] = "attachment_header"
-        elif block.hint == "breadcrumb" or parse_breadcrumb(text):
+        elif block.hint == "breadcrumb" or (_BREADCRUMB_CHARS.search(text) and parse_breadcrumb(text)):
             m.breadcrumb = m.breadcrumb or parse_breadcrumb(text)
             m.rule[i] = "breadcrumb"
-        elif (contact := parse_contact(text)) is not None:
+        elif _PHONE_HINT.search(text) and (contact := parse_contact(text)) is not None:
             m.contact = m.contact or contact
             m.rule[i] = "contact"
         elif (rule := match_line_rule(text)) is not None:
@@ -127,8 +132,8 @@ def _mark_section_repeat(m: _Marks, title_at: int) -> None:
     section = _norm(m.breadcrumb or "")
     if not section:
         return
-    for i in range(len(m.blocks)):
-        if m.kept(i) and _norm(m.blocks[i].text) == section and abs(i - title_at) <= TITLE_REPEAT_WINDOW:
+    for i in range(max(0, title_at - TITLE_REPEAT_WINDOW), min(len(m.blocks), title_at + TITLE_REPEAT_WINDOW + 1)):
+        if m.kept(i) and _norm(m.blocks[i].text) == section:
             m.rule[i] = "category"
 
 

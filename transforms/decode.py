@@ -15,7 +15,9 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+
 _ENCODING_ALIASES = {"euc-kr": "cp949", "euckr": "cp949", "ks_c_5601-1987": "cp949", "ksc5601": "cp949",
                      "x-windows-949": "cp949", "utf8": "utf-8"}
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}
+_CONTROL_BYTES = bytes(sorted(_CONTROL))
 # Zero-width and odd spaces that scrapes leave in lines; NBSP indentation becomes a normal space.
+_ODD_SPACE = re.compile("[\u00a0\u3000\u200b\ufeff\u2060\u200e\u200f]")
 _SPACE_TRANSLATION = str.maketrans({"\u00a0": " ", "\u3000": " ", "\u200b": "", "\ufeff": "", "\u2060": "",
                                     "\u200e": "", "\u200f": ""})
 
@@ -27,7 +29,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample and not _is_utf16(sample):
         return True
-    controls = sum(1 for b in sample if b in _CONTROL)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / len(sample) > BINARY_CONTROL_SHARE
 
 
@@ -74,8 +76,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, in
 
 def normalise_text(text: str) -> str:
     """CRLF/CR to LF, NBSP and ideographic spaces to spaces, zero-width marks removed, NFC."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE_TRANSLATION)
-    return unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ODD_SPACE.search(text):  # translate() is slow on long text; most pages have none of these
+        text = text.translate(_SPACE_TRANSLATION)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def decode_page(raw: RawPage) -> DecodedPage:

@@ -25,6 +25,7 @@ CHROME_CLASS = re.compile(r"(^|[\s_-])(gnb|lnb|snb|skip|sitemap|quick|util|top_?
                           r"satisf|survey|copyright|footer|header|menu)([\s_-]|$)", re.IGNORECASE)
 ARTICLE_CLASS = re.compile(r"article|content|board|view|bbs|news", re.IGNORECASE)
 MAX_DL_ROW_CHARS = 200  # a short <dl> is a field list (Date / Views); a long one is content
+_WS_RE = re.compile(r"\s+")
 _BREADCRUMB_TEXT = re.compile(r"^(home|홈|처음)\s*[>›»/]", re.IGNORECASE)
 
 
@@ -47,12 +48,14 @@ def _tag(el: etree._Element) -> str:
 
 
 def _link_share(el: etree._Element) -> tuple[int, float]:
-    links = el.findall(".//a")
-    total = len(_text_of(el))
-    if not links or not total:
-        return len(links), 0.0
-    link_chars = sum(len(_text_of(a)) for a in links)
-    return len(links), link_chars / total
+    count = int(el.xpath("count(.//a)"))  # counted in C: most elements stop here
+    if count < LINK_MENU_MIN_LINKS:
+        return count, 0.0
+    total = len(_WS_RE.sub("", el.text_content()))
+    if not total:
+        return count, 0.0
+    link_chars = sum(len(_WS_RE.sub("", a.text_content())) for a in el.iter("a"))
+    return count, link_chars / total
 
 
 def _chrome_rule(el: etree._Element, tag: str) -> str | None:
@@ -75,6 +78,9 @@ _BREADCRUMB_ROOT_WORD = re.compile(r"^(home|홈|처음|메인)\b", re.IGNORECASE
 
 def _is_breadcrumb(el: etree._Element) -> bool:
     attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("aria-label"))))
+    first = (el.text or "").strip() or next((t.strip() for t in el.itertext() if t.strip()), "")
+    if not BREADCRUMB_HINT.search(attrs) and not _BREADCRUMB_ROOT_WORD.match(first):
+        return False  # cheap exit: most elements are neither marked nor start with 'Home'
     text = _text_of(el)
     if len(text) > MAX_BREADCRUMB_CHARS or not text:
         return False

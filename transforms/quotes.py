@@ -36,20 +36,20 @@ _KOREAN_BEFORE = re.compile(r"(?P<speaker>(?:[가-힣A-Za-z]{1,4}\s+)?[가-힣A-
 _KOREAN_AFTER = re.compile(r"^\s*(?:이?라고|고|며|면서|라며)")
 
 
+_OPEN = re.compile(r"(?<![^\W_])[“\"]")  # an opening mark not glued to a word before it
+_CLOSE = re.compile(r"[”\"]")
+
+
 def _spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quoted passage, end exclusive of the closing mark."""
     spans = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in OPENING and (i == 0 or not text[i - 1].isalnum()):
-            close = min((p for p in (text.find(c, i + 1) for c in CLOSING) if p > i + 1), default=-1)
-            if close < 0:
-                break
-            spans.append((i + 1, close))
-            i = close + 1
-        else:
-            i += 1
+    position = 0
+    while (opening := _OPEN.search(text, position)) is not None:
+        closing = _CLOSE.search(text, opening.end() + 1)
+        if closing is None:
+            break
+        spans.append((opening.end(), closing.start()))
+        position = closing.end()
     return spans
 
 
@@ -92,6 +92,8 @@ def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
         if segment.kind not in QUOTE_KINDS:
             continue
         text = segment.text
+        if "“" not in text and '"' not in text:
+            continue
         candidates: list[tuple[str, str | None, bool]] = []
         for start, end in _spans(text):
             quote = text[start:end].strip().rstrip(",").strip()

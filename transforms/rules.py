@@ -10,17 +10,33 @@ import re
 from dataclasses import dataclass
 
 MAX_CHROME_LINE_CHARS = 200  # chrome lines are short; a longer line is article text whatever it says
+MAX_ITEM_CHARS = 80  # a single chrome item (a button, a menu entry, a skip link) is a few words
 
 
 @dataclass(frozen=True)
 class LineRule:
+    """A named chrome pattern: matched against the whole line, or searched in it (anywhere=True)."""
+
     name: str
     pattern: re.Pattern[str]
+    max_chars: int = MAX_ITEM_CHARS
+    anywhere: bool = False
+
+    def matches(self, text: str) -> bool:
+        if len(text) > self.max_chars:
+            return False
+        return bool(self.pattern.search(text) if self.anywhere else self.pattern.match(text))
 
 
-def _rule(name: str, *alternatives: str) -> LineRule:
+def _rule(name: str, *alternatives: str, max_chars: int = MAX_ITEM_CHARS) -> LineRule:
     body = "|".join(f"(?:{a})" for a in alternatives)
-    return LineRule(name, re.compile(rf"^(?:{body})$", re.IGNORECASE))
+    return LineRule(name, re.compile(rf"^(?:{body})$", re.IGNORECASE), max_chars)
+
+
+def _contains(name: str, *alternatives: str, max_chars: int = MAX_CHROME_LINE_CHARS) -> LineRule:
+    """A short line that contains a tell-tale phrase ('All rights reserved', '만족하십니까')."""
+    body = "|".join(f"(?:{a})" for a in alternatives)
+    return LineRule(name, re.compile(body, re.IGNORECASE), max_chars, anywhere=True)
 
 
 LINE_RULES: tuple[LineRule, ...] = (
@@ -44,17 +60,17 @@ LINE_RULES: tuple[LineRule, ...] = (
           r"(인쇄|목록|목록으로|다운로드|공유|공유하기|스크랩|url ?복사|주소 ?복사|확대|축소|글자 ?크기|이전글|다음글)",
           r"(facebook|twitter|x|kakao ?(talk|story)?|naver ?blog|blog|band|instagram|youtube|페이스북|트위터|"
           r"카카오(톡|스토리)?|블로그|밴드|인스타그램|유튜브)"),
-    _rule("survey",
-          r".{0,60}(만족하십니까|만족도\s?(조사|평가)|평가해\s?주세요|의견을 남겨|are you satisfied|page satisfaction|"
-          r"rate this page|was this (page|information) helpful).{0,60}",
-          r"(매우\s?만족|만족|보통|불만족|매우\s?불만족|very satisfied|satisfied|neutral|dissatisfied|"
-          r"very dissatisfied|평가하기|의견 ?등록|submit|제출)"),
-    _rule("copyright", r".{0,120}(copyright|ⓒ|©|\(c\)|all rights reserved|무단\s?(전재|복제|배포)).{0,120}"),
-    _rule("address_footer",
-          r"(\(?\d{5}\)?\s*)?[가-힣]+(광역시|특별시|특례시|도)\s+[가-힣]+(구|시|군)\s+.{0,60}(\d+|번지|번길).{0,40}",
-          r"(address|주소)\s*[:：].{0,150}",
-          # romanised Korean road-name address: '111 Naebang-ro, Seo-gu, Gwangju'
-          r".{0,60}\b\d{1,5}(-\d{1,4})?,? [A-Z][a-z]+-(ro|gil|daero|dong)\b(\s?\d+(beon)?-?gil)?,? .{0,80}", r".{0,80}\b(tel|fax|phone)\b\s*[.:]?\s*[+\d(][\d()\s.+-]{6,}.{0,80}"),
+    _contains("survey", r"만족하십니까|만족도\s?(조사|평가)|평가해\s?주세요|의견을 남겨|are you satisfied|"
+                        r"page satisfaction|rate this page|was this (page|information) helpful", max_chars=120),
+    _rule("survey", r"(매우\s?만족|만족|보통|불만족|매우\s?불만족|very satisfied|satisfied|neutral|dissatisfied|"
+                    r"very dissatisfied|평가하기|의견 ?등록|submit|제출)"),
+    _contains("copyright", r"copyright|ⓒ|©|\(c\)|all rights reserved|무단\s?(전재|복제|배포)", max_chars=240),
+    _contains("address_footer",
+              r"^(\(?\d{5}\)?\s*)?[가-힣]+(광역시|특별시|특례시|도)\s+[가-힣]+(구|시|군)\s+.{0,60}(\d+|번지|번길)",
+              r"^(address|주소)\s*[:：]",
+              # romanised Korean road-name address: '111 Naebang-ro, Seo-gu, Gwangju'
+              r"\b\d{1,5}(-\d{1,4})?,? [A-Z][a-z]+-(ro|gil|daero|dong)\b",
+              r"\b(tel|fax|phone)\b\s*[.:]?\s*[+\d(][\d()\s.+-]{6,}", max_chars=160),
     _rule("updated", r"(최종\s?수정일|최종\s?업데이트|last (updated|modified))\s*[:：]?.{0,40}"),
     _rule("attachment_button",
           r"attachments? full( \(compressed\))? download", r"(download|save) all( attachments)?",
@@ -63,31 +79,51 @@ LINE_RULES: tuple[LineRule, ...] = (
 )
 
 
-MAX_COMPOSITE_CHARS = 120  # a row of buttons or menu links; longer lines are not split into tokens
+MAX_COMPOSITE_CHARS = 100  # a row of buttons or menu links; longer lines are not split into tokens
 COMPOSITE_RULES = ("menu", "button", "skip_link", "site_name")  # rules whose items sit side by side in a row
 _COMPOSITE_SEPARATORS = re.compile(r"\s*[|·/]\s*")
 
 
+# Whole-line item rules in one alternation (one regex call per line), contains-rules after them.
+_ITEM_RULES = re.compile("|".join(f"(?P<{r.name}_{i}>{r.pattern.pattern})" for i, r in enumerate(LINE_RULES)
+                                  if not r.anywhere), re.IGNORECASE)
+_CONTAINS_RULES = tuple(r for r in LINE_RULES if r.anywhere)
+
+
+def _item_rule(text: str) -> str | None:
+    if len(text) > MAX_ITEM_CHARS:
+        return None
+    match = _ITEM_RULES.match(text)
+    return match.lastgroup.rsplit("_", 1)[0] if match else None
+
+
 def _whole_line_rule(text: str) -> str | None:
-    for rule in LINE_RULES:
-        if rule.pattern.match(text):
-            return rule.name
+    rule = _item_rule(text)
+    if rule:
+        return rule
+    for contains in _CONTAINS_RULES:
+        if contains.matches(text):
+            return contains.name
     return None
 
 
 def _composite_rule(text: str) -> str | None:
     """A row of chrome items ('로그인 | 회원가입 | 사이트맵', '인쇄 페이스북 목록', 'page print page download')."""
+    words = text.split()
+    if not (_item_rule(words[0]) in COMPOSITE_RULES
+            or (len(words) > 1 and _item_rule(f"{words[0]} {words[1]}") in COMPOSITE_RULES)):
+        return None  # cheap exit for prose: a row of chrome starts with a chrome item
     for parts in (_COMPOSITE_SEPARATORS.split(text), text.split()):
         parts = [p for p in parts if p]
-        if len(parts) > 1 and all(_whole_line_rule(p) in COMPOSITE_RULES for p in parts):
+        if len(parts) > 1 and all(_item_rule(p) in COMPOSITE_RULES for p in parts):
             return "menu"
     words = text.split()
     # Two-word items ('page print') side by side: cover the line greedily with one- or two-word items.
     i = 0
     while i < len(words):
-        if i + 1 < len(words) and _whole_line_rule(f"{words[i]} {words[i + 1]}") in COMPOSITE_RULES:
+        if i + 1 < len(words) and _item_rule(f"{words[i]} {words[i + 1]}") in COMPOSITE_RULES:
             i += 2
-        elif _whole_line_rule(words[i]) in COMPOSITE_RULES:
+        elif _item_rule(words[i]) in COMPOSITE_RULES:
             i += 1
         else:
             return None

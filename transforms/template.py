@@ -35,15 +35,16 @@ def line_signature(text: str) -> str:
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
+SCRIPT_SAMPLE_CHARS = 20_000  # the script of a page is clear from its first 20,000 characters
+_NOT_HANGUL = re.compile(r"[^\uac00-\ud7a3]+")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+
+
 def script_group(blocks: Iterable[Block]) -> str:
     """'ko' when Hangul makes up a good share of the page's letters, else 'en'."""
-    hangul = letters = 0
-    for block in blocks:
-        for ch in block.text:
-            if ch.isalpha():
-                letters += 1
-                if "\uac00" <= ch <= "\ud7a3":
-                    hangul += 1
+    sample = "".join(b.text for b in blocks)[:SCRIPT_SAMPLE_CHARS]
+    letters = len(_NOT_LETTER.sub("", sample))
+    hangul = len(_NOT_HANGUL.sub("", sample))
     return "ko" if letters and hangul / letters >= HANGUL_GROUP_SHARE else "en"
 
 

@@ -44,7 +44,8 @@ def database_path(out: Path) -> Path:
     return Path(out) / DATABASE_NAME
 
 
-def _load_raw(con: duckdb.DuckDBPyConnection, warehouse: Warehouse) -> None:
+def load_raw(con: duckdb.DuckDBPyConnection, warehouse: Warehouse) -> None:
+    """Copy every published table into schema raw (an empty table with the schema when none)."""
     con.execute("create schema if not exists raw")
     for name, schema in TABLES.items():
         files = warehouse.table_files(name)
@@ -62,7 +63,8 @@ def _sql_files(sql_dir: Path, layer: str) -> list[Path]:
     return sorted((sql_dir / layer).glob("*.sql"))
 
 
-def _run_models(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
+def create_models(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[str]:
+    """Create every staging and mart view of sql_dir on con (raw.* tables must exist); return their names."""
     built: list[str] = []
     for layer in LAYERS:
         pending = _sql_files(sql_dir, layer)
@@ -100,8 +102,8 @@ def build_database(out: Path, sql_dir: Path = SQL_DIR) -> ModelsReport:
     tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp))
     try:
-        _load_raw(con, Warehouse(out))
-        models = _run_models(con, sql_dir)
+        load_raw(con, Warehouse(out))
+        models = create_models(con, sql_dir)
         tests = run_data_tests(con, sql_dir)
         con.execute("checkpoint")
     except BaseException:
