@@ -221,19 +221,31 @@ def score_html_only(eval_dir: Path = EVAL_DIR) -> dict:
             "must_drop_leaks": scores.drop_leaks, "must_drop_total": scores.drop_total}
 
 
+EVAL_SETS = {"main": EVAL_DIR, "holdout": EVAL_DIR / "holdout", "blind": EVAL_DIR / "blind"}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", action="store_true", help="print scores as JSON")
     parser.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura comparison")
+    parser.add_argument("--set", choices=sorted(EVAL_SETS) + ["all"], default="all",
+                        help="which labelled set to score (default: every set that exists)")
     args = parser.parse_args(argv)
-    scores = score_all()
+    names = [n for n in EVAL_SETS if (EVAL_SETS[n] / "gold").is_dir()] if args.set == "all" else [args.set]
+    for name in names:
+        print_report(name, EVAL_SETS[name], args)
+    return 0
+
+
+def print_report(name: str, eval_dir: Path, args: argparse.Namespace) -> None:
+    scores = score_all(eval_dir)
     result = scores.as_dict()
     if not args.no_trafilatura:
-        result["html_side_by_side"] = {"cityclips": score_html_only(), "trafilatura": score_trafilatura()}
+        result["html_side_by_side"] = {"cityclips": score_html_only(eval_dir), "trafilatura": score_trafilatura(eval_dir)}
     if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=1))
-        return 0
-    print(f"cityclips evaluation on {result['pages']} labelled pages (eval/pages, eval/gold)\n")
+        print(json.dumps({name: result}, ensure_ascii=False, indent=1))
+        return
+    print(f"== set '{name}': cityclips evaluation on {result['pages']} labelled pages ({eval_dir.relative_to(ROOT)})\n")
     print(f"  metadata fields exact : {result['field_accuracy']:.1%}")
     for name, ratio in result["per_field"].items():
         print(f"      {name:<19} {ratio}")
@@ -256,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n  mismatches:")
         for failure in scores.failures:
             print(f"    - {failure}")
-    return 0
+    print()
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ TEXT_BULLET = "•"  # the scraper writes HTML list items as '  • item'
 INDENT_PER_LEVEL = 2  # the scraper indents each list level by two spaces
 
 _BULLET_LINE = re.compile(r"^(?P<indent>[ \t]*)[•●▪◦]\s+(?P<text>.*)$")
-_WS = re.compile(r"[ \t]+")
+_WS = re.compile(r"[ \t\u00a0\u3000]+")  # NBSP too: HTML '&nbsp;' decodes to it after the page was normalised
 
 
 def collapse_ws(text: str) -> str:
@@ -26,14 +26,15 @@ def text_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     blank_before = True
     for line_no, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+        bullet = _BULLET_LINE.match(line)
+        content = collapse_ws(bullet.group("text") if bullet else line)
+        if not content:  # a blank line, or a bullet with nothing after it: the gap still counts as blank
             blank_before = True
             continue
-        bullet = _BULLET_LINE.match(line)
         if bullet:
             depth = max(0, len(bullet.group("indent").expandtabs(INDENT_PER_LEVEL)) // INDENT_PER_LEVEL - 1)
-            blocks.append(Block(line_no, collapse_ws(bullet.group("text")), "li", depth, TEXT_BULLET, blank_before))
+            blocks.append(Block(line_no, content, "li", depth, TEXT_BULLET, blank_before))
         else:
-            blocks.append(Block(line_no, collapse_ws(line), "line", 0, "", blank_before))
+            blocks.append(Block(line_no, content, "line", 0, "", blank_before))
         blank_before = False
-    return [b for b in blocks if b.text]
+    return blocks

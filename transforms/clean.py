@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from transforms.captions import split_doubled_captions
 from transforms.metadata import (ATTACHMENT_HEADER_RE, MetadataFields, find_attachments, is_metadata_line, merge_fields,
+                                 parse_split_contact, starts_with_label,
                                  parse_attachment, parse_breadcrumb, parse_contact, parse_metadata_line)
 from transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from transforms.rules import match_line_rule
@@ -24,6 +25,7 @@ TITLE_SEARCH_BLOCKS = 12  # a static page's title is among its first dozen non-c
 TITLE_REPEAT_WINDOW = 8  # the headline repeated in the body appears within a few lines of the top
 MAX_PARSED_LINE_CHARS = 200  # chrome, attachment and contact lines are all shorter than this
 _BREADCRUMB_CHARS = re.compile(r"[>›»/]")
+_FILE_HINT = re.compile(r"\.[A-Za-z0-9]{1,6}\b.*\d\s*(?:[KMG]B|bytes?)", re.IGNORECASE)
 _PHONE_HINT = re.compile(r"\d{3,4}[-.\s)]\d{4}")
 _SENTENCE_END = re.compile(r"[,;]$|(?<![A-Z])\.$")
 _NORMALISE = re.compile(r"\W+")
@@ -50,20 +52,25 @@ class _Marks:
 
 
 def _mark_metadata(m: _Marks) -> None:
+    """Find the first run of metadata lines (one line, or one field per line) and parse it.
+
+    A run counts when its lines together give a date, or two fields, or use 'Label :' colons.
+    """
     for i, block in enumerate(m.blocks):
-        if not is_metadata_line(block.text):
+        if not starts_with_label(block.text):
             continue
-        fields = parse_metadata_line(block.text)
-        if not (fields.published_at or fields.author or fields.view_count is not None):
-            continue
-        m.metadata_at, m.rule[i] = i, "metadata"
-        j = i + 1
-        while j < len(m.blocks) and j < i + MAX_METADATA_LINES and is_metadata_line(m.blocks[j].text):
+        j, fields, strong = i, MetadataFields(), False
+        while j < len(m.blocks) and j < i + MAX_METADATA_LINES and starts_with_label(m.blocks[j].text):
             fields = merge_fields(fields, parse_metadata_line(m.blocks[j].text))
-            m.rule[j] = "metadata"
+            strong = strong or is_metadata_line(m.blocks[j].text)
             j += 1
-        m.fields = fields
-        for k in range(i, j):  # a metadata table row may list the attachments too
+        found = sum(v is not None for v in (fields.author, fields.published_at, fields.view_count))
+        if not found or not (strong or fields.published_at or found >= 2):
+            continue
+        m.metadata_at, m.fields = i, fields
+        for k in range(i, j):
+            m.rule[k] = "metadata"
+            # a metadata table row may list the attachments too
             m.attachments.extend(find_attachments(m.blocks[k].text, len(m.attachments) + 1))
         return
 
@@ -75,7 +82,7 @@ def _mark_parsed_lines(m: _Marks) -> None:
         text = block.text
         if len(text) > MAX_PARSED_LINE_CHARS:
             continue  # article prose: no chrome rule, attachment or contact pattern applies to lines this long
-        attachment = parse_attachment(text, len(m.attachments) + 1) if ("[" in text or "(" in text) else None
+        attachment = parse_attachment(text, len(m.attachments) + 1) if _FILE_HINT.search(text) else None
         if attachment:
             m.attachments.append(attachment)
             m.rule[i] = "attachment"
@@ -87,6 +94,9 @@ def _mark_parsed_lines(m: _Marks) -> None:
         elif _PHONE_HINT.search(text) and (contact := parse_contact(text)) is not None:
             m.contact = m.contact or contact
             m.rule[i] = "contact"
+        elif i + 1 < len(m.blocks) and (contact := parse_split_contact(text, m.blocks[i + 1].text)) is not None:
+            m.contact = m.contact or contact
+            m.rule[i] = m.rule[i + 1] = "contact"
         elif (rule := match_line_rule(text)) is not None:
             m.rule[i] = rule
 

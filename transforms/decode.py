@@ -1,6 +1,7 @@
 """Decode raw page bytes to text: BOM, declared charset, UTF-8, CP949, replacement as a last resort."""
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 
@@ -10,10 +11,19 @@ CHARSET_SNIFF_BYTES = 4096  # meta charset must appear in the first 1024 bytes p
 BINARY_CONTROL_SHARE = 0.10  # text pages have almost no C0 controls; images/zips have many
 BINARY_SAMPLE_BYTES = 8192  # enough bytes to judge a file's nature without reading it all twice
 REPLACEMENT_SHARE_FOR_CP949 = 0.001  # a UTF-8 decode this broken is probably legacy Korean
+# Undeclared bytes that decode as CP949 are taken for Korean only when most double-byte pairs are KS X 1001
+# (EUC-KR, trail byte >= 0xA1): real Korean text is almost all KS X 1001, while a stray Windows-1252 quote
+# before a letter ('city\x92s') or broken UTF-8 decodes only to rare UHC-extension syllables ('city뭩').
+CP949_MIN_KSX1001_SHARE = 0.5
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+# A meta tag declaring UTF-16 was itself read as ASCII, so the page is not UTF-16: HTML reads it as UTF-8.
 _ENCODING_ALIASES = {"euc-kr": "cp949", "euckr": "cp949", "ks_c_5601-1987": "cp949", "ksc5601": "cp949",
-                     "x-windows-949": "cp949", "utf8": "utf-8"}
+                     "x-windows-949": "cp949", "utf8": "utf-8", "utf-16": "utf-8", "utf-16le": "utf-8",
+                     "utf-16be": "utf-8"}
+# Python codecs a page could name that are not character sets of web text: they unescape or rewrite the
+# bytes ('\\n' -> newline) or refuse all input, so such a declaration is ignored and the bytes are sniffed.
+_NOT_WEB_CODECS = frozenset({"unicode-escape", "raw-unicode-escape", "punycode", "idna", "undefined", "utf-7"})
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}
 _CONTROL_BYTES = bytes(sorted(_CONTROL))
 # Zero-width and odd spaces that scrapes leave in lines; NBSP indentation becomes a normal space.
@@ -46,11 +56,31 @@ def declared_charset(data: bytes) -> str | None:
     return _ENCODING_ALIASES.get(name, name)
 
 
+def _usable_codec(name: str | None) -> bool:
+    try:
+        return codecs.lookup(name).name not in _NOT_WEB_CODECS if name else False
+    except LookupError:
+        return False
+
+
+def _looks_korean(legacy: str) -> bool:
+    """True when text decoded from CP949 is mostly KS X 1001 characters (see CP949_MIN_KSX1001_SHARE)."""
+    non_ascii = re.sub(r"[\x00-\x7f\ufffd]+", "", legacy)
+    if not non_ascii:
+        return True
+    trail_bytes = non_ascii.encode("cp949", errors="ignore")[1::2]
+    if not trail_bytes:
+        return False
+    extension = len(trail_bytes) - len(trail_bytes.translate(None, bytes(range(0x41, 0xA1))))
+    return 1 - extension / len(trail_bytes) >= CP949_MIN_KSX1001_SHARE
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, int]:
     """Decode bytes, returning (text, encoding used, number of replaced characters).
 
     Order: a BOM wins; then a declared charset if it decodes cleanly; then strict UTF-8; then strict
-    CP949 (the superset of EUC-KR used by Korean sites); then UTF-8 with replacement, counted.
+    CP949 (the superset of EUC-KR used by Korean sites) when the result reads as Korean; then UTF-8
+    with replacement, counted.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
@@ -58,18 +88,20 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, in
     if _is_utf16(data):
         text = data.decode("utf-16", errors="replace")
         return text, "utf-16", text.count("\ufffd")
-    candidates = [c for c in (declared, "utf-8", "cp949") if c]
+    candidates = [c for c in (declared if _usable_codec(declared) else None, "utf-8", "cp949") if c]
     for codec in dict.fromkeys(candidates):
         try:
-            return data.decode(codec), codec, 0
-        except (UnicodeDecodeError, LookupError):
+            text = data.decode(codec)
+        except UnicodeError:  # UnicodeDecodeError, and the bare UnicodeError some codecs raise
             continue
+        if codec == declared or codec != "cp949" or _looks_korean(text):
+            return text, codec, 0
     utf8 = data.decode("utf-8", errors="replace")
     replaced = utf8.count("\ufffd")
     if replaced / max(len(utf8), 1) > REPLACEMENT_SHARE_FOR_CP949:
         legacy = data.decode("cp949", errors="replace")
         legacy_replaced = legacy.count("\ufffd")
-        if legacy_replaced < replaced:
+        if legacy_replaced < replaced and _looks_korean(legacy):
             return legacy, "cp949", legacy_replaced
     return utf8, "utf-8", replaced
 

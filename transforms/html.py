@@ -19,6 +19,11 @@ BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "o
 HEADING_TAGS = {"h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
                 "h1": "title"}
 LINK_MENU_MIN_LINKS = 4  # fewer links than this is a sentence with links, not a menu
+LINK_LIST_MIN_LINKS = 2  # a <ul>/<dl> of two or more links and nothing else is navigation
+LINK_LIST_TEXT_SHARE = 0.95  # ... when (almost) all of its text is link text
+# Attachment lists are link lists too, but they carry metadata: never drop a list that names files.
+_FILE_LINK = re.compile(r"\.(pdf|hwpx?|docx?|xlsx?|pptx?|jpe?g|png|gif|zip|txt|csv)\b", re.IGNORECASE)
+CAPTION_CLASS = re.compile(r"caption|photo_?txt|img_?txt|photo_?desc|img_?desc|pic_?txt", re.IGNORECASE)
 LINK_MENU_TEXT_SHARE = 0.8  # a block whose text is mostly link text is navigation
 BREADCRUMB_HINT = re.compile(r"bread|location|path|navi_?loc|crumb|depth", re.IGNORECASE)
 CHROME_CLASS = re.compile(r"(^|[\s_-])(gnb|lnb|snb|skip|sitemap|quick|util|top_?menu|sns|share|"
@@ -60,14 +65,20 @@ def _link_share(el: etree._Element) -> tuple[int, float]:
 
 def _chrome_rule(el: etree._Element, tag: str) -> str | None:
     """The rule name under which an element is dropped as chrome, or None to keep it."""
+    if tag in ("header", "footer") and el.xpath("ancestor::article or ancestor::main"):
+        return None  # an article's own header holds its title and metadata
     if tag in DROP_TAGS:
         return f"html_{tag}"
     attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"))))
     if attrs and CHROME_CLASS.search(attrs) and not ARTICLE_CLASS.search(attrs):
         return "html_chrome_class"
-    if tag in ("ul", "ol", "div", "table", "section"):
+    if tag in ("ul", "ol", "dl", "div", "table", "section"):
         count, share = _link_share(el)
-        if count >= LINK_MENU_MIN_LINKS and share >= LINK_MENU_TEXT_SHARE:
+        # A list that is nothing but links (a side menu, related articles, prev/next) is navigation even
+        # when short; a block with some prose around its links needs more links to count as a menu.
+        pure_list = tag in ("ul", "ol", "dl") and count >= LINK_LIST_MIN_LINKS and share >= LINK_LIST_TEXT_SHARE
+        if (pure_list or (count >= LINK_MENU_MIN_LINKS and share >= LINK_MENU_TEXT_SHARE)) \
+                and not _FILE_LINK.search(el.text_content()):
             return "html_link_menu"
     return None
 
@@ -112,6 +123,28 @@ def _record(state: _State, el: etree._Element, rule: str) -> None:
         state.removed.append(RemovedLine(state.ordinal, text, rule))
 
 
+CAPTION_SEARCH_LEVELS = 3  # figure > a > img, or table > tr > td > img with the caption in the next row
+MAX_DATA_ROW_CHARS = 300  # a data row ('작성자 : 대변인실 등록일 : ...') is short; a layout row holds a page
+
+
+def _is_layout_row(tr: etree._Element) -> bool:
+    """A table row used for page layout (cells holding paragraphs, lists, tables), not a data row."""
+    if len(_WS_RE.sub(" ", tr.text_content())) > MAX_DATA_ROW_CHARS:
+        return True
+    return bool(tr.xpath("./td/*[self::p or self::div or self::ul or self::ol or self::table or self::h2 or "
+                         "self::h3 or self::h4 or self::dl]"))
+
+
+def _has_caption_near(img: etree._Element) -> bool:
+    """An image whose figure or container has its own caption: its alt text would be a duplicate."""
+    for container in list(img.iterancestors())[:CAPTION_SEARCH_LEVELS]:
+        if container.find(".//figcaption") is not None:
+            return True
+        if any(CAPTION_CLASS.search(e.get("class") or "") for e in container.iter() if e is not img):
+            return True
+    return False
+
+
 def _dl_text(dl: etree._Element) -> str:
     parts = []
     for child in dl.iter("dt", "dd"):
@@ -153,7 +186,7 @@ def _walk(el: etree._Element, state: _State, hint: str, marker: str) -> None:
         return
     if tag == "img":
         alt = collapse_ws(el.get("alt") or "")
-        if alt and el.getparent() is not None and el.getparent().find(".//figcaption") is None:
+        if alt and not _has_caption_near(el):
             _flush(state, hint)
             state.buffer.append(alt)
             _flush(state, "caption")
@@ -170,10 +203,19 @@ def _walk(el: etree._Element, state: _State, hint: str, marker: str) -> None:
         _flush(state, "cell")
         state.buffer.append(el.tail or "")
         return
+    if tag == "tr" and _is_layout_row(el):
+        _flush(state, hint)
+        for cell in el:
+            _walk(cell, state, hint, marker)
+            _flush(state, hint)
+        state.buffer.append(el.tail or "")
+        return
     if tag == "tr":
         _flush(state, hint)
         state.buffer.append(_row_text(el))
-        _flush(state, "cell")
+        cells = [c for c in el if _tag(c) in ("td", "th")]
+        is_caption = len(cells) == 1 and CAPTION_CLASS.search(cells[0].get("class") or "")
+        _flush(state, "caption" if is_caption else "cell")
         state.buffer.append(el.tail or "")
         return
     is_block = tag in BLOCK_TAGS
@@ -183,7 +225,7 @@ def _walk(el: etree._Element, state: _State, hint: str, marker: str) -> None:
     own_hint, own_marker = hint, marker
     if tag in HEADING_TAGS:
         own_hint, own_marker = HEADING_TAGS[tag], ""
-    elif tag == "figcaption":
+    elif tag == "figcaption" or (tag in ("p", "div", "span", "td") and CAPTION_CLASS.search(el.get("class") or "")):
         own_hint = "caption"
     elif tag == "li":
         own_hint = "li"

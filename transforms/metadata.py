@@ -12,15 +12,21 @@ MAX_CONTACT_LINE_CHARS = 160  # a contact footer names a department and a number
 SIZE_MULTIPLIERS = {"B": 1, "BYTE": 1, "BYTES": 1, "KB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3}
 
 # Field labels as the sites write them. Order inside each group does not matter: longest first wins.
-AUTHOR_LABELS = ("Name", "Writer", "Author", "Posted by", "작성자", "글쓴이", "등록자", "게시자", "담당자")
-DATE_LABELS = ("Date", "Posted", "Registered", "Reg. Date", "등록일", "작성일", "게시일", "등록일자", "날짜")
+AUTHOR_LABELS = ("Name", "Writer", "Author", "Posted by", "By", "작성자", "글쓴이", "등록자", "게시자", "담당자", "작성부서")
+DATE_LABELS = ("Date", "Posted", "Posted on", "Registered", "Reg. Date", "등록일", "작성일", "게시일", "등록일자", "날짜")
 VIEW_LABELS = ("Views", "View", "Hits", "Hit", "Read", "조회수", "조회")
+# Labels that may stand without a colon ('Writer Incheon City  Date 2023-04-05  Hit 321', '등록일 2023-09-14 | 조회 2,317').
+# A line using only these must also carry a date or two fields to count as metadata.
+BARE_LABELS = ("Writer", "Author", "Posted by", "Posted on", "By", "Date", "Views", "Hits", "Hit", "작성자", "등록일",
+               "작성일", "게시일", "조회수", "조회", "작성부서")
 _LABEL_KIND = {label.lower(): kind for kind, labels in
                (("author", AUTHOR_LABELS), ("date", DATE_LABELS), ("views", VIEW_LABELS)) for label in labels}
 _LABELS = "|".join(re.escape(label) for label in sorted(_LABEL_KIND, key=len, reverse=True))
-# A label followed by ':' — no word boundary before it, since the scrape glues 'adminDate :'.
-_LABEL_RE = re.compile(rf"({_LABELS})\s*[:：]\s*", re.IGNORECASE)
-_LINE_START_LABEL = re.compile(rf"^\W{{0,3}}({_LABELS})\s*[:：]", re.IGNORECASE)
+_BARE = "|".join(re.escape(label) for label in sorted(BARE_LABELS, key=len, reverse=True))
+# A label followed by ':' needs no word boundary before it, since the scrape glues 'adminDate :';
+# a bare label must stand as a word of its own.
+_LABEL_RE = re.compile(rf"(?:({_LABELS})\s*[:：]\s*|(?<![^\W_])({_BARE})(?![^\W_])\s*)", re.IGNORECASE)
+_LINE_START_LABEL = re.compile(rf"^\W{{0,3}}(?:({_LABELS})\s*[:：]|({_BARE})(?![^\W_]))", re.IGNORECASE)
 # Minutes are always two digits, so '14:4975' is 14:49 and 75 views; '2022-03-1411:20' is the 14th, 11:20.
 _DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-./년]\s*(?P<m>\d{1,2})\s*[-./월]\s*(?P<d>\d{1,2})(?:일|\.)?"
                       r"(?:\s*(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d)?)?")
@@ -29,21 +35,22 @@ _INT_RE = re.compile(r"\d[\d,]*")
 _SIZE = r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[KMG]B|bytes?|B)"
 # Download counts come as ', Download: 1', ' / 다운로드 17회', ' Downloads 27' or ' - downloaded 11 times'.
 _DOWNLOADS = r"(?:\s*[,/-]?\s*(?:downloads?|downloaded|다운로드|다운|hits)\s*[:：]?\s*(?P<dl{n}>\d[\d,]*)\s*(?:회|times)?)?"
-_ATTACHMENT_BODY = (rf"\.(?P<ext>[A-Za-z0-9]{{1,6}}))\s*[\[(]\s*(?:(?:size|크기|용량)\s*[:：]\s*)?{_SIZE}"
-                    rf"{_DOWNLOADS.format(n=1)}\s*[\])]{_DOWNLOADS.format(n=2)}")
-_ATTACHMENT_RE = re.compile(rf"^\W{{0,3}}(?P<name>[^\[\]\n]{{1,200}}?{_ATTACHMENT_BODY}\s*$", re.IGNORECASE)
+_ATTACHMENT_BODY = (rf"\.(?P<ext>[A-Za-z0-9]{{1,6}}))\s*(?P<open>[\[(])?\s*(?:(?:size|크기|용량)\s*[:：]\s*)?{_SIZE}"
+                    rf"{_DOWNLOADS.format(n=1)}\s*(?(open)[\])]){_DOWNLOADS.format(n=2)}")
+_ATTACHMENT_RE = re.compile(rf"^[\W_ㆍ·•]{{0,3}}\s*(?:(?:첨부\s?파일|attachments?|attached files?|files?)\s*(?:\(\d+\))?\s*[:：]?\s*)?(?P<name>(?:\[[^\]\n]{{1,30}}\])?[^\[\]\n]{{1,200}}?{_ATTACHMENT_BODY}\s*$",
+                            re.IGNORECASE)
 # Inside a metadata row ('첨부 : 현황.xls [size: 1.32 MB, Download: 63]') the name has no spaces.
 _INLINE_ATTACHMENT_RE = re.compile(rf"(?P<name>[^\s\[\]:：]{{1,200}}?{_ATTACHMENT_BODY}", re.IGNORECASE)
 ATTACHMENT_HEADER_RE = re.compile(r"^(files?|attachments?|attached files?|첨부\s?파일|첨부|파일)\s*[:：]?"
-                                  r"(\s*\(\d+\))?$", re.IGNORECASE)
+                                  r"(\s*\(\d+\))?(\s*(개|건))?$", re.IGNORECASE)
 
 _PHONE = r"(?:\+82[-\s]?(?:\(0\))?[-\s]?)?\(?0?\d{1,3}\)?[-.\s]\d{3,4}[-.\s]\d{4}"
 _PHONE_RE = re.compile(_PHONE)
 # Korean labels may stand without a colon ('문의 교통정책과'); English ones need it, so that
 # 'Department of Policy Planning : ...' keeps its name while 'Department : Transport Division' loses the label.
-_CONTACT_LABEL = re.compile(r"^\W{0,3}(?:(?:담당\s?부서|담당자|부서|문의처?|연락처)\s*[:：]?|(?:contact(?: us)?|inquiries|"
-                            r"enquiries|department|division|person in charge|manager|responsible (?:department|"
-                            r"division))\s*[:：])\s*", re.IGNORECASE)
+_CONTACT_LABEL = re.compile(r"^\W{0,3}(?:[가-힣]{1,6}\s)?(?:(?:담당\s?부서|담당자|담당|부서|문의처?|연락처|contact)\s*[:：]?|"
+                            r"(?:(?:page |content )?(?:contact(?: us)?|inquiries|enquiries|department(?: in charge)?|division|"
+                            r"person in charge|manager|responsible (?:department|division)))\s*[:：])\s*", re.IGNORECASE)
 _DEPARTMENT_WORD = re.compile(r"(department|division|office|bureau|team|center|centre|section|headquarters|"
                               r"agency|committee|institute|"
                               r"[가-힣](과|팀|실|국|센터|본부|단|담당관|사업소))(\s|$|[:：(☎])", re.IGNORECASE)
@@ -58,9 +65,27 @@ class MetadataFields:
     view_count: int | None = None
 
 
-def is_metadata_line(text: str) -> bool:
-    """True when a line starts with an author/date/views label ('Name :', '작성자 :', ...)."""
+def starts_with_label(text: str) -> bool:
+    """True when a short line starts with a metadata label, with or without a colon."""
     return len(text) <= MAX_METADATA_LINE_CHARS and bool(_LINE_START_LABEL.match(text))
+
+
+def is_metadata_line(text: str) -> bool:
+    """True when a line starts with an author/date/views label ('Name :', '작성자 :', 'Posted on').
+
+    A line that starts with a bare label (no colon) must also give a date or two fields, so that
+    prose such as 'By the end of the year...' is not taken for metadata.
+    """
+    if len(text) > MAX_METADATA_LINE_CHARS:
+        return False
+    start = _LINE_START_LABEL.match(text)
+    if not start:
+        return False
+    if start.group(1):
+        return True
+    fields = parse_metadata_line(text)
+    found = sum(value is not None for value in (fields.author, fields.published_at, fields.view_count))
+    return fields.published_at is not None or found >= 2
 
 
 def parse_date(text: str) -> tuple[datetime | None, int]:
@@ -94,8 +119,8 @@ def parse_metadata_line(text: str) -> MetadataFields:
     author = published_at = views = None
     for i, label in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        value = text[label.end():end].strip(" |/·,")
-        kind = _LABEL_KIND[label.group(1).lower()]
+        value = text[label.end():end].strip(" |/·,:")
+        kind = _LABEL_KIND[(label.group(1) or label.group(2)).lower()]
         if kind == "author" and value:
             author = value
         elif kind == "date":
@@ -162,9 +187,32 @@ def parse_contact(text: str) -> tuple[str, str] | None:
     return department, number
 
 
-def parse_breadcrumb(text: str) -> str | None:
-    """The last element of a breadcrumb ('홈 > 광주소식 > 보도자료' -> '보도자료'), or None."""
-    parts = [p for p in _BREADCRUMB_SEP.split(text.strip()) if p]
-    if len(parts) < 2 or not _BREADCRUMB_ROOT.match(parts[0]) or len(text) > 200:
+MAX_BREADCRUMB_PART_WORDS = 5  # 'News & Media', '문화·관광': a path element is a short name
+
+
+_PHONE_LABEL = re.compile(r"^\W{0,3}(?:tel|phone|telephone|전화(?:번호)?|연락처|☎)\.?\s*[:：]?\s*", re.IGNORECASE)
+
+
+def parse_split_contact(first: str, second: str) -> tuple[str, str] | None:
+    """A contact written over two lines: 'Department : Port Logistics Division' then 'Phone : 032-440-4521'."""
+    if _PHONE_RE.search(first) or not _CONTACT_LABEL.match(first) or not _PHONE_LABEL.match(second):
         return None
-    return parts[-1]
+    return parse_contact(f"{first} {second}")
+
+
+def parse_breadcrumb(text: str) -> str | None:
+    """The last element of a breadcrumb ('홈 > 광주소식 > 보도자료' -> '보도자료'), or None.
+
+    With a root ('Home', '홈') any of > › » / separates; without one, only '>' (or › ») does, and
+    every element must be a short name, so 'A > B' in prose is not taken for a path.
+    """
+    if len(text) > 200:
+        return None
+    parts = [p for p in _BREADCRUMB_SEP.split(text.strip()) if p]
+    if len(parts) >= 2 and _BREADCRUMB_ROOT.match(parts[0]):
+        return parts[-1]
+    arrows = [p.strip() for p in re.split(r"[>›»]", text) if p.strip()]
+    if len(arrows) >= 2 and all(len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and not re.search(r"[.,!?:;]$", p)
+                                for p in arrows):
+        return arrows[-1]
+    return None

@@ -50,6 +50,7 @@ LINE_RULES: tuple[LineRule, ...] = (
           r"[가-힣]{1,4}(시|군)"),  # a line that is only '청주시' is the site's name
     _rule("menu",
           r"(모바일\s?)?(전체\s?)?메뉴\s?(열기|닫기|보기)?", r"(open|close|view|toggle) (the )?(all |mobile |main )?menu",
+          r"(all |mobile |main )?menu (open|close)", r"korean|english|chinese|japanese|русский|español|français",
           r"(all|main|mobile|site) ?menu", r"sitemap|site map|사이트\s?맵", r"(log ?in|log ?out|sign ?(in|up)|join)",
           r"(로그인|로그아웃|회원가입|통합검색|검색|검색어 입력|search|language|언어|한국어|english|中文|日本語)",
           r"(korean|english|chinese|japanese|한국어|中文|日本語|русский|tiếng việt|español|français)"
@@ -57,13 +58,14 @@ LINE_RULES: tuple[LineRule, ...] = (
           r"(top|맨 ?위로|위로 가기|go to top|back to top)", r"(이전|다음|prev(ious)?|next)( ?(글|page|post))?"),
     _rule("button",
           r"(page )?(print|download|share|scrap|copy (url|link)|list|back to list|go to list|zoom (in|out))",
-          r"(인쇄|목록|목록으로|다운로드|공유|공유하기|스크랩|url ?복사|주소 ?복사|확대|축소|글자 ?크기|이전글|다음글)",
-          r"(facebook|twitter|x|kakao ?(talk|story)?|naver ?blog|blog|band|instagram|youtube|페이스북|트위터|"
+          r"(인쇄|목록|다운로드|공유|스크랩|url ?복사|주소 ?복사|링크 ?복사|확대|축소|글자 ?크기|이전글|다음글)(하기|으로)?",
+          r"(facebook|twitter|x|x ?\(twitter\)|kakao ?(talk|story)?|naver ?blog|blog|band|instagram|youtube|페이스북|트위터|"
           r"카카오(톡|스토리)?|블로그|밴드|인스타그램|유튜브)"),
-    _contains("survey", r"만족하십니까|만족도\s?(조사|평가)|평가해\s?주세요|의견을 남겨|are you satisfied|"
+    _contains("survey", r"만족하(십니까|셨습니까|셨나요)|만족도\s?(조사|평가)|평가해\s?주세요|의견을 남겨|"
+                        r"도움이\s?되(셨|었)(나요|습니까)|are you satisfied|how satisfied|satisfied with (the|this)|"
                         r"page satisfaction|rate this page|was this (page|information) helpful", max_chars=120),
-    _rule("survey", r"(매우\s?만족|만족|보통|불만족|매우\s?불만족|very satisfied|satisfied|neutral|dissatisfied|"
-                    r"very dissatisfied|평가하기|의견 ?등록|submit|제출)"),
+    _rule("survey", r"(매우\s?)?(만족|불만족|좋음|나쁨|그렇다|그렇지 않다)|보통|(very )?(satisfied|dissatisfied|good|poor)|"
+                    r"neutral|average|평가하기|의견 ?등록|submit|제출|rate|평가"),
     _contains("copyright", r"copyright|ⓒ|©|\(c\)|all rights reserved|무단\s?(전재|복제|배포)", max_chars=240),
     _contains("address_footer",
               r"^(\(?\d{5}\)?\s*)?[가-힣]+(광역시|특별시|특례시|도)\s+[가-힣]+(구|시|군)\s+.{0,60}(\d+|번지|번길)",
@@ -71,16 +73,20 @@ LINE_RULES: tuple[LineRule, ...] = (
               # romanised Korean road-name address: '111 Naebang-ro, Seo-gu, Gwangju'
               r"\b\d{1,5}(-\d{1,4})?,? [A-Z][a-z]+-(ro|gil|daero|dong)\b",
               r"\b(tel|fax|phone)\b\s*[.:]?\s*[+\d(][\d()\s.+-]{6,}", max_chars=160),
+    # previous / next article links under the article: '이전글 : 제목', 'Next   Gadeokdo Airport Plan Finalized'
+    _contains("prev_next", r"^(이전\s?글|다음\s?글|윗\s?글|아랫\s?글)\s*[:：|]?",
+              r"^(previous|prev|next)( post| article| news)?\s*[:：|]?\s+(?=[A-Z0-9“\"‘'])[^.!?]*[!?]?$",
+              max_chars=160),
     _rule("updated", r"(최종\s?수정일|최종\s?업데이트|last (updated|modified))\s*[:：]?.{0,40}"),
     _rule("attachment_button",
           r"attachments? full( \(compressed\))? download", r"(download|save) all( attachments)?",
           r"첨부\s?파일\s?전체\s?(\(압축\)\s?)?다운로드", r"전체\s?다운로드|일괄\s?다운로드",
-          r"(바로\s?보기|미리\s?보기|preview|view)"),
+          r"(첨부\s?파일\s?)?(바로\s?보기|미리\s?보기)|preview|view"),
 )
 
 
 MAX_COMPOSITE_CHARS = 100  # a row of buttons or menu links; longer lines are not split into tokens
-COMPOSITE_RULES = ("menu", "button", "skip_link", "site_name")  # rules whose items sit side by side in a row
+COMPOSITE_RULES = ("menu", "button", "skip_link", "site_name", "survey")  # rules whose items sit side by side in a row
 _COMPOSITE_SEPARATORS = re.compile(r"\s*[|·/]\s*")
 
 

@@ -1,0 +1,80 @@
+"""The real Prefect flow under prefect_test_harness, on a temporary directory."""
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow.dataset as ds
+import pytest
+
+from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.slow
+
+
+def _table(out: Path, name: str):
+    return ds.dataset(str(out / name), format="parquet").to_table()
+
+
+@pytest.fixture(scope="module")
+def seeded_run(prefect_harness, tmp_path_factory):
+    from flows.flow import cityclips_flow
+    inputs = tmp_path_factory.mktemp("inputs")
+    for page in SEEDS.glob("*.txt"):
+        shutil.copy(page, inputs / page.name)
+    out = tmp_path_factory.mktemp("out")
+    summary = cityclips_flow(inputs=[str(inputs)], out=str(out))
+    return inputs, out, summary
+
+
+def test_flow_writes_every_table_with_the_seed_values(seeded_run) -> None:
+    _, out, summary = seeded_run
+    documents = {row["source_path"]: row for row in _table(out, "documents").to_pylist()}
+    assert len(documents) == 5 and summary.pages_processed == 5 and summary.pages_rejected == 0
+    clip = documents["001_37b750b5778ba05a.txt"]
+    assert (clip["published_at"], clip["view_count"], clip["author"]) == (datetime(2020, 1, 20, 14, 49), 75, "admin")
+    assert documents["002_6995963b3d21e50e.txt"]["published_at"] == datetime(2019, 7, 9, 10, 45)
+    assert documents["002_6995963b3d21e50e.txt"]["view_count"] == 32
+    static = documents["003_658f5597a858413b.txt"]
+    assert static["published_at"] is None and static["contact_phone"] == "+82-(0)62-613-2321"
+    assert {d["language"] for d in documents.values()} == {"en"}
+    attachments = _table(out, "attachments").to_pylist()
+    assert [a["name"] for a in attachments] == ["1.jpg", "2.jpg", "3.jpg", "4.png"]
+    rules = set(_table(out, "boilerplate").column("rule").to_pylist())
+    assert {"skip_link", "menu", "metadata", "attachment", "button"} <= rules
+    runs = _table(out, "runs").to_pylist()
+    assert len(runs) == 1 and runs[0]["pages_processed"] == 5
+
+
+def test_flow_builds_views_that_answer_the_base_query(seeded_run) -> None:
+    _, out, _ = seeded_run
+    with duckdb.connect(str(out / "cityclips.duckdb"), read_only=True) as con:
+        rows = con.execute("select title, published_at, view_count, language from articles "
+                           "order by published_at nulls last").fetchall()
+    assert [(r[1], r[2]) for r in rows] == [
+        (datetime(2019, 7, 9, 10, 45), 32), (datetime(2019, 11, 5, 14, 46), 16), (datetime(2020, 1, 7, 13, 25), 57),
+        (datetime(2020, 1, 20, 14, 49), 75), (None, None)]
+    assert rows[-1][0] == "A Sacred Land of Democratization, Righteous City, Gwangju"
+
+
+def test_rerun_skips_unchanged_pages_and_replaces_changed_ones(seeded_run, tmp_path) -> None:
+    from flows.flow import cityclips_flow
+    inputs, out, _ = seeded_run
+    before = sorted(_table(out, "segments").to_pylist(), key=lambda r: (r["doc_id"], r["seq"]))
+    again = cityclips_flow(inputs=[str(inputs)], out=str(out))
+    assert (again.pages_processed, again.pages_unchanged) == (0, 5)
+    assert sorted(_table(out, "segments").to_pylist(), key=lambda r: (r["doc_id"], r["seq"])) == before
+    page = inputs / "004_3ce3e3594060d6b4.txt"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA sentence added in a later scrape.\n", encoding="utf-8")
+    (inputs / "000_b643e6c77853eb5d.txt").unlink()
+    changed = cityclips_flow(inputs=[str(inputs)], out=str(out))
+    # 000 was the only other page with the site slogan: its lines stop being template lines, so the
+    # unchanged page 003 is reprocessed too, and template statistics stay exact.
+    assert (changed.pages_processed, changed.pages_removed, changed.pages_reprocessed_for_templates) == (2, 1, 1)
+    documents = _table(out, "documents").to_pylist()
+    assert len(documents) == 4 and len({d["doc_id"] for d in documents}) == 4
+    body = next(d["body_text"] for d in documents if d["source_path"] == page.name)
+    assert "A sentence added in a later scrape." in body
+    assert len(_table(out, "runs")) == 3
