@@ -58,8 +58,8 @@ def scan_batch(items: list[InputFile], settings: PageSettings) -> list[PageLines
     return found
 
 
-def process_batch(items: list[InputFile], templates: dict[str, frozenset[str]], lines: dict[str, PageLines],
-                  writer: VersionWriter, part: str, run_id: str, settings: PageSettings) -> BatchSummary:
+def process_batch(items: list[InputFile], templates: dict[str, frozenset[int]], writer: VersionWriter, part: str,
+                  run_id: str, settings: PageSettings) -> BatchSummary:
     """Read, process and write one batch of pages; never raises for a bad page."""
     summary = BatchSummary(pages=len(items))
     started = time.perf_counter()
@@ -74,7 +74,7 @@ def process_batch(items: list[InputFile], templates: dict[str, frozenset[str]], 
     started = time.perf_counter()
     processed_at = datetime.now(timezone.utc).replace(tzinfo=None)
     tables = tables_for(results, run_id, processed_at)
-    tables["manifest"] = manifest_rows(items, results, lines, run_id)
+    tables["manifest"] = manifest_rows(items, results, run_id)
     for table, data in tables.items():
         writer.write(table, data, part)
         summary.rows[table] += data.num_rows

@@ -36,6 +36,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--full", action="store_true", help="reprocess every page, even unchanged ones")
     run.add_argument("--batch-pages", type=int, default=None, help="pages per task (default: 250)")
     run.add_argument("--max-page-mb", type=float, default=20.0, help="reject pages larger than this (default: 20)")
+    run.add_argument("--workers", type=int, default=None,
+                     help="processes for a local Dask cluster (default: one process below 4,000 pages, every core above)")
+    run.add_argument("--dask-address", default=None,
+                     help="run the batches on an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
 
     query = command("query", "Run SQL read-only against the DuckDB database and print the result.",
                     "cityclips query \"select title, published_at, view_count from articles\" --format csv")
@@ -96,7 +100,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
     try:
         summary = cityclips_flow(inputs=[str(p) for p in inputs], out=args.out,
                                  batch_pages=args.batch_pages or DEFAULT_BATCH_PAGES, full=args.full,
-                                 max_page_mb=args.max_page_mb)
+                                 max_page_mb=args.max_page_mb, workers=args.workers,
+                                 dask_address=args.dask_address)
     except (WarehouseBusy, WarehouseNotWritable) as error:
         raise UserError(str(error)) from error
     return 1 if summary.data_tests_failed else 0

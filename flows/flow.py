@@ -9,6 +9,7 @@ import json
 import os
 import secrets
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,9 +21,11 @@ from prefect.artifacts import create_markdown_artifact
 from flows import __version__
 from flows.batches import BatchSummary, process_batch, scan_batch
 from flows.inputs import discover
+from flows.progress import Progress
+from flows.runners import RunnerChoice, choose_runner
 from flows.summary import render_summary
 from transforms.pipeline import PageLines, PageSettings
-from transforms.records import InputFile
+from transforms.records import InputFile, Reject
 from warehouse.incremental import affected_by_templates, carry_over, plan_run, template_stats
 from warehouse.models import build_database
 from warehouse.rows import tables_for
@@ -30,6 +33,7 @@ from warehouse.schemas import RUNS
 from warehouse.store import Warehouse
 
 DEFAULT_BATCH_PAGES = 250  # ~0.3-1.5 s of work per task: orchestration stays under 2% of the run
+MAX_LISTED_REMOVED = 100  # removed pages named in the runs table (the count is always exact)
 
 
 @dataclass
@@ -45,6 +49,8 @@ class RunSummary:
     carried_rows: dict = field(default_factory=dict)
     stage_seconds: dict = field(default_factory=dict)
     data_tests_failed: list = field(default_factory=list)
+    removed_paths: list = field(default_factory=list)
+    runner: str = ""
     started_at: str = ""
     finished_at: str = ""
 
@@ -63,8 +69,8 @@ def scan_batch_task(items: list[InputFile], settings: PageSettings) -> list[Page
 
 
 @task(name="process-batch", retries=2, retry_delay_seconds=1)
-def process_batch_task(items, templates, lines, writer, part, run_id, settings) -> BatchSummary:
-    return process_batch(items, templates, lines, writer, part, run_id, settings)
+def process_batch_task(items, templates, writer, part, run_id, settings) -> BatchSummary:
+    return process_batch(items, templates, writer, part, run_id, settings)
 
 
 @task(name="build-models")
@@ -76,15 +82,37 @@ def _run_id() -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
 
 
-def _submit_all(task_fn, argument_lists: list[tuple]) -> list:
+def _results(futures) -> Iterator:
+    """Task results in submission order, each released once consumed."""
+    for future in futures:
+        yield future.result()
+
+
+@flow(name="cityclips-batches")
+def batches_flow(kind: str, argument_lists: list[tuple]) -> list:
+    """The parallel stages (template scan, page processing) as a subflow with its own task runner."""
+    task_fn = scan_batch_task if kind == "scan" else process_batch_task
     futures = [task_fn.submit(*arguments) for arguments in argument_lists]
-    return [future.result() for future in futures]
+    return list(_results(futures))
+
+
+def _run_batches(kind: str, argument_lists: list[tuple], runner: RunnerChoice) -> list:
+    if not argument_lists:
+        return []
+    return batches_flow.with_options(task_runner=runner.task_runner(),
+                                     name=f"cityclips-{kind}")(kind, argument_lists)
 
 
 @flow(name="cityclips", log_prints=False)
 def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFAULT_BATCH_PAGES,
-                   full: bool = False, max_page_mb: float = 20.0) -> RunSummary:
-    """Process every page under inputs into the Parquet tables and DuckDB models under out."""
+                   full: bool = False, max_page_mb: float = 20.0, workers: int | None = None,
+                   dask_address: str | None = None) -> RunSummary:
+    """Process every page under inputs into the Parquet tables and DuckDB models under out.
+
+    workers: None chooses (one process for small runs, every core for large ones); 1 forces one
+    process; N > 1 starts a local Dask cluster of N processes. dask_address runs the batches on an
+    existing Dask cluster instead (its workers need cityclips installed and --out on shared storage).
+    """
     logger = get_run_logger()
     clock = time.perf_counter()
     stages: dict[str, float] = {}
@@ -104,33 +132,36 @@ def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFA
     with warehouse.lock():
         manifest = warehouse.read_table("manifest")
         plan = plan_run(files, manifest, full)
+        runner = choose_runner(len(plan.to_process), workers, dask_address)
+        summary.runner = runner.describe()
+        logger.info("%d pages: %d new or changed, %d unchanged, %d removed; runner: %s", len(files),
+                    len(plan.to_process), len(plan.unchanged), len(plan.removed), summary.runner)
         lap("plan")
-        scanned = [p for batch in _submit_all(scan_batch_task, [(b, settings) for b in _chunks(plan.to_process, batch_pages)])
-                   for p in batch]
-        lines = {p.source_path: p for p in scanned}
-        unchanged_rows = [plan.previous[f.source_path] for f in plan.unchanged]
-        templates = template_stats(unchanged_rows, scanned).templates()
-        old_templates = template_stats(manifest.to_pylist(), []).templates()
-        affected = affected_by_templates(plan, old_templates, templates)
-        for item in affected:
-            row = plan.previous[item.source_path]
-            lines[item.source_path] = PageLines(item.source_path, row["content_sha256"], row["template_group"],
-                                                frozenset(row["signatures"]))
+        stats = template_stats(manifest, (f.source_path for f in plan.unchanged), [])
+        progress = Progress("scan", len(plan.to_process))
+        for scanned in _run_batches("scan", [(b, settings) for b in _chunks(plan.to_process, batch_pages)], runner):
+            for page in scanned:
+                stats.add(page.group, page.content_sha256, page.signatures)
+            progress.advance(len(scanned))
+        templates = stats.templates()
+        old_templates = template_stats(manifest, manifest.column("source_path").to_pylist(), []).templates()
+        affected = affected_by_templates(plan, manifest, old_templates, templates)
         lap("templates")
         writer = warehouse.begin()
         try:
             summary.carried_rows = carry_over(warehouse, writer, plan)
             lap("carry_over")
             batches = _chunks(plan.to_process, batch_pages)
-            arguments = [(b, templates, {f.source_path: lines[f.source_path] for f in b if f.source_path in lines},
-                          writer, f"{writer.name}-{i:05d}", run_id, settings) for i, b in enumerate(batches)]
-            for result in _submit_all(process_batch_task, arguments):
+            arguments = [(b, templates, writer, f"{writer.name}-{i:05d}", run_id, settings)
+                         for i, b in enumerate(batches)]
+            progress = Progress("process", len(plan.to_process))
+            for result in _run_batches("process", arguments, runner):
                 summary.batch.merge(result)
+                progress.advance(result.pages)
                 logger.info("batch done: %d pages, %d documents, %d rejects", result.pages, result.documents,
                             sum(result.rejects_by_reason.values()))
             lap("process")
             if unreadable:
-                from transforms.records import Reject
                 rejects = [Reject(u.source_path, "unreadable", u.detail, -1, "") for u in unreadable]
                 writer.write("rejects", tables_for(rejects, run_id, datetime.now(timezone.utc))["rejects"],
                              f"{writer.name}-unreadable")
@@ -139,6 +170,7 @@ def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFA
             summary.pages_processed = len(plan.to_process)
             summary.pages_unchanged = len(plan.unchanged)
             summary.pages_removed = len(plan.removed)
+            summary.removed_paths = plan.removed[:MAX_LISTED_REMOVED]
             summary.pages_reprocessed_for_templates = len(affected)
             summary.finished_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
             summary.stage_seconds = stages
@@ -164,6 +196,7 @@ def _runs_row(summary: RunSummary, inputs: list[str]) -> pa.Table:
               "removed_by_rule": dict(summary.batch.removed_by_rule), "languages": dict(summary.batch.languages),
               "stage_seconds": summary.stage_seconds, "batch_seconds": dict(summary.batch.seconds),
               "reprocessed_for_templates": summary.pages_reprocessed_for_templates,
+              "removed_paths": summary.removed_paths, "runner": summary.runner,
               "slowest_pages": summary.batch.slowest}
     row = {"run_id": summary.run_id, "started_at": datetime.fromisoformat(summary.started_at).replace(tzinfo=None),
            "finished_at": datetime.fromisoformat(summary.finished_at).replace(tzinfo=None),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat as stat_mode
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,26 +23,45 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    """Files under root, following symlinked folders once each (a symlink loop is not followed twice)."""
+    """Files under root (hidden folders skipped), each folder listed once, in a stable order.
+
+    The real tree is walked first without following symlinks; then each symlinked folder is
+    followed, unless its target was already listed. So a file keeps its real path when a symlink
+    elsewhere points at its folder, and a symlink loop ends at once instead of repeating files.
+    """
     seen: set[tuple[int, int]] = set()
-    for folder, dirs, files in os.walk(root, followlinks=True):
-        stat = os.stat(folder)
-        key = (stat.st_dev, stat.st_ino)
-        if key in seen:
-            dirs[:] = []
-            continue
-        seen.add(key)
-        dirs.sort()
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in sorted(files):
-            yield Path(folder) / name
+    linked: list[Path] = []
+
+    def walk(top: Path, follow: bool) -> Iterator[Path]:
+        for folder, dirs, files in os.walk(top, followlinks=follow):
+            try:
+                stat = os.stat(folder)
+            except OSError:  # a folder that vanished or cannot be entered: nothing to list
+                dirs[:] = []
+                continue
+            key = (stat.st_dev, stat.st_ino)
+            if key in seen:
+                dirs[:] = []
+                continue
+            seen.add(key)
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            if not follow:
+                linked.extend(Path(folder) / d for d in dirs if os.path.islink(os.path.join(folder, d)))
+            for name in sorted(files):
+                yield Path(folder) / name
+
+    yield from walk(root, follow=False)
+    for link in linked:
+        yield from walk(link, follow=True)
 
 
 def discover(inputs: Iterable[Path]) -> tuple[list[InputFile], list[Unreadable]]:
     """Input files (.txt, .html, .htm) under the given files and folders, sorted by source path.
 
     A file given directly has its own name as source_path; files in a folder are relative to it.
-    Files that cannot be stat'ed are returned as Unreadable so the run can record them.
+    Files that cannot be stat'ed (a broken symlink) and names that are not regular files (a named
+    pipe called page.txt, which would block a read forever) are returned as Unreadable so the run
+    can record them.
     """
     found: dict[str, InputFile] = {}
     problems: list[Unreadable] = []
@@ -64,15 +84,28 @@ def discover(inputs: Iterable[Path]) -> tuple[list[InputFile], list[Unreadable]]
             except OSError as error:
                 problems.append(Unreadable(rel, f"cannot read the file: {error.strerror}"))
                 continue
+            if not stat_mode.S_ISREG(stat.st_mode):
+                problems.append(Unreadable(rel, "not a regular file (a pipe, socket or device)"))
+                continue
             found.setdefault(rel, InputFile(str(path), rel, source_format, stat.st_size, stat.st_mtime_ns))
     return sorted(found.values(), key=lambda f: f.source_path), problems
 
 
 def read_page(item: InputFile, max_bytes: int) -> RawPage | Unreadable:
-    """Read one input file; files over max_bytes are read only up to max_bytes + 1 (to reject them)."""
+    """Read one input file, never more than max_bytes + 1 bytes.
+
+    A file already over the limit when opened is not read at all: the RawPage carries its size and
+    no bytes, and the pipeline rejects it as too_large. A file that grew past the limit after that
+    check is cut at max_bytes + 1, which is enough to reject it too.
+    """
     try:
-        with open(item.path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        # O_NONBLOCK: a file replaced by a named pipe since discovery must not block the run.
+        with open(os.open(item.path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat_mode.S_ISREG(status.st_mode):
+                return Unreadable(item.source_path, "not a regular file (a pipe, socket or device)")
+            size = status.st_size
+            data = b"" if size > max_bytes else handle.read(max_bytes + 1)
     except OSError as error:
         return Unreadable(item.source_path, f"cannot read the file: {error.strerror or error}")
-    return RawPage(item.source_path, data, item.source_format, size=max(item.size, len(data)))
+    return RawPage(item.source_path, data, item.source_format, size=max(size, len(data)))

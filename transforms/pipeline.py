@@ -38,7 +38,7 @@ class PageLines:
     source_path: str
     content_sha256: str
     group: str
-    signatures: frozenset[str]
+    signatures: frozenset[int]
 
 
 @dataclass
@@ -102,7 +102,7 @@ def _segment_text(kind: str, marker: str, text: str) -> str:
     return f"{marker} {text}" if marker else text
 
 
-def _process(raw: RawPage, templates: Mapping[str, frozenset[str]], detectors: Detectors,
+def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: Detectors,
              settings: PageSettings, started: float) -> Document | Reject:
     digest = sha256_of(raw.data)
 
@@ -142,10 +142,11 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[str]], detectors: D
                     encoding=encoding, replaced_chars=replaced, metadata=clean.metadata,
                     language=document_language(shares), language_shares=shares, segments=tuple(labelled),
                     quotes=tuple(quotes), removed=clean.removed, body_text=body_text,
-                    parse_ms=(time.perf_counter() - started) * 1000, warnings=warnings)
+                    parse_ms=(time.perf_counter() - started) * 1000, warnings=warnings,
+                    template_group=group, signatures=page_signatures(blocks))
 
 
-def process_page(raw: RawPage, templates: Mapping[str, frozenset[str]] | None = None,
+def process_page(raw: RawPage, templates: Mapping[str, frozenset[int]] | None = None,
                  detectors: Detectors | None = None, settings: PageSettings = PageSettings()) -> Document | Reject:
     """Process one page into a Document, or a Reject with a reason. Never raises."""
     started = time.perf_counter()
@@ -159,7 +160,7 @@ def process_page(raw: RawPage, templates: Mapping[str, frozenset[str]] | None = 
                       sha256_of(raw.data))
 
 
-def process_pages(pages: Iterable[RawPage], templates: Mapping[str, frozenset[str]] | None = None,
+def process_pages(pages: Iterable[RawPage], templates: Mapping[str, frozenset[int]] | None = None,
                   settings: PageSettings = PageSettings()) -> list[Document | Reject]:
     """Process a batch of pages with shared language caches."""
     detectors = Detectors()

@@ -150,6 +150,8 @@ class Document:
     body_text: str
     parse_ms: float = 0.0
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    template_group: str = ""  # site folder and script the page's lines were counted under
+    signatures: frozenset[int] = frozenset()  # its line signatures, for corpus template statistics
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,10 @@
 
 A page is unchanged when its size and modification time match the manifest of the last run. Its
 rows are carried over (hard-linked part files). Template statistics are recounted exactly from the
-manifest's stored line signatures plus the new pages', and unchanged pages that contain a line
-whose template status flipped are reprocessed too, so a few changed pages keep the corpus-level
-statistics correct without reading the whole corpus again.
+manifest's stored line signatures plus the new pages' (vectorised in Arrow: millions of signatures
+in about a second), and unchanged pages that contain a line whose template status flipped are
+reprocessed too, so a few changed pages keep the corpus-level statistics correct without reading
+the whole corpus again.
 """
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from transforms.pipeline import PageLines, doc_id_for
-from transforms.records import InputFile
+from transforms.records import Document, InputFile, Reject
 from transforms.template import TemplateStats
 from warehouse.schemas import MANIFEST, PAGE_TABLES
 from warehouse.store import VersionWriter, Warehouse
+
+PLAN_COLUMNS = ["source_path", "content_sha256", "size", "mtime_ns", "template_group"]
 
 
 @dataclass
@@ -29,47 +32,81 @@ class Plan:
     to_process: list[InputFile] = field(default_factory=list)
     unchanged: list[InputFile] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # source paths no longer in the input
-    previous: dict[str, dict] = field(default_factory=dict)  # source_path -> manifest row
 
 
 def plan_run(files: Sequence[InputFile], manifest: pa.Table, full: bool = False) -> Plan:
     """Split discovered files into new-or-changed and unchanged, and list the pages that disappeared."""
-    previous = {row["source_path"]: row for row in manifest.to_pylist()}
-    plan = Plan(previous=previous)
-    present = set()
+    columns = manifest.select(["source_path", "size", "mtime_ns"]).to_pydict()
+    previous = {path: (size, mtime) for path, size, mtime in
+                zip(columns["source_path"], columns["size"], columns["mtime_ns"])}
+    plan = Plan()
     for item in files:
-        present.add(item.source_path)
-        row = previous.get(item.source_path)
-        if not full and row and row["size"] == item.size and row["mtime_ns"] == item.mtime_ns:
+        seen = previous.pop(item.source_path, None)
+        if not full and seen == (item.size, item.mtime_ns):
             plan.unchanged.append(item)
         else:
             plan.to_process.append(item)
-    plan.removed = sorted(set(previous) - present)
+    plan.removed = sorted(previous)
     return plan
 
 
-def template_stats(manifest_rows: Iterable[dict], new_pages: Iterable[PageLines]) -> TemplateStats:
-    """Template statistics over the unchanged pages (from the manifest) and the new pages."""
+def _kept_manifest(manifest: pa.Table, paths: Iterable[str]) -> pa.Table:
+    return manifest.filter(pc.is_in(manifest.column("source_path"), value_set=pa.array(list(paths), pa.string())))
+
+
+def _flat_signatures(manifest: pa.Table) -> pa.Table:
+    """One row per (page, signature): group, content hash, signature."""
+    signatures = manifest.column("signatures").combine_chunks()
+    parents = pc.list_parent_indices(signatures)
+    return pa.table({"group": pc.take(manifest.column("template_group"), parents),
+                     "sha": pc.take(manifest.column("content_sha256"), parents),
+                     "sig": pc.list_flatten(signatures)})
+
+
+def template_stats(manifest: pa.Table, unchanged_paths: Iterable[str], new_pages: Iterable[PageLines]) -> TemplateStats:
+    """Exact template statistics over the unchanged pages (from the manifest) and the new pages."""
     stats = TemplateStats()
-    for row in manifest_rows:
-        if row["status"] == "document" or row["signatures"]:
-            stats.add(row["template_group"], row["content_sha256"], row["signatures"])
+    kept = _kept_manifest(manifest, unchanged_paths)
+    if kept.num_rows:
+        # one row per distinct content in a group: duplicate files must not make their lines look like chrome
+        indexed = kept.select(["template_group", "content_sha256"]).append_column("row", pa.array(range(kept.num_rows)))
+        first = indexed.group_by(["template_group", "content_sha256"]).aggregate([("row", "min")])
+        distinct = kept.take(first.column("row_min")).select(["template_group", "content_sha256", "signatures"])
+        pages = distinct.group_by("template_group").aggregate([("content_sha256", "count")]).to_pydict()
+        flat = _flat_signatures(distinct)
+        counts = flat.group_by(["group", "sig"]).aggregate([("sha", "count")]).to_pydict()
+        by_group: dict[str, dict[int, int]] = {}
+        for group, sig, n in zip(counts["group"], counts["sig"], counts["sha_count"]):
+            by_group.setdefault(group, {})[sig] = n
+        for group, n in zip(pages["template_group"], pages["content_sha256_count"]):
+            stats.add_counts(group, n, by_group.get(group, {}))
+        stats.seen.update(distinct.column("content_sha256").to_pylist())
     for page in new_pages:
         stats.add(page.group, page.content_sha256, page.signatures)
     return stats
 
 
-def affected_by_templates(plan: Plan, old: dict[str, frozenset[str]], new: dict[str, frozenset[str]]) -> list[InputFile]:
+def affected_by_templates(plan: Plan, manifest: pa.Table, old: dict[str, frozenset[int]],
+                          new: dict[str, frozenset[int]]) -> list[InputFile]:
     """Unchanged pages holding a line whose template status changed; move them to to_process."""
     flipped = {group: old.get(group, frozenset()) ^ new.get(group, frozenset()) for group in set(old) | set(new)}
-    affected, still = [], []
-    for item in plan.unchanged:
-        row = plan.previous[item.source_path]
-        changed = flipped.get(row["template_group"], frozenset())
-        (affected if changed and changed.intersection(row["signatures"]) else still).append(item)
-    plan.unchanged = still
-    plan.to_process.extend(affected)
-    plan.to_process.sort(key=lambda f: f.source_path)
+    flipped = {group: sigs for group, sigs in flipped.items() if sigs}
+    if not flipped or not plan.unchanged:
+        return []
+    kept = _kept_manifest(manifest, (f.source_path for f in plan.unchanged))
+    flat = _flat_signatures(kept.select(["source_path", "template_group", "content_sha256", "signatures"]))
+    signatures = kept.column("signatures").combine_chunks()
+    parents = pc.list_parent_indices(signatures)
+    paths = pc.take(kept.column("source_path"), parents)
+    hit = pa.array([False] * len(flat))
+    for group, sigs in flipped.items():
+        in_group = pc.equal(flat.column("group"), group)
+        in_set = pc.is_in(flat.column("sig"), value_set=pa.array(sorted(sigs), pa.uint64()))
+        hit = pc.or_(hit, pc.and_(in_group, in_set))
+    affected_paths = set(pc.filter(paths, hit).to_pylist())
+    affected = [f for f in plan.unchanged if f.source_path in affected_paths]
+    plan.unchanged = [f for f in plan.unchanged if f.source_path not in affected_paths]
+    plan.to_process = sorted(plan.to_process + affected, key=lambda f: f.source_path)
     return affected
 
 
@@ -101,14 +138,13 @@ def carry_over(warehouse: Warehouse, writer: VersionWriter, plan: Plan) -> dict[
     return carried
 
 
-def manifest_rows(items: Sequence[InputFile], results: Sequence, lines: dict[str, PageLines], run_id: str) -> pa.Table:
-    """Manifest rows for processed pages: what was seen, and the signatures it counted."""
+def manifest_rows(items: Sequence[InputFile], results: Sequence[Document | Reject], run_id: str) -> pa.Table:
+    """Manifest rows for processed pages: what was seen, and the line signatures it counted."""
     rows = []
     for item, result in zip(items, results):
-        page = lines.get(item.source_path)
+        is_document = isinstance(result, Document)
         rows.append({"source_path": item.source_path, "content_sha256": result.content_sha256, "size": item.size,
-                     "mtime_ns": item.mtime_ns,
-                     "status": "reject" if type(result).__name__ == "Reject" else "document",
-                     "template_group": page.group if page else "",
-                     "signatures": sorted(page.signatures) if page else [], "run_id": run_id})
+                     "mtime_ns": item.mtime_ns, "status": "document" if is_document else "reject",
+                     "template_group": result.template_group if is_document else "",
+                     "signatures": sorted(result.signatures) if is_document else [], "run_id": run_id})
     return pa.Table.from_pylist(rows, schema=MANIFEST)

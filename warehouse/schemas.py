@@ -119,7 +119,7 @@ MANIFEST = pa.schema([
     _f("mtime_ns", pa.int64(), "File modification time when last seen (ns).", False),
     _f("status", pa.string(), "'document' or 'reject'.", False),
     _f("template_group", pa.string(), "Template group (site folder and script) the page counted in.", False),
-    _f("signatures", pa.list_(pa.string()), "Line signatures counted for template detection.", False),
+    _f("signatures", pa.list_(pa.uint64()), "64-bit signatures of the page's short lines (template detection).", False),
     _f("run_id", pa.string(), "Run that last processed the page.", False),
 ])
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,6 +34,12 @@ CURRENT = "current"
 COMPRESSION = "zstd"  # 4x smaller than snappy on these text columns at the same write speed (FACTS.md)
 ROW_GROUP_ROWS = 128 * 1024  # large enough for good compression, small enough for selective reads
 KEEP_OLD_VERSIONS = 1  # the version before the current one stays for readers mid-query
+LOCK_FILE = ".lock"
+
+# Locks this process holds (lock path -> depth): the CLI takes the lock before it starts the flow, so a
+# busy or unwritable folder fails before Prefect starts; the flow's own lock() then nests inside it.
+_HELD: dict[str, int] = {}
+_HELD_GUARD = threading.Lock()
 
 
 class WarehouseBusy(RuntimeError):
@@ -44,7 +51,13 @@ class WarehouseNotWritable(RuntimeError):
 
 
 def version_name() -> str:
-    return time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"-{os.getpid()}-{time.perf_counter_ns() % 10**6:06d}"
+    """A version name that sorts in creation order: UTC second, nanoseconds within it, then the pid.
+
+    >>> version_name()  # doctest: +SKIP
+    '20261123T233556.783660123-11066'
+    """
+    now = time.time_ns()
+    return time.strftime("%Y%m%dT%H%M%S", time.gmtime(now // 10**9)) + f".{now % 10**9:09d}-{os.getpid()}"
 
 
 class Warehouse:
@@ -75,22 +88,50 @@ class Warehouse:
 
     @contextmanager
     def lock(self) -> Iterator[None]:
-        """Hold the run lock; raise WarehouseBusy at once if another run has it."""
+        """Hold the run lock on <out>/.lock; raise WarehouseBusy at once if another process has it.
+
+        Re-entrant within a process: a lock() inside a lock() on the same folder just nests.
+        Raises WarehouseNotWritable when the folder cannot be created or the lock file written.
+        """
+        path = self.out / LOCK_FILE
+        key = os.path.abspath(path)
+        with _HELD_GUARD:
+            nested = _HELD.get(key, 0) > 0
+            if nested:
+                _HELD[key] += 1
+        if nested:
+            try:
+                yield
+            finally:
+                with _HELD_GUARD:
+                    _HELD[key] -= 1
+            return
         try:
             self.out.mkdir(parents=True, exist_ok=True)
-            handle = open(self.out / ".lock", "a+")
+            handle = open(path, "a+")
         except OSError as error:
-            raise WarehouseNotWritable(f"cannot write to {self.out}: {error.strerror}") from error
+            raise WarehouseNotWritable(f"cannot write to the output folder {self.out} ({error.strerror or error}); "
+                                       "give --out a folder you can write to") from error
         try:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError as error:
-                raise WarehouseBusy(f"another cityclips run is writing to {self.out}; wait for it to finish") from error
+                handle.seek(0)
+                holder = handle.read().strip()
+                owner = f" (pid {holder})" if holder.isdigit() else ""
+                raise WarehouseBusy(f"another cityclips run{owner} holds the lock {path}; "
+                                    "wait for it to finish, or give another --out") from error
             handle.seek(0)
             handle.truncate()
             handle.write(f"{os.getpid()}\n")
             handle.flush()
-            yield
+            with _HELD_GUARD:
+                _HELD[key] = 1
+            try:
+                yield
+            finally:
+                with _HELD_GUARD:
+                    _HELD.pop(key, None)
         finally:
             handle.close()
 

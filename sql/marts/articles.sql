@@ -1,4 +1,5 @@
--- articles: one row per document with its metadata and counts of what it contains.
+-- articles: one row per document with its metadata, language shares and counts of what it contains.
+-- Grain: doc_id. Start here for "which articles ..." questions; the other marts join back on doc_id.
 create or replace view articles as
 with segment_counts as (
     select
@@ -7,25 +8,33 @@ with segment_counts as (
         count(*) filter (where kind = 'list_item') as n_list_items,
         count(*) filter (where kind = 'heading') as n_headings,
         count(*) filter (where kind = 'caption') as n_captions,
-        -- words: whitespace-separated tokens of every segment but the title
-        sum(case when kind <> 'title' then length(string_split(trim(text), ' ')) else 0 end) as n_words
+        count(*) filter (where kind = 'summary') as n_summaries,
+        count(*) filter (where kind = 'note') as n_notes,
+        sum(case when kind <> 'title' then length(regexp_extract_all(text, '\S+')) else 0 end)::bigint as n_words
     from stg_segments
     group by doc_id
 ),
 ledes as (
-    -- the lede is the first paragraph in reading order
-    select doc_id, arg_min(text, seq) as lede
+    select
+        doc_id,
+        arg_min(text, seq) as lede
     from stg_segments
     where kind = 'paragraph'
     group by doc_id
 ),
 attachment_counts as (
-    select doc_id, count(*) as n_attachments, sum(size_bytes) as attachment_bytes
+    select
+        doc_id,
+        count(*) as n_attachments,
+        sum(size_bytes)::bigint as attachment_bytes,
+        sum(downloads)::bigint as attachment_downloads
     from stg_attachments
     group by doc_id
 ),
 quote_counts as (
-    select doc_id, count(*) as n_quotes
+    select
+        doc_id,
+        count(*) as n_quotes
     from stg_quotes
     group by doc_id
 )
@@ -44,17 +53,24 @@ select
     d.contact_department,
     d.contact_phone,
     d.n_segments,
-    coalesce(s.n_paragraphs, 0) as n_paragraphs,
-    coalesce(s.n_list_items, 0) as n_list_items,
-    coalesce(s.n_headings, 0) as n_headings,
-    coalesce(s.n_captions, 0) as n_captions,
-    coalesce(a.n_attachments, 0) as n_attachments,
-    coalesce(a.attachment_bytes, 0) as attachment_bytes,
-    coalesce(q.n_quotes, 0) as n_quotes,
-    coalesce(s.n_words, 0) as n_words,
-    l.lede,
+    coalesce(s.n_paragraphs, 0) as n_paragraphs,  -- segments of kind paragraph
+    coalesce(s.n_list_items, 0) as n_list_items,  -- list items at every depth
+    coalesce(s.n_headings, 0) as n_headings,  -- headings (kind heading; the title is not one)
+    coalesce(s.n_captions, 0) as n_captions,  -- photo captions
+    coalesce(a.n_attachments, 0) as n_attachments,  -- files listed on the page
+    coalesce(a.attachment_bytes, 0) as attachment_bytes,  -- total size of the attachments whose size is shown (0 when none)
+    coalesce(q.n_quotes, 0) as n_quotes,  -- direct quotes found (see the quotes mart)
+    coalesce(s.n_words, 0) as n_words,  -- whitespace-separated words of every segment but the title (Korean: eojeol)
+    l.lede,  -- the first paragraph in reading order; null when the page has no paragraph
     d.content_sha256,
-    d.processed_at
+    d.processed_at,
+    date_trunc('month', d.published_at)::date as published_month,  -- first day of the publication month; null for static pages
+    d.other_share,
+    coalesce(s.n_summaries, 0) as n_summaries,  -- sub-headline summary lines under the title
+    coalesce(s.n_notes, 0) as n_notes,  -- notes such as '※ ...' remarks
+    d.n_chars,
+    d.n_removed_lines,
+    coalesce(a.attachment_downloads, 0) as attachment_downloads  -- downloads summed over the attachments (0 when none)
 from stg_documents as d
 left join segment_counts as s using (doc_id)
 left join ledes as l using (doc_id)

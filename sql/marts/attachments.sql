@@ -1,0 +1,30 @@
+-- attachments: every file listed on a page, with its article and a file_type grouping of its extension.
+-- Grain: (doc_id, ordinal). file_type: image (jpg, jpeg, png, gif), document (pdf, hwp, hwpx, doc,
+-- docx, txt), spreadsheet (xls, xlsx, csv), archive (zip), other (anything else, or no extension).
+create or replace view attachments as
+with typed as (
+    select
+        *,
+        case
+            when extension in ('jpg', 'jpeg', 'png', 'gif') then 'image'
+            when extension in ('pdf', 'hwp', 'hwpx', 'doc', 'docx', 'txt') then 'document'
+            when extension in ('xls', 'xlsx', 'csv') then 'spreadsheet'
+            when extension in ('zip') then 'archive'
+            else 'other'
+        end as file_type
+    from stg_attachments
+)
+select
+    a.doc_id,
+    a.ordinal,  -- position in the page's attachment list, from 1
+    a.name,  -- file name as listed
+    a.extension,
+    a.file_type,  -- image, document, spreadsheet, archive or other (see the header)
+    a.size_bytes,  -- size in bytes; null when the page shows none
+    a.downloads,  -- download count; null when the page shows none
+    d.title,  -- the article's headline
+    d.category,
+    d.published_at,
+    d.language as article_language  -- the document's main language
+from typed as a
+left join stg_documents as d using (doc_id);

@@ -1,0 +1,18 @@
+-- monthly_activity: documents, views and attachments per publication month, language and category.
+-- Grain: (month, language, category). Documents without a publication date (static pages such as
+-- city overviews) are left out: count them in articles with "where published_at is null".
+create or replace view monthly_activity as
+select
+    published_month as month,  -- first day of the month (date_trunc of published_at)
+    language,  -- the documents' main language
+    category,  -- section name; null when the page names none
+    count(*) as n_documents,  -- documents published that month
+    coalesce(sum(view_count), 0)::bigint as views,  -- view counts at scrape time, summed
+    sum(n_attachments)::bigint as n_attachments,  -- files listed on those documents
+    sum(attachment_bytes)::bigint as attachment_bytes  -- total size of those files, where shown
+from articles
+where published_at is not null
+group by
+    published_month,
+    language,
+    category;
