@@ -27,6 +27,10 @@ MAX_PARSED_LINE_CHARS = 200  # chrome, attachment and contact lines are all shor
 _BREADCRUMB_CHARS = re.compile(r"[>›»/]")
 _FILE_HINT = re.compile(r"\.[A-Za-z0-9]{1,6}\b.*\d\s*(?:[KMG]B|bytes?)", re.IGNORECASE)
 _PHONE_HINT = re.compile(r"\d{3,4}[-.\s)]\d{4}")
+_TITLE_LABEL = re.compile(r"^(제목|title|subject)\s*[:：]\s*", re.IGNORECASE)
+# 'Related News' / '관련 기사' and the list of other articles under it.
+_RELATED_HEADER = re.compile(r"^(related (news|articles?|posts?|stories|links)|more news|"
+                             r"관련\s?(기사|뉴스|소식|게시물|글)|다른 기사|함께 보면 좋은 (기사|글))\s*:?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[,;]$|(?<![A-Z])\.$")
 _NORMALISE = re.compile(r"\W+")
 
@@ -99,6 +103,22 @@ def _mark_parsed_lines(m: _Marks) -> None:
             m.rule[i] = m.rule[i + 1] = "contact"
         elif (rule := match_line_rule(text)) is not None:
             m.rule[i] = rule
+
+
+def _mark_related(m: _Marks) -> None:
+    """A 'Related News' header and the run of short lines under it are links to other articles."""
+    for i, block in enumerate(m.blocks):
+        if not _RELATED_HEADER.match(block.text):
+            continue
+        m.rule[i] = "related"
+        for j in range(i + 1, len(m.blocks)):
+            following = m.blocks[j]
+            if following.blank_before and j > i + 1 and following.hint != "li":
+                break
+            if len(following.text) > MAX_PARSED_LINE_CHARS:
+                break
+            if m.rule[j] is None:
+                m.rule[j] = "related"
 
 
 def _mark_templates(m: _Marks, templates: frozenset[str]) -> None:
@@ -204,11 +224,12 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     m = _Marks(blocks)
     _mark_metadata(m)
     _mark_parsed_lines(m)
+    _mark_related(m)
     _mark_templates(m, templates)
     title_at = _title_index(m, html_title)
     title = category = None
     if title_at is not None:
-        title = blocks[title_at].text
+        title = _TITLE_LABEL.sub("", blocks[title_at].text) or blocks[title_at].text
         m.rule[title_at] = "title"
         category = m.breadcrumb or _category_above(m, title_at)
         for i in range(title_at):

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml import etree
 
-from transforms.blocks import collapse_ws
 from transforms.records import Block, RemovedLine
 
 # Elements that never hold article text. Their text is recorded as removed, under 'html_<tag>'.
@@ -18,20 +17,26 @@ BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "o
                         "dd", "address", "body", "caption", "hr", "center", "thead", "tbody"})
 HEADING_TAGS = {"h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
                 "h1": "title"}
+# Text nobody sees: inside a table cell or a breadcrumb it is not content ('document.write(mail)').
+INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template"})
+# Texts on either side of these are separate words; inline markup (<b>광역시</b>는) joins without a space.
+SEPARATING_TAGS = BLOCK_TAGS | {"br", "td", "th", "option"}
 LINK_MENU_MIN_LINKS = 4  # fewer links than this is a sentence with links, not a menu
-LINK_LIST_MIN_LINKS = 2  # a <ul>/<dl> of two or more links and nothing else is navigation
-LINK_LIST_TEXT_SHARE = 0.95  # ... when (almost) all of its text is link text
-# Attachment lists are link lists too, but they carry metadata: never drop a list that names files.
-_FILE_LINK = re.compile(r"\.(pdf|hwpx?|docx?|xlsx?|pptx?|jpe?g|png|gif|zip|txt|csv)\b", re.IGNORECASE)
-CAPTION_CLASS = re.compile(r"caption|photo_?txt|img_?txt|photo_?desc|img_?desc|pic_?txt", re.IGNORECASE)
 LINK_MENU_TEXT_SHARE = 0.8  # a block whose text is mostly link text is navigation
 BREADCRUMB_HINT = re.compile(r"bread|location|path|navi_?loc|crumb|depth", re.IGNORECASE)
 CHROME_CLASS = re.compile(r"(^|[\s_-])(gnb|lnb|snb|skip|sitemap|quick|util|top_?menu|sns|share|"
                           r"satisf|survey|copyright|footer|header|menu)([\s_-]|$)", re.IGNORECASE)
 ARTICLE_CLASS = re.compile(r"article|content|board|view|bbs|news", re.IGNORECASE)
 MAX_DL_ROW_CHARS = 200  # a short <dl> is a field list (Date / Views); a long one is content
+MAX_BREADCRUMB_CHARS = 150  # 'Home > News > Press Releases'; a longer element is a menu or content
 _WS_RE = re.compile(r"\s+")
 _BREADCRUMB_TEXT = re.compile(r"^(home|홈|처음)\s*[>›»/]", re.IGNORECASE)
+_BREADCRUMB_ROOT_WORD = re.compile(r"^(home|홈|처음|메인)\b", re.IGNORECASE)
+# lxml refuses a str that starts with an XML declaration (XHTML pages), and libxml2 drops whatever
+# follows </html>; neither tag carries content, so both go before parsing.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_DOCUMENT_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+_ENTER, _EXIT = 0, 1
 
 
 @dataclass
@@ -42,60 +47,95 @@ class _State:
     ordinal: int = 0
     list_depth: int = -1
     boundary: bool = True
-
-
-def _text_of(el: etree._Element) -> str:
-    return collapse_ws(" ".join(t for t in el.itertext()))
+    # (non-space chars, links, non-space chars inside links) per element, measured once (see _measure)
+    sizes: dict = field(default_factory=dict)
 
 
 def _tag(el: etree._Element) -> str:
     return el.tag.lower() if isinstance(el.tag, str) else ""
 
 
-def _link_share(el: etree._Element) -> tuple[int, float]:
-    count = int(el.xpath("count(.//a)"))  # counted in C: most elements stop here
-    if count < LINK_MENU_MIN_LINKS:
-        return count, 0.0
-    total = len(_WS_RE.sub("", el.text_content()))
-    if not total:
-        return count, 0.0
-    link_chars = sum(len(_WS_RE.sub("", a.text_content())) for a in el.iter("a"))
-    return count, link_chars / total
+def _squash(text: str) -> str:
+    return _WS_RE.sub(" ", text).strip()
 
 
-def _chrome_rule(el: etree._Element, tag: str) -> str | None:
+def _nonspace(text: str | None) -> int:
+    return sum(map(len, text.split())) if text else 0
+
+
+def _follows_element(el: etree._Element) -> bool:
+    """True when el comes right after a sibling element with no text between ('<span>A</span><span>B')."""
+    previous = el.getprevious()
+    return previous is not None and isinstance(previous.tag, str) and not previous.tail
+
+
+def _text_of(el: etree._Element, visible_only: bool = True) -> str:
+    """The element's text, words kept whole across inline markup, blocks and cells separated by a space."""
+    parts: list[str] = []
+    stack = [(el, _ENTER)]
+    while stack:  # iterative: pages can nest deeper than Python's recursion limit
+        node, action = stack.pop()
+        tag = _tag(node)
+        if action == _EXIT:
+            parts.append(" " if tag in SEPARATING_TAGS else "")
+        elif tag and not (visible_only and node is not el and tag in INVISIBLE_TAGS):
+            parts.append(" " if tag in SEPARATING_TAGS or (node is not el and _follows_element(node)) else "")
+            parts.append(node.text or "")
+            stack.append((node, _EXIT))
+            stack.extend((child, _ENTER) for child in reversed(node))
+            continue
+        if node is not el:
+            parts.append(node.tail or "")
+    return _squash("".join(parts))
+
+
+def _measure(root: etree._Element) -> dict:
+    """Sizes of every element in one bottom-up pass, so no check has to re-read a subtree."""
+    sizes: dict = {}
+    for el in reversed(list(root.iter())):  # reversed document order: children before their parent
+        chars = _nonspace(el.text) if isinstance(el.tag, str) else 0
+        links = link_chars = 0
+        for child in el:
+            child_chars, child_links, child_link_chars = sizes[child]
+            chars += child_chars + _nonspace(child.tail)
+            if _tag(child) == "a":
+                links, link_chars = links + child_links + 1, link_chars + child_chars
+            else:
+                links, link_chars = links + child_links, link_chars + child_link_chars
+        sizes[el] = (chars, links, link_chars)
+    return sizes
+
+
+def _chrome_rule(el: etree._Element, tag: str, sizes: dict) -> str | None:
     """The rule name under which an element is dropped as chrome, or None to keep it."""
-    if tag in ("header", "footer") and el.xpath("ancestor::article or ancestor::main"):
-        return None  # an article's own header holds its title and metadata
     if tag in DROP_TAGS:
+        # Inside an <article>, <header> and <footer> belong to the article (its title, its byline).
+        if tag in ("header", "footer") and next(el.iterancestors("article"), None) is not None:
+            return None
         return f"html_{tag}"
     attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"))))
     if attrs and CHROME_CLASS.search(attrs) and not ARTICLE_CLASS.search(attrs):
         return "html_chrome_class"
-    if tag in ("ul", "ol", "dl", "div", "table", "section"):
-        count, share = _link_share(el)
-        # A list that is nothing but links (a side menu, related articles, prev/next) is navigation even
-        # when short; a block with some prose around its links needs more links to count as a menu.
-        pure_list = tag in ("ul", "ol", "dl") and count >= LINK_LIST_MIN_LINKS and share >= LINK_LIST_TEXT_SHARE
-        if (pure_list or (count >= LINK_MENU_MIN_LINKS and share >= LINK_MENU_TEXT_SHARE)) \
-                and not _FILE_LINK.search(el.text_content()):
+    if tag in ("ul", "ol", "div", "table", "section"):
+        chars, links, link_chars = sizes[el]
+        if links >= LINK_MENU_MIN_LINKS and chars and link_chars / chars >= LINK_MENU_TEXT_SHARE:
             return "html_link_menu"
     return None
 
 
-MAX_BREADCRUMB_CHARS = 150  # 'Home > News > Press Releases'; a longer element is a menu or content
-_BREADCRUMB_ROOT_WORD = re.compile(r"^(home|홈|처음|메인)\b", re.IGNORECASE)
-
-
-def _is_breadcrumb(el: etree._Element) -> bool:
+def _is_breadcrumb(el: etree._Element, sizes: dict) -> bool:
+    chars = sizes[el][0]
+    if not chars or chars > MAX_BREADCRUMB_CHARS:
+        return False
     attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("aria-label"))))
+    hinted = BREADCRUMB_HINT.search(attrs)
     first = (el.text or "").strip() or next((t.strip() for t in el.itertext() if t.strip()), "")
-    if not BREADCRUMB_HINT.search(attrs) and not _BREADCRUMB_ROOT_WORD.match(first):
+    if not hinted and not _BREADCRUMB_ROOT_WORD.match(first):
         return False  # cheap exit: most elements are neither marked nor start with 'Home'
     text = _text_of(el)
-    if len(text) > MAX_BREADCRUMB_CHARS or not text:
+    if not text or len(text) > MAX_BREADCRUMB_CHARS:
         return False
-    if BREADCRUMB_HINT.search(attrs):
+    if hinted:
         # Separators may be CSS only (<li>Home</li><li>News</li>): the root word is evidence enough.
         return bool(re.search(r"[>›»/]", text) or _BREADCRUMB_ROOT_WORD.match(text))
     return bool(_BREADCRUMB_TEXT.match(text))
@@ -108,7 +148,7 @@ def _breadcrumb_text(el: etree._Element) -> str:
 
 
 def _flush(state: _State, hint: str, depth: int = 0, marker: str = "") -> None:
-    text = collapse_ws(" ".join(state.buffer))
+    text = _squash("".join(state.buffer))
     state.buffer.clear()
     if text:
         state.ordinal += 1
@@ -117,32 +157,10 @@ def _flush(state: _State, hint: str, depth: int = 0, marker: str = "") -> None:
 
 
 def _record(state: _State, el: etree._Element, rule: str) -> None:
-    text = _text_of(el)
+    text = _text_of(el, visible_only=False)  # removed chrome is kept on record whole, scripts included
     if text:
         state.ordinal += 1
         state.removed.append(RemovedLine(state.ordinal, text, rule))
-
-
-CAPTION_SEARCH_LEVELS = 3  # figure > a > img, or table > tr > td > img with the caption in the next row
-MAX_DATA_ROW_CHARS = 300  # a data row ('작성자 : 대변인실 등록일 : ...') is short; a layout row holds a page
-
-
-def _is_layout_row(tr: etree._Element) -> bool:
-    """A table row used for page layout (cells holding paragraphs, lists, tables), not a data row."""
-    if len(_WS_RE.sub(" ", tr.text_content())) > MAX_DATA_ROW_CHARS:
-        return True
-    return bool(tr.xpath("./td/*[self::p or self::div or self::ul or self::ol or self::table or self::h2 or "
-                         "self::h3 or self::h4 or self::dl]"))
-
-
-def _has_caption_near(img: etree._Element) -> bool:
-    """An image whose figure or container has its own caption: its alt text would be a duplicate."""
-    for container in list(img.iterancestors())[:CAPTION_SEARCH_LEVELS]:
-        if container.find(".//figcaption") is not None:
-            return True
-        if any(CAPTION_CLASS.search(e.get("class") or "") for e in container.iter() if e is not img):
-            return True
-    return False
 
 
 def _dl_text(dl: etree._Element) -> str:
@@ -158,101 +176,110 @@ def _row_text(tr: etree._Element) -> str:
     parts = []
     for cell in tr:
         tag = _tag(cell)
-        text = _text_of(cell)
+        text = _text_of(cell) if tag else ""
         if not text:
             continue
         parts.append(f"{text} :" if tag == "th" else text)
     return " ".join(parts)
 
 
-def _walk(el: etree._Element, state: _State, hint: str, marker: str) -> None:
-    tag = _tag(el)
-    if not tag:  # comments and processing instructions
-        return
-    if _is_breadcrumb(el) and tag not in ("body", "html"):
+def _ol_start(ol: etree._Element) -> int:
+    start = (ol.get("start") or "").strip()
+    return int(start) if re.fullmatch(r"-?\d{1,9}", start) else 1
+
+
+def _li_markers(el: etree._Element, tag: str, children: list) -> list[str]:
+    """The marker each child would carry as a list item: '•' in a <ul>, '3.' for the third item of an <ol>."""
+    if tag != "ol":
+        return ["•"] * len(children)
+    markers, number = [], _ol_start(el)
+    for child in children:
+        markers.append(f"{number}.")
+        number += _tag(child) == "li"
+    return markers
+
+
+def _leaf(el: etree._Element, tag: str, state: _State, hint: str, marker: str) -> bool:
+    """Handle an element whose subtree is not walked (chrome, rows, images ...); False for other elements."""
+    if tag not in ("body", "html") and _is_breadcrumb(el, state.sizes):
         _flush(state, hint)
         state.buffer.append(_breadcrumb_text(el))
         _flush(state, "breadcrumb")
-        state.buffer.append(el.tail or "")
-        return
-    rule = _chrome_rule(el, tag)
-    if rule:
+    elif rule := _chrome_rule(el, tag, state.sizes):
         _flush(state, hint)
         _record(state, el, rule)
-        return
-    if tag == "br":
+    elif tag == "br":
         _flush(state, hint, state.list_depth, marker)
-        state.buffer.append(el.tail or "")
-        return
-    if tag == "img":
-        alt = collapse_ws(el.get("alt") or "")
-        if alt and not _has_caption_near(el):
+    elif tag == "img":
+        alt = _squash(el.get("alt") or "")
+        figure = next(el.iterancestors("figure"), None)
+        # alt text only stands in for a caption when the image's own figure has none
+        if alt and (figure is None or figure.find(".//figcaption") is None):
             _flush(state, hint)
             state.buffer.append(alt)
             _flush(state, "caption")
-        state.buffer.append(el.tail or "")
-        return
-    if tag == "caption" and el.getparent() is not None and _tag(el.getparent()) == "table":
+    elif tag == "caption" and el.getparent() is not None and _tag(el.getparent()) == "table":
         _flush(state, hint)
         _record(state, el, "html_table_caption")  # '게시물 정보': a label for the table, not content
-        state.buffer.append(el.tail or "")
-        return
-    if tag == "dl" and len(_text_of(el)) <= MAX_DL_ROW_CHARS:
+    elif tag == "dl" and state.sizes[el][0] <= MAX_DL_ROW_CHARS:
         _flush(state, hint)
         state.buffer.append(_dl_text(el))
         _flush(state, "cell")
-        state.buffer.append(el.tail or "")
-        return
-    if tag == "tr" and _is_layout_row(el):
-        _flush(state, hint)
-        for cell in el:
-            _walk(cell, state, hint, marker)
-            _flush(state, hint)
-        state.buffer.append(el.tail or "")
-        return
-    if tag == "tr":
+    elif tag == "tr":
         _flush(state, hint)
         state.buffer.append(_row_text(el))
-        cells = [c for c in el if _tag(c) in ("td", "th")]
-        is_caption = len(cells) == 1 and CAPTION_CLASS.search(cells[0].get("class") or "")
-        _flush(state, "caption" if is_caption else "cell")
-        state.buffer.append(el.tail or "")
-        return
-    is_block = tag in BLOCK_TAGS
-    if is_block:
-        _flush(state, hint, state.list_depth, marker)
-        state.boundary = True
-    own_hint, own_marker = hint, marker
-    if tag in HEADING_TAGS:
-        own_hint, own_marker = HEADING_TAGS[tag], ""
-    elif tag == "figcaption" or (tag in ("p", "div", "span", "td") and CAPTION_CLASS.search(el.get("class") or "")):
-        own_hint = "caption"
-    elif tag == "li":
-        own_hint = "li"
-        own_marker = _li_marker(el)
-    elif tag in ("p", "dd", "dt", "blockquote", "pre", "address"):
-        own_hint, own_marker = ("p" if hint != "li" else hint), marker
-    if tag in ("ul", "ol"):
-        state.list_depth += 1
-    state.buffer.append(el.text or "")
-    for child in el:
-        _walk(child, state, own_hint, own_marker)
-    if tag in ("ul", "ol"):
-        state.list_depth -= 1
-    if is_block:
-        _flush(state, own_hint, state.list_depth, own_marker)
-        if tag == "li":
-            own_marker = ""
-    state.buffer.append(el.tail or "")
+        _flush(state, "cell")
+    else:
+        return False
+    state.buffer.append(el.tail or "")  # text after a dropped element is still the paragraph's
+    return True
 
 
-def _li_marker(li: etree._Element) -> str:
-    parent = li.getparent()
-    if parent is None or _tag(parent) != "ol":
-        return "•"
-    start = int(parent.get("start")) if (parent.get("start") or "").isdigit() else 1
-    position = [c for c in parent if _tag(c) == "li"].index(li)
-    return f"{start + position}."
+def _walk(top: etree._Element, state: _State) -> None:
+    """Walk the tree in document order with an explicit stack (no recursion limit on deep pages)."""
+    stack: list[tuple] = [(_ENTER, top, "p", "", "")]
+    while stack:
+        item = stack.pop()
+        if item[0] == _EXIT:
+            _, el, tag, hint, marker, blocks_before = item
+            if tag in ("ul", "ol"):
+                state.list_depth -= 1
+            if tag in BLOCK_TAGS:
+                if tag == "li" and len(state.blocks) > blocks_before:
+                    marker = ""  # text after a nested list continues the item; its marker is already out
+                _flush(state, hint, state.list_depth, marker)
+            if el is not top:
+                state.buffer.append(el.tail or "")
+            continue
+        _, el, hint, marker, li_marker = item
+        tag = _tag(el)
+        if not tag:  # a comment or processing instruction: not text, but the text after it is
+            state.buffer.append(el.tail or "")
+            continue
+        if el is not top and _follows_element(el):
+            state.buffer.append(" ")
+        if el is not top and _leaf(el, tag, state, hint, marker):
+            continue
+        if tag in BLOCK_TAGS:
+            _flush(state, hint, state.list_depth, marker)
+            state.boundary = True
+        own_hint, own_marker = hint, marker
+        if tag in HEADING_TAGS:
+            own_hint, own_marker = HEADING_TAGS[tag], ""
+        elif tag == "figcaption":
+            own_hint = "caption"
+        elif tag == "li":
+            own_hint, own_marker = "li", li_marker or "•"
+        elif tag in ("p", "dd", "dt", "blockquote", "pre", "address"):
+            own_hint = "p" if hint != "li" else hint
+        if tag in ("ul", "ol"):
+            state.list_depth += 1
+        state.buffer.append(el.text or "")
+        stack.append((_EXIT, el, tag, own_hint, own_marker, len(state.blocks)))
+        children = list(el)
+        markers = _li_markers(el, tag, children)
+        stack.extend((_ENTER, child, own_hint, own_marker, child_marker)
+                     for child, child_marker in zip(reversed(children), reversed(markers)))
 
 
 def html_blocks(html: str) -> tuple[list[Block], list[RemovedLine], str | None]:
@@ -262,19 +289,22 @@ def html_blocks(html: str) -> tuple[list[Block], list[RemovedLine], str | None]:
     class names say menu/share/survey) are not returned as blocks; their text is returned as
     RemovedLine records so nothing is lost. Tables become one block per row ('th : td' pairs).
     """
+    html = _DOCUMENT_END_TAGS.sub("", _XML_DECLARATION.sub("", html, count=1))
     if not html.strip():
         return [], [], None
     try:
-        root = lxml.html.document_fromstring(html)
+        # huge_tree: libxml2 otherwise stops at 255 levels of nesting and silently drops the rest
+        root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
         return [], [], None
-    state = _State()
+    state = _State(sizes=_measure(root))
     title_el = root.find(".//title")
     title = _text_of(title_el) if title_el is not None else None
     head = root.find("head")
-    if head is not None:
-        _record(state, head, "html_head")
+    for child in head if head is not None else ():
+        tag = _tag(child)
+        _record(state, child, f"html_{tag}" if tag in DROP_TAGS else "html_head")
     body = root.find("body")
-    _walk(body if body is not None else root, state, "p", "")
+    _walk(body if body is not None else root, state)
     _flush(state, "p")
     return state.blocks, state.removed, title or None

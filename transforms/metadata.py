@@ -12,13 +12,17 @@ MAX_CONTACT_LINE_CHARS = 160  # a contact footer names a department and a number
 SIZE_MULTIPLIERS = {"B": 1, "BYTE": 1, "BYTES": 1, "KB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3}
 
 # Field labels as the sites write them. Order inside each group does not matter: longest first wins.
-AUTHOR_LABELS = ("Name", "Writer", "Author", "Posted by", "By", "작성자", "글쓴이", "등록자", "게시자", "담당자", "작성부서")
+AUTHOR_LABELS = ("Name", "Writer", "Author", "Posted by", "By", "작성자", "글쓴이", "등록자", "게시자", "담당자", "작성부서",
+                 "Department", "담당부서")
+# Department labels also start contact footers ('담당부서 : 인공지능산업과 ☎ ...'): they count as
+# metadata only beside a date, never on their own.
+WEAK_LABELS = ("department", "담당부서", "담당자")
 DATE_LABELS = ("Date", "Posted", "Posted on", "Registered", "Reg. Date", "등록일", "작성일", "게시일", "등록일자", "날짜")
 VIEW_LABELS = ("Views", "View", "Hits", "Hit", "Read", "조회수", "조회")
 # Labels that may stand without a colon ('Writer Incheon City  Date 2023-04-05  Hit 321', '등록일 2023-09-14 | 조회 2,317').
 # A line using only these must also carry a date or two fields to count as metadata.
-BARE_LABELS = ("Writer", "Author", "Posted by", "Posted on", "By", "Date", "Views", "Hits", "Hit", "작성자", "등록일",
-               "작성일", "게시일", "조회수", "조회", "작성부서")
+BARE_LABELS = ("Writer", "Author", "Posted by", "Posted on", "Posted", "Reg. Date", "By", "Date", "Views", "Hits", "Hit",
+               "작성자", "등록일", "작성일", "게시일", "조회수", "조회", "작성부서", "담당부서")
 _LABEL_KIND = {label.lower(): kind for kind, labels in
                (("author", AUTHOR_LABELS), ("date", DATE_LABELS), ("views", VIEW_LABELS)) for label in labels}
 _LABELS = "|".join(re.escape(label) for label in sorted(_LABEL_KIND, key=len, reverse=True))
@@ -37,7 +41,8 @@ _SIZE = r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[KMG]B|bytes?|B)"
 _DOWNLOADS = r"(?:\s*[,/-]?\s*(?:downloads?|downloaded|다운로드|다운|hits)\s*[:：]?\s*(?P<dl{n}>\d[\d,]*)\s*(?:회|times)?)?"
 _ATTACHMENT_BODY = (rf"\.(?P<ext>[A-Za-z0-9]{{1,6}}))\s*(?P<open>[\[(])?\s*(?:(?:size|크기|용량)\s*[:：]\s*)?{_SIZE}"
                     rf"{_DOWNLOADS.format(n=1)}\s*(?(open)[\])]){_DOWNLOADS.format(n=2)}")
-_ATTACHMENT_RE = re.compile(rf"^[\W_ㆍ·•]{{0,3}}\s*(?:(?:첨부\s?파일|attachments?|attached files?|files?)\s*(?:\(\d+\))?\s*[:：]?\s*)?(?P<name>(?:\[[^\]\n]{{1,30}}\])?[^\[\]\n]{{1,200}}?{_ATTACHMENT_BODY}\s*$",
+_ATTACHMENT_RE = re.compile(rf"^[\W_ㆍ·•]{{0,3}}\s*(?:(?:첨부\s?파일|파일\s?첨부|첨부|attachments?|attached files?|files?|"
+                            rf"download)\s*(?:\(\d+\))?\s*[:：]?\s*)?(?P<name>(?:\[[^\]\n]{{1,30}}\])?[^\[\]\n]{{1,200}}?{_ATTACHMENT_BODY}\s*$",
                             re.IGNORECASE)
 # Inside a metadata row ('첨부 : 현황.xls [size: 1.32 MB, Download: 63]') the name has no spaces.
 _INLINE_ATTACHMENT_RE = re.compile(rf"(?P<name>[^\s\[\]:：]{{1,200}}?{_ATTACHMENT_BODY}", re.IGNORECASE)
@@ -48,7 +53,7 @@ _PHONE = r"(?:\+82[-\s]?(?:\(0\))?[-\s]?)?\(?0?\d{1,3}\)?[-.\s]\d{3,4}[-.\s]\d{4
 _PHONE_RE = re.compile(_PHONE)
 # Korean labels may stand without a colon ('문의 교통정책과'); English ones need it, so that
 # 'Department of Policy Planning : ...' keeps its name while 'Department : Transport Division' loses the label.
-_CONTACT_LABEL = re.compile(r"^\W{0,3}(?:[가-힣]{1,6}\s)?(?:(?:담당\s?부서|담당자|담당|부서|문의처?|연락처|contact)\s*[:：]?|"
+_CONTACT_LABEL = re.compile(r"^\W{0,3}(?:[가-힣]{1,6}\s){0,3}?(?:(?:담당\s?부서|담당자|담당|부서|문의처?|연락처|contact)\s*[:：]?|"
                             r"(?:(?:page |content )?(?:contact(?: us)?|inquiries|enquiries|department(?: in charge)?|division|"
                             r"person in charge|manager|responsible (?:department|division)))\s*[:：])\s*", re.IGNORECASE)
 _DEPARTMENT_WORD = re.compile(r"(department|division|office|bureau|team|center|centre|section|headquarters|"
@@ -81,7 +86,7 @@ def is_metadata_line(text: str) -> bool:
     start = _LINE_START_LABEL.match(text)
     if not start:
         return False
-    if start.group(1):
+    if start.group(1) and start.group(1).lower() not in WEAK_LABELS:
         return True
     fields = parse_metadata_line(text)
     found = sum(value is not None for value in (fields.author, fields.published_at, fields.view_count))

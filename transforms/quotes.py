@@ -21,13 +21,15 @@ CLOSING = "”\""
 SPEECH_VERBS = ("said", "says", "stated", "added", "noted", "emphasized", "emphasised", "stressed", "explained",
                 "remarked", "announced", "asserted", "told", "urged", "commented", "continued saying",
                 "continued", "concluded", "declared", "replied", "answered", "insisted", "pointed out")
-PRONOUNS = {"he", "she", "they", "그는", "그녀는"}
+PRONOUNS = {"he", "she", "they", "그", "그녀", "그는", "그녀는"}
 KOREAN_TITLES = ("시장", "부시장", "본부장", "국장", "과장", "실장", "대변인", "위원장", "의장", "장관", "대표", "교수",
                  "원장", "회장", "센터장", "이사장", "청장", "구청장", "군수", "지사", "총장", "소장", "팀장", "관계자")
 
 _VERB = "|".join(v.replace(" ", r"\s+") for v in sorted(SPEECH_VERBS, key=len, reverse=True))
 _WORD = r"[A-Z][\w'’-]*"
-_SPEAKER = rf"(?:[Tt]he\s+[a-z]+(?:\s+[a-z]+)?|{_WORD}(?:\s+(?:of\s+)?{_WORD}){{0,5}}|[Hh]e|[Ss]he|[Tt]hey)"
+_SPEAKER = rf"(?:[Tt]he\s+[a-z]+(?:\s+[a-z]+)?|{_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{_WORD}){{0,6}}|[Hh]e|[Ss]he|[Tt]hey)"
+# 'Director Yoon Hae-jin of the Transportation Bureau' -> 'Director Yoon Hae-jin': the appositive goes.
+_APPOSITIVE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z].*$")
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,.]*(?:{_VERB})\s+(?P<speaker>{_SPEAKER})")
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,.]*(?P<speaker>{_SPEAKER})\s+(?:also\s+)?(?:{_VERB})\b")
 _BEFORE = re.compile(rf"(?P<speaker>{_SPEAKER})\s+(?:also\s+|then\s+|further\s+)?(?:{_VERB})"
@@ -71,7 +73,7 @@ def _speaker_for(text: str, start: int, end: int) -> str | None:
     for pattern, snippet in ((_BEFORE, before), (_AFTER_VERB_FIRST, after), (_AFTER_SPEAKER_FIRST, after)):
         match = pattern.search(snippet)
         if match:
-            return match["speaker"]
+            return _APPOSITIVE.sub("", match["speaker"])
     if _KOREAN_AFTER.match(after) or re.search(r"(?:은|는|이|가)\s*$", before):
         return _korean_speaker(before)
     return None

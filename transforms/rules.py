@@ -42,7 +42,8 @@ def _contains(name: str, *alternatives: str, max_chars: int = MAX_CHROME_LINE_CH
 LINE_RULES: tuple[LineRule, ...] = (
     _rule("skip_link",
           r"(shortcut|skip|go|jump) to (the )?(text|contents?|main( contents?| menu)?|body|navigation)",
-          r"(본문|주\s?메뉴|메인\s?메뉴|하단\s?메뉴|메뉴)\s*(바로\s*가기|건너\s*뛰기)(\s*.{0,10})?"),
+          r"(본문|주\s?메뉴|메인\s?메뉴|하단\s?메뉴|메뉴)\s*(바로\s*가기|건너\s*뛰기)(\s*.{0,10})?",
+          r"[가-힣 ]{1,12}\s?바로\s?가기"),  # '주요 서비스 바로가기': any short 'go to X' link
     _rule("site_name",
           r"[A-Z][a-z]+(-[a-z]+)?( metropolitan| special| special self-governing)? (city|government|province)"
           r"( hall| office)?",
@@ -55,7 +56,7 @@ LINE_RULES: tuple[LineRule, ...] = (
           r"(로그인|로그아웃|회원가입|통합검색|검색|검색어 입력|search|language|언어|한국어|english|中文|日本語)",
           r"(korean|english|chinese|japanese|한국어|中文|日本語|русский|tiếng việt|español|français)"
           r"( ?[|/·] ?(korean|english|chinese|japanese|한국어|中文|日本語|русский|tiếng việt|español|français))+",
-          r"(top|맨 ?위로|위로 가기|go to top|back to top)", r"(이전|다음|prev(ious)?|next)( ?(글|page|post))?"),
+          r"[▲△↑^]?\s*(top|맨 ?위로|위로 가기|go to top|back to top)\s*[▲△↑^]?", r"home|홈|홈으로", r"(이전|다음|prev(ious)?|next)( ?(글|page|post))?"),
     _rule("button",
           r"(page )?(print|download|share|scrap|copy (url|link)|list|back to list|go to list|zoom (in|out))",
           r"(인쇄|목록|다운로드|공유|스크랩|url ?복사|주소 ?복사|링크 ?복사|확대|축소|글자 ?크기|이전글|다음글)(하기|으로)?",
@@ -77,6 +78,9 @@ LINE_RULES: tuple[LineRule, ...] = (
     _contains("prev_next", r"^(이전\s?글|다음\s?글|윗\s?글|아랫\s?글)\s*[:：|]?",
               r"^(previous|prev|next)( post| article| news)?\s*[:：|]?\s+(?=[A-Z0-9“\"‘'])[^.!?]*[!?]?$",
               max_chars=160),
+    _contains("prev_next", r"no (next|previous|prev) (post|article)|(이전|다음)\s?글이 없습니다", max_chars=80),
+    # hashtag rows under an article: 'Tags  #hydrogen  #tram', '#강남구 #반려동물'
+    _contains("tags", r"^(?:(?:tags?|태그|키워드)\s*[:：]?\s*)?#[^#]+(?:#[^#]+)+$", r"^(?:tags?|태그)\s*[:：]", max_chars=200),
     _rule("updated", r"(최종\s?수정일|최종\s?업데이트|last (updated|modified))\s*[:：]?.{0,40}"),
     _rule("attachment_button",
           r"attachments? full( \(compressed\))? download", r"(download|save) all( attachments)?",

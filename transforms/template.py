@@ -19,6 +19,7 @@ MAX_TEMPLATE_LINE_CHARS = 300  # chrome lines are short; long recurring lines ar
 MIN_TEMPLATE_PAGES = 2  # a line on one page is just a line; on two distinct pages of a site, a candidate
 TEMPLATE_PAGE_SHARE = 0.05  # ... but in a large corpus it must recur on 5% of the group's pages
 MIN_TEMPLATE_LETTERS = 2  # '1.' or '-' alone recur everywhere and mean nothing
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")  # at least MIN_TEMPLATE_LETTERS letters, found in C
 HANGUL_GROUP_SHARE = 0.3  # a page whose letters are 30% Hangul is a Korean page, for grouping
 
 _DIGITS = re.compile(r"\d+")
@@ -60,7 +61,7 @@ def page_group(source_path: str, blocks: Iterable[Block]) -> str:
 def page_signatures(blocks: Iterable[Block]) -> frozenset[int]:
     """Signatures of the lines of a page that could be template lines."""
     return frozenset(line_signature(b.text) for b in blocks
-                     if len(b.text) <= MAX_TEMPLATE_LINE_CHARS and sum(c.isalpha() for c in b.text) >= MIN_TEMPLATE_LETTERS)
+                     if len(b.text) <= MAX_TEMPLATE_LINE_CHARS and _TWO_LETTERS.search(b.text))
 
 
 @dataclass
