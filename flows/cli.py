@@ -91,17 +91,19 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     from flows.flow import DEFAULT_BATCH_PAGES, default_environment
     default_environment()
-    from flows.flow import cityclips_flow
     from warehouse.store import WarehouseBusy, WarehouseNotWritable
     inputs = args.inputs or [DEFAULT_INPUT]
     missing = [p for p in inputs if not Path(p).exists()]
     if missing:
         raise UserError(f"input not found: {missing[0]} (give files or folders of .txt/.html pages)")
+    from flows.flow import flow_for, pages_to_process
+    from flows.runners import choose_runner
+    inputs = [str(p) for p in inputs]
+    runner = choose_runner(pages_to_process(inputs, args.out, args.full), args.workers, args.dask_address)
     try:
-        summary = cityclips_flow(inputs=[str(p) for p in inputs], out=args.out,
-                                 batch_pages=args.batch_pages or DEFAULT_BATCH_PAGES, full=args.full,
-                                 max_page_mb=args.max_page_mb, workers=args.workers,
-                                 dask_address=args.dask_address)
+        summary = flow_for(runner)(inputs=inputs, out=args.out, batch_pages=args.batch_pages or DEFAULT_BATCH_PAGES,
+                                   full=args.full, max_page_mb=args.max_page_mb,
+                                   runner_description=runner.describe())
     except (WarehouseBusy, WarehouseNotWritable) as error:
         raise UserError(str(error)) from error
     return 1 if summary.data_tests_failed else 0

@@ -82,36 +82,32 @@ def _run_id() -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
 
 
-def _results(futures) -> Iterator:
-    """Task results in submission order, each released once consumed."""
+def _run_batches(task_fn, argument_lists: list[tuple]) -> Iterator:
+    """Submit one task per batch to the flow's task runner; yield results in order as they finish."""
+    futures = [task_fn.submit(*arguments) for arguments in argument_lists]
     for future in futures:
         yield future.result()
 
 
-@flow(name="cityclips-batches")
-def batches_flow(kind: str, argument_lists: list[tuple]) -> list:
-    """The parallel stages (template scan, page processing) as a subflow with its own task runner."""
-    task_fn = scan_batch_task if kind == "scan" else process_batch_task
-    futures = [task_fn.submit(*arguments) for arguments in argument_lists]
-    return list(_results(futures))
+def pages_to_process(inputs: list[str], out: str, full: bool = False) -> int:
+    """How many pages a run would process (new or changed): decides the task runner before the flow."""
+    files, _ = discover([Path(p) for p in inputs])
+    manifest = Warehouse(Path(out)).read_table("manifest", columns=["source_path", "size", "mtime_ns"])
+    return len(plan_run(files, manifest, full).to_process)
 
 
-def _run_batches(kind: str, argument_lists: list[tuple], runner: RunnerChoice) -> list:
-    if not argument_lists:
-        return []
-    return batches_flow.with_options(task_runner=runner.task_runner(),
-                                     name=f"cityclips-{kind}")(kind, argument_lists)
+def flow_for(runner: RunnerChoice):
+    """The flow with the task runner of this choice (Prefect fixes a flow's runner per run)."""
+    return cityclips_flow.with_options(task_runner=runner.task_runner())
 
 
 @flow(name="cityclips", log_prints=False)
 def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFAULT_BATCH_PAGES,
-                   full: bool = False, max_page_mb: float = 20.0, workers: int | None = None,
-                   dask_address: str | None = None) -> RunSummary:
+                   full: bool = False, max_page_mb: float = 20.0, runner_description: str = "one process") -> RunSummary:
     """Process every page under inputs into the Parquet tables and DuckDB models under out.
 
-    workers: None chooses (one process for small runs, every core for large ones); 1 forces one
-    process; N > 1 starts a local Dask cluster of N processes. dask_address runs the batches on an
-    existing Dask cluster instead (its workers need cityclips installed and --out on shared storage).
+    The batches run on the flow's task runner: `flow_for(choose_runner(...))` picks one process
+    for small runs and a Dask cluster for large ones (see flows/runners.py).
     """
     logger = get_run_logger()
     clock = time.perf_counter()
@@ -132,14 +128,13 @@ def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFA
     with warehouse.lock():
         manifest = warehouse.read_table("manifest")
         plan = plan_run(files, manifest, full)
-        runner = choose_runner(len(plan.to_process), workers, dask_address)
-        summary.runner = runner.describe()
+        summary.runner = runner_description
         logger.info("%d pages: %d new or changed, %d unchanged, %d removed; runner: %s", len(files),
                     len(plan.to_process), len(plan.unchanged), len(plan.removed), summary.runner)
         lap("plan")
         stats = template_stats(manifest, (f.source_path for f in plan.unchanged), [])
         progress = Progress("scan", len(plan.to_process))
-        for scanned in _run_batches("scan", [(b, settings) for b in _chunks(plan.to_process, batch_pages)], runner):
+        for scanned in _run_batches(scan_batch_task, [(b, settings) for b in _chunks(plan.to_process, batch_pages)]):
             for page in scanned:
                 stats.add(page.group, page.content_sha256, page.signatures)
             progress.advance(len(scanned))
@@ -155,7 +150,7 @@ def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFA
             arguments = [(b, templates, writer, f"{writer.name}-{i:05d}", run_id, settings)
                          for i, b in enumerate(batches)]
             progress = Progress("process", len(plan.to_process))
-            for result in _run_batches("process", arguments, runner):
+            for result in _run_batches(process_batch_task, arguments):
                 summary.batch.merge(result)
                 progress.advance(result.pages)
                 logger.info("batch done: %d pages, %d documents, %d rejects", result.pages, result.documents,

@@ -54,10 +54,10 @@ def _number(value: float) -> str:
 
 
 def _bytes(size: float | None) -> str:
-    if not size:
-        return "0 B"
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
+    """Human size with KB = 1024 bytes, as the attachments table counts them."""
+    size = float(size or 0)
+    for unit in ("B", "KB", "MB"):
+        if size < 1024:
             return f"{size:,.0f} {unit}" if unit == "B" else f"{size:,.1f} {unit}"
         size /= 1024
     return f"{size:,.1f} GB"
@@ -90,13 +90,13 @@ def language_colors(languages: list[str]) -> dict[str, str]:
 
 def bar_chart(rows: list[tuple[str, float]], caption: str, unit: str = "", width: int = 640,
               color: str = BAR_COLOR, notes: dict[str, str] | None = None,
-              colors: dict[str, str] | None = None) -> str:
+              colors: dict[str, str] | None = None, empty: str = "No rows.") -> str:
     """Horizontal bars, one per (label, value), in the order given.
 
     notes add text after a label's value; colors give a label its own bar color (else color).
     """
     if not rows:
-        return '<p class="empty">No rows.</p>'
+        return f'<p class="empty">{_e(empty)}</p>'
     if len(rows) > MAX_BAR_ROWS:
         rest = rows[MAX_BAR_ROWS - 1:]
         rows = rows[:MAX_BAR_ROWS - 1] + [(f"({len(rest)} more)", sum(v for _, v in rest))]
@@ -344,26 +344,31 @@ def _attachments(data: ReportData) -> str:
     notes = {ext: f"({_bytes(size)})" for ext, _, size in data.attachments}
     rows = [(ext, n) for ext, n, _ in data.attachments]
     return ('<section id="attachments"><h2>Attachments by type</h2>'
-            + bar_chart(rows, "attachments by file extension", notes=notes) + "</section>")
+            + bar_chart(rows, "attachments by file extension", notes=notes, empty="No attachments.") + "</section>")
 
 
 def _boilerplate(data: ReportData) -> str:
     return ('<section id="boilerplate"><h2>Boilerplate removed by rule</h2>'
-            + bar_chart(data.removed_by_rule, "removed lines by rule", color="#8a6bb5") + "</section>")
+            + bar_chart(data.removed_by_rule, "removed lines by rule", color="#8a6bb5", empty="No lines removed.")
+            + "</section>")
 
 
 def _rejects(data: ReportData) -> str:
     rows = [[f"<code>{_e(path)}</code>", _e(reason), _e(detail)] for path, reason, detail in data.rejects]
+    total = sum(n for _, n in data.rejects_by_reason)
+    more = f'<p class="meta">The first {len(rows)} of {_number(total)} rejects.</p>' if total > len(rows) else ""
     return ('<section id="rejects"><h2>Rejects by reason</h2>'
-            + bar_chart(data.rejects_by_reason, "rejected pages by reason", color="#b5534d")
-            + (_table(["page", "reason", "detail"], rows) if rows else "") + "</section>")
+            + bar_chart(data.rejects_by_reason, "rejected pages by reason", color="#b5534d",
+                        empty="No pages rejected.")
+            + (_table(["page", "reason", "detail"], rows) if rows else "") + more + "</section>")
 
 
 def _slowest(data: ReportData) -> str:
     top = data.slowest[0][0] if data.slowest else 1
     rows = [[f'{_e(f"{ms:,.1f}")}<span class="inline-bar" style="width:{80 * ms / (top or 1):.0f}px"></span>',
              f"<code>{_e(path)}</code>", _e(title)] for ms, path, title in data.slowest]
-    return ('<section id="slowest"><h2>Slowest pages</h2>'
+    return ('<section id="slowest"><h2>Slowest pages</h2><p class="meta">Milliseconds to process each page '
+            '(documents.parse_ms), over every document in the warehouse.</p>'
             + _table(["ms", "page", "title"], rows, numeric=frozenset({0})) + "</section>")
 
 
@@ -398,9 +403,11 @@ section{background:#fff;border:1px solid #e1e4e8;border-radius:8px;padding:16px 
 .legend{display:flex;flex-wrap:wrap;gap:14px;font-size:12px;margin:6px 0}
 .legend i{display:inline-block;width:11px;height:11px;margin-right:5px;border-radius:2px;vertical-align:-1px}
 .columns{display:flex;flex-wrap:wrap;gap:24px}.columns>div{flex:1 1 420px;min-width:0}
-table{border-collapse:collapse;width:100%;font-size:13px}th,td{text-align:left;padding:5px 8px;
-border-bottom:1px solid #e4e7eb;vertical-align:top}th{color:#52606d;font-weight:600}.num{text-align:right;white-space:nowrap}.nowrap{white-space:nowrap}
-code{font-size:12px;word-break:break-all}.inline-bar{display:inline-block;height:8px;background:#4a7fb5;margin-left:6px}
+table{border-collapse:collapse;width:100%;font-size:13px}
+th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #e4e7eb;vertical-align:top}
+th{color:#52606d;font-weight:600}.num{text-align:right;white-space:nowrap}.nowrap{white-space:nowrap}
+code{font-size:12px;overflow-wrap:break-word}
+.inline-bar{display:inline-block;height:8px;background:#4a7fb5;margin-left:6px}
 """
 
 

@@ -109,6 +109,7 @@ def serve_flow(inputs: list[str], out: str, cron: str, name: str) -> int:
     child processes of this one. Returns 2 with one sentence on stderr when the cron string, the
     inputs or the server are wrong.
     """
+    os.environ.setdefault("PREFECT_RUNNER_POLL_FREQUENCY", RUNNER_POLL_SECONDS)  # read once, when prefect imports
     try:
         cron = validate_cron(cron)
         parameters = flow_parameters(inputs, out)
@@ -119,7 +120,6 @@ def serve_flow(inputs: list[str], out: str, cron: str, name: str) -> int:
     except ServeError as error:
         print(f"cityclips: {error}", file=sys.stderr)
         return 2
-    os.environ.setdefault("PREFECT_RUNNER_POLL_FREQUENCY", RUNNER_POLL_SECONDS)
 
     from prefect.schedules import Cron
     from prefect.types.entrypoint import EntrypointType

@@ -65,6 +65,7 @@ class _Segmenter:
         self.heading_seq: int | None = None
         self.stack: list[_Level] = []  # open list levels, outermost first
         self.markup_parents: dict[int, int] = {}  # markup depth -> seq of the last item there
+        self.press_parents: dict[int, int] = {}  # press-style rank -> seq of the last item there
         self.press_style = press_style
 
     def add(self, kind: str, text: str, line: int, **fields) -> Segment:
@@ -76,6 +77,7 @@ class _Segmenter:
     def heading(self, text: str, line: int, keeps_list: bool) -> None:
         if not keeps_list:
             self.stack.clear()
+            self.press_parents.clear()
         self.add("heading", text, line, heading_seq=None)
         self.heading_seq = len(self.segments) - 1
 
@@ -90,11 +92,16 @@ class _Segmenter:
             level = _Level(family, -1, self.heading_seq)
             self.stack.append(level)
         depth = len(self.stack) - 1
-        if self.press_style and family in PRESS_RANKS:
-            depth = PRESS_RANKS[family]
         parent = self.stack[-2].seq if len(self.stack) > 1 else None
+        if self.press_style and family in PRESS_RANKS:
+            # fixed ranks: the parent is the last item one rank up, whatever came in between
+            depth = PRESS_RANKS[family]
+            parent = self.press_parents.get(depth - 1) if depth else None
         segment = self.add("list_item", text, line, marker=marker, depth=depth, parent_seq=parent)
         level.seq = segment.seq
+        if self.press_style and family in PRESS_RANKS:
+            self.press_parents = {d: s for d, s in self.press_parents.items() if d < depth}
+            self.press_parents[depth] = segment.seq
 
     def markup_item(self, block: Block) -> None:
         """A list item whose depth the markup gives (HTML li, the scraper's '  • ')."""
@@ -113,6 +120,7 @@ class _Segmenter:
             return
         self.stack.clear()
         self.markup_parents.clear()
+        self.press_parents.clear()
         self.add("paragraph", block.text, block.line_no, ordinal=ordinal_of(block.text))
 
 
