@@ -34,10 +34,21 @@ def test_korean_line_is_korean_by_script():
     assert guess.letters == sum(ch.isalpha() for ch in KOREAN)
 
 
-def test_english_sentence_is_english_by_langdetect():
+def test_english_prose_is_english_by_its_function_words():
     guess = detect_language(ENGLISH)
+    assert (guess.language, guess.method) == ("en", "function_words")
+    assert guess.confidence > 0.5
+
+
+def test_english_headline_without_function_words_goes_to_langdetect():
+    guess = detect_language("Gwangju Mayor Announces Twenty Key Initiatives Regarding Artificial Intelligence")
     assert (guess.language, guess.method) == ("en", "langdetect")
     assert guess.confidence > 0.9
+
+
+def test_french_prose_is_not_taken_for_english_by_the_fast_path():
+    guess = detect_language("Le maire de la ville a présenté les projets pour les trois prochaines années.")
+    assert (guess.language, guess.method) == ("fr", "langdetect")
 
 
 def test_korean_sentence_with_english_name_is_korean():
@@ -56,7 +67,7 @@ def test_english_sentence_with_korean_phrase_is_english():
     text = "But McCain didn't 경제학 교수인 후버는 say at the time that he opposed the measure."
     guess = detect_language(text)
     assert guess.language == "en"
-    assert guess.method == "langdetect"
+    assert guess.method in ("function_words", "langdetect")
 
 
 def test_japanese_kana_is_japanese():
