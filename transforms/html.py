@@ -19,9 +19,18 @@ HEADING_TAGS = {"h2": "heading", "h3": "heading", "h4": "heading", "h5": "headin
                 "h1": "title"}
 # Text nobody sees: inside a table cell or a breadcrumb it is not content ('document.write(mail)').
 INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template"})
+SECTIONING_TAGS = frozenset({"nav", "header", "footer", "form", "aside"})  # block-level, though not in BLOCK_TAGS
 # Texts on either side of these are separate words; inline markup (<b>광역시</b>는) joins without a space.
 SEPARATING_TAGS = BLOCK_TAGS | {"br", "td", "th", "option"}
 LINK_MENU_MIN_LINKS = 4  # fewer links than this is a sentence with links, not a menu
+LINK_LIST_MIN_LINKS = 2  # a <ul>/<dl> of two or more links and nothing else is navigation
+LINK_LIST_TEXT_SHARE = 0.95  # ... when (almost) all of its text is link text
+# Attachment lists are link lists too, but they carry metadata: never drop a list that names files.
+_FILE_LINK = re.compile(r"\.(pdf|hwpx?|docx?|xlsx?|pptx?|jpe?g|png|gif|zip|txt|csv)\b", re.IGNORECASE)
+CAPTION_CLASS = re.compile(r"caption|photo_?txt|img_?txt|photo_?desc|img_?desc|pic_?txt", re.IGNORECASE)
+CAPTION_SEARCH_LEVELS = 3  # figure > a > img, or table > tr > td > img with the caption in the next row
+MAX_DATA_ROW_CHARS = 300  # a data row ('작성자 : 대변인실 등록일 : ...') is short; a layout row holds a page
+CELL_TAGS = frozenset({"td", "th"})  # blocks of their own only inside a layout row (see _is_layout_row)
 LINK_MENU_TEXT_SHARE = 0.8  # a block whose text is mostly link text is navigation
 BREADCRUMB_HINT = re.compile(r"bread|location|path|navi_?loc|crumb|depth", re.IGNORECASE)
 CHROME_CLASS = re.compile(r"(^|[\s_-])(gnb|lnb|snb|skip|sitemap|quick|util|top_?menu|sns|share|"
@@ -47,7 +56,7 @@ class _State:
     ordinal: int = 0
     list_depth: int = -1
     boundary: bool = True
-    # (non-space chars, links, non-space chars inside links) per element, measured once (see _measure)
+    # (non-space chars, links, non-space chars inside links, caption elements) per element (see _measure)
     sizes: dict = field(default_factory=dict)
 
 
@@ -89,38 +98,70 @@ def _text_of(el: etree._Element, visible_only: bool = True) -> str:
     return _squash("".join(parts))
 
 
+def _is_caption_element(el: etree._Element) -> bool:
+    return _tag(el) == "figcaption" or bool(CAPTION_CLASS.search(el.get("class") or ""))
+
+
 def _measure(root: etree._Element) -> dict:
     """Sizes of every element in one bottom-up pass, so no check has to re-read a subtree."""
     sizes: dict = {}
     for el in reversed(list(root.iter())):  # reversed document order: children before their parent
-        chars = _nonspace(el.text) if isinstance(el.tag, str) else 0
+        is_element = isinstance(el.tag, str)
+        chars = _nonspace(el.text) if is_element else 0
         links = link_chars = 0
+        captions = int(is_element and _is_caption_element(el))
         for child in el:
-            child_chars, child_links, child_link_chars = sizes[child]
+            child_chars, child_links, child_link_chars, child_captions = sizes[child]
             chars += child_chars + _nonspace(child.tail)
+            captions += child_captions
             if _tag(child) == "a":
                 links, link_chars = links + child_links + 1, link_chars + child_chars
             else:
                 links, link_chars = links + child_links, link_chars + child_link_chars
-        sizes[el] = (chars, links, link_chars)
+        sizes[el] = (chars, links, link_chars, captions)
     return sizes
 
 
 def _chrome_rule(el: etree._Element, tag: str, sizes: dict) -> str | None:
     """The rule name under which an element is dropped as chrome, or None to keep it."""
+    if tag in ("header", "footer") and next(el.iterancestors("article", "main"), None) is not None:
+        return None  # an article's own header holds its title and metadata
     if tag in DROP_TAGS:
-        # Inside an <article>, <header> and <footer> belong to the article (its title, its byline).
-        if tag in ("header", "footer") and next(el.iterancestors("article"), None) is not None:
-            return None
         return f"html_{tag}"
     attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"))))
     if attrs and CHROME_CLASS.search(attrs) and not ARTICLE_CLASS.search(attrs):
         return "html_chrome_class"
-    if tag in ("ul", "ol", "div", "table", "section"):
-        chars, links, link_chars = sizes[el]
-        if links >= LINK_MENU_MIN_LINKS and chars and link_chars / chars >= LINK_MENU_TEXT_SHARE:
+    if tag in ("ul", "ol", "dl", "div", "table", "section"):
+        chars, links, link_chars, _ = sizes[el]
+        share = link_chars / chars if chars else 0.0
+        # A list that is nothing but links (a side menu, related articles, prev/next) is navigation even
+        # when short; a block with some prose around its links needs more links to count as a menu.
+        pure_list = tag in ("ul", "ol", "dl") and links >= LINK_LIST_MIN_LINKS and share >= LINK_LIST_TEXT_SHARE
+        if (pure_list or (links >= LINK_MENU_MIN_LINKS and share >= LINK_MENU_TEXT_SHARE)) \
+                and not _FILE_LINK.search(el.text_content()):
             return "html_link_menu"
     return None
+
+
+def _is_layout_row(tr: etree._Element, sizes: dict) -> bool:
+    """A table row used for page layout (cells holding paragraphs, lists, tables), not a data row.
+
+    A row with no text but an image is walked too, so that the image's alt text is not lost.
+    """
+    chars = sizes[tr][0]
+    if chars > MAX_DATA_ROW_CHARS or len(_squash(tr.text_content())) > MAX_DATA_ROW_CHARS:
+        return True
+    if not chars and next(tr.iter("img"), None) is not None:
+        return True
+    return bool(tr.xpath("./td/*[self::p or self::div or self::ul or self::ol or self::table or self::h2 or "
+                         "self::h3 or self::h4 or self::dl]"))
+
+
+def _has_caption_near(img: etree._Element, sizes: dict) -> bool:
+    """An image whose figure or container has its own caption: its alt text would be a duplicate."""
+    own = int(_is_caption_element(img))
+    return any(sizes[container][3] - own > 0
+               for container in list(img.iterancestors())[:CAPTION_SEARCH_LEVELS])
 
 
 def _is_breadcrumb(el: etree._Element, sizes: dict) -> bool:
@@ -206,15 +247,14 @@ def _leaf(el: etree._Element, tag: str, state: _State, hint: str, marker: str) -
         state.buffer.append(_breadcrumb_text(el))
         _flush(state, "breadcrumb")
     elif rule := _chrome_rule(el, tag, state.sizes):
-        _flush(state, hint)
+        if tag in BLOCK_TAGS or tag in SECTIONING_TAGS:  # an inline <script> or <button> does not end a paragraph
+            _flush(state, hint, state.list_depth, marker)
         _record(state, el, rule)
     elif tag == "br":
         _flush(state, hint, state.list_depth, marker)
     elif tag == "img":
         alt = _squash(el.get("alt") or "")
-        figure = next(el.iterancestors("figure"), None)
-        # alt text only stands in for a caption when the image's own figure has none
-        if alt and (figure is None or figure.find(".//figcaption") is None):
+        if alt and not _has_caption_near(el, state.sizes):
             _flush(state, hint)
             state.buffer.append(alt)
             _flush(state, "caption")
@@ -225,10 +265,12 @@ def _leaf(el: etree._Element, tag: str, state: _State, hint: str, marker: str) -
         _flush(state, hint)
         state.buffer.append(_dl_text(el))
         _flush(state, "cell")
-    elif tag == "tr":
+    elif tag == "tr" and not _is_layout_row(el, state.sizes):
         _flush(state, hint)
         state.buffer.append(_row_text(el))
-        _flush(state, "cell")
+        cells = [c for c in el if _tag(c) in CELL_TAGS]
+        is_caption = len(cells) == 1 and CAPTION_CLASS.search(cells[0].get("class") or "")
+        _flush(state, "caption" if is_caption else "cell")
     else:
         return False
     state.buffer.append(el.tail or "")  # text after a dropped element is still the paragraph's
@@ -244,7 +286,7 @@ def _walk(top: etree._Element, state: _State) -> None:
             _, el, tag, hint, marker, blocks_before = item
             if tag in ("ul", "ol"):
                 state.list_depth -= 1
-            if tag in BLOCK_TAGS:
+            if tag in BLOCK_TAGS or tag in CELL_TAGS:
                 if tag == "li" and len(state.blocks) > blocks_before:
                     marker = ""  # text after a nested list continues the item; its marker is already out
                 _flush(state, hint, state.list_depth, marker)
@@ -260,13 +302,13 @@ def _walk(top: etree._Element, state: _State) -> None:
             state.buffer.append(" ")
         if el is not top and _leaf(el, tag, state, hint, marker):
             continue
-        if tag in BLOCK_TAGS:
+        if tag in BLOCK_TAGS or tag in CELL_TAGS:  # a cell reaches here only in a layout row
             _flush(state, hint, state.list_depth, marker)
             state.boundary = True
         own_hint, own_marker = hint, marker
         if tag in HEADING_TAGS:
             own_hint, own_marker = HEADING_TAGS[tag], ""
-        elif tag == "figcaption":
+        elif tag == "figcaption" or (tag in ("p", "div", "span", "td") and CAPTION_CLASS.search(el.get("class") or "")):
             own_hint = "caption"
         elif tag == "li":
             own_hint, own_marker = "li", li_marker or "•"

@@ -1,6 +1,7 @@
 """Parse the metadata the chrome carries: author/date/views lines, attachments, contacts, breadcrumbs."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,6 +11,10 @@ from transforms.records import Attachment
 MAX_METADATA_LINE_CHARS = 200  # a metadata line is a handful of fields; longer lines are prose
 MAX_CONTACT_LINE_CHARS = 160  # a contact footer names a department and a number, nothing more
 SIZE_MULTIPLIERS = {"B": 1, "BYTE": 1, "BYTES": 1, "KB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3}
+# Counts and sizes past these are digit runs glued to something else, not real values; they would also
+# overflow the int64 columns they are written to, so they become None.
+MAX_PLAUSIBLE_COUNT = 10 ** 12
+MAX_PLAUSIBLE_BYTES = 1024 ** 5
 
 # Field labels as the sites write them. Order inside each group does not matter: longest first wins.
 AUTHOR_LABELS = ("Name", "Writer", "Author", "Posted by", "By", "작성자", "글쓴이", "등록자", "게시자", "담당자", "작성부서",
@@ -49,7 +54,8 @@ _INLINE_ATTACHMENT_RE = re.compile(rf"(?P<name>[^\s\[\]:：]{{1,200}}?{_ATTACHME
 ATTACHMENT_HEADER_RE = re.compile(r"^(files?|attachments?|attached files?|첨부\s?파일|첨부|파일)\s*[:：]?"
                                   r"(\s*\(\d+\))?(\s*(개|건))?$", re.IGNORECASE)
 
-_PHONE = r"(?:\+82[-\s]?(?:\(0\))?[-\s]?)?\(?0?\d{1,3}\)?[-.\s]\d{3,4}[-.\s]\d{4}"
+# The area code may close with a bracket alone, as Korean pages write it: '062)613-2321'.
+_PHONE = r"(?:\+82[-\s]?(?:\(0\))?[-\s]?)?\(?0?\d{1,3}(?:\)\s?|\)?[-.\s])\d{3,4}[-.\s]\d{4}"
 _PHONE_RE = re.compile(_PHONE)
 # Korean labels may stand without a colon ('문의 교통정책과'); English ones need it, so that
 # 'Department of Policy Planning : ...' keeps its name while 'Department : Transport Division' loses the label.
@@ -108,7 +114,8 @@ def parse_date(text: str) -> tuple[datetime | None, int]:
 
 def _to_int(text: str) -> int | None:
     match = _INT_RE.search(text)
-    return int(match.group().replace(",", "")) if match else None
+    value = int(match.group().replace(",", "")) if match else None
+    return value if value is not None and value <= MAX_PLAUSIBLE_COUNT else None
 
 
 def parse_metadata_line(text: str) -> MetadataFields:
@@ -147,9 +154,10 @@ def merge_fields(first: MetadataFields, second: MetadataFields) -> MetadataField
 
 def _attachment(match: re.Match[str], ordinal: int) -> Attachment:
     unit = match["unit"].upper()
-    size = round(float(match["num"].replace(",", "")) * SIZE_MULTIPLIERS.get(unit, 1))
+    size_float = float(match["num"].replace(",", "")) * SIZE_MULTIPLIERS.get(unit, 1)  # inf for 400 digits
+    size = round(size_float) if math.isfinite(size_float) and size_float <= MAX_PLAUSIBLE_BYTES else None
     count = match["dl1"] or match["dl2"]
-    downloads = int(count.replace(",", "")) if count else None
+    downloads = _to_int(count) if count else None
     return Attachment(ordinal, match["name"].strip(), match["ext"].lower(), size, downloads)
 
 
@@ -164,6 +172,14 @@ def parse_attachment(text: str, ordinal: int) -> Attachment | None:
 def find_attachments(text: str, first_ordinal: int) -> list[Attachment]:
     """Attachments listed inside a longer line, such as a metadata table row."""
     return [_attachment(m, first_ordinal + i) for i, m in enumerate(_INLINE_ATTACHMENT_RE.finditer(text))]
+
+
+def _names_department(name: str) -> bool:
+    """True when a name starts or ends with its kind ('Department of ...', '... Division', '...과').
+
+    A sentence that merely mentions one ('For details, call the Transport Division at') does neither.
+    """
+    return any(m.start() == 0 or m.end(1) == len(name) for m in _DEPARTMENT_WORD.finditer(name + " "))
 
 
 def parse_contact(text: str) -> tuple[str, str] | None:
@@ -182,7 +198,7 @@ def parse_contact(text: str) -> tuple[str, str] | None:
     department = _CONTACT_LABEL.sub("", before)
     department = re.sub(r"(☎|\btel\b\.?|\bphone\b|전화(번호)?|연락처|[:：()\[\]|/,])", " ", department, flags=re.IGNORECASE)
     department = " ".join(department.split())
-    if not department or not (labelled or _DEPARTMENT_WORD.search(department + " ")):
+    if not department or not (labelled or _names_department(department)):
         return None
     if len(department.split()) > 8 or re.search(r"[.!?다]$", department):
         return None
@@ -200,7 +216,7 @@ _PHONE_LABEL = re.compile(r"^\W{0,3}(?:tel|phone|telephone|전화(?:번호)?|연
 
 def parse_split_contact(first: str, second: str) -> tuple[str, str] | None:
     """A contact written over two lines: 'Department : Port Logistics Division' then 'Phone : 032-440-4521'."""
-    if _PHONE_RE.search(first) or not _CONTACT_LABEL.match(first) or not _PHONE_LABEL.match(second):
+    if not _CONTACT_LABEL.match(first) or not _PHONE_LABEL.match(second) or _PHONE_RE.search(first):
         return None
     return parse_contact(f"{first} {second}")
 
@@ -214,7 +230,9 @@ def parse_breadcrumb(text: str) -> str | None:
     if len(text) > 200:
         return None
     parts = [p for p in _BREADCRUMB_SEP.split(text.strip()) if p]
-    if len(parts) >= 2 and _BREADCRUMB_ROOT.match(parts[0]):
+    # 'Home/away matches will be played in Gwangju.' starts like a path but goes on as a sentence
+    if (len(parts) >= 2 and _BREADCRUMB_ROOT.match(parts[0])
+            and all(len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and not re.search(r"[.,!?:;]$", p) for p in parts)):
         return parts[-1]
     arrows = [p.strip() for p in re.split(r"[>›»]", text) if p.strip()]
     if len(arrows) >= 2 and all(len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and not re.search(r"[.,!?:;]$", p)

@@ -11,6 +11,14 @@ from dataclasses import dataclass
 
 MAX_CHROME_LINE_CHARS = 200  # chrome lines are short; a longer line is article text whatever it says
 MAX_ITEM_CHARS = 80  # a single chrome item (a button, a menu entry, a skip link) is a few words
+# Words that make '<word> City' a phrase rather than a place name: 'Smart City' and 'The City' are
+# headings or text, 'Gwangju City' is the site's name.
+NOT_PLACE_WORDS = ("the", "a", "an", "this", "that", "our", "your", "my", "their", "its", "every", "each",
+                   "smart", "safe", "safer", "green", "open", "digital", "creative", "sister", "host", "capital",
+                   "inner", "global", "local", "central", "national", "federal", "friendly", "future", "new", "ai")
+# A line that ends like a sentence (an English word or a digit and a full stop, a Korean verb ending
+# '...했다.') is article text: loose phrase rules (survey, address, copyright words) never take it.
+_SENTENCE_END = re.compile(r"(?:[A-Za-z]{2}[.!]|\d[.!]|다[.!]?)[\"”’')\]]*$")
 
 
 @dataclass(frozen=True)
@@ -21,9 +29,10 @@ class LineRule:
     pattern: re.Pattern[str]
     max_chars: int = MAX_ITEM_CHARS
     anywhere: bool = False
+    prose_ok: bool = True  # False: a line that ends like a sentence is never this rule's
 
     def matches(self, text: str) -> bool:
-        if len(text) > self.max_chars:
+        if len(text) > self.max_chars or (not self.prose_ok and _SENTENCE_END.search(text)):
             return False
         return bool(self.pattern.search(text) if self.anywhere else self.pattern.match(text))
 
@@ -33,10 +42,11 @@ def _rule(name: str, *alternatives: str, max_chars: int = MAX_ITEM_CHARS) -> Lin
     return LineRule(name, re.compile(rf"^(?:{body})$", re.IGNORECASE), max_chars)
 
 
-def _contains(name: str, *alternatives: str, max_chars: int = MAX_CHROME_LINE_CHARS) -> LineRule:
+def _contains(name: str, *alternatives: str, max_chars: int = MAX_CHROME_LINE_CHARS,
+              prose_ok: bool = True) -> LineRule:
     """A short line that contains a tell-tale phrase ('All rights reserved', '만족하십니까')."""
     body = "|".join(f"(?:{a})" for a in alternatives)
-    return LineRule(name, re.compile(body, re.IGNORECASE), max_chars, anywhere=True)
+    return LineRule(name, re.compile(body, re.IGNORECASE), max_chars, anywhere=True, prose_ok=prose_ok)
 
 
 LINE_RULES: tuple[LineRule, ...] = (
@@ -45,10 +55,13 @@ LINE_RULES: tuple[LineRule, ...] = (
           r"(본문|주\s?메뉴|메인\s?메뉴|하단\s?메뉴|메뉴)\s*(바로\s*가기|건너\s*뛰기)(\s*.{0,10})?",
           r"[가-힣 ]{1,12}\s?바로\s?가기"),  # '주요 서비스 바로가기': any short 'go to X' link
     _rule("site_name",
+          rf"(?!(?:{'|'.join(NOT_PLACE_WORDS)})\b)"
           r"[A-Z][a-z]+(-[a-z]+)?( metropolitan| special| special self-governing)? (city|government|province)"
           r"( hall| office)?",
           r"[가-힣]{1,8}(광역시|특별시|특례시|특별자치시|특별자치도|시청|도청|군청|구청)",
-          r"[가-힣]{1,4}(시|군)"),  # a line that is only '청주시' is the site's name
+          # A line that is only '청주시' is the site's name. Place names have two syllables or more;
+          # two-syllable words ending in 시/군 are ordinary nouns ('당시', '도시', '전시', '해군').
+          r"[가-힣]{2,4}(시|군)"),
     _rule("menu",
           r"(모바일\s?)?(전체\s?)?메뉴\s?(열기|닫기|보기)?", r"(open|close|view|toggle) (the )?(all |mobile |main )?menu",
           r"(all |mobile |main )?menu (open|close)", r"korean|english|chinese|japanese|русский|español|français",
@@ -64,16 +77,21 @@ LINE_RULES: tuple[LineRule, ...] = (
           r"카카오(톡|스토리)?|블로그|밴드|인스타그램|유튜브)"),
     _contains("survey", r"만족하(십니까|셨습니까|셨나요)|만족도\s?(조사|평가)|평가해\s?주세요|의견을 남겨|"
                         r"도움이\s?되(셨|었)(나요|습니까)|are you satisfied|how satisfied|satisfied with (the|this)|"
-                        r"page satisfaction|rate this page|was this (page|information) helpful", max_chars=120),
+                        r"page satisfaction|rate this page|was this (page|information) helpful", max_chars=120,
+              prose_ok=False),  # '시민 만족도 조사 결과 85%가 만족했다.' reports a survey
     _rule("survey", r"(매우\s?)?(만족|불만족|좋음|나쁨|그렇다|그렇지 않다)|보통|(very )?(satisfied|dissatisfied|good|poor)|"
                     r"neutral|average|평가하기|의견 ?등록|submit|제출|rate|평가"),
-    _contains("copyright", r"copyright|ⓒ|©|\(c\)|all rights reserved|무단\s?(전재|복제|배포)", max_chars=240),
+    _contains("copyright", r"ⓒ|©|all rights reserved|copyright\s*(\(c\)|\d{4})|\(c\)\s*(\d{4}|copyright)",
+              max_chars=240),
+    # the bare words appear in prose too: 'Copyright law protects artists.', '무단 복제를 단속하겠다.'
+    _contains("copyright", r"copyright|무단\s?(전재|복제|배포)", max_chars=240, prose_ok=False),
+    _contains("address_footer", r"^(address|주소)\s*[:：]", max_chars=160),
+    # Places, road names and phone numbers also fill news sentences ('광주광역시 서구 치평동 일대에서 ... 열린다.').
     _contains("address_footer",
               r"^(\(?\d{5}\)?\s*)?[가-힣]+(광역시|특별시|특례시|도)\s+[가-힣]+(구|시|군)\s+.{0,60}(\d+|번지|번길)",
-              r"^(address|주소)\s*[:：]",
               # romanised Korean road-name address: '111 Naebang-ro, Seo-gu, Gwangju'
               r"\b\d{1,5}(-\d{1,4})?,? [A-Z][a-z]+-(ro|gil|daero|dong)\b",
-              r"\b(tel|fax|phone)\b\s*[.:]?\s*[+\d(][\d()\s.+-]{6,}", max_chars=160),
+              r"\b(tel|fax|phone)\b\s*[.:]?\s*[+\d(][\d()\s.+-]{6,}", max_chars=160, prose_ok=False),
     # previous / next article links under the article: '이전글 : 제목', 'Next   Gadeokdo Airport Plan Finalized'
     _contains("prev_next", r"^(이전\s?글|다음\s?글|윗\s?글|아랫\s?글)\s*[:：|]?",
               r"^(previous|prev|next)( post| article| news)?\s*[:：|]?\s+(?=[A-Z0-9“\"‘'])[^.!?]*[!?]?$",
@@ -107,11 +125,25 @@ def _item_rule(text: str) -> str | None:
     return match.lastgroup.rsplit("_", 1)[0] if match else None
 
 
+# The contains-rules in one alternation too: one scan of the line instead of one per rule.
+_CONTAINS_ALL = re.compile("|".join(f"(?P<{r.name}_{i}>{r.pattern.pattern})" for i, r in enumerate(_CONTAINS_RULES)),
+                           re.IGNORECASE)
+_CONTAINS_MAX = {f"{r.name}_{i}": r.max_chars for i, r in enumerate(_CONTAINS_RULES)}
+_CONTAINS_LONGEST = max(r.max_chars for r in _CONTAINS_RULES)
+
+
 def _whole_line_rule(text: str) -> str | None:
     rule = _item_rule(text)
     if rule:
         return rule
-    for contains in _CONTAINS_RULES:
+    if len(text) > _CONTAINS_LONGEST:
+        return None
+    match = _CONTAINS_ALL.search(text)
+    if match is None:
+        return None
+    if len(text) <= _CONTAINS_MAX[match.lastgroup]:
+        return match.lastgroup.rsplit("_", 1)[0]
+    for contains in _CONTAINS_RULES:  # the first hit was too long for its rule: check the others one by one
         if contains.matches(text):
             return contains.name
     return None
@@ -146,7 +178,8 @@ def match_line_rule(text: str) -> str | None:
     >>> match_line_rule("page print"), match_line_rule("모바일메뉴 열기"), match_line_rule("Print this.")
     ('button', 'menu', None)
     """
-    if len(text) > MAX_CHROME_LINE_CHARS:
+    text = " ".join(text.split())  # the rules see single-spaced words, whatever the caller passed
+    if not text or len(text) > MAX_CHROME_LINE_CHARS:
         return None
     rule = _whole_line_rule(text)
     if rule is None and len(text) <= MAX_COMPOSITE_CHARS:

@@ -34,20 +34,24 @@ def line_signature(text: str) -> int:
     >>> line_signature("Copyright 2019 Gwangju") == line_signature("copyright  2020 gwangju")
     True
     """
-    key = _WS.sub(" ", _DIGITS.sub("0", text.lower())).strip()
+    key = text.lower()
+    if _DIGITS.search(key):
+        key = _DIGITS.sub("0", key)
+    if "  " in key or "\t" in key or key[:1].isspace() or key[-1:].isspace():  # blocks are collapsed already
+        key = _WS.sub(" ", key).strip()
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-SCRIPT_SAMPLE_CHARS = 20_000  # the script of a page is clear from its first 20,000 characters
-_NOT_HANGUL = re.compile(r"[^\uac00-\ud7a3]+")
-_NOT_LETTER = re.compile(r"[\W\d_]+")
+SCRIPT_SAMPLE_CHARS = 6_000  # the script of a page is clear from its first few thousand characters
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 def script_group(blocks: Iterable[Block]) -> str:
     """'ko' when Hangul makes up a good share of the page's letters, else 'en'."""
     sample = "".join(b.text for b in blocks)[:SCRIPT_SAMPLE_CHARS]
-    letters = len(_NOT_LETTER.sub("", sample))
-    hangul = len(_NOT_HANGUL.sub("", sample))
+    letters = sum(map(len, _LETTER_RUN.findall(sample)))
+    hangul = sum(map(len, _HANGUL_RUN.findall(sample)))
     return "ko" if letters and hangul / letters >= HANGUL_GROUP_SHARE else "en"
 
 
