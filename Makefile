@@ -34,8 +34,9 @@ bench: setup  ## scale benchmark (1k/10k pages; BENCH_SIZES=1000,10000,100000 fo
 bench-smoke: setup  ## a 1,000-page benchmark run without targets, as CI runs it
 	$(PY) bench/bench_pipeline.py --sizes 1000 --smoke
 
-docs: setup  ## regenerate docs/tables.md from the schemas
-	$(PY) -m warehouse.docs > docs/tables.md
+docs: setup  ## regenerate docs/tables.md (from the schemas) and docs/models.md (from the SQL comments)
+	$(PY) -m warehouse.docs tables > docs/tables.md
+	$(PY) -m warehouse.docs models > docs/models.md
 
 server: setup  ## start a local Prefect server on 127.0.0.1:4200
 	$(VENV)/bin/prefect server start --host 127.0.0.1 --port 4200

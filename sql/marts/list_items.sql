@@ -2,8 +2,10 @@
 -- Grain: (doc_id, seq). Siblings are the items with the same parent (or none) under the same heading;
 -- position counts them from 1 in reading order, so the fifth of twenty initiatives has position 5.
 -- A second list under the same heading and parent continues the count (no heading separates them).
+-- list_heading is the heading of the item's top-level ancestor: the eleven industries nested under
+-- initiative ⑤ (after their own sub-heading) still belong to the list of twenty initiatives.
 create or replace view list_items as
-with items as (
+with recursive items as (
     select
         doc_id,
         seq,
@@ -39,6 +41,21 @@ headings as (
     from stg_segments
     where kind = 'heading'
 ),
+roots as (
+    select
+        doc_id,
+        seq,
+        seq as root_seq
+    from items
+    where parent_seq is null
+    union all
+    select
+        i.doc_id,
+        i.seq,
+        r.root_seq
+    from items as i
+    join roots as r on r.doc_id = i.doc_id and r.seq = i.parent_seq
+),
 parents as (
     select
         doc_id,
@@ -64,9 +81,14 @@ select
     i.parent_seq,
     p.parent_marker,  -- marker of the enclosing item; null at depth 0
     p.parent_text,  -- text of the enclosing item; null at depth 0
-    coalesce(c.n_children, 0) as n_children  -- items directly nested under this one
+    coalesce(c.n_children, 0) as n_children,  -- items directly nested under this one
+    r.root_seq,  -- seq of the item's top-level ancestor (itself at depth 0)
+    rh.heading as list_heading  -- heading of the top-level ancestor: the list the item belongs to
 from positioned as i
 left join stg_documents as d using (doc_id)
 left join headings as h on h.doc_id = i.doc_id and h.heading_seq = i.heading_seq
 left join parents as p on p.doc_id = i.doc_id and p.parent_seq = i.parent_seq
-left join child_counts as c on c.doc_id = i.doc_id and c.seq = i.seq;
+left join child_counts as c on c.doc_id = i.doc_id and c.seq = i.seq
+left join roots as r on r.doc_id = i.doc_id and r.seq = i.seq
+left join items as root on root.doc_id = r.doc_id and root.seq = r.root_seq
+left join headings as rh on rh.doc_id = root.doc_id and rh.heading_seq = root.heading_seq;
