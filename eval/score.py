@@ -20,9 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from flows.inputs import FORMATS  # noqa: E402
-from transforms.pipeline import page_lines, process_page  # noqa: E402
+from transforms.pipeline import corpus_templates, process_page  # noqa: E402
 from transforms.records import Document, RawPage  # noqa: E402
-from transforms.template import TemplateStats  # noqa: E402
 
 EVAL_DIR = Path(__file__).resolve().parent
 FIELDS = ("title", "category", "author", "published_at", "view_count", "contact_department", "contact_phone",
@@ -164,12 +163,7 @@ def score_page(doc: Document, gold: dict, scores: Scores) -> None:
 def score_all(eval_dir: Path = EVAL_DIR) -> Scores:
     """Process every evaluation page (templates counted over the whole set) and score it."""
     pages = load_pages(eval_dir)
-    stats = TemplateStats()
-    for raw, _ in pages:
-        lines = page_lines(raw)
-        if lines:
-            stats.add(lines.group, lines.content_sha256, lines.signatures)
-    templates = stats.templates()
+    templates = corpus_templates(raw for raw, _ in pages)
     scores = Scores()
     for raw, gold in pages:
         result = process_page(raw, templates)
@@ -203,17 +197,13 @@ def score_trafilatura(eval_dir: Path = EVAL_DIR) -> dict:
 
 def score_html_only(eval_dir: Path = EVAL_DIR) -> dict:
     """Our must_keep recall and leaks on the same HTML pages trafilatura is scored on."""
-    pages = [(raw, gold) for raw, gold in load_pages(eval_dir)]
-    stats = TemplateStats()
-    for raw, _ in pages:
-        lines = page_lines(raw)
-        if lines:
-            stats.add(lines.group, lines.content_sha256, lines.signatures)
+    pages = load_pages(eval_dir)
+    templates = corpus_templates(raw for raw, _ in pages)
     scores = Scores()
     for raw, gold in pages:
         if raw.source_format != "html":
             continue
-        result = process_page(raw, stats.templates())
+        result = process_page(raw, templates)
         if isinstance(result, Document):
             scores.pages += 1
             score_page(result, gold, scores)

@@ -120,7 +120,7 @@ def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFA
         clock = now
 
     run_id = _run_id()
-    summary = RunSummary(run_id, out, started_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    summary = RunSummary(run_id, out, started_at=datetime.now(timezone.utc).isoformat(timespec="milliseconds"))
     settings = PageSettings(max_page_bytes=int(max_page_mb * 1024 ** 2))
     files, unreadable = discover([Path(p) for p in inputs])
     warehouse = Warehouse(Path(out))
@@ -167,7 +167,7 @@ def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFA
             summary.pages_removed = len(plan.removed)
             summary.removed_paths = plan.removed[:MAX_LISTED_REMOVED]
             summary.pages_reprocessed_for_templates = len(affected)
-            summary.finished_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            summary.finished_at = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
             summary.stage_seconds = stages
             writer.write("runs", _runs_row(summary, inputs), f"{writer.name}-run")
             writer.publish()

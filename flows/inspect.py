@@ -5,9 +5,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from flows.inputs import FORMATS, Unreadable, read_page
-from transforms.pipeline import PageSettings, page_lines, process_page
+from transforms.pipeline import PageSettings, corpus_templates, process_page
 from transforms.records import InputFile, Reject
-from transforms.template import TemplateStats
 
 
 def _input(path: Path) -> InputFile:
@@ -23,14 +22,10 @@ def inspect_file(path: Path, siblings: int = 500) -> dict:
     raw = read_page(item, settings.max_page_bytes)
     if isinstance(raw, Unreadable):
         return {"source_path": item.source_path, "rejected": "unreadable", "detail": raw.detail}
-    stats = TemplateStats()
     neighbours = sorted(p for p in path.parent.iterdir() if p.suffix.lower() in FORMATS and p.is_file())[:siblings]
-    for neighbour in neighbours if siblings else [path]:
-        other = read_page(_input(neighbour), settings.max_page_bytes)
-        lines = page_lines(other) if not isinstance(other, Unreadable) else None
-        if lines:
-            stats.add(lines.group, lines.content_sha256, lines.signatures)
-    result = process_page(raw, stats.templates(), settings=settings)
+    pages = (read_page(_input(n), settings.max_page_bytes) for n in (neighbours if siblings else [path]))
+    templates = corpus_templates(p for p in pages if not isinstance(p, Unreadable))
+    result = process_page(raw, templates, settings=settings)
     if isinstance(result, Reject):
         return {"source_path": result.source_path, "rejected": result.reason, "detail": result.detail}
     meta = asdict(result.metadata)

@@ -17,7 +17,7 @@ from transforms.language import LanguageDetector, document_language, language_sh
 from transforms.quotes import extract_quotes
 from transforms.records import Block, Document, RawPage, Reject, RemovedLine
 from transforms.segment import segment_page
-from transforms.template import page_group, page_signatures
+from transforms.template import TemplateStats, page_group, page_signatures
 
 DEFAULT_MAX_PAGE_BYTES = 20 * 1024 ** 2  # the largest real page seen is ~1 MB; 20 MB is a mis-saved file
 DEFAULT_PAGE_BUDGET_S = 10.0  # a page is a few ms; one that takes seconds is pathological
@@ -96,6 +96,16 @@ def page_lines(raw: RawPage) -> PageLines | None:
         return None
     return PageLines(raw.source_path, sha256_of(raw.data), page_group(raw.source_path, blocks),
                      page_signatures(blocks))
+
+
+def corpus_templates(pages: Iterable[RawPage]) -> dict[str, frozenset[int]]:
+    """Template lines of a small corpus held in memory (evaluation sets, inspect's siblings, benchmarks)."""
+    stats = TemplateStats()
+    for raw in pages:
+        lines = page_lines(raw)
+        if lines:
+            stats.add(lines.group, lines.content_sha256, lines.signatures)
+    return stats.templates()
 
 
 def _segment_text(kind: str, marker: str, text: str) -> str:

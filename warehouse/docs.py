@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from warehouse.models import LAYERS, SQL_DIR, create_models
+from warehouse.models import LAYERS, SQL_DIR, create_models, create_raw_table
 from warehouse.schemas import SCHEMA_VERSION, TABLES
 
 # What one row of each table is; the column descriptions live in warehouse/schemas.py.
@@ -121,11 +121,8 @@ def _contract_description(view: str, layer: str, column: str) -> str:
 def model_connection(sql_dir: Path = SQL_DIR) -> duckdb.DuckDBPyConnection:
     """An in-memory database with empty raw.* tables and every model of sql_dir created."""
     con = duckdb.connect()
-    con.execute("create schema raw")
-    for name, schema in TABLES.items():
-        con.register("empty_source", schema.empty_table())
-        con.execute(f"create table raw.{name} as select * from empty_source")
-        con.unregister("empty_source")
+    for name in TABLES:
+        create_raw_table(con, name)
     create_models(con, sql_dir)
     return con
 

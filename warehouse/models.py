@@ -44,19 +44,24 @@ def database_path(out: Path) -> Path:
     return Path(out) / DATABASE_NAME
 
 
+def create_raw_table(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """An empty raw.<name> table with exactly the contract's schema."""
+    con.execute("create schema if not exists raw")
+    con.register("empty_source", TABLES[name].empty_table())
+    con.execute(f"create table raw.{name} as select * from empty_source")
+    con.unregister("empty_source")
+
+
 def load_raw(con: duckdb.DuckDBPyConnection, warehouse: Warehouse) -> None:
     """Copy every published table into schema raw (an empty table with the schema when none)."""
     con.execute("create schema if not exists raw")
-    for name, schema in TABLES.items():
+    for name in TABLES:
         files = warehouse.table_files(name)
         if files:
             listing = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
             con.execute(f"create table raw.{name} as select * from read_parquet([{listing}], union_by_name = true)")
         else:
-            empty = schema.empty_table()
-            con.register("empty_source", empty)
-            con.execute(f"create table raw.{name} as select * from empty_source")
-            con.unregister("empty_source")
+            create_raw_table(con, name)
 
 
 def _sql_files(sql_dir: Path, layer: str) -> list[Path]:

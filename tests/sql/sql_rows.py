@@ -10,7 +10,7 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
-from warehouse.models import create_models
+from warehouse.models import create_raw_table, create_models
 from warehouse.schemas import TABLES
 
 PROCESSED_AT = datetime(2024, 8, 1, 12, 0)
@@ -61,11 +61,8 @@ def removed(doc_id: str, line_no: int, text: str, rule: str) -> dict:
 def model_database(rows: dict[str, list[dict]]) -> duckdb.DuckDBPyConnection:
     """In-memory DuckDB: raw.* tables of the contract's schemas holding rows, and every model created."""
     con = duckdb.connect()
-    con.execute("create schema raw")
     for name, schema in TABLES.items():
-        con.register("empty_source", schema.empty_table())
-        con.execute(f"create table raw.{name} as select * from empty_source")
-        con.unregister("empty_source")
+        create_raw_table(con, name)
         if rows.get(name):
             con.register("hand_rows", pa.Table.from_pylist(rows[name], schema=schema))
             con.execute(f"insert into raw.{name} select * from hand_rows")
