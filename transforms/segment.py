@@ -29,7 +29,8 @@ ENGLISH_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth 
                     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 KOREAN_ORDINALS = "첫째 둘째 셋째 넷째 다섯째 여섯째 일곱째 여덟째 아홉째 열째".split()
 _ORDINAL = re.compile(rf"^(?P<word>{'|'.join(ENGLISH_ORDINALS + KOREAN_ORDINALS)})(ly)?\s*[,，]", re.IGNORECASE)
-_TERMINAL = re.compile(r"[.!?。:;,…”\"’')\]]$|다$|요$")
+_TERMINAL = re.compile(r"[.!?。:;,…”\"’')\]]$|다$|요$")  # a line ending so is no heading
+_SENTENCE_END = re.compile(r"[.!?。…”\"’)\]]$|다$|요$")  # a line ending so is a whole sentence: nothing joins it
 
 
 def marker_family(marker: str) -> str:
@@ -126,7 +127,7 @@ class _Segmenter:
 
 def _continues(previous: str, block: Block) -> bool:
     """True when a text-dump line is the rest of the previous paragraph (a line the scrape broke)."""
-    if block.blank_before or block.hint != "line" or _TERMINAL.search(previous):
+    if block.blank_before or block.hint != "line" or _SENTENCE_END.search(previous):
         return False
     first = block.text[0]
     return first.islower() or previous.endswith((",", "-", "(")) or ("\uac00" <= first <= "\ud7a3" and

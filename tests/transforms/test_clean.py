@@ -1,0 +1,76 @@
+"""Cleaning: chrome removed with its rule, metadata parsed, title and category chosen, in both languages."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from transforms.blocks import text_blocks
+from transforms.clean import clean_blocks
+from transforms.records import RawPage
+from transforms.pipeline import corpus_templates, page_blocks
+from transforms.template import page_group
+
+KOREAN = """본문 바로가기
+광주광역시
+모바일메뉴 열기
+홈 > 광주소식 > 보도자료
+
+광주시, 시내버스 노선 12개 개편
+
+작성자 : 대변인실등록일 : 2022-03-1411:20조회수 : 3208
+첨부파일
+  • 노선도.pdf[size: 1.5 MB, Download: 12]
+첨부파일 전체 (압축) 다운로드
+
+광주시는 14일 시내버스 노선 12개를 개편한다고 밝혔다.
+
+담당부서 : 교통정책과 ☎ 062-613-4321
+Copyright(c) 광주광역시. All rights reserved.
+"""
+
+
+def test_korean_page_metadata_category_attachments_contact_and_removed_rules() -> None:
+    page = clean_blocks("ko.txt", "text", text_blocks(KOREAN))
+    meta = page.metadata
+    assert (meta.title, meta.category, meta.author) == ("광주시, 시내버스 노선 12개 개편", "보도자료", "대변인실")
+    assert (meta.published_at, meta.view_count) == (datetime(2022, 3, 14, 11, 20), 3208)
+    assert [(a.name, a.size_bytes, a.downloads) for a in meta.attachments] == [("노선도.pdf", round(1.5 * 1024 ** 2), 12)]
+    assert (meta.contact_department, meta.contact_phone) == ("교통정책과", "062-613-4321")
+    assert [b.text for b in page.body] == ["광주시는 14일 시내버스 노선 12개를 개편한다고 밝혔다."]
+    rules = {r.text: r.rule for r in page.removed}
+    assert rules["본문 바로가기"] == "skip_link" and rules["모바일메뉴 열기"] == "menu"
+    assert rules["Copyright(c) 광주광역시. All rights reserved."] == "copyright"
+    assert rules["홈 > 광주소식 > 보도자료"] == "breadcrumb"
+    every_line = [line.strip().lstrip("• ").strip() for line in KOREAN.splitlines() if line.strip()]
+    kept = {b.text for b in page.body} | {meta.title}
+    assert all(line in kept or line in rules for line in every_line)  # nothing is lost
+
+
+HEADLINES = ["Suwon opens a night market", "Hwaseong fortress lights up", "New library in Paldal-gu",
+             "Free buses for seniors", "Tree planting on Arbor Day"]
+BODIES = ["Stalls will sell local food every Friday.", "The walls will be lit until midnight in May.",
+          "It holds 80,000 books and a children's room.", "Residents over 70 ride without a fare.",
+          "Volunteers planted 3,000 trees along the stream."]
+
+
+def _site_page(n: int) -> bytes:
+    return (f"Skip to content\nVisit Suwon, the heart of Gyeonggi\nNews\n\n{HEADLINES[n - 1]}\n\n"
+            f"Name : admin Date : 2024-01-0{n} 10:00 5\n\n{BODIES[n - 1]}\n").encode()
+
+
+def test_lines_recurring_across_a_site_are_removed_as_template_even_without_a_rule() -> None:
+    pages = [RawPage(f"site/p{n}.txt", _site_page(n), "text") for n in range(1, 6)]
+    templates = corpus_templates(pages)
+    blocks = page_blocks(pages[0])[0]
+    page = clean_blocks("site/p1.txt", "text", blocks, templates[page_group("site/p1.txt", blocks)])
+    rules = {r.text: r.rule for r in page.removed}
+    assert rules["Visit Suwon, the heart of Gyeonggi"] == "template"
+    assert page.metadata.title == HEADLINES[0]
+    assert page.metadata.category == "News"
+    assert [b.text for b in page.body] == [BODIES[0]]
+
+
+def test_cleaning_is_idempotent_on_its_own_body() -> None:
+    page = clean_blocks("ko.txt", "text", text_blocks(KOREAN))
+    rebuilt = "\n\n".join([page.metadata.title] + [b.text for b in page.body])
+    again = clean_blocks("ko.txt", "text", text_blocks(rebuilt))
+    assert [b.text for b in again.body] == [b.text for b in page.body]
