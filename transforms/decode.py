@@ -26,6 +26,7 @@ _ENCODING_ALIASES = {"euc-kr": "cp949", "euckr": "cp949", "ks_c_5601-1987": "cp9
 _NOT_WEB_CODECS = frozenset({"unicode-escape", "raw-unicode-escape", "punycode", "idna", "undefined", "utf-7"})
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}
 _CONTROL_BYTES = bytes(sorted(_CONTROL))
+_CONTROL_CHARS = dict.fromkeys(_CONTROL)  # str.translate table deleting the same controls
 # Zero-width and odd spaces that scrapes leave in lines; NBSP indentation becomes a normal space.
 _ODD_SPACE = re.compile("[\u00a0\u3000\u200b\ufeff\u2060\u200e\u200f]")
 _SPACE_TRANSLATION = str.maketrans({"\u00a0": " ", "\u3000": " ", "\u200b": "", "\ufeff": "", "\u2060": "",
@@ -37,7 +38,11 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:BINARY_SAMPLE_BYTES]
     if not sample:
         return False
-    if b"\x00" in sample and not _is_utf16(sample):
+    if _is_utf16(sample):  # UTF-16 text is full of NULs and low bytes: judge the characters, not the bytes
+        text = sample.decode("utf-16", errors="replace")
+        controls = len(text) - len(text.translate(_CONTROL_CHARS))
+        return controls / max(len(text), 1) > BINARY_CONTROL_SHARE
+    if b"\x00" in sample:
         return True
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / len(sample) > BINARY_CONTROL_SHARE
@@ -58,9 +63,11 @@ def declared_charset(data: bytes) -> str | None:
 
 def _usable_codec(name: str | None) -> bool:
     try:
-        return codecs.lookup(name).name not in _NOT_WEB_CODECS if name else False
-    except LookupError:
+        info = codecs.lookup(name) if name else None
+    except (LookupError, ValueError):  # ValueError: a name with a NUL in it
         return False
+    # rot13, hex, zlib ... are bytes-to-bytes codecs that bytes.decode() refuses
+    return info is not None and info.name not in _NOT_WEB_CODECS and getattr(info, "_is_text_encoding", True)
 
 
 def _looks_korean(legacy: str) -> bool:

@@ -23,6 +23,7 @@ SECTIONING_TAGS = frozenset({"nav", "header", "footer", "form", "aside"})  # blo
 # Texts on either side of these are separate words; inline markup (<b>광역시</b>는) joins without a space.
 SEPARATING_TAGS = BLOCK_TAGS | {"br", "td", "th", "option"}
 LINK_MENU_MIN_LINKS = 4  # fewer links than this is a sentence with links, not a menu
+LINK_MENU_TEXT_SHARE = 0.8  # a block whose text is mostly link text is navigation
 LINK_LIST_MIN_LINKS = 2  # a <ul>/<dl> of two or more links and nothing else is navigation
 LINK_LIST_TEXT_SHARE = 0.95  # ... when (almost) all of its text is link text
 # Attachment lists are link lists too, but they carry metadata: never drop a list that names files.
@@ -31,13 +32,14 @@ CAPTION_CLASS = re.compile(r"caption|photo_?txt|img_?txt|photo_?desc|img_?desc|p
 CAPTION_SEARCH_LEVELS = 3  # figure > a > img, or table > tr > td > img with the caption in the next row
 MAX_DATA_ROW_CHARS = 300  # a data row ('작성자 : 대변인실 등록일 : ...') is short; a layout row holds a page
 CELL_TAGS = frozenset({"td", "th"})  # blocks of their own only inside a layout row (see _is_layout_row)
-LINK_MENU_TEXT_SHARE = 0.8  # a block whose text is mostly link text is navigation
 BREADCRUMB_HINT = re.compile(r"bread|location|path|navi_?loc|crumb|depth", re.IGNORECASE)
+# Class or id words of site chrome; 'satisf' starts 'satisfaction', 'satisfy' ...
 CHROME_CLASS = re.compile(r"(^|[\s_-])(gnb|lnb|snb|skip|sitemap|quick|util|top_?menu|sns|share|"
-                          r"satisf|survey|copyright|footer|header|menu)([\s_-]|$)", re.IGNORECASE)
+                          r"satisf\w*|survey|copyright|footer|header|menu)([\s_-]|$)", re.IGNORECASE)
 ARTICLE_CLASS = re.compile(r"article|content|board|view|bbs|news", re.IGNORECASE)
 MAX_DL_ROW_CHARS = 200  # a short <dl> is a field list (Date / Views); a long one is content
 MAX_BREADCRUMB_CHARS = 150  # 'Home > News > Press Releases'; a longer element is a menu or content
+MAX_BREADCRUMB_PART_WORDS = 5  # 'News & Media', '문화·관광': each step of a path is a short name
 _WS_RE = re.compile(r"\s+")
 _BREADCRUMB_TEXT = re.compile(r"^(home|홈|처음)\s*[>›»/]", re.IGNORECASE)
 _BREADCRUMB_ROOT_WORD = re.compile(r"^(home|홈|처음|메인)\b", re.IGNORECASE)
@@ -113,7 +115,8 @@ def _measure(root: etree._Element) -> dict:
         for child in el:
             child_chars, child_links, child_link_chars, child_captions = sizes[child]
             chars += child_chars + _nonspace(child.tail)
-            captions += child_captions
+            # a figure's or a photo table's caption is its own, not a caption for images beside it
+            captions += child_captions if _tag(child) not in ("figure", "table") else 0
             if _tag(child) == "a":
                 links, link_chars = links + child_links + 1, link_chars + child_chars
             else:
@@ -178,8 +181,12 @@ def _is_breadcrumb(el: etree._Element, sizes: dict) -> bool:
         return False
     if hinted:
         # Separators may be CSS only (<li>Home</li><li>News</li>): the root word is evidence enough.
-        return bool(re.search(r"[>›»/]", text) or _BREADCRUMB_ROOT_WORD.match(text))
-    return bool(_BREADCRUMB_TEXT.match(text))
+        looks_like_path = bool(re.search(r"[>›»/]", text) or _BREADCRUMB_ROOT_WORD.match(text))
+    else:
+        looks_like_path = bool(_BREADCRUMB_TEXT.match(text))
+    # A cell or box that merely starts with the path ('HOME > 소식' then the article) is not the path.
+    return looks_like_path and all(len(part.split()) <= MAX_BREADCRUMB_PART_WORDS and not re.search(r"[.!?]$", part)
+                                   for part in _breadcrumb_text(el).split(" > "))
 
 
 def _breadcrumb_text(el: etree._Element) -> str:

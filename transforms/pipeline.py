@@ -69,7 +69,7 @@ def sha256_of(data: bytes) -> str:
 def _precheck(raw: RawPage, settings: PageSettings) -> tuple[str, str] | None:
     if raw.source_bytes > settings.max_page_bytes:
         return "too_large", f"{raw.source_bytes} bytes is over the {settings.max_page_bytes}-byte page limit (--max-page-mb)"
-    if not raw.data.strip():
+    if not raw.data.removeprefix(b"\xef\xbb\xbf").strip():
         return "empty", "the file is empty or only whitespace"
     if looks_binary(raw.data):
         return "binary", "the file holds binary data (NUL or control bytes), not text or HTML"
@@ -122,7 +122,9 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
 
     problem = _precheck(raw, settings)
     if problem:
-        return Reject(raw.source_path, problem[0], problem[1], raw.source_bytes, digest)
+        # an over-limit file was not read whole: no hash of its content can be given
+        return Reject(raw.source_path, problem[0], problem[1], raw.source_bytes,
+                      "" if problem[0] == "too_large" else digest)
     blocks, removed_markup, html_title, encoding, replaced = page_blocks(raw)
     if replaced and replaced / max(1, sum(len(b.text) for b in blocks)) > UNDECODABLE_SHARE:
         return Reject(raw.source_path, "undecodable", f"{replaced} characters could not be decoded "

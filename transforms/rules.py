@@ -128,7 +128,7 @@ def _item_rule(text: str) -> str | None:
 # The contains-rules in one alternation too: one scan of the line instead of one per rule.
 _CONTAINS_ALL = re.compile("|".join(f"(?P<{r.name}_{i}>{r.pattern.pattern})" for i, r in enumerate(_CONTAINS_RULES)),
                            re.IGNORECASE)
-_CONTAINS_MAX = {f"{r.name}_{i}": r.max_chars for i, r in enumerate(_CONTAINS_RULES)}
+_CONTAINS_BY_GROUP = {f"{r.name}_{i}": r for i, r in enumerate(_CONTAINS_RULES)}
 _CONTAINS_LONGEST = max(r.max_chars for r in _CONTAINS_RULES)
 
 
@@ -141,9 +141,10 @@ def _whole_line_rule(text: str) -> str | None:
     match = _CONTAINS_ALL.search(text)
     if match is None:
         return None
-    if len(text) <= _CONTAINS_MAX[match.lastgroup]:
-        return match.lastgroup.rsplit("_", 1)[0]
-    for contains in _CONTAINS_RULES:  # the first hit was too long for its rule: check the others one by one
+    first = _CONTAINS_BY_GROUP[match.lastgroup]
+    if len(text) <= first.max_chars and (first.prose_ok or not _SENTENCE_END.search(text)):
+        return first.name
+    for contains in _CONTAINS_RULES:  # the first hit does not apply to this line: check the others one by one
         if contains.matches(text):
             return contains.name
     return None

@@ -92,8 +92,9 @@ class _Segmenter:
         else:
             level = _Level(family, -1, self.heading_seq)
             self.stack.append(level)
-        depth = len(self.stack) - 1
         parent = self.stack[-2].seq if len(self.stack) > 1 else None
+        # one level below the parent (press-style ranks can put a parent deeper than the stack says)
+        depth = self.segments[parent].depth + 1 if parent is not None else 0
         if self.press_style and family in PRESS_RANKS:
             # fixed ranks: the parent is the last item one rank up, whatever came in between
             depth = PRESS_RANKS[family]
@@ -159,7 +160,9 @@ def segment_page(page: CleanPage) -> list[Segment]:
         if block.hint == "caption":
             seg.add("caption", text, block.line_no)
         elif block.hint in ("heading", "title"):
-            seg.heading(text, block.line_no, keeps_list=False)
+            heading = _HEADING.match(text)  # '<h3>□ 추진 배경</h3>': the mark goes, as in text dumps
+            seg.heading((heading["a"] or heading["b"] or heading["c"]) if heading else text, block.line_no,
+                        keeps_list=False)
         elif (summary := _SUMMARY.match(text)) is not None:
             seg.add("summary", summary["text"], block.line_no, heading_seq=None)
         elif (note := _NOTE.match(text)) is not None:

@@ -103,8 +103,9 @@ def build_database(out: Path, sql_dir: Path = SQL_DIR) -> ModelsReport:
     """Rebuild <out>/cityclips.duckdb from the published tables and sql/, and run the data tests."""
     out = Path(out)
     final = database_path(out)
+    for stale in out.glob(f".{DATABASE_NAME}.*.tmp"):  # left by a build that was killed (we hold the lock)
+        stale.unlink(missing_ok=True)
     tmp = out / f".{DATABASE_NAME}.{os.getpid()}.tmp"
-    tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp))
     try:
         load_raw(con, Warehouse(out))

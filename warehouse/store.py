@@ -94,7 +94,7 @@ class Warehouse:
         Raises WarehouseNotWritable when the folder cannot be created or the lock file written.
         """
         path = self.out / LOCK_FILE
-        key = os.path.abspath(path)
+        key = os.path.realpath(path)
         with _HELD_GUARD:
             nested = _HELD.get(key, 0) > 0
             if nested:

@@ -78,3 +78,22 @@ def test_rerun_skips_unchanged_pages_and_replaces_changed_ones(seeded_run, tmp_p
     body = next(d["body_text"] for d in documents if d["source_path"] == page.name)
     assert "A sentence added in a later scrape." in body
     assert len(_table(out, "runs")) == 3
+
+
+def _rows(out: Path, name: str, drop: tuple[str, ...] = ("processed_at", "run_id", "parse_ms")) -> list[dict]:
+    rows = [{k: v for k, v in r.items() if k not in drop} for r in _table(out, name).to_pylist()]
+    return sorted(rows, key=lambda r: tuple(str(v) for v in r.values()))
+
+
+def test_dask_runner_gives_the_same_tables_as_one_process(prefect_harness, tmp_path) -> None:
+    """The scale-out path (a local Dask cluster of 2 processes) on a small corpus, as CI can afford."""
+    from flows.flow import flow_for
+    from flows.runners import RunnerChoice
+    inputs = [str(SEEDS)]
+    one, dask = tmp_path / "one", tmp_path / "dask"
+    flow_for(RunnerChoice("in-process"))(inputs=inputs, out=str(one), batch_pages=2)
+    summary = flow_for(RunnerChoice("dask-local", workers=2))(inputs=inputs, out=str(dask), batch_pages=2,
+                                                             runner_description="test")
+    assert summary.pages_processed == 5
+    for table in ("documents", "segments", "attachments", "quotes", "boilerplate"):
+        assert _rows(dask, table) == _rows(one, table), table

@@ -1,0 +1,301 @@
+"""transforms/html.py: HTML to Blocks, chrome dropped as blocks but kept on record as RemovedLines."""
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.html import html_blocks
+
+PROPERTY = settings(max_examples=200, deadline=None, derandomize=True, database=None)
+RELIABILITY_BOUND_S = 2.0  # generous: the old recursive walk took 9 s on the 2,000-item list below
+
+
+def _page(body: str, head: str = "<title>보도자료 | 광주광역시</title>") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def _texts(html: str, hint: str | None = None) -> list[str]:
+    return [b.text for b in html_blocks(html)[0] if hint is None or b.hint == hint]
+
+
+def _removed(html: str) -> list[tuple[str, str]]:
+    return [(r.rule, r.text) for r in html_blocks(html)[1]]
+
+
+def _all_block_text(html: str) -> str:
+    return " ".join(_texts(html))
+
+
+ARTICLE_KO = "광주광역시는 23일 인공지능 산업 육성 계획을 발표했다."
+ARTICLE_EN = "The city will print 10,000 copies of the guide."
+
+
+# --- chrome dropped, recorded ------------------------------------------------------------------
+
+def test_head_script_and_style_are_recorded_by_tag_and_never_blocks() -> None:
+    html = _page(f"<p>{ARTICLE_KO}</p><script>document.write('<p>injected</p>'); alert(1)</script>",
+                 head="<title>보도자료</title><script>var x = '<p>evil</p>';</script><style>p {color: red}</style>")
+    blocks, removed, title = html_blocks(html)
+    assert [b.text for b in blocks] == [ARTICLE_KO]
+    assert title == "보도자료"
+    assert [(r.rule, r.text) for r in removed] == [
+        ("html_head", "보도자료"), ("html_script", "var x = '<p>evil</p>';"), ("html_style", "p {color: red}"),
+        ("html_script", "document.write('<p>injected</p>'); alert(1)")]
+
+
+def test_nav_header_footer_form_aside_are_dropped_with_their_tag_as_rule() -> None:
+    html = _page("<header><div class='logo'>광주광역시</div></header>"
+                 "<nav><ul><li><a href='/news'>광주소식</a></li></ul></nav>"
+                 f"<div class='view'><p>{ARTICLE_EN}</p></div>"
+                 "<form><label>검색어</label><input name='q'><button>검색</button></form>"
+                 "<aside>Popular: AI Hub City</aside>"
+                 "<footer>Copyright © Gwangju Metropolitan City. All rights reserved.</footer>")
+    assert _texts(html) == [ARTICLE_EN]
+    assert _removed(html)[1:] == [
+        ("html_header", "광주광역시"), ("html_nav", "광주소식"), ("html_form", "검색어 검색"),
+        ("html_aside", "Popular: AI Hub City"),
+        ("html_footer", "Copyright © Gwangju Metropolitan City. All rights reserved.")]
+
+
+def test_header_inside_the_article_is_the_article_header() -> None:
+    html = _page(f"<header>광주광역시</header><article><header><h2>AI 산업 육성 계획</h2></header><p>{ARTICLE_KO}</p>"
+                 "</article>")
+    assert [(b.text, b.hint) for b in html_blocks(html)[0]] == [("AI 산업 육성 계획", "heading"), (ARTICLE_KO, "p")]
+
+
+def test_chrome_class_names_are_dropped() -> None:
+    for chrome in ("gnb", "lnb", "sns", "share", "survey", "footer", "sitemap", "sns_share", "top-menu", "quick_menu"):
+        html = _page(f"<div class='{chrome}'>페이스북 트위터 Facebook</div><p>{ARTICLE_KO}</p>")
+        assert _texts(html) == [ARTICLE_KO], chrome
+        assert ("html_chrome_class", "페이스북 트위터 Facebook") in _removed(html), chrome
+
+
+def test_chrome_class_by_id_and_survey_widget() -> None:
+    html = _page("<div id='gnb'><a>시정소식</a><a>분야별정보</a></div>"
+                 "<div class='satisfaction'>이 페이지에서 제공하는 정보에 만족하십니까? <label>매우 만족</label></div>"
+                 f"<p>{ARTICLE_KO}</p>")
+    assert _texts(html) == [ARTICLE_KO]
+    assert {rule for rule, _ in _removed(html)} == {"html_head", "html_chrome_class"}
+
+
+def test_class_words_inside_other_words_are_not_chrome() -> None:
+    # 'menu' and 'share' as parts of other words ('menuboard', 'shared') say nothing about chrome
+    html = _page(f"<div class='menuboard'><p>{ARTICLE_EN}</p></div><div class='shared_text'><p>{ARTICLE_KO}</p></div>")
+    assert _texts(html) == [ARTICLE_EN, ARTICLE_KO]
+
+
+def test_link_heavy_menus_are_dropped_and_prose_with_links_is_kept() -> None:
+    html = _page("<ul class='depth2'><li><a>보도자료</a></li><li><a>공지사항</a></li><li><a>고시공고</a></li>"
+                 "<li><a>시정소식</a></li></ul>"
+                 "<div><a>One</a> | <a>Two</a> | <a>Three</a> | <a>Four</a></div>"
+                 "<p>The <a>mayor</a> met <a>residents</a> at <a>City Hall</a> and <a>Gwangju Station</a> on Monday"
+                 " to discuss the new bus routes.</p>")
+    assert _texts(html) == ["The mayor met residents at City Hall and Gwangju Station on Monday to discuss the new "
+                            "bus routes."]
+    assert _removed(html)[1:] == [("html_link_menu", "보도자료 공지사항 고시공고 시정소식"),
+                                  ("html_link_menu", "One | Two | Three | Four")]
+
+
+def test_a_list_of_attachment_links_is_not_a_menu() -> None:
+    html = _page("<ul class='file_list'><li><a>2023년 예산안.hwp</a></li><li><a>보도자료.pdf</a></li></ul>")
+    assert _texts(html) == ["2023년 예산안.hwp", "보도자료.pdf"]
+
+
+# --- article structure kept ----------------------------------------------------------------------
+
+def test_paragraphs_title_and_headings_have_their_hints() -> None:
+    html = _page(f"<h1>인공지능 산업 육성 계획</h1><h2>주요 내용</h2><p>{ARTICLE_KO}</p><h3>Timeline</h3>"
+                 f"<p>{ARTICLE_EN}</p><h4>문의</h4>")
+    assert [(b.text, b.hint) for b in html_blocks(html)[0]] == [
+        ("인공지능 산업 육성 계획", "title"), ("주요 내용", "heading"), (ARTICLE_KO, "p"), ("Timeline", "heading"),
+        (ARTICLE_EN, "p"), ("문의", "heading")]
+
+
+def test_unordered_list_items_with_nesting_depth() -> None:
+    html = _page("<ul><li>첫째 항목<ul><li>하위 항목 A</li><li>하위 항목 B<ul><li>더 깊은 항목</li></ul></li></ul></li>"
+                 "<li>둘째 항목</li></ul>")
+    assert [(b.text, b.hint, b.depth, b.marker) for b in html_blocks(html)[0]] == [
+        ("첫째 항목", "li", 0, "•"), ("하위 항목 A", "li", 1, "•"), ("하위 항목 B", "li", 1, "•"),
+        ("더 깊은 항목", "li", 2, "•"), ("둘째 항목", "li", 0, "•")]
+
+
+def test_ordered_list_markers_count_from_one_or_from_start() -> None:
+    html = _page("<ol><li>AI &amp; Drone Industry</li><li>Eco-friendly Automotive Industry</li></ol>"
+                 "<ol start='3'><li>Energy and Hydrogen</li><li>Air Appliances</li></ol>"
+                 "<ol start='x'><li>잘못된 시작값</li></ol>")
+    assert [(b.text, b.marker) for b in html_blocks(html)[0]] == [
+        ("AI & Drone Industry", "1."), ("Eco-friendly Automotive Industry", "2."), ("Energy and Hydrogen", "3."),
+        ("Air Appliances", "4."), ("잘못된 시작값", "1.")]
+
+
+def test_nested_list_inside_an_ordered_item_goes_one_deeper() -> None:
+    html = _page("<ol><li>Timeline<ul><li>2023: 60 buses</li><li>2024: 120 buses</li></ul></li><li>Budget</li></ol>")
+    assert [(b.text, b.depth, b.marker) for b in html_blocks(html)[0]] == [
+        ("Timeline", 0, "1."), ("2023: 60 buses", 1, "•"), ("2024: 120 buses", 1, "•"), ("Budget", 0, "2.")]
+
+
+def test_text_after_a_nested_list_continues_the_item_without_a_second_marker() -> None:
+    html = _page("<ul><li>주요 행사<ul><li>한지패션쇼</li></ul>그 밖의 체험 행사</li></ul>")
+    assert [(b.text, b.depth, b.marker) for b in html_blocks(html)[0]] == [
+        ("주요 행사", 0, "•"), ("한지패션쇼", 1, "•"), ("그 밖의 체험 행사", 0, "")]
+
+
+def test_items_of_a_long_list_are_numbered_in_order() -> None:
+    html = _page("<ol>" + "".join(f"<li>item {i}</li>" for i in range(1, 61)) + "</ol>")
+    assert [b.marker for b in html_blocks(html)[0]] == [f"{i}." for i in range(1, 61)]
+
+
+def test_table_rows_become_labelled_cell_blocks() -> None:
+    html = _page("<table class='view_info'><caption>게시물 정보</caption>"
+                 "<tr><th>작성자</th><td>대변인실</td><th>등록일</th><td>2020-03-02</td><th>조회수</th><td>12</td></tr>"
+                 "<tr><th>Name</th><td>admin</td><th>Date</th><td>2020-01-07 13:25</td></tr></table>")
+    blocks, removed, _ = html_blocks(html)
+    assert [(b.text, b.hint) for b in blocks] == [
+        ("작성자 : 대변인실 등록일 : 2020-03-02 조회수 : 12", "cell"), ("Name : admin Date : 2020-01-07 13:25", "cell")]
+    assert ("html_table_caption", "게시물 정보") in [(r.rule, r.text) for r in removed]
+
+
+def test_layout_table_rows_are_walked_cell_by_cell() -> None:
+    html = _page("<table><tr><td class='left_menu'><a>- 시정소식</a><br><a>- 보도자료</a></td>"
+                 f"<td><div class='loc'>HOME &gt; 전주소식 &gt; 시정소식</div><p>{ARTICLE_KO}</p><p>{ARTICLE_EN}</p>"
+                 "</td></tr></table>")
+    assert [(b.text, b.hint) for b in html_blocks(html)[0]] == [
+        ("HOME > 전주소식 > 시정소식", "breadcrumb"), (ARTICLE_KO, "p"), (ARTICLE_EN, "p")]
+
+
+def test_figure_gives_its_figcaption_not_the_duplicate_alt() -> None:
+    html = _page("<figure><img src='a.jpg' alt='광주시청 전경 사진'><figcaption>광주시청 전경</figcaption></figure>"
+                 "<figure><img src='b.jpg' alt='A hydrogen bus'><figcaption>A hydrogen bus refuels at Jinwol"
+                 "</figcaption></figure>")
+    assert [(b.text, b.hint) for b in html_blocks(html)[0]] == [
+        ("광주시청 전경", "caption"), ("A hydrogen bus refuels at Jinwol", "caption")]
+
+
+def test_image_without_figcaption_gives_its_alt_even_beside_a_captioned_figure() -> None:
+    html = _page("<div class='view_cont'><figure><img src='a.jpg' alt='x'><figcaption>광주시청 전경</figcaption>"
+                 f"</figure><p><img src='b.jpg' alt='무등산 설경'></p><p>{ARTICLE_KO}</p>"
+                 "<p><img src='c.jpg' alt=''><img src='d.jpg'></p></div>")
+    assert [(b.text, b.hint) for b in html_blocks(html)[0]] == [
+        ("광주시청 전경", "caption"), ("무등산 설경", "caption"), (ARTICLE_KO, "p")]
+
+
+def test_breadcrumb_by_class_by_text_and_with_css_separators() -> None:
+    html = _page("<div class='location'>홈 &gt; 광주소식 &gt; 보도자료</div>"
+                 "<ol class='breadcrumb'><li><a>Home</a></li><li><a>News</a></li><li>News Clips</li></ol>"
+                 "<p>Home › Tourism › Festivals</p>"
+                 "<p>홈페이지에서 신청할 수 있다.</p>")
+    assert [(b.text, b.hint) for b in html_blocks(html)[0]] == [
+        ("홈 > 광주소식 > 보도자료", "breadcrumb"), ("Home > News > News Clips", "breadcrumb"),
+        ("Home > Tourism > Festivals", "breadcrumb"), ("홈페이지에서 신청할 수 있다.", "p")]
+
+
+# --- text kept whole -------------------------------------------------------------------------------
+
+def test_inline_markup_does_not_split_words_or_detach_particles() -> None:
+    html = _page("<p>광주<b>광역시</b>는 <strong>23일</strong> 발표했다. Trunc<i>ated</i> at <a>City Hall</a>.</p>")
+    assert _texts(html) == ["광주광역시는 23일 발표했다. Truncated at City Hall."]
+
+
+def test_text_after_a_comment_or_an_inline_script_stays_in_its_paragraph() -> None:
+    html = _page("<p>광주시는<!-- 본문 시작 --> 계획을 <script>document.write('x')</script>발표했다.</p>"
+                 "<div><!-- content -->The city <button>Share</button>will print it.</div>")
+    assert _texts(html) == ["광주시는 계획을 발표했다.", "The city will print it."]
+
+
+def test_adjacent_spans_and_br_separate_their_texts() -> None:
+    html = _page("<div class='meta'><span>Date : 2024.01.18</span><span>Views : 317</span></div>"
+                 "<p>첫 줄<br>둘째 줄</p>")
+    assert _texts(html) == ["Date : 2024.01.18 Views : 317", "첫 줄", "둘째 줄"]
+
+
+def test_newlines_inside_a_paragraph_are_spaces() -> None:
+    assert _texts(_page(f"<p>The city\n   will print\n10,000 copies.</p>")) == ["The city will print 10,000 copies."]
+
+
+# --- broken and unusual pages --------------------------------------------------------------------
+
+def test_html_cut_mid_tag_does_not_raise_and_keeps_what_came_before() -> None:
+    html = f"<html><body><div class='board_view'><p>{ARTICLE_KO}</p><p>The city will <a href=\"/news/vi"
+    assert _texts(html) == [ARTICLE_KO, "The city will"]
+
+
+def test_html_cut_inside_a_script_or_comment_does_not_raise() -> None:
+    assert _texts(f"<p>{ARTICLE_EN}</p><script>var s = '<p>never shown") == [ARTICLE_EN]
+    assert _texts(f"<p>{ARTICLE_EN}</p><!-- 주석이 끝나지 않음 <p>hidden") == [ARTICLE_EN]
+    assert _texts("<p>광주광역시") == ["광주광역시"]
+    assert _texts("<") == ["<"]  # a lone '<' is text in HTML
+
+
+def test_empty_and_whitespace_pages() -> None:
+    assert html_blocks("") == ([], [], None)
+    assert html_blocks(" \n\t ") == ([], [], None)
+
+
+def test_xhtml_page_with_an_xml_declaration_is_parsed() -> None:
+    html = ('<?xml version="1.0" encoding="euc-kr"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"'
+            ' "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">'
+            f"<head><title>보도자료</title></head><body><p>{ARTICLE_KO}</p></body></html>")
+    blocks, _, title = html_blocks(html)
+    assert ([b.text for b in blocks], title) == ([ARTICLE_KO], "보도자료")
+
+
+def test_content_after_the_closing_html_tag_is_kept() -> None:
+    assert _texts(f"<html><body><p>{ARTICLE_KO}</p></body></html>\n<p>{ARTICLE_EN}</p>") == [ARTICLE_KO, ARTICLE_EN]
+
+
+def test_deeply_nested_page_keeps_the_text_after_the_nesting() -> None:
+    depth = 400  # libxml2's default limit is 255 levels: past it the rest of the page used to vanish
+    html = f"<p>앞 문단</p>{'<div>' * depth}깊은 곳{'</div>' * depth}<p>{ARTICLE_KO}</p>"
+    assert _texts(html) == ["앞 문단", "깊은 곳", ARTICLE_KO]
+
+
+def test_long_ordered_list_is_linear() -> None:
+    html = _page("<ol>" + "<li>항목</li>" * 2000 + "</ol>")
+    start = time.perf_counter()
+    blocks = html_blocks(html)[0]
+    assert time.perf_counter() - start < RELIABILITY_BOUND_S
+    assert len(blocks) == 2000 and blocks[-1].marker == "2000."
+
+
+def test_deeply_nested_sections_are_linear() -> None:
+    html = "<div><section>" * 60 + f"<p>{ARTICLE_KO} <b>{ARTICLE_EN}</b></p>" * 2000 + "</section></div>" * 60
+    start = time.perf_counter()
+    blocks = html_blocks(html)[0]
+    assert time.perf_counter() - start < RELIABILITY_BOUND_S
+    assert len(blocks) == 2000
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+FRAGMENTS = st.sampled_from([
+    "<p>", "</p>", "<div class='gnb'>", "<div class='board_view'>", "</div>", "<ul>", "<ol start='2'>", "<li>",
+    "</li>", "</ul>", "</ol>", "<table>", "<tr>", "<th>", "<td>", "</td>", "</tr>", "</table>", "<br>", "<b>", "</b>",
+    "<img alt='사진'>", "<figure>", "<figcaption>", "</figcaption>", "<script>", "</script>", "<!--", "-->", "<h1>",
+    "<h2>", "</h2>", "<a href='#'>", "</a>", "<nav>", "</nav>", "<dl><dt>작성자</dt><dd>대변인실</dd></dl>",
+    "<div class='location'>홈 &gt; 광주소식</div>", "광주광역시는", " 발표했다.", "The city", " will print", "&amp;",
+    "&nbsp;", "<", ">", "\"", "'", "\n", "<?xml version='1.0'?>", "</html>", "<header>", "<article>"])
+
+
+@PROPERTY
+@given(st.one_of(st.text(max_size=300), st.lists(FRAGMENTS, max_size=60).map("".join)))
+def test_html_blocks_never_raises_and_returns_clean_blocks(html: str) -> None:
+    blocks, removed, title = html_blocks(html)
+    for block in blocks:
+        assert block.text and block.text == " ".join(block.text.split())
+        assert block.depth >= 0
+    assert all(r.text for r in removed)
+    assert title is None or title
+    assert [b.line_no for b in blocks] == sorted(b.line_no for b in blocks)
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(["광주광역시는", "23일", "인공지능", "The", "city", "will", "print", "copies."]),
+                min_size=1, max_size=12),
+       st.lists(st.sampled_from(["b", "i", "strong", "em", "span", "a", "font", "u"]), max_size=3))
+def test_inline_markup_around_words_never_changes_the_text(words: list[str], tags: list[str]) -> None:
+    wrapped = " ".join(words)
+    for tag in tags:
+        wrapped = f"<{tag}>{wrapped}</{tag}>"
+    assert _texts(_page(f"<p>{wrapped}</p>")) == [" ".join(words)]

@@ -1,0 +1,265 @@
+"""transforms/metadata.py: metadata lines (spaced and glued), attachments, contacts and breadcrumbs."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.metadata import (ATTACHMENT_HEADER_RE, MAX_PLAUSIBLE_BYTES, MAX_PLAUSIBLE_COUNT, MetadataFields,
+                                 find_attachments, is_metadata_line, merge_fields, parse_attachment, parse_breadcrumb,
+                                 parse_contact, parse_date, parse_metadata_line)
+from transforms.records import Attachment
+
+PROPERTY = settings(max_examples=300, deadline=None, derandomize=True, database=None)
+
+
+def _fields(line: str) -> tuple:
+    fields = parse_metadata_line(line)
+    return fields.author, fields.published_at, fields.view_count
+
+
+# --- metadata lines -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, author, published_at, views", [
+    ("Name : admin Date : 2020-01-07 13:25 57", "admin", datetime(2020, 1, 7, 13, 25), 57),
+    # glued by the scrape: minutes are always two digits, so '14:4975' is 14:49 and 75 views
+    ("Name : adminDate : 2020-01-20 14:4975", "admin", datetime(2020, 1, 20, 14, 49), 75),
+    ("Name : adminDate : 2019-07-09 10:4532", "admin", datetime(2019, 7, 9, 10, 45), 32),
+    ("작성자 : 대변인실 등록일 : 2020-03-02 10:15 조회수 : 1234", "대변인실", datetime(2020, 3, 2, 10, 15), 1234),
+    # glued Korean: '2022-03-1411:20' is the 14th at 11:20
+    ("작성자 : 대변인실등록일 : 2022-03-1411:20조회수 : 3208", "대변인실", datetime(2022, 3, 14, 11, 20), 3208),
+    ("작성자 : 대변인실 등록일 : 2022-03-14 11:20 조회 : 3,208", "대변인실", datetime(2022, 3, 14, 11, 20), 3208),
+    # an HTML table row as html_blocks writes it ('th :' labels)
+    ("작성자 : 대변인실 등록일 : 2020-03-02 조회수 : 12", "대변인실", datetime(2020, 3, 2), 12),
+    ("Writer : admin Date : 2023-03-08 14:20 Hits : 96", "admin", datetime(2023, 3, 8, 14, 20), 96),
+    ("Date : 2023.05.02", None, datetime(2023, 5, 2), None),
+    ("등록일 : 2023.05.02.", None, datetime(2023, 5, 2), None),
+    ("등록일 : 2023년 5월 2일", None, datetime(2023, 5, 2), None),
+    ("Date : 2023-05-02", None, datetime(2023, 5, 2, 0, 0), None),
+    ("Views : 1,234", None, None, 1234),
+])
+def test_metadata_line_fields(line: str, author: str | None, published_at: datetime | None,
+                              views: int | None) -> None:
+    assert is_metadata_line(line)
+    assert _fields(line) == (author, published_at, views)
+
+
+def test_one_field_per_line_metadata_is_merged() -> None:
+    lines = ["작성자 : 대변인실", "등록일 : 2020-03-02 10:15", "조회수 : 1234"]
+    assert all(is_metadata_line(line) for line in lines)
+    merged = MetadataFields()
+    for line in lines:
+        merged = merge_fields(merged, parse_metadata_line(line))
+    assert merged == MetadataFields("대변인실", datetime(2020, 3, 2, 10, 15), 1234)
+
+
+def test_merge_keeps_the_first_value_and_a_zero_view_count() -> None:
+    first = MetadataFields("admin", None, 0)
+    second = MetadataFields("someone else", datetime(2020, 1, 7), 99)
+    assert merge_fields(first, second) == MetadataFields("admin", datetime(2020, 1, 7), 0)
+
+
+def test_invalid_calendar_date_is_no_date() -> None:
+    assert parse_date("Date : 2020-02-30") == (None, 0)
+    assert _fields("Date : 2020-02-30") == (None, None, None)
+
+
+def test_parse_date_returns_where_the_date_ends() -> None:
+    value, end = parse_date("등록일 : 2022-03-1411:20조회수")
+    assert value == datetime(2022, 3, 14, 11, 20)
+    assert "등록일 : 2022-03-1411:20조회수"[end:] == "조회수"
+
+
+def test_implausible_view_count_is_dropped() -> None:
+    # thirty digits are not a view count, and would overflow the int64 column
+    assert _fields("조회수 : " + "9" * 30) == (None, None, None)
+
+
+@pytest.mark.parametrize("line", [
+    "The festival starts on Date : 2023-05-02 at the plaza, the city said.",
+    "광주시는 행사 등록일 : 2023-05-02 이후 접수를 시작한다고 밝혔다.",
+    "Mayor Lee Yong-sup had a press conference on December 23.",
+    "Names and dates of the winners will be announced later.",
+    "",
+])
+def test_body_sentences_are_not_metadata_lines(line: str) -> None:
+    assert not is_metadata_line(line)
+
+
+def test_overlong_line_is_not_metadata() -> None:
+    assert not is_metadata_line("Name : admin " + "x" * 300)
+
+
+# --- attachments -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("1.jpg[size: 783.2 KB, Download: 1]", Attachment(1, "1.jpg", "jpg", 801997, 1)),  # 783.2 * 1024, rounded
+    ("2.jpg[size: 1.89 MB, Download: 0]", Attachment(1, "2.jpg", "jpg", round(1.89 * 1024 ** 2), 0)),
+    ("2023년 예산안.hwp[size: 1.2 MB, Download: 12]", Attachment(1, "2023년 예산안.hwp", "hwp", 1258291, 12)),
+    ("보도자료.pdf (245 KB)", Attachment(1, "보도자료.pdf", "pdf", 245 * 1024, None)),
+    ("hydrogen_bus_plan.pdf [size: 1.85 MB, Download: 14]",
+     Attachment(1, "hydrogen_bus_plan.pdf", "pdf", round(1.85 * 1024 ** 2), 14)),
+    ("a.pdf[size: 1,234,567 bytes, Download: 1,203]", Attachment(1, "a.pdf", "pdf", 1234567, 1203)),
+    ("notice.txt (512 bytes)", Attachment(1, "notice.txt", "txt", 512, None)),
+    ("파일.ZIP [size: 2 GB]", Attachment(1, "파일.ZIP", "zip", 2 * 1024 ** 3, None)),
+])
+def test_attachment_items(line: str, expected: Attachment) -> None:
+    assert parse_attachment(line, 1) == expected
+
+
+def test_attachment_keeps_the_ordinal_it_is_given() -> None:
+    assert parse_attachment("3.jpg[size: 484.95 KB, Download: 0]", 3) == Attachment(3, "3.jpg", "jpg", 496589, 0)
+
+
+@pytest.mark.parametrize("line", [
+    "The city spent 1.2 billion won (about 1 MB).",
+    "report.pdf",
+    "File",
+    "see file.pdf (page 3)",
+    "광주시는 보고서(245쪽)를 공개했다.",
+    "",
+])
+def test_non_attachments_give_none(line: str) -> None:
+    assert parse_attachment(line, 1) is None
+
+
+def test_attachments_inside_a_metadata_row() -> None:
+    row = "조회수 : 1,507 첨부 : 상품권_가맹점_현황.xls [size: 1.32 MB, Download: 63]"
+    assert find_attachments(row, 1) == [Attachment(1, "상품권_가맹점_현황.xls", "xls", round(1.32 * 1024 ** 2), 63)]
+
+
+def test_absurd_sizes_do_not_raise_and_give_no_size() -> None:
+    # 400 digits make float('inf'); round(inf) used to raise OverflowError
+    assert find_attachments("x.pdf[size: " + "9" * 400 + " KB]", 1) == [Attachment(1, "x.pdf", "pdf", None, None)]
+    huge = parse_attachment("x.pdf[size: " + "9" * 150 + " GB]", 1)
+    assert huge is not None and huge.size_bytes is None
+
+
+@pytest.mark.parametrize("line", ["File", "Files", "첨부파일", "첨부 파일", "Attachments (3)", "첨부파일 :", "첨부"])
+def test_attachment_header(line: str) -> None:
+    assert ATTACHMENT_HEADER_RE.match(line)
+
+
+@pytest.mark.parametrize("line", ["File name", "Files for download", "파일을 내려받으세요", "Profile"])
+def test_not_an_attachment_header(line: str) -> None:
+    assert not ATTACHMENT_HEADER_RE.match(line)
+
+
+# --- contacts ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("Department of Policy Planning : +82-(0)62-613-2321", ("Department of Policy Planning", "+82-(0)62-613-2321")),
+    ("담당부서 : 인공지능산업과 ☎ 062-613-3871", ("인공지능산업과", "062-613-3871")),
+    ("문의 : 교통정책과 (062-613-4321)", ("교통정책과", "062-613-4321")),
+    ("문의 교통정책과 062-613-4321", ("교통정책과", "062-613-4321")),
+    ("Contact : Transport Division 062-613-4321", ("Transport Division", "062-613-4321")),
+    ("Inquiries: AI Industry Division, +82-62-613-3871", ("AI Industry Division", "+82-62-613-3871")),
+    ("관광과 축제팀 055-225-3691", ("관광과 축제팀", "055-225-3691")),
+    ("문의: 광주광역시 일자리정책과 062)613-2321", ("광주광역시 일자리정책과", "062)613-2321")),
+])
+def test_contact_lines(line: str, expected: tuple[str, str]) -> None:
+    assert parse_contact(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "광주시는 2020년 1,234명의 일자리를 만들었다.",
+    "The population reached 1,441,970 people in 2023.",
+    "The budget rose to 062-613-2321 won.",
+    "For details, call the Transport Division at 062-613-4321.",
+    "Tel. 062-613-3871",
+    "Department of Policy Planning",
+])
+def test_not_contacts(line: str) -> None:
+    assert parse_contact(line) is None
+
+
+# --- breadcrumbs ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, last", [
+    ("홈 > 광주소식 > 보도자료", "보도자료"),
+    ("Home > News > News Clips", "News Clips"),
+    ("Home › Tourism › Festivals", "Festivals"),
+    ("HOME > 전주소식 > 시정소식", "시정소식"),
+])
+def test_breadcrumbs(line: str, last: str) -> None:
+    assert parse_breadcrumb(line) == last
+
+
+@pytest.mark.parametrize("line", [
+    "광주광역시는 23일 인공지능 산업 육성 계획을 발표했다.",
+    "Home",
+    "홈",
+    "The score was 3 > 2 at home.",
+    "Home/away matches will be played at the Gwangju World Cup Stadium.",
+    "홈 > ",
+])
+def test_not_breadcrumbs(line: str) -> None:
+    assert parse_breadcrumb(line) is None
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+@PROPERTY
+@given(st.text(max_size=250))
+def test_parsers_never_raise_on_any_text(text: str) -> None:
+    fields = parse_metadata_line(text)
+    assert fields.view_count is None or 0 <= fields.view_count <= MAX_PLAUSIBLE_COUNT
+    is_metadata_line(text)
+    for attachment in [parse_attachment(text, 1), *find_attachments(text, 1)]:
+        if attachment is not None:
+            assert attachment.size_bytes is None or 0 <= attachment.size_bytes <= MAX_PLAUSIBLE_BYTES
+            assert attachment.downloads is None or 0 <= attachment.downloads <= MAX_PLAUSIBLE_COUNT
+    contact = parse_contact(text)
+    assert contact is None or (contact[0] and contact[1])
+    crumb = parse_breadcrumb(text)
+    assert crumb is None or crumb.strip()
+
+
+METADATA_PARTS = st.sampled_from(["Name", "Date", "Views", "작성자", "등록일", "조회수", " : ", ":", "admin", "대변인실",
+                                  "2020-01-20", "14:49", "75", "2022-03-14", "11:20", "3208", " ", "|", "2023.05.02."])
+
+
+@PROPERTY
+@given(st.lists(METADATA_PARTS, max_size=20).map("".join))
+def test_parsers_never_raise_on_metadata_like_text(text: str) -> None:
+    parse_metadata_line(text)
+    is_metadata_line(text)
+    parse_attachment(text, 1)
+    parse_contact(text)
+
+
+DATES = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2099, 12, 31, 23, 59)).map(
+    lambda d: d.replace(second=0, microsecond=0))
+
+
+@PROPERTY
+@given(st.sampled_from(["admin", "webmaster", "대변인실", "인공지능산업과"]), DATES, st.integers(0, 99_999))
+def test_glued_english_line_round_trips(author: str, when: datetime, views: int) -> None:
+    line = f"Name : {author}Date : {when:%Y-%m-%d %H:%M}{views}"
+    assert _fields(line) == (author, when, views)
+
+
+@PROPERTY
+@given(st.sampled_from(["대변인실", "교통정책과", "admin"]), DATES, st.integers(0, 9_999_999))
+def test_glued_korean_line_round_trips(author: str, when: datetime, views: int) -> None:
+    line = f"작성자 : {author}등록일 : {when:%Y-%m-%d%H:%M}조회수 : {views:,}"
+    assert _fields(line) == (author, when, views)
+
+
+@PROPERTY
+@given(DATES, st.integers(0, 99_999))
+def test_spaced_line_round_trips(when: datetime, views: int) -> None:
+    assert _fields(f"Name : admin Date : {when:%Y-%m-%d %H:%M} {views}") == ("admin", when, views)
+
+
+@PROPERTY
+@given(st.sampled_from(["1.jpg", "2023년 예산안.hwp", "보도자료 (최종).pdf", "plan_v2.xlsx", "사진 01.png"]),
+       st.integers(1, 99_999), st.sampled_from(["KB", "MB", "GB", "bytes"]), st.integers(0, 9_999))
+def test_attachment_size_round_trips(name: str, hundredths: int, unit: str, downloads: int) -> None:
+    multiplier = {"KB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3, "bytes": 1}[unit]
+    number = f"{hundredths / 100:.2f}" if unit != "bytes" else str(hundredths)
+    attachment = parse_attachment(f"{name}[size: {number} {unit}, Download: {downloads}]", 2)
+    assert attachment == Attachment(2, name, name.rsplit(".", 1)[1].lower(), round(float(number) * multiplier),
+                                    downloads)
