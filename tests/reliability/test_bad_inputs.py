@@ -37,9 +37,6 @@ def test_empty_file_is_rejected_as_empty(name, data):
     _rejected(_process(name, data), "empty")
 
 
-@pytest.mark.xfail(strict=True, reason="transforms/pipeline.py _precheck tests raw bytes for emptiness, so a file "
-                                        "holding only a UTF-8 BOM (how some editors save an empty file) is rejected "
-                                        "as no_article: 'only chrome: all 0 lines were removed'")
 @pytest.mark.parametrize("name", ["bom_only.txt", "bom_only.html"])
 def test_file_of_only_a_byte_order_mark_is_rejected_as_empty(name):
     _rejected(_process(name, b"\xef\xbb\xbf\r\n"), "empty")
@@ -159,8 +156,6 @@ def test_read_page_never_reads_more_than_the_limit_plus_one(tmp_path):
     _rejected(process_page(raw, settings=PageSettings(max_page_bytes=2000)), "too_large")
 
 
-@pytest.mark.xfail(strict=True, reason="transforms/pipeline.py gives a too_large reject the sha256 of the bytes "
-                                        "read (none, or a head), not '' as for other pages it did not read whole")
 def test_too_large_reject_claims_no_content_hash(tmp_path):
     _sparse_file(tmp_path / "huge.txt", 50 * 1024 ** 2)
     (item,), _ = discover([tmp_path])

@@ -61,7 +61,5 @@ def test_the_winning_run_completes_alone(two_runs, reference_run):
     assert len(versions) == 1 and not versions[0].endswith(".tmp"), versions
 
 
-@pytest.mark.xfail(strict=True, reason="flows/cli.py takes the lock only inside the Prefect flow, so Prefect logs "
-                                        "the WarehouseBusy traceback before the one-line error")
 def test_the_losing_run_prints_no_traceback(two_runs):
     assert "Traceback" not in two_runs[2].stderr

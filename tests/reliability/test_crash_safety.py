@@ -120,9 +120,5 @@ def test_the_next_run_completes_with_the_rows_of_a_clean_run(crash, edition_one_
     assert crash.counts_after_recovery["database_documents"] == crash.counts_after_recovery["documents"]
 
 
-def test_the_next_run_cleans_up_what_the_killed_one_left(crash, request):
-    if crash.point == "database_build":
-        request.applymarker(pytest.mark.xfail(strict=True, reason=(
-            "warehouse/models.py build_database removes only its own pid's temporary database, so a run killed "
-            "while building leaves .cityclips.duckdb.<pid>.tmp behind for good")))
+def test_the_next_run_cleans_up_what_the_killed_one_left(crash):
     assert crash.leftovers == []

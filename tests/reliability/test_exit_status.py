@@ -137,8 +137,6 @@ def test_unwritable_output_fails_with_one_clear_sentence(unwritable_run):
     assert blocker.read_text() == "not a folder"
 
 
-@pytest.mark.xfail(strict=True, reason="flows/cli.py enters the Prefect flow before the warehouse lock is taken, so "
-                                        "Prefect logs the WarehouseNotWritable traceback before the one-line error")
 def test_unwritable_output_prints_no_traceback(unwritable_run):
     completed, _ = unwritable_run
     assert "Traceback" not in completed.stderr
