@@ -10,10 +10,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+import pyarrow as pa
+
 from flows.inputs import Unreadable, read_page
-from transforms.pipeline import PageLines, PageSettings, page_lines, process_pages, sha256_of
+from transforms.pipeline import PageSettings, page_lines, process_pages
 from transforms.records import Document, InputFile, Reject
-from warehouse.incremental import manifest_rows
+from warehouse.incremental import manifest_rows, scan_table
 from warehouse.rows import tables_for
 from warehouse.store import VersionWriter
 
@@ -45,8 +47,8 @@ def _unreadable_reject(problem: Unreadable) -> Reject:
     return Reject(problem.source_path, "unreadable", problem.detail, -1, "")
 
 
-def scan_batch(items: list[InputFile], settings: PageSettings) -> list[PageLines]:
-    """Template-pass view of each readable page in the batch."""
+def scan_batch(items: list[InputFile], settings: PageSettings) -> pa.Table:
+    """Template-pass view of the readable pages of a batch: (template_group, content_sha256, signatures)."""
     found = []
     for item in items:
         raw = read_page(item, settings.max_page_bytes)
@@ -55,7 +57,7 @@ def scan_batch(items: list[InputFile], settings: PageSettings) -> list[PageLines
         lines = page_lines(raw)
         if lines:
             found.append(lines)
-    return found
+    return scan_table(found)
 
 
 def process_batch(items: list[InputFile], templates: dict[str, frozenset[int]], writer: VersionWriter, part: str,

@@ -5,10 +5,12 @@ orchestration). Small runs stay in one process; large ones fan out to processes 
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import secrets
 import time
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -24,14 +26,15 @@ from flows.inputs import discover
 from flows.progress import Progress
 from flows.runners import RunnerChoice, choose_runner
 from flows.summary import render_summary
-from transforms.pipeline import PageLines, PageSettings
+from transforms.pipeline import PageSettings
 from transforms.records import InputFile, Reject
-from warehouse.incremental import affected_by_templates, carry_over, plan_run, template_stats
+from warehouse.incremental import affected_by_templates, carry_over, plan_run, template_sets, unchanged_manifest
 from warehouse.models import build_database
 from warehouse.rows import tables_for
 from warehouse.schemas import RUNS
 from warehouse.store import Warehouse
 
+MAX_BATCHES_IN_FLIGHT = 8  # enough to keep a few workers busy; bounded so the flow's memory stays flat
 DEFAULT_BATCH_PAGES = 250  # ~0.3-1.5 s of work per task: orchestration stays under 2% of the run
 MAX_LISTED_REMOVED = 100  # removed pages named in the runs table (the count is always exact)
 
@@ -64,7 +67,7 @@ def _chunks(items: list[InputFile], size: int) -> list[list[InputFile]]:
 
 
 @task(name="scan-batch", retries=2, retry_delay_seconds=1)
-def scan_batch_task(items: list[InputFile], settings: PageSettings) -> list[PageLines]:
+def scan_batch_task(items: list[InputFile], settings: PageSettings) -> pa.Table:
     return scan_batch(items, settings)
 
 
@@ -83,10 +86,21 @@ def _run_id() -> str:
 
 
 def _run_batches(task_fn, argument_lists: list[tuple]) -> Iterator:
-    """Submit one task per batch to the flow's task runner; yield results in order as they finish."""
-    futures = [task_fn.submit(*arguments) for arguments in argument_lists]
-    for future in futures:
-        yield future.result()
+    """Submit one task per batch, at most MAX_BATCHES_IN_FLIGHT at a time; yield results in order.
+
+    A bounded window keeps the flow's memory flat: at 100,000 pages (400 batches) holding every
+    future, its arguments and its result at once cost the flow process ~1 GB.
+    """
+    pending: deque = deque()
+    arguments = iter(argument_lists)
+    for args in itertools.islice(arguments, MAX_BATCHES_IN_FLIGHT):
+        pending.append(task_fn.submit(*args))
+    while pending:
+        result = pending.popleft().result()
+        following = next(arguments, None)
+        if following is not None:
+            pending.append(task_fn.submit(*following))
+        yield result
 
 
 def pages_to_process(inputs: list[str], out: str, full: bool = False) -> int:
@@ -132,14 +146,14 @@ def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFA
         logger.info("%d pages: %d new or changed, %d unchanged, %d removed; runner: %s", len(files),
                     len(plan.to_process), len(plan.unchanged), len(plan.removed), summary.runner)
         lap("plan")
-        stats = template_stats(manifest, (f.source_path for f in plan.unchanged), [])
+        scans = [unchanged_manifest(manifest, plan)]
         progress = Progress("scan", len(plan.to_process))
         for scanned in _run_batches(scan_batch_task, [(b, settings) for b in _chunks(plan.to_process, batch_pages)]):
-            for page in scanned:
-                stats.add(page.group, page.content_sha256, page.signatures)
-            progress.advance(len(scanned))
-        templates = stats.templates()
-        old_templates = template_stats(manifest, manifest.column("source_path").to_pylist(), []).templates()
+            scans.append(scanned)
+            progress.advance(scanned.num_rows)
+        templates = template_sets(scans)
+        del scans
+        old_templates = template_sets([manifest])
         affected = affected_by_templates(plan, manifest, old_templates, templates)
         lap("templates")
         writer = warehouse.begin()

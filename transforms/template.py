@@ -68,6 +68,11 @@ def page_signatures(blocks: Iterable[Block]) -> frozenset[int]:
                      if len(b.text) <= MAX_TEMPLATE_LINE_CHARS and _TWO_LETTERS.search(b.text))
 
 
+def template_threshold(pages: int) -> int:
+    """Distinct pages of a group a line must appear on to count as template."""
+    return max(MIN_TEMPLATE_PAGES, math.ceil(TEMPLATE_PAGE_SHARE * pages))
+
+
 @dataclass
 class TemplateStats:
     """Counts of line signatures over distinct pages, per group. Add pages, then ask for templates."""
@@ -86,7 +91,7 @@ class TemplateStats:
 
     def threshold(self, group: str) -> int:
         """Pages a line must appear on to count as template in this group."""
-        return max(MIN_TEMPLATE_PAGES, math.ceil(TEMPLATE_PAGE_SHARE * self.pages[group]))
+        return template_threshold(self.pages[group])
 
     def add_counts(self, group: str, pages: int, counts: dict[int, int]) -> None:
         """Add pre-aggregated counts (from the manifest of earlier runs)."""
