@@ -97,7 +97,6 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if missing:
         raise UserError(f"input not found: {missing[0]} (give files or folders of .txt/.html pages)")
     from flows.flow import flow_for, pages_to_process
-    from flows.prefect_server import shared_api_server
     from flows.runners import choose_runner
     from warehouse.store import Warehouse
     inputs = [str(p) for p in inputs]
@@ -105,10 +104,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
         # Take the lock before Prefect starts: a busy or unwritable --out fails at once, in one sentence.
         with Warehouse(Path(args.out)).lock():
             runner = choose_runner(pages_to_process(inputs, args.out, args.full), args.workers, args.dask_address)
-            with shared_api_server(runner.kind != "in-process"):
-                summary = flow_for(runner)(inputs=inputs, out=args.out,
-                                           batch_pages=args.batch_pages or DEFAULT_BATCH_PAGES, full=args.full,
-                                           max_page_mb=args.max_page_mb, runner_description=runner.describe())
+            summary = flow_for(runner)(inputs=inputs, out=args.out,
+                                       batch_pages=args.batch_pages or DEFAULT_BATCH_PAGES, full=args.full,
+                                       max_page_mb=args.max_page_mb, runner_description=runner.describe())
     except (WarehouseBusy, WarehouseNotWritable) as error:
         raise UserError(str(error)) from error
     return 1 if summary.data_tests_failed else 0
