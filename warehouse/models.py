@@ -19,7 +19,8 @@ from warehouse.store import Warehouse
 DATABASE_NAME = "cityclips.duckdb"
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 LAYERS = ("staging", "marts")
-MAX_DEPENDENCY_PASSES = 10  # models are retried in passes until their dependencies exist
+MAX_DEPENDENCY_PASSES = 10
+BUILD_MEMORY_LIMIT = "1GB"  # DuckDB spills past this; keeps a 100,000-page build under the memory target  # models are retried in passes until their dependencies exist
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,10 @@ def build_database(out: Path, sql_dir: Path = SQL_DIR) -> ModelsReport:
     tmp = out / f".{DATABASE_NAME}.{os.getpid()}.tmp"
     con = duckdb.connect(str(tmp))
     try:
+        # Loading 800 MB of Parquet in one go held ~2 GB by default; spill to disk past the limit instead.
+        con.execute(f"set memory_limit = '{BUILD_MEMORY_LIMIT}'")
+        con.execute("set preserve_insertion_order = false")
+        con.execute("set enable_progress_bar = false")  # a run's log is not a terminal
         load_raw(con, Warehouse(out))
         models = create_models(con, sql_dir)
         tests = run_data_tests(con, sql_dir)
