@@ -140,12 +140,11 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
     segments = segment_page(clean)
     check_budget()
     detector = detectors.get(group.rsplit("|", 1)[-1])
-    labelled = []
-    for segment in segments:
-        guess = detector.detect(segment.text)
-        labelled.append(replace(segment, language=guess.language, language_method=guess.method,
-                                language_confidence=guess.confidence, letters=guess.letters))
-    shares = language_shares(detector.detect(s.text) for s in labelled)
+    guesses = [detector.detect(segment.text) for segment in segments]
+    labelled = [replace(segment, language=guess.language, language_method=guess.method,
+                        language_confidence=guess.confidence, letters=guess.letters)
+                for segment, guess in zip(segments, guesses)]
+    shares = language_shares(guesses)
     quotes = extract_quotes(labelled)
     body_text = "\n".join(_segment_text(s.kind, s.marker, s.text) for s in labelled if s.kind != "title")
     warnings = (f"{replaced} undecodable bytes replaced",) if replaced else ()
