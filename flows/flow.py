@@ -26,12 +26,12 @@ from flows.inputs import discover
 from flows.progress import Progress
 from flows.runners import RunnerChoice, choose_runner
 from flows.summary import render_summary
-from transforms.pipeline import PageSettings
+from transforms.pipeline import PageSettings, doc_id_for
 from transforms.records import InputFile, Reject
 from warehouse.incremental import affected_by_templates, carry_over, plan_run, template_sets, unchanged_manifest
-from warehouse.models import build_database
+from warehouse.models import DatabaseChanges, build_database
 from warehouse.rows import tables_for
-from warehouse.schemas import RUNS
+from warehouse.schemas import RUNS, TABLES
 from warehouse.store import Warehouse
 
 MAX_BATCHES_IN_FLIGHT = 8  # enough to keep a few workers busy; bounded so the flow's memory stays flat
@@ -77,8 +77,8 @@ def process_batch_task(items, templates, writer, part, run_id, settings) -> Batc
 
 
 @task(name="build-models")
-def build_models_task(out: str):
-    return build_database(Path(out))
+def build_models_task(out: str, changes: DatabaseChanges | None = None):
+    return build_database(Path(out), changes=changes)
 
 
 def _run_id() -> str:
@@ -101,6 +101,15 @@ def _run_batches(task_fn, argument_lists: list[tuple]) -> Iterator:
         if following is not None:
             pending.append(task_fn.submit(*following))
         yield result
+
+
+def database_changes(warehouse: Warehouse, version: str, plan) -> DatabaseChanges:
+    """What this run changed, for an incremental database update: replaced pages and new part files."""
+    dropped = {f.source_path for f in plan.to_process} | set(plan.removed)
+    prefix = f"part-{version}-"
+    new_parts = frozenset(p.name for table in TABLES for p in warehouse.table_files(table)
+                          if p.name.startswith(prefix) and "-carried-" not in p.name)
+    return DatabaseChanges(frozenset(doc_id_for(path) for path in dropped), frozenset(dropped), new_parts)
 
 
 def pages_to_process(inputs: list[str], out: str, full: bool = False) -> int:
@@ -189,8 +198,9 @@ def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFA
             writer.abort()
             raise
         lap("publish")
-        report = build_models_task(out)
+        report = build_models_task(out, database_changes(warehouse, writer.name, plan))
         summary.data_tests_failed = [t.name for t in report.failed]
+        logger.info("database %s; %d data tests, %d failed", report.mode, len(report.tests), len(report.failed))
         lap("models")
     summary.stage_seconds = stages
     markdown = render_summary(summary)

@@ -8,18 +8,22 @@ renamed into place, so a reader never sees a half-built database and no reader l
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 
-from warehouse.schemas import TABLES
+from warehouse.schemas import PAGE_TABLES, TABLES
 from warehouse.store import Warehouse
 
 DATABASE_NAME = "cityclips.duckdb"
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 LAYERS = ("staging", "marts")
 MAX_DEPENDENCY_PASSES = 10
+PAGE_KEYED = frozenset(PAGE_TABLES)  # rows replaced by doc_id
+PATH_KEYED = frozenset({"rejects", "manifest"})  # rows replaced by source_path
 BUILD_MEMORY_LIMIT = "1GB"  # DuckDB spills past this; keeps a 100,000-page build under the memory target  # models are retried in passes until their dependencies exist
 
 
@@ -35,6 +39,7 @@ class ModelsReport:
     database: Path
     models: list[str]
     tests: list[DataTestResult]
+    mode: str = "rebuilt"  # 'updated' when a run's changes were applied to the previous database
 
     @property
     def failed(self) -> list[DataTestResult]:
@@ -100,20 +105,85 @@ def run_data_tests(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> l
     return results
 
 
-def build_database(out: Path, sql_dir: Path = SQL_DIR) -> ModelsReport:
-    """Rebuild <out>/cityclips.duckdb from the published tables and sql/, and run the data tests."""
+@dataclass(frozen=True)
+class DatabaseChanges:
+    """What a run changed, so the database can be updated instead of rebuilt.
+
+    dropped_doc_ids / dropped_paths: rows to delete (pages reprocessed or gone); new_parts: the
+    part files this run wrote with new rows (not the carried-over parts it rewrote).
+    """
+
+    dropped_doc_ids: frozenset[str]
+    dropped_paths: frozenset[str]
+    new_parts: frozenset[str]  # file names
+
+
+def _configure(con: duckdb.DuckDBPyConnection) -> None:
+    # Loading 800 MB of Parquet in one go held ~2 GB by default; spill to disk past the limit instead.
+    con.execute(f"set memory_limit = '{BUILD_MEMORY_LIMIT}'")
+    con.execute("set preserve_insertion_order = false")
+    con.execute("set enable_progress_bar = false")  # a run's log is not a terminal
+
+
+def _sql_list(paths: list[Path]) -> str:
+    return ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths)
+
+
+def _update_raw(con: duckdb.DuckDBPyConnection, warehouse: Warehouse, changes: DatabaseChanges) -> bool:
+    """Apply a run's changes to a copy of the previous database; False when it does not add up."""
+    ids, paths = sorted(changes.dropped_doc_ids), sorted(changes.dropped_paths)
+    for name, schema in TABLES.items():
+        if name in PAGE_KEYED:
+            con.execute(f"delete from raw.{name} where doc_id in (select unnest(?::varchar[]))", [ids])
+        elif name in PATH_KEYED:
+            con.execute(f"delete from raw.{name} where source_path in (select unnest(?::varchar[]))", [paths])
+        files = warehouse.table_files(name)
+        new = [f for f in files if f.name in changes.new_parts]
+        if new:
+            con.execute(f"insert into raw.{name} by name select * from read_parquet([{_sql_list(new)}], "
+                        "union_by_name = true)")
+        expected = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+        if con.execute(f"select count(*) from raw.{name}").fetchone()[0] != expected:
+            return False
+    return True
+
+
+def build_database(out: Path, sql_dir: Path = SQL_DIR, changes: DatabaseChanges | None = None) -> ModelsReport:
+    """Build <out>/cityclips.duckdb from the published tables and sql/, and run the data tests.
+
+    With changes, the previous database is copied and updated (O(changed pages)); if anything
+    does not add up (row counts, a schema change), it is rebuilt from the Parquet tables instead.
+    """
     out = Path(out)
     final = database_path(out)
     for stale in out.glob(f".{DATABASE_NAME}.*.tmp"):  # left by a build that was killed (we hold the lock)
         stale.unlink(missing_ok=True)
     tmp = out / f".{DATABASE_NAME}.{os.getpid()}.tmp"
+    if changes is not None and final.exists():
+        shutil.copy2(final, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            _configure(con)
+            updated = _update_raw(con, Warehouse(out), changes)
+        except duckdb.Error:
+            updated = False
+        if updated:
+            return _finish(con, tmp, final, sql_dir, mode="updated")
+        con.close()
+        tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp))
+    _configure(con)
     try:
-        # Loading 800 MB of Parquet in one go held ~2 GB by default; spill to disk past the limit instead.
-        con.execute(f"set memory_limit = '{BUILD_MEMORY_LIMIT}'")
-        con.execute("set preserve_insertion_order = false")
-        con.execute("set enable_progress_bar = false")  # a run's log is not a terminal
         load_raw(con, Warehouse(out))
+    except BaseException:
+        con.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    return _finish(con, tmp, final, sql_dir)
+
+
+def _finish(con: duckdb.DuckDBPyConnection, tmp: Path, final: Path, sql_dir: Path, mode: str = "rebuilt") -> ModelsReport:
+    try:
         models = create_models(con, sql_dir)
         tests = run_data_tests(con, sql_dir)
         con.execute("checkpoint")
@@ -123,7 +193,7 @@ def build_database(out: Path, sql_dir: Path = SQL_DIR) -> ModelsReport:
         raise
     con.close()
     os.replace(tmp, final)
-    return ModelsReport(final, models, tests)
+    return ModelsReport(final, models, tests, mode)
 
 
 def connect_read_only(out: Path) -> duckdb.DuckDBPyConnection:

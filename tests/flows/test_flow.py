@@ -7,6 +7,8 @@ from pathlib import Path
 
 import duckdb
 import pyarrow.dataset as ds
+
+from warehouse.store import Warehouse
 import pytest
 
 from tests.conftest import SEEDS
@@ -65,6 +67,10 @@ def test_rerun_skips_unchanged_pages_and_replaces_changed_ones(seeded_run, tmp_p
     before = sorted(_table(out, "segments").to_pylist(), key=lambda r: (r["doc_id"], r["seq"]))
     again = cityclips_flow(inputs=[str(inputs)], out=str(out))
     assert (again.pages_processed, again.pages_unchanged) == (0, 5)
+    from warehouse.models import build_database
+    from flows.flow import database_changes
+    from warehouse.incremental import Plan
+    assert build_database(out, changes=database_changes(Warehouse(out), "none", Plan())).mode == "updated"
     assert sorted(_table(out, "segments").to_pylist(), key=lambda r: (r["doc_id"], r["seq"])) == before
     page = inputs / "004_3ce3e3594060d6b4.txt"
     page.write_text(page.read_text(encoding="utf-8") + "\nA sentence added in a later scrape.\n", encoding="utf-8")
@@ -97,3 +103,28 @@ def test_dask_runner_gives_the_same_tables_as_one_process(prefect_harness, tmp_p
     assert summary.pages_processed == 5
     for table in ("documents", "segments", "attachments", "quotes", "boilerplate"):
         assert _rows(dask, table) == _rows(one, table), table
+
+
+def test_incremental_database_update_equals_a_full_rebuild(seeded_run, tmp_path) -> None:
+    """After re-runs the database was updated in place, not rebuilt: it must equal a rebuild."""
+    from warehouse.models import build_database
+    _, out, _ = seeded_run
+    queries = ["select * from stg_documents order by doc_id", "select * from stg_segments order by doc_id, seq",
+               "select * from list_items order by doc_id, seq", "select count(*) from stg_runs"]
+    drop = {"processed_at", "run_id", "parse_ms"}
+
+    def snapshot(path: Path) -> list:
+        with duckdb.connect(str(path), read_only=True) as con:
+            results = []
+            for query in queries:
+                cursor = con.execute(query)
+                names = [d[0] for d in cursor.description]
+                results.append([tuple(v for n, v in zip(names, row) if n not in drop) for row in cursor.fetchall()])
+            return results
+
+    updated = snapshot(out / "cityclips.duckdb")
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy, symlinks=True)
+    (copy / "cityclips.duckdb").unlink()
+    build_database(copy)
+    assert snapshot(copy / "cityclips.duckdb") == updated
