@@ -18,18 +18,22 @@ MAX_PLAUSIBLE_BYTES = 1024 ** 5
 
 # Field labels as the sites write them. Order inside each group does not matter: longest first wins.
 AUTHOR_LABELS = ("Name", "Writer", "Author", "Posted by", "By", "작성자", "글쓴이", "등록자", "게시자", "담당자", "작성부서",
-                 "Department", "담당부서")
+                 "Department", "담당부서", "부서명")
 # Department labels also start contact footers ('담당부서 : 인공지능산업과 ☎ ...'): they count as
 # metadata only beside a date, never on their own.
-WEAK_LABELS = ("department", "담당부서", "담당자")
+WEAK_LABELS = ("department", "담당부서", "담당자", "부서명", "수정일", "최종수정일", "modified", "last modified", "updated")
 DATE_LABELS = ("Date", "Posted", "Posted on", "Registered", "Reg. Date", "등록일", "작성일", "게시일", "등록일자", "날짜")
 VIEW_LABELS = ("Views", "View", "Hits", "Hit", "Read", "조회수", "조회")
+# A modification date sits beside the publication date; it is recognised (so the line is metadata)
+# but never taken for published_at.
+MODIFIED_LABELS = ("수정일", "최종수정일", "Modified", "Last modified", "Updated")
 # Labels that may stand without a colon ('Writer Incheon City  Date 2023-04-05  Hit 321', '등록일 2023-09-14 | 조회 2,317').
 # A line using only these must also carry a date or two fields to count as metadata.
 BARE_LABELS = ("Writer", "Author", "Posted by", "Posted on", "Posted", "Reg. Date", "By", "Date", "Views", "Hits", "Hit",
                "작성자", "등록일", "작성일", "게시일", "조회수", "조회", "작성부서", "담당부서")
 _LABEL_KIND = {label.lower(): kind for kind, labels in
-               (("author", AUTHOR_LABELS), ("date", DATE_LABELS), ("views", VIEW_LABELS)) for label in labels}
+               (("author", AUTHOR_LABELS), ("date", DATE_LABELS), ("views", VIEW_LABELS),
+                ("modified", MODIFIED_LABELS)) for label in labels}
 _LABELS = "|".join(re.escape(label) for label in sorted(_LABEL_KIND, key=len, reverse=True))
 _BARE = "|".join(re.escape(label) for label in sorted(BARE_LABELS, key=len, reverse=True))
 # A label followed by ':' needs no word boundary before it, since the scrape glues 'adminDate :';

@@ -9,6 +9,7 @@ heading back.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from transforms.records import Block, CleanPage, Segment
@@ -143,6 +144,22 @@ def _is_standalone_heading(block: Block, following: Block | None) -> bool:
             and len(following.text) > len(text))
 
 
+MAX_NUMBERED_HEADING_CHARS = 40  # '1. 추진배경', '2. Administrative districts': a short title, not an item
+
+
+def _is_numbered_heading(item: re.Match[str], block: Block, body: Sequence[Block], i: int) -> bool:
+    """'1. 추진배경' standing alone between blank lines, with no numbered item beside it, is a heading."""
+    if block.hint != "line" or marker_family(item["marker"]) != "0." or len(item["text"]) > MAX_NUMBERED_HEADING_CHARS:
+        return False
+    if _TERMINAL.search(item["text"]) or not block.blank_before:
+        return False
+    following = body[i + 1] if i + 1 < len(body) else None
+    if following is None or not following.blank_before:
+        return False
+    neighbours = [b for b in (body[i - 1] if i else None, following) if b is not None]
+    return not any((m := _MARKER.match(b.text)) and marker_family(m["marker"]) == "0." for b in neighbours)
+
+
 def segment_page(page: CleanPage) -> list[Segment]:
     """Turn a CleanPage into ordered segments, seq from 0 (the title first when there is one).
 
@@ -173,7 +190,9 @@ def segment_page(page: CleanPage) -> list[Segment]:
             seg.heading(heading_text, block.line_no, keeps_list)
         elif block.hint == "li":
             seg.markup_item(block)
-        elif (item := _MARKER.match(text)) is not None:
+        elif (item := _MARKER.match(text)) is not None and _is_numbered_heading(item, block, body, i):
+            seg.heading(item["text"], block.line_no, keeps_list=False)
+        elif item is not None:
             seg.list_item(item["marker"], item["text"], block.line_no)
         elif _is_standalone_heading(block, following):
             seg.heading(text, block.line_no, keeps_list=False)

@@ -74,3 +74,10 @@ def test_cleaning_is_idempotent_on_its_own_body() -> None:
     rebuilt = "\n\n".join([page.metadata.title] + [b.text for b in page.body])
     again = clean_blocks("ko.txt", "text", text_blocks(rebuilt))
     assert [b.text for b in again.body] == [b.text for b in page.body]
+
+
+def test_a_modification_date_makes_a_metadata_run_but_never_the_publication_date() -> None:
+    page = ("헤드라인입니다\n\n부서명 : 관광정책과\n등록일 : 2024-05-02 09:10\n수정일 : 2024-06-01 10:00\n조회수 : 2,345\n\n"
+            "본문 문단입니다. 시는 올레길 안전 대책을 발표했다.\n")
+    meta = clean_blocks("p.txt", "text", text_blocks(page)).metadata
+    assert (meta.author, meta.published_at, meta.view_count) == ("관광정책과", datetime(2024, 5, 2, 9, 10), 2345)

@@ -144,3 +144,26 @@ def test_segments_are_contiguous_non_empty_and_come_from_the_page(lines: list[st
         if segment.parent_seq is not None:
             parent = result.segments[segment.parent_seq]
             assert parent.kind == "list_item" and parent.depth < segment.depth
+
+
+NUMBERED_HEADINGS = """Title of a static page
+
+1. 추진배경
+
+○ 폭염 일수 증가
+○ 쉼터 이용 확대
+
+2. Location
+
+Jeju lies south of the peninsula.
+
+1. First item
+2. Second item
+"""
+
+
+def test_a_numbered_line_standing_alone_is_a_heading_but_numbered_runs_stay_lists() -> None:
+    segments = segments_of(NUMBERED_HEADINGS)
+    assert [(s.kind, s.text) for s in segments if s.kind == "heading"] == [("heading", "추진배경"), ("heading", "Location")]
+    assert items(segments) == [("○", 0, "폭염 일수 증가"), ("○", 0, "쉼터 이용 확대"), ("1.", 0, "First item"),
+                               ("2.", 0, "Second item")]
