@@ -15,7 +15,7 @@ from transforms.metadata import (ATTACHMENT_HEADER_RE, MetadataFields, find_atta
                                  parse_attachment, parse_breadcrumb, parse_contact, parse_metadata_line)
 from transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from transforms.rules import match_line_rule
-from transforms.template import line_signature
+from transforms.template import block_signatures
 
 MAX_METADATA_LINES = 4  # one-field-per-line metadata spans author, date, views (and maybe a department)
 MAX_CATEGORY_CHARS = 40  # a section name is a few words ('News Clips', '보도자료')
@@ -121,11 +121,11 @@ def _mark_related(m: _Marks) -> None:
                 m.rule[j] = "related"
 
 
-def _mark_templates(m: _Marks, templates: frozenset[str]) -> None:
+def _mark_templates(m: _Marks, templates: frozenset[int], signatures: Sequence[int | None] | None) -> None:
     if not templates:
         return
-    for i, block in enumerate(m.blocks):
-        if m.kept(i) and line_signature(block.text) in templates:
+    for i, signature in enumerate(block_signatures(m.blocks) if signatures is None else signatures):
+        if signature is not None and m.kept(i) and signature in templates:
             m.rule[i] = "template"
 
 
@@ -215,17 +215,19 @@ def _split_captions(blocks: Sequence[Block], keep: Sequence[bool]) -> tuple[list
 
 
 def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
-                 templates: frozenset[str] = frozenset(), html_title: str | None = None,
-                 removed_markup: Sequence[RemovedLine] = ()) -> CleanPage:
+                 templates: frozenset[int] = frozenset(), html_title: str | None = None,
+                 removed_markup: Sequence[RemovedLine] = (),
+                 signatures: Sequence[int | None] | None = None) -> CleanPage:
     """Separate article blocks from chrome and parse metadata, attachments, contact and category.
 
     Every block that does not reach the body is returned in CleanPage.removed with its rule.
+    signatures: block_signatures(blocks), when the caller has them already (computed once a page).
     """
     m = _Marks(blocks)
     _mark_metadata(m)
     _mark_parsed_lines(m)
     _mark_related(m)
-    _mark_templates(m, templates)
+    _mark_templates(m, templates, signatures)
     title_at = _title_index(m, html_title)
     title = category = None
     if title_at is not None:

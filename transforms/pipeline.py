@@ -17,7 +17,7 @@ from transforms.language import LanguageDetector, document_language, language_sh
 from transforms.quotes import extract_quotes
 from transforms.records import Block, Document, RawPage, Reject, RemovedLine
 from transforms.segment import segment_page
-from transforms.template import TemplateStats, page_group, page_signatures
+from transforms.template import TemplateStats, block_signatures, page_group, page_signatures
 
 DEFAULT_MAX_PAGE_BYTES = 20 * 1024 ** 2  # the largest real page seen is ~1 MB; 20 MB is a mis-saved file
 DEFAULT_PAGE_BUDGET_S = 10.0  # a page is a few ms; one that takes seconds is pathological
@@ -131,8 +131,9 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
                       "as UTF-8 or CP949", len(raw.data), digest)
     check_budget()
     group = page_group(raw.source_path, blocks)
+    signatures = block_signatures(blocks)  # once a page: for template removal and for the manifest
     clean = clean_blocks(raw.source_path, raw.source_format, blocks, templates.get(group, frozenset()),
-                         html_title, removed_markup)
+                         html_title, removed_markup, signatures)
     check_budget()
     if not clean.body:
         return Reject(raw.source_path, "no_article", f"only chrome: all {len(clean.removed)} lines were removed "
@@ -154,7 +155,7 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
                     language=document_language(shares), language_shares=shares, segments=tuple(labelled),
                     quotes=tuple(quotes), removed=clean.removed, body_text=body_text,
                     parse_ms=(time.perf_counter() - started) * 1000, warnings=warnings,
-                    template_group=group, signatures=page_signatures(blocks))
+                    template_group=group, signatures=page_signatures(blocks, signatures))
 
 
 def process_page(raw: RawPage, templates: Mapping[str, frozenset[int]] | None = None,

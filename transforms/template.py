@@ -62,10 +62,15 @@ def page_group(source_path: str, blocks: Iterable[Block]) -> str:
     return f"{site}|{script_group(blocks)}"
 
 
-def page_signatures(blocks: Iterable[Block]) -> frozenset[int]:
-    """Signatures of the lines of a page that could be template lines."""
-    return frozenset(line_signature(b.text) for b in blocks
-                     if len(b.text) <= MAX_TEMPLATE_LINE_CHARS and _TWO_LETTERS.search(b.text))
+def block_signatures(blocks: Iterable[Block]) -> list[int | None]:
+    """Each block's signature, or None for a line that cannot be a template line (long, no letters)."""
+    return [line_signature(b.text) if len(b.text) <= MAX_TEMPLATE_LINE_CHARS and _TWO_LETTERS.search(b.text)
+            else None for b in blocks]
+
+
+def page_signatures(blocks: Iterable[Block], signatures: Iterable[int | None] | None = None) -> frozenset[int]:
+    """Signatures of the lines of a page that could be template lines (from block_signatures if given)."""
+    return frozenset(s for s in (block_signatures(blocks) if signatures is None else signatures) if s is not None)
 
 
 def template_threshold(pages: int) -> int:
@@ -89,19 +94,10 @@ class TemplateStats:
         self.pages[group] += 1
         self.lines.setdefault(group, Counter()).update(set(signatures))
 
-    def threshold(self, group: str) -> int:
-        """Pages a line must appear on to count as template in this group."""
-        return template_threshold(self.pages[group])
-
-    def add_counts(self, group: str, pages: int, counts: dict[int, int]) -> None:
-        """Add pre-aggregated counts (from the manifest of earlier runs)."""
-        self.pages[group] += pages
-        self.lines.setdefault(group, Counter()).update(counts)
-
     def templates(self) -> dict[str, frozenset[int]]:
         """group -> signatures that recur often enough to be chrome."""
         result = {}
         for group, counts in self.lines.items():
-            floor = self.threshold(group)
+            floor = template_threshold(self.pages[group])
             result[group] = frozenset(sig for sig, n in counts.items() if n >= floor)
         return result
