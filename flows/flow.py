@@ -24,7 +24,7 @@ from flows import __version__
 from flows.batches import BatchSummary, process_batch, scan_batch
 from flows.inputs import discover
 from flows.progress import Progress
-from flows.runners import RunnerChoice, choose_runner
+from flows.runners import RunnerChoice
 from flows.summary import render_summary
 from transforms.pipeline import PageSettings, doc_id_for
 from transforms.records import InputFile, Reject
