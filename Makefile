@@ -35,8 +35,8 @@ bench-smoke: setup  ## a 1,000-page benchmark run without targets, as CI runs it
 	$(PY) bench/bench_pipeline.py --sizes 1000 --smoke
 
 docs: setup  ## regenerate docs/tables.md (from the schemas) and docs/models.md (from the SQL comments)
-	$(PY) -m warehouse.docs tables > docs/tables.md
-	$(PY) -m warehouse.docs models > docs/models.md
+	$(PY) -m cityclips.warehouse.docs tables > docs/tables.md
+	$(PY) -m cityclips.warehouse.docs models > docs/models.md
 
 server: setup  ## start a local Prefect server on 127.0.0.1:4200
 	$(VENV)/bin/prefect server start --host 127.0.0.1 --port 4200

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from langdetect import DetectorFactory, detect_langs  # noqa: E402
 from langdetect.lang_detect_exception import LangDetectException  # noqa: E402
 
-from transforms.language import (LATIN_CANDIDATES, MIN_LANGDETECT_LETTERS, LanguageGuess,  # noqa: E402
+from cityclips.transforms.language import (LATIN_CANDIDATES, MIN_LANGDETECT_LETTERS, LanguageGuess,  # noqa: E402
                                  detect_language, document_language, language_shares)
 
 DEFAULT_DATA = Path(__file__).resolve().parent / "data" / "langid"

@@ -26,8 +26,8 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from transforms.pipeline import corpus_templates, process_pages  # noqa: E402
-from transforms.records import RawPage  # noqa: E402
+from cityclips.transforms.pipeline import corpus_templates, process_pages  # noqa: E402
+from cityclips.transforms.records import RawPage  # noqa: E402
 
 CORE_SAMPLE_PAGES = {"text": 3000, "html": 1000}  # enough pages for a stable rate, few enough for a minute
 BASELINE_SAMPLE_PAGES = 300  # trafilatura + langdetect is slow: a smaller sample gives the same rate
@@ -72,7 +72,7 @@ def baseline_throughput(corpus: Path) -> dict:
     from langdetect import DetectorFactory, detect
     from langdetect.lang_detect_exception import LangDetectException
 
-    from transforms.decode import decode_page
+    from cityclips.transforms.decode import decode_page
     DetectorFactory.seed = 0
     pages = _pages(corpus, "html", BASELINE_SAMPLE_PAGES)
     started = time.process_time()

@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flows.inputs import FORMATS  # noqa: E402
-from transforms.pipeline import corpus_templates, process_page  # noqa: E402
-from transforms.records import Document, RawPage  # noqa: E402
+from cityclips.flows.inputs import FORMATS  # noqa: E402
+from cityclips.transforms.pipeline import corpus_templates, process_page  # noqa: E402
+from cityclips.transforms.records import Document, RawPage  # noqa: E402
 
 EVAL_DIR = Path(__file__).resolve().parent
 FIELDS = ("title", "category", "author", "published_at", "view_count", "contact_department", "contact_phone",
@@ -179,7 +179,7 @@ def score_trafilatura(eval_dir: Path = EVAL_DIR) -> dict:
     """must_keep recall and must_drop leaks of trafilatura.extract on the HTML pages of the set."""
     import trafilatura
 
-    from transforms.decode import decode_page
+    from cityclips.transforms.decode import decode_page
     keep_total = keep_found = drop_leaks = drop_total = pages = 0
     for raw, gold in load_pages(eval_dir):
         if raw.source_format != "html":

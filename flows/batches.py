@@ -12,12 +12,12 @@ from datetime import datetime, timezone
 
 import pyarrow as pa
 
-from flows.inputs import Unreadable, read_page
-from transforms.pipeline import PageSettings, page_lines, process_pages
-from transforms.records import Document, InputFile, Reject
-from warehouse.incremental import manifest_rows, scan_table
-from warehouse.rows import tables_for
-from warehouse.store import VersionWriter
+from cityclips.flows.inputs import Unreadable, read_page
+from cityclips.transforms.pipeline import PageSettings, page_lines, process_pages
+from cityclips.transforms.records import Document, InputFile, Reject
+from cityclips.warehouse.incremental import manifest_rows, scan_table
+from cityclips.warehouse.rows import tables_for
+from cityclips.warehouse.store import VersionWriter
 
 SLOWEST_KEPT = 10  # slowest pages reported per batch (and per run)
 

@@ -71,14 +71,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from flows.flow import default_environment
+    from cityclips.flows.flow import default_environment
     default_environment()
-    from flows.serve import serve_flow
+    from cityclips.flows.serve import serve_flow
     return serve_flow(args.inputs or [DEFAULT_INPUT], out=args.out, cron=args.cron, name=args.name)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from flows.report import write_report
+    from cityclips.flows.report import write_report
     out = Path(args.out)
     try:
         path = write_report(out, Path(args.html) if args.html else out / "report.html")
@@ -89,16 +89,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from flows.flow import DEFAULT_BATCH_PAGES, default_environment
+    from cityclips.flows.flow import DEFAULT_BATCH_PAGES, default_environment
     default_environment()
-    from warehouse.store import WarehouseBusy, WarehouseNotWritable
+    from cityclips.warehouse.store import WarehouseBusy, WarehouseNotWritable
     inputs = args.inputs or [DEFAULT_INPUT]
     missing = [p for p in inputs if not Path(p).exists()]
     if missing:
         raise UserError(f"input not found: {missing[0]} (give files or folders of .txt/.html pages)")
-    from flows.flow import flow_for, pages_to_process
-    from flows.runners import choose_runner
-    from warehouse.store import Warehouse
+    from cityclips.flows.flow import flow_for, pages_to_process
+    from cityclips.flows.runners import choose_runner
+    from cityclips.warehouse.store import Warehouse
     inputs = [str(p) for p in inputs]
     try:
         # Take the lock before Prefect starts: a busy or unwritable --out fails at once, in one sentence.
@@ -145,7 +145,7 @@ def _pad(text: str, width: int) -> str:
 def _cmd_query(args: argparse.Namespace) -> int:
     import duckdb
 
-    from warehouse.models import connect_read_only
+    from cityclips.warehouse.models import connect_read_only
     try:
         con = connect_read_only(Path(args.out))
     except FileNotFoundError as error:
@@ -168,7 +168,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
 
 def _cmd_models(args: argparse.Namespace) -> int:
-    from warehouse.models import build_database
+    from cityclips.warehouse.models import build_database
     if not Path(args.out).is_dir():
         raise UserError(f"no output folder {args.out}: run 'cityclips run --out {args.out}' first")
     report = build_database(Path(args.out))
@@ -183,7 +183,7 @@ def _cmd_models(args: argparse.Namespace) -> int:
 
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
-    from flows.inspect import inspect_file, render_text
+    from cityclips.flows.inspect import inspect_file, render_text
     path = Path(args.file)
     if not path.is_file():
         raise UserError(f"no such file: {path}")

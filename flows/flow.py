@@ -20,19 +20,19 @@ import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 
-from flows import __version__
-from flows.batches import BatchSummary, process_batch, scan_batch
-from flows.inputs import discover
-from flows.progress import Progress
-from flows.runners import RunnerChoice
-from flows.summary import render_summary
-from transforms.pipeline import PageSettings, doc_id_for
-from transforms.records import InputFile, Reject
-from warehouse.incremental import affected_by_templates, carry_over, plan_run, template_sets, unchanged_manifest
-from warehouse.models import DatabaseChanges, build_database
-from warehouse.rows import tables_for
-from warehouse.schemas import RUNS, TABLES
-from warehouse.store import Warehouse
+from cityclips import __version__
+from cityclips.flows.batches import BatchSummary, process_batch, scan_batch
+from cityclips.flows.inputs import discover
+from cityclips.flows.progress import Progress
+from cityclips.flows.runners import RunnerChoice
+from cityclips.flows.summary import render_summary
+from cityclips.transforms.pipeline import PageSettings, doc_id_for
+from cityclips.transforms.records import InputFile, Reject
+from cityclips.warehouse.incremental import affected_by_templates, carry_over, plan_run, template_sets, unchanged_manifest
+from cityclips.warehouse.models import DatabaseChanges, build_database
+from cityclips.warehouse.rows import tables_for
+from cityclips.warehouse.schemas import RUNS, TABLES
+from cityclips.warehouse.store import Warehouse
 
 MAX_BATCHES_IN_FLIGHT = 8  # enough to keep a few workers busy; bounded so the flow's memory stays flat
 DEFAULT_BATCH_PAGES = 250  # ~0.3-1.5 s of work per task: orchestration stays under 2% of the run

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from transforms.records import InputFile, RawPage
+from cityclips.transforms.records import InputFile, RawPage
 
 FORMATS = {".txt": "text", ".html": "html", ".htm": "html"}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
-from flows.inputs import FORMATS, Unreadable, read_page
-from transforms.pipeline import PageSettings, corpus_templates, process_page
-from transforms.records import InputFile, Reject
+from cityclips.flows.inputs import FORMATS, Unreadable, read_page
+from cityclips.transforms.pipeline import PageSettings, corpus_templates, process_page
+from cityclips.transforms.records import InputFile, Reject
 
 
 def _input(path: Path) -> InputFile:

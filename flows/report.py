@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.models import connect_read_only, database_path
+from cityclips.warehouse.models import connect_read_only, database_path
 
 MAX_MONTH_BUCKETS = 60  # beyond five years of months the columns get too thin (<16 px): bucket by year
 TOP_LANGUAGES = 4  # the rest of the languages stack as 'other' in the monthly chart

@@ -124,7 +124,7 @@ def serve_flow(inputs: list[str], out: str, cron: str, name: str) -> int:
     from prefect.schedules import Cron
     from prefect.types.entrypoint import EntrypointType
 
-    from flows.flow import cityclips_flow
+    from cityclips.flows.flow import cityclips_flow
 
     zone = schedule_timezone()
     deployment = f"{cityclips_flow.name}/{name}"
@@ -139,7 +139,7 @@ def serve_flow(inputs: list[str], out: str, cron: str, name: str) -> int:
         parameters=parameters,
         description="cityclips: bilingual city-government pages -> Parquet tables -> DuckDB",
         tags=["cityclips"],
-        # flows.flow:cityclips_flow, importable from any directory (the package is installed)
+        # cityclips.flows.flow:cityclips_flow, importable from any directory (the package is installed)
         entrypoint_type=EntrypointType.MODULE_PATH,
         print_starting_message=False,
     )

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.records import Block
+from cityclips.transforms.records import Block
 
 TEXT_BULLET = "•"  # the scraper writes HTML list items as '  • item'
 INDENT_PER_LEVEL = 2  # the scraper indents each list level by two spaces

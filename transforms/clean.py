@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from transforms.captions import split_doubled_captions
-from transforms.metadata import (ATTACHMENT_HEADER_RE, MetadataFields, find_attachments, is_metadata_line, merge_fields,
+from cityclips.transforms.captions import split_doubled_captions
+from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, MetadataFields, find_attachments, is_metadata_line, merge_fields,
                                  parse_split_contact, starts_with_label,
                                  parse_attachment, parse_breadcrumb, parse_contact, parse_metadata_line)
-from transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
-from transforms.rules import match_line_rule
-from transforms.template import block_signatures
+from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
+from cityclips.transforms.rules import match_line_rule
+from cityclips.transforms.template import block_signatures
 
 MAX_METADATA_LINES = 4  # one-field-per-line metadata spans author, date, views (and maybe a department)
 MAX_CATEGORY_CHARS = 40  # a section name is a few words ('News Clips', '보도자료')

@@ -5,7 +5,7 @@ import codecs
 import re
 import unicodedata
 
-from transforms.records import DecodedPage, RawPage
+from cityclips.transforms.records import DecodedPage, RawPage
 
 CHARSET_SNIFF_BYTES = 4096  # meta charset must appear in the first 1024 bytes per HTML spec; allow slack
 BINARY_CONTROL_SHARE = 0.10  # text pages have almost no C0 controls; images/zips have many

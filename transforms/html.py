@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml import etree
 
-from transforms.records import Block, RemovedLine
+from cityclips.transforms.records import Block, RemovedLine
 
 # Elements that never hold article text. Their text is recorded as removed, under 'html_<tag>'.
 DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "form",
@@ -331,20 +331,32 @@ def _walk(top: etree._Element, state: _State) -> None:
                      for child, child_marker in zip(reversed(children), reversed(markers)))
 
 
-def html_blocks(html: str) -> tuple[list[Block], list[RemovedLine], str | None]:
-    """Parse an HTML page into (blocks, removed chrome, <title> text).
+def parse_html(html: str) -> etree._Element | None:
+    """Parse a decoded HTML page once; None when it holds no markup lxml can read.
+
+    The root is shared by every stage that reads markup (blocks here, metadata from <head> and
+    JSON-LD in transforms/markup.py): read-only stages must run before html_blocks, which may
+    detach chrome from the tree.
+    """
+    html = _DOCUMENT_END_TAGS.sub("", _XML_DECLARATION.sub("", html, count=1))
+    if not html.strip():
+        return None
+    try:
+        # huge_tree: libxml2 otherwise stops at 255 levels of nesting and silently drops the rest
+        return lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def html_blocks(html: str | etree._Element | None) -> tuple[list[Block], list[RemovedLine], str | None]:
+    """Turn an HTML page (text, or a root from parse_html) into (blocks, removed chrome, <title> text).
 
     Chrome elements (script, style, nav, header, footer, forms, link-heavy menus, elements whose
     class names say menu/share/survey) are not returned as blocks; their text is returned as
     RemovedLine records so nothing is lost. Tables become one block per row ('th : td' pairs).
     """
-    html = _DOCUMENT_END_TAGS.sub("", _XML_DECLARATION.sub("", html, count=1))
-    if not html.strip():
-        return [], [], None
-    try:
-        # huge_tree: libxml2 otherwise stops at 255 levels of nesting and silently drops the rest
-        root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
-    except (etree.ParserError, ValueError):
+    root = parse_html(html) if isinstance(html, str) else html
+    if root is None:
         return [], [], None
     state = _State(sizes=_measure(root))
     title_el = root.find(".//title")

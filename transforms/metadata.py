@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from transforms.records import Attachment
+from cityclips.transforms.records import Attachment
 
 MAX_METADATA_LINE_CHARS = 200  # a metadata line is a handful of fields; longer lines are prose
 MAX_CONTACT_LINE_CHARS = 160  # a contact footer names a department and a number, nothing more

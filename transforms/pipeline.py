@@ -9,15 +9,15 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from transforms.blocks import text_blocks
-from transforms.clean import clean_blocks
-from transforms.decode import decode_page, looks_binary
-from transforms.html import html_blocks
-from transforms.language import LanguageDetector, document_language, language_shares
-from transforms.quotes import extract_quotes
-from transforms.records import Block, Document, RawPage, Reject, RemovedLine
-from transforms.segment import segment_page
-from transforms.template import TemplateStats, block_signatures, page_group, page_signatures
+from cityclips.transforms.blocks import text_blocks
+from cityclips.transforms.clean import clean_blocks
+from cityclips.transforms.decode import decode_page, looks_binary
+from cityclips.transforms.html import html_blocks, parse_html
+from cityclips.transforms.language import LanguageDetector, document_language, language_shares
+from cityclips.transforms.quotes import extract_quotes
+from cityclips.transforms.records import Block, Document, RawPage, Reject, RemovedLine
+from cityclips.transforms.segment import segment_page
+from cityclips.transforms.template import TemplateStats, block_signatures, page_group, page_signatures
 
 DEFAULT_MAX_PAGE_BYTES = 20 * 1024 ** 2  # the largest real page seen is ~1 MB; 20 MB is a mis-saved file
 DEFAULT_PAGE_BUDGET_S = 10.0  # a page is a few ms; one that takes seconds is pathological
@@ -80,7 +80,7 @@ def page_blocks(raw: RawPage) -> tuple[list[Block], list[RemovedLine], str | Non
     """Decode a page and split it into blocks: (blocks, removed markup, html title, encoding, replaced)."""
     decoded = decode_page(raw)
     if raw.source_format == "html":
-        blocks, removed, title = html_blocks(decoded.text)
+        blocks, removed, title = html_blocks(parse_html(decoded.text))
     else:
         blocks, removed, title = text_blocks(decoded.text), [], None
     return blocks, removed, title, decoded.encoding, decoded.replaced_chars

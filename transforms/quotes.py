@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from transforms.records import Quote, Segment
+from cityclips.transforms.records import Quote, Segment
 
 MIN_QUOTE_WORDS = 3  # 'Safest City' in quotes is a name, not speech
 MIN_KOREAN_QUOTE_CHARS = 8  # Korean quotes are counted in syllables: '“안전도시”' is a name

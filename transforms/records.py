@@ -60,6 +60,10 @@ class Block:
     depth: int = 0  # list nesting from markup (HTML ul/ol nesting, text indentation)
     marker: str = ""  # list marker given by markup ('•' for ul, '1.' for ol), '' if none
     blank_before: bool = False  # a blank line (or block boundary) precedes this one
+    # Where the block sits in the page's DOM (HTML only; '' for text dumps): its ancestors' tags and
+    # classes, digits masked, e.g. 'body/div.wrap/div.content/p'. Chrome recurs at the same path on
+    # a site's pages, so template detection and the content region both read it.
+    dom_path: str = ""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from transforms.records import Block, CleanPage, Segment
+from cityclips.transforms.records import Block, CleanPage, Segment
 
 MAX_HEADING_WORDS = 12  # standalone lines longer than this are one-sentence paragraphs
 MAX_HEADING_CHARS = 100

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from transforms.records import Block
+from cityclips.transforms.records import Block
 
 MAX_TEMPLATE_LINE_CHARS = 300  # chrome lines are short; long recurring lines are quoted boilerplate prose
 MIN_TEMPLATE_PAGES = 2  # a line on one page is just a line; on two distinct pages of a site, a candidate

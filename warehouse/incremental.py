@@ -16,11 +16,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from transforms.pipeline import PageLines, doc_id_for
-from transforms.records import Document, InputFile, Reject
-from transforms.template import template_threshold
-from warehouse.schemas import MANIFEST, PAGE_TABLES
-from warehouse.store import VersionWriter, Warehouse
+from cityclips.transforms.pipeline import PageLines, doc_id_for
+from cityclips.transforms.records import Document, InputFile, Reject
+from cityclips.transforms.template import template_threshold
+from cityclips.warehouse.schemas import MANIFEST, PAGE_TABLES
+from cityclips.warehouse.store import VersionWriter, Warehouse
 
 PLAN_COLUMNS = ["source_path", "content_sha256", "size", "mtime_ns", "template_group"]
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from warehouse.schemas import PAGE_TABLES, TABLES
-from warehouse.store import Warehouse
+from cityclips.warehouse.schemas import PAGE_TABLES, TABLES
+from cityclips.warehouse.store import Warehouse
 
 DATABASE_NAME = "cityclips.duckdb"
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pyarrow as pa
 
-from transforms.records import Document, Reject
-from warehouse.schemas import ATTACHMENTS, BOILERPLATE, DOCUMENTS, QUOTES, REJECTS, SEGMENTS
+from cityclips.transforms.records import Document, Reject
+from cityclips.warehouse.schemas import ATTACHMENTS, BOILERPLATE, DOCUMENTS, QUOTES, REJECTS, SEGMENTS
 
 
 def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:

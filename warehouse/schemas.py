@@ -1,6 +1,6 @@
 """The table contract: every Parquet table's schema, declared once, with a description per column.
 
-docs/tables.md is generated from this module (`python -m warehouse.docs`). Add columns freely;
+docs/tables.md is generated from this module (`python -m cityclips.warehouse.docs`). Add columns freely;
 never rename or retype one silently: downstream users' queries depend on these names.
 """
 from __future__ import annotations

@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from warehouse.schemas import TABLES
+from cityclips.warehouse.schemas import TABLES
 
 VERSIONS_DIR = ".versions"
 CURRENT = "current"

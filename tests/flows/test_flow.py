@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.dataset as ds
 
-from warehouse.store import Warehouse
+from cityclips.warehouse.store import Warehouse
 import pytest
 
 from tests.conftest import SEEDS
@@ -22,7 +22,7 @@ def _table(out: Path, name: str):
 
 @pytest.fixture(scope="module")
 def seeded_run(prefect_harness, tmp_path_factory):
-    from flows.flow import cityclips_flow
+    from cityclips.flows.flow import cityclips_flow
     inputs = tmp_path_factory.mktemp("inputs")
     for page in SEEDS.glob("*.txt"):
         shutil.copy(page, inputs / page.name)
@@ -62,14 +62,14 @@ def test_flow_builds_views_that_answer_the_base_query(seeded_run) -> None:
 
 
 def test_rerun_skips_unchanged_pages_and_replaces_changed_ones(seeded_run, tmp_path) -> None:
-    from flows.flow import cityclips_flow
+    from cityclips.flows.flow import cityclips_flow
     inputs, out, _ = seeded_run
     before = sorted(_table(out, "segments").to_pylist(), key=lambda r: (r["doc_id"], r["seq"]))
     again = cityclips_flow(inputs=[str(inputs)], out=str(out))
     assert (again.pages_processed, again.pages_unchanged) == (0, 5)
-    from warehouse.models import build_database
-    from flows.flow import database_changes
-    from warehouse.incremental import Plan
+    from cityclips.warehouse.models import build_database
+    from cityclips.flows.flow import database_changes
+    from cityclips.warehouse.incremental import Plan
     assert build_database(out, changes=database_changes(Warehouse(out), "none", Plan())).mode == "updated"
     assert sorted(_table(out, "segments").to_pylist(), key=lambda r: (r["doc_id"], r["seq"])) == before
     page = inputs / "004_3ce3e3594060d6b4.txt"
@@ -93,8 +93,8 @@ def _rows(out: Path, name: str, drop: tuple[str, ...] = ("processed_at", "run_id
 
 def test_dask_runner_gives_the_same_tables_as_one_process(prefect_harness, tmp_path) -> None:
     """The scale-out path (a local Dask cluster of 2 processes) on a small corpus, as CI can afford."""
-    from flows.flow import flow_for
-    from flows.runners import RunnerChoice
+    from cityclips.flows.flow import flow_for
+    from cityclips.flows.runners import RunnerChoice
     inputs = [str(SEEDS)]
     one, dask = tmp_path / "one", tmp_path / "dask"
     flow_for(RunnerChoice("in-process"))(inputs=inputs, out=str(one), batch_pages=2)
@@ -107,7 +107,7 @@ def test_dask_runner_gives_the_same_tables_as_one_process(prefect_harness, tmp_p
 
 def test_incremental_database_update_equals_a_full_rebuild(seeded_run, tmp_path) -> None:
     """After re-runs the database was updated in place, not rebuilt: it must equal a rebuild."""
-    from warehouse.models import build_database
+    from cityclips.warehouse.models import build_database
     _, out, _ = seeded_run
     queries = ["select * from stg_documents order by doc_id", "select * from stg_segments order by doc_id, seq",
                "select * from list_items order by doc_id, seq", "select count(*) from stg_runs"]

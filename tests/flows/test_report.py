@@ -19,15 +19,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from flows.cli import main
-from flows.report import _fill_gaps, bar_chart, count_axis, write_report
+from cityclips.flows.cli import main
+from cityclips.flows.report import _fill_gaps, bar_chart, count_axis, write_report
 from tests.conftest import EVAL_PAGES, SEEDS
-from transforms.pipeline import process_pages
-from transforms.records import RawPage
-from warehouse.models import build_database
-from warehouse.rows import tables_for
-from warehouse.schemas import RUNS
-from warehouse.store import Warehouse
+from cityclips.transforms.pipeline import process_pages
+from cityclips.transforms.records import RawPage
+from cityclips.warehouse.models import build_database
+from cityclips.warehouse.rows import tables_for
+from cityclips.warehouse.schemas import RUNS
+from cityclips.warehouse.store import Warehouse
 
 RUN_ID = "20260101T000000Z-abc123"
 HOSTILE_TITLE = "<script>alert(1)</script>"

@@ -127,7 +127,7 @@ def test_serve_registers_the_cron_schedule_and_runs_the_flow_on_a_real_server(tm
                   SERVER_START_S, children)
 
         serve_log = tmp_path / "serve.log"
-        children["cityclips serve"] = (_start([sys.executable, "-m", "flows.cli", "serve", "--cron", CRON,
+        children["cityclips serve"] = (_start([sys.executable, "-m", "cityclips.flows.cli", "serve", "--cron", CRON,
                                                str(SEEDS), "--out", str(out), "--name", "daily"],
                                               env, serve_log, ROOT), serve_log)
         deployment = _wait_for("the deployment cityclips/daily",
@@ -168,7 +168,7 @@ def test_serve_registers_the_cron_schedule_and_runs_the_flow_on_a_real_server(tm
 
 
 def _cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "flows.cli", *args], env=env, cwd=ROOT, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "cityclips.flows.cli", *args], env=env, cwd=ROOT, capture_output=True,
                           text=True, timeout=60)
 
 
@@ -184,7 +184,7 @@ def test_serve_without_a_server_says_how_to_start_one(tmp_path: Path) -> None:
 
 
 def test_serve_with_no_server_listening_is_one_sentence(tmp_path: Path, monkeypatch, capsys) -> None:
-    from flows.serve import serve_flow
+    from cityclips.flows.serve import serve_flow
     monkeypatch.setenv("PREFECT_API_URL", f"http://127.0.0.1:{_free_port()}/api")  # nothing listens there
     assert serve_flow([str(SEEDS)], str(tmp_path / "out"), CRON, "daily") == 2
     error = capsys.readouterr().err
@@ -193,7 +193,7 @@ def test_serve_with_no_server_listening_is_one_sentence(tmp_path: Path, monkeypa
 
 
 def test_serve_with_a_missing_input_is_one_sentence(tmp_path: Path, capsys) -> None:
-    from flows.serve import serve_flow
+    from cityclips.flows.serve import serve_flow
     assert serve_flow([str(tmp_path / "missing")], str(tmp_path / "out"), CRON, "daily") == 2
     assert capsys.readouterr().err.startswith("cityclips: input not found:")
 
@@ -205,13 +205,13 @@ def test_serve_with_a_missing_input_is_one_sentence(tmp_path: Path, capsys) -> N
     ("H 6 * * *", "is not a valid cron schedule"),
 ])
 def test_invalid_cron_is_one_clear_error(cron: str, message: str) -> None:
-    from flows.serve import ServeError, validate_cron
+    from cityclips.flows.serve import ServeError, validate_cron
     with pytest.raises(ServeError, match=message):
         validate_cron(cron)
 
 
 def test_valid_cron_strings_pass() -> None:
-    from flows.serve import validate_cron
+    from cityclips.flows.serve import validate_cron
     assert validate_cron(" 0  6 * * 1-5 ") == "0 6 * * 1-5"
     assert validate_cron("@daily") == "@daily"
 
@@ -219,7 +219,7 @@ def test_valid_cron_strings_pass() -> None:
 def test_next_run_time_follows_the_zone() -> None:
     from zoneinfo import ZoneInfo
 
-    from flows.serve import next_run_time
+    from cityclips.flows.serve import next_run_time
     after = datetime(2026, 1, 1, 12, 0, tzinfo=ZoneInfo("UTC"))
     assert next_run_time(CRON, "Asia/Seoul", after) == datetime(2026, 1, 2, 6, 0, tzinfo=ZoneInfo("Asia/Seoul"))
     assert next_run_time(CRON, "UTC", after) == datetime(2026, 1, 2, 6, 0, tzinfo=ZoneInfo("UTC"))

@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from transforms.pipeline import process_page
-from transforms.records import RawPage, Reject
+from cityclips.transforms.pipeline import process_page
+from cityclips.transforms.records import RawPage, Reject
 
 LINE_LIMIT_S = 2.0  # the longest line here is 2 MB; linear patterns take well under 0.5 s on it
 

@@ -12,11 +12,11 @@ import pytest
 from reliability_helpers import (ARTICLE_TEXT, CHROME_ONLY, KOREAN_ARTICLE, PNG_BYTES, PROJECT, UNDECODABLE_BYTES,
                                  long_line_page)
 
-from flows.batches import process_batch
-from flows.inputs import discover, read_page
-from transforms.pipeline import PageSettings, process_page, process_pages
-from transforms.records import Document, RawPage, Reject
-from warehouse.store import Warehouse
+from cityclips.flows.batches import process_batch
+from cityclips.flows.inputs import discover, read_page
+from cityclips.transforms.pipeline import PageSettings, process_page, process_pages
+from cityclips.transforms.records import Document, RawPage, Reject
+from cityclips.warehouse.store import Warehouse
 
 LONG_LINE_LIMIT_S = 1.0  # a 2 MB line is a mis-saved page, not a reason to stall a batch
 

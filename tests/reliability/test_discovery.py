@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reliability_helpers import ARTICLE_TEXT
 
-from flows.inputs import discover
+from cityclips.flows.inputs import discover
 
 DISCOVERY_LIMIT_S = 10  # a loop would never end; a correct walk of this tree takes milliseconds
 

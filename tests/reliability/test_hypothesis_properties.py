@@ -20,12 +20,12 @@ import pyarrow.parquet as pq
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from transforms.decode import normalise_text
-from transforms.pipeline import process_page
-from transforms.records import Document, RawPage, Reject
-from warehouse.rows import tables_for
-from warehouse.schemas import TABLES
-from warehouse.store import Warehouse
+from cityclips.transforms.decode import normalise_text
+from cityclips.transforms.pipeline import process_page
+from cityclips.transforms.records import Document, RawPage, Reject
+from cityclips.warehouse.rows import tables_for
+from cityclips.warehouse.schemas import TABLES
+from cityclips.warehouse.store import Warehouse
 
 PROPERTY_SETTINGS = settings(max_examples=100, deadline=None, derandomize=True, database=None,
                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

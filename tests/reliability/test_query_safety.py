@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from reliability_helpers import PROJECT
 
-from flows.cli import main
-from transforms.pipeline import process_pages
-from transforms.records import RawPage
-from warehouse.models import build_database
-from warehouse.rows import tables_for
-from warehouse.store import Warehouse
+from cityclips.flows.cli import main
+from cityclips.transforms.pipeline import process_pages
+from cityclips.transforms.records import RawPage
+from cityclips.warehouse.models import build_database
+from cityclips.warehouse.rows import tables_for
+from cityclips.warehouse.store import Warehouse
 
 
 @pytest.fixture(scope="module")

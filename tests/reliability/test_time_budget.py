@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from reliability_helpers import ARTICLE_TEXT, long_line_page
 
-from transforms.pipeline import DEFAULT_PAGE_BUDGET_S, PageSettings, process_page, process_pages
-from transforms.records import Document, RawPage, Reject
+from cityclips.transforms.pipeline import DEFAULT_PAGE_BUDGET_S, PageSettings, process_page, process_pages
+from cityclips.transforms.records import Document, RawPage, Reject
 
 
 def test_zero_budget_rejects_with_timeout():

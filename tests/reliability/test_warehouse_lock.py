@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from warehouse.store import Warehouse, WarehouseBusy, WarehouseNotWritable, version_name
+from cityclips.warehouse.store import Warehouse, WarehouseBusy, WarehouseNotWritable, version_name
 
 HOLD_LOCK = """
 import fcntl, os, sys, time

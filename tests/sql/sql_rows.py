@@ -10,8 +10,8 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
-from warehouse.models import create_raw_table, create_models
-from warehouse.schemas import TABLES
+from cityclips.warehouse.models import create_raw_table, create_models
+from cityclips.warehouse.schemas import TABLES
 
 PROCESSED_AT = datetime(2024, 8, 1, 12, 0)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from tests.sql.sql_rows import E, K, S, corpus, model_database
-from warehouse.models import SQL_DIR, run_data_tests
-from warehouse.schemas import TABLES
+from cityclips.warehouse.models import SQL_DIR, run_data_tests
+from cityclips.warehouse.schemas import TABLES
 
 
 def fan_out(mart: str) -> str:

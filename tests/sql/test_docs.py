@@ -6,8 +6,8 @@ import re
 import pytest
 
 from tests.conftest import ROOT
-from warehouse.docs import column_comments, header_comment, model_columns, models_markdown, tables_markdown
-from warehouse.models import LAYERS, SQL_DIR
+from cityclips.warehouse.docs import column_comments, header_comment, model_columns, models_markdown, tables_markdown
+from cityclips.warehouse.models import LAYERS, SQL_DIR
 
 DOCS = ROOT / "docs"
 
@@ -16,7 +16,7 @@ DOCS = ROOT / "docs"
 def test_generated_docs_are_up_to_date(name, generate):
     committed = (DOCS / f"{name}.md").read_text(encoding="utf-8")
     assert committed == generate(), (f"docs/{name}.md is out of date: "
-                                     f"run python -m warehouse.docs {name} > docs/{name}.md")
+                                     f"run python -m cityclips.warehouse.docs {name} > docs/{name}.md")
 
 
 def test_every_model_column_has_a_description():

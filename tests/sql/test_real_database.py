@@ -9,12 +9,12 @@ import duckdb
 import pytest
 
 from tests.conftest import SEEDS
-from transforms.pipeline import page_lines, process_pages
-from transforms.records import RawPage
-from transforms.template import TemplateStats
-from warehouse.models import build_database, database_path
-from warehouse.rows import tables_for
-from warehouse.store import Warehouse
+from cityclips.transforms.pipeline import page_lines, process_pages
+from cityclips.transforms.records import RawPage
+from cityclips.transforms.template import TemplateStats
+from cityclips.warehouse.models import build_database, database_path
+from cityclips.warehouse.rows import tables_for
+from cityclips.warehouse.store import Warehouse
 
 INITIATIVES_SEED = "001_37b750b5778ba05a.txt"  # 'Opening 2020 with 20 Initiatives for Gwangju ...'
 QUOTES_SEED = "004_3ce3e3594060d6b4.txt"  # Gwangju City stresses the need for innovative leadership ...

@@ -6,8 +6,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.blocks import collapse_ws, text_blocks
-from transforms.decode import normalise_text
+from cityclips.transforms.blocks import collapse_ws, text_blocks
+from cityclips.transforms.decode import normalise_text
 from tests.conftest import SEEDS
 
 PROPERTY = settings(max_examples=300, deadline=None, derandomize=True, database=None)

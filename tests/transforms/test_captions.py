@@ -6,7 +6,7 @@ import time
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from transforms.captions import split_doubled_captions
+from cityclips.transforms.captions import split_doubled_captions
 from tests.conftest import SEEDS
 
 PROPERTY = settings(max_examples=200, deadline=None, derandomize=True, database=None)

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from transforms.blocks import text_blocks
-from transforms.clean import clean_blocks
-from transforms.records import RawPage
-from transforms.pipeline import corpus_templates, page_blocks
-from transforms.template import page_group
+from cityclips.transforms.blocks import text_blocks
+from cityclips.transforms.clean import clean_blocks
+from cityclips.transforms.records import RawPage
+from cityclips.transforms.pipeline import corpus_templates, page_blocks
+from cityclips.transforms.template import page_group
 
 KOREAN = """본문 바로가기
 광주광역시

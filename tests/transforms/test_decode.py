@@ -4,8 +4,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.decode import decode_bytes, decode_page, declared_charset, looks_binary, normalise_text
-from transforms.records import RawPage
+from cityclips.transforms.decode import decode_bytes, decode_page, declared_charset, looks_binary, normalise_text
+from cityclips.transforms.records import RawPage
 
 KO = "광주광역시는 23일 인공지능 산업 육성 계획을 발표했다."
 EN = "The city will print 10,000 copies of the guide."

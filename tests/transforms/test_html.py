@@ -6,7 +6,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.html import html_blocks
+from cityclips.transforms.html import html_blocks
 
 PROPERTY = settings(max_examples=200, deadline=None, derandomize=True, database=None)
 RELIABILITY_BOUND_S = 2.0  # generous: the old recursive walk took 9 s on the 2,000-item list below

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from transforms.language import (LanguageDetector, LanguageGuess, detect_language, document_language,
+from cityclips.transforms.language import (LanguageDetector, LanguageGuess, detect_language, document_language,
                                  language_shares)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,7 +134,7 @@ def test_same_text_same_label_within_a_process():
 
 @pytest.mark.slow
 def test_same_labels_in_two_processes():
-    code = ("import sys; from transforms.language import detect_language; "
+    code = ("import sys; from cityclips.transforms.language import detect_language; "
             "print([detect_language(t) for t in sys.argv[1:]])")
     runs = [subprocess.run([sys.executable, "-c", code, *LANGDETECT_TEXTS], capture_output=True, text=True,
                            check=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed}).stdout

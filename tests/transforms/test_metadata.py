@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.metadata import (ATTACHMENT_HEADER_RE, MAX_PLAUSIBLE_BYTES, MAX_PLAUSIBLE_COUNT, MetadataFields,
+from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, MAX_PLAUSIBLE_BYTES, MAX_PLAUSIBLE_COUNT, MetadataFields,
                                  find_attachments, is_metadata_line, merge_fields, parse_attachment, parse_breadcrumb,
                                  parse_contact, parse_date, parse_metadata_line)
-from transforms.records import Attachment
+from cityclips.transforms.records import Attachment
 
 PROPERTY = settings(max_examples=300, deadline=None, derandomize=True, database=None)
 

@@ -1,8 +1,8 @@
 """Quotes and speakers: English and Korean attributions, split quotes, pronouns, scare quotes."""
 from __future__ import annotations
 
-from transforms.quotes import extract_quotes
-from transforms.records import Segment
+from cityclips.transforms.quotes import extract_quotes
+from cityclips.transforms.records import Segment
 
 
 def paragraphs(*texts: str) -> list[Segment]:

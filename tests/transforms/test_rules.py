@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.rules import LINE_RULES, MAX_CHROME_LINE_CHARS, match_line_rule
+from cityclips.transforms.rules import LINE_RULES, MAX_CHROME_LINE_CHARS, match_line_rule
 
 PROPERTY = settings(max_examples=300, deadline=None, derandomize=True, database=None)
 RULE_NAMES = {rule.name for rule in LINE_RULES} | {"menu"}

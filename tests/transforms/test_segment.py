@@ -4,8 +4,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.pipeline import process_page
-from transforms.records import Document, RawPage
+from cityclips.transforms.pipeline import process_page
+from cityclips.transforms.records import Document, RawPage
 
 
 def segments_of(text: str, fmt: str = "text") -> list:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.inspect import inspect_file
+from cityclips.flows.inspect import inspect_file
 from tests.conftest import EVAL_PAGES, GOLDEN, SEEDS
 
 SEGMENT_FIELDS = ("seq", "kind", "marker", "depth", "parent_seq", "heading_seq", "ordinal", "language", "text")
