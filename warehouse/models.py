@@ -15,16 +15,20 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
+from cityclips.warehouse.checks import DataTest, contract_tests, grain_tests, sql_tests
+from cityclips.warehouse.contract import Contract
+from cityclips.warehouse.lineage import Model, build_order, references
 from cityclips.warehouse.schemas import PAGE_TABLES, TABLES
+from cityclips.warehouse.staging import create_staging
 from cityclips.warehouse.store import Warehouse
 
 DATABASE_NAME = "cityclips.duckdb"
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
-LAYERS = ("staging", "marts")
-MAX_DEPENDENCY_PASSES = 10
+LAYERS = ("staging", "marts")  # staging is generated from the contract (staging.py); marts are sql/marts/*.sql
 PAGE_KEYED = frozenset(PAGE_TABLES)  # rows replaced by doc_id
 PATH_KEYED = frozenset({"rejects", "manifest"})  # rows replaced by source_path
-BUILD_MEMORY_LIMIT = "1GB"  # DuckDB spills past this; keeps a 100,000-page build under the memory target  # models are retried in passes until their dependencies exist
+BUILD_MEMORY_LIMIT = "1GB"  # DuckDB spills past this; keeps a 100,000-page build under the memory target
+SAMPLE_ROWS = 5  # failing rows kept per data test; the count is exact
 
 
 @dataclass(frozen=True)
@@ -50,10 +54,10 @@ def database_path(out: Path) -> Path:
     return Path(out) / DATABASE_NAME
 
 
-def create_raw_table(con: duckdb.DuckDBPyConnection, name: str) -> None:
+def create_raw_table(con: duckdb.DuckDBPyConnection, name: str, contract: Contract = TABLES) -> None:
     """An empty raw.<name> table with exactly the contract's schema."""
     con.execute("create schema if not exists raw")
-    con.register("empty_source", TABLES[name].empty_table())
+    con.register("empty_source", contract[name].empty_table())
     con.execute(f"create table raw.{name} as select * from empty_source")
     con.unregister("empty_source")
 
@@ -70,38 +74,46 @@ def load_raw(con: duckdb.DuckDBPyConnection, warehouse: Warehouse) -> None:
             create_raw_table(con, name)
 
 
-def _sql_files(sql_dir: Path, layer: str) -> list[Path]:
-    return sorted((sql_dir / layer).glob("*.sql"))
+def mart_files(sql_dir: Path = SQL_DIR) -> list[Path]:
+    return sorted((sql_dir / "marts").glob("*.sql"))
 
 
-def create_models(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[str]:
-    """Create every staging and mart view of sql_dir on con (raw.* tables must exist); return their names."""
-    built: list[str] = []
-    for layer in LAYERS:
-        pending = _sql_files(sql_dir, layer)
-        for _ in range(MAX_DEPENDENCY_PASSES):
-            failed: list[tuple[Path, Exception]] = []
-            for path in pending:
-                try:
-                    con.execute(path.read_text(encoding="utf-8"))
-                    built.append(f"{layer}/{path.stem}")
-                except duckdb.CatalogException as error:
-                    failed.append((path, error))
-            if not failed:
-                break
-            if len(failed) == len(pending):
-                path, error = failed[0]
-                raise RuntimeError(f"model {layer}/{path.stem} failed: {error}")
-            pending = [p for p, _ in failed]
-    return built
+def marts(sql_dir: Path = SQL_DIR) -> list[Model]:
+    """Every mart of sql_dir with what it reads (lineage.references)."""
+    return [Model(path.stem, sql, frozenset(references(sql)))
+            for path in mart_files(sql_dir) for sql in [path.read_text(encoding="utf-8")]]
 
 
-def run_data_tests(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[DataTestResult]:
-    """Run every sql/tests/*.sql query; each returns the failing rows (zero rows passes)."""
+def create_models(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR, contract: Contract = TABLES) -> list[str]:
+    """Create the staging views (from the contract) and the marts (in dependency order) on con.
+
+    The raw.* tables must exist. Returns 'layer/name' of every model built. Raises ModelError,
+    before creating any mart, when a mart reads something that no model creates.
+    """
+    staging = create_staging(con, contract)
+    available = set(staging) | {f"raw.{name}" for name in contract}
+    order = build_order(marts(sql_dir), available)
+    for model in order:
+        con.execute(model.sql)
+    return [f"staging/{name}" for name in staging] + [f"marts/{model.name}" for model in order]
+
+
+def data_tests(sql_dir: Path = SQL_DIR, contract: Contract = TABLES) -> list[DataTest]:
+    """Every data test: the contract's generic tests, the marts' grain tests, then sql/tests."""
+    return contract_tests(contract) + grain_tests(mart_files(sql_dir)) + sql_tests(sql_dir / "tests")
+
+
+def run_data_tests(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR,
+                   contract: Contract = TABLES) -> list[DataTestResult]:
+    """Run every data test; each query returns the failing rows (zero rows passes)."""
     results = []
-    for path in sorted((sql_dir / "tests").glob("*.sql")):
-        rows = con.execute(path.read_text(encoding="utf-8")).fetchall()
-        results.append(DataTestResult(path.stem, len(rows), rows[:5]))
+    for test in data_tests(sql_dir, contract):
+        query = test.sql.strip().rstrip(";")
+        rows = con.execute(f"select * from ({query}) limit {SAMPLE_ROWS}").fetchall()
+        failing = len(rows)
+        if failing == SAMPLE_ROWS:
+            failing = con.execute(f"select count(*) from ({query})").fetchone()[0]
+        results.append(DataTestResult(test.name, failing, rows))
     return results
 
 

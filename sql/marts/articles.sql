@@ -1,5 +1,6 @@
 -- articles: one row per document with its metadata, language shares and counts of what it contains.
--- Grain: doc_id. Start here for "which articles ..." questions; the other marts join back on doc_id.
+-- Grain: one row per stg_documents(doc_id).
+-- Start here for "which articles ..." questions; the other marts join back on doc_id.
 create or replace view articles as
 with segment_counts as (
     select

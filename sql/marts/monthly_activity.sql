@@ -1,5 +1,6 @@
 -- monthly_activity: documents, views and attachments per publication month, language and category.
--- Grain: (month, language, category). Documents without a publication date (static pages such as
+-- Grain: (month, language, category).
+-- Documents without a publication date (static pages such as
 -- city overviews) are left out: count them in articles with "where published_at is null".
 create or replace view monthly_activity as
 select

@@ -1,5 +1,6 @@
 -- quotes: every direct quote with its speaker, the article it is in and the languages involved.
--- Grain: (doc_id, ordinal). speaker resolves pronouns ('he' -> the last named speaker); filter on it,
+-- Grain: one row per stg_quotes(doc_id, ordinal).
+-- speaker resolves pronouns ('he' -> the last named speaker); filter on it,
 -- and read speaker_as_written to see what the page actually says.
 create or replace view quotes as
 with segments as (

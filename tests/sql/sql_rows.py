@@ -5,6 +5,8 @@ the columns a test does not care about with plain values, so a test states only 
 """
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import datetime
 
 import duckdb
@@ -14,6 +16,7 @@ from cityclips.warehouse.models import create_raw_table, create_models
 from cityclips.warehouse.schemas import TABLES
 
 PROCESSED_AT = datetime(2024, 8, 1, 12, 0)
+RUN_ID = "run-1"
 
 
 def letters(text: str) -> int:
@@ -23,12 +26,13 @@ def letters(text: str) -> int:
 
 def document(doc_id: str, title: str | None, **columns) -> dict:
     row = {
-        "doc_id": doc_id, "source_path": f"{doc_id}.txt", "source_format": "text", "content_sha256": doc_id * 4,
+        "doc_id": doc_id, "source_path": f"{doc_id}.txt", "source_format": "text",
+        "content_sha256": hashlib.sha256(doc_id.encode()).hexdigest(),
         "source_bytes": 1000, "encoding": "utf-8", "replaced_chars": 0, "language": "en", "ko_share": 0.0,
         "en_share": 1.0, "other_share": 0.0, "title": title, "category": None, "author": None,
         "published_at": None, "view_count": None, "contact_department": None, "contact_phone": None,
         "body_text": "", "n_segments": 0, "n_chars": 0, "n_removed_lines": 0, "parse_ms": 1.0,
-        "processed_at": PROCESSED_AT, "run_id": "run-1",
+        "processed_at": PROCESSED_AT, "run_id": RUN_ID,
     }
     row.update(columns)
     return row
@@ -56,6 +60,29 @@ def quote(doc_id: str, seq: int, ordinal: int, speaker: str, text: str, as_writt
 
 def removed(doc_id: str, line_no: int, text: str, rule: str) -> dict:
     return {"doc_id": doc_id, "line_no": line_no, "text": text, "rule": rule}
+
+
+def reject(source_path: str, reason: str, detail: str = "the file is empty or only whitespace") -> dict:
+    return {"source_path": source_path, "reason": reason, "detail": detail, "source_bytes": 0,
+            "content_sha256": hashlib.sha256(b"").hexdigest(), "run_id": RUN_ID}
+
+
+def run(run_id: str = RUN_ID, **columns) -> dict:
+    stages = {"discover": 0.1, "plan": 0.1, "templates": 0.5, "carry_over": 0.0, "process": 2.0, "publish": 0.2,
+              "models": 0.6}
+    counts = {"rows": {"documents": 4, "rejects": 1}, "rejects_by_reason": {"empty": 1},
+              "removed_by_rule": {"skip_link": 3}, "languages": {"ko": 3, "en": 1}, "stage_seconds": stages,
+              "reprocessed_for_templates": 0, "runner": "one process"}
+    row = {"run_id": run_id, "started_at": datetime(2024, 8, 1, 11, 59, 55), "finished_at": PROCESSED_AT,
+           "input_roots": "/pages", "pages_seen": 5, "pages_processed": 5, "pages_unchanged": 0,
+           "pages_rejected": 1, "pages_removed": 0, "counts_json": json.dumps(counts), "pipeline_version": "test"}
+    row.update(columns)
+    return row
+
+
+def runs_table(run_id: str = RUN_ID, **columns) -> pa.Table:
+    """A runs table of one run (the row the flow writes), for warehouses built without the flow."""
+    return pa.Table.from_pylist([run(run_id, **columns)], schema=TABLES["runs"])
 
 
 def model_database(rows: dict[str, list[dict]]) -> duckdb.DuckDBPyConnection:
@@ -152,4 +179,4 @@ def corpus() -> dict[str, list[dict]]:
         removed(S, 1, "본문 바로가기", "skip_link"),
     ]
     return {"documents": documents, "segments": segments, "attachments": attachments, "quotes": quotes,
-            "boilerplate": boilerplate}
+            "boilerplate": boilerplate, "rejects": [reject("empty.txt", "empty")], "runs": [run()]}

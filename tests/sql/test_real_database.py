@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from tests.conftest import SEEDS
+from tests.sql.sql_rows import runs_table
 from cityclips.transforms.pipeline import page_lines, process_pages
 from cityclips.transforms.records import RawPage
 from cityclips.transforms.template import TemplateStats
@@ -34,6 +35,7 @@ def build_seeds(out: Path) -> None:
         writer = warehouse.begin()
         for table, data in tables.items():
             writer.write(table, data, "p0")
+        writer.write("runs", runs_table("run-test"), "p0")
         writer.publish()
     report = build_database(out)
     assert report.failed == []
