@@ -16,10 +16,10 @@ import duckdb
 import pyarrow.parquet as pq
 
 from cityclips.warehouse.checks import DataTest, contract_tests, grain_tests, sql_tests
-from cityclips.warehouse.contract import Contract
+from cityclips.warehouse.contract import Contract, analyst_tables
 from cityclips.warehouse.lineage import Model, build_order, references
 from cityclips.warehouse.schemas import PAGE_TABLES, TABLES
-from cityclips.warehouse.staging import create_staging
+from cityclips.warehouse.staging import create_staging, staging_name
 from cityclips.warehouse.store import Warehouse
 
 DATABASE_NAME = "cityclips.duckdb"
@@ -90,9 +90,9 @@ def create_models(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR, contr
     The raw.* tables must exist. Returns 'layer/name' of every model built. Raises ModelError,
     before creating any mart, when a mart reads something that no model creates.
     """
-    staging = create_staging(con, contract)
-    available = set(staging) | {f"raw.{name}" for name in contract}
-    order = build_order(marts(sql_dir), available)
+    staging = [staging_name(table) for table in analyst_tables(contract)]
+    order = build_order(marts(sql_dir), set(staging) | {f"raw.{name}" for name in contract})
+    create_staging(con, contract)
     for model in order:
         con.execute(model.sql)
     return [f"staging/{name}" for name in staging] + [f"marts/{model.name}" for model in order]
