@@ -31,6 +31,7 @@ from cityclips.transforms.records import InputFile, Reject
 from cityclips.warehouse.incremental import affected_by_templates, carry_over, plan_run, template_sets, unchanged_manifest
 from cityclips.warehouse.models import DatabaseChanges, build_database
 from cityclips.warehouse.rows import tables_for
+from cityclips.warehouse.runs import RunEnd
 from cityclips.warehouse.schemas import RUNS, TABLES
 from cityclips.warehouse.store import Warehouse
 
@@ -77,8 +78,8 @@ def process_batch_task(items, templates, writer, part, run_id, settings) -> Batc
 
 
 @task(name="build-models")
-def build_models_task(out: str, changes: DatabaseChanges | None = None):
-    return build_database(Path(out), changes=changes)
+def build_models_task(out: str, changes: DatabaseChanges | None = None, run_end: RunEnd | None = None):
+    return build_database(Path(out), changes=changes, run_end=run_end)
 
 
 def _run_id() -> str:
@@ -198,7 +199,8 @@ def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFA
             writer.abort()
             raise
         lap("publish")
-        report = build_models_task(out, database_changes(warehouse, writer.name, plan))
+        # the runs row was published before these stages: the build records them and the finish time
+        report = build_models_task(out, database_changes(warehouse, writer.name, plan), RunEnd(run_id, dict(stages)))
         summary.data_tests_failed = [t.name for t in report.failed]
         logger.info("database %s; %d data tests, %d failed", report.mode, len(report.tests), len(report.failed))
         lap("models")

@@ -4,9 +4,9 @@ Each test is a query that returns the failing rows (zero rows passes), as dbt's 
 
 - from every column's rules (warehouse/schemas.py): `not_null`, `unique` (the table's key),
   `relationships` (references), `accepted_values`, `range` (at_least / at_most) and `pattern`;
-- from every mart's `-- Grain:` header line: `grain`, either "one row per <source>(<columns>)
-  [where <condition>]" (the mart has exactly one row per such source row) or "(<columns>)" (the
-  columns are unique in the mart);
+- from every mart's `-- Grain:` header line: `grain`, either "one row per [distinct]
+  <source>(<columns>) [where <condition>]" (the mart has exactly one row per such source row, or
+  per distinct value of the columns) or "(<columns>)" (the columns are unique in the mart);
 - the hand-written queries of sql/tests, for what no rule says (sums that must add up, list
   parents one level up, contiguous reading order).
 """
@@ -23,8 +23,8 @@ from cityclips.warehouse.lineage import header_comment
 from cityclips.warehouse.staging import staging_name
 
 GRAIN_LINE = re.compile(r"^--\s*Grain:\s*(?P<grain>.*?)\.?\s*$", re.IGNORECASE | re.MULTILINE)
-ONE_ROW_PER = re.compile(r"one row per (?P<source>\w+)\s*\((?P<columns>[^)]*)\)(?:\s+where\s+(?P<where>.+))?$",
-                         re.IGNORECASE)
+ONE_ROW_PER = re.compile(r"one row per (?P<distinct>distinct )?(?P<source>\w+)\s*\((?P<columns>[^)]*)\)"
+                         r"(?:\s+where\s+(?P<where>.+))?$", re.IGNORECASE)
 UNIQUE_COLUMNS = re.compile(r"\((?P<columns>[^)]*)\)$")
 
 
@@ -119,10 +119,13 @@ def declared_grain(sql: str) -> str | None:
 def grain_test(mart: str, grain: str) -> DataTest:
     """The test a mart's grain line declares (ValueError when the line is neither form)."""
     if found := ONE_ROW_PER.match(grain):
-        columns, where = found["columns"].strip(), found["where"]
-        filtered = f" where {where}" if where else ""
-        sql = (f"with expected as (select {columns}, count(*) as n from {found['source']}{filtered} "
-               f"group by {columns}), found as (select {columns}, count(*) as n from {mart} group by {columns}) "
+        items = [item.strip() for item in found["columns"].split(",")]
+        # 'speaker as speaker_named': the source's column under the mart's name
+        columns = ", ".join(re.split(r"\s+as\s+", item)[-1] for item in items)
+        filtered = f" where {found['where']}" if found["where"] else ""
+        count = "1" if found["distinct"] else "count(*)"  # distinct: one mart row per distinct value
+        sql = (f"with expected as (select {', '.join(items)}, {count} as n from {found['source']}{filtered} "
+               f"group by all), found as (select {columns}, count(*) as n from {mart} group by all) "
                f"select {columns}, e.n as expected, f.n as found from expected as e "
                f"full join found as f using ({columns}) where e.n is distinct from f.n")
         return DataTest(f"grain {mart}", sql, f"{mart} has {grain}", "grain", mart, columns)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +19,9 @@ import pyarrow.parquet as pq
 from cityclips.warehouse.checks import DataTest, contract_tests, grain_tests, sql_tests
 from cityclips.warehouse.contract import Contract, analyst_tables
 from cityclips.warehouse.lineage import Model, build_order, references
+from cityclips.warehouse.runs import RunEnd, complete_run
 from cityclips.warehouse.schemas import PAGE_TABLES, TABLES
-from cityclips.warehouse.staging import create_staging, staging_name
+from cityclips.warehouse.staging import ACCEPTED_VALUES_TABLE, create_staging, staging_name
 from cityclips.warehouse.store import Warehouse
 
 DATABASE_NAME = "cityclips.duckdb"
@@ -91,7 +93,7 @@ def create_models(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR, contr
     before creating any mart, when a mart reads something that no model creates.
     """
     staging = [staging_name(table) for table in analyst_tables(contract)]
-    order = build_order(marts(sql_dir), set(staging) | {f"raw.{name}" for name in contract})
+    order = build_order(marts(sql_dir), set(staging) | {f"raw.{name}" for name in contract} | {ACCEPTED_VALUES_TABLE})
     create_staging(con, contract)
     for model in order:
         con.execute(model.sql)
@@ -160,12 +162,15 @@ def _update_raw(con: duckdb.DuckDBPyConnection, warehouse: Warehouse, changes: D
     return True
 
 
-def build_database(out: Path, sql_dir: Path = SQL_DIR, changes: DatabaseChanges | None = None) -> ModelsReport:
+def build_database(out: Path, sql_dir: Path = SQL_DIR, changes: DatabaseChanges | None = None,
+                   run_end: RunEnd | None = None) -> ModelsReport:
     """Build <out>/cityclips.duckdb from the published tables and sql/, and run the data tests.
 
     With changes, the previous database is copied and updated (O(changed pages)); if anything
     does not add up (row counts, a schema change), it is rebuilt from the Parquet tables instead.
+    With run_end, the run's row gets the seconds of this build and its finish time (warehouse/runs.py).
     """
+    started = time.perf_counter()
     out = Path(out)
     final = database_path(out)
     for stale in out.glob(f".{DATABASE_NAME}.*.tmp"):  # left by a build that was killed (we hold the lock)
@@ -180,7 +185,7 @@ def build_database(out: Path, sql_dir: Path = SQL_DIR, changes: DatabaseChanges 
         except duckdb.Error:
             updated = False
         if updated:
-            return _finish(con, tmp, final, sql_dir, mode="updated")
+            return _finish(con, tmp, final, sql_dir, "updated", run_end, started)
         con.close()
         tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp))
@@ -191,13 +196,16 @@ def build_database(out: Path, sql_dir: Path = SQL_DIR, changes: DatabaseChanges 
         con.close()
         tmp.unlink(missing_ok=True)
         raise
-    return _finish(con, tmp, final, sql_dir)
+    return _finish(con, tmp, final, sql_dir, "rebuilt", run_end, started)
 
 
-def _finish(con: duckdb.DuckDBPyConnection, tmp: Path, final: Path, sql_dir: Path, mode: str = "rebuilt") -> ModelsReport:
+def _finish(con: duckdb.DuckDBPyConnection, tmp: Path, final: Path, sql_dir: Path, mode: str,
+            run_end: RunEnd | None, started: float) -> ModelsReport:
     try:
         models = create_models(con, sql_dir)
         tests = run_data_tests(con, sql_dir)
+        if run_end is not None:
+            complete_run(con, Warehouse(final.parent), run_end, time.perf_counter() - started)
         con.execute("checkpoint")
     except BaseException:
         con.close()

@@ -71,6 +71,7 @@ select
     coalesce(s.n_notes, 0) as n_notes,  -- notes such as '※ ...' remarks
     d.n_chars,
     d.n_removed_lines,
+    d.body_text,  -- the cleaned text: every segment but the title, list markers kept, one per line
     coalesce(a.attachment_downloads, 0) as attachment_downloads  -- downloads summed over the attachments (0 when none)
 from stg_documents as d
 left join segment_counts as s using (doc_id)

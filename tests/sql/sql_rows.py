@@ -17,6 +17,7 @@ from cityclips.warehouse.schemas import TABLES
 
 PROCESSED_AT = datetime(2024, 8, 1, 12, 0)
 RUN_ID = "run-1"
+RUN_STARTED = datetime(2024, 8, 1, 11, 59, 55)
 
 
 def letters(text: str) -> int:
@@ -73,7 +74,7 @@ def run(run_id: str = RUN_ID, **columns) -> dict:
     counts = {"rows": {"documents": 4, "rejects": 1}, "rejects_by_reason": {"empty": 1},
               "removed_by_rule": {"skip_link": 3}, "languages": {"ko": 3, "en": 1}, "stage_seconds": stages,
               "reprocessed_for_templates": 0, "runner": "one process"}
-    row = {"run_id": run_id, "started_at": datetime(2024, 8, 1, 11, 59, 55), "finished_at": PROCESSED_AT,
+    row = {"run_id": run_id, "started_at": RUN_STARTED, "finished_at": PROCESSED_AT,
            "input_roots": "/pages", "pages_seen": 5, "pages_processed": 5, "pages_unchanged": 0,
            "pages_rejected": 1, "pages_removed": 0, "counts_json": json.dumps(counts), "pipeline_version": "test"}
     row.update(columns)

@@ -75,6 +75,10 @@ BREAKERS = {
     # the parent of '학교장 추천 필요' becomes the paragraph at seq 2
     "list_parents_are_list_items": f"update raw.segments set parent_seq = 2 where doc_id = '{K}' and seq = 5",
     "monthly_activity_adds_up": fan_out("monthly_activity"),
+    "run_stages_add_up": fan_out("run_stages"),
+    # a resolution that invents a person for a speaker it could not resolve
+    "speakers_resolution_valid": "create table speaker_rows as select * from speakers; create or replace view "
+                                 "speakers as select * replace ('Someone' as person) from speaker_rows",
     # the heading of '(대상) 중고등학생 100명' becomes the paragraph at seq 2
     "segments_heading_is_heading": f"update raw.segments set heading_seq = 2 where doc_id = '{K}' and seq = 4",
     "segments_seq_contiguous": f"update raw.segments set seq = 20 where doc_id = '{S}' and seq = 3",
