@@ -15,6 +15,7 @@ _COMMENT_OR_STRING = re.compile(r"--[^\n]*|'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"")
 _TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?|[()]")
 _CTE = re.compile(r"(?:\bwith(?:\s+recursive)?|,)\s*([A-Za-z_]\w*)\s+as\s*(?:materialized\s*)?\(", re.IGNORECASE)
 _CREATES = re.compile(r"create\s+(?:or\s+replace\s+)?view\s+([A-Za-z_]\w*)", re.IGNORECASE)
+_MATERIALIZED = re.compile(r"^--\s*Materialized:\s*table\b", re.IGNORECASE | re.MULTILINE)
 # Words before '(' that open a subquery or a list, not a function call ('from extract(month from x)').
 _NOT_FUNCTIONS = frozenset({"as", "in", "exists", "from", "join", "select", "union", "all", "any", "some",
                             "lateral", "on", "and", "or", "not", "where", "with", "recursive", "having",
@@ -76,6 +77,21 @@ def references(sql: str) -> set[str]:
             if name not in "()" and following != "(" and name.lower() not in _NOT_FUNCTIONS:
                 found.add(name.lower())
     return found - ctes - {(created_view(sql) or "").lower()}
+
+
+def materialized_sql(sql: str) -> str:
+    """The statement that creates a model: its view, or a table when its header says '-- Materialized: table.'
+
+    A table is computed once per build, for a mart that is costly and read by others (speakers:
+    quotes and people join it). Every build recreates it, so it is never stale.
+
+    >>> materialized_sql("-- m\\n-- Materialized: table.\\ncreate or replace view m as select 1").splitlines()[-1]
+    'create or replace table m as select 1'
+    """
+    header = "\n".join("-- " + line for line in header_comment(sql).splitlines())
+    if not _MATERIALIZED.search(header):
+        return sql
+    return _CREATES.sub(lambda found: f"create or replace table {found.group(1)}", sql, count=1)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 
 from cityclips.warehouse.checks import DataTest, contract_tests, grain_tests, sql_tests
 from cityclips.warehouse.contract import Contract, analyst_tables
-from cityclips.warehouse.lineage import Model, build_order, references
+from cityclips.warehouse.lineage import Model, build_order, materialized_sql, references
 from cityclips.warehouse.runs import RunEnd, complete_run
 from cityclips.warehouse.schemas import PAGE_TABLES, TABLES
 from cityclips.warehouse.staging import ACCEPTED_VALUES_TABLE, create_staging, staging_name
@@ -96,7 +96,7 @@ def create_models(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR, contr
     order = build_order(marts(sql_dir), set(staging) | {f"raw.{name}" for name in contract} | {ACCEPTED_VALUES_TABLE})
     create_staging(con, contract)
     for model in order:
-        con.execute(model.sql)
+        con.execute(materialized_sql(model.sql))
     return [f"staging/{name}" for name in staging] + [f"marts/{model.name}" for model in order]
 
 

@@ -71,8 +71,10 @@ select
     coalesce(s.n_notes, 0) as n_notes,  -- notes such as '※ ...' remarks
     d.n_chars,
     d.n_removed_lines,
+    coalesce(a.attachment_downloads, 0) as attachment_downloads,  -- downloads summed over the attachments (0 when none)
     d.body_text,  -- the cleaned text: every segment but the title, list markers kept, one per line
-    coalesce(a.attachment_downloads, 0) as attachment_downloads  -- downloads summed over the attachments (0 when none)
+    d.parse_ms,
+    d.run_id  -- the run that processed the page (see runs)
 from stg_documents as d
 left join segment_counts as s using (doc_id)
 left join ledes as l using (doc_id)
