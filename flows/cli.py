@@ -10,6 +10,8 @@ import json
 import sys
 from pathlib import Path
 
+from cityclips.defaults import BATCH_PAGES, MAX_PAGE_MB
+
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "data"
 
@@ -34,8 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("inputs", nargs="*", help=f"files and/or folders, searched recursively (default: {DEFAULT_INPUT}/)")
     run.add_argument("--out", default=DEFAULT_OUT, help=f"output folder for tables and the database (default: {DEFAULT_OUT})")
     run.add_argument("--full", action="store_true", help="reprocess every page, even unchanged ones")
-    run.add_argument("--batch-pages", type=int, default=None, help="pages per task (default: 250)")
-    run.add_argument("--max-page-mb", type=float, default=20.0, help="reject pages larger than this (default: 20)")
+    run.add_argument("--batch-pages", type=int, default=None, help=f"pages per task (default: {BATCH_PAGES})")
+    run.add_argument("--max-page-mb", type=float, default=MAX_PAGE_MB,
+                     help=f"reject pages larger than this (default: {MAX_PAGE_MB:g})")
     run.add_argument("--workers", type=int, default=None,
                      help="processes for a local Dask cluster (default: one process below 4,000 pages, every core above)")
     run.add_argument("--dask-address", default=None,
@@ -89,7 +92,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from cityclips.flows.flow import DEFAULT_BATCH_PAGES, default_environment
+    from cityclips.flows.flow import default_environment
     default_environment()
     from cityclips.warehouse.store import WarehouseBusy, WarehouseNotWritable
     inputs = args.inputs or [DEFAULT_INPUT]
@@ -105,7 +108,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         with Warehouse(Path(args.out)).lock():
             runner = choose_runner(pages_to_process(inputs, args.out, args.full), args.workers, args.dask_address)
             summary = flow_for(runner)(inputs=inputs, out=args.out,
-                                       batch_pages=args.batch_pages or DEFAULT_BATCH_PAGES, full=args.full,
+                                       batch_pages=args.batch_pages or BATCH_PAGES, full=args.full,
                                        max_page_mb=args.max_page_mb, runner_description=runner.describe())
     except (WarehouseBusy, WarehouseNotWritable) as error:
         raise UserError(str(error)) from error

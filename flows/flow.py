@@ -21,6 +21,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 
 from cityclips import __version__
+from cityclips.defaults import BATCH_PAGES as DEFAULT_BATCH_PAGES, MAX_PAGE_MB
 from cityclips.flows.batches import BatchSummary, process_batch, scan_batch
 from cityclips.flows.inputs import discover
 from cityclips.flows.progress import Progress
@@ -36,7 +37,6 @@ from cityclips.warehouse.schemas import RUNS, TABLES
 from cityclips.warehouse.store import Warehouse
 
 MAX_BATCHES_IN_FLIGHT = 8  # enough to keep a few workers busy; bounded so the flow's memory stays flat
-DEFAULT_BATCH_PAGES = 250  # ~0.3-1.5 s of work per task: orchestration stays under 2% of the run
 MAX_LISTED_REMOVED = 100  # removed pages named in the runs table (the count is always exact)
 
 
@@ -127,7 +127,7 @@ def flow_for(runner: RunnerChoice):
 
 @flow(name="cityclips", log_prints=False)
 def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFAULT_BATCH_PAGES,
-                   full: bool = False, max_page_mb: float = 20.0, runner_description: str = "one process") -> RunSummary:
+                   full: bool = False, max_page_mb: float = MAX_PAGE_MB, runner_description: str = "one process") -> RunSummary:
     """Process every page under inputs into the Parquet tables and DuckDB models under out.
 
     The batches run on the flow's task runner: `flow_for(choose_runner(...))` picks one process

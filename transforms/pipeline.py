@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from cityclips.defaults import MAX_PAGE_MB
 from cityclips.transforms.blocks import text_blocks
 from cityclips.transforms.clean import clean_blocks
 from cityclips.transforms.decode import decode_page, looks_binary
@@ -19,7 +20,7 @@ from cityclips.transforms.records import Block, Document, RawPage, Reject, Remov
 from cityclips.transforms.segment import segment_page
 from cityclips.transforms.template import TemplateStats, block_signatures, page_group, page_signatures
 
-DEFAULT_MAX_PAGE_BYTES = 20 * 1024 ** 2  # the largest real page seen is ~1 MB; 20 MB is a mis-saved file
+DEFAULT_MAX_PAGE_BYTES = int(MAX_PAGE_MB * 1024 ** 2)
 DEFAULT_PAGE_BUDGET_S = 10.0  # a page is a few ms; one that takes seconds is pathological
 UNDECODABLE_SHARE = 0.3  # if 30% of characters were undecodable, the page is not text in any codec we know
 DOC_ID_CHARS = 16  # 64 bits of sha256: collision-free for any realistic corpus

@@ -161,7 +161,7 @@ class Document:
 @dataclass(frozen=True)
 class Reject:
     source_path: str
-    reason: str  # short code: empty, binary, too_large, no_article, timeout, unreadable, error
+    reason: str  # one word; every value and its meaning: REJECT_REASONS in warehouse/schemas.py
     detail: str
     source_bytes: int
     content_sha256: str

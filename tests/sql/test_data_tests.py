@@ -123,9 +123,8 @@ def test_every_data_test_passes_on_good_rows(con):
 
 @pytest.fixture(scope="module")
 def con():
-    connection = model_database(corpus())
-    yield connection
-    connection.close()
+    with model_database(corpus()) as connection:
+        yield connection
 
 
 @pytest.mark.parametrize("name", sorted(TESTS))

@@ -13,9 +13,8 @@ JANUARY_2020 = date(2020, 1, 1)
 
 @pytest.fixture(scope="module")
 def con():
-    connection = model_database(corpus())
-    yield connection
-    connection.close()
+    with model_database(corpus()) as connection:
+        yield connection
 
 
 def test_articles_one_row_per_document_with_counts_lede_and_month(con):

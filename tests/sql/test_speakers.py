@@ -49,9 +49,8 @@ def _rows() -> dict[str, list[dict]]:
 
 @pytest.fixture(scope="module")
 def con():
-    connection = model_database(_rows())
-    yield connection
-    connection.close()
+    with model_database(_rows()) as connection:
+        yield connection
 
 
 def test_each_form_of_a_name_resolves_to_the_person(con):
