@@ -8,6 +8,7 @@ import argparse
 import csv
 import json
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 from cityclips.defaults import BATCH_PAGES, MAX_PAGE_MB
@@ -92,6 +93,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    requested_at = datetime.now(timezone.utc).isoformat()  # before Prefect starts: the run's wall time counts it
     from cityclips.flows.flow import default_environment
     default_environment()
     from cityclips.warehouse.store import WarehouseBusy, WarehouseNotWritable
@@ -109,7 +111,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
             runner = choose_runner(pages_to_process(inputs, args.out, args.full), args.workers, args.dask_address)
             summary = flow_for(runner)(inputs=inputs, out=args.out,
                                        batch_pages=args.batch_pages or BATCH_PAGES, full=args.full,
-                                       max_page_mb=args.max_page_mb, runner_description=runner.describe())
+                                       max_page_mb=args.max_page_mb, runner_description=runner.describe(),
+                                       requested_at=requested_at)
     except (WarehouseBusy, WarehouseNotWritable) as error:
         raise UserError(str(error)) from error
     return 1 if summary.data_tests_failed else 0

@@ -127,7 +127,8 @@ def flow_for(runner: RunnerChoice):
 
 @flow(name="cityclips", log_prints=False)
 def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFAULT_BATCH_PAGES,
-                   full: bool = False, max_page_mb: float = MAX_PAGE_MB, runner_description: str = "one process") -> RunSummary:
+                   full: bool = False, max_page_mb: float = MAX_PAGE_MB, runner_description: str = "one process",
+                   requested_at: str | None = None) -> RunSummary:
     """Process every page under inputs into the Parquet tables and DuckDB models under out.
 
     The batches run on the flow's task runner: `flow_for(choose_runner(...))` picks one process
@@ -144,7 +145,12 @@ def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFA
         clock = now
 
     run_id = _run_id()
-    summary = RunSummary(run_id, out, started_at=datetime.now(timezone.utc).isoformat(timespec="milliseconds"))
+    started = datetime.now(timezone.utc)
+    if requested_at:  # the command's start: Prefect's start-up before the flow is part of the run's wall time
+        requested = datetime.fromisoformat(requested_at)
+        stages["startup"] = round(max(0.0, (started - requested).total_seconds()), 3)
+        started = min(started, requested)
+    summary = RunSummary(run_id, out, started_at=started.isoformat(timespec="milliseconds"))
     settings = PageSettings(max_page_bytes=int(max_page_mb * 1024 ** 2))
     files, unreadable = discover([Path(p) for p in inputs])
     warehouse = Warehouse(Path(out))

@@ -72,9 +72,9 @@ def _header(data: ReportData) -> str:
             f' · <b>{wall:,.1f} s</b> wall time · pipeline {_e(run["pipeline_version"])}'
             f' · {_e(run["runner"] or "")}<br>inputs: {_e(run["input_roots"])}</p>'
             f'<div class="tiles">{tile_html}</div><ul class="meanings">{meanings}</ul><h3>Time per stage</h3>'
-            f'<p class="meta">Wall time runs from the flow\'s start to the database built ({wall:,.1f} s); the '
-            f'stages add up to {staged:,.1f} s, and the rest is Prefect\'s own work between them. The start-up of '
-            "Prefect's temporary server, before the flow starts, is not counted.</p>"
+            f'<p class="meta">Wall time runs from the run\'s start to the database built ({wall:,.1f} s); the '
+            f'stages add up to {staged:,.1f} s, and the rest is Prefect\'s own work between them. startup is '
+            "Prefect's start before the flow (its temporary server), for runs started by cityclips run.</p>"
             + bar_chart(rows, "seconds per stage of the last run", unit=" s") + "</section>")
 
 

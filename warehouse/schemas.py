@@ -172,7 +172,8 @@ REJECTS = table(
 RUNS = table(
     "One row per pipeline run.",
     column("run_id", pa.string(), "Run id: UTC start time and a random suffix.", key=True),
-    column("started_at", TS, "When the flow started (UTC).", nullable=False),
+    column("started_at", TS, "When the run started (UTC): the command's start for `cityclips run`, else the flow's.",
+           nullable=False),
     column("finished_at", TS, "When the run ended, database built (UTC).", nullable=False, at_least="started_at"),
     column("input_roots", pa.string(), "Inputs given to the run, ';'-separated.", nullable=False),
     column("pages_seen", pa.int64(), "Input files discovered.", nullable=False, at_least=0),

@@ -1,7 +1,7 @@
 -- runs: one row per pipeline run, with counts_json unpacked into columns.
 -- Grain: one row per stg_runs(run_id).
--- wall_seconds is the flow's whole run (start to database built); the *_seconds columns are its
--- stages, and what they do not add up to is Prefect's own task overhead. The maps (rejects by
+-- wall_seconds is the whole run (the command's start to the database built); the *_seconds columns
+-- are its stages, and what they do not add up to is Prefect's own task overhead. The maps (rejects by
 -- reason, removed lines by rule, documents by language) are counts of this run's pages only.
 create or replace view runs as
 with unpacked as (
@@ -23,7 +23,7 @@ select
     run_id,
     started_at,
     finished_at,
-    epoch(finished_at - started_at) as wall_seconds,  -- seconds from the flow's start to the database built
+    epoch(finished_at - started_at) as wall_seconds,  -- seconds from the run's start (the command's, for cityclips run) to the database built
     input_roots,
     pipeline_version,
     counts.runner as runner,  -- where the batches ran: 'one process', 'local Dask cluster of N workers', ...
@@ -37,6 +37,7 @@ select
     coalesce(counts.rows['segments'], 0) as segments_written,  -- segments rows this run wrote
     coalesce(counts.rows['boilerplate'], 0) as removed_lines_written,  -- boilerplate rows (removed lines) this run wrote
     coalesce(counts.carried_rows['documents'], 0) as documents_carried,  -- documents rows carried over unchanged
+    counts.stage_seconds['startup'] as startup_seconds,  -- Prefect's start-up before the flow (cityclips run only; its temporary server)
     counts.stage_seconds['discover'] as discover_seconds,  -- finding the input files
     counts.stage_seconds['plan'] as plan_seconds,  -- comparing them with the last run's manifest
     counts.stage_seconds['templates'] as templates_seconds,  -- the template pass over new and changed pages
