@@ -10,6 +10,8 @@ import json
 import sys
 from pathlib import Path
 
+from cityclips import __version__
+
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "data"
 
@@ -23,6 +25,7 @@ def _parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog="example:\n  cityclips run seeds/ --out data\n"
                                             "  cityclips query \"select title, published_at from articles\"")
+    parser.add_argument("--version", action="version", version=f"cityclips {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help_text: str, example: str) -> argparse.ArgumentParser:
