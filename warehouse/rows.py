@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from datetime import datetime
 from typing import Any
 
@@ -33,19 +34,15 @@ class RowContext:
 
 @dataclass(frozen=True)
 class RowSource:
-    """Where a table's rows come from: the records of one result, and the objects searched for a column."""
+    """Where a table's rows come from: the records of one result, and where on a record a column is looked up."""
 
     records: Callable[[Document | Reject], Iterable[Any]]
-    lookups: Callable[[Any, Document | Reject], tuple[Any, ...]] = lambda record, parent: (record,)
+    holders: tuple[str, ...] = ("",)  # attribute paths on the record searched in order ('' is the record)
     rejects: bool = False  # the table is made of Rejects, not Documents
 
 
-def _document_lookups(doc: Document, parent: Document | Reject) -> tuple[Any, ...]:
-    return doc, doc.metadata
-
-
 ROW_SOURCES: dict[str, RowSource] = {
-    "documents": RowSource(lambda doc: (doc,), _document_lookups),
+    "documents": RowSource(lambda doc: (doc,), ("", "metadata")),
     "segments": RowSource(lambda doc: doc.segments),
     "attachments": RowSource(lambda doc: doc.metadata.attachments),
     "quotes": RowSource(lambda doc: doc.quotes),
@@ -79,24 +76,28 @@ CONTEXT = {
     "run_id": lambda ctx: ctx.run_id,
     "processed_at": lambda ctx: ctx.processed_at,
 }
-_MISSING = object()
-
-
 class UnmappedColumn(LookupError):
     """A contract column that no record field, derived value or context provides."""
 
 
-def column_value(table: str, name: str, record: Any, ctx: RowContext) -> Any:
-    """The value of one column for one record (raises UnmappedColumn when nothing provides it)."""
+def column_getter(table: str, name: str, record: Any) -> tuple[Callable[..., Any], bool]:
+    """How one column's value is found on records like this one: (function, whether it takes the context).
+
+    Raises UnmappedColumn when no record field, derived value or context provides it.
+    """
     derived = DERIVED.get(table, {}).get(name)
     if derived is not None:
-        return derived(record, ctx)
-    for holder in ROW_SOURCES[table].lookups(record, ctx.parent):
-        value = getattr(holder, name, _MISSING)
-        if value is not _MISSING:
-            return value
+        return derived, True
+    for holder in ROW_SOURCES[table].holders:
+        get = attrgetter(f"{holder}.{name}" if holder else name)
+        try:
+            get(record)
+        except AttributeError:
+            continue
+        return get, False
     if name in CONTEXT:
-        return CONTEXT[name](ctx)
+        from_context = CONTEXT[name]
+        return (lambda record, ctx: from_context(ctx)), True
     raise UnmappedColumn(f"column {table}.{name} of the contract has no source: give the record "
                          f"({type(record).__name__}) a field '{name}', or add it to DERIVED in warehouse/rows.py")
 
@@ -116,7 +117,13 @@ def table_rows(table: str, schema: pa.Schema, results: list[Document | Reject], 
                processed_at: datetime) -> pa.Table:
     """One table's rows for a batch of results, column by column, in the schema's types."""
     pairs = list(_rows(table, results, run_id, processed_at))
-    columns = {name: [column_value(table, name, record, ctx) for record, ctx in pairs] for name in schema.names}
+    if not pairs:
+        return schema.empty_table()
+    records = [record for record, _ in pairs]
+    columns = {}
+    for name in schema.names:
+        get, needs_context = column_getter(table, name, records[0])
+        columns[name] = [get(record, ctx) for record, ctx in pairs] if needs_context else list(map(get, records))
     return pa.Table.from_pydict(columns, schema=schema)
 
 
