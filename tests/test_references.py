@@ -4,7 +4,8 @@ A reference is a path under one of the repository's top-level folders ('docs/seg
 'sql/marts/', 'transforms/rules.py'), a bare Markdown file name ('FACTS.md', 'models.md'), or the
 target of a relative Markdown link. Globs and placeholders ('tests/golden/*.json',
 'docs/{name}.md') count up to the part before them; paths outside the repository ('../shared/...')
-and output paths ('data/...') are not references to it.
+output paths ('data/...') and files of other repositories cited as 'owner/repo @ commit : `path`'
+are not references to it.
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ DATA_FOLDERS = ("eval/pages/", "eval/holdout/", "eval/blind/", "eval/real/pages/
 PATH = re.compile(rf"(?<![\w./-])((?:{'|'.join(map(re.escape, TOP_FOLDERS))})/[\w./-]*)")
 BARE_MARKDOWN = re.compile(r"(?<![\w./-])([A-Za-z][\w-]*\.md)\b")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
+# 'owner/repo @ 1a2b3c4 : `tests/files/page.html`': a file of another repository (eval/*/SOURCES.md)
+OTHER_REPOSITORY = re.compile(r"[\w.-]+/[\w.-]+ @ [0-9a-f]{7,40}\s*:\s*`[^`]*`")
 
 
 def _files() -> list[Path]:
@@ -42,7 +45,7 @@ def references(path: Path) -> list[tuple[int, str]]:
     """(line number, reference) of every reference to a repository file in one file."""
     found = []
     for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
-        line = re.sub(r"https?://\S+", "", line)
+        line = OTHER_REPOSITORY.sub("", re.sub(r"https?://\S+", "", line))
         found += [(number, ref.rstrip(".")) for ref in PATH.findall(line)]
         found += [(number, name) for name in BARE_MARKDOWN.findall(line)]
         if path.suffix == ".md":
