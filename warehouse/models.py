@@ -117,7 +117,7 @@ def run_data_tests(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR,
         rows = con.execute(f"select * from ({query}) limit {SAMPLE_ROWS}").fetchall()
         failing = len(rows)
         if failing == SAMPLE_ROWS:
-            failing = con.execute(f"select count(*) from ({query})").fetchone()[0]
+            failing = con.execute(f"select count(*) from ({query})").fetchall()[0][0]
         results.append(DataTestResult(test.name, failing, rows))
     return results
 
@@ -160,7 +160,7 @@ def _update_raw(con: duckdb.DuckDBPyConnection, warehouse: Warehouse, changes: D
             con.execute(f"insert into raw.{name} by name select * from read_parquet([{_sql_list(new)}], "
                         "union_by_name = true)")
         expected = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
-        if con.execute(f"select count(*) from raw.{name}").fetchone()[0] != expected:
+        if con.execute(f"select count(*) from raw.{name}").fetchall()[0][0] != expected:
             return False
     return True
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from operator import attrgetter
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
 import pyarrow as pa

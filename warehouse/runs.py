@@ -47,10 +47,11 @@ def complete_run(con: duckdb.DuckDBPyConnection, warehouse: Warehouse, end: RunE
     """Record the run's last stages and finish time in raw.runs and in its Parquet part; False if no row."""
     stages = {**end.stage_seconds, MODELS_STAGE: round(models_seconds, 3)}
     finished_at = _utc_now()
-    row = con.execute("select counts_json from raw.runs where run_id = ?", [end.run_id]).fetchone()
-    if row is None:
+    # fetchall, not fetchone: DuckDB 2.0 keeps a result open until it is fetched to the end (FACTS.md)
+    rows = con.execute("select counts_json from raw.runs where run_id = ?", [end.run_id]).fetchall()
+    if not rows:
         return False
-    counts_json = _completed(row[0], stages)
+    counts_json = _completed(rows[0][0], stages)
     con.execute("update raw.runs set counts_json = ?, finished_at = ? where run_id = ?",
                 [counts_json, finished_at, end.run_id])
     for part in warehouse.table_files("runs"):
