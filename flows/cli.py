@@ -12,8 +12,8 @@ import sys
 import traceback
 from pathlib import Path
 
-from cityclips.flows.failures import (EXIT_DATA_TESTS, EXIT_INTERNAL, EXIT_IO, EXIT_OK, EXIT_USAGE, describe_io_failure,
-                                      io_error_in, io_errors_told_once)
+from cityclips.flows.failures import (EXIT_CODES, EXIT_DATA_TESTS, EXIT_INTERNAL, EXIT_IO, EXIT_OK, EXIT_USAGE,
+                                      describe_io_failure, io_error_in, io_errors_told_once)
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "data"
@@ -31,7 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cityclips", description="Bilingual city-government pages -> Parquet + DuckDB.",
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog="example:\n  cityclips run seeds/ --out data\n"
-                                            "  cityclips query \"select title, published_at from articles\"")
+                                            "  cityclips query \"select title, published_at from articles\"\n\n"
+                                            "exit status:\n" + "\n".join(f"  {code}  {meaning}" for code, meaning
+                                                                          in EXIT_CODES.items()))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help_text: str, example: str) -> argparse.ArgumentParser:
@@ -170,6 +172,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
         con = connect_read_only(Path(args.out))
     except FileNotFoundError as error:
         raise UserError(str(error)) from error
+    _note_stale_database(con, Path(args.out))
     try:
         statements = con.extract_statements(args.sql)
         if len(statements) != 1:
@@ -185,6 +188,16 @@ def _cmd_query(args: argparse.Namespace) -> int:
         con.close()
     print(_format_rows(columns, rows, args.format))
     return 0
+
+
+def _note_stale_database(con, out: Path) -> None:
+    """Say so when the database was built from older tables than the published ones (a failed build)."""
+    from cityclips.warehouse.build_state import stamped_version
+    from cityclips.warehouse.store import Warehouse
+    current = Warehouse(out).current_dir()
+    if current is not None and stamped_version(con) != current.name:
+        print(f"cityclips: note: the database is older than the tables (its last build did not finish); the "
+              f"next run rebuilds it, or run 'cityclips models --out {out}'", file=sys.stderr)
 
 
 def _cmd_models(args: argparse.Namespace) -> int:

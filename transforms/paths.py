@@ -20,7 +20,7 @@ import re
 DOC_ID_CHARS = 16  # 64 bits of sha256: collision-free for any realistic corpus
 _ESCAPE = re.compile(r"\\(\\|x[0-9a-f]{2})")  # what path_bytes decodes: '\\\\' -> '\\', '\\xHH' -> byte HH
 _SURROGATE = re.compile("[\udc80-\udcff]")
-_LITERAL_BACKSLASH = re.compile(r"\\(?=\\|x[0-9a-f]{2})")
+_LITERAL_BACKSLASH = re.compile("\\\\(?=\\\\|x[0-9a-f]{2}|[\udc80-\udcff])")  # ... or before a byte to escape
 
 
 def path_text(name: str | bytes) -> str:

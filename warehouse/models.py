@@ -178,7 +178,9 @@ def _build(out: Path, final: Path, tmp: Path, warehouse: Warehouse, version: str
         con = duckdb.connect(str(tmp))
         try:
             _configure(con)
-            updated = stamped_version(con) == warehouse.previous_version() and _update_raw(con, warehouse, changes)
+            # the copy must hold the tables this run started from (or already the current ones)
+            base = stamped_version(con)
+            updated = base in (warehouse.previous_version(), version) and _update_raw(con, warehouse, changes)
         except duckdb.Error:
             updated = False
         if updated:

@@ -215,6 +215,11 @@ def read_tables(out: Path, tables=PAGE_TABLES) -> dict[str, pa.Table]:
     return result
 
 
+def table_rows(out: Path, table: str) -> list[dict]:
+    """Every row of one published table, as dicts."""
+    return ds.dataset(str(out / table), format="parquet").to_table().to_pylist()
+
+
 def comparable_rows(table: pa.Table | None, name: str) -> list[tuple]:
     """A table's rows without the columns that differ by design between runs, sorted."""
     if table is None:
