@@ -17,7 +17,8 @@ from cityclips.transforms.pipeline import process_page
 from cityclips.transforms.records import RawPage
 from cityclips.warehouse.rows import tables_for
 from cityclips.warehouse.schemas import REJECTS, TABLES
-from cityclips.warehouse.store import EMPTY_PART_SUFFIX, Warehouse
+from cityclips.warehouse import store
+from cityclips.warehouse.store import Warehouse
 
 
 def _read_all_three(folder: Path) -> dict[str, tuple[int, list[str]]]:
@@ -44,7 +45,7 @@ def test_publishing_writes_a_zero_row_file_for_every_empty_table(tmp_path):
         writer.publish()
     for table in TABLES:
         assert warehouse.table_files(table), f"{table} has no file"
-    assert warehouse.table_files("rejects")[0].name.endswith(EMPTY_PART_SUFFIX)
+    assert warehouse.table_files("rejects")[0].name.endswith(store.EMPTY_PART_SUFFIX)
     for reader, (rows, columns) in _read_all_three(tmp_path / "out" / "rejects").items():
         assert (rows, columns) == (0, REJECTS.names), reader
 
@@ -60,7 +61,7 @@ def test_the_zero_row_file_goes_once_the_table_has_rows(tmp_path):
         reject = process_page(RawPage("empty.txt", b"", "text"))
         writer.write("rejects", tables_for([reject], "run", datetime.now())["rejects"], "p1")
         writer.publish()
-    assert [p.name.endswith(EMPTY_PART_SUFFIX) for p in warehouse.table_files("rejects")] == [False]
+    assert [p.name.endswith(store.EMPTY_PART_SUFFIX) for p in warehouse.table_files("rejects")] == [False]
     assert len(warehouse.table_files("documents")) == 1
 
 
