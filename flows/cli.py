@@ -8,10 +8,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
 
+from cityclips import __version__
 from cityclips.flows.failures import (EXIT_CODES, EXIT_DATA_TESTS, EXIT_INTERNAL, EXIT_IO, EXIT_OK, EXIT_USAGE,
                                       describe_io_failure, io_error_in, io_errors_told_once)
 
@@ -34,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
                                             "  cityclips query \"select title, published_at from articles\"\n\n"
                                             "exit status:\n" + "\n".join(f"  {code}  {meaning}" for code, meaning
                                                                           in EXIT_CODES.items()))
+    parser.add_argument("--version", action="version", version=f"cityclips {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help_text: str, example: str) -> argparse.ArgumentParser:
@@ -92,11 +95,18 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from cityclips.flows.report import write_report
+    from cityclips.warehouse.models import connect_read_only
     out = Path(args.out)
     try:
-        path = write_report(out, Path(args.html) if args.html else out / "report.html")
+        connect_read_only(out).close()  # no database: say so before trying to write anything
     except FileNotFoundError as error:
         raise UserError(str(error)) from error
+    target = Path(args.html) if args.html else out / "report.html"
+    try:
+        path = write_report(out, target)
+    except OSError as error:
+        reason = (error.strerror or type(error).__name__).lower()
+        raise UserError(f"cannot write the report to {target} ({reason}): give a writable path with --html") from error
     print(f"wrote {path}")
     return 0
 
@@ -164,6 +174,11 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
+def _duckdb_message(error: Exception) -> str:
+    """DuckDB's message with its hints ('Did you mean "articles"?', candidate columns, the caret line)."""
+    return str(error).strip().replace("\n\n", "\n")
+
+
 def _cmd_query(args: argparse.Namespace) -> int:
     import duckdb
 
@@ -183,7 +198,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
         columns = [d[0] for d in result.description]
         rows = result.fetchall()
     except duckdb.Error as error:
-        raise UserError(f"query failed: {str(error).splitlines()[0]}") from error
+        raise UserError(f"query failed: {_duckdb_message(error)}") from error
     finally:
         con.close()
     print(_format_rows(columns, rows, args.format))
@@ -237,6 +252,11 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as error:
         print(f"cityclips: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # `cityclips query ... | head`: the reader has what it wanted. Point stdout at /dev/null so
+        # the interpreter's final flush does not raise again, and exit as if the output was read.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except IOFailure as error:
         print(f"cityclips: {error}", file=sys.stderr)
         return EXIT_IO
