@@ -210,7 +210,8 @@ def _note_stale_database(con, out: Path) -> None:
     from cityclips.warehouse.build_state import stamped_version
     from cityclips.warehouse.store import Warehouse
     current = Warehouse(out).current_dir()
-    if current is not None and stamped_version(con) != current.name:
+    built = stamped_version(con)  # None: built before databases recorded their version (nothing to say)
+    if current is not None and built is not None and built != current.name:
         print(f"cityclips: note: the database is older than the tables (its last build did not finish); the "
               f"next run rebuilds it, or run 'cityclips models --out {out}'", file=sys.stderr)
 

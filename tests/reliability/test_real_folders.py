@@ -97,6 +97,18 @@ def test_symlinks_out_of_the_inputs_are_not_followed_unless_asked(tmp_path):
     assert [f.source_path for f in followed] == ["inside.txt", "linked/elsewhere.txt", "ok.txt", "passwd.txt"]
 
 
+def test_follow_links_reaches_discovery_from_the_command_line(tmp_path):
+    from cityclips.flows.cli import _parser
+    from cityclips.flows.flow import pages_to_process
+    _write(tmp_path / "outside" / "elsewhere.txt", KOREAN_ARTICLE.encode())
+    _write(tmp_path / "pages" / "ok.txt", ARTICLE_TEXT.encode())
+    (tmp_path / "pages" / "linked").symlink_to(tmp_path / "outside")
+    assert _parser().parse_args(["run", "pages", "--follow-links"]).follow_links is True
+    assert _parser().parse_args(["run", "pages"]).follow_links is False
+    inputs, out = [str(tmp_path / "pages")], str(tmp_path / "out")
+    assert (pages_to_process(inputs, out), pages_to_process(inputs, out, follow_links=True)) == (1, 2)
+
+
 def test_a_nul_byte_means_the_same_wherever_it_is():
     early, late = (process_page(RawPage("nul.txt", _with_nul_at(offset), "text")) for offset in NUL_OFFSETS)
     assert isinstance(early, Document) and isinstance(late, Document), (early, late)
