@@ -130,7 +130,7 @@ def _codec(name: str | None) -> str | None:
     # rot13, hex, zlib ... are bytes-to-bytes codecs that bytes.decode() refuses
     if info.name in _NOT_WEB_CODECS or not getattr(info, "_is_text_encoding", True):
         return None
-    return name
+    return info.name  # one spelling per codec: 'windows-1252' and 'cp1252' are both 'cp1252'
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -179,9 +179,9 @@ def _detect(data: bytes) -> tuple[str, float] | None:
     for preferred in PREFERRED_LEGACY:
         for match in near:
             if preferred in match.could_be_from_charset:
-                return preferred, 1.0 - match.chaos
+                return codecs.lookup(preferred).name, 1.0 - match.chaos
     match = near[0]
-    return match.encoding, 1.0 - match.chaos
+    return codecs.lookup(match.encoding).name, 1.0 - match.chaos
 
 
 def _decode_with(data: bytes, codec: str, confidence: float, method: str) -> Decoding:

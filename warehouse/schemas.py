@@ -28,7 +28,8 @@ DOCUMENTS = pa.schema([
     _f("replaced_chars", pa.int32(), "Bytes that could not be decoded and became U+FFFD.", False),
     _f("encoding_confidence", pa.float64(), "How sure the decoder was of `encoding`, 0-1: 1.0 for a byte order mark, "
                                             "valid UTF-8 or a declared charset that decodes cleanly; else "
-                                            "charset-normalizer's 1 - mess ratio, lowered by replaced characters."),
+                                            "charset-normalizer's 1 - mess ratio, lowered by replaced characters; null for pages "
+                                            "processed before this column existed."),
     _f("language", pa.string(), "Language with the largest letter share: 'en', 'ko', another ISO code, or 'und'.", False),
     _f("ko_share", pa.float64(), "Share of the document's letters in Korean segments (0-1).", False),
     _f("en_share", pa.float64(), "Share of the document's letters in English segments (0-1).", False),
