@@ -1,0 +1,173 @@
+"""Measurements of a parsed HTML page that the region and block stages share.
+
+One bottom-up pass gives every element its visible text sizes (characters, links, punctuation),
+the text of its own paragraph (text not inside a block child) and its prose score; hidden
+elements count for nothing. Nothing here changes the tree.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+# Text nobody sees on the page. script/style keep their own rule names (html_script, html_style).
+SCRIPT_TAGS = frozenset({"script", "style"})
+HIDDEN_TAGS = frozenset({"template", "noscript"})
+INVISIBLE_TAGS = SCRIPT_TAGS | HIDDEN_TAGS
+# Whole class tokens of screen-reader-only or hidden text ('blind' is the Korean CMSs' name for it).
+# Whole tokens only: Bootstrap's 'hidden-xs' is visible on a desktop screen.
+HIDDEN_CLASSES = frozenset({"blind", "sr-only", "sr_only", "screen-reader-text", "screen-reader-only", "screen_out",
+                            "screen-out", "visually-hidden", "visuallyhidden", "a11y-hidden", "hide", "hidden",
+                            "skip", "skipnav", "skip_nav", "offscreen", "invisible", "element-invisible", "ir_pm"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Elements whose text runs on inside the surrounding paragraph.
+INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "dfn", "em", "font",
+                         "i", "img", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike",
+                         "strong", "sub", "sup", "time", "tt", "u", "var", "wbr"})
+# Commas and sentence ends: the punctuation of prose (readability counts commas; Korean prose has
+# few commas but ends every sentence with a full stop).
+_PUNCT = re.compile(r"[,;，、]|[.!?。！？](?=[\s\"'”’)\]]|$)")
+MIN_UNIT_WEIGHT = 25  # a paragraph shorter than this (weighted chars) is a label, not prose (readability's 25)
+UNIT_LENGTH_STEP = 100  # one point per 100 weighted chars ...
+UNIT_LENGTH_POINTS = 3  # ... up to three (readability)
+MAX_UNIT_PUNCT = 12  # a run of dates or a CSV line is not twelve sentences' worth of prose
+UNIT_MAX_LINK_SHARE = 0.5  # a paragraph whose text is mostly link text is a link line, not prose
+_DIGITS = re.compile(r"\d+")
+
+
+def tag_of(el: etree._Element) -> str:
+    """The element's lower-case tag, '' for comments and processing instructions."""
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def hidden_rule(el: etree._Element, tag: str) -> str | None:
+    """'hidden' (or html_script/html_style) when nobody sees the element's text; else None."""
+    if tag in SCRIPT_TAGS:
+        return f"html_{tag}"
+    if tag in HIDDEN_TAGS:
+        return "hidden"
+    attrib = el.attrib
+    if not attrib:
+        return None
+    if "hidden" in attrib or attrib.get("aria-hidden", "").strip().lower() == "true":
+        return "hidden"
+    style = attrib.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return "hidden"
+    classes = attrib.get("class")
+    if classes and not HIDDEN_CLASSES.isdisjoint(classes.lower().split()):
+        return "hidden"
+    return None
+
+
+def path_segment(el: etree._Element, tag: str) -> str:
+    """'div.board_view.cont0': the tag and its classes, digits masked (chrome recurs at one path)."""
+    classes = el.get("class")
+    if not classes:
+        return tag
+    return ".".join([tag, *(_DIGITS.sub("0", c) for c in classes.split())])
+
+
+@dataclass(slots=True)
+class Size:
+    """Visible text measures of one element's subtree (see measure)."""
+
+    chars: int = 0  # non-space characters
+    weight: int = 0  # chars with Hangul/CJK counted twice
+    punct: int = 0
+    link_chars: int = 0
+    links: int = 0
+    captions: int = 0
+    own_weight: int = 0  # its own paragraph: text outside block children
+    own_chars: int = 0
+    own_link_chars: int = 0
+    own_punct: int = 0
+    unit: float = 0.0  # prose score of its own paragraph (see unit_score)
+    prose: float = 0.0  # sum of the prose scores of the paragraphs inside, its own included
+    controls: int = 0  # input/select/textarea/button elements inside
+
+
+CAPTION_CLASS = re.compile(r"caption|photo_?txt|img_?txt|photo_?desc|img_?desc|pic_?txt", re.IGNORECASE)
+CONTROL_TAGS = frozenset({"input", "select", "textarea", "button"})
+
+
+def is_caption_element(el: etree._Element) -> bool:
+    return tag_of(el) == "figcaption" or bool(CAPTION_CLASS.search(el.get("class") or ""))
+
+
+def unit_score(size: Size) -> float:
+    """Prose score of an element's own paragraph: 0 for a label or a link line, else
+    1 + its punctuation + a point per 100 weighted chars (up to 3), as readability scores <p>."""
+    if size.own_weight < MIN_UNIT_WEIGHT or not size.own_chars:
+        return 0.0
+    if size.own_link_chars > UNIT_MAX_LINK_SHARE * size.own_chars:
+        return 0.0
+    return 1.0 + min(size.own_punct, MAX_UNIT_PUNCT) + min(size.own_weight // UNIT_LENGTH_STEP, UNIT_LENGTH_POINTS)
+
+
+def _text_measure(text: str | None) -> tuple[int, int, int]:
+    if not text:
+        return 0, 0, 0
+    chars = sum(map(len, text.split()))
+    if not chars:
+        return 0, 0, 0
+    wide = (len(text.encode("utf-8")) - len(text)) // 2
+    return chars, chars + wide, len(_PUNCT.findall(text))
+
+
+def measure(root: etree._Element) -> tuple[dict, dict]:
+    """(sizes, hidden): a Size for every visible element, and the rule of every hidden one.
+
+    Children come before their parent (reversed document order), so no subtree is read twice.
+    A hidden element's subtree adds nothing to its ancestors; the text after it (its tail) does.
+    """
+    sizes: dict = {}
+    hidden: dict = {}
+    empty = Size()
+    for el in reversed(list(root.iter())):
+        tag = tag_of(el)
+        if not tag:
+            continue
+        rule = hidden_rule(el, tag)
+        if rule:
+            hidden[el] = rule
+            sizes[el] = empty
+            continue
+        size = Size()
+        chars, weight, punct = _text_measure(el.text)
+        size.chars = size.own_chars = chars
+        size.weight = size.own_weight = weight
+        size.punct = size.own_punct = punct
+        size.captions = int(is_caption_element(el))
+        size.controls = int(tag in CONTROL_TAGS)
+        for child in el:
+            child_tag = tag_of(child)
+            child_size = sizes.get(child, empty)
+            t_chars, t_weight, t_punct = _text_measure(child.tail)
+            size.chars += child_size.chars + t_chars
+            size.weight += child_size.weight + t_weight
+            size.punct += child_size.punct + t_punct
+            size.prose += child_size.prose
+            size.controls += child_size.controls
+            size.own_chars += t_chars
+            size.own_weight += t_weight
+            size.own_punct += t_punct
+            # a figure's or a photo table's caption is its own, not a caption for images beside it
+            size.captions += child_size.captions if child_tag not in ("figure", "table") else 0
+            if child_tag == "a":
+                size.links += child_size.links + 1
+                size.link_chars += child_size.chars
+            else:
+                size.links += child_size.links
+                size.link_chars += child_size.link_chars
+            if child_tag in INLINE_TAGS and child not in hidden:
+                size.own_chars += child_size.chars
+                size.own_weight += child_size.weight
+                size.own_punct += child_size.punct
+                size.own_link_chars += child_size.chars if child_tag == "a" else child_size.link_chars
+        if tag not in INLINE_TAGS:
+            size.unit = unit_score(size)
+            size.prose += size.unit
+        sizes[el] = size
+    return sizes, hidden
