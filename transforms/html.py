@@ -66,6 +66,7 @@ CONTROL_TAGS = frozenset({"button", "select", "input", "textarea", "iframe", "sv
 # Inside the region a chrome-named element is dropped only when it holds less than this share of
 # the region's prose: a comment thread or a share bar is small beside the article it sits in.
 NEGATIVE_MAX_PROSE_SHARE = 0.5
+MIN_PROSE_BEFORE = 3.0  # the prose of one real paragraph: after it, the article has begun
 WEAK_MAX_PROSE = 2.0  # a 'header'/'meta' box with less prose than one sentence is the article's furniture
 # Where an element is relative to the region: inside it, on the way to it (an ancestor), or outside.
 _INSIDE, _CONTAINER, _OUTSIDE, _NO_REGION = 0, 1, 2, 3
@@ -85,6 +86,7 @@ class _State:
     evidence: dict = field(default_factory=dict)  # cache for region.evidence
     excluded_by: str = ""  # '' inside the region; else why the current blocks are not content
     path: str = ""  # DOM path of the innermost open block element
+    prose_seen: float = 0.0  # prose of the region's paragraphs walked so far
 
 
 def _tag(el: etree._Element) -> str:
@@ -254,12 +256,15 @@ def _inside_rule(el: etree._Element, tag: str, state: _State) -> str | None:
     chrome-named boxes (comments, share bars, related lists) that hold little of the region's prose."""
     if tag in CONTROL_TAGS:
         return f"html_{tag}"
-    if tag in INLINE_TAGS_WALKED or el in state.region.nodes:
+    if tag in INLINE_TAGS_WALKED or el in state.region.nodes or el in state.region.core:
         return None
     found = evidence(el, tag, state.evidence)
     if found.negative:
         size = state.sizes.get(el)
-        if size is None or size.prose < NEGATIVE_MAX_PROSE_SHARE * state.region.prose:
+        # After the article's first paragraphs a comment thread or a related list is dropped whatever
+        # its size; before them, only when small (a big 'sidebar' box first is the article misnamed).
+        if size is None or state.prose_seen >= MIN_PROSE_BEFORE or \
+                size.prose < NEGATIVE_MAX_PROSE_SHARE * state.region.prose:
             if found.comments:
                 return "html_comments"
             return f"html_{tag}" if tag in SECTIONING_TAGS else "html_chrome_class"
@@ -377,6 +382,8 @@ def _walk(top: etree._Element, state: _State) -> None:
             state.buffer.append(el.tail or "")
             continue
         where = _where(el, state, parent_where) if el is not top else parent_where
+        if where == _INSIDE and el in state.sizes:
+            state.prose_seen += state.sizes[el].unit
         if el is not top and _leaf(el, tag, state, hint, marker, where):
             continue
         outer_excluded, outer_path = state.excluded_by, state.path
@@ -395,7 +402,9 @@ def _walk(top: etree._Element, state: _State) -> None:
         elif tag == "li":
             own_hint, own_marker = "li", li_marker or "•"
         elif tag in ("p", "dd", "dt", "blockquote", "pre", "address"):
-            own_hint = "p" if hint != "li" else hint
+            own_hint = hint if hint in ("li", "caption") else "p"  # a photo credit in a caption box is caption
+        elif tag == "figure":
+            own_hint = "caption"  # a figure's text is its caption and credit, never article prose
         if tag in ("ul", "ol"):
             state.list_depth += 1
         state.buffer.append(el.text or "")

@@ -22,6 +22,7 @@ from cityclips.transforms.template import TemplateStats, block_signatures, page_
 DEFAULT_MAX_PAGE_BYTES = 20 * 1024 ** 2  # the largest real page seen is ~1 MB; 20 MB is a mis-saved file
 DEFAULT_PAGE_BUDGET_S = 10.0  # a page is a few ms; one that takes seconds is pathological
 UNDECODABLE_SHARE = 0.3  # if 30% of characters were undecodable, the page is not text in any codec we know
+BODY_EXCLUDED_KINDS = frozenset({"title", "caption"})
 DOC_ID_CHARS = 16  # 64 bits of sha256: collision-free for any realistic corpus
 
 
@@ -147,7 +148,8 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
                 for segment, guess in zip(segments, guesses)]
     shares = language_shares(guesses)
     quotes = extract_quotes(labelled)
-    body_text = "\n".join(_segment_text(s.kind, s.marker, s.text) for s in labelled if s.kind != "title")
+    # the article's running text: photo captions are segments of their own, not body text (schema.org's articleBody)
+    body_text = "\n".join(_segment_text(s.kind, s.marker, s.text) for s in labelled if s.kind not in BODY_EXCLUDED_KINDS)
     warnings = (f"{replaced} undecodable bytes replaced",) if replaced else ()
     return Document(doc_id=doc_id_for(raw.source_path), source_path=raw.source_path,
                     source_format=raw.source_format, content_sha256=digest, source_bytes=len(raw.data),

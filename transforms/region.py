@@ -27,6 +27,8 @@ MIN_SIBLING_SCORE = 10.0
 SIBLING_PARAGRAPH_CHARS = 80  # a long low-link <p> beside the candidate is article text ...
 SIBLING_MAX_LINK_SHARE = 0.25
 SIBLING_MIN_PROSE = 3.0  # ... and a scoring sibling must hold prose of its own, not only a content-like name
+CHROME_PROSE_FACTOR = 0.1  # prose under a chrome-named box counts a tenth ...
+CHROME_BOX_MAX_SHARE = 0.5  # ... when that box holds less than half the page's prose (else it is a layout wrapper)
 MIN_REGION_SCORE = 20.0  # below this the page has no clear article: no region, the old per-element rules
 CLASS_WEIGHT = 25.0  # readability's weight for a class or id that names content or chrome
 WEAK_CLASS_WEIGHT = 10.0  # metadata-like names (header, meta, byline): evidence, but weak
@@ -44,15 +46,22 @@ POSITIVE_WORDS = frozenset({"article", "articles", "body", "content", "contents"
                             "story", "txt", "blog", "view", "bbs", "board", "detail", "hentry", "prose"})
 COMMENT_WORDS = frozenset({"comment", "comments", "reply", "replies", "disqus", "respond", "discussion"})
 STRONG_NEGATIVE_WORDS = COMMENT_WORDS | frozenset({
-    "footer", "foot", "sidebar", "side", "aside", "related", "relate", "share", "sharing", "social", "sns", "widget",
-    "widgets", "banner", "ad", "ads", "advert", "advertisement", "sponsor", "sponsored", "promo", "promotion",
+    "footer", "foot", "sidebar", "side", "aside", "related", "relate", "share", "sharing", "social", "sns", "banner", "ad", "ads", "advert", "advertisement", "sponsor", "sponsored", "promo", "promotion",
     "outbrain", "taboola", "newsletter", "subscribe", "subscription", "popular", "ranking", "rank", "recommend",
     "recommended", "trending", "tags", "tag", "nav", "navi", "navigation", "navbar", "menu", "gnb", "lnb", "snb",
     "breadcrumb", "breadcrumbs", "location", "quick", "util", "utility", "survey", "satisfaction", "satisfy",
     "copyright", "cookie", "cookies", "consent", "gdpr", "modal", "popup", "login", "search", "pagination", "pager",
     "paging", "toolbar", "sitemap", "combx", "shoutbox", "skyscraper", "masthead", "more", "teaser", "rss"})
-WEAK_NEGATIVE_WORDS = frozenset({"header", "head", "meta", "byline", "author", "info", "date",
+# 'widget' is weak: page builders (Elementor) wrap every text box in an 'elementor-widget'.
+WEAK_NEGATIVE_WORDS = frozenset({"header", "head", "meta", "byline", "author", "info", "date", "widget", "widgets",
                                  "print", "btn", "button", "tool", "tools", "icon"})
+# Words that name the same thing with any ending ('relatedposts', 'commentlist', 'sidebar2'): prefixes.
+# 'share' is not one: 'shared_text' is text that is shared, not a share bar.
+POSITIVE_PREFIXES = re.compile(r"^(article|content|entry|story)")
+COMMENT_PREFIXES = re.compile(r"^(comment|disqus)")
+NEGATIVE_PREFIXES = re.compile(r"^(related|comment|sidebar|footer|banner|sponsor|advert|newsletter|subscri|"
+                               r"recommend|popular|breadcrumb|navigation|disqus|taboola|outbrain|promo|"
+                               r"trending|cookie|sharedaddy|sharebar|social)")
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
@@ -75,12 +84,14 @@ def _attr_weight(value: str | None) -> tuple[float, bool, bool, bool]:
     words = class_words(value)
     if not words:
         return 0.0, False, False, False
-    positive = any(w in POSITIVE_WORDS for w in words)
-    strong = any(w in STRONG_NEGATIVE_WORDS for w in words)
+    positive = any(w in POSITIVE_WORDS or POSITIVE_PREFIXES.match(w) for w in words)
+    strong = any(w in STRONG_NEGATIVE_WORDS or NEGATIVE_PREFIXES.match(w) for w in words)
     weak = any(w in WEAK_NEGATIVE_WORDS for w in words)
-    comments = any(w in COMMENT_WORDS for w in words)
+    comments = any(w in COMMENT_WORDS or COMMENT_PREFIXES.match(w) for w in words)
+    if comments:  # 'comment_content', 'article-comments': the comment word names what the box is
+        return -CLASS_WEIGHT, True, True, False
     weight = (CLASS_WEIGHT if positive else 0.0) - (CLASS_WEIGHT if strong else WEAK_CLASS_WEIGHT if weak else 0.0)
-    return weight, strong and not positive, comments and not positive, weak and not strong and not positive
+    return weight, strong and not positive, False, weak and not strong and not positive
 
 
 def evidence(el: etree._Element, tag: str, cache: dict) -> Evidence:
@@ -111,6 +122,7 @@ class Region:
 
     nodes: frozenset  # elements whose whole subtree is the region
     ancestors: frozenset  # elements on the way from the root to a region node
+    core: frozenset  # the best candidates' ancestors inside the region: never dropped for a name
     score: float
     prose: float  # prose score inside the region (dom.Size.prose summed over its nodes)
 
@@ -119,24 +131,51 @@ class Region:
         return bool(self.nodes)
 
 
-NO_REGION = Region(frozenset(), frozenset(), 0.0, 0.0)
+NO_REGION = Region(frozenset(), frozenset(), frozenset(), 0.0, 0.0)
 
 
 def _link_density(size: Size) -> float:
     return size.link_chars / size.chars if size.chars else 0.0
 
 
+def _under_chrome(el: etree._Element, body: etree._Element, sizes: dict, cache: dict, memo: dict) -> bool:
+    """True when the element or an ancestor below body is named (or tagged) as chrome: a comment
+    thread, or a chrome box holding less than half the page's prose (a 'for_sidebar' layout row
+    around the whole article is not chrome)."""
+    chain = []
+    node = el
+    found = False
+    page_prose = sizes[body].prose if body in sizes else 0.0
+    while node is not None and node is not body:
+        if node in memo:
+            found = memo[node]
+            break
+        chain.append(node)
+        named = evidence(node, tag_of(node), cache)
+        if named.negative and (named.comments or sizes[node].prose < CHROME_BOX_MAX_SHARE * page_prose):
+            found = True
+            break
+        node = node.getparent()
+    for node in chain:
+        memo[node] = found
+    return found
+
+
 def _score_candidates(body: etree._Element, sizes: dict, cache: dict) -> dict:
     scores: dict = {}
+    memo: dict = {}
     for el in body.iter():
         size = sizes.get(el)
         if size is None or not size.unit:
             continue
+        # Prose under a box named comments, sidebar or footer counts for little (readability strips such
+        # boxes before scoring; here they stay evidence: a page that is all 'sidebar' still has a region).
+        unit = size.unit * (CHROME_PROSE_FACTOR if _under_chrome(el, body, sizes, cache, memo) else 1.0)
         level, ancestor = 0, el.getparent()
         while ancestor is not None and level < ANCESTOR_LEVELS:
             if ancestor not in scores:
                 scores[ancestor] = evidence(ancestor, tag_of(ancestor), cache).weight
-            scores[ancestor] += size.unit / (1 if level == 0 else 2 if level == 1 else 3 * level)
+            scores[ancestor] += unit / (1 if level == 0 else 2 if level == 1 else 3 * level)
             if ancestor is body:
                 break
             level, ancestor = level + 1, ancestor.getparent()
@@ -152,11 +191,10 @@ def _ancestors(el: etree._Element, stop: etree._Element) -> list:
     return found
 
 
-def _refine(top: etree._Element, body: etree._Element, scores: dict) -> etree._Element:
+def _refine(top: etree._Element, body: etree._Element, scores: dict, ranked: list) -> etree._Element:
     """Readability's three moves up the tree from the best candidate."""
     best = scores[top]
-    ranked = sorted(scores, key=scores.get, reverse=True)[1:TOP_CANDIDATES]
-    alternatives = [_ancestors(c, body) for c in ranked if best and scores[c] / best >= ALTERNATIVE_SHARE]
+    alternatives = [_ancestors(c, body) for c in ranked[1:] if best and scores[c] / best >= ALTERNATIVE_SHARE]
     if len(alternatives) >= MIN_ALTERNATIVES:
         for ancestor in _ancestors(top, body):
             if ancestor is body:
@@ -200,13 +238,33 @@ def _siblings(top: etree._Element, scores: dict, sizes: dict) -> list:
         if sibling in scores and scores[sibling] + bonus >= threshold and size.prose >= SIBLING_MIN_PROSE \
                 and _link_density(size) < SIBLING_MAX_LINK_SHARE:
             kept.append(sibling)
-        elif tag == "p":
+        elif tag == "p" or (sizes[sibling].unit and tag not in INLINE_TAGS):  # a <div> holding one paragraph too
             link_share = _link_density(size)
             if size.chars > SIBLING_PARAGRAPH_CHARS and link_share < SIBLING_MAX_LINK_SHARE:
                 kept.append(sibling)
             elif 0 < size.chars and not size.links and size.punct:
                 kept.append(sibling)
     return kept
+
+
+def _split_parts(top: etree._Element, nodes: list, body: etree._Element, sizes: dict) -> list:
+    """Other boxes of the article split around figures or videos: elements with the top
+    candidate's tag and class (all of its classes, in order) holding prose of their own."""
+    classes = top.get("class")
+    if not classes or not isinstance(top.tag, str):
+        return []
+    inside = set(nodes)
+    parts = []
+    for el in body.iter(top.tag):
+        if el in inside or el.get("class") != classes or el not in sizes:
+            continue
+        size = sizes[el]
+        if size.prose < SIBLING_MIN_PROSE or _link_density(size) >= SIBLING_MAX_LINK_SHARE:
+            continue
+        if any(a in inside for a in el.iterancestors()) or any(a is el for a in top.iterancestors()):
+            continue
+        parts.append(el)
+    return parts
 
 
 def find_region(body: etree._Element, sizes: dict, cache: dict) -> Region:
@@ -216,18 +274,27 @@ def find_region(body: etree._Element, sizes: dict, cache: dict) -> Region:
     candidates = {el: s for el, s in scores.items() if tag_of(el) not in INLINE_TAGS and tag_of(el) != "html"}
     if not candidates:
         return NO_REGION
-    top = max(candidates, key=candidates.get)
-    if candidates[top] < MIN_REGION_SCORE:
+    ranked = sorted(candidates, key=candidates.get, reverse=True)[:TOP_CANDIDATES]
+    best = ranked[0]
+    if candidates[best] < MIN_REGION_SCORE:
         return NO_REGION
-    top = _refine(top, body, candidates)
+    top = _refine(best, body, candidates, ranked)
     if top is body:
         return NO_REGION
     nodes = _siblings(top, candidates, sizes)
+    nodes += _split_parts(top, nodes, body, sizes)
     ancestors = set()
     for node in nodes:
         for ancestor in node.iterancestors():
             if ancestor in ancestors:
                 break
             ancestors.add(ancestor)
-    return Region(frozenset(nodes), frozenset(ancestors), candidates.get(top, 0.0),
+    # The best candidate and everything between it and the region's top: a wrapper named 'widget'
+    # or 'sidebar' around the article's text stays.
+    core = set()
+    for element in (best, *_ancestors(best, body)):
+        if element in ancestors:
+            break
+        core.add(element)
+    return Region(frozenset(nodes), frozenset(ancestors), frozenset(core), candidates.get(top, candidates[best]),
                   sum(sizes[n].prose for n in nodes))
