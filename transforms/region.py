@@ -218,7 +218,7 @@ def _refine(top: etree._Element, body: etree._Element, scores: dict, ranked: lis
     return top
 
 
-def _siblings(top: etree._Element, scores: dict, sizes: dict) -> list:
+def _siblings(top: etree._Element, scores: dict, sizes: dict, cache: dict) -> list:
     parent = top.getparent()
     if parent is None:
         return [top]
@@ -238,7 +238,8 @@ def _siblings(top: etree._Element, scores: dict, sizes: dict) -> list:
         if sibling in scores and scores[sibling] + bonus >= threshold and size.prose >= SIBLING_MIN_PROSE \
                 and _link_density(size) < SIBLING_MAX_LINK_SHARE:
             kept.append(sibling)
-        elif tag == "p" or (sizes[sibling].unit and tag not in INLINE_TAGS):  # a <div> holding one paragraph too
+        elif tag == "p" or (tag == "div" and sizes[sibling].unit and not evidence(sibling, tag, cache).negative):
+            # a <div> holding one paragraph is a paragraph (readability turns such divs into <p>)
             link_share = _link_density(size)
             if size.chars > SIBLING_PARAGRAPH_CHARS and link_share < SIBLING_MAX_LINK_SHARE:
                 kept.append(sibling)
@@ -281,7 +282,7 @@ def find_region(body: etree._Element, sizes: dict, cache: dict) -> Region:
     top = _refine(best, body, candidates, ranked)
     if top is body:
         return NO_REGION
-    nodes = _siblings(top, candidates, sizes)
+    nodes = _siblings(top, candidates, sizes, cache)
     nodes += _split_parts(top, nodes, body, sizes)
     ancestors = set()
     for node in nodes:
