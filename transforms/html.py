@@ -12,7 +12,7 @@ Everything dropped is kept on record as RemovedLines with the rule that dropped 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import lxml.html
 from lxml import etree
@@ -67,7 +67,18 @@ CONTROL_TAGS = frozenset({"button", "select", "input", "textarea", "iframe", "sv
 # the region's prose: a comment thread or a share bar is small beside the article it sits in.
 NEGATIVE_MAX_PROSE_SHARE = 0.5
 MIN_PROSE_BEFORE = 3.0  # the prose of one real paragraph: after it, the article has begun
-WEAK_MAX_PROSE = 2.0  # a 'header'/'meta' box with less prose than one sentence is the article's furniture
+WEAK_MAX_PROSE = 2.0
+LINK_LINE_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
+LINK_LINE_SHARE = 0.8  # four fifths of the line is link text ...
+MAX_LINK_LINE_CHARS = 200  # ... and the line is a headline's length, not a paragraph with a long link
+# Short blocks before the region's first paragraph of prose or after its last one (bylines, dates,
+# 'Share this', 'Related', 'Was this helpful?') are the article's frame (jusText's context rule,
+# with the region's edges as its boilerplate neighbours); they stay readable as metadata.
+EDGE_GOOD_WEIGHT = 70  # weighted chars of a block that reads as prose ...
+_SENTENCE_MARK = re.compile(r"[.!?。]|다[.\s]|[,;]")  # ... with a sentence mark in it
+REGION_EDGE = "region_edge"
+LEAD_MAX_WEIGHT = 50  # 'By Jane Doe', 'Monday November 18, 2019 7:45 am': the lines above an article are short
+MAX_EDGE_RUN = 6  # an article's frame is a few lines; a longer run of short lines is content  # a 'header'/'meta' box with less prose than one sentence is the article's furniture
 # Where an element is relative to the region: inside it, on the way to it (an ancestor), or outside.
 _INSIDE, _CONTAINER, _OUTSIDE, _NO_REGION = 0, 1, 2, 3
 
@@ -269,7 +280,20 @@ def _inside_rule(el: etree._Element, tag: str, state: _State) -> str | None:
                 return "html_comments"
             return f"html_{tag}" if tag in SECTIONING_TAGS else "html_chrome_class"
     rule = _chrome_rule(el, tag, state.sizes)
-    return rule if rule == "html_link_menu" else None
+    if rule == "html_link_menu":
+        return rule
+    return "link_line" if _is_link_line(el, tag, state.sizes) else None
+
+
+def _is_link_line(el: etree._Element, tag: str, sizes: dict) -> bool:
+    """A paragraph or heading that is one link and little else ('Read also: <a>Other story</a>'):
+    a teaser for another page. A link to a file is an attachment, not a teaser."""
+    if tag not in LINK_LINE_TAGS:
+        return False
+    size = sizes.get(el)
+    if size is None or not size.links or size.chars > MAX_LINK_LINE_CHARS or size.own_chars < size.chars:
+        return False  # (a <div> with block children is not one line)
+    return size.link_chars >= LINK_LINE_SHARE * size.chars and not _FILE_LINK.search(el.text_content())
 
 
 def _excluded_by(el: etree._Element, tag: str, state: _State, where: int) -> str:
@@ -458,4 +482,33 @@ def html_blocks(html: str | etree._Element | None) -> tuple[list[Block], list[Re
     state.region = find_region(top, sizes, state.evidence)
     _walk(top, state)
     _flush(state, "p")
-    return state.blocks, state.removed, title or None
+    blocks = _mark_region_edges(state.blocks) if state.region.found else state.blocks
+    return blocks, state.removed, title or None
+
+
+def _weight(text: str) -> int:
+    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2  # Hangul counts two (see dom.Size)
+
+
+def _reads_as_prose(block: Block) -> bool:
+    return _weight(block.text) >= EDGE_GOOD_WEIGHT and bool(_SENTENCE_MARK.search(block.text))
+
+
+def _mark_region_edges(blocks: list[Block]) -> list[Block]:
+    """Short paragraphs and headings before the region's first prose block, and after its last,
+    excluded as 'region_edge' (list items, rows and captions are kept: they are structure)."""
+    content = [i for i, b in enumerate(blocks) if not b.excluded_by]
+    # the article's body: prose, and the lists and tables among it
+    anchors = [i for i in content if blocks[i].hint in ("li", "cell") or
+               (blocks[i].hint == "p" and _reads_as_prose(blocks[i]))]
+    if not anchors:
+        return blocks
+    first, last = anchors[0], anchors[-1]
+    lead = [i for i in content if i < first and blocks[i].hint in ("p", "heading")
+            and _weight(blocks[i].text) < LEAD_MAX_WEIGHT]  # a deck under the title is longer than a byline
+    tail = [i for i in content if i > last and blocks[i].hint in ("p", "heading") and not _reads_as_prose(blocks[i])]
+    edge = set()
+    for run in (lead, tail):
+        if len(run) <= MAX_EDGE_RUN:  # a long run of short lines is a list written as <p>s (tour dates)
+            edge.update(run)
+    return [replace(b, excluded_by=REGION_EDGE) if i in edge else b for i, b in enumerate(blocks)]
