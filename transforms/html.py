@@ -486,6 +486,10 @@ def html_blocks(html: str | etree._Element | None) -> tuple[list[Block], list[Re
     return blocks, state.removed, title or None
 
 
+def _parent_path(block: Block) -> str:
+    return block.dom_path.rsplit("/", 1)[0]
+
+
 def _weight(text: str) -> int:
     return len(text) + (len(text.encode("utf-8")) - len(text)) // 2  # Hangul counts two (see dom.Size)
 
@@ -495,8 +499,9 @@ def _reads_as_prose(block: Block) -> bool:
 
 
 def _mark_region_edges(blocks: list[Block]) -> list[Block]:
-    """Short paragraphs and headings before the region's first prose block, and after its last,
-    excluded as 'region_edge' (list items, rows and captions are kept: they are structure)."""
+    """Short paragraphs before the region's first prose block and after its last one, in boxes of
+    their own, and headings after its last, excluded as 'region_edge' (list items, rows and
+    captions are kept: they are structure)."""
     content = [i for i, b in enumerate(blocks) if not b.excluded_by]
     # the article's body: prose, and the lists and tables among it
     anchors = [i for i in content if blocks[i].hint in ("li", "cell") or
@@ -504,9 +509,14 @@ def _mark_region_edges(blocks: list[Block]) -> list[Block]:
     if not anchors:
         return blocks
     first, last = anchors[0], anchors[-1]
+    # A short line in the same box as the article's paragraphs is the article's own (a notice's
+    # '■ 모집인원 : 선착순'); the frame sits in boxes of its own (a byline div, a share bar).
+    homes = {_parent_path(blocks[i]) for i in anchors}
     lead = [i for i in content if i < first and blocks[i].hint in ("p", "heading")
-            and _weight(blocks[i].text) < LEAD_MAX_WEIGHT]  # a deck under the title is longer than a byline
-    tail = [i for i in content if i > last and blocks[i].hint in ("p", "heading") and not _reads_as_prose(blocks[i])]
+            and _weight(blocks[i].text) < LEAD_MAX_WEIGHT  # a deck under the title is longer than a byline
+            and _parent_path(blocks[i]) not in homes]
+    tail = [i for i in content if i > last and (blocks[i].hint == "heading" or (
+        blocks[i].hint == "p" and not _reads_as_prose(blocks[i]) and _parent_path(blocks[i]) not in homes))]
     edge = set()
     for run in (lead, tail):
         if len(run) <= MAX_EDGE_RUN:  # a long run of short lines is a list written as <p>s (tour dates)
