@@ -15,11 +15,14 @@ from lxml import etree
 SCRIPT_TAGS = frozenset({"script", "style"})
 HIDDEN_TAGS = frozenset({"template", "noscript"})
 INVISIBLE_TAGS = SCRIPT_TAGS | HIDDEN_TAGS
-# Whole class tokens of screen-reader-only or hidden text ('blind' is the Korean CMSs' name for it).
-# Whole tokens only: Bootstrap's 'hidden-xs' is visible on a desktop screen.
-HIDDEN_CLASSES = frozenset({"blind", "sr-only", "sr_only", "screen-reader-text", "screen-reader-only", "screen_out",
-                            "screen-out", "visually-hidden", "visuallyhidden", "a11y-hidden", "hide", "hidden",
-                            "skip", "skipnav", "skip_nav", "offscreen", "invisible", "element-invisible", "ir_pm"})
+# Class tokens of screen-reader-only or hidden text ('blind' is the Korean CMSs' name for it, also as
+# 'is_blind'). A token must be the name or end with it: Bootstrap's 'hidden-xs' is visible on a
+# desktop screen and 'overflow-hidden' is a layout rule, so neither counts.
+HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:\S*[-_])?(?:blind|sr-only|sr_only|screen-reader-text|screen-reader-only|"
+                          r"screen_out|screen-out|visually-?hidden|a11y-hidden|offscreen|invisible|ir_pm)(?=\s|$)|"
+                          r"(?:^|\s)(?:is[-_]|u-)?(?:hide|hidden)(?=\s|$)", re.IGNORECASE)
+# Skip links ('본문 바로가기', 'Skip to content') sit off-screen until focused: 'skip', 'skipNavi', 'skip_menu'.
+SKIP_NAME = re.compile(r"(?:^|[\s_-])[Ss]kip(?:[A-Z_-]|[Nn]av|[Mm]enu|[Ll]ink|[Tt]o|\s|$)")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Elements whose text runs on inside the surrounding paragraph.
 INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "dfn", "em", "font",
@@ -56,7 +59,10 @@ def hidden_rule(el: etree._Element, tag: str) -> str | None:
     if style and _HIDDEN_STYLE.search(style):
         return "hidden"
     classes = attrib.get("class")
-    if classes and not HIDDEN_CLASSES.isdisjoint(classes.lower().split()):
+    if classes and (HIDDEN_CLASS.search(classes) or SKIP_NAME.search(classes)):
+        return "hidden"
+    element_id = attrib.get("id")
+    if element_id and SKIP_NAME.search(element_id):
         return "hidden"
     return None
 
