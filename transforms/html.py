@@ -68,6 +68,8 @@ CONTROL_TAGS = frozenset({"button", "select", "input", "textarea", "iframe", "sv
 NEGATIVE_MAX_PROSE_SHARE = 0.5
 MIN_PROSE_BEFORE = 3.0  # the prose of one real paragraph: after it, the article has begun
 WEAK_MAX_PROSE = 2.0
+LAYOUT_ITEM_CHARS = 500  # a list item is a line or two; one holding a page of text is a layout box ...
+LAYOUT_ITEM_BOXES = frozenset({"div", "table", "section", "article", "form"})  # ... made of boxes
 LINK_LINE_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
 LINK_LINE_SHARE = 0.8  # four fifths of the line is link text ...
 MAX_LINK_LINE_CHARS = 200  # ... and the line is a headline's length, not a paragraph with a long link
@@ -244,6 +246,17 @@ def _row_text(tr: etree._Element) -> str:
             continue
         parts.append(f"{text} :" if tag == "th" else text)
     return " ".join(parts)
+
+
+def _is_layout_list(el: etree._Element, sizes: dict) -> bool:
+    """A <ul> used as a page layout (Bootstrap's list-group around a whole notice): an item holding
+    a long text in boxes of its own. Its lines are the page's paragraphs, not list items."""
+    for item in el:
+        if _tag(item) != "li" or item not in sizes or sizes[item].chars <= LAYOUT_ITEM_CHARS:
+            continue
+        if any(_tag(child) in LAYOUT_ITEM_BOXES for child in item):
+            return True
+    return False
 
 
 def _ol_start(ol: etree._Element) -> int:
@@ -423,18 +436,20 @@ def _walk(top: etree._Element, state: _State) -> None:
             own_hint, own_marker = HEADING_TAGS[tag], ""
         elif tag == "figcaption" or (tag in ("p", "div", "span", "td") and CAPTION_CLASS.search(el.get("class") or "")):
             own_hint = "caption"
-        elif tag == "li":
+        elif tag == "li" and li_marker is not None:  # None: an item of a layout list, a box like a <div>
             own_hint, own_marker = "li", li_marker or "•"
         elif tag in ("p", "dd", "dt", "blockquote", "pre", "address"):
             own_hint = hint if hint in ("li", "caption") else "p"  # a photo credit in a caption box is caption
         elif tag == "figure":
             own_hint = "caption"  # a figure's text is its caption and credit, never article prose
-        if tag in ("ul", "ol"):
+        layout_list = tag in ("ul", "ol") and _is_layout_list(el, state.sizes)
+        if tag in ("ul", "ol") and not layout_list:
             state.list_depth += 1
         state.buffer.append(el.text or "")
-        stack.append((_EXIT, el, tag, own_hint, own_marker, len(state.blocks), outer_excluded, outer_path))
+        stack.append((_EXIT, el, "div" if layout_list else tag, own_hint, own_marker, len(state.blocks), outer_excluded,
+                      outer_path))
         children = list(el)
-        markers = _li_markers(el, tag, children)
+        markers = [None] * len(children) if layout_list else _li_markers(el, tag, children)
         stack.extend((_ENTER, child, own_hint, own_marker, child_marker, where)
                      for child, child_marker in zip(reversed(children), reversed(markers)))
 
