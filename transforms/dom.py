@@ -21,6 +21,7 @@ INVISIBLE_TAGS = SCRIPT_TAGS | HIDDEN_TAGS
 HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:\S*[-_])?(?:blind|sr-only|sr_only|screen-reader-text|screen-reader-only|"
                           r"screen_out|screen-out|visually-?hidden|a11y-hidden|offscreen|invisible|ir_pm)(?=\s|$)|"
                           r"(?:^|\s)(?:is[-_]|u-)?(?:hide|hidden)(?=\s|$)", re.IGNORECASE)
+_HIDDEN_HINTS = ("blind", "sr-", "sr_", "screen", "hid", "invisible", "offscreen", "ir_pm")
 # Skip links ('본문 바로가기', 'Skip to content') sit off-screen until focused: 'skip', 'skipNavi', 'skip_menu'.
 SKIP_NAME = re.compile(r"(?:^|[\s_-])[Ss]kip(?:[A-Z_-]|[Nn]av|[Mm]enu|[Ll]ink|[Tt]o|\s|$)")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -56,13 +57,18 @@ def hidden_rule(el: etree._Element, tag: str) -> str | None:
     if "hidden" in attrib or attrib.get("aria-hidden", "").strip().lower() == "true":
         return "hidden"
     style = attrib.get("style")
-    if style and _HIDDEN_STYLE.search(style):
+    if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
         return "hidden"
     classes = attrib.get("class")
-    if classes and (HIDDEN_CLASS.search(classes) or SKIP_NAME.search(classes)):
-        return "hidden"
+    # substring checks first: the regexes run on one element in a hundred, not on all of them
+    if classes:
+        lowered = classes.lower()
+        if any(hint in lowered for hint in _HIDDEN_HINTS) and HIDDEN_CLASS.search(classes):
+            return "hidden"
+        if "kip" in lowered and SKIP_NAME.search(classes):
+            return "hidden"
     element_id = attrib.get("id")
-    if element_id and SKIP_NAME.search(element_id):
+    if element_id and "kip" in element_id and SKIP_NAME.search(element_id):
         return "hidden"
     return None
 
@@ -95,6 +101,7 @@ class Size:
 
 
 CAPTION_CLASS = re.compile(r"caption|photo_?txt|img_?txt|photo_?desc|img_?desc|pic_?txt", re.IGNORECASE)
+_CAPTION_HINT = re.compile(r"(?i)cap|txt|desc")  # a cheap first look before CAPTION_CLASS
 CONTROL_TAGS = frozenset({"input", "select", "textarea", "button"})
 
 
@@ -112,12 +119,16 @@ def unit_score(size: Size) -> float:
     return 1.0 + min(size.own_punct, MAX_UNIT_PUNCT) + min(size.own_weight // UNIT_LENGTH_STEP, UNIT_LENGTH_POINTS)
 
 
+_NO_TEXT = (0, 0, 0)
+
+
 def _text_measure(text: str | None) -> tuple[int, int, int]:
-    if not text:
-        return 0, 0, 0
-    chars = sum(map(len, text.split()))
-    if not chars:
-        return 0, 0, 0
+    """(non-space chars, weighted chars, punctuation marks) of one text node."""
+    if not text or text.isspace():  # most tails are the indentation between tags
+        return _NO_TEXT
+    chars = len(text) - text.count(" ") - text.count("\n") - text.count("\t")
+    if chars <= 0:
+        chars = sum(map(len, text.split()))
     wide = (len(text.encode("utf-8")) - len(text)) // 2
     return chars, chars + wide, len(_PUNCT.findall(text))
 
@@ -132,46 +143,56 @@ def measure(root: etree._Element) -> tuple[dict, dict]:
     hidden: dict = {}
     empty = Size()
     for el in reversed(list(root.iter())):
-        tag = tag_of(el)
-        if not tag:
+        tag = el.tag
+        if not isinstance(tag, str):
             continue
+        tag = tag.lower()
         rule = hidden_rule(el, tag)
         if rule:
             hidden[el] = rule
             sizes[el] = empty
             continue
-        size = Size()
         chars, weight, punct = _text_measure(el.text)
-        size.chars = size.own_chars = chars
-        size.weight = size.own_weight = weight
-        size.punct = size.own_punct = punct
-        size.captions = int(is_caption_element(el))
-        size.controls = int(tag in CONTROL_TAGS)
+        own_chars, own_weight, own_punct = chars, weight, punct
+        links = link_chars = own_link_chars = controls = 0
+        prose = 0.0
+        classes = el.get("class")
+        captions = int(tag == "figcaption" or bool(classes and _CAPTION_HINT.search(classes) and
+                                                   CAPTION_CLASS.search(classes)))
         for child in el:
-            child_tag = tag_of(child)
-            child_size = sizes.get(child, empty)
-            t_chars, t_weight, t_punct = _text_measure(child.tail)
-            size.chars += child_size.chars + t_chars
-            size.weight += child_size.weight + t_weight
-            size.punct += child_size.punct + t_punct
-            size.prose += child_size.prose
-            size.controls += child_size.controls
-            size.own_chars += t_chars
-            size.own_weight += t_weight
-            size.own_punct += t_punct
-            # a figure's or a photo table's caption is its own, not a caption for images beside it
-            size.captions += child_size.captions if child_tag not in ("figure", "table") else 0
-            if child_tag == "a":
-                size.links += child_size.links + 1
-                size.link_chars += child_size.chars
-            else:
-                size.links += child_size.links
-                size.link_chars += child_size.link_chars
-            if child_tag in INLINE_TAGS and child not in hidden:
-                size.own_chars += child_size.chars
-                size.own_weight += child_size.weight
-                size.own_punct += child_size.punct
-                size.own_link_chars += child_size.chars if child_tag == "a" else child_size.link_chars
+            child_tag = child.tag
+            if isinstance(child_tag, str):
+                child_size = sizes.get(child, empty)
+                chars += child_size.chars
+                weight += child_size.weight
+                punct += child_size.punct
+                prose += child_size.prose
+                controls += child_size.controls
+                # a figure's or a photo table's caption is its own, not a caption for images beside it
+                if child_tag not in ("figure", "table"):
+                    captions += child_size.captions
+                if child_tag == "a":
+                    links += child_size.links + 1
+                    link_chars += child_size.chars
+                else:
+                    links += child_size.links
+                    link_chars += child_size.link_chars
+                if child_tag in INLINE_TAGS and child_size is not empty:
+                    own_chars += child_size.chars
+                    own_weight += child_size.weight
+                    own_punct += child_size.punct
+                    own_link_chars += child_size.chars if child_tag == "a" else child_size.link_chars
+            tail = child.tail
+            if tail and not tail.isspace():
+                t_chars, t_weight, t_punct = _text_measure(tail)
+                chars += t_chars
+                weight += t_weight
+                punct += t_punct
+                own_chars += t_chars
+                own_weight += t_weight
+                own_punct += t_punct
+        size = Size(chars, weight, punct, link_chars, links, captions, own_weight, own_chars, own_link_chars,
+                    own_punct, 0.0, prose, controls + (tag in CONTROL_TAGS))
         if tag not in INLINE_TAGS:
             size.unit = unit_score(size)
             size.prose += size.unit
