@@ -21,6 +21,7 @@ INVISIBLE_TAGS = SCRIPT_TAGS | HIDDEN_TAGS
 HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:\S*[-_])?(?:blind|sr-only|sr_only|screen-reader-text|screen-reader-only|"
                           r"screen_out|screen-out|visually-?hidden|a11y-hidden|offscreen|invisible|ir_pm)(?=\s|$)|"
                           r"(?:^|\s)(?:is[-_]|u-)?(?:hide|hidden)(?=\s|$)", re.IGNORECASE)
+MAX_SKIP_BOX_CHARS = 120  # 'Skip to content Skip to navigation Skip to footer' and a heading
 _HIDDEN_HINTS = ("blind", "sr-", "sr_", "screen", "hid", "invisible", "offscreen", "ir_pm")
 # Skip links ('본문 바로가기', 'Skip to content') sit off-screen until focused: 'skip', 'skipNavi', 'skip_menu'.
 SKIP_NAME = re.compile(r"(?:^|[\s_-])[Ss]kip(?:[A-Z_-]|[Nn]av|[Mm]enu|[Ll]ink|[Tt]o|\s|$)")
@@ -65,12 +66,17 @@ def hidden_rule(el: etree._Element, tag: str) -> str | None:
         lowered = classes.lower()
         if any(hint in lowered for hint in _HIDDEN_HINTS) and HIDDEN_CLASS.search(classes):
             return "hidden"
-        if "kip" in lowered and SKIP_NAME.search(classes):
-            return "hidden"
-    element_id = attrib.get("id")
-    if element_id and "kip" in element_id and SKIP_NAME.search(element_id):
-        return "hidden"
     return None
+
+
+def is_skip_box(el: etree._Element, size: "Size") -> bool:
+    """A box of skip links ('본문 바로가기', 'Skip to content'), off-screen until focused: named
+    'skip...' and a few links. Its target is often named so too ('skip-main', 'skiplink-inhalt'):
+    a box with more text than a few link labels is that target, the page's content."""
+    if not size.links or size.chars > MAX_SKIP_BOX_CHARS:
+        return False
+    names = " ".join(filter(None, (el.get("class"), el.get("id"))))
+    return "kip" in names and bool(SKIP_NAME.search(names))
 
 
 def path_segment(el: etree._Element, tag: str) -> str:
@@ -133,11 +139,12 @@ def _text_measure(text: str | None) -> tuple[int, int, int]:
     return chars, chars + wide, len(_PUNCT.findall(text))
 
 
-def measure(root: etree._Element) -> tuple[dict, dict]:
+def measure(root: etree._Element, show_noscript: bool = False) -> tuple[dict, dict]:
     """(sizes, hidden): a Size for every visible element, and the rule of every hidden one.
 
     Children come before their parent (reversed document order), so no subtree is read twice.
     A hidden element's subtree adds nothing to its ancestors; the text after it (its tail) does.
+    show_noscript: read <noscript> as visible (a page that keeps its whole text there, see html.py).
     """
     sizes: dict = {}
     hidden: dict = {}
@@ -148,7 +155,7 @@ def measure(root: etree._Element) -> tuple[dict, dict]:
             continue
         tag = tag.lower()
         rule = hidden_rule(el, tag)
-        if rule:
+        if rule and not (show_noscript and tag == "noscript"):
             hidden[el] = rule
             sizes[el] = empty
             continue
@@ -193,6 +200,10 @@ def measure(root: etree._Element) -> tuple[dict, dict]:
                 own_punct += t_punct
         size = Size(chars, weight, punct, link_chars, links, captions, own_weight, own_chars, own_link_chars,
                     own_punct, 0.0, prose, controls + (tag in CONTROL_TAGS))
+        if is_skip_box(el, size):
+            hidden[el] = "hidden"
+            sizes[el] = empty
+            continue
         if tag not in INLINE_TAGS:
             size.unit = unit_score(size)
             size.prose += size.unit

@@ -70,6 +70,7 @@ MIN_PROSE_BEFORE = 3.0  # the prose of one real paragraph: after it, the article
 WEAK_MAX_PROSE = 2.0
 LAYOUT_ITEM_CHARS = 500  # a list item is a line or two; one holding a page of text is a layout box ...
 LAYOUT_ITEM_BOXES = frozenset({"div", "table", "section", "article", "form"})  # ... made of boxes
+MIN_VISIBLE_PROSE = 3.0  # less prose than one paragraph outside <noscript>: read <noscript> too
 FAST_RECORD_CHARS = 300  # removed boxes larger than this are recorded with their pieces space-joined
 LINK_LINE_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
 LINK_LINE_SHARE = 0.8  # four fifths of the line is link text ...
@@ -80,6 +81,7 @@ MAX_LINK_LINE_CHARS = 200  # ... and the line is a headline's length, not a para
 EDGE_GOOD_WEIGHT = 70  # weighted chars of a block that reads as prose ...
 _SENTENCE_MARK = re.compile(r"[.!?。]|다[.\s]|[,;]")  # ... with a sentence mark in it
 REGION_EDGE = "region_edge"
+PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "blockquote", "pre", "td", "th"})
 LEAD_MAX_WEIGHT = 50  # 'By Jane Doe', 'Monday November 18, 2019 7:45 am': the lines above an article are short
 MAX_EDGE_RUN = 6  # an article's frame is a few lines; a longer run of short lines is content  # a 'header'/'meta' box with less prose than one sentence is the article's furniture
 # Where an element is relative to the region: inside it, on the way to it (an ancestor), or outside.
@@ -492,6 +494,11 @@ def html_blocks(html: str | etree._Element | None) -> tuple[list[Block], list[Re
     if root is None:
         return [], [], None
     sizes, hidden = measure(root)
+    body = root.find("body")
+    top = body if body is not None else root
+    if top in sizes and sizes[top].prose < MIN_VISIBLE_PROSE and any(_tag(el) == "noscript" for el in hidden):
+        # nothing to read but what <noscript> holds: the page serves its text to readers without scripts
+        sizes, hidden = measure(root, show_noscript=True)
     state = _State(sizes=sizes, hidden=hidden)
     title_el = root.find(".//title")
     title = _text_of(title_el) if title_el is not None else None
@@ -499,8 +506,6 @@ def html_blocks(html: str | etree._Element | None) -> tuple[list[Block], list[Re
     for child in head if head is not None else ():
         tag = _tag(child)
         _record(state, child, f"html_{tag}" if tag in DROP_TAGS else "html_head")
-    body = root.find("body")
-    top = body if body is not None else root
     state.region = find_region(top, sizes, state.evidence)
     _walk(top, state)
     _flush(state, "p")
@@ -508,8 +513,10 @@ def html_blocks(html: str | etree._Element | None) -> tuple[list[Block], list[Re
     return blocks, state.removed, title or None
 
 
-def _parent_path(block: Block) -> str:
-    return block.dom_path.rsplit("/", 1)[0]
+def _box_path(block: Block) -> str:
+    """The box a block sits in: a paragraph's parent, or the <div> whose own text it is."""
+    parent, _, last = block.dom_path.rpartition("/")
+    return parent if last.split(".", 1)[0] in PARAGRAPH_TAGS else block.dom_path
 
 
 def _weight(text: str) -> int:
@@ -533,12 +540,12 @@ def _mark_region_edges(blocks: list[Block]) -> list[Block]:
     first, last = anchors[0], anchors[-1]
     # A short line in the same box as the article's paragraphs is the article's own (a notice's
     # '■ 모집인원 : 선착순'); the frame sits in boxes of its own (a byline div, a share bar).
-    homes = {_parent_path(blocks[i]) for i in anchors}
+    homes = {_box_path(blocks[i]) for i in anchors}
     lead = [i for i in content if i < first and blocks[i].hint in ("p", "heading")
             and _weight(blocks[i].text) < LEAD_MAX_WEIGHT  # a deck under the title is longer than a byline
-            and _parent_path(blocks[i]) not in homes]
+            and _box_path(blocks[i]) not in homes]
     tail = [i for i in content if i > last and (blocks[i].hint == "heading" or (
-        blocks[i].hint == "p" and not _reads_as_prose(blocks[i]) and _parent_path(blocks[i]) not in homes))]
+        blocks[i].hint == "p" and not _reads_as_prose(blocks[i]) and _box_path(blocks[i]) not in homes))]
     edge = set()
     for run in (lead, tail):
         if len(run) <= MAX_EDGE_RUN:  # a long run of short lines is a list written as <p>s (tour dates)
