@@ -248,6 +248,27 @@ def _siblings(top: etree._Element, scores: dict, sizes: dict, cache: dict) -> li
     return kept
 
 
+def _clean_neighbours(top: etree._Element, nodes: list, body: etree._Element, sizes: dict, cache: dict) -> list:
+    """Boxes beside the region's parent's children that read as article text: prose, few links,
+    no chrome or metadata name (a lead paragraph in a box of its own above the article body)."""
+    parent = top.getparent()
+    if parent is None or parent is body:
+        return []
+    inside = set(nodes)
+    found = []
+    for uncle in parent.itersiblings(preceding=True):
+        if not isinstance(uncle.tag, str) or uncle not in sizes:
+            continue
+        size = sizes[uncle]
+        named = evidence(uncle, tag_of(uncle), cache)
+        if named.negative or named.weak or named.weight < 0 or size.prose < SIBLING_MIN_PROSE \
+                or _link_density(size) >= SIBLING_MAX_LINK_SHARE:
+            break  # the article's lead sits right above it: stop at the first box that is not one
+        if uncle not in inside:
+            found.append(uncle)
+    return found
+
+
 def _split_parts(top: etree._Element, nodes: list, body: etree._Element, sizes: dict) -> list:
     """Other boxes of the article split around figures or videos: elements with the top
     candidate's tag and class (all of its classes, in order) holding prose of their own."""
@@ -284,6 +305,7 @@ def find_region(body: etree._Element, sizes: dict, cache: dict) -> Region:
         return NO_REGION
     nodes = _siblings(top, candidates, sizes, cache)
     nodes += _split_parts(top, nodes, body, sizes)
+    nodes += _clean_neighbours(top, nodes, body, sizes, cache)
     ancestors = set()
     for node in nodes:
         for ancestor in node.iterancestors():
