@@ -13,10 +13,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval"))
 import peers  # noqa: E402
 
-# A few points under the figures measured when the floors were set (aeb 0.969, trafilatura-eval 0.898):
+# A few points under the figures measured when the floors were set (aeb 0.969, trafilatura-eval 0.900):
 # a change that costs two points or more fails.
 FLOORS = {"aeb": 0.95, "trafilatura-eval": 0.88}
-MAX_REJECTED = {"aeb": 0, "trafilatura-eval": 8}
+MAX_REJECTED = {"aeb": 0, "trafilatura-eval": 5}  # five still lost: carousels, see BENCHMARKS.md
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
