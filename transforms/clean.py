@@ -13,6 +13,7 @@ from cityclips.transforms.captions import split_doubled_captions
 from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, MetadataFields, find_attachments, is_metadata_line, merge_fields,
                                  parse_split_contact, starts_with_label,
                                  parse_attachment, parse_breadcrumb, parse_contact, parse_metadata_line)
+from cityclips.transforms.html import OUTSIDE_REGION
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from cityclips.transforms.rules import match_line_rule
 from cityclips.transforms.template import block_signatures
@@ -53,6 +54,10 @@ class _Marks:
 
     def kept(self, i: int) -> bool:
         return self.rule[i] is None
+
+    def content(self, i: int) -> bool:
+        """Kept, and a block of the page's main content (not one outside an HTML page's region)."""
+        return self.rule[i] is None and not self.blocks[i].excluded_by
 
 
 def _mark_metadata(m: _Marks) -> None:
@@ -108,11 +113,13 @@ def _mark_parsed_lines(m: _Marks) -> None:
 def _mark_related(m: _Marks) -> None:
     """A 'Related News' header and the run of short lines under it are links to other articles."""
     for i, block in enumerate(m.blocks):
-        if not _RELATED_HEADER.match(block.text):
+        if block.excluded_by or not _RELATED_HEADER.match(block.text):
             continue
         m.rule[i] = "related"
         for j in range(i + 1, len(m.blocks)):
             following = m.blocks[j]
+            if following.excluded_by:
+                break
             if following.blank_before and j > i + 1 and following.hint != "li":
                 break
             if len(following.text) > MAX_PARSED_LINE_CHARS:
@@ -125,20 +132,32 @@ def _mark_templates(m: _Marks, templates: frozenset[int], signatures: Sequence[i
     if not templates:
         return
     for i, signature in enumerate(block_signatures(m.blocks) if signatures is None else signatures):
-        if signature is not None and m.kept(i) and signature in templates:
+        if signature is not None and m.content(i) and signature in templates:
             m.rule[i] = "template"
+
+
+def _title_candidates(m: _Marks) -> list[int]:
+    """Kept blocks that may be the headline: the content's, and headings above the content that
+    sit outside the HTML page's main-content region (a headline is often just above the article)."""
+    first_content = next((i for i in range(len(m.blocks)) if m.content(i)), len(m.blocks))
+    return [i for i in range(len(m.blocks)) if m.kept(i) and m.blocks[i].hint != "caption"
+            and (not m.blocks[i].excluded_by or (i < first_content and m.blocks[i].hint in ("title", "heading")))]
 
 
 def _title_index(m: _Marks, html_title: str | None) -> int | None:
     """Where the headline is: an <h1>; else the nearest line (or HTML heading) above the metadata;
     else the first headline-like line after the breadcrumb, skipping a repeat of the section name."""
-    kept = [i for i in range(len(m.blocks)) if m.kept(i) and m.blocks[i].hint != "caption"]
+    kept = _title_candidates(m)
     h1 = [i for i in kept if m.blocks[i].hint == "title"]
     if h1:
-        return h1[0]
+        # an <h1> in the region first, else the last one above the region
+        inside = [i for i in h1 if m.blocks[i].excluded_by != OUTSIDE_REGION]
+        return inside[0] if inside else h1[-1]
     headings = [i for i in kept if m.blocks[i].hint == "heading"]
     if m.metadata_at is not None:
-        above = [i for i in kept if i < m.metadata_at and len(m.blocks[i].text) <= MAX_TITLE_CHARS]
+        # the nearest line above the metadata, even outside the region (a board table's title row)
+        above = [i for i in range(m.metadata_at) if m.kept(i) and m.blocks[i].hint != "caption"
+                 and len(m.blocks[i].text) <= MAX_TITLE_CHARS]
         headings_above = [i for i in headings if i < m.metadata_at]
         if headings_above:
             return headings_above[-1]
@@ -182,7 +201,7 @@ def _category_above(m: _Marks, title_at: int) -> str | None:
 
 def _mark_title_repeat(m: _Marks, title_at: int, title: str) -> None:
     wanted = _norm(title)
-    following = [i for i in range(title_at + 1, len(m.blocks)) if m.kept(i)][:TITLE_REPEAT_WINDOW]
+    following = [i for i in range(title_at + 1, len(m.blocks)) if m.content(i)][:TITLE_REPEAT_WINDOW]
     for start, first in enumerate(following):
         joined = ""
         for i in following[start:]:
@@ -234,11 +253,16 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
         title = _TITLE_LABEL.sub("", blocks[title_at].text) or blocks[title_at].text
         m.rule[title_at] = "title"
         category = m.breadcrumb or _category_above(m, title_at)
+        # Above the title: a text dump's header chrome. In HTML the region decides what is content,
+        # so a block of the region is never dropped only for coming before a (perhaps wrong) title.
         for i in range(title_at):
-            if m.kept(i):
+            if m.kept(i) and source_format != "html":
                 m.rule[i] = "before_title"
         _mark_title_repeat(m, title_at, title)
         _mark_section_repeat(m, title_at)
+    for i, block in enumerate(blocks):
+        if block.excluded_by and m.rule[i] is None:
+            m.rule[i] = block.excluded_by
     keep = [m.kept(i) for i in range(len(blocks))]
     body, captions = _split_captions(blocks, keep)
     removed = list(removed_markup) + [RemovedLine(b.line_no, b.text, m.rule[i]) for i, b in enumerate(blocks)

@@ -21,6 +21,9 @@ from cityclips.transforms.segment import segment_page
 from cityclips.transforms.template import TemplateStats, block_signatures, page_group, page_signatures
 
 DEFAULT_MAX_PAGE_BYTES = 20 * 1024 ** 2  # the largest real page seen is ~1 MB; 20 MB is a mis-saved file
+# the article's running text leaves out the headline and photo captions (segments of their own), as
+# schema.org's articleBody does
+BODY_EXCLUDED_KINDS = frozenset({"title", "caption"})
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,7 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
                 for segment, guess in zip(segments, guesses)]
     shares = language_shares(guesses)
     quotes = extract_quotes(labelled)
-    body_text = "\n".join(_segment_text(s.kind, s.marker, s.text) for s in labelled if s.kind != "title")
+    body_text = "\n".join(_segment_text(s.kind, s.marker, s.text) for s in labelled if s.kind not in BODY_EXCLUDED_KINDS)
     replaced = decoded.replaced_chars
     warnings = tuple(note for count, note in ((replaced, f"{replaced} undecodable bytes replaced"),
                                               (decoded.nul_chars, f"{decoded.nul_chars} NUL bytes removed")) if count)

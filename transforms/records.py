@@ -69,6 +69,10 @@ class Block:
     # classes, digits masked, e.g. 'body/div.wrap/div.content/p'. Chrome recurs at the same path on
     # a site's pages, so template detection and the content region both read it.
     dom_path: str = ""
+    # '' for a block of the page's main content (and every text-dump line); else the rule that keeps
+    # it out of the body ('outside_region': outside the HTML page's main-content region). Cleaning
+    # may still read a title, a date or an attachment from such a block, never body text.
+    excluded_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ DOCUMENTS = pa.schema([
     _f("view_count", pa.int64(), "View count at scrape time."),
     _f("contact_department", pa.string(), "Department named in the contact footer."),
     _f("contact_phone", pa.string(), "Phone number in the contact footer, as written."),
-    _f("body_text", pa.string(), "The cleaned text: every segment but the title, list markers kept, one per line.", False),
+    _f("body_text", pa.string(), "The cleaned text: every segment but the title and the captions, list markers kept, one per line.", False),
     _f("n_segments", pa.int32(), "Number of segments, title included.", False),
     _f("n_chars", pa.int32(), "Characters in body_text.", False),
     _f("n_removed_lines", pa.int32(), "Lines removed as boilerplate (see the boilerplate table).", False),
