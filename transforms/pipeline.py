@@ -14,8 +14,10 @@ from cityclips.transforms.clean import clean_blocks
 from cityclips.transforms.decode import decode_page, looks_binary
 from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.language import LanguageDetector, document_language, language_shares
+from cityclips.transforms.markup import markup_metadata
 from cityclips.transforms.quotes import extract_quotes
-from cityclips.transforms.records import Block, Document, RawPage, Reject, RemovedLine
+from cityclips.transforms.reconcile import reconcile_metadata, title_hints
+from cityclips.transforms.records import Block, Document, MarkupMetadata, RawPage, Reject, RemovedLine
 from cityclips.transforms.segment import segment_page
 from cityclips.transforms.template import TemplateStats, block_signatures, page_group, page_signatures
 
@@ -76,14 +78,20 @@ def _precheck(raw: RawPage, settings: PageSettings) -> tuple[str, str] | None:
     return None
 
 
-def page_blocks(raw: RawPage) -> tuple[list[Block], list[RemovedLine], str | None, str, int]:
-    """Decode a page and split it into blocks: (blocks, removed markup, html title, encoding, replaced)."""
+def page_blocks(raw: RawPage) -> tuple[list[Block], list[RemovedLine], str | None, str, int, MarkupMetadata]:
+    """Decode a page and split it into blocks.
+
+    Returns (blocks, removed markup, html title, encoding, replaced chars, what the markup says).
+    The markup is read before html_blocks, which detaches chrome (<head> among it) from the tree.
+    """
     decoded = decode_page(raw)
     if raw.source_format == "html":
-        blocks, removed, title = html_blocks(parse_html(decoded.text))
+        root = parse_html(decoded.text)
+        markup = markup_metadata(root)
+        blocks, removed, title = html_blocks(root)
     else:
-        blocks, removed, title = text_blocks(decoded.text), [], None
-    return blocks, removed, title, decoded.encoding, decoded.replaced_chars
+        blocks, removed, title, markup = text_blocks(decoded.text), [], None, MarkupMetadata()
+    return blocks, removed, title, decoded.encoding, decoded.replaced_chars, markup
 
 
 def page_lines(raw: RawPage) -> PageLines | None:
@@ -125,7 +133,7 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
         # an over-limit file was not read whole: no hash of its content can be given
         return Reject(raw.source_path, problem[0], problem[1], raw.source_bytes,
                       "" if problem[0] == "too_large" else digest)
-    blocks, removed_markup, html_title, encoding, replaced = page_blocks(raw)
+    blocks, removed_markup, html_title, encoding, replaced, markup = page_blocks(raw)
     if replaced and replaced / max(1, sum(len(b.text) for b in blocks)) > UNDECODABLE_SHARE:
         return Reject(raw.source_path, "undecodable", f"{replaced} characters could not be decoded "
                       "as UTF-8 or CP949", len(raw.data), digest)
@@ -133,7 +141,8 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
     group = page_group(raw.source_path, blocks)
     signatures = block_signatures(blocks)  # once a page: for template removal and for the manifest
     clean = clean_blocks(raw.source_path, raw.source_format, blocks, templates.get(group, frozenset()),
-                         html_title, removed_markup, signatures)
+                         html_title, removed_markup, signatures, title_hints(markup))
+    clean = replace(clean, metadata=reconcile_metadata(markup, clean.metadata))
     check_budget()
     if not clean.body:
         return Reject(raw.source_path, "no_article", f"only chrome: all {len(clean.removed)} lines were removed "

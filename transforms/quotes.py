@@ -34,8 +34,22 @@ _AFTER_VERB_FIRST = re.compile(rf"^[\s,.]*(?:{_VERB})\s+(?P<speaker>{_SPEAKER})"
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,.]*(?P<speaker>{_SPEAKER})\s+(?:also\s+)?(?:{_VERB})\b")
 _BEFORE = re.compile(rf"(?P<speaker>{_SPEAKER})\s+(?:also\s+|then\s+|further\s+)?(?:{_VERB})"
                      rf"(?:\s+(?:that|saying|as follows))?\s*[,:]?\s*$")
-_KOREAN_BEFORE = re.compile(r"(?P<speaker>(?:[가-힣A-Za-z]{1,4}\s+)?[가-힣A-Za-z]+?)(?:은|는|이|가)\s*$")
-_KOREAN_AFTER = re.compile(r"^\s*(?:이?라고|고|며|면서|라며)")
+# Korean attribution follows the quote: '“...”고 말했다', '“...”라며 강조했다', '“...”고 덧붙였다'.
+_KOREAN_AFTER = re.compile(r"^\s*(?:이?라고|고|(?:이?라|하)?며|면서|라면서|하고)(?![가-힣])")
+# ... and ends its sentence in a predicate ('말했다', '밝혔습니다', '덧붙였다'), or another quote follows ('“...”며 “...”').
+_KOREAN_PREDICATE = re.compile(r"(?:다|요)[.!]?\s*(?:$|[“\"]|[^\w\s])|(?:다|요)\.|[“\"]")
+MAX_KOREAN_ATTRIBUTION_CHARS = 40  # '고 말했다.', '라고 강기정 광주시장은 힘주어 말했다.'
+# The subject before the quote carries a particle: topic 은/는, subject 이/가, 도 ('also'), 께서는.
+_PARTICLE = re.compile(r"^(?P<stem>.+?)(?:께서는|께서|은|는|이|가|도)$")
+# Words that open a clause or say when, never a speaker or a speaker's name ('이날 강 시장은').
+KOREAN_NOT_NAMES = frozenset({"이날", "또", "또한", "이어", "이어서", "한편", "특히", "아울러", "앞서", "이에", "그러면서",
+                              "당시", "지난", "오늘", "최근", "현재", "이번", "이후", "이와", "함께", "대해", "이에", "그리고",
+                              "하지만", "그러나", "다만", "또는", "및", "등", "더불어", "끝으로", "마지막으로"})
+_KOREAN_NAME = re.compile(r"^[가-힣]{1,4}$|^[A-Z][A-Za-z.-]*$")  # '강', '강기정', '남궁민수'; 'AI' in 'AI산업국장' is a title's
+_JOSA_END = re.compile(r"(?:에서|에게|으로|로|의|을|를|에|과|와|며|고|서|한|인|된|던|은|는|이|가|도)$")
+_KOREAN_SPEECH_VERB = re.compile(r"(?:말|강조|설명|당부|주문|약속|다짐|호소|지적|언급|답|인사)(?:했|한다|합니다)|"
+                                 r"(?:밝혔|밝힌다|전했|전한다|덧붙였|덧붙인다)")
+_SENTENCE_BREAK = re.compile(r"[.!?。](?=\s)|\n")
 
 
 _OPEN = re.compile(r"(?<![^\W_])[“\"]")  # an opening mark not glued to a word before it
@@ -55,28 +69,102 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _korean_speaker(before: str) -> str | None:
-    match = _KOREAN_BEFORE.search(before)
+def _korean_subject(words: list[str]) -> str | None:
+    """The speaker in words that end with its particle ('강기정 광주시장은' -> '강기정 광주시장')."""
+    match = _PARTICLE.match(words[-1])
     if not match:
         return None
-    words = match["speaker"].split()
-    # '이날 김민석 본부장은' -> keep the title and at most the name before it.
-    if words[-1].endswith(KOREAN_TITLES) or len(words) == 1:
-        return " ".join(words[-2:]) if len(words) > 1 and len(words[-2]) <= 4 else words[-1]
+    stem = match["stem"]
+    if stem in PRONOUNS or stem + "는" in PRONOUNS:
+        return stem
+    if not (stem.endswith(KOREAN_TITLES) or stem.endswith("씨")):
+        return None
+    # keep the title and the name (or body) right before it: '김민석 AI산업국장', '광주시 관계자', '강 시장'
+    if len(words) >= 2 and words[-2] not in KOREAN_NOT_NAMES and not _JOSA_END.search(words[-2]) \
+            and (len(words[-2]) <= 4 or words[-2].endswith(("시", "구", "군", "도", "청", "부", "원", "회"))):
+        return f"{words[-2]} {stem}"
+    return stem
+
+
+def _korean_speaker(before: str) -> str | None:
+    """The speaker of a Korean quote from the text of its sentence before it.
+
+    Nearest first: the phrase right before the quote ('김 시장은 “...'), then any titled subject
+    earlier in the sentence ('강기정 시장은 15일 간부회의에서 “...'), then a sentence-initial topic
+    ('김씨는 ...', '그는 ...').
+    """
+    sentence = _SENTENCE_BREAK.split(before)[-1]
+    sentence = re.split(r"[”\"]", sentence)[-1]  # not past an earlier quote's closing mark
+    words = sentence.replace(",", " ").split()
+    for end in range(len(words), 0, -1):
+        speaker = _korean_subject(words[:end])
+        if speaker:
+            return speaker
+    if words:
+        first = _PARTICLE.match(words[0])
+        if first and words[0][-1] in "은는" and first["stem"] not in KOREAN_NOT_NAMES and len(first["stem"]) <= 6:
+            return first["stem"]
     return None
 
 
-def _speaker_for(text: str, start: int, end: int) -> str | None:
+def last_korean_subject(text: str) -> str | None:
+    """The last titled subject in a Korean text ('... 강기정 시장은 인사말에서 ...' -> '강기정 시장'), or None."""
+    if not _HANGUL.search(text):
+        return None
+    words = re.sub(r"[“”\"]", " ", text).replace(",", " ").split()
+    for end in range(len(words), 0, -1):
+        if _PARTICLE.match(words[end - 1]):
+            speaker = _korean_subject(words[:end])
+            if speaker and speaker not in PRONOUNS:
+                return speaker
+    return None
+
+
+def _korean_attributed(after: str) -> str | None:
+    """'' when the text after a Korean quote attributes it ('고 말했다'), the speaker when it names one
+    after the quote ('라고 강 시장은 말했다'), None when it does not attribute it."""
+    marker = _KOREAN_AFTER.match(after)
+    if not marker:
+        return None
+    rest = after[marker.end():marker.end() + MAX_KOREAN_ATTRIBUTION_CHARS]
+    if not _KOREAN_PREDICATE.search(rest):
+        return None
+    clause = re.split(r"[“\"]", rest)[0]
+    words = clause.replace(",", " ").split()
+    for end in range(len(words), 0, -1):
+        speaker = _korean_subject(words[:end])
+        if speaker:
+            return speaker
+    return ""
+
+
+def _speaker_for(text: str, start: int, end: int) -> tuple[str | None, bool]:
+    """(speaker as written, attributed): attributed is True when a speech verb ties the quote to a
+    speaker, named or not ('“...”고 말했다' names none: the speaker comes from the context)."""
     after = text[end + 1:end + 120]
     before = text[max(0, start - 121):start - 1]
     # An attribution right before the quote ('The mayor stated: “...') binds tighter than a sentence after it.
     for pattern, snippet in ((_BEFORE, before), (_AFTER_VERB_FIRST, after), (_AFTER_SPEAKER_FIRST, after)):
         match = pattern.search(snippet)
         if match:
-            return _APPOSITIVE.sub("", match["speaker"])
-    if _KOREAN_AFTER.match(after) or re.search(r"(?:은|는|이|가)\s*$", before):
-        return _korean_speaker(before)
-    return None
+            return _APPOSITIVE.sub("", match["speaker"]), True
+    if not _HANGUL.search(text[start:end]) and not _HANGUL.search(after[:20]):
+        return None, False
+    attributed = _korean_attributed(after)
+    if attributed:
+        return attributed, True
+    speaker = _korean_speaker(text[:start - 1])
+    if attributed == "":
+        # '강 시장은 인사말을 했다. 이어 “...”고 덧붙였다': the subject of an earlier sentence speaks
+        return speaker or last_korean_subject(text[:start - 1]), True
+    # no verb after it: a quote right after a titled subject ('김 시장은 “...”') is still speech
+    if re.match(r"[가-힣]", after):
+        return None, False  # '“...”을 추진한다': a name in quotes, inside the clause
+    near = _korean_subject(before.split()) if before.split() else None
+    return (near, True) if near else (None, False)
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def _is_speech(quote: str) -> bool:
@@ -95,17 +183,26 @@ def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
             continue
         text = segment.text
         if "“" not in text and '"' not in text:
+            # Korean news names the speaker in a sentence of its own before quoting ('강 시장은 ... 했다.'),
+            # or after a quote that stands alone ('“...”' then '강 시장은 이같이 말했다.')
+            subject = last_korean_subject(text)
+            if subject and pending and _KOREAN_SPEECH_VERB.search(text):
+                for index in pending:
+                    quotes[index] = Quote(**{**quotes[index].__dict__, "speaker": subject})
+                pending.clear()
+            last_named = subject or last_named
             continue
         candidates: list[tuple[str, str | None, bool]] = []
         for start, end in _spans(text):
             quote = text[start:end].strip().rstrip(",").strip()
             if _is_speech(quote):
                 whole = (end - start) >= WHOLE_PARAGRAPH_SHARE * len(text)
-                candidates.append((quote, _speaker_for(text, start, end), whole))
+                speaker, attributed = _speaker_for(text, start, end)
+                candidates.append((quote, speaker, whole or attributed))
         paragraph_speaker = next((speaker for _, speaker, _ in candidates if speaker), None)
         # A quote split in two ('“...,” said Mayor Kim. “...”') keeps its speaker: once a paragraph has an
         # attributed quote, its other passages in quotes are that speaker's too.
-        found = [(quote, speaker) for quote, speaker, whole in candidates if speaker or whole or paragraph_speaker]
+        found = [(quote, speaker) for quote, speaker, speech in candidates if speaker or speech or paragraph_speaker]
         for quote, written in found:
             written = written or paragraph_speaker
             resolved = written

@@ -1,0 +1,224 @@
+"""Reconcile what the markup says (transforms/markup.py) with what the visible page says (clean.py).
+
+Titles: markup titles lose their site-name part (' | 광주광역시', ' - SlashGear'), then the visible
+block they match is the headline; a markup title nothing matches is used when it is specific
+(JSON-LD, OpenGraph), the visible pick otherwise; the site's name is never the title. Dates: an
+article object's own date (JSON-LD, microdata, OpenGraph) first, then the visible byline or board
+field, then <meta name="date"> and <time>. Every field records where it came from (*_source).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from cityclips.transforms.records import MarkupDate, MarkupMetadata, Metadata
+
+# Separators between a headline and the site or section name in <title> and og:title.
+_SEPARATOR = re.compile(r"\s+(?:[|｜ㅣ:·•\-–—<>«»›‹/]|::|-{2}|\|\|)\s+|\s*[|｜]\s*")
+_NORMALISE = re.compile(r"[\W_]+")
+_TITLE_LABEL = re.compile(r"^(제목|title|subject)\s*[:：]\s*", re.IGNORECASE)
+_URL = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
+_HOST = re.compile(r"^(?:https?:)?//(?P<host>[^/:?#]+)", re.IGNORECASE)
+MIN_MATCH_CHARS = 4  # a shorter hint ('뉴스', 'Home') matches too much to confirm anything
+MATCH_LENGTH_SHARE = 0.6  # a block and a hint that contains it (or the reverse) share most of their text
+# <title> often names the section ('해운대뉴스 | 해운대구', '보도자료 < 광주소식'): a part of it is a
+# headline hint only when it has the words of a headline.
+MIN_HTML_TITLE_WORDS = 3
+MIN_TRUNCATED_CHARS = 15  # 'Mayor Lee opens the new…' confirms a block it starts, when this long
+# Where the markup's date may overrule the visible one: an article's own published field.
+ARTICLE_DATE_SOURCES = ("json_ld", "microdata", "opengraph")
+# A UTC time and the page's local wall-clock time of the same moment are at most this far apart.
+MAX_UTC_OFFSET = timedelta(hours=14)
+STRONG_TITLE_SOURCES = ("json_ld", "opengraph", "microdata", "meta")
+MIN_UNCONFIRMED_SUPPORT = 2  # markup fields that must agree on a title the page does not show
+MIN_HOST_NAME_CHARS = 4  # 'heizung' of www.heizung.de names the site; 'bz' of bz.de is too short to tell
+
+
+def norm(text: str | None) -> str:
+    """Letters and digits only, lower-cased: how titles are compared."""
+    return _NORMALISE.sub("", (text or "").lower())
+
+
+def _parts(title: str) -> list[str]:
+    return [part for part in _SEPARATOR.split(title) if part.strip()]
+
+
+def _site_keys(markup: MarkupMetadata) -> set[str]:
+    """Normalised names the site goes by: og:site_name, publisher, WebSite, and the <title>'s edge
+    part that another markup title equals ('보도자료 | 광주광역시' beside og:title '광주광역시')."""
+    keys = {norm(name) for name in markup.site_names if not _URL.match(name)} - {""}
+    host = _HOST.match(markup.canonical_url or "")
+    if host:
+        name = host["host"].lower().removeprefix("www.").removeprefix("m.")
+        keys.add(norm(name))
+        label = name.split(".")[0]
+        if len(label) >= MIN_HOST_NAME_CHARS:
+            keys.add(norm(label))
+    whole = {norm(text) for source, text in markup.titles if source != "html_title"}
+    for source, text in markup.titles:
+        parts = _parts(text)
+        if source == "html_title" and len(parts) >= 2:
+            longest = max(len(norm(p)) for p in parts)
+            for edge in (parts[0], parts[-1]):
+                if norm(edge) in whole and len(norm(edge)) < longest:
+                    keys.add(norm(edge))
+    return keys
+
+
+def _site_like(text: str, sites: set[str]) -> bool:
+    key = norm(text)
+    return bool(key) and any(key == site or (site in key and len(key) <= 2 * len(site) + 4)
+                             or (key in site and len(key) >= 0.5 * len(site)) for site in sites)
+
+
+def strip_site_name(title: str, sites: set[str]) -> str:
+    """The title without a leading or trailing site-name part ('시민 안전 대책 | 광주광역시' -> '시민 안전 대책').
+
+    Parts are cut only from the ends and only when a site name says so; the headline's own
+    separators ('Fact Check: Is An ...') stay.
+    """
+    parts = [p.strip() for p in _parts(title)]
+    if len(parts) < 2 or not sites:
+        return title
+    while len(parts) >= 2 and _site_like(parts[-1], sites):
+        parts.pop()
+    while len(parts) >= 2 and _site_like(parts[0], sites):
+        parts.pop(0)
+    if len(parts) == len(_parts(title)):
+        return title
+    # keep the headline's own text between the remaining parts as written
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if 0 <= start < end else " ".join(parts)
+
+
+def title_hints(markup: MarkupMetadata) -> tuple[tuple[str, str], ...]:
+    """(source, title) candidates from the markup, best first (see _ranked_hints)."""
+    return tuple((source, text) for source, text, _ in _ranked_hints(markup))
+
+
+def _ranked_hints(markup: MarkupMetadata) -> list[tuple[str, str, int]]:
+    """(source, title, support) candidates from the markup, site names removed, generic ones dropped.
+
+    support: how many markup fields give the title. Best first: the title most markup sources agree on (JSON-LD of an embedded story, or one
+    itemprop=headline of a blog list, stands alone), then by source rank. A <title> with several
+    parts and no site name to tell them apart gives each long part as well, so that the visible
+    headline can say which part it is.
+    """
+    sites = _site_keys(markup)
+    section = norm(markup.section)
+    hints: list[tuple[str, str]] = []
+    support: dict[str, int] = {}
+    for source, text in markup.titles:
+        options = [strip_site_name(text, sites)]
+        if source == "html_title":
+            options += sorted((p.strip() for p in _parts(text)), key=len, reverse=True)
+        for option in options:
+            key = norm(option)
+            if len(key) < MIN_MATCH_CHARS or _site_like(option, sites) or key == section:
+                continue
+            if source == "html_title" and len(option.split()) < MIN_HTML_TITLE_WORDS:
+                continue
+            if key not in support:
+                hints.append((source, option))
+            support[key] = support.get(key, 0) + 1
+    order = {hint: i for i, hint in enumerate(hints)}
+    ranked = sorted(hints, key=lambda hint: (-support[norm(hint[1])], order[hint]))
+    return [(source, text, support[norm(text)]) for source, text in ranked]
+
+
+def same_title(block_text: str, hint: str) -> bool:
+    """True when a visible block and a markup title are the same headline (whitespace, punctuation,
+    a '제목 :' label, a bracketed prefix or a truncation aside)."""
+    a, b = norm(_TITLE_LABEL.sub("", block_text)), norm(hint)
+    if len(a) < MIN_MATCH_CHARS or len(b) < MIN_MATCH_CHARS:
+        return False
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    if shorter in longer and len(shorter) >= MATCH_LENGTH_SHARE * len(longer):
+        return True
+    truncated = hint.rstrip().endswith(("…", "...")) and len(b) >= MIN_TRUNCATED_CHARS
+    return truncated and a.startswith(b)
+
+
+def find_title_block(texts: Sequence[str], hints: Sequence[tuple[str, str]]) -> int | None:
+    """Index of the text the best markup title confirms (the same text first, then a near one), or None."""
+    keys = [norm(_TITLE_LABEL.sub("", text)) for text in texts]
+    for _, hint in hints:
+        wanted = norm(hint)
+        if wanted in keys:
+            return keys.index(wanted)
+        near = next((i for i, text in enumerate(texts) if same_title(text, hint)), None)
+        if near is not None:
+            return near
+    return None
+
+
+def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:
+    ranked = _ranked_hints(markup)
+    hints = [(source, text) for source, text, _ in ranked]
+    sites = _site_keys(markup)
+    if visible.title:
+        confirmed = next((source for source, hint in hints if same_title(visible.title, hint)), None)
+        if confirmed:
+            # a block that holds more than the headline ('... – Rolling Stone', a 'title :' cell) loses it
+            return strip_site_name(visible.title, sites).rstrip(" :：") or visible.title, confirmed
+    # A markup title the page does not show beats the visible pick when two fields agree on it, or
+    # when the visible pick is not a heading (a skip link, a teaser); one og:title alone may be the section's.
+    strong = [(source, hint) for source, hint, support in ranked if source in STRONG_TITLE_SOURCES
+              and (support >= MIN_UNCONFIRMED_SUPPORT or visible.title_source != "heading")]
+    if strong:
+        return strong[0][1], strong[0][0]
+    if visible.title and not _site_like(visible.title, sites):
+        return visible.title, visible.title_source
+    if hints:
+        return hints[0][1], hints[0][0]
+    return visible.title, visible.title_source
+
+
+def _date(markup: Sequence[MarkupDate], visible: datetime | None,
+          visible_source: str | None) -> tuple[datetime | None, str | None]:
+    best = markup[0] if markup else None
+    if best is None:
+        return visible, visible_source if visible else None
+    if visible is not None:
+        near = abs(best.value - visible) <= MAX_UTC_OFFSET
+        if best.source not in ARTICLE_DATE_SOURCES:
+            return visible, visible_source  # the page's own labelled date beats a stray meta or <time>
+        if best.utc and near:
+            return visible, visible_source  # the visible time is the site's local one
+        if not best.has_time and visible.date() == best.value.date():
+            return visible, visible_source  # same day, and the page gives the time too
+    return best.value, best.source
+
+
+def _author(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:
+    sites = _site_keys(markup)
+    own = [(source, name) for source, name in markup.authors if not _site_like(name, sites)]
+    json_ld = [item for item in own if item[0] == "json_ld"]
+    if json_ld:
+        names = list(dict.fromkeys(name for _, name in json_ld))
+        return ", ".join(names), "json_ld"
+    if visible.author:
+        return visible.author, visible.author_source
+    if own:
+        return own[0][1], own[0][0]
+    return None, None
+
+
+def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
+    """The page's metadata: the visible fields (from clean_blocks) confirmed, filled in or overruled
+    by the markup's, each with its *_source."""
+    title, title_source = _title(markup, visible)
+    published_at, published_source = _date(markup.published, visible.published_at, visible.published_at_source)
+    modified_at, modified_source = _date(markup.modified, visible.modified_at, visible.modified_at_source)
+    author, author_source = _author(markup, visible)
+    site_name = next((name for name in markup.site_names if not _URL.match(name)), None)
+    return replace(visible, title=title, title_source=title_source if title else None,
+                   published_at=published_at, published_at_source=published_source,
+                   modified_at=modified_at, modified_at_source=modified_source,
+                   author=author, author_source=author_source, category=visible.category or markup.section,
+                   site_name=site_name, canonical_url=markup.canonical_url)
