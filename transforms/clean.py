@@ -26,7 +26,7 @@ MAX_PARSED_LINE_CHARS = 200  # chrome, attachment and contact lines are all shor
 _BREADCRUMB_CHARS = re.compile(r"[>›»/]")
 _FILE_HINT = re.compile(r"\.[A-Za-z0-9]{1,6}\b.*\d\s*(?:[KMG]B|bytes?)", re.IGNORECASE)
 _PHONE_HINT = re.compile(r"\d{3,4}[-.\s)]\d{4}")
-_TITLE_LABEL = re.compile(r"^(제목|title|subject)\s*[:：]\s*", re.IGNORECASE)
+_TITLE_LABEL = re.compile(r"^(제\s?목|title|subject)\s*[:：]\s*", re.IGNORECASE)
 # 'Related News' / '관련 기사' and the list of other articles under it.
 _RELATED_HEADER = re.compile(r"^(related (news|articles?|posts?|stories|links)|more news|"
                              r"관련\s?(기사|뉴스|소식|게시물|글)|다른 기사|함께 보면 좋은 (기사|글))\s*:?$", re.IGNORECASE)
@@ -127,6 +127,9 @@ def _title_index(m: _Marks, html_title: str | None, title_hints: Sequence[tuple[
     confirmed = find_title_block([m.blocks[i].text for i in unsectioned], title_hints) if title_hints else None
     if confirmed is not None:
         return unsectioned[confirmed]
+    labelled = [i for i in unsectioned[:TITLE_SEARCH_BLOCKS] if _TITLE_LABEL.match(m.blocks[i].text)]
+    if labelled and len(m.blocks[labelled[0]].text) <= MAX_TITLE_CHARS:
+        return labelled[0]  # a board's '제목 : ...' field names the headline outright
     h1 = [i for i in kept if m.blocks[i].hint == "title"]
     if h1:
         return h1[0]
@@ -232,7 +235,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     title_at = _title_index(m, html_title, title_hints)
     title = category = None
     if title_at is not None:
-        title = _TITLE_LABEL.sub("", blocks[title_at].text) or blocks[title_at].text
+        title = _TITLE_LABEL.sub("", blocks[title_at].text).rstrip(" :：") or blocks[title_at].text
         m.rule[title_at] = "title"
         category = m.breadcrumb or _category_above(m, title_at)
         for i in range(title_at):

@@ -16,7 +16,9 @@ MAX_MARKUP_DATE_CHARS = 60  # an ISO or RFC 2822 date; a longer attribute is pro
 # Korean pages put the weekday in brackets after the date ('2025.12.06(토) 16:43') and may write the
 # half of the day before the time ('오후 4:43').
 _WEEKDAY = r"(?:\s*[(（][월화수목금토일](?:요일)?[)）])?"
-_CLOCK = (r"(?:\s*(?P<ap1>오전|오후|AM|PM|am|pm)?\s*(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d)?"
+# Korean pages may also write the clock in words: '15시 25분', '9시'.
+_CLOCK = (r"(?:\s*(?P<ap1>오전|오후|AM|PM|am|pm)?\s*(?:(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d)?"
+          r"|(?P<Hk>[01]?\d|2[0-3])\s*시(?:\s*(?P<Mk>[0-5]?\d)\s*분)?)"
           r"(?:\s*(?P<ap2>[AaPp]\.?[Mm]\.?)(?![^\W_]))?)?")
 _DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-./년]\s*(?P<m>\d{1,2})\s*[-./월]\s*(?P<d>\d{1,2})(?:일|\.)?"
                       + _WEEKDAY + _CLOCK)
@@ -35,7 +37,7 @@ _HAS_CLOCK = re.compile(r"\d:\d{2}")
 
 
 def _hour(match: re.Match[str]) -> int:
-    hour = int(match["H"] or 0)
+    hour = int(match["H"] or match["Hk"] or 0)
     half = (match["ap1"] or match["ap2"] or "").lower().replace(".", "")
     if half in ("오후", "pm") and hour < 12:
         hour += 12
@@ -46,7 +48,7 @@ def _hour(match: re.Match[str]) -> int:
 
 def _value(match: re.Match[str], year: str, month: int, day: str) -> datetime | None:
     try:
-        value = datetime(int(year), month, int(day), _hour(match), int(match["M"] or 0))
+        value = datetime(int(year), month, int(day), _hour(match), int(match["M"] or match["Mk"] or 0))
     except ValueError:
         return None
     return value if MIN_YEAR <= value.year <= MAX_YEAR else None

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from lxml import etree
 
 from cityclips.transforms.dates import parse_markup_date
-from cityclips.transforms.records import MarkupDate, MarkupMetadata
+from cityclips.transforms.metadata import merge_fields, parse_metadata_line
+from cityclips.transforms.records import MarkupDate, MarkupMetadata, MetadataFields
 
 # schema.org types whose headline and dates are the page's own article.
 ARTICLE_TYPES = frozenset(t.lower() for t in (
@@ -49,6 +50,9 @@ MAX_TIME_ELEMENTS = 5  # the article's own <time> comes early; later ones date c
 # <time> in these belongs to other stories or to the site, not the article.
 _OFF_ARTICLE_TAGS = frozenset({"aside", "nav", "footer"})
 _OFF_ARTICLE_CLASS = re.compile(r"related|sidebar|comment|recommend|popular|most-?read|teaser|widget", re.IGNORECASE)
+MAX_FIELD_LABEL_CHARS = 12  # '등록일', '담당부서', 'Date posted': a field label is a word or two
+MAX_FIELD_VALUE_CHARS = 300  # a field's value is short; a longer cell is content laid out in a table
+_BOARD_TITLE_LABEL = re.compile(r"^(?:제\s?목|title|subject)$", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _URL = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
@@ -123,6 +127,8 @@ class _Collected:
         self.section: str | None = None
         self.canonical: str | None = None
         self.og_url: str | None = None
+        self.board_title: str | None = None
+        self.board = MetadataFields()
 
     def title(self, source: str, text: object) -> None:
         value = _clean(text)
@@ -220,6 +226,31 @@ def _read_time_elements(root: etree._Element, got: _Collected) -> None:
         got.date(target, el.get("datetime"), "time")
 
 
+def _value_cell(label: etree._Element) -> etree._Element | None:
+    cell = label.getnext()
+    while cell is not None and not isinstance(cell.tag, str):  # a comment between th and td
+        cell = cell.getnext()
+    return cell if cell is not None and cell.tag in ("td", "dd") else None
+
+
+def _read_field_tables(root: etree._Element, got: _Collected) -> None:
+    """'th : td' and 'dt : dd' pairs whose label names a metadata field (등록일, 작성자, 조회수, 담당부서 ...)."""
+    for label in root.iter("th", "dt"):
+        name = _WS.sub(" ", label.text_content()).strip(" :：\t\n")
+        if not name or len(name) > MAX_FIELD_LABEL_CHARS:
+            continue
+        cell = _value_cell(label)
+        if cell is None:
+            continue
+        value = _WS.sub(" ", cell.text_content()).strip()
+        if not value or len(value) > MAX_FIELD_VALUE_CHARS:
+            continue
+        if _BOARD_TITLE_LABEL.match(name):
+            got.board_title = got.board_title or value
+        else:
+            got.board = merge_fields(got.board, parse_metadata_line(f"{name} : {value}"))
+
+
 def _read_links(root: etree._Element, got: _Collected) -> None:
     for link in root.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split() and _URL.match((link.get("href") or "").strip()):
@@ -240,6 +271,7 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     _read_microdata(root, got)
     _read_time_elements(root, got)
     _read_links(root, got)
+    _read_field_tables(root, got)
     title_el = root.find(".//title")
     if title_el is not None:
         got.title("html_title", title_el.text_content())
@@ -252,4 +284,4 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     return MarkupMetadata(titles=tuple(titles), site_names=tuple(got.site_names),
                           canonical_url=got.canonical or got.og_url, published=by_rank(got.published),
                           modified=by_rank(got.modified), authors=tuple(dict.fromkeys(got.authors)),
-                          section=got.section)
+                          section=got.section, board_title=got.board_title, board=got.board)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from cityclips.transforms.dates import parse_date
-from cityclips.transforms.records import Attachment, Block
+from cityclips.transforms.records import Attachment, Block, MetadataFields
 
 MAX_METADATA_LINE_CHARS = 200  # a metadata line is a handful of fields; longer lines are prose
 MAX_CONTACT_LINE_CHARS = 160  # a contact footer names a department and a number, nothing more
@@ -98,21 +98,6 @@ _DEPARTMENT_WORD = re.compile(r"(department|division|office|bureau|team|center|c
                               r"[가-힣](과|팀|실|국|센터|본부|단|담당관|사업소))(\s|$|[:：(☎])", re.IGNORECASE)
 _BREADCRUMB_SEP = re.compile(r"\s*[>›»/]\s*")
 _BREADCRUMB_ROOT = re.compile(r"^(home|홈|처음|메인|main)$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class MetadataFields:
-    author: str | None = None
-    published_at: datetime | None = None
-    view_count: int | None = None
-    modified_at: datetime | None = None
-    department: str | None = None
-    phone: str | None = None
-
-    @property
-    def found(self) -> int:
-        """How many of the fields that make a line metadata (author, dates, views) it gave."""
-        return sum(value is not None for value in (self.author, self.published_at, self.view_count, self.modified_at))
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,11 @@ SPEECH_VERBS = ("said", "says", "stated", "added", "noted", "emphasized", "empha
                 "continued", "concluded", "declared", "replied", "answered", "insisted", "pointed out")
 PRONOUNS = {"he", "she", "they", "그", "그녀", "그는", "그녀는"}
 KOREAN_TITLES = ("시장", "부시장", "본부장", "국장", "과장", "실장", "대변인", "위원장", "의장", "장관", "대표", "교수",
-                 "원장", "회장", "센터장", "이사장", "청장", "구청장", "군수", "지사", "총장", "소장", "팀장", "관계자")
+                 "원장", "회장", "센터장", "이사장", "청장", "구청장", "군수", "지사", "총장", "소장", "팀장", "관계자",
+                 "대사", "의원", "위원", "이사", "사장", "부장", "차장", "단장", "처장", "관장", "교육감", "박사", "연구원",
+                 "선수", "감독", "코치", "작가", "변호사", "주무관", "계장", "이장", "통장", "총재", "담당자", "차관",
+                 "대통령", "총리", "후보", "씨")
+MAX_SPEAKER_WORDS = 5  # '이사벨 푸치 이케아 코리아 대표': a name, an organisation and a title
 
 _VERB = "|".join(v.replace(" ", r"\s+") for v in sorted(SPEECH_VERBS, key=len, reverse=True))
 _WORD = r"[A-Z][\w'’-]*"
@@ -35,7 +39,7 @@ _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,.]*(?P<speaker>{_SPEAKER})\s+(?:also\s
 _BEFORE = re.compile(rf"(?P<speaker>{_SPEAKER})\s+(?:also\s+|then\s+|further\s+)?(?:{_VERB})"
                      rf"(?:\s+(?:that|saying|as follows))?\s*[,:]?\s*$")
 # Korean attribution follows the quote: '“...”고 말했다', '“...”라며 강조했다', '“...”고 덧붙였다'.
-_KOREAN_AFTER = re.compile(r"^\s*(?:이?라고|고|(?:이?라|하)?며|면서|라면서|하고)(?![가-힣])")
+_KOREAN_AFTER = re.compile(r"^\s*(?:이?라고|고|(?:이?라|하)?며|(?:이?라)?면서|하고|이?라는|이?란)(?:도|요)?(?![가-힣])")
 # ... and ends its sentence in a predicate ('말했다', '밝혔습니다', '덧붙였다'), or another quote follows ('“...”며 “...”').
 _KOREAN_PREDICATE = re.compile(r"(?:다|요)[.!]?\s*(?:$|[“\"]|[^\w\s])|(?:다|요)\.|[“\"]")
 MAX_KOREAN_ATTRIBUTION_CHARS = 40  # '고 말했다.', '라고 강기정 광주시장은 힘주어 말했다.'
@@ -49,10 +53,13 @@ _KOREAN_NAME = re.compile(r"^[가-힣]{1,4}$|^[A-Z][A-Za-z.-]*$")  # '강', '강
 _JOSA_END = re.compile(r"(?:에서|에게|으로|로|의|을|를|에|과|와|며|고|서|한|인|된|던|은|는|이|가|도)$")
 _KOREAN_SPEECH_VERB = re.compile(r"(?:말|강조|설명|당부|주문|약속|다짐|호소|지적|언급|답|인사)(?:했|한다|합니다)|"
                                  r"(?:밝혔|밝힌다|전했|전한다|덧붙였|덧붙인다)")
+# A quote followed by these is a noun in the clause ('“안전도시 광주”를 만든다'), not speech.
+_NOUN_PARTICLE = re.compile(r"^(?:을|를|의|에|에서|으로|로|과|와|이|가|은|는|도|만)(?![가-힣])")
 _SENTENCE_BREAK = re.compile(r"[.!?。](?=\s)|\n")
 
 
-_OPEN = re.compile(r"(?<![^\W_])[“\"]")  # an opening mark not glued to a word before it
+# “ always opens (Korean glues it to the verb before: '밝히며“...'); a straight " opens only when not glued to a word.
+_OPEN = re.compile(r"“|(?<![^\W_])\"")
 _CLOSE = re.compile(r"[”\"]")
 
 
@@ -70,20 +77,26 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 def _korean_subject(words: list[str]) -> str | None:
-    """The speaker in words that end with its particle ('강기정 광주시장은' -> '강기정 광주시장')."""
+    """The speaker in words that end with its particle ('□ 윤상흠 한국디자인진흥원장은' -> '윤상흠 한국디자인진흥원장').
+
+    The last word must be a title ('시장', '대표', '관계자', '씨') or a pronoun with its particle; the
+    speaker is the noun phrase it closes, back to a word that ends a clause, says when, or is a marker.
+    """
     match = _PARTICLE.match(words[-1])
     if not match:
         return None
     stem = match["stem"]
     if stem in PRONOUNS or stem + "는" in PRONOUNS:
         return stem
-    if not (stem.endswith(KOREAN_TITLES) or stem.endswith("씨")):
+    if not stem.endswith(KOREAN_TITLES):
         return None
-    # keep the title and the name (or body) right before it: '김민석 AI산업국장', '광주시 관계자', '강 시장'
-    if len(words) >= 2 and words[-2] not in KOREAN_NOT_NAMES and not _JOSA_END.search(words[-2]) \
-            and (len(words[-2]) <= 4 or words[-2].endswith(("시", "구", "군", "도", "청", "부", "원", "회"))):
-        return f"{words[-2]} {stem}"
-    return stem
+    phrase = [stem]
+    for word in reversed(words[:-1]):
+        if len(phrase) >= MAX_SPEAKER_WORDS or word in KOREAN_NOT_NAMES or _JOSA_END.search(word) \
+                or not re.match(r"^[가-힣A-Za-z][\w·()-]*$", word) or re.match(r"^\d", word):
+            break
+        phrase.insert(0, word)
+    return " ".join(phrase)
 
 
 def _korean_speaker(before: str) -> str | None:
@@ -129,7 +142,7 @@ def _korean_attributed(after: str) -> str | None:
     rest = after[marker.end():marker.end() + MAX_KOREAN_ATTRIBUTION_CHARS]
     if not _KOREAN_PREDICATE.search(rest):
         return None
-    clause = re.split(r"[“\"]", rest)[0]
+    clause = _SENTENCE_BREAK.split(re.split(r"[“\"]", rest)[0])[0]  # this sentence only: the next may name another
     words = clause.replace(",", " ").split()
     for end in range(len(words), 0, -1):
         speaker = _korean_subject(words[:end])
@@ -158,7 +171,7 @@ def _speaker_for(text: str, start: int, end: int) -> tuple[str | None, bool]:
         # '강 시장은 인사말을 했다. 이어 “...”고 덧붙였다': the subject of an earlier sentence speaks
         return speaker or last_korean_subject(text[:start - 1]), True
     # no verb after it: a quote right after a titled subject ('김 시장은 “...”') is still speech
-    if re.match(r"[가-힣]", after):
+    if _NOUN_PARTICLE.match(after):
         return None, False  # '“...”을 추진한다': a name in quotes, inside the clause
     near = _korean_subject(before.split()) if before.split() else None
     return (near, True) if near else (None, False)

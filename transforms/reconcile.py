@@ -20,6 +20,7 @@ _SEPARATOR = re.compile(r"\s+(?:[|｜ㅣ:·•\-–—<>«»›‹/]|::|-{2}|\|\
 _NORMALISE = re.compile(r"[\W_]+")
 _TITLE_LABEL = re.compile(r"^(제목|title|subject)\s*[:：]\s*", re.IGNORECASE)
 _URL = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
+_ROOT_PATH = re.compile(r"^/?(?:index\.\w+|main\.\w+)?/?(?:[?#].*)?$", re.IGNORECASE)
 _HOST = re.compile(r"^(?:https?:)?//(?P<host>[^/:?#]+)", re.IGNORECASE)
 MIN_MATCH_CHARS = 4  # a shorter hint ('뉴스', 'Home') matches too much to confirm anything
 MATCH_LENGTH_SHARE = 0.6  # a block and a hint that contains it (or the reverse) share most of their text
@@ -50,6 +51,9 @@ def _site_keys(markup: MarkupMetadata) -> set[str]:
     part that another markup title equals ('보도자료 | 광주광역시' beside og:title '광주광역시')."""
     keys = {norm(name) for name in markup.site_names if not _URL.match(name)} - {""}
     host = _HOST.match(markup.canonical_url or "")
+    if host and _ROOT_PATH.match(markup.canonical_url[host.end():]):
+        # og:url at the site's root: the OpenGraph tags describe the site, not this page
+        keys |= {norm(text) for source, text in markup.titles if source == "opengraph"}
     if host:
         name = host["host"].lower().removeprefix("www.").removeprefix("m.")
         keys.add(norm(name))
@@ -209,9 +213,25 @@ def _author(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str 
     return None, None
 
 
+def _with_board(markup: MarkupMetadata, visible: Metadata) -> Metadata:
+    """Visible fields filled in from the board's field table read off the tree (see MarkupMetadata.board)."""
+    board = markup.board
+    changes: dict = {}
+    for name, value in (("author", board.author), ("published_at", board.published_at),
+                        ("modified_at", board.modified_at), ("department", board.department)):
+        if value is not None and getattr(visible, name) is None:
+            changes[name], changes[f"{name}_source"] = value, "board_table"
+    if board.view_count is not None and visible.view_count is None:
+        changes["view_count"] = board.view_count
+    if markup.board_title and not (visible.title and same_title(visible.title, markup.board_title)):
+        changes["title"], changes["title_source"] = markup.board_title, "board_table"
+    return replace(visible, **changes) if changes else visible
+
+
 def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     """The page's metadata: the visible fields (from clean_blocks) confirmed, filled in or overruled
     by the markup's, each with its *_source."""
+    visible = _with_board(markup, visible)
     title, title_source = _title(markup, visible)
     published_at, published_source = _date(markup.published, visible.published_at, visible.published_at_source)
     modified_at, modified_source = _date(markup.modified, visible.modified_at, visible.modified_at_source)

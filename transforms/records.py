@@ -114,6 +114,23 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class MetadataFields:
+    """Fields of one metadata line or field list ('작성자 : 대변인실 등록일 : 2022-03-14 조회 : 3208')."""
+
+    author: str | None = None
+    published_at: datetime | None = None
+    view_count: int | None = None
+    modified_at: datetime | None = None
+    department: str | None = None
+    phone: str | None = None
+
+    @property
+    def found(self) -> int:
+        """How many of the fields that make a line metadata (author, dates, views) it gave."""
+        return sum(value is not None for value in (self.author, self.published_at, self.view_count, self.modified_at))
+
+
+@dataclass(frozen=True)
 class MarkupDate:
     """A date the markup states, with where it was read."""
 
@@ -138,6 +155,10 @@ class MarkupMetadata:
     modified: tuple[MarkupDate, ...] = ()
     authors: tuple[tuple[str, str], ...] = ()  # (source, name)
     section: str | None = None  # article:section, JSON-LD articleSection
+    # A board's field table (<th>등록일</th><td>...</td>, <dt>작성자</dt><dd>...</dd>), read from the
+    # tree before any chrome is removed: it survives when the board sits in a <form> the cleaner drops.
+    board_title: str | None = None  # the '제목' / 'Title' field
+    board: MetadataFields = MetadataFields()
 
 
 @dataclass(frozen=True)
