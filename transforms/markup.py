@@ -258,6 +258,12 @@ def _read_links(root: etree._Element, got: _Collected) -> None:
             return
 
 
+def _language(root: etree._Element) -> str | None:
+    lang = (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip().lower()
+    primary = re.split(r"[-_]", lang)[0]
+    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
+
+
 def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     """Everything the markup of a parsed page says about its title, site, URL, dates and authors.
 
@@ -284,4 +290,5 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     return MarkupMetadata(titles=tuple(titles), site_names=tuple(got.site_names),
                           canonical_url=got.canonical or got.og_url, published=by_rank(got.published),
                           modified=by_rank(got.modified), authors=tuple(dict.fromkeys(got.authors)),
-                          section=got.section, board_title=got.board_title, board=got.board)
+                          section=got.section, board_title=got.board_title, board=got.board,
+                          language=_language(root))

@@ -141,6 +141,7 @@ def _to_int(text: str) -> int | None:
 _STARTS_WITH_DATE = re.compile(rf"^[(\[]?\s*(?:(?:19|20)\d{{2}}\s*[-./년]|(?:{'|'.join(('jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'))})[a-z]*\.?\s+\d)",
                                re.IGNORECASE)
 _WORD_LABELS = frozenset(_WORDS)
+_FIELD_SEPARATOR = re.compile(r"\s+[|·•/]\s+")
 
 
 def parse_metadata_line(text: str) -> MetadataFields:
@@ -164,13 +165,15 @@ def parse_metadata_line(text: str) -> MetadataFields:
         if label.group(3) and word in _WORD_LABELS and kind in _BARE_DATE_KINDS and not _STARTS_WITH_DATE.match(value):
             continue  # '등록 기간은 ...': the word, not a label
         if kind == "author" and value:
-            author = value
+            # 'By Kim Min-ji | April 1, 2024 9:30 AM': a byline's other fields follow a separator
+            author, *others = _FIELD_SEPARATOR.split(value)
+            for other in others:
+                published_at = published_at or parse_date(other)[0]
         elif kind == "department" and value:
+            # a department names the author only when no person is named ('작성부서 : 대변인실')
             department = department or value
-            if word in _AUTHOR_TOO:
-                author = value
-            else:
-                department_author = department_author or value
+            if word in _AUTHOR_TOO or department_author is None:
+                department_author = value
         elif kind == "phone" and value:
             phone = phone or value
         elif kind == "date":

@@ -32,6 +32,9 @@ MIN_TRUNCATED_CHARS = 15  # 'Mayor Lee opens the new…' confirms a block it sta
 ARTICLE_DATE_SOURCES = ("json_ld", "microdata", "opengraph")
 # A UTC time and the page's local wall-clock time of the same moment are at most this far apart.
 MAX_UTC_OFFSET = timedelta(hours=14)
+# Languages whose pages keep one time zone without daylight saving: a UTC time the markup gives on
+# such a page, with no local time on the page itself, is moved to the site's wall clock.
+SINGLE_ZONE_OFFSETS = {"ko": timedelta(hours=9), "ja": timedelta(hours=9)}
 STRONG_TITLE_SOURCES = ("json_ld", "opengraph", "microdata", "meta")
 MIN_UNCONFIRMED_SUPPORT = 2  # markup fields that must agree on a title the page does not show
 MIN_HOST_NAME_CHARS = 4  # 'heizung' of www.heizung.de names the site; 'bz' of bz.de is too short to tell
@@ -123,7 +126,7 @@ def _ranked_hints(markup: MarkupMetadata) -> list[tuple[str, str, int]]:
             key = norm(option)
             if len(key) < MIN_MATCH_CHARS or _site_like(option, sites) or key == section:
                 continue
-            if source == "html_title" and len(option.split()) < MIN_HTML_TITLE_WORDS:
+            if source == "html_title" and len(_SEPARATOR.sub(" ", option).split()) < MIN_HTML_TITLE_WORDS:
                 continue
             if key not in support:
                 hints.append((source, option))
@@ -183,8 +186,8 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
     return visible.title, visible.title_source
 
 
-def _date(markup: Sequence[MarkupDate], visible: datetime | None,
-          visible_source: str | None) -> tuple[datetime | None, str | None]:
+def _date(markup: Sequence[MarkupDate], visible: datetime | None, visible_source: str | None,
+          language: str | None = None) -> tuple[datetime | None, str | None]:
     best = markup[0] if markup else None
     if best is None:
         return visible, visible_source if visible else None
@@ -196,6 +199,8 @@ def _date(markup: Sequence[MarkupDate], visible: datetime | None,
             return visible, visible_source  # the visible time is the site's local one
         if not best.has_time and visible.date() == best.value.date():
             return visible, visible_source  # same day, and the page gives the time too
+    if best.utc and language in SINGLE_ZONE_OFFSETS:
+        return best.value + SINGLE_ZONE_OFFSETS[language], best.source
     return best.value, best.source
 
 
@@ -233,8 +238,10 @@ def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     by the markup's, each with its *_source."""
     visible = _with_board(markup, visible)
     title, title_source = _title(markup, visible)
-    published_at, published_source = _date(markup.published, visible.published_at, visible.published_at_source)
-    modified_at, modified_source = _date(markup.modified, visible.modified_at, visible.modified_at_source)
+    published_at, published_source = _date(markup.published, visible.published_at, visible.published_at_source,
+                                           markup.language)
+    modified_at, modified_source = _date(markup.modified, visible.modified_at, visible.modified_at_source,
+                                         markup.language)
     author, author_source = _author(markup, visible)
     site_name = next((name for name in markup.site_names if not _URL.match(name)), None)
     return replace(visible, title=title, title_source=title_source if title else None,

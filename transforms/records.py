@@ -157,6 +157,7 @@ class MarkupMetadata:
     section: str | None = None  # article:section, JSON-LD articleSection
     # A board's field table (<th>등록일</th><td>...</td>, <dt>작성자</dt><dd>...</dd>), read from the
     # tree before any chrome is removed: it survives when the board sits in a <form> the cleaner drops.
+    language: str | None = None  # <html lang="ko-KR"> -> 'ko'
     board_title: str | None = None  # the '제목' / 'Title' field
     board: MetadataFields = MetadataFields()
 
