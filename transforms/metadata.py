@@ -141,6 +141,7 @@ def _to_int(text: str) -> int | None:
 _STARTS_WITH_DATE = re.compile(rf"^[(\[]?\s*(?:(?:19|20)\d{{2}}\s*[-./년]|(?:{'|'.join(('jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'))})[a-z]*\.?\s+\d)",
                                re.IGNORECASE)
 _WORD_LABELS = frozenset(_WORDS)
+_LABEL_ONLY = re.compile(rf"^\W{{0,3}}(?:{_GLUED_RE}|{_WORDS_RE}|{_BARE})\s*[:：]?\s*$", re.IGNORECASE)
 _FIELD_SEPARATOR = re.compile(r"\s+[|·•/]\s+")
 
 
@@ -197,6 +198,20 @@ def merge_fields(first: MetadataFields, second: MetadataFields) -> MetadataField
                           first.phone or second.phone)
 
 
+_SPACELESS_KIND = {label.replace(" ", ""): kind for label, kind in _LABEL_KIND.items()}
+
+
+def parse_field(label: str, value: str) -> MetadataFields | None:
+    """Fields of a labelled cell pair ('등록일', '2025-06-05'), or None when the label names no field.
+
+    Only the label decides: 'Conflict' / '... by the same lawyer' in a glossary is not an author.
+    """
+    key = re.sub(r"[\s:：]+", "", label).lower()
+    if key not in _SPACELESS_KIND:
+        return None
+    return parse_metadata_line(f"{label.strip(' :：')} : {value}")
+
+
 MAX_METADATA_LINES = 4  # one-field-per-line metadata spans author, date, views (and maybe a department)
 
 
@@ -216,8 +231,12 @@ def find_metadata_run(blocks: Sequence[Block]) -> MetadataRun | None:
             continue
         j, fields, strong = i, MetadataFields(), False
         while j < len(blocks) and j < i + MAX_METADATA_LINES and starts_with_label(blocks[j].text):
-            fields = merge_fields(fields, parse_metadata_line(blocks[j].text))
-            strong = strong or is_metadata_line(blocks[j].text)
+            text = blocks[j].text
+            if _LABEL_ONLY.match(text) and j + 1 < len(blocks) and not starts_with_label(blocks[j + 1].text):
+                j += 1  # 'Last updated:' and its value on the next line ('26 March 2021')
+                text = f"{text} {blocks[j].text}"
+            fields = merge_fields(fields, parse_metadata_line(text))
+            strong = strong or is_metadata_line(text)
             j += 1
         found = fields.found
         if not found or not (strong or fields.published_at or fields.modified_at or found >= 2):

@@ -26,12 +26,12 @@ KOREAN_TITLES = ("시장", "부시장", "본부장", "국장", "과장", "실장
                  "원장", "회장", "센터장", "이사장", "청장", "구청장", "군수", "지사", "총장", "소장", "팀장", "관계자",
                  "대사", "의원", "위원", "이사", "사장", "부장", "차장", "단장", "처장", "관장", "교육감", "박사", "연구원",
                  "선수", "감독", "코치", "작가", "변호사", "주무관", "계장", "이장", "통장", "총재", "담당자", "차관",
-                 "대통령", "총리", "후보", "씨")
-MAX_SPEAKER_WORDS = 5  # '이사벨 푸치 이케아 코리아 대표': a name, an organisation and a title
+                 "대통령", "부통령", "당선인", "총리", "후보", "후보자", "경영자", "창업자", "씨")
+MAX_SPEAKER_WORDS = 6  # '이사벨 푸치 이케아 코리아 대표': a name, an organisation and a title
 
 _VERB = "|".join(v.replace(" ", r"\s+") for v in sorted(SPEECH_VERBS, key=len, reverse=True))
 _WORD = r"[A-Z][\w'’-]*"
-_SPEAKER = rf"(?:[Tt]he\s+[a-z]+(?:\s+[a-z]+)?|{_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{_WORD}){{0,6}}|[Hh]e|[Ss]he|[Tt]hey)"
+_SPEAKER = rf"(?:[Tt]he\s+{_WORD}(?:\s+{_WORD}){{0,4}}|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?|{_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{_WORD}){{0,6}}|[Hh]e|[Ss]he|[Tt]hey)"
 # 'Director Yoon Hae-jin of the Transportation Bureau' -> 'Director Yoon Hae-jin': the appositive goes.
 _APPOSITIVE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z].*$")
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,.]*(?:{_VERB})\s+(?P<speaker>{_SPEAKER})")
@@ -55,6 +55,11 @@ _KOREAN_SPEECH_VERB = re.compile(r"(?:말|강조|설명|당부|주문|약속|다
                                  r"(?:밝혔|밝힌다|전했|전한다|덧붙였|덧붙인다)")
 # A quote followed by these is a noun in the clause ('“안전도시 광주”를 만든다'), not speech.
 _NOUN_PARTICLE = re.compile(r"^(?:을|를|의|에|에서|으로|로|과|와|이|가|은|는|도|만)(?![가-힣])")
+_NOT_SURNAMES = frozenset("겸및등또각본당해그")  # one-syllable words that join or point, not names
+_TOPIC = re.compile(r"(?:께서는|은|는)$")  # the topic particle: '에릭 트럼프는', '시는'
+# A quote that stands as its own paragraph, with no attribution, is speech only when it ends like a
+# sentence; '“3조弗 시장, 美에 잡아둘 것”' is a subheading in quotes.
+_SENTENCE_END = re.compile(r"(?:[.!?…]|[다요죠까])[\"'’”)]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?。](?=\s)|\n")
 
 
@@ -76,11 +81,12 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _korean_subject(words: list[str]) -> str | None:
+def _korean_subject(words: list[str], titled: bool = True) -> str | None:
     """The speaker in words that end with its particle ('□ 윤상흠 한국디자인진흥원장은' -> '윤상흠 한국디자인진흥원장').
 
-    The last word must be a title ('시장', '대표', '관계자', '씨') or a pronoun with its particle; the
-    speaker is the noun phrase it closes, back to a word that ends a clause, says when, or is a marker.
+    The last word must be a title ('시장', '대표', '관계자', '씨') or a pronoun with its particle, or, with
+    titled=False, any topic ('에릭 트럼프는'); the speaker is the noun phrase it closes, back to a word
+    that ends a clause, says when, or is a marker.
     """
     match = _PARTICLE.match(words[-1])
     if not match:
@@ -88,10 +94,13 @@ def _korean_subject(words: list[str]) -> str | None:
     stem = match["stem"]
     if stem in PRONOUNS or stem + "는" in PRONOUNS:
         return stem
-    if not stem.endswith(KOREAN_TITLES):
+    if not stem.endswith(KOREAN_TITLES) and (titled or not _TOPIC.search(words[-1]) or stem in KOREAN_NOT_NAMES):
         return None
     phrase = [stem]
     for word in reversed(words[:-1]):
+        if re.fullmatch(r"[가-힣]", word) and word not in _NOT_SURNAMES:  # a surname alone: '이 당선인', '강 시장'
+            phrase.insert(0, word)
+            break
         if len(phrase) >= MAX_SPEAKER_WORDS or word in KOREAN_NOT_NAMES or _JOSA_END.search(word) \
                 or not re.match(r"^[가-힣A-Za-z][\w·()-]*$", word) or re.match(r"^\d", word):
             break
@@ -102,21 +111,26 @@ def _korean_subject(words: list[str]) -> str | None:
 def _korean_speaker(before: str) -> str | None:
     """The speaker of a Korean quote from the text of its sentence before it.
 
-    Nearest first: the phrase right before the quote ('김 시장은 “...'), then any titled subject
-    earlier in the sentence ('강기정 시장은 15일 간부회의에서 “...'), then a sentence-initial topic
-    ('김씨는 ...', '그는 ...').
+    Nearest first: the topic right before the quote ('에릭 트럼프는 “...'), then any titled subject
+    earlier in the sentence ('강기정 시장은 15일 간부회의에서 “...'), then the topic that opens the
+    sentence ('이 당선인은 전일 유세에서 “...', '그는 ...').
     """
     sentence = _SENTENCE_BREAK.split(before)[-1]
     sentence = re.split(r"[”\"]", sentence)[-1]  # not past an earlier quote's closing mark
     words = sentence.replace(",", " ").split()
+    if not words:
+        return None
+    if _TOPIC.search(words[-1]) and (speaker := _korean_subject(words, titled=False)):
+        return speaker
     for end in range(len(words), 0, -1):
         speaker = _korean_subject(words[:end])
         if speaker:
             return speaker
-    if words:
-        first = _PARTICLE.match(words[0])
-        if first and words[0][-1] in "은는" and first["stem"] not in KOREAN_NOT_NAMES and len(first["stem"]) <= 6:
-            return first["stem"]
+    for end, word in enumerate(words[:MAX_SPEAKER_WORDS], start=1):
+        if _TOPIC.search(word):
+            return _korean_subject(words[:end], titled=False)
+        if _JOSA_END.search(word):
+            break
     return None
 
 
@@ -189,7 +203,8 @@ def _is_speech(quote: str) -> bool:
 def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
     """Quotes in reading order, with speaker as written and resolved (pronouns to the last name)."""
     quotes: list[Quote] = []
-    last_named: str | None = None
+    last_named: str | None = None  # the last speaker of a quote
+    last_subject: str | None = None  # the last speaker or titled subject of a Korean sentence
     pending: list[int] = []  # whole-paragraph quotes waiting for a speaker named later
     for segment in segments:
         if segment.kind not in QUOTE_KINDS:
@@ -203,28 +218,30 @@ def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
                 for index in pending:
                     quotes[index] = Quote(**{**quotes[index].__dict__, "speaker": subject})
                 pending.clear()
-            last_named = subject or last_named
+            last_subject = subject or last_subject
             continue
-        candidates: list[tuple[str, str | None, bool]] = []
+        candidates: list[tuple[str, str | None, bool, bool]] = []
         for start, end in _spans(text):
             quote = text[start:end].strip().rstrip(",").strip()
             if _is_speech(quote):
-                whole = (end - start) >= WHOLE_PARAGRAPH_SHARE * len(text)
+                whole = (end - start) >= WHOLE_PARAGRAPH_SHARE * len(text) and bool(_SENTENCE_END.search(quote))
                 speaker, attributed = _speaker_for(text, start, end)
-                candidates.append((quote, speaker, whole or attributed))
-        paragraph_speaker = next((speaker for _, speaker, _ in candidates if speaker), None)
+                candidates.append((quote, speaker, whole or attributed, attributed and not speaker))
+        paragraph_speaker = next((speaker for _, speaker, _, _ in candidates if speaker), None)
         # A quote split in two ('“...,” said Mayor Kim. “...”') keeps its speaker: once a paragraph has an
         # attributed quote, its other passages in quotes are that speaker's too.
-        found = [(quote, speaker) for quote, speaker, speech in candidates if speaker or speech or paragraph_speaker]
-        for quote, written in found:
+        found = [(quote, speaker, unnamed) for quote, speaker, speech, unnamed in candidates
+                 if speaker or speech or paragraph_speaker]
+        for quote, written, unnamed in found:
             written = written or paragraph_speaker
             resolved = written
             if written and written.lower() in PRONOUNS:
                 resolved = last_named or written
             elif written:
-                last_named = written
+                last_named = last_subject = written
             if resolved is None:
-                resolved = last_named
+                # '이어 “...”고 덧붙였다': the speech verb's subject is the last one named, in a quote or not
+                resolved = (last_subject if unnamed else None) or last_named
             if resolved is None:
                 pending.append(len(quotes))
             elif pending:

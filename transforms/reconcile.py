@@ -55,8 +55,9 @@ def _site_keys(markup: MarkupMetadata) -> set[str]:
     keys = {norm(name) for name in markup.site_names if not _URL.match(name)} - {""}
     host = _HOST.match(markup.canonical_url or "")
     if host and _ROOT_PATH.match(markup.canonical_url[host.end():]):
-        # og:url at the site's root: the OpenGraph tags describe the site, not this page
-        keys |= {norm(text) for source, text in markup.titles if source == "opengraph"}
+        # og:url at the site's root: the OpenGraph tags describe the site, not this page (unless the title
+        # names both, 'Volksbegehren ... - Piratenpartei Österreichs', which the site's page would not)
+        keys |= {norm(text) for source, text in markup.titles if source == "opengraph" and len(_parts(text)) == 1}
     if host:
         name = host["host"].lower().removeprefix("www.").removeprefix("m.")
         keys.add(norm(name))
@@ -67,10 +68,11 @@ def _site_keys(markup: MarkupMetadata) -> set[str]:
     for source, text in markup.titles:
         parts = _parts(text)
         if source == "html_title" and len(parts) >= 2:
+            # the site's name closes the title ('보도자료 | 광주광역시'); a first part equal to og:title is
+            # the headline ('IP glossary | IP Australia')
             longest = max(len(norm(p)) for p in parts)
-            for edge in (parts[0], parts[-1]):
-                if norm(edge) in whole and len(norm(edge)) < longest:
-                    keys.add(norm(edge))
+            if norm(parts[-1]) in whole and len(norm(parts[-1])) < longest:
+                keys.add(norm(parts[-1]))
     return keys
 
 
@@ -121,7 +123,7 @@ def _ranked_hints(markup: MarkupMetadata) -> list[tuple[str, str, int]]:
     for source, text in markup.titles:
         options = [strip_site_name(text, sites)]
         if source == "html_title":
-            options += sorted((p.strip() for p in _parts(text)), key=len, reverse=True)
+            options += [p.strip() for p in _parts(text)]  # in the order written: the page's own part leads
         for option in options:
             key = norm(option)
             if len(key) < MIN_MATCH_CHARS or _site_like(option, sites) or key == section:
@@ -154,10 +156,10 @@ def same_title(block_text: str, hint: str) -> bool:
 def find_title_block(texts: Sequence[str], hints: Sequence[tuple[str, str]]) -> int | None:
     """Index of the text the best markup title confirms (the same text first, then a near one), or None."""
     keys = [norm(_TITLE_LABEL.sub("", text)) for text in texts]
+    for _, hint in hints:  # the same text first, for any hint: a near match may be a longer heading
+        if norm(hint) in keys:
+            return keys.index(norm(hint))
     for _, hint in hints:
-        wanted = norm(hint)
-        if wanted in keys:
-            return keys.index(wanted)
         near = next((i for i, text in enumerate(texts) if same_title(text, hint)), None)
         if near is not None:
             return near
@@ -170,6 +172,9 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
     sites = _site_keys(markup)
     if visible.title:
         confirmed = next((source for source, hint in hints if same_title(visible.title, hint)), None)
+        title_parts = {norm(part) for source, text in markup.titles if source == "html_title" for part in _parts(text)}
+        if not confirmed and norm(visible.title) in title_parts and not _site_like(visible.title, sites):
+            confirmed = "html_title"  # a short headline the <title> repeats: 'Criminal Glossary | Superior Court ...'
         if confirmed:
             # a block that holds more than the headline ('... – Rolling Stone', a 'title :' cell) loses it
             return strip_site_name(visible.title, sites).rstrip(" :：") or visible.title, confirmed
@@ -179,6 +184,12 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
               and (support >= MIN_UNCONFIRMED_SUPPORT or visible.title_source != "heading")]
     if strong:
         return strong[0][1], strong[0][0]
+    # A part of <title> the page does not show beats a visible pick that is a word or two ('Panel',
+    # 'Tools and resources' of a menu): a headline has the words of one.
+    parts = [hint for source, hint in hints if source == "html_title" and len(_parts(hint)) == 1]
+    short = not visible.title or len(visible.title.split()) < MIN_HTML_TITLE_WORDS
+    if parts and (short or _site_like(visible.title, sites)):
+        return parts[0], "html_title"
     if visible.title and not _site_like(visible.title, sites):
         return visible.title, visible.title_source
     if hints:
@@ -195,7 +206,7 @@ def _date(markup: Sequence[MarkupDate], visible: datetime | None, visible_source
         near = abs(best.value - visible) <= MAX_UTC_OFFSET
         if best.source not in ARTICLE_DATE_SOURCES:
             return visible, visible_source  # the page's own labelled date beats a stray meta or <time>
-        if best.utc and near:
+        if best.utc and near and (visible.hour, visible.minute) != (0, 0):
             return visible, visible_source  # the visible time is the site's local one
         if not best.has_time and visible.date() == best.value.date():
             return visible, visible_source  # same day, and the page gives the time too
@@ -233,13 +244,28 @@ def _with_board(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     return replace(visible, **changes) if changes else visible
 
 
+def _without_subject_fields(visible: Metadata) -> Metadata:
+    """A field list whose 'Name' is the page's own title describes its subject (an event: 'Name: Board
+    Meeting / Date: November 20, 2019'), not who posted it and when."""
+    if not (visible.author and visible.title and norm(visible.author) == norm(visible.title)):
+        return visible
+    changes: dict = {"author": None, "author_source": None}
+    if visible.published_at_source == visible.author_source:
+        changes.update(published_at=None, published_at_source=None)
+    return replace(visible, **changes)
+
+
 def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     """The page's metadata: the visible fields (from clean_blocks) confirmed, filled in or overruled
     by the markup's, each with its *_source."""
-    visible = _with_board(markup, visible)
+    visible = _without_subject_fields(_with_board(markup, visible))
     title, title_source = _title(markup, visible)
-    published_at, published_source = _date(markup.published, visible.published_at, visible.published_at_source,
-                                           markup.language)
+    shown, shown_source = visible.published_at, visible.published_at_source
+    if shown is None and visible.modified_at is not None:
+        # a static page shows only when it last changed ('Date modified: 2022-05-13'): that is the date of
+        # the version in hand, and it beats a meta or <time> date the page does not show
+        shown, shown_source = visible.modified_at, visible.modified_at_source
+    published_at, published_source = _date(markup.published, shown, shown_source, markup.language)
     modified_at, modified_source = _date(markup.modified, visible.modified_at, visible.modified_at_source,
                                          markup.language)
     author, author_source = _author(markup, visible)

@@ -92,3 +92,24 @@ def test_korean_names_in_quotes_inside_a_clause_are_not_speech() -> None:
 def test_straight_quotes_in_korean_and_english_news() -> None:
     assert speakers('김 시장은 "이번 사업으로 일자리 1000개가 생길 것"이라고 밝혔다.') == [("김 시장", "이번 사업으로 일자리 1000개가 생길 것")]
     assert speakers('"We will open 30 new parks this year," said Mayor Oh.') == [("Mayor Oh", "We will open 30 new parks this year")]
+
+
+def test_korean_speakers_without_a_title_and_surnames_alone() -> None:
+    assert speakers("에릭 트럼프는 “비트코인만큼 안전 마진을 확보한 재화는 없다”며 “채굴 기업을 도와야 한다”고 밝혔다.") == [
+        ("에릭 트럼프", "비트코인만큼 안전 마진을 확보한 재화는 없다"), ("에릭 트럼프", "채굴 기업을 도와야 한다")]
+    assert speakers("이 당선인은 전일 여의도공원에서 열린 유세에서 “우리가 빛의 혁명을 완수할 것”이라며 지지를 호소했다.") == [
+        ("이 당선인", "우리가 빛의 혁명을 완수할 것")]
+    assert speakers("블라디미르 테네브 로빈후드 공동창업자 겸 최고경영자(CEO)는 “토큰화 증권은 패권 유지에 도움이 될 것”이라고 밝혔다.") == [
+        ("블라디미르 테네브 로빈후드 공동창업자 겸 최고경영자(CEO)", "토큰화 증권은 패권 유지에 도움이 될 것")]
+
+
+def test_subheadings_in_quotes_are_not_speech_and_a_lead_quote_waits_for_its_speaker() -> None:
+    quotes = found("JD 밴스 부통령은 이날 콘퍼런스에서 연설했다.", "“3조弗 시장, 美에 잡아둘 것”",
+                   "“가상자산은 이미 미국 경제의 주류로 인정받고 있다.”", "밴스 부통령은 “규제 불확실성을 없애겠다”고 밝혔다.")
+    assert [(q[1], q[3]) for q in quotes] == [("밴스 부통령", "가상자산은 이미 미국 경제의 주류로 인정받고 있다."),
+                                             ("밴스 부통령", "규제 불확실성을 없애겠다")]
+
+
+def test_english_speaker_named_with_the_and_a_proper_name() -> None:
+    assert speakers('"The joint exercise is an outright hostile act against us," the Rodong Sinmun said in a commentary.') \
+        == [("the Rodong Sinmun", "The joint exercise is an outright hostile act against us")]

@@ -166,3 +166,50 @@ def test_a_spaced_title_label_of_a_text_dump_is_not_part_of_the_title() -> None:
     doc = process_page(RawPage("notice.txt", text.encode("utf-8"), "text"))
     assert (doc.metadata.title, doc.metadata.title_source) == ("2025년 청년 창업 지원사업 모집 공고", "text_line")
     assert (doc.metadata.author_source, doc.metadata.published_at_source) == ("text_line", "text_line")
+
+
+GLOSSARY = """<html lang="en"><head><title>GLOSSARY OF LEGAL TERMS - Legal Aid Program Evaluation</title>
+<meta name="dcterms.title" content="Legal Aid Program Evaluation"><meta name="dcterms.issued" content="2012-04-24">
+</head><body><h1>Legal Aid Program Evaluation, Final Report</h1><h2>Glossary of Legal Terms</h2>
+<dl><dt>Conflict</dt><dd>Two opposing parties cannot be represented by the same lawyer or the same office.</dd>
+<dt>Charge</dt><dd>a formal accusation of an offence as a preliminary step to prosecution.</dd></dl>
+<p>Accused: a person charged with a crime, who is presumed innocent until proven guilty.</p>
+<dl><dt>Date modified:</dt><dd>2022-05-13</dd></dl></body></html>"""
+
+
+def test_a_static_page_the_page_part_of_title_and_the_date_it_shows() -> None:
+    meta = html_doc(GLOSSARY).metadata
+    assert (meta.title, meta.title_source) == ("Glossary of Legal Terms", "html_title")  # not the report's h1
+    assert meta.author is None  # '... by the same lawyer' in a definition is no byline
+    assert (meta.published_at, meta.published_at_source) == (datetime(2022, 5, 13), "board_table")
+
+
+def test_a_short_visible_heading_the_title_repeats_is_confirmed_and_a_menu_word_gives_way() -> None:
+    markup = MarkupMetadata(titles=(("html_title", "Criminal Glossary | Superior Court of California - County of San Diego"),))
+    assert reconcile_metadata(markup, Metadata(title="Criminal Glossary", title_source="heading")).title_source == \
+        "html_title"
+    panel = MarkupMetadata(titles=(("html_title", "DNR - Belle Isle Park Advisory Committee"),))
+    assert reconcile_metadata(panel, Metadata(title="Panel", title_source="heading")).title == \
+        "Belle Isle Park Advisory Committee"
+
+
+EVENT = """<html lang="en"><head><title>Howard Street SSA #19 Commissioners Meeting - Nov 20, 2019</title></head><body>
+<h1>Howard Street SSA #19 Commissioners Meeting</h1>
+<div class="event-node"><time datetime="2019-11-20T14:30:00Z">Nov 20</time></div>
+<p>Name: Howard Street SSA #19 Commissioners Meeting</p><p>Date: November 20, 2019</p>
+<p>Commissioners meet monthly to discuss initiatives for the Howard Street business district.</p></body></html>"""
+
+
+def test_an_event_page_dates_the_event_not_the_page() -> None:
+    meta = html_doc(EVENT).metadata
+    assert meta.title == "Howard Street SSA #19 Commissioners Meeting"
+    assert (meta.author, meta.published_at) == (None, None)
+
+
+def test_a_value_on_the_line_after_its_label() -> None:
+    html = """<html><head><title>IP glossary | IP Australia</title><meta name="dcterms.title" content="IP glossary">
+<link rel="canonical" href="https://www.ipaustralia.gov.au/tools-resources/ip-glossary"></head><body>
+<ul><li><a href="/tools">Tools and resources</a></li></ul><p>Last updated:</p><p>26 March 2021</p>
+<h2>IP glossary</h2><p>This glossary explains the most important intellectual property words and terms.</p></body></html>"""
+    meta = html_doc(html).metadata
+    assert (meta.title, meta.published_at) == ("IP glossary", datetime(2021, 3, 26))
