@@ -221,13 +221,28 @@ def _run_source(block: Block) -> str:
     return "text_line" if block.hint == "line" else "byline"
 
 
+# '2:30 pm – 3:30 pm', '8:30 AM - 10:00 AM', '14:00~16:00', '오후 2시~4시': when something happens, not when it was posted
+_TIME_RANGE = re.compile(r"\d{1,2}(?::\d{2}|\s*시)?\s*(?:[ap]\.?m\.?)?\s*[-–~]\s*(?:오[전후]\s*)?\d{1,2}(?::\d{2}|\s*시)"
+                         r"|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m", re.IGNORECASE)
+
+
+def _describes_an_event(blocks: Sequence[Block], start: int, end: int, fields: MetadataFields) -> bool:
+    """A field list of an event ('Name: Board Meeting / Date: November 20, 2019 / Time: 8:30 AM - 10:00 AM'):
+    its date is the event's and its 'Name' the event's title, so it stays in the body as content."""
+    if any(_TIME_RANGE.search(block.text) for block in blocks[start:end + 1]):
+        return True
+    name = re.sub(r"\W+", "", (fields.author or "").lower())
+    return bool(name) and any(re.sub(r"\W+", "", block.text.lower()) == name for block in blocks[:start])
+
+
 def find_metadata_run(blocks: Sequence[Block]) -> MetadataRun | None:
     """The first run of metadata blocks (one line, or one field per line) and its parsed fields.
 
     A run counts when its lines together give a date, or two fields, or use 'Label :' colons.
     """
+    event_end = 0
     for i, block in enumerate(blocks):
-        if not starts_with_label(block.text):
+        if i < event_end or not starts_with_label(block.text):
             continue
         j, fields, strong = i, MetadataFields(), False
         while j < len(blocks) and j < i + MAX_METADATA_LINES and starts_with_label(blocks[j].text):
@@ -240,6 +255,9 @@ def find_metadata_run(blocks: Sequence[Block]) -> MetadataRun | None:
             j += 1
         found = fields.found
         if not found or not (strong or fields.published_at or fields.modified_at or found >= 2):
+            continue
+        if _describes_an_event(blocks, i, j, fields):
+            event_end = j  # none of its lines starts another run
             continue
         return MetadataRun(i, j, fields, _run_source(block))
     return None

@@ -39,7 +39,7 @@ _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,.]*(?P<speaker>{_SPEAKER})\s+(?:also\s
 _BEFORE = re.compile(rf"(?P<speaker>{_SPEAKER})\s+(?:also\s+|then\s+|further\s+)?(?:{_VERB})"
                      rf"(?:\s+(?:that|saying|as follows))?\s*[,:]?\s*$")
 # Korean attribution follows the quote: '“...”고 말했다', '“...”라며 강조했다', '“...”고 덧붙였다'.
-_KOREAN_AFTER = re.compile(r"^\s*(?:이?라고|고|(?:이?라|하)?며|(?:이?라)?면서|하고|이?라는|이?란)(?:도|요)?(?![가-힣])")
+_KOREAN_AFTER = re.compile(r"^\s*(?:이?라고|고|(?:이?라|하)?며|(?:이?라)?면서|하고)(?:도|요)?(?![가-힣])")
 # ... and ends its sentence in a predicate ('말했다', '밝혔습니다', '덧붙였다'), or another quote follows ('“...”며 “...”').
 _KOREAN_PREDICATE = re.compile(r"(?:다|요)[.!]?\s*(?:$|[“\"]|[^\w\s])|(?:다|요)\.|[“\"]")
 MAX_KOREAN_ATTRIBUTION_CHARS = 40  # '고 말했다.', '라고 강기정 광주시장은 힘주어 말했다.'

@@ -27,7 +27,9 @@ MATCH_LENGTH_SHARE = 0.6  # a block and a hint that contains it (or the reverse)
 # <title> often names the section ('해운대뉴스 | 해운대구', '보도자료 < 광주소식'): a part of it is a
 # headline hint only when it has the words of a headline.
 MIN_HTML_TITLE_WORDS = 3
-MIN_TRUNCATED_CHARS = 15  # 'Mayor Lee opens the new…' confirms a block it starts, when this long
+MIN_TRUNCATED_CHARS = 15
+# A visible heading that holds a markup title and a few words more is that title in full.
+MAX_HEADING_GROWTH, MAX_HEADING_EXTRA_CHARS = 3, 20  # 'Mayor Lee opens the new…' confirms a block it starts, when this long
 # Where the markup's date may overrule the visible one: an article's own published field.
 ARTICLE_DATE_SOURCES = ("json_ld", "microdata", "opengraph")
 # A UTC time and the page's local wall-clock time of the same moment are at most this far apart.
@@ -138,29 +140,36 @@ def _ranked_hints(markup: MarkupMetadata) -> list[tuple[str, str, int]]:
     return [(source, text, support[norm(text)]) for source, text in ranked]
 
 
-def same_title(block_text: str, hint: str) -> bool:
-    """True when a visible block and a markup title are the same headline (whitespace, punctuation,
-    a '제목 :' label, a bracketed prefix or a truncation aside)."""
-    a, b = norm(_TITLE_LABEL.sub("", block_text)), norm(hint)
+def _same_keys(a: str, b: str, truncated: bool) -> bool:
+    """same_title on normalised texts (block a, hint b); truncated when the hint ends in '…'."""
     if len(a) < MIN_MATCH_CHARS or len(b) < MIN_MATCH_CHARS:
         return False
     if a == b:
         return True
-    shorter, longer = sorted((a, b), key=len)
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     if shorter in longer and len(shorter) >= MATCH_LENGTH_SHARE * len(longer):
         return True
-    truncated = hint.rstrip().endswith(("…", "...")) and len(b) >= MIN_TRUNCATED_CHARS
-    return truncated and a.startswith(b)
+    return truncated and len(b) >= MIN_TRUNCATED_CHARS and a.startswith(b)
+
+
+def same_title(block_text: str, hint: str) -> bool:
+    """True when a visible block and a markup title are the same headline (whitespace, punctuation,
+    a '제목 :' label, a bracketed prefix or a truncation aside)."""
+    return _same_keys(norm(_TITLE_LABEL.sub("", block_text)), norm(hint), hint.rstrip().endswith(("…", "...")))
 
 
 def find_title_block(texts: Sequence[str], hints: Sequence[tuple[str, str]]) -> int | None:
     """Index of the text the best markup title confirms (the same text first, then a near one), or None."""
     keys = [norm(_TITLE_LABEL.sub("", text)) for text in texts]
-    for _, hint in hints:  # the same text first, for any hint: a near match may be a longer heading
-        if norm(hint) in keys:
-            return keys.index(norm(hint))
-    for _, hint in hints:
-        near = next((i for i, text in enumerate(texts) if same_title(text, hint)), None)
+    wanted = [(norm(hint), hint.rstrip().endswith(("…", "..."))) for _, hint in hints]
+    positions = {}
+    for i, key in enumerate(keys):
+        positions.setdefault(key, i)
+    for key, _ in wanted:  # the same text first, for any hint: a near match may be a longer heading
+        if key in positions:
+            return positions[key]
+    for key, truncated in wanted:
+        near = next((i for i, text in enumerate(keys) if _same_keys(text, key, truncated)), None)
         if near is not None:
             return near
     return None
@@ -175,6 +184,12 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
         title_parts = {norm(part) for source, text in markup.titles if source == "html_title" for part in _parts(text)}
         if not confirmed and norm(visible.title) in title_parts and not _site_like(visible.title, sites):
             confirmed = "html_title"  # a short headline the <title> repeats: 'Criminal Glossary | Superior Court ...'
+        if not confirmed and visible.title_source == "heading":
+            # the visible heading says more than the markup: 'Official Opinion 2017-3' for og:title '2017-3'
+            key = norm(visible.title)
+            confirmed = next((source for source, hint in hints
+                              if len(norm(hint)) >= MIN_MATCH_CHARS and norm(hint) in key
+                              and len(key) <= MAX_HEADING_GROWTH * len(norm(hint)) + MAX_HEADING_EXTRA_CHARS), None)
         if confirmed:
             # a block that holds more than the headline ('... – Rolling Stone', a 'title :' cell) loses it
             return strip_site_name(visible.title, sites).rstrip(" :：") or visible.title, confirmed

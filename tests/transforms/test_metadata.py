@@ -314,3 +314,16 @@ def test_find_metadata_run_says_which_shape_the_fields_came_in() -> None:
     assert (run.start, run.end, run.source) == (0, 2, "byline")
     assert find_metadata_run([Block(1, "Name : adminDate : 2020-01-20 14:4975")]).source == "text_line"
     assert find_metadata_run([Block(1, "담당부서 : 교통정책과 ☎ 062-613-4321")]) is None
+
+
+def test_an_events_field_list_is_content_not_a_byline() -> None:
+    meeting = [Block(1, "Board Meeting", "title"), Block(2, "Date: November 13, 2018 2:30 pm – 3:30 pm", "p"),
+               Block(3, "Room 200, City Hall", "p")]
+    assert find_metadata_run(meeting) is None
+    festival = [Block(1, "날짜 : 2025.10.3.(금) 14:00~16:00", "p"), Block(2, "장소 : 5·18민주광장", "p")]
+    assert find_metadata_run(festival) is None
+    notice = [Block(1, "일시 : 2025.10.3.(금) 14:00~16:00", "p"), Block(2, "등록일 : 2025.09.01", "p")]
+    assert find_metadata_run(notice).fields.published_at == datetime(2025, 9, 1)  # the notice's own date
+    named = [Block(1, "Howard Street Commissioners Meeting", "title"),
+             Block(2, "Name: Howard Street Commissioners Meeting", "p"), Block(3, "Date: November 20, 2019", "p")]
+    assert find_metadata_run(named) is None

@@ -213,3 +213,9 @@ def test_a_value_on_the_line_after_its_label() -> None:
 <h2>IP glossary</h2><p>This glossary explains the most important intellectual property words and terms.</p></body></html>"""
     meta = html_doc(html).metadata
     assert (meta.title, meta.published_at) == ("IP glossary", datetime(2021, 3, 26))
+
+
+def test_a_visible_heading_that_says_more_than_the_markup_title_is_the_title() -> None:
+    markup = MarkupMetadata(titles=(("json_ld", "2017-3"), ("opengraph", "2017-3")))
+    visible = Metadata(title="Official Opinion 2017-3", title_source="heading")
+    assert reconcile_metadata(markup, visible).title == "Official Opinion 2017-3"
