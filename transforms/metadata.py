@@ -226,10 +226,14 @@ _TIME_RANGE = re.compile(r"\d{1,2}(?::\d{2}|\s*시)?\s*(?:[ap]\.?m\.?)?\s*[-–~
                          r"|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m", re.IGNORECASE)
 
 
+_TIME_LABEL = re.compile(r"^\W{0,3}(?:time|hours|시간)\s*[:：]", re.IGNORECASE)  # 'Time: 8:30 AM - 10:00 AM' after 'Date:'
+
+
 def _describes_an_event(blocks: Sequence[Block], start: int, end: int, fields: MetadataFields) -> bool:
     """A field list of an event ('Name: Board Meeting / Date: November 20, 2019 / Time: 8:30 AM - 10:00 AM'):
     its date is the event's and its 'Name' the event's title, so it stays in the body as content."""
-    if any(_TIME_RANGE.search(block.text) for block in blocks[start:end + 1]):
+    following = blocks[end:end + 1] if end < len(blocks) and _TIME_LABEL.match(blocks[end].text) else []
+    if any(_TIME_RANGE.search(block.text) for block in list(blocks[start:end]) + following):
         return True
     name = re.sub(r"\W+", "", (fields.author or "").lower())
     return bool(name) and any(re.sub(r"\W+", "", block.text.lower()) == name for block in blocks[:start])

@@ -322,8 +322,11 @@ def test_an_events_field_list_is_content_not_a_byline() -> None:
     assert find_metadata_run(meeting) is None
     festival = [Block(1, "날짜 : 2025.10.3.(금) 14:00~16:00", "p"), Block(2, "장소 : 5·18민주광장", "p")]
     assert find_metadata_run(festival) is None
-    notice = [Block(1, "일시 : 2025.10.3.(금) 14:00~16:00", "p"), Block(2, "등록일 : 2025.09.01", "p")]
+    notice = [Block(1, "일시 : 2025.10.3.(금) 14:00~16:00", "p"), Block(2, "등록일 : 2025.09.01", "p"),
+              Block(3, "□ 일시 : 2025.10.3.(금) 14:00~16:00", "p")]
     assert find_metadata_run(notice).fields.published_at == datetime(2025, 9, 1)  # the notice's own date
     named = [Block(1, "Howard Street Commissioners Meeting", "title"),
              Block(2, "Name: Howard Street Commissioners Meeting", "p"), Block(3, "Date: November 20, 2019", "p")]
     assert find_metadata_run(named) is None
+    timed = [Block(1, "Date: November 20, 2019", "p"), Block(2, "Time: 8:30 AM - 10:00 AM CST", "p")]
+    assert find_metadata_run(timed) is None
