@@ -38,6 +38,7 @@ MAX_UTC_OFFSET = timedelta(hours=14)
 # such a page, with no local time on the page itself, is moved to the site's wall clock.
 SINGLE_ZONE_OFFSETS = {"ko": timedelta(hours=9), "ja": timedelta(hours=9)}
 STRONG_TITLE_SOURCES = ("json_ld", "opengraph", "microdata", "meta")
+MAX_META_AUTHOR_WORDS = 4  # 'Natalie Musumeci', 'Von Vanessa Franke'; an institution's name runs longer
 MIN_UNCONFIRMED_SUPPORT = 2  # markup fields that must agree on a title the page does not show
 MIN_HOST_NAME_CHARS = 4  # 'heizung' of www.heizung.de names the site; 'bz' of bz.de is too short to tell
 
@@ -239,8 +240,12 @@ def _author(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str 
         return ", ".join(names), "json_ld"
     if visible.author:
         return visible.author, visible.author_source
-    if own:
-        return own[0][1], own[0][0]
+    # <meta name="author"> on public-sector pages names the institution ('Government of Canada,
+    # Department of Justice, Electronic Communications'): a byline names a person or two
+    people = [(source, name) for source, name in own
+              if "," not in name and len(name.split()) <= MAX_META_AUTHOR_WORDS]
+    if people:
+        return people[0][1], people[0][0]
     return None, None
 
 

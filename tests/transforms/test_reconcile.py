@@ -219,3 +219,10 @@ def test_a_visible_heading_that_says_more_than_the_markup_title_is_the_title() -
     markup = MarkupMetadata(titles=(("json_ld", "2017-3"), ("opengraph", "2017-3")))
     visible = Metadata(title="Official Opinion 2017-3", title_source="heading")
     assert reconcile_metadata(markup, visible).title == "Official Opinion 2017-3"
+
+
+def test_a_meta_author_that_names_an_institution_is_no_byline() -> None:
+    institution = MarkupMetadata(authors=(("meta", "Government of Canada, Department of Justice, Electronic Communications"),))
+    assert reconcile_metadata(institution, Metadata()).author is None
+    person = MarkupMetadata(authors=(("meta", "Natalie Musumeci"),))
+    assert reconcile_metadata(person, Metadata()).author == "Natalie Musumeci"
