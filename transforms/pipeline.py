@@ -14,9 +14,11 @@ from cityclips.transforms.decode import decode_page, looks_binary
 from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.language import LanguageDetector, document_language, language_shares
 from cityclips.transforms.limits import OverLimit, WorkLimits, check_lines, check_nodes, flattening_record
+from cityclips.transforms.markup import markup_metadata
 from cityclips.transforms.paths import doc_id_for, sha256_of
 from cityclips.transforms.quotes import extract_quotes
-from cityclips.transforms.records import Block, DecodedPage, Document, RawPage, Reject, RemovedLine
+from cityclips.transforms.reconcile import reconcile_metadata, title_hints
+from cityclips.transforms.records import Block, DecodedPage, Document, MarkupMetadata, RawPage, Reject, RemovedLine
 from cityclips.transforms.segment import segment_page
 from cityclips.transforms.template import TemplateStats, block_signatures, page_group, page_signatures
 
@@ -78,29 +80,32 @@ def _decoded(raw: RawPage) -> DecodedPage:
     return decoded
 
 
-def _page_parts(raw: RawPage, limits: WorkLimits) -> tuple[list[Block], list[RemovedLine], str | None, DecodedPage]:
+def _page_parts(raw: RawPage, limits: WorkLimits) -> tuple[list[Block], list[RemovedLine], str | None, DecodedPage,
+                                                             MarkupMetadata]:
     decoded = _decoded(raw)
     if raw.source_format == "html":
         root = parse_html(decoded.text)
         check_nodes(root, limits)
         flattened = flattening_record(root)
+        markup = markup_metadata(root)  # read-only, before html_blocks detaches chrome (<head> among it)
         blocks, removed, title = html_blocks(root)
         removed = [*flattened, *removed]
     else:
         check_lines(decoded.text.count("\n") + 1, limits)
-        blocks, removed, title = text_blocks(decoded.text), [], None
+        blocks, removed, title, markup = text_blocks(decoded.text), [], None, MarkupMetadata()
     check_lines(len(blocks), limits)
-    return blocks, removed, title, decoded
+    return blocks, removed, title, decoded, markup
 
 
 def page_blocks(raw: RawPage, limits: WorkLimits = WorkLimits()) -> tuple[list[Block], list[RemovedLine], str | None,
-                                                                          str, int]:
-    """Decode a page and split it into blocks: (blocks, removed markup, html title, encoding, replaced).
+                                                                          str, int, MarkupMetadata]:
+    """Decode a page and split it into blocks.
 
+    Returns (blocks, removed markup, html title, encoding, replaced chars, what the markup says).
     Raises Undecodable, or OverLimit when the page is over a work bound (elements, lines).
     """
-    blocks, removed, title, decoded = _page_parts(raw, limits)
-    return blocks, removed, title, decoded.encoding, decoded.replaced_chars
+    blocks, removed, title, decoded, markup = _page_parts(raw, limits)
+    return blocks, removed, title, decoded.encoding, decoded.replaced_chars, markup
 
 
 def page_lines(raw: RawPage, settings: PageSettings = PageSettings()) -> PageLines | None:
@@ -137,11 +142,12 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
         # an over-limit file was not read whole: no hash of its content can be given
         return Reject(raw.source_path, problem[0], problem[1], raw.source_bytes,
                       "" if problem[0] == "too_large" else digest)
-    blocks, removed_markup, html_title, decoded = _page_parts(raw, settings.limits)
+    blocks, removed_markup, html_title, decoded, markup = _page_parts(raw, settings.limits)
     group = page_group(raw.source_path, blocks)
     signatures = block_signatures(blocks)  # once a page: for template removal and for the manifest
     clean = clean_blocks(raw.source_path, raw.source_format, blocks, templates.get(group, frozenset()),
-                         html_title, removed_markup, signatures)
+                         html_title, removed_markup, signatures, title_hints(markup))
+    clean = replace(clean, metadata=reconcile_metadata(markup, clean.metadata))
     if not clean.body:
         return Reject(raw.source_path, "no_article", f"only chrome: all {len(clean.removed)} lines were removed "
                       "as boilerplate (kept in the boilerplate table)", len(raw.data), digest, clean.removed)

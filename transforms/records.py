@@ -95,7 +95,13 @@ class Attachment:
 
 @dataclass(frozen=True)
 class Metadata:
-    """Fields parsed from the chrome around an article."""
+    """Fields parsed from the page's markup and from the chrome around an article.
+
+    Each *_source says where its field came from: 'json_ld', 'microdata', 'opengraph', 'meta'
+    (name=date, Dublin Core, author), 'time' (<time datetime>), 'html_title', 'heading' (the
+    visible headline), 'board_table' (a 'th : td' row or dl field list), 'byline' ('입력 ...',
+    'By ...'), 'text_line' (a text dump's metadata line); None when the field is empty.
+    """
 
     title: str | None = None
     category: str | None = None
@@ -105,6 +111,64 @@ class Metadata:
     contact_department: str | None = None
     contact_phone: str | None = None
     attachments: tuple[Attachment, ...] = ()
+    modified_at: datetime | None = None
+    department: str | None = None  # the registering or responsible department (등록부서, 담당부서)
+    site_name: str | None = None  # og:site_name, the JSON-LD publisher or WebSite name
+    canonical_url: str | None = None  # <link rel="canonical"> or og:url
+    title_source: str | None = None
+    author_source: str | None = None
+    published_at_source: str | None = None
+    modified_at_source: str | None = None
+    department_source: str | None = None
+
+
+@dataclass(frozen=True)
+class MetadataFields:
+    """Fields of one metadata line or field list ('작성자 : 대변인실 등록일 : 2022-03-14 조회 : 3208')."""
+
+    author: str | None = None
+    published_at: datetime | None = None
+    view_count: int | None = None
+    modified_at: datetime | None = None
+    department: str | None = None
+    phone: str | None = None
+
+    @property
+    def found(self) -> int:
+        """How many of the fields that make a line metadata (author, dates, views) it gave."""
+        return sum(value is not None for value in (self.author, self.published_at, self.view_count, self.modified_at))
+
+
+@dataclass(frozen=True)
+class MarkupDate:
+    """A date the markup states, with where it was read."""
+
+    value: datetime  # wall-clock time in the offset the page gave (no zone)
+    source: str  # json_ld, microdata, opengraph, meta, time
+    has_time: bool  # False when the markup gave a day only
+    utc: bool  # True when the page gave it in UTC ('Z', +00:00): the site's local time may differ
+
+
+@dataclass(frozen=True)
+class MarkupMetadata:
+    """What a page's markup (JSON-LD, OpenGraph, meta tags, <time>, canonical link) says about it.
+
+    Read from the parsed tree before any element is removed. Candidates are kept in rank order so
+    that the visible page can confirm or overrule them (transforms/reconcile.py).
+    """
+
+    titles: tuple[tuple[str, str], ...] = ()  # (source, text), best first; <title> last
+    site_names: tuple[str, ...] = ()  # names the site gives itself (og:site_name, publisher, WebSite)
+    canonical_url: str | None = None
+    published: tuple[MarkupDate, ...] = ()  # best first
+    modified: tuple[MarkupDate, ...] = ()
+    authors: tuple[tuple[str, str], ...] = ()  # (source, name)
+    section: str | None = None  # article:section, JSON-LD articleSection
+    # A board's field table (<th>등록일</th><td>...</td>, <dt>작성자</dt><dd>...</dd>), read from the
+    # tree before any chrome is removed: it survives when the board sits in a <form> the cleaner drops.
+    language: str | None = None  # <html lang="ko-KR"> -> 'ko'
+    board_title: str | None = None  # the '제목' / 'Title' field
+    board: MetadataFields = MetadataFields()
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,24 @@ DOCUMENTS = pa.schema([
     _f("view_count", pa.int64(), "View count at scrape time."),
     _f("contact_department", pa.string(), "Department named in the contact footer."),
     _f("contact_phone", pa.string(), "Phone number in the contact footer, as written."),
+    _f("modified_at", TS, "Last modification date and time the page states (article:modified_time, JSON-LD "
+                          "dateModified, '수정 ...', 'Updated ...'), site local time."),
+    _f("department", pa.string(), "Department that registered or answers for the page (등록부서, 담당부서, 작성부서, "
+                                  "Department fields)."),
+    _f("site_name", pa.string(), "Name the site gives itself (og:site_name, the JSON-LD publisher or WebSite), "
+                                 "e.g. '광주일보', 'Seoul Metropolitan Government'."),
+    _f("title_source", pa.string(), "Where title came from: json_ld, opengraph, microdata, meta, html_title (markup; "
+                                    "when the page shows the same headline, the markup that confirmed it), "
+                                    "board_table ('제목 :' field), heading (a visible heading), text_line; null "
+                                    "when title is null."),
+    _f("author_source", pa.string(), "Where author came from: json_ld, meta, opengraph, board_table (a 'th : td' row "
+                                     "or dl field list), byline ('By ...', '기자명 ...'), text_line (a text dump's "
+                                     "metadata line); null when author is null."),
+    _f("published_at_source", pa.string(), "Where published_at came from: json_ld, microdata, opengraph, meta "
+                                           "(<meta name=date>, Dublin Core), time (<time datetime>), board_table, "
+                                           "byline ('입력 ...', 'Posted ...'), text_line; null when it is null."),
+    _f("modified_at_source", pa.string(), "Where modified_at came from (the values of published_at_source)."),
+    _f("department_source", pa.string(), "Where department came from: board_table, byline or text_line."),
     _f("body_text", pa.string(), "The cleaned text: every segment but the title and the captions, list markers kept, one per line.", False),
     _f("n_segments", pa.int32(), "Number of segments, title included.", False),
     _f("n_chars", pa.int32(), "Characters in body_text.", False),

@@ -70,7 +70,12 @@ select
     coalesce(s.n_notes, 0) as n_notes,  -- notes such as '※ ...' remarks
     d.n_chars,
     d.n_removed_lines,
-    coalesce(a.attachment_downloads, 0) as attachment_downloads  -- downloads summed over the attachments (0 when none)
+    coalesce(a.attachment_downloads, 0) as attachment_downloads,  -- downloads summed over the attachments (0 when none)
+    d.modified_at,
+    d.department,
+    d.site_name,
+    d.title_source,
+    d.published_at_source
 from stg_documents as d
 left join segment_counts as s using (doc_id)
 left join ledes as l using (doc_id)

@@ -31,6 +31,9 @@ def document(doc_id: str, title: str | None, **columns) -> dict:
         "processed_at": PROCESSED_AT, "run_id": "run-1",
     }
     row.update(columns)
+    # provenance, as the pipeline sets it: a source exactly when its field has a value (text dumps here)
+    for name in ("title", "author", "published_at", "modified_at", "department"):
+        row.setdefault(f"{name}_source", "text_line" if row.get(name) is not None else None)
     return row
 
 

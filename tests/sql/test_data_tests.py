@@ -31,6 +31,7 @@ BREAKERS = {
     "boilerplate_not_null": f"update raw.boilerplate set rule = null where doc_id = '{S}'",
     "documents_doc_id_unique": f"insert into raw.documents select * from raw.documents where doc_id = '{K}'",
     "documents_not_null": f"update raw.documents set body_text = null where doc_id = '{E}'",
+    "documents_sources_accepted": f"update raw.documents set title_source = 'guess' where doc_id = '{E}'",
     "documents_shares_valid": f"update raw.documents set ko_share = 0.5 where doc_id = '{E}'",
     "headings_one_row_per_heading": fan_out("headings"),
     "language_mix_adds_up": fan_out("language_mix"),
