@@ -126,7 +126,8 @@ def flow_for(runner: RunnerChoice):
 
 @flow(name="cityclips", log_prints=False)
 def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFAULT_BATCH_PAGES,
-                   full: bool = False, max_page_mb: float = 20.0, runner_description: str = "one process") -> RunSummary:
+                   full: bool = False, max_page_mb: float = 20.0, runner_description: str = "one process",
+                   base_url: str | None = None) -> RunSummary:
     """Process every page under inputs into the Parquet tables and DuckDB models under out.
 
     The batches run on the flow's task runner: `flow_for(choose_runner(...))` picks one process
@@ -144,7 +145,7 @@ def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFA
 
     run_id = _run_id()
     summary = RunSummary(run_id, out, started_at=datetime.now(timezone.utc).isoformat(timespec="milliseconds"))
-    settings = PageSettings(max_page_bytes=int(max_page_mb * 1024 ** 2))
+    settings = PageSettings(max_page_bytes=int(max_page_mb * 1024 ** 2), base_url=base_url)
     files, unreadable = discover([Path(p) for p in inputs])
     warehouse = Warehouse(Path(out))
     lap("discover")
@@ -180,10 +181,10 @@ def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFA
                             sum(result.rejects_by_reason.values()))
             lap("process")
             if unreadable:
-                rejects = [Reject(u.source_path, "unreadable", u.detail, -1, "") for u in unreadable]
+                rejects = [Reject(u.source_path, u.reason, u.detail, -1, "") for u in unreadable]
                 writer.write("rejects", tables_for(rejects, run_id, datetime.now(timezone.utc))["rejects"],
                              f"{writer.name}-unreadable")
-                summary.batch.rejects_by_reason["unreadable"] += len(rejects)
+                summary.batch.rejects_by_reason.update(r.reason for r in rejects)
             summary.pages_seen = len(files) + len(unreadable)
             summary.pages_processed = len(plan.to_process)
             summary.pages_unchanged = len(plan.unchanged)

@@ -16,6 +16,7 @@ FORMATS = {".txt": "text", ".html": "html", ".htm": "html"}
 class Unreadable:
     source_path: str
     detail: str
+    reason: str = "unreadable"  # the rejects reason; WARC records add warc_malformed, not_a_page, redirect ...
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -56,13 +57,15 @@ def _walk(root: Path) -> Iterator[Path]:
 
 
 def discover(inputs: Iterable[Path]) -> tuple[list[InputFile], list[Unreadable]]:
-    """Input files (.txt, .html, .htm) under the given files and folders, sorted by source path.
+    """Input files (.txt, .html, .htm) and the pages of WARC files (.warc, .warc.gz) under the given
+    files and folders, sorted by source path.
 
     A file given directly has its own name as source_path; files in a folder are relative to it.
     Files that cannot be stat'ed (a broken symlink) and names that are not regular files (a named
     pipe called page.txt, which would block a read forever) are returned as Unreadable so the run
     can record them.
     """
+    from cityclips.flows.warc import index_warc, is_warc  # warc.py imports Unreadable from this module
     found: dict[str, InputFile] = {}
     problems: list[Unreadable] = []
     for given in inputs:
@@ -73,12 +76,19 @@ def discover(inputs: Iterable[Path]) -> tuple[list[InputFile], list[Unreadable]]
             root, candidates = given.resolve().parent, [given.resolve()]
         for path in candidates:
             source_format = FORMATS.get(path.suffix.lower())
-            if not source_format:
+            archive = is_warc(path)
+            if not source_format and not archive:
                 continue
             try:
                 rel = _relative(path, root)
             except ValueError:  # reached through a symlink that leaves the root
                 rel = path.name
+            if archive:  # a WARC file holds many pages: each response record is one (flows/warc.py)
+                records, bad = index_warc(path, rel)
+                problems.extend(bad)
+                for record in records:
+                    found.setdefault(record.source_path, record)
+                continue
             try:
                 stat = path.stat()
             except OSError as error:
@@ -96,8 +106,12 @@ def read_page(item: InputFile, max_bytes: int) -> RawPage | Unreadable:
 
     A file already over the limit when opened is not read at all: the RawPage carries its size and
     no bytes, and the pipeline rejects it as too_large. A file that grew past the limit after that
-    check is cut at max_bytes + 1, which is enough to reject it too.
+    check is cut at max_bytes + 1, which is enough to reject it too. A page inside a WARC file is
+    read from its record (flows/warc.py).
     """
+    if item.warc_offset >= 0:
+        from cityclips.flows.warc import read_warc_record
+        return read_warc_record(item, max_bytes)
     try:
         # O_NONBLOCK: a file replaced by a named pipe since discovery must not block the run.
         with open(os.open(item.path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:

@@ -121,8 +121,18 @@ def normalise_text(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
-def decode_page(raw: RawPage) -> DecodedPage:
-    """Decode a RawPage into a DecodedPage (see decode_bytes for the order of attempts)."""
-    declared = declared_charset(raw.data) if raw.source_format == "html" else None
+# Charsets servers send by default whatever the page is: a meta charset is better evidence than these.
+_SERVER_DEFAULT_CHARSETS = frozenset({"iso-8859-1", "latin1", "latin-1", "windows-1252", "us-ascii", "ascii"})
+
+
+def decode_page(raw: RawPage, hint: str | None = None) -> DecodedPage:
+    """Decode a RawPage into a DecodedPage (see decode_bytes for the order of attempts).
+
+    hint is the charset of the HTTP Content-Type header (a WARC record's), which the HTML standard
+    puts before the page's own meta charset; a server default (ISO-8859-1) yields to the meta tag.
+    """
+    meta = declared_charset(raw.data) if raw.source_format == "html" else None
+    hint = _ENCODING_ALIASES.get(hint.lower(), hint.lower()) if hint else None
+    declared = meta if (hint is None or (hint in _SERVER_DEFAULT_CHARSETS and meta)) else hint
     text, encoding, replaced = decode_bytes(raw.data, declared)
     return DecodedPage(raw.source_path, raw.source_format, normalise_text(text), encoding, replaced)

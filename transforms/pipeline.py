@@ -14,9 +14,12 @@ from cityclips.transforms.clean import clean_blocks
 from cityclips.transforms.decode import decode_page, looks_binary
 from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.language import LanguageDetector, document_language, language_shares
+from cityclips.transforms.page_kind import (ListingRows, PageEvidence, decide_page_kind, has_article_markup, listing_rows,
+                                            text_listing_rows)
 from cityclips.transforms.quotes import extract_quotes
-from cityclips.transforms.records import Block, Document, RawPage, Reject, RemovedLine
+from cityclips.transforms.records import Block, Document, PageSource, RawPage, Reject, RemovedLine
 from cityclips.transforms.segment import segment_page
+from cityclips.transforms.source import charset_from_content_type, declared_page_url, page_url, site_of
 from cityclips.transforms.template import TemplateStats, block_signatures, page_group, page_signatures
 
 DEFAULT_MAX_PAGE_BYTES = 20 * 1024 ** 2  # the largest real page seen is ~1 MB; 20 MB is a mis-saved file
@@ -29,6 +32,23 @@ DOC_ID_CHARS = 16  # 64 bits of sha256: collision-free for any realistic corpus
 class PageSettings:
     max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES
     page_budget_s: float = DEFAULT_PAGE_BUDGET_S
+    # URL of the input root for files saved from one site (cityclips run --base-url): a file's URL is
+    # this joined with its source path when neither a WARC record nor the page itself gives one.
+    base_url: str | None = None
+
+
+@dataclass(frozen=True)
+class PageParts:
+    """A page decoded and split into blocks, with what was read from its DOM before the split."""
+
+    blocks: list[Block]
+    removed: list[RemovedLine]
+    title: str | None
+    encoding: str
+    replaced: int
+    source: PageSource
+    rows: ListingRows
+    article_markup: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,26 +96,45 @@ def _precheck(raw: RawPage, settings: PageSettings) -> tuple[str, str] | None:
     return None
 
 
+def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings()) -> PageParts:
+    """Decode a page (the HTTP charset as the first evidence), read its URL and listing rows from the
+    DOM, then split it into blocks."""
+    decoded = decode_page(raw, hint=charset_from_content_type(raw.content_type))
+    declared, rows, article_markup = None, ListingRows(), False
+    if raw.source_format == "html":
+        root = parse_html(decoded.text)
+        declared = declared_page_url(root)  # read-only stages first: html_blocks detaches elements
+        url = page_url(raw.url, declared, settings.base_url, raw.source_path)
+        rows = listing_rows(root, url)
+        article_markup = has_article_markup(root)
+        blocks, removed, title = html_blocks(root)
+    else:
+        url = page_url(raw.url, None, settings.base_url, raw.source_path)
+        blocks, removed, title = text_blocks(decoded.text), [], None
+        rows = text_listing_rows([b.text for b in blocks])
+    source = PageSource(url, site_of(url), raw.fetched_at, raw.http_status, raw.content_type)
+    return PageParts(blocks, removed, title, decoded.encoding, decoded.replaced_chars, source, rows, article_markup)
+
+
 def page_blocks(raw: RawPage) -> tuple[list[Block], list[RemovedLine], str | None, str, int]:
     """Decode a page and split it into blocks: (blocks, removed markup, html title, encoding, replaced)."""
-    decoded = decode_page(raw)
-    if raw.source_format == "html":
-        blocks, removed, title = html_blocks(parse_html(decoded.text))
-    else:
-        blocks, removed, title = text_blocks(decoded.text), [], None
-    return blocks, removed, title, decoded.encoding, decoded.replaced_chars
+    parts = read_page_parts(raw)
+    return parts.blocks, parts.removed, parts.title, parts.encoding, parts.replaced
 
 
-def page_lines(raw: RawPage) -> PageLines | None:
-    """The template-pass view of a page, or None when the page will be rejected anyway."""
+def page_lines(raw: RawPage, settings: PageSettings = PageSettings()) -> PageLines | None:
+    """The template-pass view of a page, or None when the page will be rejected anyway.
+
+    Its group is its site (the URL's host when known, else its top folder) and script.
+    """
     try:
-        if _precheck(raw, PageSettings()):
+        if _precheck(raw, settings):
             return None
-        blocks = page_blocks(raw)[0]
+        parts = read_page_parts(raw, settings)
     except Exception:  # noqa: BLE001 - the full pass will reject it with a reason
         return None
-    return PageLines(raw.source_path, sha256_of(raw.data), page_group(raw.source_path, blocks),
-                     page_signatures(blocks))
+    return PageLines(raw.source_path, sha256_of(raw.data), page_group(raw.source_path, parts.blocks, parts.source.site),
+                     page_signatures(parts.blocks))
 
 
 def corpus_templates(pages: Iterable[RawPage]) -> dict[str, frozenset[int]]:
@@ -125,12 +164,14 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
         # an over-limit file was not read whole: no hash of its content can be given
         return Reject(raw.source_path, problem[0], problem[1], raw.source_bytes,
                       "" if problem[0] == "too_large" else digest)
-    blocks, removed_markup, html_title, encoding, replaced = page_blocks(raw)
+    parts = read_page_parts(raw, settings)
+    blocks, removed_markup, html_title, encoding, replaced = (parts.blocks, parts.removed, parts.title, parts.encoding,
+                                                             parts.replaced)
     if replaced and replaced / max(1, sum(len(b.text) for b in blocks)) > UNDECODABLE_SHARE:
         return Reject(raw.source_path, "undecodable", f"{replaced} characters could not be decoded "
                       "as UTF-8 or CP949", len(raw.data), digest)
     check_budget()
-    group = page_group(raw.source_path, blocks)
+    group = page_group(raw.source_path, blocks, parts.source.site)
     signatures = block_signatures(blocks)  # once a page: for template removal and for the manifest
     clean = clean_blocks(raw.source_path, raw.source_format, blocks, templates.get(group, frozenset()),
                          html_title, removed_markup, signatures)
@@ -149,13 +190,19 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
     quotes = extract_quotes(labelled)
     body_text = "\n".join(_segment_text(s.kind, s.marker, s.text) for s in labelled if s.kind != "title")
     warnings = (f"{replaced} undecodable bytes replaced",) if replaced else ()
+    kind = decide_page_kind(PageEvidence(url=parts.source.url, http_status=parts.source.http_status, rows=parts.rows,
+                                         body_chars=len(body_text), body_text=body_text,
+                                         title=clean.metadata.title or html_title,
+                                         has_published_at=clean.metadata.published_at is not None,
+                                         article_markup=parts.article_markup))
     return Document(doc_id=doc_id_for(raw.source_path), source_path=raw.source_path,
                     source_format=raw.source_format, content_sha256=digest, source_bytes=len(raw.data),
                     encoding=encoding, replaced_chars=replaced, metadata=clean.metadata,
                     language=document_language(shares), language_shares=shares, segments=tuple(labelled),
                     quotes=tuple(quotes), removed=clean.removed, body_text=body_text,
                     parse_ms=(time.perf_counter() - started) * 1000, warnings=warnings,
-                    template_group=group, signatures=page_signatures(blocks, signatures))
+                    template_group=group, signatures=page_signatures(blocks, signatures), source=parts.source,
+                    page_kind=kind.kind, links=kind.links)
 
 
 def process_page(raw: RawPage, templates: Mapping[str, frozenset[int]] | None = None,

@@ -1,0 +1,321 @@
+"""What kind of page this is (article, listing, static, error), and a listing's rows as links. Pure.
+
+A crawl holds more than articles: board listings, search results, error pages. Structure decides,
+URL patterns are evidence: a listing is a page whose main text is mostly a run of similar rows
+(table rows or list items) that each hold one link and most of which show a date, often with
+pagination; an error page is an HTTP error or a short page that says it is one; an article is a
+page with a publication date, or an article-like URL; anything else with content is static (a
+city overview, directions). Words such as '제목' or 'list.do' are evidence, never the verdict.
+
+    >>> decide_page_kind(PageEvidence(http_status=404)).kind
+    'error'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from lxml import etree
+
+from cityclips.transforms.records import ListingLink
+from cityclips.transforms.source import absolute_url
+
+KINDS = ("article", "listing", "static", "error")
+# A listing shows at least this many item rows: a related-news box under an article has 3-5, a
+# board page 10-20; 5 with dates, or 8 without (a list of titles only), is past the first.
+MIN_LISTING_ROWS = 5
+MIN_UNDATED_LISTING_ROWS = 8
+MIN_DATED_SHARE = 0.6  # most of a board's rows show a date; a menu's items show none
+# Rows without dates make a weak case (menus, tag clouds, reference lists are undated rows too):
+# measured on the article pages of ../shared/peers, 12 of 579 came out listings on 8+ undated rows
+# with no other evidence. So undated rows need pagination or a listing URL, and more of the page.
+MIN_UNDATED_ROWS_TEXT_SHARE = 0.6
+# A row's link is its title only when the link is much of the row ('12 | Title | admin | 2024-05-01
+# | 75'); a list item that is a sentence with a link in it is prose.
+MIN_TITLE_SHARE_OF_ROW = 0.4
+# ... and the rows carry this share of the page's main text (an article's own prose outweighs the
+# related-news rows beneath it).
+MIN_ROWS_TEXT_SHARE = 0.45
+# Main text of an article under this many characters, with the rows counted, hints at a listing
+# where the rows are only a third of the text (long headers of a search page): checked with URL.
+MIN_ROW_TITLE_CHARS = 4  # '더보기', 'more' are links but not titles
+MAX_ROW_CHARS = 400  # a row is a line of a list; a longer element is content
+MIN_PAGINATION_LINKS = 3  # '1 2 3' at least
+ERROR_MAX_CHARS = 600  # an error page says so in a few lines; a long page about errors is an article
+ERROR_PHRASES = re.compile(
+    r"(page (was )?not found|404 not found|\b404\b.*\berror\b|\berror 404\b|does not exist|no longer available|"
+    r"access denied|forbidden|internal server error|service unavailable|"
+    r"페이지를 찾을 수 없|요청하신 페이지|존재하지 않는|잘못된 (접근|경로|요청)|삭제된 게시물|"
+    r"접근 권한이 없|오류가 발생|서비스 점검)", re.IGNORECASE)
+# URL evidence (query and path words crawlers meet on board software: eGovFrame's list.do,
+# board.es?act=list, bbs/list.php ...). Evidence only: they move the decision when structure is thin.
+LISTING_URL = re.compile(r"(list\.(do|jsp|php|asp|html?)|[?&](act|mode|cmd)=list|/list(/|$|\?)|boardlist|"
+                         r"bbslist|[?&]page(index|no)?=\d|/search|[?&](q|query|keyword|searchwrd)=)", re.IGNORECASE)
+ARTICLE_URL = re.compile(r"(view\.(do|jsp|php|asp|html?)|[?&](act|mode|cmd)=view|/view(/|$|\?)|"
+                         r"[?&](nttid|articleno|article_id|seq|idx|wr_id|no|list_no|board_seq)=\d+|"
+                         r"/(news|article|articles|press)/\S*\d{3,})", re.IGNORECASE)
+DATE = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})[-./년]\s?(0?[1-9]|1[0-2])[-./월]\s?(0?[1-9]|[12]\d|3[01])(?!\d)")
+_VIEWS_LABELLED = re.compile(r"(?:조회(?:수)?|views?|hits?)\s*[:：]?\s*([\d,]+)", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^\s*[\d,]{1,9}\s*$")
+_PAGINATION_CLASS = re.compile(r"pag(e|ing|ination)|page_?num|board_?page", re.IGNORECASE)
+_WS = re.compile(r"\s+")
+_SKIP = frozenset({"script", "style", "noscript", "template", "head"})
+_CHROME = frozenset({"nav", "header", "footer"})
+
+
+@dataclass(frozen=True)
+class ListingRows:
+    """The best run of item rows found in a page's DOM, and how much of the page it is."""
+
+    links: tuple[ListingLink, ...] = ()
+    dated_rows: int = 0
+    rows_chars: int = 0  # non-space characters of text in the rows
+    page_chars: int = 0  # non-space characters of the page's text outside nav/header/footer/script
+    pagination: bool = False
+
+
+@dataclass(frozen=True)
+class PageEvidence:
+    """What decide_page_kind weighs. Every field has a neutral default (a text dump has no DOM)."""
+
+    url: str | None = None
+    http_status: int | None = None
+    rows: ListingRows = field(default_factory=ListingRows)
+    body_chars: int = 0  # characters in the cleaned article body
+    body_text: str = ""  # its head is searched for error phrases on short pages
+    title: str | None = None
+    has_published_at: bool = False
+    article_markup: bool = False  # og:type article, article:published_time, <time>, JSON-LD datePublished
+
+
+@dataclass(frozen=True)
+class PageKind:
+    kind: str  # one of KINDS
+    reason: str  # which evidence decided, e.g. 'rows=12 dated=12 share=0.71'
+    links: tuple[ListingLink, ...] = ()  # a listing's rows (empty for other kinds)
+
+
+def _tag(el) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def _text(el, cap: int | None = None) -> str:
+    """el's text, whitespace collapsed; reading stops once cap characters are passed."""
+    parts, size = [], 0
+    for node in el.iter():
+        tag = _tag(node)
+        if tag in _SKIP:
+            continue
+        for piece in (node.text if tag else None, node.tail if node is not el else None):
+            if piece:
+                parts.append(piece)
+                size += len(piece)
+        if cap is not None and size > cap:
+            break
+    return _WS.sub(" ", " ".join(parts)).strip()
+
+
+def _visible_chars(root) -> int:
+    """Non-space characters of text outside scripts and nav/header/footer."""
+    body = root.find(".//body")
+
+    def walk(el) -> int:
+        tag = _tag(el)
+        if not tag or tag in _SKIP or tag in _CHROME:
+            return 0
+        total = len("".join(el.text.split())) if el.text else 0
+        for child in el:
+            total += walk(child)
+            if child.tail:
+                total += len("".join(child.tail.split()))
+        return total
+
+    return walk(body if body is not None else root)
+
+
+def _main_link(row) -> etree._Element | None:
+    """The row's title link: its longest link with text, when one is clearly the row's subject."""
+    links = [(len(_text(a)), a) for a in row.iter("a") if a.get("href") is not None or a.get("onclick")]
+    links = [(n, a) for n, a in links if n >= MIN_ROW_TITLE_CHARS]
+    if not links:
+        return None
+    return max(links, key=lambda pair: pair[0])[1]
+
+
+def _views(row, title: str) -> int | None:
+    text = _text(row)
+    labelled = _VIEWS_LABELLED.search(text)
+    if labelled:
+        return int(labelled.group(1).replace(",", ""))
+    cells = [c for c in row if _tag(c) in ("td", "span", "em", "dd")]
+    numbers = [_text(c) for c in cells if _BARE_NUMBER.match(_text(c))]
+    # a board row ends with its view count ('12 | title | admin | 2024-05-01 | 75'); the first
+    # number is the row's own number
+    if len(numbers) >= 2:
+        return int(numbers[-1].replace(",", ""))
+    return None
+
+
+def _row_link(row, base_url: str | None, ordinal: int) -> tuple[ListingLink | None, bool, int]:
+    text = _text(row, cap=MAX_ROW_CHARS)
+    chars = len(text) - text.count(" ")
+    if not text or len(text) > MAX_ROW_CHARS:
+        return None, False, chars
+    link = _main_link(row)
+    if link is None:
+        return None, False, chars
+    title = _text(link)
+    if len(title) < MIN_TITLE_SHARE_OF_ROW * len(text):
+        return None, False, chars
+    date = DATE.search(text.replace(title, " "))
+    posted_at = _date_value(date) if date else None
+    href = link.get("href")
+    return (ListingLink(ordinal, title, absolute_url(href, base_url) if href else None, posted_at,
+                        _views(row, title)), date is not None, chars)
+
+
+def _date_value(match: re.Match) -> datetime | None:
+    year, month, day = match.groups()
+    year = int(year) + (2000 if len(year) == 2 else 0)
+    try:
+        return datetime(year, int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _row_key(el) -> tuple[str, str]:
+    return _tag(el), (el.get("class") or "").strip()
+
+
+def _candidate_containers(root):
+    """(container, rows) pairs: tables (their rows), lists (their items), and elements whose children
+    repeat one tag and class MIN_LISTING_ROWS times or more (div-based boards)."""
+    for el in root.iter("table", "ul", "ol", "dl", "div"):
+        tag = _tag(el)
+        if tag == "table":
+            rows = [tr for tr in el.iter("tr") if tr.getparent() is el or _tag(tr.getparent()) in ("tbody", "thead")
+                    and tr.getparent().getparent() is el]
+        elif tag in ("ul", "ol"):
+            rows = [c for c in el if _tag(c) == "li"]
+        elif tag == "dl":
+            rows = [c for c in el if _tag(c) in ("dt", "dd")]
+        else:
+            children = [c for c in el if _tag(c)]
+            if len(children) < MIN_LISTING_ROWS:
+                continue
+            keys: dict[tuple[str, str], int] = {}
+            for child in children:
+                keys[_row_key(child)] = keys.get(_row_key(child), 0) + 1
+            key, count = max(keys.items(), key=lambda item: item[1])
+            rows = [c for c in children if _row_key(c) == key] if count >= MIN_LISTING_ROWS else []
+        if len(rows) >= MIN_LISTING_ROWS:
+            yield el, rows
+
+
+def _has_pagination(root) -> bool:
+    for el in root.iter():
+        tag = _tag(el)
+        if not tag or tag in _SKIP:
+            continue
+        if _PAGINATION_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            numbered = [a for a in el.iter("a", "strong", "span") if _text(a).isdigit()]
+            if len(numbered) >= MIN_PAGINATION_LINKS:
+                return True
+    return False
+
+
+def listing_rows(root, base_url: str | None = None) -> ListingRows:
+    """The page's best run of link rows (table rows, list items): each a title link, a date, views.
+
+    Read-only: run it on the parsed page before html_blocks, which detaches elements. Rows inside
+    nav/header/footer are menus, not listings, and are not considered.
+    """
+    if root is None:
+        return ListingRows()
+    best: tuple[int, int, int, tuple[ListingLink, ...]] = (0, 0, 0, ())
+    for container, children in _candidate_containers(root):
+        if any(_tag(a) in _CHROME for a in container.iterancestors()) or _tag(container) in _CHROME:
+            continue
+        links, dated, chars = [], 0, 0
+        for child in children:
+            link, has_date, length = _row_link(child, base_url, len(links) + 1)
+            if link is not None:
+                links.append(link)
+                dated += has_date
+                chars += length
+        score = (dated, len(links))
+        if score > best[:2]:
+            best = (dated, len(links), chars, tuple(links))
+    dated, _, chars, links = best
+    return ListingRows(links, dated, chars, _visible_chars(root), _has_pagination(root))
+
+
+_ARTICLE_META = frozenset({"article:published_time", "og:article:published_time", "datepublished",
+                           "article:modified_time", "pubdate", "publishdate", "date"})
+
+
+def has_article_markup(root) -> bool:
+    """True when the markup says the page is an article: og:type 'article', a publication-time meta,
+    a <time datetime> in the body, or JSON-LD with a datePublished. Read-only, before html_blocks."""
+    if root is None:
+        return False
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if key == "og:type" and (meta.get("content") or "").strip().lower() == "article":
+            return True
+        if key in _ARTICLE_META and (meta.get("content") or "").strip():
+            return True
+    for script in root.iter("script"):
+        if "ld+json" in (script.get("type") or "").lower() and "datePublished" in (script.text or ""):
+            return True
+    return any(el.get("datetime") for el in root.iter("time"))
+
+
+def text_listing_rows(lines: list[str]) -> ListingRows:
+    """Listing rows of a text dump: the longest run of short lines that each show a date."""
+    best: list[tuple[str, re.Match]] = []
+    run: list[tuple[str, re.Match]] = []
+    for line in lines + [""]:
+        match = DATE.search(line) if len(line) <= MAX_ROW_CHARS else None
+        title = DATE.sub(" ", line).strip() if match else ""
+        if match and len(title) >= MIN_ROW_TITLE_CHARS:
+            run.append((line, match))
+            continue
+        if len(run) > len(best):
+            best = run
+        run = []
+    links = tuple(ListingLink(i, _WS.sub(" ", DATE.sub(" ", line)).strip(), None, _date_value(match),
+                              int(v.group(1).replace(",", "")) if (v := _VIEWS_LABELLED.search(line)) else None)
+                  for i, (line, match) in enumerate(best, start=1))
+    return ListingRows(links, len(links), sum(_nonspace(line) for line, _ in best), sum(map(_nonspace, lines)))
+
+
+def _nonspace(text: str) -> int:
+    return len(text) - text.count(" ")
+
+
+def decide_page_kind(evidence: PageEvidence) -> PageKind:
+    """The page's kind from its evidence (see the module docstring); a listing carries its rows."""
+    status = evidence.http_status
+    if status is not None and status >= 400:
+        return PageKind("error", f"http_status={status}")
+    head = f"{evidence.title or ''} {evidence.body_text[:ERROR_MAX_CHARS]}"
+    if evidence.body_chars <= ERROR_MAX_CHARS and ERROR_PHRASES.search(head):
+        return PageKind("error", "short page with an error message")
+    rows = evidence.rows
+    n_rows = len(rows.links)
+    share = rows.rows_chars / max(rows.page_chars, 1)
+    dated = rows.dated_rows >= MIN_LISTING_ROWS and rows.dated_rows >= MIN_DATED_SHARE * n_rows
+    listing_url = bool(evidence.url and LISTING_URL.search(evidence.url))
+    article_url = bool(evidence.url and ARTICLE_URL.search(evidence.url))
+    undated = n_rows >= MIN_UNDATED_LISTING_ROWS and (rows.pagination or listing_url)
+    # Evidence shifts the share a listing needs: pagination or a list URL lower it, an article URL
+    # or article markup raises it.
+    shift = -0.15 * rows.pagination - 0.15 * listing_url + 0.2 * (article_url or evidence.article_markup)
+    reason = f"rows={n_rows} dated={rows.dated_rows} share={share:.2f} pagination={rows.pagination}"
+    if (dated and share >= MIN_ROWS_TEXT_SHARE + shift) or (undated and share >= MIN_UNDATED_ROWS_TEXT_SHARE + shift):
+        return PageKind("listing", reason, rows.links)
+    if evidence.has_published_at or article_url or evidence.article_markup:
+        return PageKind("article", reason)
+    return PageKind("static", reason)
