@@ -29,16 +29,18 @@ MIN_UNDATED_LISTING_ROWS = 8
 MIN_DATED_SHARE = 0.6  # most of a board's rows show a date; a menu's items show none
 # Rows without dates make a weak case (menus, tag clouds, reference lists are undated rows too):
 # measured on the article pages of ../shared/peers, 12 of 579 came out listings on 8+ undated rows
-# with no other evidence. So undated rows need pagination or a listing URL, and more of the page.
-MIN_UNDATED_ROWS_TEXT_SHARE = 0.6
+# with no other evidence, and 1 more with pagination. So undated rows need a listing URL, and more
+# of the page.
+MIN_UNDATED_ROWS_TEXT_SHARE = 0.7
 # A row's link is its title only when the link is much of the row ('12 | Title | admin | 2024-05-01
 # | 75'); a list item that is a sentence with a link in it is prose.
 MIN_TITLE_SHARE_OF_ROW = 0.4
-# ... and the rows carry this share of the page's main text (an article's own prose outweighs the
-# related-news rows beneath it).
-MIN_ROWS_TEXT_SHARE = 0.45
-# Main text of an article under this many characters, with the rows counted, hints at a listing
-# where the rows are only a third of the text (long headers of a search page): checked with URL.
+# ... and the rows carry this share of the rows and the page's prose together (an article's own
+# prose outweighs the related-news rows beneath it).
+MIN_ROWS_TEXT_SHARE = 0.5
+# A block of this many characters or more is prose (a paragraph of one Korean sentence is 50-150
+# characters, an English one 100-300); a block holding a row's title is a row however long it is.
+PROSE_MIN_CHARS = 60
 MIN_ROW_TITLE_CHARS = 4  # '더보기', 'more' are links but not titles
 MAX_ROW_CHARS = 400  # a row is a line of a list; a longer element is content
 MIN_PAGINATION_LINKS = 3  # '1 2 3' at least
@@ -58,6 +60,7 @@ ARTICLE_URL = re.compile(r"(view\.(do|jsp|php|asp|html?)|[?&](act|mode|cmd)=view
 DATE = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})[-./년]\s?(0?[1-9]|1[0-2])[-./월]\s?(0?[1-9]|[12]\d|3[01])(?!\d)")
 _VIEWS_LABELLED = re.compile(r"(?:조회(?:수)?|views?|hits?)\s*[:：]?\s*([\d,]+)", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\s*[\d,]{1,9}\s*$")
+_TITLE_CLASS = re.compile(r"(^|[\s_-])(subject|title|tit|sbj)([\s_-]|$)", re.IGNORECASE)
 _PAGINATION_CLASS = re.compile(r"pag(e|ing|ination)|page_?num|board_?page", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _SKIP = frozenset({"script", "style", "noscript", "template", "head"})
@@ -83,6 +86,7 @@ class PageEvidence:
     http_status: int | None = None
     rows: ListingRows = field(default_factory=ListingRows)
     body_chars: int = 0  # characters in the cleaned article body
+    prose_chars: int = 0  # non-space characters of its prose: blocks of PROSE_MIN_CHARS or more
     body_text: str = ""  # its head is searched for error phrases on short pages
     title: str | None = None
     has_published_at: bool = False
@@ -135,12 +139,16 @@ def _visible_chars(root) -> int:
 
 
 def _main_link(row) -> etree._Element | None:
-    """The row's title link: its longest link with text, when one is clearly the row's subject."""
-    links = [(len(_text(a)), a) for a in row.iter("a") if a.get("href") is not None or a.get("onclick")]
+    """The row's title: its longest link (an <a>, or any element with an onclick, as boards built on
+    script links have), else a cell whose class says it holds the title ('subject', 'title')."""
+    links = [(len(_text(a)), a) for a in row.iter() if _tag(a) and (a.get("onclick") or
+                                                                   (_tag(a) == "a" and a.get("href") is not None))]
     links = [(n, a) for n, a in links if n >= MIN_ROW_TITLE_CHARS]
-    if not links:
-        return None
-    return max(links, key=lambda pair: pair[0])[1]
+    if links:
+        return max(links, key=lambda pair: pair[0])[1]
+    titled = [c for c in row.iter() if _tag(c) and _TITLE_CLASS.search(c.get("class") or "")
+              and len(_text(c)) >= MIN_ROW_TITLE_CHARS]
+    return titled[0] if titled else None
 
 
 def _views(row, title: str) -> int | None:
@@ -170,7 +178,7 @@ def _row_link(row, base_url: str | None, ordinal: int) -> tuple[ListingLink | No
         return None, False, chars
     date = DATE.search(text.replace(title, " "))
     posted_at = _date_value(date) if date else None
-    href = link.get("href")
+    href = link.get("href") if _tag(link) == "a" else None
     return (ListingLink(ordinal, title, absolute_url(href, base_url) if href else None, posted_at,
                         _views(row, title)), date is not None, chars)
 
@@ -305,11 +313,14 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
         return PageKind("error", "short page with an error message")
     rows = evidence.rows
     n_rows = len(rows.links)
-    share = rows.rows_chars / max(rows.page_chars, 1)
+    # The rows against the page's prose: an article's paragraphs outweigh a related-news box; a
+    # listing has little prose besides its rows (chrome the cleaner removed does not count).
+    share = rows.rows_chars / max(rows.rows_chars + evidence.prose_chars, 1)
     dated = rows.dated_rows >= MIN_LISTING_ROWS and rows.dated_rows >= MIN_DATED_SHARE * n_rows
     listing_url = bool(evidence.url and LISTING_URL.search(evidence.url))
     article_url = bool(evidence.url and ARTICLE_URL.search(evidence.url))
-    undated = n_rows >= MIN_UNDATED_LISTING_ROWS and (rows.pagination or listing_url)
+    # undated rows only with a listing URL, and never on a page whose body the cleaner emptied
+    undated = n_rows >= MIN_UNDATED_LISTING_ROWS and listing_url and evidence.body_chars > 0
     # Evidence shifts the share a listing needs: pagination or a list URL lower it, an article URL
     # or article markup raises it.
     shift = -0.15 * rows.pagination - 0.15 * listing_url + 0.2 * (article_url or evidence.article_markup)
@@ -319,3 +330,11 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     if evidence.has_published_at or article_url or evidence.article_markup:
         return PageKind("article", reason)
     return PageKind("static", reason)
+
+
+def prose_chars(texts: list[str], rows: ListingRows) -> int:
+    """Non-space characters of the texts (a page's cleaned blocks) that are prose: PROSE_MIN_CHARS
+    or longer and not one of the rows (a long row title is still a row)."""
+    titles = [link.title for link in rows.links if len(link.title) >= MIN_ROW_TITLE_CHARS]
+    return sum(_nonspace(text) for text in texts
+               if len(text) >= PROSE_MIN_CHARS and not any(title in text for title in titles))

@@ -14,8 +14,8 @@ from cityclips.transforms.clean import clean_blocks
 from cityclips.transforms.decode import decode_page, looks_binary
 from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.language import LanguageDetector, document_language, language_shares
-from cityclips.transforms.page_kind import (ListingRows, PageEvidence, decide_page_kind, has_article_markup, listing_rows,
-                                            text_listing_rows)
+from cityclips.transforms.page_kind import (ListingRows, PageEvidence, PageKind, decide_page_kind, has_article_markup,
+                                            listing_rows, prose_chars, text_listing_rows)
 from cityclips.transforms.quotes import extract_quotes
 from cityclips.transforms.records import Block, Document, PageSource, RawPage, Reject, RemovedLine
 from cityclips.transforms.segment import segment_page
@@ -176,7 +176,8 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
     clean = clean_blocks(raw.source_path, raw.source_format, blocks, templates.get(group, frozenset()),
                          html_title, removed_markup, signatures)
     check_budget()
-    if not clean.body:
+    kind = _page_kind(parts, clean)
+    if not clean.body and kind.kind != "listing":  # a listing whose rows all went as chrome is still a listing
         return Reject(raw.source_path, "no_article", f"only chrome: all {len(clean.removed)} lines were removed "
                       "as boilerplate", len(raw.data), digest)
     segments = segment_page(clean)
@@ -190,11 +191,6 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
     quotes = extract_quotes(labelled)
     body_text = "\n".join(_segment_text(s.kind, s.marker, s.text) for s in labelled if s.kind != "title")
     warnings = (f"{replaced} undecodable bytes replaced",) if replaced else ()
-    kind = decide_page_kind(PageEvidence(url=parts.source.url, http_status=parts.source.http_status, rows=parts.rows,
-                                         body_chars=len(body_text), body_text=body_text,
-                                         title=clean.metadata.title or html_title,
-                                         has_published_at=clean.metadata.published_at is not None,
-                                         article_markup=parts.article_markup))
     return Document(doc_id=doc_id_for(raw.source_path), source_path=raw.source_path,
                     source_format=raw.source_format, content_sha256=digest, source_bytes=len(raw.data),
                     encoding=encoding, replaced_chars=replaced, metadata=clean.metadata,
@@ -203,6 +199,16 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
                     parse_ms=(time.perf_counter() - started) * 1000, warnings=warnings,
                     template_group=group, signatures=page_signatures(blocks, signatures), source=parts.source,
                     page_kind=kind.kind, links=kind.links)
+
+
+def _page_kind(parts: PageParts, clean) -> PageKind:
+    texts = [block.text for block in clean.body]
+    body_chars = sum(map(len, texts))
+    return decide_page_kind(PageEvidence(
+        url=parts.source.url, http_status=parts.source.http_status, rows=parts.rows, body_chars=body_chars,
+        prose_chars=prose_chars(texts, parts.rows), body_text="\n".join(texts)[:2000],
+        title=clean.metadata.title or parts.title, has_published_at=clean.metadata.published_at is not None,
+        article_markup=parts.article_markup))
 
 
 def process_page(raw: RawPage, templates: Mapping[str, frozenset[int]] | None = None,

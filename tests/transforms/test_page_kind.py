@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from cityclips.transforms.html import parse_html
+from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.page_kind import (PageEvidence, decide_page_kind, has_article_markup, listing_rows,
-                                            text_listing_rows)
+                                            prose_chars, text_listing_rows)
 
 NAV = "<nav><ul>" + "".join(f"<li><a href='/menu{i}'>메뉴 항목 {i}</a></li>" for i in range(10)) + "</ul></nav>"
 ARTICLE_PROSE = "".join(f"<p>광주광역시는 {i}일 시청에서 인공지능 산업 육성 계획을 발표하고 시민 의견을 듣는 "
@@ -37,7 +37,10 @@ def article_page(related: int = 4) -> str:
 
 
 def evidence(html: str, url: str | None = None, **fields) -> PageEvidence:
-    return PageEvidence(url=url, rows=listing_rows(parse_html(html), url), **fields)
+    """Evidence as the pipeline gathers it: rows from the DOM, prose from the page's blocks."""
+    rows = listing_rows(parse_html(html), url)
+    texts = [block.text for block in html_blocks(parse_html(html))[0]]
+    return PageEvidence(url=url, rows=rows, prose_chars=prose_chars(texts, rows), **fields)
 
 
 def test_a_board_table_is_a_listing_and_its_rows_are_links():
@@ -69,16 +72,16 @@ def test_an_article_with_a_related_news_box_stays_an_article():
 
 
 def test_an_article_url_or_markup_needs_more_rows_to_be_a_listing():
-    html = board_page(rows=6).replace("<h2>보도자료</h2>", "<h2>보도자료</h2>" + ARTICLE_PROSE[:600])
+    html = board_page(rows=6).replace("<h2>보도자료</h2>", "<h2>보도자료</h2>" + ARTICLE_PROSE[:330])
     assert decide_page_kind(evidence(html)).kind == "listing"
     assert decide_page_kind(evidence(html, article_markup=True)).kind == "article"
 
 
-def test_undated_rows_need_pagination_or_a_listing_url():
+def test_undated_rows_need_a_listing_url():
     items = "".join(f"<li><a href='/tag/{i}'>Topic number {i}</a></li>" for i in range(20))
     html = f"<html><body><ul>{items}</ul></body></html>"
     assert decide_page_kind(evidence(html)).kind == "static"
-    assert decide_page_kind(evidence(html, "https://example.org/search?q=library")).kind == "listing"
+    assert decide_page_kind(evidence(html, "https://example.org/search?q=library", body_chars=300)).kind == "listing"
 
 
 def test_http_errors_and_short_error_pages_are_errors():
