@@ -22,8 +22,9 @@ run: setup  ## run the pipeline on seeds/ into data/
 test: setup  ## the whole test suite
 	$(PY) -m pytest
 
-eval: setup  ## score cleaning and metadata on the labelled evaluation pages (eval/)
+eval: setup  ## score cleaning and metadata on the labelled evaluation pages (eval/), and page kinds (eval/pagekind)
 	$(PY) eval/score.py
+	$(PY) eval/page_kinds.py
 
 langid: setup  ## language detection benchmark
 	$(PY) bench/bench_langid.py
