@@ -99,15 +99,19 @@ E_PUBLISHED = datetime(2020, 1, 20, 14, 49)
 def corpus() -> dict[str, list[dict]]:
     """The hand-made corpus, as rows per raw table (a new copy each call)."""
     documents = [
-        document(K, K_TITLE, language="ko", ko_share=0.9, en_share=0.1, category="보도자료",
+        document(K, K_TITLE, language="ko", ko_share=0.9, en_share=0.1, language_shares=[("ko", 0.9), ("en", 0.1)],
+                 category="보도자료",
                  published_at=K_PUBLISHED, view_count=120, n_segments=11, url=K_URL, site="gwangju.go.kr",
                  fetched_at=datetime(2024, 7, 1, 3, 0), http_status=200),
-        document(K2, K2_TITLE, language="ko", ko_share=1.0, en_share=0.0, category="보도자료",
+        document(K2, K2_TITLE, language="ko", ko_share=1.0, en_share=0.0, language_shares=[("ko", 1.0)],
+                 category="보도자료",
                  published_at=K2_PUBLISHED, view_count=80, n_segments=2),
         document(E, E_TITLE, category="News Clips", published_at=E_PUBLISHED, view_count=300, n_segments=10),
         document(S, S_TITLE, language="ko", ko_share=28 / 51, en_share=23 / 51, category="역사", n_segments=4,
+                 language_shares=[("ko", 28 / 51), ("en", 23 / 51)],
                  page_kind="static"),
         document(L, L_TITLE, language="ko", ko_share=1.0, en_share=0.0, page_kind="listing", n_segments=0,
+                 language_shares=[("ko", 1.0)],
                  url="https://www.gwangju.go.kr/board/list.do", site="gwangju.go.kr"),
     ]
     segments = [

@@ -31,6 +31,7 @@ BREAKERS = {
     "boilerplate_doc_exists": "insert into raw.boilerplate values ('no_such_doc', 1, '메뉴', 'menu')",
     "boilerplate_not_null": f"update raw.boilerplate set rule = null where doc_id = '{S}'",
     "documents_doc_id_unique": f"insert into raw.documents select * from raw.documents where doc_id = '{K}'",
+    "documents_language_shares_agree": f"update raw.documents set ko_share = 0.5, en_share = 0.5 where doc_id = '{K}'",
     "documents_not_null": f"update raw.documents set body_text = null where doc_id = '{E}'",
     "documents_page_kind_accepted": f"update raw.documents set page_kind = 'sidebar' where doc_id = '{E}'",
     "documents_shares_valid": f"update raw.documents set ko_share = 0.5 where doc_id = '{E}'",
