@@ -4,9 +4,10 @@
     python eval/page_kinds.py --dir some/labelled   # another labelled set
     python eval/page_kinds.py --min 0.95            # exit 1 below 95% right
 
-The set is a folder of saved pages with their labels in manifest.json (a list of objects with
-"file" and "kind", "page_kind" or "label", optionally "url"), or labels.csv / labels.tsv (columns
-file, kind and optionally url), or one subfolder per kind (listing/, article/, ...). A page's URL,
+The set is a folder of saved pages with their labels in labels.json or manifest.json (a list of
+objects with "file" and "kind", "page_kind" or "label", optionally "url" and "split"; "file" is
+relative to the folder or to the repository), or labels.csv / labels.tsv (columns file, kind and
+optionally url), or one subfolder per kind (listing/, article/, ...). A page's URL,
 when the labels give one, is used as the crawler would have it (URL patterns are evidence). The
 label 'article' also accepts 'static': both are content pages, told apart only by a date.
 """
@@ -40,13 +41,23 @@ def _kind_of(entry: dict) -> str | None:
     return None
 
 
-def load_labels(folder: Path) -> list[tuple[Path, str, str | None]]:
-    """(page file, label, url or None) for every labelled page of folder."""
-    manifest = folder / "manifest.json"
-    if manifest.exists():
-        entries = json.loads(manifest.read_text(encoding="utf-8"))
-        entries = entries.get("pages", entries) if isinstance(entries, dict) else entries
-        return [(folder / e["file"], kind, e.get("url")) for e in entries if (kind := _kind_of(e)) and e.get("file")]
+def _page_file(folder: Path, name: str) -> Path:
+    """A labelled file relative to its folder, else to the repository (eval/pagekind/labels.json names
+    'eval/real/dev/pages/...')."""
+    for base in (folder, ROOT, folder.parent.parent):
+        if (base / name).exists():
+            return base / name
+    return folder / name
+
+
+def load_labels(folder: Path, split: str | None = None) -> list[tuple[Path, str, str | None]]:
+    """(page file, label, url or None) for every labelled page of folder (of one split, if given)."""
+    for manifest in (folder / "labels.json", folder / "manifest.json"):
+        if manifest.exists():
+            entries = json.loads(manifest.read_text(encoding="utf-8"))
+            entries = entries.get("pages", entries) if isinstance(entries, dict) else entries
+            return [(_page_file(folder, e["file"]), kind, e.get("url")) for e in entries
+                    if (kind := _kind_of(e)) and e.get("file") and (split is None or e.get("split") == split)]
     for name, delimiter in (("labels.csv", ","), ("labels.tsv", "\t")):
         if (folder / name).exists():
             with open(folder / name, encoding="utf-8", newline="") as handle:
@@ -69,18 +80,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score page_kind on labelled real pages (see module docstring).")
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help=f"labelled set (default: {DEFAULT_DIR})")
     parser.add_argument("--min", type=float, default=None, help="exit 1 when the share right is below this")
+    parser.add_argument("--split", default=None, help="only the pages of this split (dev, holdout) when labelled so")
     args = parser.parse_args(argv)
     if not args.dir.is_dir():
         print(f"page kinds: no labelled set at {args.dir}: skipped (add eval/pagekind or give --dir)")
         return 0
-    labels = load_labels(args.dir)
+    labels = load_labels(args.dir, args.split)
     if not labels:
         print(f"page kinds: {args.dir} holds no labelled pages: skipped")
         return 0
     results = process_pages([read_raw(path, url) for path, _, url in labels])
     right = 0
     confusion: Counter = Counter()
-    print(f"page kinds on {args.dir} ({len(labels)} pages)")
+    print(f"page kinds on {args.dir}{f' ({args.split})' if args.split else ''}: {len(labels)} pages")
     for (path, label, url), result in zip(labels, results):
         got = result.page_kind if isinstance(result, Document) else f"reject:{result.reason}"
         ok = got in ACCEPTED.get(label, {label})

@@ -1,9 +1,10 @@
-"""What kind of page this is (article, listing, static, error), and a listing's rows as links. Pure.
+"""What kind of page this is (article, listing, static, error, home), and a listing's rows as links. Pure.
 
 A crawl holds more than articles: board listings, search results, error pages. Structure decides,
 URL patterns are evidence: a listing is a page whose main text is mostly a run of similar rows
 (table rows or list items) that each hold one link and most of which show a date, often with
-pagination; an error page is an HTTP error or a short page that says it is one; an article is a
+pagination; an error page is an HTTP error or a short page that says it is one; a home page is a
+site's front page (its URL has no path but a language or index page); an article is a
 page with a publication date, or an article-like URL; anything else with content is static (a
 city overview, directions). Words such as '제목' or 'list.do' are evidence, never the verdict.
 
@@ -13,6 +14,7 @@ city overview, directions). Words such as '제목' or 'list.do' are evidence, ne
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -21,16 +23,18 @@ from lxml import etree
 from cityclips.transforms.records import ListingLink
 from cityclips.transforms.source import absolute_url
 
-KINDS = ("article", "listing", "static", "error")
-# A listing shows at least this many item rows: a related-news box under an article has 3-5, a
-# board page 10-20; 5 with dates, or 8 without (a list of titles only), is past the first.
-MIN_LISTING_ROWS = 5
+KINDS = ("article", "listing", "static", "error", "home")
+# A listing shows at least this many item rows: a board page 10-20, a yearly meeting archive 4-12;
+# 4 with dates, or 8 without (a list of titles only). A related-news box under an article has as
+# many: the prose share below tells them apart.
+MIN_LISTING_ROWS = 4
 MIN_UNDATED_LISTING_ROWS = 8
+MIN_EXTRA_RUN_ROWS = 3  # a second table or list of dated rows on a listing page counts from 3 rows
 MIN_DATED_SHARE = 0.6  # most of a board's rows show a date; a menu's items show none
 # Rows without dates make a weak case (menus, tag clouds, reference lists are undated rows too):
 # measured on the article pages of ../shared/peers, 12 of 579 came out listings on 8+ undated rows
-# with no other evidence, and 1 more with pagination. So undated rows need a listing URL, and more
-# of the page.
+# with no other evidence, and 1 more with pagination. So undated rows need a listing URL or
+# pagination, and more of the page.
 MIN_UNDATED_ROWS_TEXT_SHARE = 0.7
 # A row's link is its title only when the link is much of the row ('12 | Title | admin | 2024-05-01
 # | 75'); a list item that is a sentence with a link in it is prose.
@@ -41,15 +45,18 @@ MIN_ROWS_TEXT_SHARE = 0.5
 # A block of this many characters or more is prose (a paragraph of one Korean sentence is 50-150
 # characters, an English one 100-300); a block holding a row's title is a row however long it is.
 PROSE_MIN_CHARS = 60
+MIN_REPEATED_SHAPE = 3  # a short block shape seen 3 times on a page is the items' metadata, not prose
+MAX_REPEATED_SHAPE_CHARS = 200  # ... while long paragraphs of one shape are still prose (addresses masked)
 MIN_ROW_TITLE_CHARS = 4  # '더보기', 'more' are links but not titles
 MAX_ROW_CHARS = 400  # a row is a line of a list; a longer element is content
 MIN_PAGINATION_LINKS = 3  # '1 2 3' at least
 ERROR_MAX_CHARS = 600  # an error page says so in a few lines; a long page about errors is an article
+ERROR_SEARCH_CHARS = 50_000  # where the message is searched (the whole of what a cleaner removed, on an empty page)
 ERROR_PHRASES = re.compile(
     r"(page (was )?not found|404 not found|\b404\b.*\berror\b|\berror 404\b|does not exist|no longer available|"
     r"access denied|forbidden|internal server error|service unavailable|"
     r"페이지를 찾을 수 없|요청하신 페이지|존재하지 않는|잘못된 (접근|경로|요청)|삭제된 게시물|"
-    r"접근 권한이 없|오류가 발생|서비스 점검)", re.IGNORECASE)
+    r"접근 권한이 없|오류가 발생|서비스 점검|등록된 (데이터|게시물|글|자료)가? 없|no (records|results|posts) found)", re.IGNORECASE)
 # URL evidence (query and path words crawlers meet on board software: eGovFrame's list.do,
 # board.es?act=list, bbs/list.php ...). Evidence only: they move the decision when structure is thin.
 LISTING_URL = re.compile(r"(list\.(do|jsp|php|asp|html?)|[?&](act|mode|cmd)=list|/list(/|$|\?)|boardlist|"
@@ -57,12 +64,22 @@ LISTING_URL = re.compile(r"(list\.(do|jsp|php|asp|html?)|[?&](act|mode|cmd)=list
 ARTICLE_URL = re.compile(r"(view\.(do|jsp|php|asp|html?)|[?&](act|mode|cmd)=view|/view(/|$|\?)|"
                          r"[?&](nttid|articleno|article_id|seq|idx|wr_id|no|list_no|board_seq)=\d+|"
                          r"/(news|article|articles|press)/\S*\d{3,})", re.IGNORECASE)
+# Dates as rows show them: 2024-05-01, 2024.05.01, 24.05.01, 2024년 5월 1일; May 1, 2024; 1 May 2024; 5/1/2024.
+# A site's front page: no path, a language code, or an index/main page, and no query.
+HOME_URL = re.compile(r"^https?://[^/?#]+(/[a-z]{2}(-[a-z]{2})?)?(/((index|main|home|default)(\.[a-z]{2,5})?)?)?$",
+                      re.IGNORECASE)
 DATE = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})[-./년]\s?(0?[1-9]|1[0-2])[-./월]\s?(0?[1-9]|[12]\d|3[01])(?!\d)")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
+DATE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})\.?\s+{_MONTH}\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
+DATE_US = re.compile(r"(?<![\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)\d{2})(?![\d/])")
 _VIEWS_LABELLED = re.compile(r"(?:조회(?:수)?|views?|hits?)\s*[:：]?\s*([\d,]+)", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\s*[\d,]{1,9}\s*$")
 _TITLE_CLASS = re.compile(r"(^|[\s_-])(subject|title|tit|sbj)([\s_-]|$)", re.IGNORECASE)
 _PAGINATION_CLASS = re.compile(r"pag(e|ing|ination)|page_?num|board_?page", re.IGNORECASE)
 _WS = re.compile(r"\s+")
+_SHAPE_MASK = re.compile(r"https?://\S+|\d+|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 _SKIP = frozenset({"script", "style", "noscript", "template", "head"})
 _CHROME = frozenset({"nav", "header", "footer"})
 
@@ -76,6 +93,8 @@ class ListingRows:
     rows_chars: int = 0  # non-space characters of text in the rows
     page_chars: int = 0  # non-space characters of the page's text outside nav/header/footer/script
     pagination: bool = False
+    row_texts: tuple[str, ...] = ()  # each row's text without whitespace (to tell rows from prose)
+    paragraphs: tuple[str, ...] = ()  # the text of the page's <p> elements outside the rows and chrome
 
 
 @dataclass(frozen=True)
@@ -85,6 +104,9 @@ class PageEvidence:
     url: str | None = None
     http_status: int | None = None
     rows: ListingRows = field(default_factory=ListingRows)
+    # the URL the page was fetched from: a canonical link can name the front page from any page, so
+    # only a fetched URL says a page is the front page
+    fetched_url: str | None = None
     body_chars: int = 0  # characters in the cleaned article body
     prose_chars: int = 0  # non-space characters of its prose: blocks of PROSE_MIN_CHARS or more
     body_text: str = ""  # its head is searched for error phrases on short pages
@@ -171,36 +193,70 @@ def _row_link(row, base_url: str | None, ordinal: int) -> tuple[ListingLink | No
     if not text or len(text) > MAX_ROW_CHARS:
         return None, False, chars
     link = _main_link(row)
-    if link is None:
-        return None, False, chars
-    title = _text(link)
-    if len(title) < MIN_TITLE_SHARE_OF_ROW * len(text):
-        return None, False, chars
-    date = DATE.search(text.replace(title, " "))
-    posted_at = _date_value(date) if date else None
+    title = _text(link) if link is not None else ""
+    posted_at, written = find_date(text.replace(title, " ") if title else text)
+    posted_at = posted_at or _time_element_date(row)
+    if link is None or len(title) < MIN_TITLE_SHARE_OF_ROW * len(text):
+        # A dated row whose links are generic ('Agenda', 'Minutes', an icon) is titled by its own text.
+        first = next((a for a in row.iter("a") if a.get("href")), None)
+        if posted_at is None or first is None:
+            return None, False, chars
+        link, title = first, _WS.sub(" ", text.replace(written, " ") if written else text).strip()[:MAX_ROW_CHARS]
+        if len(title) < MIN_ROW_TITLE_CHARS:
+            title = text
     href = link.get("href") if _tag(link) == "a" else None
     return (ListingLink(ordinal, title, absolute_url(href, base_url) if href else None, posted_at,
-                        _views(row, title)), date is not None, chars)
+                        _views(row, title)), posted_at is not None, chars)
 
 
-def _date_value(match: re.Match) -> datetime | None:
-    year, month, day = match.groups()
-    year = int(year) + (2000 if len(year) == 2 else 0)
+def _day(year: int, month: int, day: int) -> datetime | None:
     try:
-        return datetime(year, int(month), int(day))
+        return datetime(year, month, day)
     except ValueError:
         return None
+
+
+def find_date(text: str) -> tuple[datetime | None, str | None]:
+    """The first date a row shows, and the text that wrote it; (None, None) when it shows none."""
+    match = DATE.search(text)
+    if match:
+        year, month, day = match.groups()
+        return _day(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day)), match.group(0)
+    match = DATE_MONTH_FIRST.search(text)
+    if match:
+        month, day, year = match.groups()
+        return _day(int(year), _MONTHS.index(month[:3].lower()) + 1, int(day)), match.group(0)
+    match = DATE_DAY_FIRST.search(text)
+    if match:
+        day, month, year = match.groups()
+        return _day(int(year), _MONTHS.index(month[:3].lower()) + 1, int(day)), match.group(0)
+    match = DATE_US.search(text)
+    if match:
+        month, day, year = match.groups()
+        return _day(int(year), int(month), int(day)), match.group(0)
+    return None, None
+
+
+def _time_element_date(row) -> datetime | None:
+    for element in row.iter("time"):
+        value = (element.get("datetime") or "")[:10]
+        found, _ = find_date(value) if value else (None, None)
+        if found:
+            return found
+    return None
 
 
 def _row_key(el) -> tuple[str, str]:
     return _tag(el), (el.get("class") or "").strip()
 
 
-def _candidate_containers(root):
-    """(container, rows) pairs: tables (their rows), lists (their items), and elements whose children
-    repeat one tag and class MIN_LISTING_ROWS times or more (div-based boards)."""
-    for el in root.iter("table", "ul", "ol", "dl", "div"):
+def _candidate_containers(root, min_rows: int = 3):
+    """(container, rows) pairs: tables (their rows), lists (their items), and any element whose children
+    repeat one tag and class MIN_LISTING_ROWS times or more (boards built of divs, articles, sections)."""
+    for el in root.iter():
         tag = _tag(el)
+        if not tag or tag in _SKIP:
+            continue
         if tag == "table":
             rows = [tr for tr in el.iter("tr") if tr.getparent() is el or _tag(tr.getparent()) in ("tbody", "thead")
                     and tr.getparent().getparent() is el]
@@ -208,16 +264,18 @@ def _candidate_containers(root):
             rows = [c for c in el if _tag(c) == "li"]
         elif tag == "dl":
             rows = [c for c in el if _tag(c) in ("dt", "dd")]
+        elif tag in ("tr", "tbody", "thead", "li", "p", "a", "span"):
+            continue
         else:
             children = [c for c in el if _tag(c)]
-            if len(children) < MIN_LISTING_ROWS:
+            if len(children) < min_rows:
                 continue
             keys: dict[tuple[str, str], int] = {}
             for child in children:
                 keys[_row_key(child)] = keys.get(_row_key(child), 0) + 1
             key, count = max(keys.items(), key=lambda item: item[1])
-            rows = [c for c in children if _row_key(c) == key] if count >= MIN_LISTING_ROWS else []
-        if len(rows) >= MIN_LISTING_ROWS:
+            rows = [c for c in children if _row_key(c) == key] if count >= min_rows else []
+        if len(rows) >= min_rows:
             yield el, rows
 
 
@@ -233,70 +291,123 @@ def _has_pagination(root) -> bool:
     return False
 
 
+@dataclass
+class _Run:
+    container: object
+    links: list[ListingLink]
+    dated: int
+    chars: int
+    texts: list[str]
+
+
+def _run_of(container, children, base_url: str | None) -> _Run:
+    run = _Run(container, [], 0, 0, [])
+    for child in children:
+        link, has_date, length = _row_link(child, base_url, len(run.links) + 1)
+        if link is not None:
+            run.links.append(link)
+            run.dated += has_date
+            run.chars += length
+            run.texts.append("".join(_text(child, cap=MAX_ROW_CHARS).split()))
+    return run
+
+
+def _overlaps(run: _Run, chosen: list[_Run]) -> bool:
+    ancestors = set(run.container.iterancestors())
+    return any(other.container in ancestors or run.container in set(other.container.iterancestors())
+               or other.container is run.container for other in chosen)
+
+
 def listing_rows(root, base_url: str | None = None) -> ListingRows:
-    """The page's best run of link rows (table rows, list items): each a title link, a date, views.
+    """The page's runs of link rows (table rows, list items, repeated blocks): each row a title, a
+    link, a date, views. The best run (most dated rows), plus every other run of MIN_EXTRA_RUN_ROWS
+    or more mostly dated rows elsewhere on the page (a meeting archive has one table per year).
 
     Read-only: run it on the parsed page before html_blocks, which detaches elements. Rows inside
     nav/header/footer are menus, not listings, and are not considered.
     """
     if root is None:
         return ListingRows()
-    best: tuple[int, int, int, tuple[ListingLink, ...]] = (0, 0, 0, ())
+    runs = []
     for container, children in _candidate_containers(root):
-        if any(_tag(a) in _CHROME for a in container.iterancestors()) or _tag(container) in _CHROME:
+        if _tag(container) in _CHROME or any(_tag(a) in _CHROME for a in container.iterancestors()):
             continue
-        links, dated, chars = [], 0, 0
-        for child in children:
-            link, has_date, length = _row_link(child, base_url, len(links) + 1)
-            if link is not None:
-                links.append(link)
-                dated += has_date
-                chars += length
-        score = (dated, len(links))
-        if score > best[:2]:
-            best = (dated, len(links), chars, tuple(links))
-    dated, _, chars, links = best
-    return ListingRows(links, dated, chars, _visible_chars(root), _has_pagination(root))
+        run = _run_of(container, children, base_url)
+        if run.links:
+            runs.append(run)
+    if not runs:
+        return ListingRows(page_chars=_visible_chars(root), pagination=_has_pagination(root),
+                           paragraphs=_paragraphs(root, set()))
+    runs.sort(key=lambda r: (r.dated, len(r.links)), reverse=True)
+    chosen = [runs[0]]
+    if runs[0].dated:
+        for run in runs[1:]:
+            if (run.dated >= MIN_EXTRA_RUN_ROWS and run.dated >= MIN_DATED_SHARE * len(run.links)
+                    and not _overlaps(run, chosen)):
+                chosen.append(run)
+    order = {el: i for i, el in enumerate(root.iter())}
+    chosen.sort(key=lambda r: order.get(r.container, 0))
+    links = [link for run in chosen for link in run.links]
+    links = tuple(ListingLink(i, l.title, l.url, l.posted_at, l.view_count) for i, l in enumerate(links, start=1))
+    return ListingRows(links, sum(r.dated for r in chosen), sum(r.chars for r in chosen), _visible_chars(root),
+                       _has_pagination(root), tuple(t for r in chosen for t in r.texts),
+                       _paragraphs(root, {r.container for r in chosen}))
 
 
-_ARTICLE_META = frozenset({"article:published_time", "og:article:published_time", "datepublished",
-                           "article:modified_time", "pubdate", "publishdate", "date"})
+def _paragraphs(root, containers: set) -> tuple[str, ...]:
+    """Texts of <p> elements outside the rows and nav/header/footer: the page's prose as its markup
+    has it, which a cleaner that lost an article's body cannot hide."""
+    texts = []
+    for p in root.iter("p"):
+        ancestors = list(p.iterancestors())
+        if any(a in containers for a in ancestors) or any(_tag(a) in _CHROME or _tag(a) in _SKIP for a in ancestors):
+            continue
+        text = _text(p)
+        if len(text) >= PROSE_MIN_CHARS:
+            texts.append(text)
+    return tuple(texts)
+
+
+MAX_ARTICLE_TIME_ELEMENTS = 2
+# og:type 'article' and article:modified_time are not here: WordPress and Drupal put them on every
+# page, listings included.
+_ARTICLE_META = frozenset({"article:published_time", "og:article:published_time", "datepublished", "pubdate",
+                           "publishdate", "date"})
 
 
 def has_article_markup(root) -> bool:
-    """True when the markup says the page is an article: og:type 'article', a publication-time meta,
-    a <time datetime> in the body, or JSON-LD with a datePublished. Read-only, before html_blocks."""
+    """True when the markup dates the page as an article: a publication-time meta, one or two
+    <time datetime> elements, or JSON-LD with a datePublished. Read-only, before html_blocks."""
     if root is None:
         return False
     for meta in root.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-        if key == "og:type" and (meta.get("content") or "").strip().lower() == "article":
-            return True
         if key in _ARTICLE_META and (meta.get("content") or "").strip():
             return True
     for script in root.iter("script"):
         if "ld+json" in (script.get("type") or "").lower() and "datePublished" in (script.text or ""):
             return True
-    return any(el.get("datetime") for el in root.iter("time"))
+    # one <time> (two: published and updated) dates the page; many date the items of a list
+    return 0 < sum(1 for el in root.iter("time") if el.get("datetime")) <= MAX_ARTICLE_TIME_ELEMENTS
 
 
 def text_listing_rows(lines: list[str]) -> ListingRows:
     """Listing rows of a text dump: the longest run of short lines that each show a date."""
-    best: list[tuple[str, re.Match]] = []
-    run: list[tuple[str, re.Match]] = []
+    best: list[tuple[str, str, datetime | None]] = []
+    run: list[tuple[str, str, datetime | None]] = []
     for line in lines + [""]:
-        match = DATE.search(line) if len(line) <= MAX_ROW_CHARS else None
-        title = DATE.sub(" ", line).strip() if match else ""
-        if match and len(title) >= MIN_ROW_TITLE_CHARS:
-            run.append((line, match))
+        posted_at, written = find_date(line) if len(line) <= MAX_ROW_CHARS else (None, None)
+        title = _WS.sub(" ", line.replace(written, " ")).strip() if written else ""
+        if written and len(title) >= MIN_ROW_TITLE_CHARS:
+            run.append((line, title, posted_at))
             continue
         if len(run) > len(best):
             best = run
         run = []
-    links = tuple(ListingLink(i, _WS.sub(" ", DATE.sub(" ", line)).strip(), None, _date_value(match),
+    links = tuple(ListingLink(i, title, None, posted_at,
                               int(v.group(1).replace(",", "")) if (v := _VIEWS_LABELLED.search(line)) else None)
-                  for i, (line, match) in enumerate(best, start=1))
-    return ListingRows(links, len(links), sum(_nonspace(line) for line, _ in best), sum(map(_nonspace, lines)))
+                  for i, (line, title, posted_at) in enumerate(best, start=1))
+    return ListingRows(links, len(links), sum(_nonspace(line) for line, _, _ in best), sum(map(_nonspace, lines)))
 
 
 def _nonspace(text: str) -> int:
@@ -308,23 +419,28 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     status = evidence.http_status
     if status is not None and status >= 400:
         return PageKind("error", f"http_status={status}")
-    head = f"{evidence.title or ''} {evidence.body_text[:ERROR_MAX_CHARS]}"
+    head = f"{evidence.title or ''} {evidence.body_text[:ERROR_SEARCH_CHARS]}"
     if evidence.body_chars <= ERROR_MAX_CHARS and ERROR_PHRASES.search(head):
         return PageKind("error", "short page with an error message")
     rows = evidence.rows
     n_rows = len(rows.links)
     # The rows against the page's prose: an article's paragraphs outweigh a related-news box; a
     # listing has little prose besides its rows (chrome the cleaner removed does not count).
-    share = rows.rows_chars / max(rows.rows_chars + evidence.prose_chars, 1)
+    # The cleaner's prose or the markup's <p> prose, whichever is more: a cleaner that lost an
+    # article's body leaves its related-news rows looking like the page's content.
+    prose = max(evidence.prose_chars, prose_chars(list(rows.paragraphs), rows))
+    share = rows.rows_chars / max(rows.rows_chars + prose, 1)
     dated = rows.dated_rows >= MIN_LISTING_ROWS and rows.dated_rows >= MIN_DATED_SHARE * n_rows
     listing_url = bool(evidence.url and LISTING_URL.search(evidence.url))
     article_url = bool(evidence.url and ARTICLE_URL.search(evidence.url))
-    # undated rows only with a listing URL, and never on a page whose body the cleaner emptied
-    undated = n_rows >= MIN_UNDATED_LISTING_ROWS and listing_url and evidence.body_chars > 0
+    # undated rows only with a listing URL or pagination, never on a page whose body the cleaner emptied
+    undated = n_rows >= MIN_UNDATED_LISTING_ROWS and (listing_url or rows.pagination) and evidence.body_chars > 0
     # Evidence shifts the share a listing needs: pagination or a list URL lower it, an article URL
-    # or article markup raises it.
-    shift = -0.15 * rows.pagination - 0.15 * listing_url + 0.2 * (article_url or evidence.article_markup)
+    # raises it (article markup does not: CMSs put publication times on listing pages too).
+    shift = -0.15 * rows.pagination - 0.15 * listing_url + 0.2 * article_url
     reason = f"rows={n_rows} dated={rows.dated_rows} share={share:.2f} pagination={rows.pagination}"
+    if evidence.fetched_url and HOME_URL.search(evidence.fetched_url):
+        return PageKind("home", "the site's front page (URL)")
     if (dated and share >= MIN_ROWS_TEXT_SHARE + shift) or (undated and share >= MIN_UNDATED_ROWS_TEXT_SHARE + shift):
         return PageKind("listing", reason, rows.links)
     if evidence.has_published_at or article_url or evidence.article_markup:
@@ -332,9 +448,25 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     return PageKind("static", reason)
 
 
+def _shape(text: str) -> str:
+    """A block with its digits, month names and web addresses masked: the items of a list repeat one shape."""
+    return _SHAPE_MASK.sub("0", text.lower())
+
+
 def prose_chars(texts: list[str], rows: ListingRows) -> int:
     """Non-space characters of the texts (a page's cleaned blocks) that are prose: PROSE_MIN_CHARS
-    or longer and not one of the rows (a long row title is still a row)."""
+    or longer, not one of the rows (a long row title is still a row), and not a line repeated in
+    one shape under every item of a list."""
     titles = [link.title for link in rows.links if len(link.title) >= MIN_ROW_TITLE_CHARS]
-    return sum(_nonspace(text) for text in texts
-               if len(text) >= PROSE_MIN_CHARS and not any(title in text for title in titles))
+    shapes = Counter(_shape(text) for text in texts if len(text) >= PROSE_MIN_CHARS)
+    total = 0
+    for text in texts:
+        if len(text) < PROSE_MIN_CHARS or any(title in text for title in titles):
+            continue
+        shape = _shape(text)
+        if len(shape) < MAX_REPEATED_SHAPE_CHARS and shapes[shape] >= MIN_REPEATED_SHAPE:  # 'Posted on ... by'
+            continue
+        squashed = "".join(text.split())
+        if not any(squashed in row or row in squashed for row in rows.row_texts):
+            total += len(squashed)
+    return total

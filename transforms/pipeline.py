@@ -25,6 +25,7 @@ from cityclips.transforms.template import TemplateStats, block_signatures, page_
 DEFAULT_MAX_PAGE_BYTES = 20 * 1024 ** 2  # the largest real page seen is ~1 MB; 20 MB is a mis-saved file
 DEFAULT_PAGE_BUDGET_S = 10.0  # a page is a few ms; one that takes seconds is pathological
 UNDECODABLE_SHARE = 0.3  # if 30% of characters were undecodable, the page is not text in any codec we know
+MAX_ERROR_LINE_CHARS = 300  # an error message is a line or two
 DOC_ID_CHARS = 16  # 64 bits of sha256: collision-free for any realistic corpus
 
 
@@ -49,6 +50,7 @@ class PageParts:
     source: PageSource
     rows: ListingRows
     article_markup: bool = False
+    fetched_url: str | None = None  # the URL the page was fetched from (a WARC record), if any
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,8 @@ def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings()) -> Pa
         blocks, removed, title = text_blocks(decoded.text), [], None
         rows = text_listing_rows([b.text for b in blocks])
     source = PageSource(url, site_of(url), raw.fetched_at, raw.http_status, raw.content_type)
-    return PageParts(blocks, removed, title, decoded.encoding, decoded.replaced_chars, source, rows, article_markup)
+    return PageParts(blocks, removed, title, decoded.encoding, decoded.replaced_chars, source, rows, article_markup,
+                     raw.url)
 
 
 def page_blocks(raw: RawPage) -> tuple[list[Block], list[RemovedLine], str | None, str, int]:
@@ -177,7 +180,7 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
                          html_title, removed_markup, signatures)
     check_budget()
     kind = _page_kind(parts, clean)
-    if not clean.body and kind.kind != "listing":  # a listing whose rows all went as chrome is still a listing
+    if not clean.body and kind.kind not in ("listing", "error"):  # rows or an error message the cleaner took
         return Reject(raw.source_path, "no_article", f"only chrome: all {len(clean.removed)} lines were removed "
                       "as boilerplate", len(raw.data), digest)
     segments = segment_page(clean)
@@ -204,9 +207,13 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
 def _page_kind(parts: PageParts, clean) -> PageKind:
     texts = [block.text for block in clean.body]
     body_chars = sum(map(len, texts))
+    # A page the cleaner emptied is searched for an error message in the short lines it removed
+    # (not in whole removed forms or menus, whose words say nothing about the page).
+    said = texts or [line.text for line in clean.removed if len(line.text) <= MAX_ERROR_LINE_CHARS]
     return decide_page_kind(PageEvidence(
         url=parts.source.url, http_status=parts.source.http_status, rows=parts.rows, body_chars=body_chars,
-        prose_chars=prose_chars(texts, parts.rows), body_text="\n".join(texts)[:2000],
+        fetched_url=parts.fetched_url,
+        prose_chars=prose_chars(texts, parts.rows), body_text="\n".join(said)[:50_000],
         title=clean.metadata.title or parts.title, has_published_at=clean.metadata.published_at is not None,
         article_markup=parts.article_markup))
 

@@ -50,7 +50,8 @@ DOCUMENTS = pa.schema([
     _f("http_status", pa.int32(), "HTTP status of the fetch (WARC input); null for files."),
     _f("content_type", pa.string(), "HTTP Content-Type of the fetch, charset included (WARC input); null for files."),
     _f("page_kind", pa.string(), "article (dated, or an article URL), listing (a board list or search results: its "
-                                 "rows are in links), static (undated content: overviews, directions) or error.",
+                                 "rows are in links), static (undated content: overviews, directions), error, or home (a site's "
+                                 "front page).",
        False),
     _f("language_shares", pa.map_(pa.string(), pa.float64()),
        "Share of the document's letters in each language found ('ko', 'en', 'de', 'zh', ...; 'und' left out), "

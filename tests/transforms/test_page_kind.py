@@ -8,8 +8,10 @@ from cityclips.transforms.page_kind import (PageEvidence, decide_page_kind, has_
                                             prose_chars, text_listing_rows)
 
 NAV = "<nav><ul>" + "".join(f"<li><a href='/menu{i}'>메뉴 항목 {i}</a></li>" for i in range(10)) + "</ul></nav>"
-ARTICLE_PROSE = "".join(f"<p>광주광역시는 {i}일 시청에서 인공지능 산업 육성 계획을 발표하고 시민 의견을 듣는 "
-                        f"공청회를 열었다. 시는 올해 예산 {i}억 원을 들여 교육과 창업을 지원한다.</p>" for i in range(8))
+TOPICS = ["인공지능 산업", "청년 창업", "도시철도 2호선", "탄소중립 정책", "공공 도서관", "하천 정비", "문화 관광", "복지 돌봄"]
+ARTICLE_PROSE = "".join(f"<p>광주광역시는 {i}일 시청에서 {topic} 육성 계획을 발표하고 시민 의견을 듣는 "
+                        f"공청회를 열었다. 시는 올해 예산을 들여 {TOPICS[(i + 3) % 8]} 분야의 교육과 지원을 늘린다.</p>"
+                        for i, topic in enumerate(TOPICS))
 
 
 def board_page(rows: int = 10) -> str:
@@ -71,10 +73,29 @@ def test_an_article_with_a_related_news_box_stays_an_article():
     assert decide_page_kind(evidence(article_page(related=6))).kind == "static"
 
 
-def test_an_article_url_or_markup_needs_more_rows_to_be_a_listing():
+def test_an_article_url_needs_more_rows_to_be_a_listing():
     html = board_page(rows=6).replace("<h2>보도자료</h2>", "<h2>보도자료</h2>" + ARTICLE_PROSE[:330])
     assert decide_page_kind(evidence(html)).kind == "listing"
-    assert decide_page_kind(evidence(html, article_markup=True)).kind == "article"
+    assert decide_page_kind(evidence(html, "https://www.gwangju.go.kr/board/view.do?nttId=7")).kind == "article"
+
+
+def test_items_metadata_lines_are_not_prose():
+    posts = "".join(f"<article class='post'><h2><a href='/m/{i}'>Board meeting {i}</a></h2><p>Posted on May {i + 1}, "
+                    f"2023 by the Northwest Home Equity Assurance Program office staff</p></article>" for i in range(5))
+    assert decide_page_kind(evidence(f"<html><body><main>{posts}</main></body></html>")).kind == "listing"
+
+
+def test_a_front_page_is_told_by_its_fetched_url_only():
+    assert decide_page_kind(PageEvidence(fetched_url="https://www.gwangju.go.kr/")).kind == "home"
+    assert decide_page_kind(PageEvidence(fetched_url="https://www.bayern.de/en/index.html")).kind == "home"
+    assert decide_page_kind(PageEvidence(url="https://www.gwangju.go.kr/", body_chars=900)).kind == "static"
+    assert decide_page_kind(PageEvidence(fetched_url="https://www.gwangju.go.kr/?page=2")).kind != "home"
+
+
+def test_english_dates_in_rows():
+    rows = text_listing_rows([f"Board of Directors meeting, agenda and minutes January {i + 1}, 2024" for i in range(5)])
+    assert [link.posted_at for link in rows.links][:2] == [datetime(2024, 1, 1), datetime(2024, 1, 2)]
+    assert rows.links[0].title == "Board of Directors meeting, agenda and minutes"
 
 
 def test_undated_rows_need_a_listing_url():
@@ -91,6 +112,8 @@ def test_http_errors_and_short_error_pages_are_errors():
     assert decide_page_kind(short).kind == "error"
     english = PageEvidence(body_text="Sorry, the page was not found.", body_chars=31)
     assert decide_page_kind(english).kind == "error"
+    empty_board = PageEvidence(body_text="글쓰기 목록 등록된 데이터가 없습니다.", body_chars=0)
+    assert decide_page_kind(empty_board).kind == "error"
 
 
 def test_a_long_page_about_errors_is_not_an_error_page():
@@ -113,8 +136,13 @@ def test_a_text_dump_listing():
 
 
 def test_article_markup():
-    assert has_article_markup(parse_html('<html><head><meta property="og:type" content="article"></head>'
-                                         '<body><p>x</p></body></html>'))
+    assert has_article_markup(parse_html('<html><head><meta property="article:published_time" '
+                                         'content="2024-05-01T09:00:00+09:00"></head><body><p>x</p></body></html>'))
+    # CMSs call every page an article, listings too: og:type is not evidence
+    assert not has_article_markup(parse_html('<html><head><meta property="og:type" content="article"></head>'
+                                             '<body><p>x</p></body></html>'))
     assert has_article_markup(parse_html('<html><body><time datetime="2024-05-01">May 1</time></body></html>'))
+    many = "".join(f'<li><time datetime="2024-05-0{i}">May {i}</time></li>' for i in range(1, 6))
+    assert not has_article_markup(parse_html(f"<html><body><ul>{many}</ul></body></html>"))
     assert not has_article_markup(parse_html("<html><body><p>x</p></body></html>"))
     assert not has_article_markup(None)
