@@ -30,6 +30,8 @@ KINDS = ("article", "listing", "static", "error", "home")
 MIN_LISTING_ROWS = 4
 MIN_UNDATED_LISTING_ROWS = 8
 MIN_EXTRA_RUN_ROWS = 3  # a second table or list of dated rows on a listing page counts from 3 rows
+MAX_ROWS_WITHOUT_ITEM = 20  # children read before a container without a single item row is given up (an
+# events list opens with month headers: 6 lost one of the dev listings)
 MIN_DATED_SHARE = 0.6  # most of a board's rows show a date; a menu's items show none
 # Rows without dates make a weak case (menus, tag clouds, reference lists are undated rows too):
 # measured on the article pages of ../shared/peers, 12 of 579 came out listings on 8+ undated rows
@@ -74,13 +76,22 @@ _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
 DATE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})\.?\s+{_MONTH}\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
 DATE_US = re.compile(r"(?<![\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)\d{2})(?![\d/])")
-_VIEWS_LABELLED = re.compile(r"(?:조회(?:수)?|views?|hits?)\s*[:：]?\s*([\d,]+)", re.IGNORECASE)
-_BARE_NUMBER = re.compile(r"^\s*[\d,]{1,9}\s*$")
+_VIEWS_LABELLED = re.compile(r"(?:조회(?:수)?|views?|hits?)\s*[:：]?\s*(\d[\d,]{0,12})(?![\d,])", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^\s*\d[\d,]{0,8}\s*$")
 _TITLE_CLASS = re.compile(r"(^|[\s_-])(subject|title|tit|sbj)([\s_-]|$)", re.IGNORECASE)
 _PAGINATION_CLASS = re.compile(r"pag(e|ing|ination)|page_?num|board_?page", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _SHAPE_MASK = re.compile(r"https?://\S+|\d+|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 _SKIP = frozenset({"script", "style", "noscript", "template", "head"})
+_NOT_CONTAINERS = frozenset({"tr", "tbody", "thead", "li", "p", "a", "span", "select", "option", "svg"})
+# Elements whose class or id contains 'pag' (the regex then decides): XPath runs in C, the page has thousands
+# (a pagination bar holds a few dozen links at most: a <body class="page-..."> is not one)
+_PAGINATION_XPATH = etree.XPath("//*[(contains(@class, 'pag') or contains(@id, 'pag') or contains(@class, 'Pag') "
+                                "or contains(@id, 'Pag')) and count(.//a) <= 60]")
+# Elements with 3 or more element children, and tables: the only possible containers of a run (in C,
+# so the thousands of other elements of a page never become Python objects)
+_HAS_HIDDEN_TEXT = etree.XPath("boolean(.//script | .//style | .//noscript | .//template)")
+_CONTAINER_XPATH = etree.XPath("//*[count(*) >= 3] | //table")
 _CHROME = frozenset({"nav", "header", "footer"})
 
 
@@ -91,7 +102,7 @@ class ListingRows:
     links: tuple[ListingLink, ...] = ()
     dated_rows: int = 0
     rows_chars: int = 0  # non-space characters of text in the rows
-    page_chars: int = 0  # non-space characters of the page's text outside nav/header/footer/script
+    page_chars: int = 0  # non-space characters of a text dump's lines (0 for HTML: its prose is weighed instead)
     pagination: bool = False
     row_texts: tuple[str, ...] = ()  # each row's text without whitespace (to tell rows from prose)
     paragraphs: tuple[str, ...] = ()  # the text of the page's <p> elements outside the rows and chrome
@@ -127,37 +138,22 @@ def _tag(el) -> str:
 
 
 def _text(el, cap: int | None = None) -> str:
-    """el's text, whitespace collapsed; reading stops once cap characters are passed."""
+    """el's visible text, whitespace collapsed; reading stops once cap characters are passed.
+
+    lxml's itertext (in C) when el holds no script or style; else a walk that skips them.
+    """
+    if _HAS_HIDDEN_TEXT(el):
+        pieces = (piece for node in el.iter() if _tag(node) not in _SKIP
+                  for piece in (node.text if _tag(node) else None, node.tail if node is not el else None) if piece)
+    else:
+        pieces = el.itertext()
     parts, size = [], 0
-    for node in el.iter():
-        tag = _tag(node)
-        if tag in _SKIP:
-            continue
-        for piece in (node.text if tag else None, node.tail if node is not el else None):
-            if piece:
-                parts.append(piece)
-                size += len(piece)
+    for piece in pieces:
+        parts.append(piece)
+        size += len(piece)
         if cap is not None and size > cap:
             break
     return _WS.sub(" ", " ".join(parts)).strip()
-
-
-def _visible_chars(root) -> int:
-    """Non-space characters of text outside scripts and nav/header/footer."""
-    body = root.find(".//body")
-
-    def walk(el) -> int:
-        tag = _tag(el)
-        if not tag or tag in _SKIP or tag in _CHROME:
-            return 0
-        total = len("".join(el.text.split())) if el.text else 0
-        for child in el:
-            total += walk(child)
-            if child.tail:
-                total += len("".join(child.tail.split()))
-        return total
-
-    return walk(body if body is not None else root)
 
 
 def _main_link(row) -> etree._Element | None:
@@ -187,11 +183,21 @@ def _views(row, title: str) -> int | None:
     return None
 
 
-def _row_link(row, base_url: str | None, ordinal: int) -> tuple[ListingLink | None, bool, int]:
+@dataclass(frozen=True)
+class _Row:
+    element: object
+    title: str
+    href: str | None
+    posted_at: datetime | None
+    chars: int
+    text: str  # without whitespace
+
+
+def _row_of(row) -> _Row | None:
+    """The row's title, link and date, or None when it is not an item row (too long, no title link)."""
     text = _text(row, cap=MAX_ROW_CHARS)
-    chars = len(text) - text.count(" ")
     if not text or len(text) > MAX_ROW_CHARS:
-        return None, False, chars
+        return None
     link = _main_link(row)
     title = _text(link) if link is not None else ""
     posted_at, written = find_date(text.replace(title, " ") if title else text)
@@ -200,13 +206,13 @@ def _row_link(row, base_url: str | None, ordinal: int) -> tuple[ListingLink | No
         # A dated row whose links are generic ('Agenda', 'Minutes', an icon) is titled by its own text.
         first = next((a for a in row.iter("a") if a.get("href")), None)
         if posted_at is None or first is None:
-            return None, False, chars
+            return None
         link, title = first, _WS.sub(" ", text.replace(written, " ") if written else text).strip()[:MAX_ROW_CHARS]
         if len(title) < MIN_ROW_TITLE_CHARS:
             title = text
     href = link.get("href") if _tag(link) == "a" else None
-    return (ListingLink(ordinal, title, absolute_url(href, base_url) if href else None, posted_at,
-                        _views(row, title)), posted_at is not None, chars)
+    squashed = "".join(text.split())
+    return _Row(row, title, href, posted_at, len(squashed), squashed)
 
 
 def _day(year: int, month: int, day: int) -> datetime | None:
@@ -252,10 +258,12 @@ def _row_key(el) -> tuple[str, str]:
 
 def _candidate_containers(root, min_rows: int = 3):
     """(container, rows) pairs: tables (their rows), lists (their items), and any element whose children
-    repeat one tag and class MIN_LISTING_ROWS times or more (boards built of divs, articles, sections)."""
-    for el in root.iter():
-        tag = _tag(el)
-        if not tag or tag in _SKIP:
+    repeat one tag and class min_rows times or more (boards built of divs, articles, sections)."""
+    for el in _CONTAINER_XPATH(root):
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if len(el) < min_rows and tag != "table":
+            continue
+        if not tag or tag in _SKIP or tag in _NOT_CONTAINERS:
             continue
         if tag == "table":
             rows = [tr for tr in el.iter("tr") if tr.getparent() is el or _tag(tr.getparent()) in ("tbody", "thead")
@@ -264,28 +272,22 @@ def _candidate_containers(root, min_rows: int = 3):
             rows = [c for c in el if _tag(c) == "li"]
         elif tag == "dl":
             rows = [c for c in el if _tag(c) in ("dt", "dd")]
-        elif tag in ("tr", "tbody", "thead", "li", "p", "a", "span"):
-            continue
         else:
-            children = [c for c in el if _tag(c)]
+            children = [c for c in el if isinstance(c.tag, str)]
             if len(children) < min_rows:
                 continue
-            keys: dict[tuple[str, str], int] = {}
-            for child in children:
-                keys[_row_key(child)] = keys.get(_row_key(child), 0) + 1
-            key, count = max(keys.items(), key=lambda item: item[1])
+            keys = Counter(_row_key(child) for child in children)
+            key, count = keys.most_common(1)[0]
             rows = [c for c in children if _row_key(c) == key] if count >= min_rows else []
         if len(rows) >= min_rows:
             yield el, rows
 
 
 def _has_pagination(root) -> bool:
-    for el in root.iter():
-        tag = _tag(el)
-        if not tag or tag in _SKIP:
-            continue
+    """True when an element whose class or id says 'paging' holds MIN_PAGINATION_LINKS numbered links."""
+    for el in _PAGINATION_XPATH(root):
         if _PAGINATION_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
-            numbered = [a for a in el.iter("a", "strong", "span") if _text(a).isdigit()]
+            numbered = [a for a in el.iter("a", "strong", "span") if _text(a, cap=12).isdigit()]
             if len(numbered) >= MIN_PAGINATION_LINKS:
                 return True
     return False
@@ -294,22 +296,22 @@ def _has_pagination(root) -> bool:
 @dataclass
 class _Run:
     container: object
-    links: list[ListingLink]
-    dated: int
-    chars: int
-    texts: list[str]
+    rows: list[_Row]
+
+    @property
+    def dated(self) -> int:
+        return sum(row.posted_at is not None for row in self.rows)
 
 
-def _run_of(container, children, base_url: str | None) -> _Run:
-    run = _Run(container, [], 0, 0, [])
-    for child in children:
-        link, has_date, length = _row_link(child, base_url, len(run.links) + 1)
-        if link is not None:
-            run.links.append(link)
-            run.dated += has_date
-            run.chars += length
-            run.texts.append("".join(_text(child, cap=MAX_ROW_CHARS).split()))
-    return run
+def _run_of(container, children) -> _Run:
+    rows = []
+    for index, child in enumerate(children):
+        row = _row_of(child)
+        if row is not None:
+            rows.append(row)
+        elif index >= MAX_ROWS_WITHOUT_ITEM and not rows:  # a run that has shown no item row by now has none
+            break
+    return _Run(container, rows)
 
 
 def _overlaps(run: _Run, chosen: list[_Run]) -> bool:
@@ -332,25 +334,26 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
     for container, children in _candidate_containers(root):
         if _tag(container) in _CHROME or any(_tag(a) in _CHROME for a in container.iterancestors()):
             continue
-        run = _run_of(container, children, base_url)
-        if run.links:
+        run = _run_of(container, children)
+        if run.rows:
             runs.append(run)
     if not runs:
-        return ListingRows(page_chars=_visible_chars(root), pagination=_has_pagination(root),
-                           paragraphs=_paragraphs(root, set()))
-    runs.sort(key=lambda r: (r.dated, len(r.links)), reverse=True)
+        return ListingRows(pagination=_has_pagination(root), paragraphs=_paragraphs(root, set()))
+    runs.sort(key=lambda r: (r.dated, len(r.rows)), reverse=True)
     chosen = [runs[0]]
     if runs[0].dated:
         for run in runs[1:]:
-            if (run.dated >= MIN_EXTRA_RUN_ROWS and run.dated >= MIN_DATED_SHARE * len(run.links)
+            if (run.dated >= MIN_EXTRA_RUN_ROWS and run.dated >= MIN_DATED_SHARE * len(run.rows)
                     and not _overlaps(run, chosen)):
                 chosen.append(run)
-    order = {el: i for i, el in enumerate(root.iter())}
-    chosen.sort(key=lambda r: order.get(r.container, 0))
-    links = [link for run in chosen for link in run.links]
-    links = tuple(ListingLink(i, l.title, l.url, l.posted_at, l.view_count) for i, l in enumerate(links, start=1))
-    return ListingRows(links, sum(r.dated for r in chosen), sum(r.chars for r in chosen), _visible_chars(root),
-                       _has_pagination(root), tuple(t for r in chosen for t in r.texts),
+    if len(chosen) > 1:  # back into reading order
+        order = {el: i for i, el in enumerate(root.iter())}
+        chosen.sort(key=lambda r: order.get(r.container, 0))
+    rows = [row for run in chosen for row in run.rows]
+    links = tuple(ListingLink(i, row.title, absolute_url(row.href, base_url) if row.href else None, row.posted_at,
+                              _views(row.element, row.title)) for i, row in enumerate(rows, start=1))
+    return ListingRows(links, sum(r.dated for r in chosen), sum(row.chars for row in rows), 0,
+                       _has_pagination(root), tuple(row.text for row in rows),
                        _paragraphs(root, {r.container for r in chosen}))
 
 

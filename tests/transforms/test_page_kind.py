@@ -146,3 +146,10 @@ def test_article_markup():
     assert not has_article_markup(parse_html(f"<html><body><ul>{many}</ul></body></html>"))
     assert not has_article_markup(parse_html("<html><body><p>x</p></body></html>"))
     assert not has_article_markup(None)
+
+
+def test_view_labels_without_a_number_are_no_view_count():
+    rows = "".join(f"<tr><td><a href='v{i}'>공지 제목 {i}번입니다</a></td><td>2024-05-0{i + 1}</td><td>조회 ,</td></tr>"
+                   for i in range(5))
+    links = listing_rows(parse_html(f"<html><body><table>{rows}</table></body></html>")).links
+    assert len(links) == 5 and {link.view_count for link in links} == {None}
