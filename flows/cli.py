@@ -162,8 +162,12 @@ def _pad(text: str, width: int) -> str:
 
 
 def _duckdb_message(error: Exception) -> str:
-    """DuckDB's message with its hints ('Did you mean "articles"?', candidate columns, the caret line)."""
-    return str(error).strip().replace("\n\n", "\n")
+    """DuckDB's message with its hints ('Did you mean "articles"?', candidate columns, the caret line).
+
+    The first line is the sentence; the hints follow, indented, so the caret still points at the word.
+    """
+    first, *hints = [line for line in str(error).strip().splitlines() if line.strip()]
+    return "\n".join([first] + [f"  {line}" for line in hints])
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
