@@ -55,7 +55,7 @@ MIN_PAGINATION_LINKS = 3  # '1 2 3' at least
 ERROR_MAX_CHARS = 600  # an error page says so in a few lines; a long page about errors is an article
 ERROR_SEARCH_CHARS = 50_000  # where the message is searched (the whole of what a cleaner removed, on an empty page)
 ERROR_PHRASES = re.compile(
-    r"(page (was )?not found|404 not found|\b404\b.*\berror\b|\berror 404\b|does not exist|no longer available|"
+    r"(page (was )?not found|404 not found|\b404\b.{0,80}\berror\b|\berror 404\b|does not exist|no longer available|"
     r"access denied|forbidden|internal server error|service unavailable|"
     r"페이지를 찾을 수 없|요청하신 페이지|존재하지 않는|잘못된 (접근|경로|요청)|삭제된 게시물|"
     r"접근 권한이 없|오류가 발생|서비스 점검|등록된 (데이터|게시물|글|자료)가? 없|no (records|results|posts) found)", re.IGNORECASE)

@@ -25,7 +25,8 @@ from cityclips.transforms.template import TemplateStats, block_signatures, page_
 DEFAULT_MAX_PAGE_BYTES = 20 * 1024 ** 2  # the largest real page seen is ~1 MB; 20 MB is a mis-saved file
 DEFAULT_PAGE_BUDGET_S = 10.0  # a page is a few ms; one that takes seconds is pathological
 UNDECODABLE_SHARE = 0.3  # if 30% of characters were undecodable, the page is not text in any codec we know
-MAX_ERROR_LINE_CHARS = 300  # an error message is a line or two
+MAX_ERROR_LINE_CHARS = 1000  # an error message is a line or two (a small board form around it at most)
+NO_MESSAGE_RULES = frozenset({"html_script", "html_style", "html_noscript", "html_template"})  # code, not words
 DOC_ID_CHARS = 16  # 64 bits of sha256: collision-free for any realistic corpus
 
 
@@ -209,7 +210,8 @@ def _page_kind(parts: PageParts, clean) -> PageKind:
     body_chars = sum(map(len, texts))
     # A page the cleaner emptied is searched for an error message in the short lines it removed
     # (not in whole removed forms or menus, whose words say nothing about the page).
-    said = texts or [line.text for line in clean.removed if len(line.text) <= MAX_ERROR_LINE_CHARS]
+    said = texts or [line.text for line in clean.removed
+                     if len(line.text) <= MAX_ERROR_LINE_CHARS and line.rule not in NO_MESSAGE_RULES]
     return decide_page_kind(PageEvidence(
         url=parts.source.url, http_status=parts.source.http_status, rows=parts.rows, body_chars=body_chars,
         fetched_url=parts.fetched_url,

@@ -50,3 +50,15 @@ def test_base_url_gives_files_a_url():
     assert isinstance(document, Document)
     assert (document.source.url, document.source.site) == ("https://www.gwangju.go.kr/news/7.txt", "gwangju.go.kr")
     assert process_pages([raw])[0].source.url is None
+
+
+def test_an_empty_board_view_is_an_error_page_not_a_reject():
+    html = ("<html><body><form><table><tr><th>제목</th><td></td></tr><tr><td colspan='2'>등록된 데이터가 없습니다."
+            "</td></tr></table></form><script>var notFound = 'page not found';</script></body></html>")
+    document = process_pages([RawPage("board/view.html", html.encode(), "html")])[0]
+    assert isinstance(document, Document) and document.page_kind == "error" and document.segments == ()
+
+
+def test_an_emptied_page_whose_scripts_mention_errors_stays_a_reject():
+    html = "<html><body><form><p>Search</p></form><style>.error-404 { color: red }</style></body></html>"
+    assert process_pages([RawPage("x.html", html.encode(), "html")])[0].reason == "no_article"
