@@ -21,6 +21,13 @@ class InputFile:
     source_format: str  # 'text' | 'html'
     size: int
     mtime_ns: int
+    # A page inside a WARC archive: path is the archive, warc_offset the record's byte offset (-1 for
+    # a plain file), and the record's URL, fetch time (UTC) and HTTP status and Content-Type.
+    warc_offset: int = -1
+    url: str | None = None
+    fetched_at: datetime | None = None
+    http_status: int | None = None
+    content_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,10 @@ class RawPage:
     data: bytes
     source_format: str  # 'text' | 'html'
     size: int = -1  # the file's full size when only its head was read (over the size limit); else -1
+    url: str | None = None  # where the page was fetched from (a WARC record's target URI), if known
+    fetched_at: datetime | None = None  # when it was fetched (UTC), if known
+    http_status: int | None = None  # the HTTP status of the fetch, if known
+    content_type: str | None = None  # the HTTP Content-Type header, charset included, if known
 
     @property
     def source_bytes(self) -> int:
@@ -210,6 +221,28 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class ListingLink:
+    """One row of a listing page (a board list, search results): a link to an item, as the row shows it."""
+
+    ordinal: int  # position among the page's rows, from 1
+    title: str
+    url: str | None  # the link's target, made absolute against the page's URL when that is known
+    posted_at: datetime | None = None  # the date the row shows
+    view_count: int | None = None  # the views the row shows
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """Where a page came from: its URL and site, when it was fetched, and the HTTP answer."""
+
+    url: str | None = None
+    site: str | None = None  # the URL's host, lower-cased, without port or a leading 'www.' (source.site_of)
+    fetched_at: datetime | None = None
+    http_status: int | None = None
+    content_type: str | None = None
+
+
+@dataclass(frozen=True)
 class Document:
     doc_id: str
     source_path: str
@@ -230,6 +263,9 @@ class Document:
     template_group: str = ""  # site folder and script the page's lines were counted under
     signatures: frozenset[int] = frozenset()  # its line signatures, for corpus template statistics
     encoding_confidence: float = 1.0  # how sure the decoder was of `encoding` (see transforms/decode.py)
+    source: PageSource = PageSource()
+    page_kind: str = "article"  # article, listing, static, error (transforms/page_kind.py)
+    links: tuple[ListingLink, ...] = ()  # a listing page's rows
 
 
 @dataclass(frozen=True)

@@ -34,5 +34,12 @@ select
     n_removed_lines,
     parse_ms,
     processed_at,
-    run_id
+    run_id,
+    url,
+    site,
+    fetched_at,
+    http_status,
+    content_type,
+    page_kind,
+    language_shares
 from raw.documents;
