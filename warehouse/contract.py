@@ -130,6 +130,8 @@ def duckdb_type(dtype: pa.DataType) -> str:
     """
     if pa.types.is_list(dtype) or pa.types.is_large_list(dtype):
         return duckdb_type(dtype.value_type) + "[]"
+    if pa.types.is_map(dtype):
+        return f"MAP({duckdb_type(dtype.key_type)}, {duckdb_type(dtype.item_type)})"
     if dtype in _DUCKDB_TYPES:
         return _DUCKDB_TYPES[dtype]
     raise TypeError(f"no DuckDB type for {dtype}: add it to warehouse/contract.py _DUCKDB_TYPES")

@@ -15,6 +15,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from cityclips.transforms.paths import doc_id_for
 from cityclips.transforms.records import Document, Reject
 from cityclips.warehouse.contract import Contract
 from cityclips.warehouse.schemas import TABLES
@@ -38,16 +39,18 @@ class RowSource:
 
     records: Callable[[Document | Reject], Iterable[Any]]
     holders: tuple[str, ...] = ("",)  # attribute paths on the record searched in order ('' is the record)
-    rejects: bool = False  # the table is made of Rejects, not Documents
+    made_of: tuple[type, ...] = (Document,)  # the results it is made of
 
 
 ROW_SOURCES: dict[str, RowSource] = {
-    "documents": RowSource(lambda doc: (doc,), ("", "metadata")),
+    "documents": RowSource(lambda doc: (doc,), ("", "metadata", "source")),
     "segments": RowSource(lambda doc: doc.segments),
     "attachments": RowSource(lambda doc: doc.metadata.attachments),
     "quotes": RowSource(lambda doc: doc.quotes),
-    "boilerplate": RowSource(lambda doc: doc.removed),
-    "rejects": RowSource(lambda reject: (reject,), rejects=True),
+    # a rejected page's removed lines are kept too, under the doc_id it would have had
+    "boilerplate": RowSource(lambda result: result.removed, made_of=(Document, Reject)),
+    "rejects": RowSource(lambda reject: (reject,), made_of=(Reject,)),
+    "links": RowSource(lambda doc: doc.links),
 }
 
 
@@ -65,6 +68,7 @@ DERIVED: dict[str, dict[str, Callable[[Any, RowContext], Any]]] = {
         "n_chars": lambda doc, ctx: len(doc.body_text),
         "n_removed_lines": lambda doc, ctx: len(doc.removed),
         "parse_ms": lambda doc, ctx: round(doc.parse_ms, PARSE_MS_DIGITS),
+        "language_shares": lambda doc, ctx: list(doc.language_shares.items()),
     },
     "segments": {
         "language_confidence": lambda segment, ctx: round(float(segment.language_confidence), CONFIDENCE_DIGITS),
@@ -72,7 +76,7 @@ DERIVED: dict[str, dict[str, Callable[[Any, RowContext], Any]]] = {
 }
 # Columns every table of page rows may take from the context.
 CONTEXT = {
-    "doc_id": lambda ctx: ctx.parent.doc_id,
+    "doc_id": lambda ctx: ctx.parent.doc_id if isinstance(ctx.parent, Document) else doc_id_for(ctx.parent.source_path),
     "run_id": lambda ctx: ctx.run_id,
     "processed_at": lambda ctx: ctx.processed_at,
 }
@@ -106,7 +110,7 @@ def _rows(table: str, results: Iterable[Document | Reject], run_id: str,
           processed_at: datetime) -> Iterator[tuple[Any, RowContext]]:
     source = ROW_SOURCES[table]
     for result in results:
-        if isinstance(result, Reject) != source.rejects:
+        if not isinstance(result, source.made_of):
             continue
         ctx = RowContext(result, run_id, processed_at)
         for record in source.records(result):
@@ -129,7 +133,7 @@ def table_rows(table: str, schema: pa.Schema, results: list[Document | Reject], 
 
 def tables_for(results: Iterable[Document | Reject], run_id: str, processed_at: datetime,
                contract: Contract = TABLES) -> dict[str, pa.Table]:
-    """Arrow tables (documents, segments, attachments, quotes, boilerplate, rejects) for a batch."""
+    """Arrow tables (documents, segments, attachments, quotes, boilerplate, rejects, links) for a batch."""
     results = list(results)
     return {name: table_rows(name, contract[name], results, run_id, processed_at) for name in ROW_SOURCES}
 

@@ -22,6 +22,10 @@ EARLIEST_PUBLICATION = "timestamp '1990-01-01'"  # before any city had a web sit
 LATEST_PUBLICATION = "processed_at + interval 1 day"
 
 SOURCE_FORMATS = {"text": "a scraped text dump (.txt)", "html": "an HTML page (.html, .htm)"}
+PAGE_KINDS = {
+    "article": "dated, or an article URL", "listing": "a board list or search results: its rows are in links",
+    "static": "undated content: overviews, directions", "error": "an error page", "home": "a site's front page",
+}
 SEGMENT_KINDS = {
     "title": "the headline", "summary": "a sub-headline line under the title",
     "heading": "a section heading", "paragraph": "body prose", "list_item": "an item of a (nested) list",
@@ -30,7 +34,8 @@ SEGMENT_KINDS = {
 LANGUAGE_METHODS = {
     "script": "the letters' script decided (Hangul, kana, Han), or there were no letters",
     "function_words": "English told by its function words",
-    "langdetect": "seeded langdetect over Latin text of 20+ letters",
+    "langid": "py3langid's answer, Latin text",
+    "langdetect": "seeded langdetect's answer, other scripts",
     "default": "too short or unclear to tell: the site's default language",
 }
 REJECT_REASONS = {
@@ -40,7 +45,12 @@ REJECT_REASONS = {
     "undecodable": "too many characters could not be decoded as UTF-8 or CP949",
     "no_article": "every line was removed as boilerplate",
     "timeout": "processing took longer than the page budget",
+    "too_many_nodes": "the HTML holds more elements than the page budget allows",
+    "too_many_lines": "the page holds more lines than the page budget allows",
     "unreadable": "the file could not be read (permissions, vanished, I/O error)",
+    "outside_inputs": "the path resolves outside the input folders (a link out of them)",
+    "warc_malformed": "a WARC record that cannot be parsed", "warc_truncated": "a WARC record cut short",
+    "not_a_page": "a WARC record that is not a page (an image, a PDF)", "redirect": "an HTTP 3xx response",
     "error": "an unexpected error in the pipeline: a bug, named in detail",
 }
 # Rules the cleaner applies by structure; the named line rules come from transforms/rules.py.
@@ -60,9 +70,10 @@ BOILERPLATE_RULES = {**{rule.name: "named line rule (transforms/rules.py)" for r
 
 DOCUMENTS = table(
     "One row per processed page.",
-    column("doc_id", pa.string(), "Stable id: the first 16 hex chars of sha256(source_path).", key=True),
-    column("source_path", pa.string(), "Path of the input file relative to the input root, '/'-separated.",
-           nullable=False),
+    column("doc_id", pa.string(), "Stable id: the first 16 hex chars of sha256 of the source path's bytes.", key=True),
+    column("source_path", pa.string(), "Path of the input file relative to the input folder (or to the common parent "
+                                       "of several input folders), '/'-separated; bytes that are not UTF-8 are "
+                                       "written \\xHH (docs/reliability.md).", nullable=False),
     column("source_format", pa.string(), "How the page was read.", nullable=False, accepted=SOURCE_FORMATS),
     column("content_sha256", pa.string(), "sha256 of the file's bytes; equal for duplicate files.", nullable=False,
            pattern=SHA256),
@@ -70,6 +81,11 @@ DOCUMENTS = table(
     column("encoding", pa.string(), "Codec the page was decoded with: utf-8, utf-8-sig, cp949, ...", nullable=False),
     column("replaced_chars", pa.int32(), "Bytes that could not be decoded and became U+FFFD.", nullable=False,
            at_least=0),
+    column("encoding_confidence", pa.float64(), "How sure the decoder was of `encoding`, 0-1: 1.0 for a byte order "
+                                                "mark, valid UTF-8 or a declared charset that decodes cleanly; else "
+                                                "charset-normalizer's 1 - mess ratio, lowered by replaced characters; "
+                                                "null for pages processed before this column existed.",
+           at_least=0, at_most=1),
     column("language", pa.string(), "Language with the largest letter share: 'en', 'ko', another ISO code, or 'und'.",
            nullable=False, pattern=LANGUAGE),
     column("ko_share", pa.float64(), "Share of the document's letters in Korean segments.", nullable=False,
@@ -87,8 +103,27 @@ DOCUMENTS = table(
     column("view_count", pa.int64(), "View count at scrape time.", at_least=0),
     column("contact_department", pa.string(), "Department named in the contact footer."),
     column("contact_phone", pa.string(), "Phone number in the contact footer, as written."),
-    column("body_text", pa.string(), "The cleaned text: every segment but the title, list markers kept, one per line.",
-           nullable=False),
+    column("modified_at", TS, "Last modification date and time the page states (article:modified_time, JSON-LD "
+                              "dateModified, '수정 ...', 'Updated ...'), site local time.",
+           at_least=EARLIEST_PUBLICATION, at_most=LATEST_PUBLICATION),
+    column("department", pa.string(), "Department that registered or answers for the page (등록부서, 담당부서, 작성부서, "
+                                      "Department fields)."),
+    column("site_name", pa.string(), "Name the site gives itself (og:site_name, the JSON-LD publisher or WebSite), "
+                                     "e.g. '광주일보', 'Seoul Metropolitan Government'."),
+    column("title_source", pa.string(), "Where title came from: json_ld, opengraph, microdata, meta, html_title (markup; "
+                                        "when the page shows the same headline, the markup that confirmed it), "
+                                        "board_table ('제목 :' field), heading (a visible heading), text_line; null "
+                                        "when title is null."),
+    column("author_source", pa.string(), "Where author came from: json_ld, meta, opengraph, board_table (a 'th : td' "
+                                         "row or dl field list), byline ('By ...', '기자명 ...'), text_line (a text "
+                                         "dump's metadata line); null when author is null."),
+    column("published_at_source", pa.string(), "Where published_at came from: json_ld, microdata, opengraph, meta "
+                                               "(<meta name=date>, Dublin Core), time (<time datetime>), board_table, "
+                                               "byline ('입력 ...', 'Posted ...'), text_line; null when it is null."),
+    column("modified_at_source", pa.string(), "Where modified_at came from (the values of published_at_source)."),
+    column("department_source", pa.string(), "Where department came from: board_table, byline or text_line."),
+    column("body_text", pa.string(), "The cleaned text: every segment but the title and the captions, list markers "
+                                     "kept, one per line.", nullable=False),
     column("n_segments", pa.int32(), "Number of segments, title included.", nullable=False, at_least=0),
     column("n_chars", pa.int32(), "Characters in body_text.", nullable=False, at_least=0),
     column("n_removed_lines", pa.int32(), "Lines removed as boilerplate (see the boilerplate table).", nullable=False,
@@ -96,6 +131,30 @@ DOCUMENTS = table(
     column("parse_ms", pa.float64(), "Milliseconds spent processing the page.", nullable=False, at_least=0),
     column("processed_at", TS, "When the page was processed (UTC).", nullable=False),
     column("run_id", pa.string(), "The run that processed the page.", nullable=False, references="runs.run_id"),
+    column("url", pa.string(), "The page's URL: the WARC record's target URI, else the page's <link rel=canonical> or "
+                               "og:url, else --base-url joined with source_path; null when none is known."),
+    column("site", pa.string(), "The URL's host, lower-cased, without port or a leading 'www.' ('gwangju.go.kr'); "
+                                "null without a URL."),
+    column("fetched_at", TS, "When the crawler fetched the page (UTC, the WARC-Date); null for files."),
+    column("http_status", pa.int32(), "HTTP status of the fetch (WARC input); null for files.", at_least=100,
+           at_most=599),
+    column("content_type", pa.string(), "HTTP Content-Type of the fetch, charset included (WARC input); null for files."),
+    column("page_kind", pa.string(), "What kind of page it is.", nullable=False, accepted=PAGE_KINDS),
+    column("language_shares", pa.map_(pa.string(), pa.float64()),
+           "Share of the document's letters in each language found ('ko', 'en', 'de', 'zh', ...; 'und' left out), "
+           "summing to 1; empty when it has no letters. ko_share and en_share are two of these.", nullable=False),
+)
+
+LINKS = table(
+    "One row per item row of a listing page.",
+    column("doc_id", pa.string(), "The listing page (documents.page_kind = 'listing') the row is on.", key=True,
+           references="documents.doc_id"),
+    column("ordinal", pa.int32(), "Position among the listing's rows, from 1.", key=True, at_least=1),
+    column("title", pa.string(), "The row's link text: the title of the item it lists.", nullable=False),
+    column("url", pa.string(), "The link's target, absolute when the page's URL is known; null for text dumps "
+                               "and script links."),
+    column("posted_at", TS, "The date the row shows (site local, no time of day)."),
+    column("view_count", pa.int64(), "The view count the row shows.", at_least=0),
 )
 
 SEGMENTS = table(
@@ -149,8 +208,9 @@ QUOTES = table(
 
 BOILERPLATE = table(
     "One row per line the cleaner removed from a page, with the rule that removed it.",
-    column("doc_id", pa.string(), "Document the line was removed from.", nullable=False,
-           references="documents.doc_id"),
+    # not a reference to documents: a rejected page's removed lines carry its rejects.doc_id
+    column("doc_id", pa.string(), "Document the line was removed from (or rejected page: rejects.doc_id).",
+           nullable=False),
     column("line_no", pa.int32(), "Line (text) or block (HTML) number in the source page.", nullable=False,
            at_least=0),
     column("text", pa.string(), "The removed text.", nullable=False),
@@ -167,6 +227,8 @@ REJECTS = table(
     column("content_sha256", pa.string(), "sha256 of the bytes ('' when unreadable or too large).", nullable=False,
            pattern=f"({SHA256})?"),
     column("run_id", pa.string(), "The run that rejected it.", nullable=False, references="runs.run_id"),
+    column("doc_id", pa.string(), "The id the page would have as a document: the boilerplate rows of a rejected page "
+                                  "(no_article) carry it."),
 )
 
 RUNS = table(
@@ -206,7 +268,7 @@ MANIFEST = table(
 
 TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS, "segments": SEGMENTS, "attachments": ATTACHMENTS, "quotes": QUOTES,
-    "boilerplate": BOILERPLATE, "rejects": REJECTS, "runs": RUNS, "manifest": MANIFEST,
+    "boilerplate": BOILERPLATE, "rejects": REJECTS, "runs": RUNS, "manifest": MANIFEST, "links": LINKS,
 }
 # Tables whose rows belong to a page and are replaced when the page changes.
-PAGE_TABLES = ("documents", "segments", "attachments", "quotes", "boilerplate")
+PAGE_TABLES = ("documents", "segments", "attachments", "quotes", "boilerplate", "links")

@@ -73,12 +73,16 @@ def generic_breaker(test: DataTest) -> str:
 
 
 BREAKERS = {
+    "articles_by_site_month_adds_up": fan_out("articles_by_site_month"),
     "attachment_types_adds_up": fan_out("attachment_types"),
     "boilerplate_adds_up": fan_out("boilerplate_by_page"),
+    "documents_language_shares_agree": f"update raw.documents set ko_share = 0.5, en_share = 0.5 where doc_id = '{K}'",
+    "documents_sources_accepted": f"update raw.documents set title_source = 'guess' where doc_id = '{E}'",
     "documents_shares_valid": f"update raw.documents set ko_share = 0.5 where doc_id = '{E}'",
     "language_mix_adds_up": fan_out("language_mix"),
     # positions that start from 2, as a rank over the wrong partition would give
     "list_items_positions": replace_mart("list_items", "select * replace (position + 1 as position) from list_items_rows"),
+    "links_doc_exists": "insert into raw.links by name select 'no_such_doc' as doc_id, 1 as ordinal, 'A title' as title",
     # the parent of '학교장 추천 필요' becomes the paragraph at seq 2
     "list_parents_are_list_items": f"update raw.segments set parent_seq = 2 where doc_id = '{K}' and seq = 5",
     "monthly_activity_adds_up": fan_out("monthly_activity"),

@@ -1,7 +1,8 @@
 """The README's `cityclips query` examples print what the README shows, on the five seed pages.
 
 Each example is a `$ .venv/bin/cityclips query "..."` line in a code block followed by its output;
-an output cut short with a line starting '...' is compared up to that line.
+an output cut short with a line starting '...' is compared up to that line. A block that first runs
+cityclips on other pages (a WARC crawl) is left out.
 """
 from __future__ import annotations
 
@@ -22,9 +23,14 @@ def readme_examples() -> list[tuple[list[str], list[str]]]:
     """(arguments, expected output lines) of every query example in README.md."""
     lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
     examples = []
+    other_input = False  # a block that runs on other pages than the seeds ('cityclips run crawl.warc.gz')
     for i, line in enumerate(lines):
+        if line.startswith("```"):
+            other_input = False
+        elif line.startswith("$ .venv/bin/cityclips run ") and not line.split()[2].startswith("seeds"):
+            other_input = True
         found = COMMAND.match(line)
-        if not found:
+        if not found or other_input:
             continue
         output = []
         for following in lines[i + 1:]:
