@@ -1,6 +1,5 @@
 -- rejects: every input file that could not be processed, with why (in words), when and by which run.
 -- Grain: one row per stg_rejects(source_path).
--- A file is rejected at most once: a later run that processes it removes its reject.
 -- "What went wrong, and how often" is `select reason, meaning, count(*) from rejects group by all`.
 create or replace view rejects as
 with meanings as (
