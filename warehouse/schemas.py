@@ -62,6 +62,7 @@ STRUCTURAL_RULES = {
     "template": "a line recurring on many pages of the site (corpus template)",
     "before_title": "chrome above the headline", "title_repeat": "the headline repeated in the body",
     "outside_region": "outside the page's main content region", "hidden": "hidden text",
+    "region_edge": "a chrome line at the edge of the content region", "link_line": "a line that is mostly a link",
     "html_comments": "an HTML comment",
     "html_*": "markup dropped as chrome: html_<tag> (nav, header, footer, form, ...), html_chrome_class, "
               "html_link_menu, html_table_caption, html_head",
