@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import lxml.html
 from lxml import etree
 
+from cityclips.transforms.limits import parse_keeping_deep_text
 from cityclips.transforms.records import Block, RemovedLine
 
 # Elements that never hold article text. Their text is recorded as removed, under 'html_<tag>'.
@@ -342,8 +342,8 @@ def parse_html(html: str) -> etree._Element | None:
     if not html.strip():
         return None
     try:
-        # huge_tree: libxml2 otherwise stops at 255 levels of nesting and silently drops the rest
-        return lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+        # huge_tree lifts libxml2's 255 levels to 2,048; deeper pages are flattened (transforms/limits.py)
+        return parse_keeping_deep_text(html)
     except (etree.ParserError, ValueError):
         return None
 

@@ -4,7 +4,6 @@ process_page never raises: any failure becomes a Reject with a reason a user can
 """
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -14,21 +13,22 @@ from cityclips.transforms.clean import clean_blocks
 from cityclips.transforms.decode import decode_page, looks_binary
 from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.language import LanguageDetector, document_language, language_shares
+from cityclips.transforms.limits import OverLimit, WorkLimits, check_lines, check_nodes, flattening_record
+from cityclips.transforms.paths import doc_id_for, sha256_of
 from cityclips.transforms.quotes import extract_quotes
-from cityclips.transforms.records import Block, Document, RawPage, Reject, RemovedLine
+from cityclips.transforms.records import Block, DecodedPage, Document, RawPage, Reject, RemovedLine
 from cityclips.transforms.segment import segment_page
 from cityclips.transforms.template import TemplateStats, block_signatures, page_group, page_signatures
 
 DEFAULT_MAX_PAGE_BYTES = 20 * 1024 ** 2  # the largest real page seen is ~1 MB; 20 MB is a mis-saved file
-DEFAULT_PAGE_BUDGET_S = 10.0  # a page is a few ms; one that takes seconds is pathological
-UNDECODABLE_SHARE = 0.3  # if 30% of characters were undecodable, the page is not text in any codec we know
-DOC_ID_CHARS = 16  # 64 bits of sha256: collision-free for any realistic corpus
 
 
 @dataclass(frozen=True)
 class PageSettings:
+    """Per-page bounds, all counted in work (see transforms/limits.py): the same result on any machine."""
+
     max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES
-    page_budget_s: float = DEFAULT_PAGE_BUDGET_S
+    limits: WorkLimits = WorkLimits()
 
 
 @dataclass(frozen=True)
@@ -53,19 +53,6 @@ class Detectors:
         return self.by_default[default]
 
 
-class _Timeout(Exception):
-    pass
-
-
-def doc_id_for(source_path: str) -> str:
-    """Stable document id: the same source path always gets the same id."""
-    return hashlib.sha256(source_path.encode("utf-8")).hexdigest()[:DOC_ID_CHARS]
-
-
-def sha256_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def _precheck(raw: RawPage, settings: PageSettings) -> tuple[str, str] | None:
     if raw.source_bytes > settings.max_page_bytes:
         return "too_large", f"{raw.source_bytes} bytes is over the {settings.max_page_bytes}-byte page limit (--max-page-mb)"
@@ -76,22 +63,49 @@ def _precheck(raw: RawPage, settings: PageSettings) -> tuple[str, str] | None:
     return None
 
 
-def page_blocks(raw: RawPage) -> tuple[list[Block], list[RemovedLine], str | None, str, int]:
-    """Decode a page and split it into blocks: (blocks, removed markup, html title, encoding, replaced)."""
+class Undecodable(ValueError):
+    """No encoding explains the page's bytes."""
+
+
+def _decoded(raw: RawPage) -> DecodedPage:
     decoded = decode_page(raw)
+    if not decoded.explained:
+        raise Undecodable(f"no encoding explains these bytes: {decoded.replaced_chars:,} of {len(raw.data):,} "
+                          "would be U+FFFD (tried a BOM, UTF-16, UTF-8, the declared charset and detection)")
+    return decoded
+
+
+def _page_parts(raw: RawPage, limits: WorkLimits) -> tuple[list[Block], list[RemovedLine], str | None, DecodedPage]:
+    decoded = _decoded(raw)
     if raw.source_format == "html":
-        blocks, removed, title = html_blocks(parse_html(decoded.text))
+        root = parse_html(decoded.text)
+        check_nodes(root, limits)
+        flattened = flattening_record(root)
+        blocks, removed, title = html_blocks(root)
+        removed = [*flattened, *removed]
     else:
+        check_lines(decoded.text.count("\n") + 1, limits)
         blocks, removed, title = text_blocks(decoded.text), [], None
+    check_lines(len(blocks), limits)
+    return blocks, removed, title, decoded
+
+
+def page_blocks(raw: RawPage, limits: WorkLimits = WorkLimits()) -> tuple[list[Block], list[RemovedLine], str | None,
+                                                                          str, int]:
+    """Decode a page and split it into blocks: (blocks, removed markup, html title, encoding, replaced).
+
+    Raises Undecodable, or OverLimit when the page is over a work bound (elements, lines).
+    """
+    blocks, removed, title, decoded = _page_parts(raw, limits)
     return blocks, removed, title, decoded.encoding, decoded.replaced_chars
 
 
-def page_lines(raw: RawPage) -> PageLines | None:
+def page_lines(raw: RawPage, settings: PageSettings = PageSettings()) -> PageLines | None:
     """The template-pass view of a page, or None when the page will be rejected anyway."""
     try:
-        if _precheck(raw, PageSettings()):
+        if _precheck(raw, settings):
             return None
-        blocks = page_blocks(raw)[0]
+        blocks = page_blocks(raw, settings.limits)[0]
     except Exception:  # noqa: BLE001 - the full pass will reject it with a reason
         return None
     return PageLines(raw.source_path, sha256_of(raw.data), page_group(raw.source_path, blocks),
@@ -115,31 +129,20 @@ def _segment_text(kind: str, marker: str, text: str) -> str:
 def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: Detectors,
              settings: PageSettings, started: float) -> Document | Reject:
     digest = sha256_of(raw.data)
-
-    def check_budget() -> None:
-        if time.perf_counter() - started > settings.page_budget_s:
-            raise _Timeout
-
     problem = _precheck(raw, settings)
     if problem:
         # an over-limit file was not read whole: no hash of its content can be given
         return Reject(raw.source_path, problem[0], problem[1], raw.source_bytes,
                       "" if problem[0] == "too_large" else digest)
-    blocks, removed_markup, html_title, encoding, replaced = page_blocks(raw)
-    if replaced and replaced / max(1, sum(len(b.text) for b in blocks)) > UNDECODABLE_SHARE:
-        return Reject(raw.source_path, "undecodable", f"{replaced} characters could not be decoded "
-                      "as UTF-8 or CP949", len(raw.data), digest)
-    check_budget()
+    blocks, removed_markup, html_title, decoded = _page_parts(raw, settings.limits)
     group = page_group(raw.source_path, blocks)
     signatures = block_signatures(blocks)  # once a page: for template removal and for the manifest
     clean = clean_blocks(raw.source_path, raw.source_format, blocks, templates.get(group, frozenset()),
                          html_title, removed_markup, signatures)
-    check_budget()
     if not clean.body:
         return Reject(raw.source_path, "no_article", f"only chrome: all {len(clean.removed)} lines were removed "
-                      "as boilerplate", len(raw.data), digest)
+                      "as boilerplate (kept in the boilerplate table)", len(raw.data), digest, clean.removed)
     segments = segment_page(clean)
-    check_budget()
     detector = detectors.get(group.rsplit("|", 1)[-1])
     guesses = [detector.detect(segment.text) for segment in segments]
     labelled = [replace(segment, language=guess.language, language_method=guess.method,
@@ -148,25 +151,32 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
     shares = language_shares(guesses)
     quotes = extract_quotes(labelled)
     body_text = "\n".join(_segment_text(s.kind, s.marker, s.text) for s in labelled if s.kind != "title")
-    warnings = (f"{replaced} undecodable bytes replaced",) if replaced else ()
+    replaced = decoded.replaced_chars
+    warnings = tuple(note for count, note in ((replaced, f"{replaced} undecodable bytes replaced"),
+                                              (decoded.nul_chars, f"{decoded.nul_chars} NUL bytes removed")) if count)
     return Document(doc_id=doc_id_for(raw.source_path), source_path=raw.source_path,
                     source_format=raw.source_format, content_sha256=digest, source_bytes=len(raw.data),
-                    encoding=encoding, replaced_chars=replaced, metadata=clean.metadata,
+                    encoding=decoded.encoding, replaced_chars=replaced, metadata=clean.metadata,
                     language=document_language(shares), language_shares=shares, segments=tuple(labelled),
                     quotes=tuple(quotes), removed=clean.removed, body_text=body_text,
                     parse_ms=(time.perf_counter() - started) * 1000, warnings=warnings,
-                    template_group=group, signatures=page_signatures(blocks, signatures))
+                    template_group=group, signatures=page_signatures(blocks, signatures),
+                    encoding_confidence=decoded.encoding_confidence)
 
 
 def process_page(raw: RawPage, templates: Mapping[str, frozenset[int]] | None = None,
                  detectors: Detectors | None = None, settings: PageSettings = PageSettings()) -> Document | Reject:
-    """Process one page into a Document, or a Reject with a reason. Never raises."""
+    """Process one page into a Document, or a Reject with a reason. Never raises.
+
+    parse_ms is measured for the record only: no decision depends on the clock.
+    """
     started = time.perf_counter()
     try:
         return _process(raw, templates or {}, detectors or Detectors(), settings, started)
-    except _Timeout:
-        return Reject(raw.source_path, "timeout", f"processing took over {settings.page_budget_s:g} s",
-                      len(raw.data), sha256_of(raw.data))
+    except OverLimit as over:
+        return Reject(raw.source_path, over.reason, over.detail, len(raw.data), sha256_of(raw.data))
+    except Undecodable as error:
+        return Reject(raw.source_path, "undecodable", str(error), len(raw.data), sha256_of(raw.data))
     except Exception as error:  # noqa: BLE001 - a bad page must never stop a run
         return Reject(raw.source_path, "error", f"{type(error).__name__}: {error}"[:500], len(raw.data),
                       sha256_of(raw.data))

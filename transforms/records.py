@@ -15,7 +15,9 @@ class InputFile:
     """An input file found on disk (not yet read)."""
 
     path: str  # absolute path on disk
-    source_path: str  # relative to its input root, '/'-separated: the stable identity of the page
+    # relative to the input folder (or the common parent of several), '/'-separated, stored as
+    # transforms.paths.path_text: the stable identity of the page
+    source_path: str
     source_format: str  # 'text' | 'html'
     size: int
     mtime_ns: int
@@ -44,6 +46,9 @@ class DecodedPage:
     text: str
     encoding: str  # e.g. 'utf-8', 'utf-8-sig', 'cp949'
     replaced_chars: int  # bytes that could not be decoded and became U+FFFD
+    encoding_confidence: float = 1.0  # 1.0 for a BOM, valid UTF-8 or a clean declaration; else the detector's
+    explained: bool = True  # False when no encoding explains the bytes (the page is rejected as undecodable)
+    nul_chars: int = 0  # NUL characters removed from the text
 
 
 @dataclass(frozen=True)
@@ -156,12 +161,14 @@ class Document:
     warnings: tuple[str, ...] = field(default_factory=tuple)
     template_group: str = ""  # site folder and script the page's lines were counted under
     signatures: frozenset[int] = frozenset()  # its line signatures, for corpus template statistics
+    encoding_confidence: float = 1.0  # how sure the decoder was of `encoding` (see transforms/decode.py)
 
 
 @dataclass(frozen=True)
 class Reject:
     source_path: str
-    reason: str  # short code: empty, binary, too_large, no_article, timeout, unreadable, error
+    reason: str  # short code: empty, binary, too_large, too_many_nodes, too_many_lines, undecodable, no_article, ...
     detail: str
     source_bytes: int
     content_sha256: str
+    removed: tuple[RemovedLine, ...] = ()  # lines taken out before the page was rejected (no_article)

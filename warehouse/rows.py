@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pyarrow as pa
 
+from cityclips.transforms.paths import doc_id_for
 from cityclips.transforms.records import Document, Reject
 from cityclips.warehouse.schemas import ATTACHMENTS, BOILERPLATE, DOCUMENTS, QUOTES, REJECTS, SEGMENTS
 
@@ -21,7 +22,7 @@ def document_rows(doc: Document, run_id: str, processed_at: datetime) -> dict:
     return {
         "doc_id": doc.doc_id, "source_path": doc.source_path, "source_format": doc.source_format,
         "content_sha256": doc.content_sha256, "source_bytes": doc.source_bytes, "encoding": doc.encoding,
-        "replaced_chars": doc.replaced_chars, "language": doc.language, "ko_share": shares.get("ko", 0.0),
+        "replaced_chars": doc.replaced_chars, "encoding_confidence": doc.encoding_confidence, "language": doc.language, "ko_share": shares.get("ko", 0.0),
         "en_share": shares.get("en", 0.0), "other_share": other, "title": meta.title, "category": meta.category,
         "author": meta.author, "published_at": meta.published_at, "view_count": meta.view_count,
         "contact_department": meta.contact_department, "contact_phone": meta.contact_phone,
@@ -37,9 +38,12 @@ def tables_for(results: Iterable[Document | Reject], run_id: str, processed_at: 
                                    ("documents", "segments", "attachments", "quotes", "boilerplate", "rejects")}
     for result in results:
         if isinstance(result, Reject):
+            doc_id = doc_id_for(result.source_path)
             rows["rejects"].append({"source_path": result.source_path, "reason": result.reason,
                                     "detail": result.detail, "source_bytes": result.source_bytes,
-                                    "content_sha256": result.content_sha256, "run_id": run_id})
+                                    "content_sha256": result.content_sha256, "run_id": run_id, "doc_id": doc_id})
+            rows["boilerplate"].extend(
+                {"doc_id": doc_id, "line_no": r.line_no, "text": r.text, "rule": r.rule} for r in result.removed)
             continue
         doc_id = result.doc_id
         rows["documents"].append(document_rows(result, run_id, processed_at))

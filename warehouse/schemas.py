@@ -17,13 +17,19 @@ def _f(name: str, dtype: pa.DataType, description: str, nullable: bool = True) -
 TS = pa.timestamp("us")  # site-local wall-clock time, no zone: the sites publish local times
 
 DOCUMENTS = pa.schema([
-    _f("doc_id", pa.string(), "Stable id: the first 16 hex chars of sha256(source_path).", False),
-    _f("source_path", pa.string(), "Path of the input file relative to the input root, '/'-separated.", False),
+    _f("doc_id", pa.string(), "Stable id: the first 16 hex chars of sha256 of the source path's bytes.", False),
+    _f("source_path", pa.string(), "Path of the input file relative to the input folder (or to the common parent "
+                                   "of several input folders), '/'-separated; bytes that are not UTF-8 are "
+                                   "written \\xHH (docs/reliability.md).", False),
     _f("source_format", pa.string(), "'text' (a scraped text dump) or 'html'.", False),
     _f("content_sha256", pa.string(), "sha256 of the file's bytes; equal for duplicate files.", False),
     _f("source_bytes", pa.int64(), "Size of the input file in bytes.", False),
     _f("encoding", pa.string(), "Codec the page was decoded with: utf-8, utf-8-sig, cp949, ...", False),
     _f("replaced_chars", pa.int32(), "Bytes that could not be decoded and became U+FFFD.", False),
+    _f("encoding_confidence", pa.float64(), "How sure the decoder was of `encoding`, 0-1: 1.0 for a byte order mark, "
+                                            "valid UTF-8 or a declared charset that decodes cleanly; else "
+                                            "charset-normalizer's 1 - mess ratio, lowered by replaced characters; null for pages "
+                                            "processed before this column existed."),
     _f("language", pa.string(), "Language with the largest letter share: 'en', 'ko', another ISO code, or 'und'.", False),
     _f("ko_share", pa.float64(), "Share of the document's letters in Korean segments (0-1).", False),
     _f("en_share", pa.float64(), "Share of the document's letters in English segments (0-1).", False),
@@ -80,7 +86,7 @@ QUOTES = pa.schema([
 ])
 
 BOILERPLATE = pa.schema([
-    _f("doc_id", pa.string(), "Document the line was removed from.", False),
+    _f("doc_id", pa.string(), "Document the line was removed from (or rejected page: rejects.doc_id).", False),
     _f("line_no", pa.int32(), "Line (text) or block (HTML) number in the source page.", False),
     _f("text", pa.string(), "The removed text.", False),
     _f("rule", pa.string(), "What removed it: a named rule (skip_link, menu, button, ...), metadata, attachment, "
@@ -89,11 +95,14 @@ BOILERPLATE = pa.schema([
 
 REJECTS = pa.schema([
     _f("source_path", pa.string(), "Input file that could not be processed.", False),
-    _f("reason", pa.string(), "empty, binary, too_large, undecodable, no_article, timeout, unreadable, error.", False),
+    _f("reason", pa.string(), "empty, binary, too_large, too_many_nodes, too_many_lines, undecodable, no_article, "
+                              "unreadable, outside_inputs, error.", False),
     _f("detail", pa.string(), "One sentence saying what was wrong.", False),
     _f("source_bytes", pa.int64(), "Size of the file in bytes (-1 when it could not be read).", False),
     _f("content_sha256", pa.string(), "sha256 of the bytes ('' when unreadable).", False),
     _f("run_id", pa.string(), "The run that rejected it.", False),
+    _f("doc_id", pa.string(), "The id the page would have as a document: the boilerplate rows of a rejected page "
+                              "(no_article) carry it."),
 ])
 
 RUNS = pa.schema([

@@ -8,6 +8,7 @@ select
     source_bytes,
     encoding,
     replaced_chars,
+    encoding_confidence,
     language,
     ko_share,
     en_share,
