@@ -43,8 +43,9 @@ def _parser() -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help_text, description=help_text, epilog=f"example:\n  {example}",
                               formatter_class=argparse.RawDescriptionHelpFormatter)
 
-    run = command("run", "Run the Prefect flow on text dumps (.txt) and HTML pages (.html, .htm).",
-                  "cityclips run seeds/ more_pages/page.html --out data")
+    run = command("run", "Run the Prefect flow on text dumps (.txt), HTML pages (.html, .htm) and WARC archives "
+                         "(.warc, .warc.gz).",
+                  "cityclips run seeds/ more_pages/page.html crawl.warc.gz --out data")
     run.add_argument("inputs", nargs="*", help=f"files and/or folders, searched recursively (default: {DEFAULT_INPUT}/)")
     run.add_argument("--out", default=DEFAULT_OUT, help=f"output folder for tables and the database (default: {DEFAULT_OUT})")
     run.add_argument("--full", action="store_true", help="reprocess every page, even unchanged ones")
@@ -56,6 +57,10 @@ def _parser() -> argparse.ArgumentParser:
                      help="follow symlinks that lead outside the input folders (default: record them as rejects)")
     run.add_argument("--dask-address", default=None,
                      help="run the batches on an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
+    run.add_argument("--base-url", default=None,
+                     help="URL of the input folders' root, for pages saved from one site: a file's URL is this "
+                          "joined with its path when the page names none (canonical link, og:url), e.g. "
+                          "https://www.gwangju.go.kr/")
 
     query = command("query", "Run SQL read-only against the DuckDB database and print the result.",
                     "cityclips query \"select title, published_at, view_count from articles\" --format csv")
@@ -118,7 +123,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
     inputs = args.inputs or [DEFAULT_INPUT]
     missing = [p for p in inputs if not Path(p).exists()]
     if missing:
-        raise UserError(f"input not found: {missing[0]} (give files or folders of .txt/.html pages)")
+        raise UserError(f"input not found: {missing[0]} (give files or folders of .txt/.html pages or .warc/.warc.gz archives)")
+    if args.base_url and not args.base_url.lower().startswith(("http://", "https://")):
+        raise UserError(f"--base-url must start with http:// or https:// (got {args.base_url})")
     from cityclips.flows.flow import flow_for, pages_to_process
     from cityclips.flows.runners import choose_runner
     from cityclips.warehouse.store import Warehouse
@@ -133,7 +140,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             summary = flow_for(runner)(inputs=inputs, out=args.out,
                                        batch_pages=args.batch_pages or DEFAULT_BATCH_PAGES, full=args.full,
                                        max_page_mb=args.max_page_mb, runner_description=runner.describe(),
-                                       follow_links=args.follow_links)
+                                       follow_links=args.follow_links, base_url=args.base_url)
     except (WarehouseBusy, WarehouseNotWritable) as error:
         raise UserError(str(error)) from error
     except Exception as error:

@@ -128,7 +128,7 @@ def flow_for(runner: RunnerChoice):
 @flow(name="cityclips", log_prints=False)
 def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFAULT_BATCH_PAGES,
                    full: bool = False, max_page_mb: float = 20.0, runner_description: str = "one process",
-                   follow_links: bool = False) -> RunSummary:
+                   follow_links: bool = False, base_url: str | None = None) -> RunSummary:
     """Process every page under inputs into the Parquet tables and DuckDB models under out.
 
     The batches run on the flow's task runner: `flow_for(choose_runner(...))` picks one process
@@ -146,7 +146,7 @@ def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFA
 
     run_id = _run_id()
     summary = RunSummary(run_id, out, started_at=datetime.now(timezone.utc).isoformat(timespec="milliseconds"))
-    settings = PageSettings(max_page_bytes=int(max_page_mb * 1024 ** 2))
+    settings = PageSettings(max_page_bytes=int(max_page_mb * 1024 ** 2), base_url=base_url)
     files, unreadable = discover([Path(p) for p in inputs], follow_links)
     warehouse = Warehouse(Path(out))
     lap("discover")

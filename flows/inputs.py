@@ -17,7 +17,8 @@ FORMATS = {".txt": "text", ".html": "html", ".htm": "html"}
 class Unreadable:
     source_path: str
     detail: str
-    reason: str = "unreadable"  # or 'outside_inputs': a symlink out of the input folders, not followed
+    reason: str = "unreadable"  # the rejects reason: outside_inputs (a symlink out of the input folders, not
+    # followed); WARC records add warc_malformed, not_a_page, redirect ...
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ def input_base(inputs: Iterable[Path]) -> str:
 
 
 def discover(inputs: Iterable[Path], follow_links: bool = False) -> tuple[list[InputFile], list[Unreadable]]:
-    """Input files (.txt, .html, .htm) under the given files and folders, sorted by source path.
+    """Input files (.txt, .html, .htm) and the pages of WARC files (.warc, .warc.gz) under the given
+    files and folders, sorted by source path.
 
     source_path is relative to input_base(inputs) and stored as path_text (any bytes a file name can
     hold, kept exactly). Files that cannot be stat'ed (a broken symlink), names that are not regular
@@ -110,6 +112,7 @@ def discover(inputs: Iterable[Path], follow_links: bool = False) -> tuple[list[I
     of every input folder (not followed unless follow_links) are returned as Unreadable so the run
     can record them.
     """
+    from cityclips.flows.warc import index_warc, is_warc  # warc.py imports Unreadable from this module
     roots = _roots(inputs)
     if not roots:
         return [], []
@@ -127,7 +130,8 @@ def discover(inputs: Iterable[Path], follow_links: bool = False) -> tuple[list[I
             _walk(root.folder, folders, follow_links, links_out)
         for path in candidates:
             source_format = FORMATS.get(os.path.splitext(path)[1].lower())
-            if not source_format:
+            archive = is_warc(Path(path))
+            if not source_format and not archive:
                 continue
             rel = source_path(path)
             if root.file is None and not follow_links and os.path.islink(path):
@@ -139,6 +143,12 @@ def discover(inputs: Iterable[Path], follow_links: bool = False) -> tuple[list[I
                 stat = os.stat(path)
             except OSError as error:
                 problems.append(Unreadable(rel, f"cannot read the file: {error.strerror}"))
+                continue
+            if archive and stat_mode.S_ISREG(stat.st_mode):  # many pages in one file (flows/warc.py)
+                records, bad = index_warc(Path(path), rel)
+                problems.extend(bad)
+                for record in records:
+                    found.setdefault(record.source_path, record)
                 continue
             if not stat_mode.S_ISREG(stat.st_mode):
                 problems.append(Unreadable(rel, "not a regular file (a pipe, socket or device)"))
@@ -155,8 +165,12 @@ def read_page(item: InputFile, max_bytes: int) -> RawPage | Unreadable:
 
     A file already over the limit when opened is not read at all: the RawPage carries its size and
     no bytes, and the pipeline rejects it as too_large. A file that grew past the limit after that
-    check is cut at max_bytes + 1, which is enough to reject it too.
+    check is cut at max_bytes + 1, which is enough to reject it too. A page inside a WARC file is
+    read from its record (flows/warc.py).
     """
+    if item.warc_offset >= 0:
+        from cityclips.flows.warc import read_warc_record
+        return read_warc_record(item, max_bytes)
     try:
         # O_NONBLOCK: a file replaced by a named pipe since discovery must not block the run.
         with open(os.open(item.path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:

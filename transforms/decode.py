@@ -239,14 +239,25 @@ def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:  # a NUL is never text, wherever it sits in the file (looks_binary judges the share)
         text = text.replace("\x00", "")
-    if _ODD_SPACE.search(text):  # translate() is slow on long text; most pages have none of these
-        text = text.translate(_SPACE_TRANSLATION)
+    if _ODD_SPACE.search(text):
+        # one regex pass: str.translate with a dict table maps char by char (about 50 ms on a 200 KB page)
+        text = _ODD_SPACE.sub(lambda found: _SPACE_TRANSLATION.get(ord(found.group()), ""), text)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
-def decode_page(raw: RawPage) -> DecodedPage:
-    """Decode a RawPage into a DecodedPage (see detect_and_decode for the order of evidence)."""
-    declared = declared_charset(raw.data) if raw.source_format == "html" else None
+# Charsets servers send by default whatever the page is: a meta charset is better evidence than these.
+_SERVER_DEFAULT_CHARSETS = frozenset({"latin_1", "cp1252", "ascii"})
+
+
+def decode_page(raw: RawPage, hint: str | None = None) -> DecodedPage:
+    """Decode a RawPage into a DecodedPage (see detect_and_decode for the order of evidence).
+
+    hint is the charset of the HTTP Content-Type header (a WARC record's), which the HTML standard
+    puts before the page's own meta charset; a server default (ISO-8859-1) yields to the meta tag.
+    """
+    meta = declared_charset(raw.data) if raw.source_format == "html" else None
+    hint = _codec(hint)
+    declared = meta if (hint is None or (hint in _SERVER_DEFAULT_CHARSETS and meta)) else hint
     decoding = detect_and_decode(raw.data, declared)
     nuls = decoding.text.count("\x00")
     return DecodedPage(raw.source_path, raw.source_format, normalise_text(decoding.text), decoding.encoding,
