@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from cityclips.transforms.blocks import text_blocks
@@ -17,7 +17,8 @@ from cityclips.transforms.language import LanguageDetector, document_language, l
 from cityclips.transforms.quotes import extract_quotes
 from cityclips.transforms.records import Block, Document, RawPage, Reject, RemovedLine
 from cityclips.transforms.segment import segment_page
-from cityclips.transforms.template import TemplateStats, block_signatures, page_group, page_signatures
+from cityclips.transforms.dedup import EMPTY_FINGERPRINT, Assignment, Copy, assign_groups, page_fingerprint
+from cityclips.transforms.template import TemplateStats, block_signatures, dom_pairs, page_group, page_signatures
 
 DEFAULT_MAX_PAGE_BYTES = 20 * 1024 ** 2  # the largest real page seen is ~1 MB; 20 MB is a mis-saved file
 DEFAULT_PAGE_BUDGET_S = 10.0  # a page is a few ms; one that takes seconds is pathological
@@ -33,12 +34,20 @@ class PageSettings:
 
 @dataclass(frozen=True)
 class PageLines:
-    """What the corpus-level template pass needs to know about a page."""
+    """What the corpus-level passes (duplicates, then templates) need to know about a page."""
 
     source_path: str
     content_sha256: str
     group: str
     signatures: frozenset[int]
+    fingerprint: bytes = EMPTY_FINGERPRINT  # MinHash of its article text (transforms/dedup.py)
+    article_chars: int = 0  # characters of its article text: the most complete copy has the most
+    dom_pairs: tuple[tuple[int, int], ...] = ()  # (DOM path, line) signatures of its HTML blocks
+    seen_ns: int = 0  # when the page was fetched (the file's modification time): the oldest copy names a group
+
+    def as_copy(self) -> Copy:
+        return Copy(self.source_path, doc_id_for(self.source_path), self.content_sha256, self.fingerprint,
+                    self.article_chars, self.seen_ns)
 
 
 @dataclass
@@ -94,18 +103,30 @@ def page_lines(raw: RawPage) -> PageLines | None:
         blocks = page_blocks(raw)[0]
     except Exception:  # noqa: BLE001 - the full pass will reject it with a reason
         return None
+    signatures = block_signatures(blocks)
+    fingerprint = page_fingerprint(blocks)
     return PageLines(raw.source_path, sha256_of(raw.data), page_group(raw.source_path, blocks),
-                     page_signatures(blocks))
+                     page_signatures(blocks, signatures), fingerprint.values, fingerprint.article_chars,
+                     dom_pairs(blocks, signatures))
+
+
+def duplicate_groups(lines: Sequence[PageLines]) -> list[Assignment]:
+    """Each scanned page's duplicate group and canonical page (see transforms/dedup.py)."""
+    return assign_groups([page.as_copy() for page in lines])
+
+
+def templates_of(lines: Sequence[PageLines], groups: Sequence[Assignment] | None = None) -> dict[str, frozenset[int]]:
+    """Template signatures per group, counted over distinct articles (duplicate groups)."""
+    groups = duplicate_groups(lines) if groups is None else groups
+    stats = TemplateStats()
+    for page, assignment in zip(lines, groups):
+        stats.add(page.group, assignment.duplicate_group, page.signatures, page.dom_pairs)
+    return stats.templates()
 
 
 def corpus_templates(pages: Iterable[RawPage]) -> dict[str, frozenset[int]]:
     """Template lines of a small corpus held in memory (evaluation sets, inspect's siblings, benchmarks)."""
-    stats = TemplateStats()
-    for raw in pages:
-        lines = page_lines(raw)
-        if lines:
-            stats.add(lines.group, lines.content_sha256, lines.signatures)
-    return stats.templates()
+    return templates_of([lines for lines in map(page_lines, pages) if lines])
 
 
 def _segment_text(kind: str, marker: str, text: str) -> str:
@@ -132,6 +153,7 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
     check_budget()
     group = page_group(raw.source_path, blocks)
     signatures = block_signatures(blocks)  # once a page: for template removal and for the manifest
+    fingerprint = page_fingerprint(blocks)  # for the manifest: later runs group new copies with this page
     clean = clean_blocks(raw.source_path, raw.source_format, blocks, templates.get(group, frozenset()),
                          html_title, removed_markup, signatures)
     check_budget()
@@ -155,7 +177,9 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
                     language=document_language(shares), language_shares=shares, segments=tuple(labelled),
                     quotes=tuple(quotes), removed=clean.removed, body_text=body_text,
                     parse_ms=(time.perf_counter() - started) * 1000, warnings=warnings,
-                    template_group=group, signatures=page_signatures(blocks, signatures))
+                    template_group=group, signatures=page_signatures(blocks, signatures),
+                    fingerprint=fingerprint.values, article_chars=fingerprint.article_chars,
+                    dom_pairs=dom_pairs(blocks, signatures))
 
 
 def process_page(raw: RawPage, templates: Mapping[str, frozenset[int]] | None = None,

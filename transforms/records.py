@@ -156,6 +156,12 @@ class Document:
     warnings: tuple[str, ...] = field(default_factory=tuple)
     template_group: str = ""  # site folder and script the page's lines were counted under
     signatures: frozenset[int] = frozenset()  # its line signatures, for corpus template statistics
+    fingerprint: bytes = b""  # MinHash of its article text, for duplicate detection (transforms/dedup.py)
+    article_chars: int = 0  # characters of that article text (the most complete copy is canonical)
+    dom_pairs: tuple[tuple[int, int], ...] = ()  # (DOM path, line) signatures, for DOM templates
+    duplicate_group: str = ""  # doc_id of the oldest copy of its article ('' until the corpus pass says)
+    canonical_doc_id: str = ""  # doc_id of the most complete copy of its article
+    seen_ns: int = 0  # when the page was fetched: its file's modification time (ns), 0 when unknown
 
 
 @dataclass(frozen=True)
