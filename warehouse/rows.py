@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timezone
 
 import pyarrow as pa
 
@@ -27,8 +27,14 @@ def document_rows(doc: Document, run_id: str, processed_at: datetime) -> dict:
         "contact_department": meta.contact_department, "contact_phone": meta.contact_phone,
         "body_text": doc.body_text, "n_segments": len(doc.segments), "n_chars": len(doc.body_text),
         "n_removed_lines": len(doc.removed), "parse_ms": round(doc.parse_ms, 3), "processed_at": processed_at,
-        "run_id": run_id,
+        "run_id": run_id, "duplicate_group": doc.duplicate_group or doc.doc_id,
+        "canonical_doc_id": doc.canonical_doc_id or doc.doc_id, "file_modified_at": _file_time(doc.seen_ns),
     }
+
+
+def _file_time(ns: int) -> datetime | None:
+    """A file's modification time (ns since the epoch) as naive UTC, like processed_at; None when unknown."""
+    return datetime.fromtimestamp(ns / 1e9, timezone.utc).replace(tzinfo=None) if ns > 0 else None
 
 
 def tables_for(results: Iterable[Document | Reject], run_id: str, processed_at: datetime) -> dict[str, pa.Table]:

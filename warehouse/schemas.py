@@ -42,6 +42,13 @@ DOCUMENTS = pa.schema([
     _f("parse_ms", pa.float64(), "Milliseconds spent processing the page.", False),
     _f("processed_at", TS, "When the page was processed (UTC).", False),
     _f("run_id", pa.string(), "The run that processed the page (see runs).", False),
+    _f("duplicate_group", pa.string(), "The page's article: doc_id of the article's oldest copy (earliest file time, "
+                                       "then source path); its own doc_id when it has no copy. Count distinct "
+                                       "articles with count(distinct duplicate_group).", False),
+    _f("canonical_doc_id", pa.string(), "doc_id of the article's most complete copy (most article text, then the "
+                                        "oldest): the copy to read; its own doc_id when it has no copy.", False),
+    _f("file_modified_at", TS, "Modification time of the input file (UTC): when a crawl wrote it, so when the page "
+                               "was seen. Null when unknown."),
 ])
 
 SEGMENTS = pa.schema([
@@ -121,6 +128,12 @@ MANIFEST = pa.schema([
     _f("template_group", pa.string(), "Template group (site folder and script) the page counted in.", False),
     _f("signatures", pa.list_(pa.uint64()), "64-bit signatures of the page's short lines (template detection).", False),
     _f("run_id", pa.string(), "Run that last processed the page.", False),
+    _f("fingerprint", pa.binary(), "MinHash of the page's article text (transforms/dedup.py); null before dedup."),
+    _f("article_chars", pa.int32(), "Characters of the page's article text (the most complete copy is canonical)."),
+    _f("dom_paths", pa.list_(pa.uint64()), "Signatures of the DOM paths of the page's HTML blocks, in block order."),
+    _f("dom_texts", pa.list_(pa.uint64()), "Line signature (0 when none) of the block at each of dom_paths."),
+    _f("duplicate_group", pa.string(), "The page's duplicate group when last processed (see documents)."),
+    _f("canonical_doc_id", pa.string(), "Its group's canonical page when last processed (see documents)."),
 ])
 
 TABLES: dict[str, pa.Schema] = {

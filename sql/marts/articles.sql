@@ -1,5 +1,7 @@
 -- articles: one row per document with its metadata, language shares and counts of what it contains.
--- Grain: doc_id. Start here for "which articles ..." questions; the other marts join back on doc_id.
+-- Grain: doc_id, one row per page: a re-scraped or syndicated copy is a row of its own. To count
+-- articles, count distinct duplicate_group (or filter is_canonical), or use distinct_articles.
+-- Start here for "which articles ..." questions; the other marts join back on doc_id.
 create or replace view articles as
 with segment_counts as (
     select
@@ -37,6 +39,13 @@ quote_counts as (
         count(*) as n_quotes
     from stg_quotes
     group by doc_id
+),
+copies as (
+    select
+        doc_id,
+        count(*) over (partition by duplicate_group) as n_copies,
+        max(view_count) over (partition by duplicate_group) as article_view_count
+    from stg_documents
 )
 select
     d.doc_id,
@@ -70,9 +79,15 @@ select
     coalesce(s.n_notes, 0) as n_notes,  -- notes such as '※ ...' remarks
     d.n_chars,
     d.n_removed_lines,
-    coalesce(a.attachment_downloads, 0) as attachment_downloads  -- downloads summed over the attachments (0 when none)
+    coalesce(a.attachment_downloads, 0) as attachment_downloads,  -- downloads summed over the attachments (0 when none)
+    d.duplicate_group,  -- the distinct article this page holds: count(distinct duplicate_group) counts articles
+    d.canonical_doc_id,  -- the article's most complete copy (see distinct_articles)
+    d.doc_id = d.canonical_doc_id as is_canonical,  -- true on exactly one page per distinct article
+    c.n_copies,  -- pages holding the same article, this one included (1 when it has no copy)
+    c.article_view_count  -- the highest view count any copy of the article shows
 from stg_documents as d
 left join segment_counts as s using (doc_id)
 left join ledes as l using (doc_id)
 left join attachment_counts as a using (doc_id)
-left join quote_counts as q using (doc_id);
+left join quote_counts as q using (doc_id)
+left join copies as c using (doc_id);

@@ -25,5 +25,8 @@ select
     n_removed_lines,
     parse_ms,
     processed_at,
-    run_id
+    run_id,
+    duplicate_group,
+    canonical_doc_id,
+    file_modified_at
 from raw.documents;

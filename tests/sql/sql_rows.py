@@ -28,7 +28,8 @@ def document(doc_id: str, title: str | None, **columns) -> dict:
         "en_share": 1.0, "other_share": 0.0, "title": title, "category": None, "author": None,
         "published_at": None, "view_count": None, "contact_department": None, "contact_phone": None,
         "body_text": "", "n_segments": 0, "n_chars": 0, "n_removed_lines": 0, "parse_ms": 1.0,
-        "processed_at": PROCESSED_AT, "run_id": "run-1",
+        "processed_at": PROCESSED_AT, "run_id": "run-1", "duplicate_group": doc_id, "canonical_doc_id": doc_id,
+        "file_modified_at": None,
     }
     row.update(columns)
     return row
