@@ -60,6 +60,7 @@ class _State:
     boundary: bool = True
     # (non-space chars, links, non-space chars inside links, caption elements) per element (see _measure)
     sizes: dict = field(default_factory=dict)
+    path: list[str] = field(default_factory=list)  # steps of the open elements, for Block.dom_path
 
 
 def _tag(el: etree._Element) -> str:
@@ -195,12 +196,23 @@ def _breadcrumb_text(el: etree._Element) -> str:
     return " > ".join(parts)
 
 
-def _flush(state: _State, hint: str, depth: int = 0, marker: str = "") -> None:
+MAX_PATH_CLASSES = 3  # the first few class names say what an element is; long lists are utility classes
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _step(el: etree._Element, tag: str) -> str:
+    """One DOM path step: the tag and its first class names, digits masked ('li.item0' for 'li.item12')."""
+    classes = (el.get("class") or "").split()[:MAX_PATH_CLASSES]
+    return ".".join([tag, *(_DIGIT_RUN.sub("0", name) for name in classes)])
+
+
+def _flush(state: _State, hint: str, depth: int = 0, marker: str = "", leaf: str = "") -> None:
     text = _squash("".join(state.buffer))
     state.buffer.clear()
     if text:
         state.ordinal += 1
-        state.blocks.append(Block(state.ordinal, text, hint, max(depth, 0), marker, state.boundary))
+        path = "/".join([*state.path, leaf] if leaf else state.path)
+        state.blocks.append(Block(state.ordinal, text, hint, max(depth, 0), marker, state.boundary, path))
         state.boundary = False
 
 
@@ -252,7 +264,7 @@ def _leaf(el: etree._Element, tag: str, state: _State, hint: str, marker: str) -
     if tag not in ("body", "html") and _is_breadcrumb(el, state.sizes):
         _flush(state, hint)
         state.buffer.append(_breadcrumb_text(el))
-        _flush(state, "breadcrumb")
+        _flush(state, "breadcrumb", leaf=_step(el, tag))
     elif rule := _chrome_rule(el, tag, state.sizes):
         if tag in BLOCK_TAGS or tag in SECTIONING_TAGS:  # an inline <script> or <button> does not end a paragraph
             _flush(state, hint, state.list_depth, marker)
@@ -264,20 +276,20 @@ def _leaf(el: etree._Element, tag: str, state: _State, hint: str, marker: str) -
         if alt and not _has_caption_near(el, state.sizes):
             _flush(state, hint)
             state.buffer.append(alt)
-            _flush(state, "caption")
+            _flush(state, "caption", leaf=_step(el, tag))
     elif tag == "caption" and el.getparent() is not None and _tag(el.getparent()) == "table":
         _flush(state, hint)
         _record(state, el, "html_table_caption")  # '게시물 정보': a label for the table, not content
     elif tag == "dl" and state.sizes[el][0] <= MAX_DL_ROW_CHARS:
         _flush(state, hint)
         state.buffer.append(_dl_text(el))
-        _flush(state, "cell")
+        _flush(state, "cell", leaf=_step(el, tag))
     elif tag == "tr" and not _is_layout_row(el, state.sizes):
         _flush(state, hint)
         state.buffer.append(_row_text(el))
         cells = [c for c in el if _tag(c) in CELL_TAGS]
         is_caption = len(cells) == 1 and CAPTION_CLASS.search(cells[0].get("class") or "")
-        _flush(state, "caption" if is_caption else "cell")
+        _flush(state, "caption" if is_caption else "cell", leaf=_step(el, tag))
     else:
         return False
     state.buffer.append(el.tail or "")  # text after a dropped element is still the paragraph's
@@ -297,6 +309,7 @@ def _walk(top: etree._Element, state: _State) -> None:
                 if tag == "li" and len(state.blocks) > blocks_before:
                     marker = ""  # text after a nested list continues the item; its marker is already out
                 _flush(state, hint, state.list_depth, marker)
+            state.path.pop()
             if el is not top:
                 state.buffer.append(el.tail or "")
             continue
@@ -323,6 +336,7 @@ def _walk(top: etree._Element, state: _State) -> None:
             own_hint = "p" if hint != "li" else hint
         if tag in ("ul", "ol"):
             state.list_depth += 1
+        state.path.append(_step(el, tag))
         state.buffer.append(el.text or "")
         stack.append((_EXIT, el, tag, own_hint, own_marker, len(state.blocks)))
         children = list(el)
