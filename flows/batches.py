@@ -58,7 +58,7 @@ def scan_batch(items: list[InputFile], settings: PageSettings) -> pa.Table:
             continue
         lines = page_lines(raw)
         if lines:
-            found.append(replace(lines, seen_ns=item.mtime_ns))
+            found.append(lines)
     return scan_table(found)
 
 

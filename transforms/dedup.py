@@ -247,23 +247,23 @@ class Copy:
     content_sha256: str
     fingerprint: bytes
     article_chars: int
-    seen_ns: int  # when the page was fetched (file modification time when nothing better is known)
 
 
 @dataclass(frozen=True)
 class Assignment:
     """A page's duplicate group and the group's canonical page, both as doc_ids."""
 
-    duplicate_group: str  # doc_id of the group's oldest copy (earliest seen, then source path)
-    canonical_doc_id: str  # doc_id of its most complete copy (most article text, then the oldest)
+    duplicate_group: str  # doc_id of the group's first copy by source path
+    canonical_doc_id: str  # doc_id of its most complete copy (most article text, then the first by source path)
     copies: int  # pages in the group, this one included
 
 
 def assign_groups(copies: Sequence[Copy]) -> list[Assignment]:
-    """Group the copies and name each group by its oldest copy and its canonical (most complete) one.
+    """Group the copies and name each group by its first copy (by source path) and its canonical one.
 
-    The oldest copy names the group, so a later copy joins a group without renaming it; the most
-    complete copy is the one an analyst should read (a truncated re-scrape is never canonical).
+    Both are functions of the pages alone (not of file times, which change when a corpus is copied),
+    so two runs over the same pages agree. The most complete copy is the one an analyst should read:
+    a truncated re-scrape or a print view is never canonical while the full page is there.
     """
     roots = duplicate_components(fingerprint_matrix([c.fingerprint for c in copies]),
                                  [c.content_sha256 for c in copies])
@@ -272,9 +272,9 @@ def assign_groups(copies: Sequence[Copy]) -> list[Assignment]:
         members.setdefault(root, []).append(index)
     result: list[Assignment | None] = [None] * len(copies)
     for group in members.values():
-        oldest = min(group, key=lambda i: (copies[i].seen_ns, copies[i].source_path))
-        canonical = min(group, key=lambda i: (-copies[i].article_chars, copies[i].seen_ns, copies[i].source_path))
-        assignment = Assignment(copies[oldest].doc_id, copies[canonical].doc_id, len(group))
+        first = min(group, key=lambda i: copies[i].source_path)
+        canonical = min(group, key=lambda i: (-copies[i].article_chars, copies[i].source_path))
+        assignment = Assignment(copies[first].doc_id, copies[canonical].doc_id, len(group))
         for index in group:
             result[index] = assignment
     return result  # type: ignore[return-value]

@@ -43,11 +43,10 @@ class PageLines:
     fingerprint: bytes = EMPTY_FINGERPRINT  # MinHash of its article text (transforms/dedup.py)
     article_chars: int = 0  # characters of its article text: the most complete copy has the most
     dom_pairs: tuple[tuple[int, int], ...] = ()  # (DOM path, line) signatures of its HTML blocks
-    seen_ns: int = 0  # when the page was fetched (the file's modification time): the oldest copy names a group
 
     def as_copy(self) -> Copy:
         return Copy(self.source_path, doc_id_for(self.source_path), self.content_sha256, self.fingerprint,
-                    self.article_chars, self.seen_ns)
+                    self.article_chars)
 
 
 @dataclass

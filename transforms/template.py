@@ -84,6 +84,7 @@ DOM_PATH_KEY = "\x1fdom-path:"  # path signatures share the set of template sign
 CHROME_PATH_SHARE = 0.9  # a DOM path is chrome when its texts are template lines on 90% of the articles it is on
 MIN_CHROME_PATH_PAGES = 3  # ... and it is on at least this many distinct articles (and the line threshold)
 MAX_TEMPLATE_BODY_SHARE = 0.5  # template lines taking more than half of what the rules kept: suspect (see template_rules)
+EDGE_RUN_SHARE = 0.25  # ... then only header and footer runs of at most a quarter of the kept text each are chrome
 
 
 def dom_path_signature(dom_path: str) -> int:
@@ -164,7 +165,8 @@ def template_rules(blocks: Sequence[Block], signatures: Sequence[int | None], te
     path that holds chrome on the site's pages. Only kept blocks (no earlier rule took them) are
     marked. Guard: when these rules would take more than MAX_TEMPLATE_BODY_SHARE of the kept text,
     the statistics are suspect (copies that were not grouped, a tiny corpus): only the runs of
-    template lines at the top and the bottom of the page are removed, where chrome sits.
+    template lines at the top and the bottom of the page are removed, where chrome sits, and only
+    as far as each stays within EDGE_RUN_SHARE of the kept text.
     """
     rules: list[str | None] = [None] * len(blocks)
     if not templates:
@@ -181,7 +183,18 @@ def template_rules(blocks: Sequence[Block], signatures: Sequence[int | None], te
     if hit_chars <= MAX_TEMPLATE_BODY_SHARE * kept_chars:
         return rules
     order = [i for i in range(len(blocks)) if kept[i]]
-    first_other = next((n for n, i in enumerate(order) if rules[i] is None), len(order))
-    last_other = next((n for n, i in enumerate(reversed(order)) if rules[i] is None), len(order))
-    edges = set(order[:first_other]) | set(order[len(order) - last_other:])
+    edges = _edge_run(blocks, rules, order, kept_chars) | _edge_run(blocks, rules, order[::-1], kept_chars)
     return [rule if i in edges else None for i, rule in enumerate(rules)]
+
+
+def _edge_run(blocks: Sequence[Block], rules: Sequence[str | None], order: Sequence[int], kept_chars: int) -> set[int]:
+    """The template lines at one edge of the page (order runs from that edge inward), as long as they
+    are a small share of the kept text: beyond EDGE_RUN_SHARE it is the article that recurs, not chrome."""
+    run: set[int] = set()
+    chars = 0
+    for i in order:
+        chars += len(blocks[i].text)
+        if rules[i] is None or chars > EDGE_RUN_SHARE * kept_chars:
+            break
+        run.add(i)
+    return run

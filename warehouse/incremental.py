@@ -79,8 +79,8 @@ def _flat_signatures(manifest: pa.Table) -> pa.Table:
                      "sig": pc.list_flatten(signatures)})
 
 
-SCAN_COLUMNS = ["source_path", "template_group", "content_sha256", "signatures", "mtime_ns", "fingerprint",
-                "article_chars", "dom_paths", "dom_texts"]
+SCAN_COLUMNS = ["source_path", "template_group", "content_sha256", "signatures", "fingerprint", "article_chars",
+                "dom_paths", "dom_texts"]
 SCAN_SCHEMA = pa.schema([pa.field(name, MANIFEST.field(name).type) for name in SCAN_COLUMNS])  # nullable: unifies
 
 
@@ -91,7 +91,6 @@ def scan_table(pages: Iterable[PageLines]) -> pa.Table:
                      "template_group": pa.array([p.group for p in pages], pa.string()),
                      "content_sha256": pa.array([p.content_sha256 for p in pages], pa.string()),
                      "signatures": pa.array([sorted(p.signatures) for p in pages], pa.list_(pa.uint64())),
-                     "mtime_ns": pa.array([p.seen_ns for p in pages], pa.int64()),
                      "fingerprint": pa.array([p.fingerprint for p in pages], pa.binary()),
                      "article_chars": pa.array([p.article_chars for p in pages], pa.int32()),
                      "dom_paths": pa.array([[path for path, _ in p.dom_pairs] for p in pages], pa.list_(pa.uint64())),
@@ -126,11 +125,10 @@ class CorpusPass:
 
 def group_pages(pages: pa.Table) -> list[Assignment]:
     """Duplicate groups of scanned pages (rows with no fingerprint group by equal bytes only)."""
-    columns = pages.select(["source_path", "content_sha256", "fingerprint", "article_chars", "mtime_ns"]).to_pydict()
-    copies = [Copy(path, doc_id_for(path), digest, fingerprint or EMPTY_FINGERPRINT, chars or 0, seen or 0)
-              for path, digest, fingerprint, chars, seen in zip(columns["source_path"], columns["content_sha256"],
-                                                                 columns["fingerprint"], columns["article_chars"],
-                                                                 columns["mtime_ns"])]
+    columns = pages.select(["source_path", "content_sha256", "fingerprint", "article_chars"]).to_pydict()
+    copies = [Copy(path, doc_id_for(path), digest, fingerprint or EMPTY_FINGERPRINT, chars or 0)
+              for path, digest, fingerprint, chars in zip(columns["source_path"], columns["content_sha256"],
+                                                          columns["fingerprint"], columns["article_chars"])]
     return assign_groups(copies)
 
 
@@ -242,7 +240,10 @@ def affected_by_duplicates(plan: Plan, manifest: pa.Table, corpus: CorpusPass) -
         return []
     kept = _kept_manifest(manifest, (f.source_path for f in plan.unchanged)).to_pydict()
     changed = set()
-    for path, group, canonical in zip(kept["source_path"], kept["duplicate_group"], kept["canonical_doc_id"]):
+    for path, status, group, canonical in zip(kept["source_path"], kept["status"], kept["duplicate_group"],
+                                              kept["canonical_doc_id"]):
+        if status != "document":
+            continue  # a reject has no documents row to correct
         new = corpus.duplicates.get(path)
         own = doc_id_for(path)
         if (group or own, canonical or own) != ((new.duplicate_group, new.canonical_doc_id) if new else (own, own)):

@@ -42,11 +42,12 @@ DOCUMENTS = pa.schema([
     _f("parse_ms", pa.float64(), "Milliseconds spent processing the page.", False),
     _f("processed_at", TS, "When the page was processed (UTC).", False),
     _f("run_id", pa.string(), "The run that processed the page (see runs).", False),
-    _f("duplicate_group", pa.string(), "The page's article: doc_id of the article's oldest copy (earliest file time, "
-                                       "then source path); its own doc_id when it has no copy. Count distinct "
-                                       "articles with count(distinct duplicate_group).", False),
+    _f("duplicate_group", pa.string(), "The page's article: doc_id of the article's first copy by source path; its "
+                                       "own doc_id when it has no copy. Count distinct articles with "
+                                       "count(distinct duplicate_group).", False),
     _f("canonical_doc_id", pa.string(), "doc_id of the article's most complete copy (most article text, then the "
-                                        "oldest): the copy to read; its own doc_id when it has no copy.", False),
+                                        "first by source path): the copy to read; its own doc_id when it has no "
+                                        "copy.", False),
     _f("file_modified_at", TS, "Modification time of the input file (UTC): when a crawl wrote it, so when the page "
                                "was seen. Null when unknown."),
 ])

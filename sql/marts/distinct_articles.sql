@@ -30,7 +30,7 @@ timeline as (
     group by duplicate_group
 )
 select
-    t.duplicate_group,  -- doc_id of the article's oldest copy (see documents.duplicate_group)
+    t.duplicate_group,  -- doc_id of the article's first copy by source path (see documents.duplicate_group)
     c.doc_id as canonical_doc_id,  -- the most complete copy: read this one
     c.title,
     c.category,
@@ -44,7 +44,7 @@ select
     t.last_view_count,  -- view count on the latest copy
     t.last_view_count - t.first_view_count as view_count_gain,  -- views gained between the first and the last scrape
     t.max_view_count,  -- the highest view count any copy shows
-    t.copies  -- every copy, oldest first: doc_id, source_path, seen_at, view_count
+    t.copies  -- every copy, earliest seen first: doc_id, source_path, seen_at, view_count
 from timeline as t
 join stg_documents as c
     on c.doc_id = t.canonical_doc_id;
