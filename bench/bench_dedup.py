@@ -62,31 +62,39 @@ def corpus(pages: int, copies: bool) -> Path:
     return out
 
 
+def page_paths(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.suffix in (".txt", ".html") and "/." not in p.as_posix())
+
+
+def read_page(root: Path, path: Path) -> RawPage:
+    return RawPage(path.relative_to(root).as_posix(), path.read_bytes(), "html" if path.suffix == ".html" else "text")
+
+
 def read_pages(root: Path) -> list[RawPage]:
-    paths = sorted(p for p in root.rglob("*") if p.suffix in (".txt", ".html") and "/." not in p.as_posix())
-    return [RawPage(p.relative_to(root).as_posix(), p.read_bytes(), "html" if p.suffix == ".html" else "text")
-            for p in paths]
+    return [read_page(root, p) for p in page_paths(root)]
 
 
-def _scan_chunk(chunk: list[RawPage]):
-    return [page_lines(raw) for raw in chunk]
+def _scan_chunk(arguments):
+    root, paths = arguments
+    return [page_lines(read_page(root, path)) for path in paths]
 
 
-def scan(pages: list[RawPage], workers: int = 2):
-    """page_lines of every page, on a process pool (the flow's scan stage does the same in batches)."""
-    size = max(1, len(pages) // (workers * 8))
-    chunks = [pages[i:i + size] for i in range(0, len(pages), size)]
+def scan_paths(root: Path, paths: list[Path], workers: int = 2):
+    """page_lines of every page, read and scanned on a process pool (as the flow's scan stage does)."""
+    size = max(1, len(paths) // (workers * 8))
+    chunks = [(root, paths[i:i + size]) for i in range(0, len(paths), size)]
     with ProcessPoolExecutor(workers) as pool:
         return [lines for part in pool.map(_scan_chunk, chunks) for lines in part]
 
 
 def _process_chunk(arguments):
     chunk, templates = arguments
-    return [(r.source_path, r.body_text if isinstance(r, Document) else None) for r in process_pages(chunk, templates)]
+    return [(r.source_path, (r.metadata.title, r.body_text) if isinstance(r, Document) else None)
+            for r in process_pages(chunk, templates)]
 
 
-def bodies(pages: list[RawPage], templates, workers: int = 2) -> dict[str, str | None]:
-    """source_path -> body_text (None for a reject), processed on a process pool."""
+def bodies(pages: list[RawPage], templates, workers: int = 2) -> dict[str, tuple[str | None, str] | None]:
+    """source_path -> (title, body_text) (None for a reject), processed on a process pool."""
     size = max(1, len(pages) // (workers * 8))
     chunks = [(pages[i:i + size], templates) for i in range(0, len(pages), size)]
     with ProcessPoolExecutor(workers) as pool:
@@ -108,7 +116,7 @@ def quality(pages: int, workers: int) -> None:
     print(f"corpus: {len(raws)} pages ({len(originals)} originals, {len(copies)} copies: "
           f"{Counter(row['kind'] for row in truth)})")
     started = time.perf_counter()
-    lines = [line for line in scan(raws, workers) if line]
+    lines = [line for line in scan_paths(root, page_paths(root), workers) if line]
     groups = group_pages(scan_table(lines))
     print(f"scan + group: {time.perf_counter() - started:.1f} s")
     members: dict[str, list[str]] = {}
@@ -119,13 +127,19 @@ def quality(pages: int, workers: int) -> None:
                       workers)
     articles = {path for path, body in baseline.items() if body}  # pages with an article (not dirty)
     truth_pairs = _pairs([[row["copy"], row["original"]] for row in truth])
+    same_bytes: dict[str, list[str]] = {}
+    for line in lines:
+        same_bytes.setdefault(line.content_sha256, []).append(line.source_path)
+    accidental = _pairs(list(same_bytes.values())) - truth_pairs
+    truth_pairs |= accidental  # equal bytes are the same page, whatever the generator meant
     found_groups = [[p for p in group if original_of.get(p, p) in articles] for group in members.values()]
     found = _pairs(found_groups)
     left_out = sum(len(g) for g in members.values() if len(g) > 1) - sum(len(g) for g in found_groups if len(g) > 1)
     precision = len(found & truth_pairs) / len(found) if found else 1.0
     recall = len(found & truth_pairs) / len(truth_pairs) if truth_pairs else 1.0
-    print(f"groups: {len(truth_pairs)} true pairs, {len(found)} found; precision {precision:.4f}, recall {recall:.4f}"
-          f" ({left_out} pages without an article, e.g. chrome-only pages, grouped among themselves: not scored)")
+    print(f"groups: {len(truth_pairs)} true pairs ({len(accidental)} of them byte-identical pages the generator made "
+          f"by accident, e.g. chrome-only pages), {len(found)} found; precision {precision:.4f}, recall {recall:.4f}"
+          f" ({left_out} pages without an article grouped among themselves: not scored)")
 
     by_content = [Assignment(line.content_sha256, line.content_sha256, 1) for line in lines]
     for label, assignments in (("duplicate groups", groups), ("content hash (before)", by_content)):
@@ -137,11 +151,30 @@ def quality(pages: int, workers: int) -> None:
               f"{full} keep their full body ({full / len(scored):.2%})")
 
 
-def _full_body(body: str | None, original: str | None) -> bool:
-    if body is None or original is None:
+def _chrome_vocabulary() -> frozenset[str]:
+    """Every chrome line and link text of the generator's sites: a body that lost one lost no article."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import generate_corpus as generator
+    found: set[str] = set()
+    for site in generator.SITES:
+        for lines in generator.chrome_lines(site).values():
+            for line in lines:
+                found.add(line)
+                found.update(part.strip() for part in line.split("|"))
+    return frozenset(found)
+
+
+CHROME = _chrome_vocabulary()
+
+
+def _full_body(page: tuple[str | None, str] | None, original: tuple[str | None, str] | None) -> bool:
+    """The page is a document whose body holds FULL_BODY_LINES of its original's article lines (the
+    original's body in a corpus without copies, less chrome lines and either run's title)."""
+    if page is None or original is None:
         return False
-    wanted = Counter(original.split("\n"))
-    have = Counter(body.split("\n"))
+    titles = {page[0], original[0]}
+    wanted = Counter(line for line in original[1].split("\n") if line not in CHROME and line not in titles)
+    have = Counter(page[1].split("\n"))
     return sum((wanted & have).values()) >= FULL_BODY_LINES * sum(wanted.values())
 
 
@@ -152,8 +185,8 @@ def _max_rss_mb() -> float:
 def cost(sizes: list[int], workers: int, with_datasketch: bool) -> None:
     for size in sizes:
         root = corpus(size, copies=True)
-        raws = read_pages(root)
-        sample = raws[:COST_SAMPLE_PAGES]
+        paths = page_paths(root)
+        sample = [read_page(root, p) for p in paths[:COST_SAMPLE_PAGES]]
         blocks = [page_blocks(raw)[0] for raw in sample]
         started = time.process_time()
         for raw in sample:
@@ -163,9 +196,9 @@ def cost(sizes: list[int], workers: int, with_datasketch: bool) -> None:
         for found in blocks:
             page_fingerprint(found)
         fingerprint_cpu = time.process_time() - started
-        print(f"N={len(raws)}: per page, scan {scan_cpu / len(sample) * 1e6:.0f} us, fingerprint "
+        print(f"N={len(paths)}: per page, scan {scan_cpu / len(sample) * 1e6:.0f} us, fingerprint "
               f"{fingerprint_cpu / len(sample) * 1e6:.0f} us (x{fingerprint_cpu / scan_cpu:.2f} of the scan)")
-        table = scan_table([line for line in scan(raws, workers) if line])
+        table = scan_table([line for line in scan_paths(root, paths, workers) if line])
         rss = _max_rss_mb()
         started = time.perf_counter()
         groups = group_pages(table)
@@ -175,11 +208,11 @@ def cost(sizes: list[int], workers: int, with_datasketch: bool) -> None:
         started = time.perf_counter()
         _template_sets(table, articles)
         template_s = time.perf_counter() - started
-        print(f"N={len(raws)}: grouping {group_s:.2f} s, template counting {template_s:.2f} s "
+        print(f"N={len(paths)}: grouping {group_s:.2f} s, template counting {template_s:.2f} s "
               f"(grouping x{group_s / template_s:.2f} of it); {sum(g.copies > 1 for g in groups)} pages in groups; "
-              f"fingerprints {FINGERPRINT_BINS * 4 * len(raws) / 1e6:.1f} MB; max RSS {rss:.0f} -> {group_rss:.0f} MB")
+              f"fingerprints {FINGERPRINT_BINS * 4 * len(paths) / 1e6:.1f} MB; max RSS {rss:.0f} -> {group_rss:.0f} MB")
         if with_datasketch:
-            datasketch_cost(sample, blocks, fingerprint_cpu, len(raws))
+            datasketch_cost(sample, blocks, fingerprint_cpu, len(paths))
 
 
 def pa_strings(values: list[str]):

@@ -5,12 +5,15 @@ syndicated to another city's site are one article. Template statistics count ove
 (a line that recurs only within one group is article text, not chrome), and the warehouse records
 each page's group and the group's canonical copy.
 
-Fingerprint: word 3-shingles of the page's blocks, shingles never crossing a block, after dropping
-the lines the named chrome rules and the metadata parser already know. Menu entries and buttons
-(one or two words) make no 3-shingle, so a syndicated story under another site's chrome keeps
-nearly the same shingles. The shingle set is summarised by one-permutation MinHash (Li, Owen and
-Zhang 2012: one 64-bit hash a shingle, the minimum in each of FINGERPRINT_BINS bins, empty bins
-filled by rotation), which costs one hash per shingle instead of one per shingle and permutation.
+Fingerprint: word 3-shingles of the page's blocks, shingles never crossing a block, metadata lines
+left out (a re-scrape's new view count sits there). Menu entries, buttons and skip links (one or
+two words) make no 3-shingle, so a syndicated story under another site's chrome keeps nearly the
+same shingles: estimated Jaccard 0.89-1.0 on the generated corpus. Asking the named chrome rules
+(transforms/rules.py) as well made the fingerprint 4-5x dearer (about 1 ms a page, more than the
+scan it rides on) for no measured gain, so it does not (BENCHMARKS.md). The shingle set is
+summarised by one-permutation MinHash (Li, Owen and Zhang 2012: one 64-bit hash a shingle, the
+minimum in each of FINGERPRINT_BINS bins, empty bins filled by rotation), which costs one hash per
+shingle instead of one per shingle and permutation.
 
 Grouping: banded LSH over the fingerprints (LSH_BANDS bands of LSH_ROWS values), each candidate
 pair verified on the whole fingerprint (estimated Jaccard >= DUPLICATE_JACCARD), then connected
@@ -27,18 +30,16 @@ import numpy as np
 
 from cityclips.transforms.metadata import is_metadata_line
 from cityclips.transforms.records import Block
-from cityclips.transforms.rules import match_line_rule
 
 SHINGLE_WORDS = 3  # word 3-grams: short chrome items (one or two words) make none
 MIN_BLOCK_SHINGLES = 3  # a page with fewer shingles than this is shingled across its blocks instead
 FINGERPRINT_BINS = 64  # values a fingerprint: 256 bytes a page; the Jaccard estimate's error at 0.8 is 0.05
-LSH_ROWS = 4  # values a band: a pair at Jaccard 0.8 shares a band with p = 1 - (1 - 0.8^4)^16 = 0.9998
+LSH_ROWS = 4  # values a band: a pair at Jaccard 0.8 shares a band with p = 1 - (1 - 0.8^4)^16 = 0.9998 (0.7: 0.988)
 LSH_BANDS = FINGERPRINT_BINS // LSH_ROWS  # ... and a pair at Jaccard 0.3 only with p = 0.12, then is verified
-DUPLICATE_JACCARD = 0.8  # copies differ by a view count or a line of chrome (J ~ 0.95-1.0); distinct
+DUPLICATE_JACCARD = 0.7  # copies differ by a view count or some chrome (J 0.8-1.0 measured); distinct
 #                          articles of one site share a few stock sentences at most (J < 0.1)
-MAX_FINGERPRINT_LINE_CHARS = 200  # the named chrome rules only ever match lines shorter than this
+MAX_METADATA_LINE_CHARS = 200  # a metadata line ('Name : admin Date : ... 75') is short; a long line is prose
 EMPTY = np.uint32(0xFFFFFFFF)  # an empty bin; a fingerprint of EMPTY only is a page without article text
-_MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 _SHINGLE_MULTIPLIERS = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
 _BIN_SHIFT = np.uint64(64 - FINGERPRINT_BINS.bit_length() + 1)  # the top log2(bins) bits choose the bin
 
@@ -53,13 +54,12 @@ def _mix64(values: np.ndarray) -> np.ndarray:
 
 
 def article_lines(blocks: Iterable[Block]) -> list[str]:
-    """The page's lines that could be article text: blocks minus known chrome and metadata lines."""
+    """The page's lines that could be article text: its blocks minus metadata lines."""
     lines = []
     for block in blocks:
         text = block.text
-        # a line of fewer than SHINGLE_WORDS words makes no shingle: no need to ask the (costly) rules
-        if len(text) < MAX_FINGERPRINT_LINE_CHARS and text.count(" ") >= SHINGLE_WORDS - 1 \
-                and (match_line_rule(text) is not None or is_metadata_line(text)):
+        # a line of fewer than SHINGLE_WORDS words makes no shingle either way
+        if len(text) < MAX_METADATA_LINE_CHARS and text.count(" ") >= SHINGLE_WORDS - 1 and is_metadata_line(text):
             continue
         lines.append(text)
     return lines
