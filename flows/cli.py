@@ -7,8 +7,11 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from pathlib import Path
+
+from cityclips import __version__
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "data"
@@ -23,6 +26,7 @@ def _parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog="example:\n  cityclips run seeds/ --out data\n"
                                             "  cityclips query \"select title, published_at from articles\"")
+    parser.add_argument("--version", action="version", version=f"cityclips {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help_text: str, example: str) -> argparse.ArgumentParser:
@@ -79,11 +83,18 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from cityclips.flows.report import write_report
+    from cityclips.warehouse.models import connect_read_only
     out = Path(args.out)
     try:
-        path = write_report(out, Path(args.html) if args.html else out / "report.html")
+        connect_read_only(out).close()  # no database: say so before trying to write anything
     except FileNotFoundError as error:
         raise UserError(str(error)) from error
+    target = Path(args.html) if args.html else out / "report.html"
+    try:
+        path = write_report(out, target)
+    except OSError as error:
+        reason = (error.strerror or type(error).__name__).lower()
+        raise UserError(f"cannot write the report to {target} ({reason}): give a writable path with --html") from error
     print(f"wrote {path}")
     return 0
 
@@ -142,6 +153,15 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
+def _duckdb_message(error: Exception) -> str:
+    """DuckDB's message with its hints ('Did you mean "articles"?', candidate columns, the caret line).
+
+    The first line is the sentence; the hints follow, indented, so the caret still points at the word.
+    """
+    first, *hints = [line for line in str(error).strip().splitlines() if line.strip()]
+    return "\n".join([first] + [f"  {line}" for line in hints])
+
+
 def _cmd_query(args: argparse.Namespace) -> int:
     import duckdb
 
@@ -160,7 +180,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
         columns = [d[0] for d in result.description]
         rows = result.fetchall()
     except duckdb.Error as error:
-        raise UserError(f"query failed: {str(error).splitlines()[0]}") from error
+        raise UserError(f"query failed: {_duckdb_message(error)}") from error
     finally:
         con.close()
     print(_format_rows(columns, rows, args.format))
@@ -204,6 +224,11 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as error:
         print(f"cityclips: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # `cityclips query ... | head`: the reader has what it wanted. Point stdout at /dev/null so
+        # the interpreter's final flush does not raise again, and exit as if the output was read.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -24,6 +24,9 @@ LAYERS = ("staging", "marts")
 MAX_DEPENDENCY_PASSES = 10
 PAGE_KEYED = frozenset(PAGE_TABLES)  # rows replaced by doc_id
 PATH_KEYED = frozenset({"rejects", "manifest"})  # rows replaced by source_path
+# DuckDB 2.0 writes storage version 69 by default; the newest DuckDB CLI on the package index
+# (duckdb-cli 1.5.6) reads 64-68 only. Writing the 1.4 format keeps the database open in both.
+STORAGE_COMPATIBILITY = "v1.4.0"
 BUILD_MEMORY_LIMIT = "1GB"  # DuckDB spills past this; keeps a 100,000-page build under the memory target  # models are retried in passes until their dependencies exist
 
 
@@ -148,6 +151,11 @@ def _update_raw(con: duckdb.DuckDBPyConnection, warehouse: Warehouse, changes: D
     return True
 
 
+def _connect_for_build(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-write connection for building the database, in a storage format older CLIs read."""
+    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+
+
 def build_database(out: Path, sql_dir: Path = SQL_DIR, changes: DatabaseChanges | None = None) -> ModelsReport:
     """Build <out>/cityclips.duckdb from the published tables and sql/, and run the data tests.
 
@@ -161,7 +169,7 @@ def build_database(out: Path, sql_dir: Path = SQL_DIR, changes: DatabaseChanges 
     tmp = out / f".{DATABASE_NAME}.{os.getpid()}.tmp"
     if changes is not None and final.exists():
         shutil.copy2(final, tmp)
-        con = duckdb.connect(str(tmp))
+        con = _connect_for_build(tmp)
         try:
             _configure(con)
             updated = _update_raw(con, Warehouse(out), changes)
@@ -171,7 +179,7 @@ def build_database(out: Path, sql_dir: Path = SQL_DIR, changes: DatabaseChanges 
             return _finish(con, tmp, final, sql_dir, mode="updated")
         con.close()
         tmp.unlink(missing_ok=True)
-    con = duckdb.connect(str(tmp))
+    con = _connect_for_build(tmp)
     _configure(con)
     try:
         load_raw(con, Warehouse(out))
