@@ -173,10 +173,14 @@ def _template_sets(pages: pa.Table, articles: pa.Array) -> dict[str, frozenset[i
     floors = {group: template_threshold(n) for group, n in
               zip(per_group["template_group"], per_group["content_sha256_count"])}
     counts = _flat_signatures(distinct).group_by(["group", "sig"]).aggregate([("sha", "count")])
-    result = {}
-    for group, floor in floors.items():
-        mask = pc.and_(pc.equal(counts.column("group"), group), pc.greater_equal(counts.column("sha_count"), floor))
-        result[group] = frozenset(pc.filter(counts.column("sig"), mask).to_pylist())
+    floor_table = pa.table({"group": pa.array(list(floors), pa.string()),
+                            "floor": pa.array(list(floors.values()), pa.int64())})
+    counts = counts.join(floor_table, keys="group")  # one join and one filter, not one pass a group
+    over = counts.filter(pc.greater_equal(counts.column("sha_count"), counts.column("floor")))
+    found: dict[str, list[int]] = {group: [] for group in floors}
+    for group, signature in zip(over.column("group").to_pylist(), over.column("sig").to_pylist()):
+        found[group].append(signature)
+    result = {group: frozenset(signatures) for group, signatures in found.items()}
     for group, paths in _chrome_paths(distinct, result, floors).items():
         result[group] = result[group] | paths
     return result
@@ -192,12 +196,11 @@ def _chrome_paths(distinct: pa.Table, lines: dict[str, frozenset[int]], floors: 
     flat = pa.table({"group": pc.take(distinct.column("template_group"), parents), "article": parents,
                      "path": pc.list_flatten(dom_paths),
                      "text": pc.list_flatten(distinct.column("dom_texts").combine_chunks())})
-    template = pa.array([False] * len(flat))
-    for group, signatures in lines.items():
-        if signatures:
-            in_set = pc.is_in(flat.column("text"), value_set=pa.array(sorted(signatures), pa.uint64()))
-            template = pc.or_(template, pc.and_(pc.equal(flat.column("group"), group), in_set))
-    flat = flat.append_column("template", template)
+    known = pa.table({"group": pa.array([g for g, sigs in lines.items() for _ in sigs], pa.string()),
+                      "text": pa.array([sig for sigs in lines.values() for sig in sigs], pa.uint64()),
+                      "template": pa.array([True] * sum(map(len, lines.values())), pa.bool_())})
+    flat = flat.join(known, keys=["group", "text"], join_type="left outer")  # one hash join, not one pass a group
+    flat = flat.set_column(flat.column_names.index("template"), "template", pc.fill_null(flat.column("template"), False))
     per_article = flat.group_by(["group", "article", "path"]).aggregate([("template", "all")])
     per_path = per_article.append_column("chrome", pc.cast(per_article.column("template_all"), pa.int64())) \
         .group_by(["group", "path"]).aggregate([("chrome", "sum"), ("chrome", "count")]).to_pydict()
