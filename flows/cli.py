@@ -1,6 +1,7 @@
 """The `cityclips` command line: run, query, models, inspect (and serve, report).
 
-Every command's --help ends with an example; errors are one sentence and a non-zero exit.
+Every command's --help ends with an example; errors are one sentence and a non-zero exit status
+(flows/failures.py lists them: 0 done, 1 data tests failed, 2 usage or refused, 3 I/O error, 4 bug).
 """
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ import csv
 import json
 import os
 import sys
+import traceback
 from pathlib import Path
 
 from cityclips import __version__
+from cityclips.flows.failures import (EXIT_CODES, EXIT_DATA_TESTS, EXIT_INTERNAL, EXIT_IO, EXIT_OK, EXIT_USAGE,
+                                      describe_io_failure, io_error_in, io_errors_told_once)
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "data"
@@ -21,11 +25,17 @@ class UserError(Exception):
     """An error the user can fix; printed as one sentence without a traceback."""
 
 
+class IOFailure(Exception):
+    """The output could not be written (disk full, read-only, device error): one sentence, exit 3."""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cityclips", description="Bilingual city-government pages -> Parquet + DuckDB.",
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog="example:\n  cityclips run seeds/ --out data\n"
-                                            "  cityclips query \"select title, published_at from articles\"")
+                                            "  cityclips query \"select title, published_at from articles\"\n\n"
+                                            "exit status:\n" + "\n".join(f"  {code}  {meaning}" for code, meaning
+                                                                          in EXIT_CODES.items()))
     parser.add_argument("--version", action="version", version=f"cityclips {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -33,8 +43,9 @@ def _parser() -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help_text, description=help_text, epilog=f"example:\n  {example}",
                               formatter_class=argparse.RawDescriptionHelpFormatter)
 
-    run = command("run", "Run the Prefect flow on text dumps (.txt) and HTML pages (.html, .htm).",
-                  "cityclips run seeds/ more_pages/page.html --out data")
+    run = command("run", "Run the Prefect flow on text dumps (.txt), HTML pages (.html, .htm) and WARC archives "
+                         "(.warc, .warc.gz).",
+                  "cityclips run seeds/ more_pages/page.html crawl.warc.gz --out data")
     run.add_argument("inputs", nargs="*", help=f"files and/or folders, searched recursively (default: {DEFAULT_INPUT}/)")
     run.add_argument("--out", default=DEFAULT_OUT, help=f"output folder for tables and the database (default: {DEFAULT_OUT})")
     run.add_argument("--full", action="store_true", help="reprocess every page, even unchanged ones")
@@ -42,8 +53,14 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--max-page-mb", type=float, default=20.0, help="reject pages larger than this (default: 20)")
     run.add_argument("--workers", type=int, default=None,
                      help="processes for a local Dask cluster (default: one process below 4,000 pages, every core above)")
+    run.add_argument("--follow-links", action="store_true",
+                     help="follow symlinks that lead outside the input folders (default: record them as rejects)")
     run.add_argument("--dask-address", default=None,
                      help="run the batches on an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
+    run.add_argument("--base-url", default=None,
+                     help="URL of the input folders' root, for pages saved from one site: a file's URL is this "
+                          "joined with its path when the page names none (canonical link, og:url), e.g. "
+                          "https://www.gwangju.go.kr/")
 
     query = command("query", "Run SQL read-only against the DuckDB database and print the result.",
                     "cityclips query \"select title, published_at, view_count from articles\" --format csv")
@@ -106,21 +123,32 @@ def _cmd_run(args: argparse.Namespace) -> int:
     inputs = args.inputs or [DEFAULT_INPUT]
     missing = [p for p in inputs if not Path(p).exists()]
     if missing:
-        raise UserError(f"input not found: {missing[0]} (give files or folders of .txt/.html pages)")
+        raise UserError(f"input not found: {missing[0]} (give files or folders of .txt/.html pages or .warc/.warc.gz archives)")
+    if args.base_url and not args.base_url.lower().startswith(("http://", "https://")):
+        raise UserError(f"--base-url must start with http:// or https:// (got {args.base_url})")
     from cityclips.flows.flow import flow_for, pages_to_process
     from cityclips.flows.runners import choose_runner
     from cityclips.warehouse.store import Warehouse
     inputs = [str(p) for p in inputs]
+    current = Warehouse(Path(args.out)).current_dir()
+    version_before = current.name if current else None
     try:
         # Take the lock before Prefect starts: a busy or unwritable --out fails at once, in one sentence.
-        with Warehouse(Path(args.out)).lock():
-            runner = choose_runner(pages_to_process(inputs, args.out, args.full), args.workers, args.dask_address)
+        with Warehouse(Path(args.out)).lock(), io_errors_told_once():
+            runner = choose_runner(pages_to_process(inputs, args.out, args.full, args.follow_links), args.workers,
+                                   args.dask_address)
             summary = flow_for(runner)(inputs=inputs, out=args.out,
                                        batch_pages=args.batch_pages or DEFAULT_BATCH_PAGES, full=args.full,
-                                       max_page_mb=args.max_page_mb, runner_description=runner.describe())
+                                       max_page_mb=args.max_page_mb, runner_description=runner.describe(),
+                                       follow_links=args.follow_links, base_url=args.base_url)
     except (WarehouseBusy, WarehouseNotWritable) as error:
         raise UserError(str(error)) from error
-    return 1 if summary.data_tests_failed else 0
+    except Exception as error:
+        io_error = io_error_in(error)
+        if io_error is None:
+            raise
+        raise IOFailure(describe_io_failure(io_error, Path(args.out), version_before)) from error
+    return EXIT_DATA_TESTS if summary.data_tests_failed else EXIT_OK
 
 
 def _format_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
@@ -170,6 +198,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
         con = connect_read_only(Path(args.out))
     except FileNotFoundError as error:
         raise UserError(str(error)) from error
+    _note_stale_database(con, Path(args.out))
     try:
         statements = con.extract_statements(args.sql)
         if len(statements) != 1:
@@ -187,6 +216,17 @@ def _cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _note_stale_database(con, out: Path) -> None:
+    """Say so when the database was built from older tables than the published ones (a failed build)."""
+    from cityclips.warehouse.build_state import stamped_version
+    from cityclips.warehouse.store import Warehouse
+    current = Warehouse(out).current_dir()
+    built = stamped_version(con)  # None: built before databases recorded their version (nothing to say)
+    if current is not None and built is not None and built != current.name:
+        print(f"cityclips: note: the database is older than the tables (its last build did not finish); the "
+              f"next run rebuilds it, or run 'cityclips models --out {out}'", file=sys.stderr)
+
+
 def _cmd_models(args: argparse.Namespace) -> int:
     from cityclips.warehouse.models import build_database
     if not Path(args.out).is_dir():
@@ -198,8 +238,8 @@ def _cmd_models(args: argparse.Namespace) -> int:
               + (f"  ({test.failing_rows} failing rows, e.g. {test.sample[:2]})" if test.failing_rows else ""))
     if report.failed:
         print(f"{len(report.failed)} data test(s) failed", file=sys.stderr)
-        return 1
-    return 0
+        return EXIT_DATA_TESTS
+    return EXIT_OK
 
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
@@ -223,12 +263,25 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except UserError as error:
         print(f"cityclips: {error}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     except BrokenPipeError:
         # `cityclips query ... | head`: the reader has what it wanted. Point stdout at /dev/null so
         # the interpreter's final flush does not raise again, and exit as if the output was read.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except IOFailure as error:
+        print(f"cityclips: {error}", file=sys.stderr)
+        return EXIT_IO
+    except Exception as error:  # noqa: BLE001 - every failure ends in one line and a documented status
+        io_error = io_error_in(error)
+        if io_error is not None:
+            print(f"cityclips: {args.command} failed: {io_error}; nothing was half-written, free space "
+                  "(or fix the device) and run it again", file=sys.stderr)
+            return EXIT_IO
+        traceback.print_exc()
+        print(f"cityclips: internal error ({type(error).__name__}: {str(error)[:200]}); this is a bug: please "
+              "report it with the traceback above", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

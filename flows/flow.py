@@ -26,7 +26,8 @@ from cityclips.flows.inputs import discover
 from cityclips.flows.progress import Progress
 from cityclips.flows.runners import RunnerChoice
 from cityclips.flows.summary import render_summary
-from cityclips.transforms.pipeline import PageSettings, doc_id_for
+from cityclips.transforms.paths import doc_id_for, path_text
+from cityclips.transforms.pipeline import PageSettings
 from cityclips.transforms.records import InputFile, Reject
 from cityclips.warehouse.incremental import (affected_by_duplicates, affected_by_templates, carry_over, corpus_pass,
                                              plan_run, template_sets, unchanged_manifest)
@@ -113,9 +114,9 @@ def database_changes(warehouse: Warehouse, version: str, plan) -> DatabaseChange
     return DatabaseChanges(frozenset(doc_id_for(path) for path in dropped), frozenset(dropped), new_parts)
 
 
-def pages_to_process(inputs: list[str], out: str, full: bool = False) -> int:
+def pages_to_process(inputs: list[str], out: str, full: bool = False, follow_links: bool = False) -> int:
     """How many pages a run would process (new or changed): decides the task runner before the flow."""
-    files, _ = discover([Path(p) for p in inputs])
+    files, _ = discover([Path(p) for p in inputs], follow_links)
     manifest = Warehouse(Path(out)).read_table("manifest", columns=["source_path", "size", "mtime_ns"])
     return len(plan_run(files, manifest, full).to_process)
 
@@ -127,7 +128,8 @@ def flow_for(runner: RunnerChoice):
 
 @flow(name="cityclips", log_prints=False)
 def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFAULT_BATCH_PAGES,
-                   full: bool = False, max_page_mb: float = 20.0, runner_description: str = "one process") -> RunSummary:
+                   full: bool = False, max_page_mb: float = 20.0, runner_description: str = "one process",
+                   follow_links: bool = False, base_url: str | None = None) -> RunSummary:
     """Process every page under inputs into the Parquet tables and DuckDB models under out.
 
     The batches run on the flow's task runner: `flow_for(choose_runner(...))` picks one process
@@ -145,8 +147,8 @@ def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFA
 
     run_id = _run_id()
     summary = RunSummary(run_id, out, started_at=datetime.now(timezone.utc).isoformat(timespec="milliseconds"))
-    settings = PageSettings(max_page_bytes=int(max_page_mb * 1024 ** 2))
-    files, unreadable = discover([Path(p) for p in inputs])
+    settings = PageSettings(max_page_bytes=int(max_page_mb * 1024 ** 2), base_url=base_url)
+    files, unreadable = discover([Path(p) for p in inputs], follow_links)
     warehouse = Warehouse(Path(out))
     lap("discover")
     with warehouse.lock():
@@ -183,10 +185,10 @@ def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFA
                             sum(result.rejects_by_reason.values()))
             lap("process")
             if unreadable:
-                rejects = [Reject(u.source_path, "unreadable", u.detail, -1, "") for u in unreadable]
+                rejects = [Reject(u.source_path, u.reason, u.detail, -1, "") for u in unreadable]
                 writer.write("rejects", tables_for(rejects, run_id, datetime.now(timezone.utc))["rejects"],
                              f"{writer.name}-unreadable")
-                summary.batch.rejects_by_reason["unreadable"] += len(rejects)
+                summary.batch.rejects_by_reason.update(r.reason for r in rejects)
             summary.pages_seen = len(files) + len(unreadable)
             summary.pages_processed = len(plan.to_process)
             summary.pages_unchanged = len(plan.unchanged)
@@ -222,7 +224,7 @@ def _runs_row(summary: RunSummary, inputs: list[str]) -> pa.Table:
               "slowest_pages": summary.batch.slowest}
     row = {"run_id": summary.run_id, "started_at": datetime.fromisoformat(summary.started_at).replace(tzinfo=None),
            "finished_at": datetime.fromisoformat(summary.finished_at).replace(tzinfo=None),
-           "input_roots": ";".join(str(Path(p).resolve()) for p in inputs), "pages_seen": summary.pages_seen,
+           "input_roots": ";".join(path_text(str(Path(p).resolve())) for p in inputs), "pages_seen": summary.pages_seen,
            "pages_processed": summary.pages_processed, "pages_unchanged": summary.pages_unchanged,
            "pages_rejected": summary.pages_rejected, "pages_removed": summary.pages_removed,
            "counts_json": json.dumps(counts, ensure_ascii=False, sort_keys=True),

@@ -54,9 +54,12 @@ def _mix64(values: np.ndarray) -> np.ndarray:
 
 
 def article_lines(blocks: Iterable[Block]) -> list[str]:
-    """The page's lines that could be article text: its blocks minus metadata lines."""
+    """The page's lines that could be article text: its blocks minus metadata lines and, on an HTML
+    page, the blocks outside its main-content region (excluded_by: another site's chrome)."""
     lines = []
     for block in blocks:
+        if block.excluded_by:
+            continue
         text = block.text
         # a line of fewer than SHINGLE_WORDS words makes no shingle either way
         if len(text) < MAX_METADATA_LINE_CHARS and text.count(" ") >= SHINGLE_WORDS - 1 and is_metadata_line(text):

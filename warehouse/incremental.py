@@ -18,7 +18,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from cityclips.transforms.dedup import EMPTY_FINGERPRINT, Assignment, Copy, assign_groups
-from cityclips.transforms.pipeline import PageLines, doc_id_for
+from cityclips.transforms.paths import doc_id_for
+from cityclips.transforms.pipeline import PageLines
 from cityclips.transforms.records import Document, InputFile, Reject
 from cityclips.transforms.template import CHROME_PATH_SHARE, MIN_CHROME_PATH_PAGES, template_threshold
 from cityclips.warehouse.schemas import MANIFEST, PAGE_TABLES

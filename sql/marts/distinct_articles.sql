@@ -9,10 +9,12 @@ with copies as (
         doc_id,
         source_path,
         canonical_doc_id,
-        file_modified_at as seen_at,
+        coalesce(fetched_at, file_modified_at) as seen_at,
         view_count,
-        row_number() over (partition by duplicate_group order by file_modified_at nulls last, source_path) as copy_number
+        row_number() over (partition by duplicate_group order by coalesce(fetched_at, file_modified_at) nulls last,
+                           source_path) as copy_number
     from stg_documents
+    where page_kind in ('article', 'static')  -- as in articles: listings and error pages are not articles
 ),
 timeline as (
     select
@@ -38,8 +40,8 @@ select
     c.language,
     c.source_path as canonical_source_path,  -- the canonical copy's input path
     t.n_copies,  -- pages holding this article (1 when it has no copy)
-    t.first_seen_at,  -- earliest file time among the copies (when it was first scraped)
-    t.last_seen_at,  -- latest file time among the copies
+    t.first_seen_at,  -- earliest fetch time among the copies (fetched_at, else the file's time)
+    t.last_seen_at,  -- latest fetch time among the copies
     t.first_view_count,  -- view count on the earliest copy
     t.last_view_count,  -- view count on the latest copy
     t.last_view_count - t.first_view_count as view_count_gain,  -- views gained between the first and the last scrape

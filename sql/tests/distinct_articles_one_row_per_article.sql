@@ -1,6 +1,8 @@
 -- distinct_articles has exactly one row per duplicate group of the documents, and its copies add up to them
 with groups as (
-    select duplicate_group, count(*) as n_documents from stg_documents group by duplicate_group
+    select duplicate_group, count(*) as n_documents from stg_documents
+    where page_kind in ('article', 'static')
+    group by duplicate_group
 ),
 article_rows as (
     select duplicate_group, count(*) as n_rows, sum(n_copies) as n_copies, sum(len(copies)) as n_listed

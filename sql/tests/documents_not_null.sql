@@ -20,4 +20,6 @@ where doc_id is null
     or processed_at is null
     or run_id is null
     or duplicate_group is null
-    or canonical_doc_id is null;
+    or canonical_doc_id is null
+    or page_kind is null
+    or language_shares is null;

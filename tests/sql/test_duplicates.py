@@ -23,12 +23,13 @@ def con():
         if row["doc_id"] == E:
             row.update(file_modified_at=E_SEEN)
         if row["doc_id"] == K:
-            row.update(file_modified_at=K_SEEN, canonical_doc_id=K3)
+            row.update(file_modified_at=None, fetched_at=K_SEEN, canonical_doc_id=K3)  # fetched_at wins
     rows["documents"] += [
         document(E2, E_TITLE, category="News Clips", published_at=E_PUBLISHED, view_count=306, n_segments=10,
                  duplicate_group=E, canonical_doc_id=E, file_modified_at=E2_SEEN),
         document(K3, K_TITLE, language="ko", ko_share=1.0, en_share=0.0, category="보도자료", published_at=K_PUBLISHED,
-                 view_count=40, n_segments=12, duplicate_group=K, canonical_doc_id=K3, file_modified_at=K3_SEEN),
+                 view_count=40, n_segments=12, duplicate_group=K, canonical_doc_id=K3, file_modified_at=K3_SEEN,
+                 language_shares=[("ko", 1.0)]),
     ]
     connection = model_database(rows)
     yield connection
