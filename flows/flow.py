@@ -30,7 +30,8 @@ from cityclips.flows.summary import render_summary
 from cityclips.transforms.paths import doc_id_for, path_text
 from cityclips.transforms.pipeline import PageSettings
 from cityclips.transforms.records import InputFile, Reject
-from cityclips.warehouse.incremental import affected_by_templates, carry_over, plan_run, template_sets, unchanged_manifest
+from cityclips.warehouse.incremental import (affected_by_duplicates, affected_by_templates, carry_over, corpus_pass,
+                                             plan_run, template_sets, unchanged_manifest)
 from cityclips.warehouse.models import DatabaseChanges, build_database
 from cityclips.warehouse.rows import tables_for
 from cityclips.warehouse.runs import RunEnd
@@ -74,8 +75,8 @@ def scan_batch_task(items: list[InputFile], settings: PageSettings) -> pa.Table:
 
 
 @task(name="process-batch", retries=2, retry_delay_seconds=1)
-def process_batch_task(items, templates, writer, part, run_id, settings) -> BatchSummary:
-    return process_batch(items, templates, writer, part, run_id, settings)
+def process_batch_task(items, templates, writer, part, run_id, settings, duplicates=None) -> BatchSummary:
+    return process_batch(items, templates, writer, part, run_id, settings, duplicates)
 
 
 @task(name="build-models")
@@ -168,17 +169,19 @@ def cityclips_flow(inputs: list[str], out: str = "data", batch_pages: int = DEFA
         for scanned in _run_batches(scan_batch_task, [(b, settings) for b in _chunks(plan.to_process, batch_pages)]):
             scans.append(scanned)
             progress.advance(scanned.num_rows)
-        templates = template_sets(scans)
+        corpus = corpus_pass(scans)  # duplicate groups, then templates over distinct articles
+        templates = corpus.templates
         del scans
         old_templates = template_sets([manifest])
         affected = affected_by_templates(plan, manifest, old_templates, templates)
+        affected += affected_by_duplicates(plan, manifest, corpus)
         lap("templates")
         writer = warehouse.begin()
         try:
             summary.carried_rows = carry_over(warehouse, writer, plan)
             lap("carry_over")
             batches = _chunks(plan.to_process, batch_pages)
-            arguments = [(b, templates, writer, f"{writer.name}-{i:05d}", run_id, settings)
+            arguments = [(b, templates, writer, f"{writer.name}-{i:05d}", run_id, settings, corpus.duplicates_for(b))
                          for i, b in enumerate(batches)]
             progress = Progress("process", len(plan.to_process))
             for result in _run_batches(process_batch_task, arguments):

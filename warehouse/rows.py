@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from operator import attrgetter
 from typing import Any
 
@@ -54,6 +54,11 @@ ROW_SOURCES: dict[str, RowSource] = {
 }
 
 
+def _file_time(ns: int) -> datetime | None:
+    """A file's modification time (ns since the epoch) as naive UTC, like processed_at; None when unknown."""
+    return datetime.fromtimestamp(ns / 1e9, timezone.utc).replace(tzinfo=None) if ns > 0 else None
+
+
 def _other_share(doc: Document) -> float:
     return sum(share for language, share in doc.language_shares.items() if language not in ("ko", "en"))
 
@@ -69,6 +74,10 @@ DERIVED: dict[str, dict[str, Callable[[Any, RowContext], Any]]] = {
         "n_removed_lines": lambda doc, ctx: len(doc.removed),
         "parse_ms": lambda doc, ctx: round(doc.parse_ms, PARSE_MS_DIGITS),
         "language_shares": lambda doc, ctx: list(doc.language_shares.items()),
+        # a page the corpus pass did not group (inspect, a single page) is its own article
+        "duplicate_group": lambda doc, ctx: doc.duplicate_group or doc.doc_id,
+        "canonical_doc_id": lambda doc, ctx: doc.canonical_doc_id or doc.doc_id,
+        "file_modified_at": lambda doc, ctx: _file_time(doc.seen_ns),
     },
     "segments": {
         "language_confidence": lambda segment, ctx: round(float(segment.language_confidence), CONFIDENCE_DIGITS),

@@ -60,6 +60,7 @@ STRUCTURAL_RULES = {
     "breadcrumb": "the breadcrumb trail", "category": "the section name above the title",
     "contact": "the contact footer (department, phone)", "related": "a related-articles list",
     "template": "a line recurring on many pages of the site (corpus template)",
+    "dom_template": "a block at a DOM path whose texts are site chrome on the site's other articles",
     "before_title": "chrome above the headline", "title_repeat": "the headline repeated in the body",
     "outside_region": "outside the page's main content region", "hidden": "hidden text",
     "region_edge": "a chrome line at the edge of the content region", "link_line": "a line that is mostly a link",
@@ -145,6 +146,14 @@ DOCUMENTS = table(
     column("language_shares", pa.map_(pa.string(), pa.float64()),
            "Share of the document's letters in each language found ('ko', 'en', 'de', 'zh', ...; 'und' left out), "
            "summing to 1; empty when it has no letters. ko_share and en_share are two of these.", nullable=False),
+    column("duplicate_group", pa.string(), "The page's article: doc_id of the article's first copy by source path; "
+                                           "its own doc_id when it has no copy. Count distinct articles with "
+                                           "count(distinct duplicate_group).", nullable=False),
+    column("canonical_doc_id", pa.string(), "doc_id of the article's most complete copy (most article text, then "
+                                            "the first by source path): the copy to read; its own doc_id when it "
+                                            "has no copy.", nullable=False),
+    column("file_modified_at", TS, "Modification time of the input file (UTC): when a crawl wrote it, so when the "
+                                   "page was seen. Null when unknown."),
 )
 
 LINKS = table(
@@ -266,6 +275,12 @@ MANIFEST = table(
     column("signatures", pa.list_(pa.uint64()), "64-bit signatures of the page's short lines (template detection).",
            nullable=False),
     column("run_id", pa.string(), "Run that last processed the page.", nullable=False),
+    column("fingerprint", pa.binary(), "MinHash of the page's article text (transforms/dedup.py); null before dedup."),
+    column("article_chars", pa.int32(), "Characters of the page's article text (the most complete copy is canonical)."),
+    column("dom_paths", pa.list_(pa.uint64()), "Signatures of the DOM paths of the page's HTML blocks, in block order."),
+    column("dom_texts", pa.list_(pa.uint64()), "Line signature (0 when none) of the block at each of dom_paths."),
+    column("duplicate_group", pa.string(), "The page's duplicate group when last processed (see documents)."),
+    column("canonical_doc_id", pa.string(), "Its group's canonical page when last processed (see documents)."),
     internal=True,
 )
 

@@ -34,6 +34,7 @@ def document(doc_id: str, title: str | None, **columns) -> dict:
         "published_at": None, "view_count": None, "contact_department": None, "contact_phone": None,
         "body_text": "", "n_segments": 0, "n_chars": 0, "n_removed_lines": 0, "parse_ms": 1.0,
         "processed_at": PROCESSED_AT, "run_id": RUN_ID, "page_kind": "article", "language_shares": [("en", 1.0)],
+        "duplicate_group": doc_id, "canonical_doc_id": doc_id, "file_modified_at": None,
     }
     row.update(columns)
     # provenance, as the pipeline sets it: a source exactly when its field has a value (text dumps here)

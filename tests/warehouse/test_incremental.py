@@ -20,7 +20,9 @@ def _file(path: str, size: int = 100, mtime_ns: int = 1) -> InputFile:
 def _manifest(rows: list[tuple[str, int, int, str, str, list[int]]]) -> pa.Table:
     return pa.Table.from_pylist([{"source_path": path, "content_sha256": sha, "size": size, "mtime_ns": mtime,
                                   "status": "document", "template_group": group, "signatures": signatures,
-                                  "run_id": "run-1"} for path, size, mtime, group, sha, signatures in rows],
+                                  # a fingerprint, as every manifest row written since duplicate detection has
+                                  "run_id": "run-1", "fingerprint": sha.encode()}
+                                 for path, size, mtime, group, sha, signatures in rows],
                                 schema=MANIFEST)
 
 
