@@ -32,6 +32,8 @@ _TITLE_LABEL = re.compile(r"^(제\s?목|title|subject)\s*[:：]\s*", re.IGNORECA
 _RELATED_HEADER = re.compile(r"^(related (news|articles?|posts?|stories|links)|more news|"
                              r"관련\s?(기사|뉴스|소식|게시물|글)|다른 기사|함께 보면 좋은 (기사|글))\s*:?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[,;]$|(?<![A-Z])\.$")
+MAX_PROSE_TITLE_CHARS = 150  # a headline this long that ends as a sentence ends is the article's first paragraph
+_PROSE_END = re.compile(r"[.!?。…”\"’)]$|다$")
 _NORMALISE = re.compile(r"\W+")
 
 
@@ -171,7 +173,16 @@ def _title_index(m: _Marks, html_title: str | None, title_hints: Sequence[tuple[
         text = m.blocks[i].text
         if len(text) <= MAX_TITLE_CHARS and not _SENTENCE_END.search(text) and split_doubled_captions(text) is None:
             return i
+    if candidates and m.blocks[candidates[0]].dom_path and _reads_as_prose(m.blocks[candidates[0]].text):
+        # An HTML page with no headline-like line: its first paragraph is article text, not a title (the
+        # markup's title, if any, is used instead; a text dump's first line is its title).
+        return None
     return candidates[0] if candidates else None
+
+
+def _reads_as_prose(text: str) -> bool:
+    """A paragraph, not a headline: longer than a headline and ending as a sentence ends."""
+    return len(text) > MAX_PROSE_TITLE_CHARS and bool(_PROSE_END.search(text))
 
 
 def _mark_section_repeat(m: _Marks, title_at: int) -> None:

@@ -104,6 +104,7 @@ class Size:
     unit: float = 0.0  # prose score of its own paragraph (see unit_score)
     prose: float = 0.0  # sum of the prose scores of the paragraphs inside, its own included
     controls: int = 0  # input/select/textarea/button elements inside
+    order: int = -1  # position in document order (root 0); -1 for hidden elements
 
 
 CAPTION_CLASS = re.compile(r"caption|photo_?txt|img_?txt|photo_?desc|img_?desc|pic_?txt", re.IGNORECASE)
@@ -149,7 +150,9 @@ def measure(root: etree._Element, show_noscript: bool = False) -> tuple[dict, di
     sizes: dict = {}
     hidden: dict = {}
     empty = Size()
-    for el in reversed(list(root.iter())):
+    elements = list(root.iter())
+    for order in range(len(elements) - 1, -1, -1):
+        el = elements[order]
         tag = el.tag
         if not isinstance(tag, str):
             continue
@@ -199,7 +202,7 @@ def measure(root: etree._Element, show_noscript: bool = False) -> tuple[dict, di
                 own_weight += t_weight
                 own_punct += t_punct
         size = Size(chars, weight, punct, link_chars, links, captions, own_weight, own_chars, own_link_chars,
-                    own_punct, 0.0, prose, controls + (tag in CONTROL_TAGS))
+                    own_punct, 0.0, prose, controls + (tag in CONTROL_TAGS), order)
         if is_skip_box(el, size):
             hidden[el] = "hidden"
             sizes[el] = empty

@@ -48,6 +48,7 @@ BREADCRUMB_HINT = re.compile(r"bread|location|path|navi_?loc|crumb|depth", re.IG
 # Class or id words of site chrome; 'satisf' starts 'satisfaction', 'satisfy' ...
 CHROME_CLASS = re.compile(r"(^|[\s_-])(gnb|lnb|snb|skip|sitemap|quick|util|top_?menu|sns|share|"
                           r"satisf\w*|survey|copyright|footer|header|menu)([\s_-]|$)", re.IGNORECASE)
+_HEADER_NAME = re.compile(r"(^|[\s_-])header([\s_-]|$)", re.IGNORECASE)
 ARTICLE_CLASS = re.compile(r"article|content|board|view|bbs|news", re.IGNORECASE)
 MAX_DL_ROW_CHARS = 200  # a short <dl> is a field list (Date / Views); a long one is content
 MAX_BREADCRUMB_CHARS = 150  # 'Home > News > Press Releases'; a longer element is a menu or content
@@ -150,7 +151,7 @@ def _chrome_rule(el: etree._Element, tag: str, sizes: dict) -> str | None:
     if tag in DROP_TAGS:
         return f"html_{tag}"
     attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"))))
-    if attrs and CHROME_CLASS.search(attrs) and not ARTICLE_CLASS.search(attrs):
+    if attrs and CHROME_CLASS.search(attrs) and not ARTICLE_CLASS.search(attrs) and not _holds_headline(el, attrs):
         return "html_chrome_class"
     if tag in ("ul", "ol", "dl", "div", "table", "section"):
         size = sizes.get(el) or Size()
@@ -163,6 +164,12 @@ def _chrome_rule(el: etree._Element, tag: str, sizes: dict) -> str | None:
                 and not _FILE_LINK.search(el.text_content()):
             return "html_link_menu"
     return None
+
+
+def _holds_headline(el: etree._Element, attrs: str) -> bool:
+    """A box named 'header' ('entry-header', 'page-header') around an <h1>: the article's own header,
+    holding its headline and byline, not the site's (which is a <header> tag, dropped as such)."""
+    return "eader" in attrs and _HEADER_NAME.search(attrs) is not None and next(el.iter("h1"), None) is not None
 
 
 def _is_layout_row(tr: etree._Element, sizes: dict) -> bool:

@@ -32,7 +32,9 @@ CHROME_BOX_MAX_SHARE = 0.5  # ... when that box holds less than half the page's 
 MIN_REGION_SCORE = 20.0  # below this the page has no clear article: no region, the old per-element rules
 CLASS_WEIGHT = 25.0  # readability's weight for a class or id that names content or chrome
 WEAK_CLASS_WEIGHT = 10.0  # metadata-like names (header, meta, byline): evidence, but weak
-ITEMPROP_BODY_WEIGHT = 30.0  # schema.org articleBody: the page says where its article is
+ITEMPROP_BODY_WEIGHT = 30.0
+LEAD_MIN_WEIGHT = 70  # weighted chars of a lead paragraph (html.EDGE_GOOD_WEIGHT: a line that reads as prose)
+LEAD_MAX_LINK_SHARE = 0.25  # schema.org articleBody: the page says where its article is
 TAG_WEIGHTS = {"div": 5, "article": 10, "main": 10, "pre": 3, "td": 3, "blockquote": 3, "address": -3, "ol": -3,
                "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3, "h1": -5, "h2": -5, "h3": -5, "h4": -5,
                "h5": -5, "h6": -5, "th": -5, "nav": -25, "aside": -25, "footer": -25, "header": -10}
@@ -53,10 +55,12 @@ STRONG_NEGATIVE_WORDS = COMMENT_WORDS | frozenset({
     "copyright", "cookie", "cookies", "consent", "gdpr", "modal", "popup", "login", "search", "pagination", "pager",
     "paging", "toolbar", "sitemap", "combx", "shoutbox", "skyscraper", "masthead", "more", "teaser", "rss"})
 # 'widget' is weak: page builders (Elementor) wrap every text box in an 'elementor-widget'.
-WEAK_NEGATIVE_WORDS = frozenset({"header", "head", "meta", "byline", "author", "info", "date", "widget", "widgets",
+WEAK_NEGATIVE_WORDS = frozenset({"header", "head", "meta", "metadata", "byline", "author", "info", "date", "widget", "widgets",
                                  "print", "btn", "button", "tool", "tools", "icon"})
 # Words that name the same thing with any ending ('relatedposts', 'commentlist', 'sidebar2'): prefixes.
 # 'share' is not one: 'shared_text' is text that is shared, not a share bar.
+# Weak names that say a box is the article's furniture, not its lead ('header' boxes hold decks).
+FRAME_WORDS = WEAK_NEGATIVE_WORDS - {"header", "head"}
 POSITIVE_PREFIXES = re.compile(r"^(article|content|entry|story)")
 COMMENT_PREFIXES = re.compile(r"^(comment|disqus)")
 NEGATIVE_PREFIXES = re.compile(r"^(related|comment|sidebar|footer|banner|sponsor|advert|newsletter|subscri|"
@@ -162,7 +166,7 @@ def _under_chrome(el: etree._Element, body: etree._Element, sizes: dict, cache: 
 
 
 def _score_candidates(body: etree._Element, sizes: dict, cache: dict) -> dict:
-    scores: dict = {}
+    content: dict = {}
     memo: dict = {}
     for el in body.iter():
         size = sizes.get(el)
@@ -173,13 +177,17 @@ def _score_candidates(body: etree._Element, sizes: dict, cache: dict) -> dict:
         unit = size.unit * (CHROME_PROSE_FACTOR if _under_chrome(el, body, sizes, cache, memo) else 1.0)
         level, ancestor = 0, el.getparent()
         while ancestor is not None and level < ANCESTOR_LEVELS:
-            if ancestor not in scores:
-                scores[ancestor] = evidence(ancestor, tag_of(ancestor), cache).weight
-            scores[ancestor] += unit / (1 if level == 0 else 2 if level == 1 else 3 * level)
+            content[ancestor] = content.get(ancestor, 0.0) + unit / (1 if level == 0 else 2 if level == 1 else 3 * level)
             if ancestor is body:
                 break
             level, ancestor = level + 1, ancestor.getparent()
-    return {el: score * (1 - _link_density(sizes[el])) for el, score in scores.items() if el in sizes}
+    scores = {}
+    for el, prose in content.items():
+        if el not in sizes:
+            continue
+        weight = evidence(el, tag_of(el), cache).weight
+        scores[el] = (prose + weight) * (1 - _link_density(sizes[el]))
+    return scores
 
 
 def _ancestors(el: etree._Element, stop: etree._Element) -> list:
@@ -289,6 +297,106 @@ def _split_parts(top: etree._Element, nodes: list, body: etree._Element, sizes: 
     return parts
 
 
+def _ancestor_set(nodes: list) -> set:
+    ancestors: set = set()
+    for node in nodes:
+        for ancestor in node.iterancestors():
+            if ancestor in ancestors:
+                break
+            ancestors.add(ancestor)
+    return ancestors
+
+
+def _headline(body: etree._Element, first_order: int, sizes: dict) -> etree._Element | None:
+    """The last visible <h1> above the region's first element: the article's headline, when it has
+    text and is not a link (a site logo in an <h1> is one)."""
+    found = None
+    for h1 in body.iter("h1"):
+        size = sizes.get(h1)
+        if size is None or size.order < 0:
+            continue
+        if size.order >= first_order:
+            break
+        if size.chars and size.link_chars < LEAD_MAX_LINK_SHARE * size.chars:
+            found = h1
+    return found
+
+
+def _boxes_between(start: etree._Element, nodes: set, ancestors: set):
+    """The elements after start and before the region in document order, outermost first: a box
+    wholly between the two is yielded whole, a box holding the region is entered."""
+    node = start
+    while node is not None:
+        sibling = node.getnext()
+        while sibling is not None and sibling not in ancestors:
+            if sibling in nodes:
+                return
+            yield sibling
+            sibling = sibling.getnext()
+        if sibling is None:
+            node = node.getparent()
+            continue
+        child = sibling[0] if len(sibling) else None
+        while child is not None:
+            if child in nodes:
+                return
+            if child in ancestors:
+                child = child[0] if len(child) else None
+                continue
+            yield child
+            child = child.getnext()
+        return
+
+
+def _is_lead(el: etree._Element, size: Size) -> bool:
+    """A paragraph of prose: long enough, a sentence mark, few links."""
+    return bool(size.unit) and size.own_weight >= LEAD_MIN_WEIGHT and size.own_punct > 0 \
+        and size.link_chars < LEAD_MAX_LINK_SHARE * size.chars and tag_of(el) not in INLINE_TAGS
+
+
+def _leads(body: etree._Element, nodes: list, ancestors: set, sizes: dict, cache: dict) -> list:
+    """Paragraphs of prose between the headline and the region (a deck, a lead paragraph in a header
+    box of its own), not under a hidden, chrome-named or figure box, together shorter than the region."""
+    orders = [sizes[n].order for n in nodes if n in sizes and sizes[n].order >= 0]
+    if not orders:
+        return []
+    headline = _headline(body, min(orders), sizes)
+    if headline is None:
+        return []
+    inside = set(nodes)
+    budget = sum(sizes[n].weight for n in nodes if n in sizes)
+    found = []
+    for box in _boxes_between(headline, inside, ancestors):
+        if not isinstance(box.tag, str) or box not in sizes or sizes[box].order < 0 or not sizes[box].prose:
+            continue
+        for el in box.iter():
+            size = sizes.get(el)
+            if size is None or not _is_lead(el, size) or size.own_weight > budget:
+                continue
+            if _framed_out(el, ancestors, sizes, cache):
+                continue
+            budget -= size.own_weight
+            found.append(el)
+    # an element inside another found one is already in the region
+    chosen = set(found)
+    return [el for el in found if not any(a in chosen for a in el.iterancestors())]
+
+
+def _framed_out(el: etree._Element, ancestors: set, sizes: dict, cache: dict) -> bool:
+    """True when el or a box around it (below the region's ancestors) is hidden, a figure or named as chrome."""
+    node = el
+    while node is not None and node not in ancestors:
+        size = sizes.get(node)
+        tag = tag_of(node)
+        if size is None or size.order < 0 or tag in ("figure", "figcaption") or evidence(node, tag, cache).negative:
+            return True
+        if evidence(node, tag, cache).weak and FRAME_WORDS.intersection(class_words(node.get("class"))
+                                                                     + class_words(node.get("id"))):
+            return True  # a byline or metadata box ('Chat with us in Messenger' in div.metadata)
+        node = node.getparent()
+    return False
+
+
 def find_region(body: etree._Element, sizes: dict, cache: dict) -> Region:
     """The page's main-content region, or NO_REGION when no candidate scores MIN_REGION_SCORE."""
     scores = _score_candidates(body, sizes, cache)
@@ -306,12 +414,11 @@ def find_region(body: etree._Element, sizes: dict, cache: dict) -> Region:
     nodes = _siblings(top, candidates, sizes, cache)
     nodes += _split_parts(top, nodes, body, sizes)
     nodes += _clean_neighbours(top, nodes, body, sizes, cache)
-    ancestors = set()
-    for node in nodes:
-        for ancestor in node.iterancestors():
-            if ancestor in ancestors:
-                break
-            ancestors.add(ancestor)
+    ancestors = _ancestor_set(nodes)
+    leads = _leads(body, nodes, ancestors, sizes, cache)
+    if leads:
+        nodes += leads
+        ancestors = _ancestor_set(nodes)
     # The best candidate and everything between it and the region's top: a wrapper named 'widget'
     # or 'sidebar' around the article's text stays.
     core = set()

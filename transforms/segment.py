@@ -169,6 +169,15 @@ def _is_marked_heading(text: str) -> bool:
     return len(text) <= MAX_HEADING_CHARS and not _SENTENCE_END.search(text) and not _LABEL_VALUE.search(text)
 
 
+MIN_SENTENCE_HEADING_WORDS = 6  # 'Contact us.' is a heading; a line of six words ending in a full stop is a sentence
+_FULL_STOP = re.compile(r"(?<![A-Z])[.。]$")
+
+
+def _is_sentence(text: str) -> bool:
+    """An HTML heading that is a whole sentence: it ends in a full stop and has the words of one."""
+    return bool(_FULL_STOP.search(text)) and len(text.split()) >= MIN_SENTENCE_HEADING_WORDS
+
+
 def segment_page(page: CleanPage) -> list[Segment]:
     """Turn a CleanPage into ordered segments, seq from 0 (the title first when there is one).
 
@@ -185,6 +194,8 @@ def segment_page(page: CleanPage) -> list[Segment]:
         previous_kind = seg.segments[-1].kind if seg.segments else None
         if block.hint == "caption":
             seg.add("caption", text, block.line_no)
+        elif block.hint == "heading" and _is_sentence(text):
+            seg.paragraph(block)  # '<h3>This glossary is a guide to ... these rules.</h3>': a sentence set large
         elif block.hint in ("heading", "title"):
             heading = _HEADING.match(text)  # '<h3>□ 추진 배경</h3>': the mark goes, as in text dumps
             seg.heading((heading["a"] or heading["b"] or heading["c"]) if heading else text, block.line_no,

@@ -113,3 +113,14 @@ def test_html_region_blocks_above_a_wrongly_chosen_title_are_kept() -> None:
     assert page.metadata.title == "“A hub for AI”"
     assert [b.text[:20] for b in page.body] == ["The city will spend ", "A cluster in the Che", "Local universities w"]
     assert "before_title" not in {r.rule for r in page.removed}
+
+
+def test_an_html_page_without_a_headline_keeps_its_first_paragraph_in_the_body() -> None:
+    first = ("Dazu werden die Getränke per Schiff von einem Lager im Umland zu einem Kai gegenüber dem Eiffelturm "
+             "geliefert, teilte die Pariser Hafengesellschaft mit. " * 3).strip()
+    html = (f"<html><body><div class='article'><p>{first}</p><p>Die Pariser Hafenbetriebe wollen die Versorgung der "
+            "Stadt über die Seine weiter ausdehnen, um Staus zu vermeiden.</p></div></body></html>")
+    blocks, removed, title = page_blocks(RawPage("de.html", html.encode(), "html"))[:3]
+    page = clean_blocks("de.html", "html", blocks, html_title=title, removed_markup=removed)
+    assert page.metadata.title is None
+    assert [b.text for b in page.body][0] == first

@@ -72,6 +72,13 @@ def test_chrome_class_names_are_dropped() -> None:
         assert ("html_chrome_class", "페이스북 트위터 Facebook") in _removed(html), chrome
 
 
+def test_a_box_named_header_around_the_headline_is_not_chrome() -> None:
+    html = _page(f"<div class='site-header'><a href='/'>광주광역시</a></div><div class='item-page__page-header'>"
+                 f"<h1>AI 산업 육성 계획</h1></div><div class='view_con'><p>{ARTICLE_KO}</p></div>")
+    assert "AI 산업 육성 계획" in _texts(html, "title")
+    assert ("html_chrome_class", "광주광역시") in _removed(html)
+
+
 def test_chrome_class_by_id_and_survey_widget() -> None:
     html = _page("<div id='gnb'><a>시정소식</a><a>분야별정보</a></div>"
                  "<div class='satisfaction'>이 페이지에서 제공하는 정보에 만족하십니까? <label>매우 만족</label></div>"

@@ -177,3 +177,23 @@ def test_no_region_on_a_page_without_prose() -> None:
     root = parse_html(_page("<ul><li>항목</li><li>Item</li></ul>"))
     sizes, _ = measure(root)
     assert not find_region(root.find("body"), sizes, {}).found
+
+
+# --- recall around the region ---------------------------------------------------------------------
+
+def test_a_lead_between_the_headline_and_the_region_is_content() -> None:
+    for texts, lead in ((EN, "The plan, announced on Monday, sets out how the city will grow its AI industry by 2030."),
+                        (KO, "광주시가 2030년까지 인공지능 산업을 키우기 위한 계획을 23일 발표했다. 예산은 1,200억 원이다.")):
+        html = _page(f"<div class='page'><header class='intro'><h1>AI 산업 육성 계획</h1><p>{lead}</p>"
+                     f"<p>By Kim Min-ji</p></header><div class='meta'><p>{lead} (metadata box)</p></div>"
+                     f"<div class='view_con'>{_paragraphs(texts)}</div></div>")
+        assert _content(html) == [lead] + texts
+        # the byline is too short to be a lead; a lead-like text in a metadata-named box stays out
+        assert _rules(html)["By Kim Min-ji"] == "outside_region"
+        assert _rules(html)[f"{lead} (metadata box)"] == "outside_region"
+
+
+def test_no_lead_without_a_headline_above_the_region() -> None:
+    teaser = "Busan opens a new museum of modern art by the sea, the city said, with free entry for a month."
+    html = _page(f"<div class='box'><p>{teaser}</p></div><div class='view_con'>{_paragraphs(EN)}</div>")
+    assert _content(html) == EN

@@ -182,3 +182,11 @@ def test_a_latin_o_marks_a_list_item_as_the_korean_circle_does() -> None:
     page = ("공지사항\n\n지원사업 모집 공고\n\n작성자 : 관리자 등록일 : 2025-06-20 10:00 조회수 : 3\n\n"
             "신청 안내는 다음과 같습니다.\n\no 사업기간 : 선정 후 ~ 2025. 9. 30.\no 접수방법 : 이메일 접수\n")
     assert [(marker, depth) for marker, depth, _ in items(segments_of(page))] == [("o", 0), ("o", 0)]
+
+
+def test_an_html_heading_that_is_a_whole_sentence_is_a_paragraph() -> None:
+    html = ("<html><body><article><h1>Glossary</h1><h3>This glossary is a guide to the meaning of certain legal "
+            "expressions used in these rules.</h3><h3>Contact us.</h3><p>Affidavit: a written statement of facts, "
+            "sworn before a person who can take oaths, used as evidence in court.</p></article></body></html>")
+    kinds = [(s.kind, s.text[:12]) for s in segments_of(html, "html")]
+    assert ("paragraph", "This glossar") in kinds and ("heading", "Contact us.") in kinds
