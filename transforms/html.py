@@ -513,7 +513,7 @@ def html_blocks(html: str | etree._Element | None) -> tuple[list[Block], list[Re
     for child in head if head is not None else ():
         tag = _tag(child)
         _record(state, child, f"html_{tag}" if tag in DROP_TAGS else "html_head")
-    state.region = find_region(top, sizes, state.evidence)
+    state.region = find_region(top, sizes, state.evidence, title)
     _walk(top, state)
     _flush(state, "p")
     blocks = _mark_region_edges(state.blocks) if state.region.found else state.blocks

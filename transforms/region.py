@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from cityclips.transforms.dom import INLINE_TAGS, Size, tag_of
+from cityclips.transforms.reconcile import norm
 
 ANCESTOR_LEVELS = 5  # a paragraph's score reaches five ancestors: parent x1, grandparent x1/2, then 1/(3*level)
 TOP_CANDIDATES = 5
@@ -33,6 +34,10 @@ MIN_REGION_SCORE = 20.0  # below this the page has no clear article: no region, 
 CLASS_WEIGHT = 25.0  # readability's weight for a class or id that names content or chrome
 WEAK_CLASS_WEIGHT = 10.0  # metadata-like names (header, meta, byline): evidence, but weak
 ITEMPROP_BODY_WEIGHT = 30.0
+HEADLINE_WEIGHT = 25.0  # a box holding the heading the <title> names: evidence as strong as a content class
+HEADLINE_CONTEST_SHARE = 0.5  # ... to a box scoring at least half the best candidate's score
+HEADLINE_MIN_PROSE = 10.0  # three or four paragraphs of prose (see dom.unit_score)
+MIN_HEADLINE_KEY_CHARS = 8  # letters of a heading that can confirm a headline ('News' names a section)
 LEAD_MIN_WEIGHT = 70  # weighted chars of a lead paragraph (html.EDGE_GOOD_WEIGHT: a line that reads as prose)
 LEAD_MAX_LINK_SHARE = 0.25  # schema.org articleBody: the page says where its article is
 TAG_WEIGHTS = {"div": 5, "article": 10, "main": 10, "pre": 3, "td": 3, "blockquote": 3, "address": -3, "ol": -3,
@@ -199,10 +204,11 @@ def _ancestors(el: etree._Element, stop: etree._Element) -> list:
     return found
 
 
-def _refine(top: etree._Element, body: etree._Element, scores: dict, ranked: list) -> etree._Element:
-    """Readability's three moves up the tree from the best candidate."""
-    best = scores[top]
-    alternatives = [_ancestors(c, body) for c in ranked[1:] if best and scores[c] / best >= ALTERNATIVE_SHARE]
+def _refine(top: etree._Element, body: etree._Element, scores: dict, ranked: list, raw: dict) -> etree._Element:
+    """Readability's three moves up the tree from the best candidate (raw: the scores before the
+    headline's weight, by which an article split in several boxes is recognised)."""
+    best = raw[top]
+    alternatives = [_ancestors(c, body) for c in ranked[1:] if best and raw[c] / best >= ALTERNATIVE_SHARE]
     if len(alternatives) >= MIN_ALTERNATIVES:
         for ancestor in _ancestors(top, body):
             if ancestor is body:
@@ -397,18 +403,55 @@ def _framed_out(el: etree._Element, ancestors: set, sizes: dict, cache: dict) ->
     return False
 
 
-def find_region(body: etree._Element, sizes: dict, cache: dict) -> Region:
-    """The page's main-content region, or NO_REGION when no candidate scores MIN_REGION_SCORE."""
+def titled_heading(body: etree._Element, sizes: dict, page_title: str | None) -> etree._Element | None:
+    """The first visible <h1> or <h2> whose text the page's <title> holds ('Erneuter Verzicht auf
+    Regionallehrgang' in 'Erneuter Verzicht auf Regionallehrgang | DHB.de'): the article's headline."""
+    wanted = norm(page_title)
+    if len(wanted) < MIN_HEADLINE_KEY_CHARS:
+        return None
+    for heading in body.iter("h1", "h2"):
+        size = sizes.get(heading)
+        if size is None or size.order < 0 or not size.chars:
+            continue
+        key = norm(" ".join(heading.itertext()))
+        if len(key) >= MIN_HEADLINE_KEY_CHARS and key in wanted:
+            return heading
+    return None
+
+
+def _headline_box(headline: etree._Element | None, scores: dict, sizes: dict) -> etree._Element | None:
+    """The lowest box around the headline that already scores close to the best candidate (a box of
+    the headline alone is no article; the page wrapper around everything scores far below it)."""
+    if headline is None:
+        return None
+    best = max(scores.values(), default=0.0)
+    for ancestor in headline.iterancestors():
+        if ancestor in scores and sizes[ancestor].prose >= HEADLINE_MIN_PROSE \
+                and scores[ancestor] >= HEADLINE_CONTEST_SHARE * best:
+            return ancestor
+    return None
+
+
+def find_region(body: etree._Element, sizes: dict, cache: dict, page_title: str | None = None) -> Region:
+    """The page's main-content region, or NO_REGION when no candidate scores MIN_REGION_SCORE.
+
+    page_title: the <title> text. The box holding the heading it names wins a close contest
+    (HEADLINE_WEIGHT).
+    """
     scores = _score_candidates(body, sizes, cache)
     scores.pop(body, None)
     candidates = {el: s for el, s in scores.items() if tag_of(el) not in INLINE_TAGS and tag_of(el) != "html"}
     if not candidates:
         return NO_REGION
+    raw = dict(candidates)
+    headline_box = _headline_box(titled_heading(body, sizes, page_title), candidates, sizes)
+    if headline_box is not None:
+        candidates[headline_box] += HEADLINE_WEIGHT
     ranked = sorted(candidates, key=candidates.get, reverse=True)[:TOP_CANDIDATES]
     best = ranked[0]
     if candidates[best] < MIN_REGION_SCORE:
         return NO_REGION
-    top = _refine(best, body, candidates, ranked)
+    top = _refine(best, body, candidates, ranked, raw)
     if top is body:
         return NO_REGION
     nodes = _siblings(top, candidates, sizes, cache)

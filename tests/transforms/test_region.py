@@ -197,3 +197,19 @@ def test_no_lead_without_a_headline_above_the_region() -> None:
     teaser = "Busan opens a new museum of modern art by the sea, the city said, with free entry for a month."
     html = _page(f"<div class='box'><p>{teaser}</p></div><div class='view_con'>{_paragraphs(EN)}</div>")
     assert _content(html) == EN
+
+
+def test_the_box_holding_the_headline_the_title_names_wins_a_close_contest() -> None:
+    notice = ["Thank you for visiting our website, which we keep for fans, players, coaches and referees.",
+              "Your browser is out of date, so some parts of this site, its videos and its tables may not work.",
+              "Please update it, or write to us at any time, by mail or phone, if you have questions.",
+              "We thank you, as always, for your interest, your support and your patience with us."]
+    for title, winner in (("AI 산업 육성 계획 | 광주광역시", "news"), ("광주광역시", "wrapper")):
+        root = parse_html(f"<html><head><title>{title}</title></head><body><div class='wrapper'><h1>Dear visitors</h1>"
+                          f"{_paragraphs(notice)}</div><section class='news'><h1>AI 산업 육성 계획</h1>"
+                          f"{_paragraphs(EN)}</section></body></html>")
+        sizes, _ = measure(root)
+        region = find_region(root.find("body"), sizes, {}, title)
+        # the best candidate (the region's core): the article under the titled headline, else the
+        # notice with more commas; without the hint the close call goes the other way
+        assert {el.get("class") for el in region.core} == {winner}, title
