@@ -130,9 +130,10 @@ def _mark_templates(m: _Marks, templates: frozenset[int], signatures: Sequence[i
 
 def _title_candidates(m: _Marks) -> list[int]:
     """Kept blocks that may be the headline: the content's, and headings above the content that
-    sit outside the HTML page's main-content region (a headline is often just above the article)."""
+    sit outside the HTML page's main-content region (a headline is often just above the article).
+    Captions and list items are never the headline ('Annual Report (FY 2017)' in a list of documents)."""
     first_content = next((i for i in range(len(m.blocks)) if m.content(i)), len(m.blocks))
-    return [i for i in range(len(m.blocks)) if m.kept(i) and m.blocks[i].hint != "caption"
+    return [i for i in range(len(m.blocks)) if m.kept(i) and m.blocks[i].hint not in ("caption", "li")
             and (not m.blocks[i].excluded_by or (i < first_content and m.blocks[i].hint in ("title", "heading")))]
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
+from cityclips.transforms.dates import parse_date
 from cityclips.transforms.dom import CAPTION_CLASS, INLINE_TAGS as INLINE_TAGS_WALKED, Size, is_caption_element, measure, path_segment
 from cityclips.transforms.limits import parse_keeping_deep_text
 from cityclips.transforms.records import Block, RemovedLine
@@ -40,6 +41,7 @@ LINK_MENU_TEXT_SHARE = 0.8  # a block whose text is mostly link text is navigati
 LINK_LIST_MIN_LINKS = 2  # a <ul>/<dl> of two or more links and nothing else is navigation
 LINK_LIST_TEXT_SHARE = 0.95  # ... when (almost) all of its text is link text
 # Attachment lists are link lists too, but they carry metadata: never drop a list that names files.
+_DOCUMENT_HREF = re.compile(r"\.(pdf|hwpx?|docx?|xlsx?|pptx?|odt|zip)(?:[?#]|\s*$)", re.IGNORECASE)
 _FILE_LINK = re.compile(r"\.(pdf|hwpx?|docx?|xlsx?|pptx?|jpe?g|png|gif|zip|txt|csv)\b", re.IGNORECASE)
 CAPTION_SEARCH_LEVELS = 3  # figure > a > img, or table > tr > td > img with the caption in the next row
 MAX_DATA_ROW_CHARS = 300  # a data row ('작성자 : 대변인실 등록일 : ...') is short; a layout row holds a page
@@ -50,6 +52,10 @@ CHROME_CLASS = re.compile(r"(^|[\s_-])(gnb|lnb|snb|skip|sitemap|quick|util|top_?
                           r"satisf\w*|survey|copyright|footer|header|menu)([\s_-]|$)", re.IGNORECASE)
 _HEADER_NAME = re.compile(r"(^|[\s_-])header([\s_-]|$)", re.IGNORECASE)
 ARTICLE_CLASS = re.compile(r"article|content|board|view|bbs|news", re.IGNORECASE)
+MAX_ROW_ITEM_CHARS = 120  # a row of a few short cells ('720p MP4 140.21 MB'), not a card with a summary
+ROW_ITEM_MAX_PROSE = 1.0  # ... and at most one line of prose among them
+ROW_CELL_TAGS = frozenset({"div", "span", "strong", "em", "b", "label", "a", "i", "input", "button", "img"})
+ROW_BREAKING_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "li", "br"})
 MAX_DL_ROW_CHARS = 200  # a short <dl> is a field list (Date / Views); a long one is content
 MAX_BREADCRUMB_CHARS = 150  # 'Home > News > Press Releases'; a longer element is a menu or content
 MAX_BREADCRUMB_PART_WORDS = 5  # 'News & Media', '문화·관광': each step of a path is a short name
@@ -82,6 +88,9 @@ MAX_LINK_LINE_CHARS = 200  # ... and the line is a headline's length, not a para
 EDGE_GOOD_WEIGHT = 70  # weighted chars of a block that reads as prose ...
 _SENTENCE_MARK = re.compile(r"[.!?。]|다[.\s]|[,;]")  # ... with a sentence mark in it
 REGION_EDGE = "region_edge"
+_DIGIT = re.compile(r"\d")
+# 'Time: 8:30 AM', '○ 문의 : 02-779-9870~1': a short label (a marker before it), a colon, a value
+_FIELD_LINE = re.compile(r"^(?:[○●◦•▪·ㆍ■□\-–*]\s*)?[^\s:：][^:：]{0,30}[:：](?!\d)\s*\S")  # not '11:11' 
 PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "blockquote", "pre", "td", "th"})
 LEAD_MAX_WEIGHT = 50  # 'By Jane Doe', 'Monday November 18, 2019 7:45 am': the lines above an article are short
 MAX_EDGE_RUN = 6  # an article's frame is a few lines; a longer run of short lines is content  # a 'header'/'meta' box with less prose than one sentence is the article's furniture
@@ -104,6 +113,7 @@ class _State:
     excluded_by: str = ""  # '' inside the region; else why the current blocks are not content
     path: str = ""  # DOM path of the innermost open block element
     prose_seen: float = 0.0  # prose of the region's paragraphs walked so far
+    row_items: set = field(default_factory=set)  # <li> laid out as table rows (see _is_row_item)
 
 
 def _tag(el: etree._Element) -> str:
@@ -161,9 +171,16 @@ def _chrome_rule(el: etree._Element, tag: str, sizes: dict) -> str | None:
         # when short; a block with some prose around its links needs more links to count as a menu.
         pure_list = tag in ("ul", "ol", "dl") and links >= LINK_LIST_MIN_LINKS and share >= LINK_LIST_TEXT_SHARE
         if (pure_list or (links >= LINK_MENU_MIN_LINKS and share >= LINK_MENU_TEXT_SHARE)) \
-                and not _FILE_LINK.search(el.text_content()):
+                and not _FILE_LINK.search(el.text_content()) and not _links_to_documents(el):
             return "html_link_menu"
     return None
+
+
+def _links_to_documents(el: etree._Element) -> bool:
+    """A list whose links mostly open documents (minutes, reports as PDF or HWP): the page's
+    documents, not navigation, though the link texts name no file."""
+    hrefs = [a.get("href") or "" for a in el.iter("a")]
+    return bool(hrefs) and sum(bool(_DOCUMENT_HREF.search(h)) for h in hrefs) * 2 >= len(hrefs)
 
 
 def _holds_headline(el: etree._Element, attrs: str) -> bool:
@@ -272,6 +289,29 @@ def _is_layout_list(el: etree._Element, sizes: dict) -> bool:
             continue
         if any(_tag(child) in LAYOUT_ITEM_BOXES for child in item):
             return True
+    return False
+
+
+def _is_row_item(li: etree._Element, sizes: dict) -> bool:
+    """A list item laid out as a table row: two or more short boxes side by side and nothing else
+    ('<li><div>720p</div><div>MP4</div><div>140.21 MB</div></li>'). Its cells make one line, not one
+    list item each."""
+    size = sizes.get(li)
+    if size is None or not size.chars or size.chars > MAX_ROW_ITEM_CHARS or size.prose > ROW_ITEM_MAX_PROSE:
+        return False
+    cells = [child for child in li if isinstance(child.tag, str)]
+    if len(cells) < 2 or any(_tag(cell) not in ROW_CELL_TAGS for cell in cells):
+        return False
+    return not any(_tag(inner) in ROW_BREAKING_TAGS for cell in cells for inner in cell.iter())
+
+
+def _in_row(el: etree._Element, rows: set) -> bool:
+    """True inside a row item (see _is_row_item): the nearest <li> above el is one."""
+    for ancestor in el.iterancestors():
+        if ancestor in rows:
+            return True
+        if _tag(ancestor) == "li":
+            return False
     return False
 
 
@@ -441,7 +481,12 @@ def _walk(top: etree._Element, state: _State) -> None:
             continue
         outer_excluded, outer_path = state.excluded_by, state.path
         excluded = _excluded_by(el, tag, state, where) if el is not top else outer_excluded
-        if tag in BOUNDARY_TAGS or excluded != outer_excluded:  # a cell reaches here only in a layout row
+        walked_tag = tag
+        if state.row_items and _in_row(el, state.row_items):
+            walked_tag = "span"  # a cell of a list item laid out as a table row: the row is one block
+        elif tag == "li" and _is_row_item(el, state.sizes):
+            state.row_items.add(el)
+        if walked_tag in BOUNDARY_TAGS or excluded != outer_excluded:  # a cell reaches here only in a layout row
             _flush(state, hint, state.list_depth, marker)
             state.boundary = True
         state.excluded_by = excluded
@@ -462,8 +507,8 @@ def _walk(top: etree._Element, state: _State) -> None:
         if tag in ("ul", "ol") and not layout_list:
             state.list_depth += 1
         state.buffer.append(el.text or "")
-        stack.append((_EXIT, el, "div" if layout_list else tag, own_hint, own_marker, len(state.blocks), outer_excluded,
-                      outer_path))
+        stack.append((_EXIT, el, "div" if layout_list else walked_tag, own_hint, own_marker, len(state.blocks),
+                      outer_excluded, outer_path))
         children = list(el)
         markers = [None] * len(children) if layout_list else _li_markers(el, tag, children)
         stack.extend((_ENTER, child, own_hint, own_marker, child_marker, where)
@@ -534,6 +579,17 @@ def _reads_as_prose(block: Block) -> bool:
     return _weight(block.text) >= EDGE_GOOD_WEIGHT and bool(_SENTENCE_MARK.search(block.text))
 
 
+def _is_info_line(text: str) -> bool:
+    """A line that carries the article's facts, not its frame: digits in a 'label : value' field or
+    beside a comma ('Time: 8:30 AM', '○ 문의 : 02-779-9870', '2 Woodward Avenue, Suite 1300 Detroit'),
+    unless it is one date: a dateline ('Published 11:11 PM EST Nov 19, 2019', 'Aktualisiert: 11.04.2020,
+    10:27') is the frame; a period of two dates ('신청 기간 : 2026-02-10 17:30 ~ 2026-04-20 18:00') is a fact."""
+    if not _DIGIT.search(text) or not ("," in text or _FIELD_LINE.match(text)):
+        return False
+    first, end = parse_date(text)
+    return first is None or parse_date(text[end:])[0] is not None
+
+
 def _mark_region_edges(blocks: list[Block]) -> list[Block]:
     """Short paragraphs before the region's first prose block and after its last one, in boxes of
     their own, and headings after its last, excluded as 'region_edge' (list items, rows and
@@ -550,9 +606,10 @@ def _mark_region_edges(blocks: list[Block]) -> list[Block]:
     homes = {_box_path(blocks[i]) for i in anchors}
     lead = [i for i in content if i < first and blocks[i].hint in ("p", "heading")
             and _weight(blocks[i].text) < LEAD_MAX_WEIGHT  # a deck under the title is longer than a byline
-            and _box_path(blocks[i]) not in homes]
+            and _box_path(blocks[i]) not in homes and not _is_info_line(blocks[i].text)]
     tail = [i for i in content if i > last and (blocks[i].hint == "heading" or (
-        blocks[i].hint == "p" and not _reads_as_prose(blocks[i]) and _box_path(blocks[i]) not in homes))]
+        blocks[i].hint == "p" and not _reads_as_prose(blocks[i]) and _box_path(blocks[i]) not in homes
+        and not _is_info_line(blocks[i].text)))]
     edge = set()
     for run in (lead, tail):
         if len(run) <= MAX_EDGE_RUN:  # a long run of short lines is a list written as <p>s (tour dates)

@@ -28,6 +28,7 @@ MIN_SIBLING_SCORE = 10.0
 SIBLING_PARAGRAPH_CHARS = 80  # a long low-link <p> beside the candidate is article text ...
 SIBLING_MAX_LINK_SHARE = 0.25
 SIBLING_MIN_PROSE = 3.0  # ... and a scoring sibling must hold prose of its own, not only a content-like name
+SPLIT_PART_MIN_PROSE = 1.0  # a box with the article box's very classes needs one line of text ('신청 기간 : ...')
 CHROME_PROSE_FACTOR = 0.1  # prose under a chrome-named box counts a tenth ...
 CHROME_BOX_MAX_SHARE = 0.5  # ... when that box holds less than half the page's prose (else it is a layout wrapper)
 MIN_REGION_SCORE = 20.0  # below this the page has no clear article: no region, the old per-element rules
@@ -56,7 +57,7 @@ STRONG_NEGATIVE_WORDS = COMMENT_WORDS | frozenset({
     "footer", "foot", "sidebar", "side", "aside", "related", "relate", "share", "sharing", "social", "sns", "banner", "ad", "ads", "advert", "advertisement", "sponsor", "sponsored", "promo", "promotion",
     "outbrain", "taboola", "newsletter", "subscribe", "subscription", "popular", "ranking", "rank", "recommend",
     "recommended", "trending", "tags", "tag", "nav", "navi", "navigation", "navbar", "menu", "gnb", "lnb", "snb",
-    "breadcrumb", "breadcrumbs", "location", "quick", "util", "utility", "survey", "satisfaction", "satisfy",
+    "breadcrumb", "breadcrumbs", "quick", "util", "utility", "survey", "satisfaction", "satisfy",
     "copyright", "cookie", "cookies", "consent", "gdpr", "modal", "popup", "login", "search", "pagination", "pager",
     "paging", "toolbar", "sitemap", "combx", "shoutbox", "skyscraper", "masthead", "more", "teaser", "rss"})
 # 'widget' is weak: page builders (Elementor) wrap every text box in an 'elementor-widget'.
@@ -295,7 +296,7 @@ def _split_parts(top: etree._Element, nodes: list, body: etree._Element, sizes: 
         if el in inside or el.get("class") != classes or el not in sizes:
             continue
         size = sizes[el]
-        if size.prose < SIBLING_MIN_PROSE or _link_density(size) >= SIBLING_MAX_LINK_SHARE:
+        if size.prose < SPLIT_PART_MIN_PROSE or _link_density(size) >= SIBLING_MAX_LINK_SHARE:
             continue
         if any(a in inside for a in el.iterancestors()) or any(a is el for a in top.iterancestors()):
             continue

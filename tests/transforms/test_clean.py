@@ -7,6 +7,7 @@ from cityclips.transforms.blocks import text_blocks
 from cityclips.transforms.clean import clean_blocks
 from cityclips.transforms.records import RawPage
 from cityclips.transforms.pipeline import corpus_templates, page_blocks
+from cityclips.transforms.reconcile import title_hints
 from cityclips.transforms.template import page_group
 
 KOREAN = """본문 바로가기
@@ -124,3 +125,16 @@ def test_an_html_page_without_a_headline_keeps_its_first_paragraph_in_the_body()
     page = clean_blocks("de.html", "html", blocks, html_title=title, removed_markup=removed)
     assert page.metadata.title is None
     assert [b.text for b in page.body][0] == first
+
+
+def test_a_list_item_is_never_the_headline() -> None:
+    html = ("<html><head><title>DNR - Belle Isle Park Advisory Committee</title></head><body><div class='page'>"
+            f"<p>{'The committee advises the state on improvements, master planning and public safety. ' * 2}</p><ul>"
+            "<li><a href='/a.pdf'>Belle Isle Park Advisory Committee Grand Prix (2/16/17)</a></li>"
+            "<li><a href='/b.pdf'>Belle Isle Park Annual Report (Fiscal Year 2017)</a></li></ul></div></body></html>")
+    raw = RawPage("en.html", html.encode(), "html")
+    blocks, removed, title, _, _, markup = page_blocks(raw)
+    page = clean_blocks("en.html", "html", blocks, html_title=title, removed_markup=removed,
+                        title_hints=title_hints(markup))
+    assert page.metadata.title != "Belle Isle Park Advisory Committee Grand Prix (2/16/17)"
+    assert "Belle Isle Park Advisory Committee Grand Prix (2/16/17)" in [b.text for b in page.body]

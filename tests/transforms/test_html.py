@@ -112,6 +112,21 @@ def test_a_list_of_attachment_links_is_not_a_menu() -> None:
 
 # --- article structure kept ----------------------------------------------------------------------
 
+def test_a_list_of_links_to_documents_is_not_a_menu() -> None:
+    items = "".join(f"<li><a href='/documents/report_{year}_7.pdf'>Annual Report (Fiscal Year {year})</a></li>"
+                    for year in (2016, 2017, 2018))
+    html = _page(f"<p>{ARTICLE_KO}</p><ul>{items}</ul><ul><li><a href='/a'>Home</a></li><li><a href='/b'>News</a></li></ul>")
+    assert "Annual Report (Fiscal Year 2017)" in _texts(html, "li")
+    assert ("html_link_menu", "Home News") in _removed(html)
+
+
+def test_a_list_item_laid_out_as_a_table_row_is_one_item() -> None:
+    rows = ("<li><div><label><input type='radio'></label></div><div>720p</div><div>MP4</div><div>140.21 MB</div></li>"
+            "<li><div class='tit'><strong>촬영일자</strong></div><div class='area'><div>2025-12-17</div></div></li>")
+    html = _page(f"<p>{ARTICLE_KO}</p><ul>{rows}</ul><ul><li><div>A card</div><p>with a paragraph of its own</p></li></ul>")
+    assert _texts(html, "li") == ["720p MP4 140.21 MB", "촬영일자 2025-12-17", "A card", "with a paragraph of its own"]
+
+
 def test_paragraphs_title_and_headings_have_their_hints() -> None:
     html = _page(f"<h1>인공지능 산업 육성 계획</h1><h2>주요 내용</h2><p>{ARTICLE_KO}</p><h3>Timeline</h3>"
                  f"<p>{ARTICLE_EN}</p><h4>문의</h4>")

@@ -213,3 +213,20 @@ def test_the_box_holding_the_headline_the_title_names_wins_a_close_contest() -> 
         # the best candidate (the region's core): the article under the titled headline, else the
         # notice with more commas; without the hint the close call goes the other way
         assert {el.get("class") for el in region.core} == {winner}, title
+
+
+def test_fact_lines_at_the_region_edges_stay_content_and_datelines_do_not() -> None:
+    html = _page(f"<article><div class='when'>Published 11:11 PM EST Nov 19, 2019</div><div class='period'>"
+                 f"신청 기간 : 2026-02-10 17:30 ~ 2026-04-20 18:00</div>{_paragraphs(EN)}<div class='where'>2 Woodward "
+                 "Avenue, Suite 1300 Detroit, MI 48226</div><div class='ask'>○ 문의 : 02-779-9870</div>"
+                 "<div class='end'>Was this page helpful?</div></article>")
+    assert _content(html) == ["신청 기간 : 2026-02-10 17:30 ~ 2026-04-20 18:00", *EN,
+                              "2 Woodward Avenue, Suite 1300 Detroit, MI 48226", "○ 문의 : 02-779-9870"]
+    rules = _rules(html)
+    assert rules["Published 11:11 PM EST Nov 19, 2019"] == rules["Was this page helpful?"] == "region_edge"
+
+
+def test_a_box_named_location_in_the_article_is_a_place_not_chrome() -> None:
+    html = _page(f"<div class='event'>{_paragraphs(EN)}<div class='item location'><p>Committee of the Whole Room, "
+                 "2 Woodward Avenue, Suite 1300 Detroit, MI 48226</p></div></div>")
+    assert _content(html)[-1] == "Committee of the Whole Room, 2 Woodward Avenue, Suite 1300 Detroit, MI 48226"
