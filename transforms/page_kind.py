@@ -2,7 +2,8 @@
 
 A crawl holds more than articles: board listings, search results, error pages. Structure decides,
 URL patterns and words are evidence:
-- error: an HTTP error, or a short page that says it is one (in Korean or English);
+- error: an HTTP error, or a short page that says it is one (in Korean or English), or an empty page
+  whose script alerts it;
 - home: a site's front page, by the URL it was fetched from;
 - listing: a page whose main text is mostly a run of similar rows (transforms/listing.py) that each
   hold one link and most of which show a date; pagination, a listing URL or a board table's header
@@ -64,7 +65,11 @@ ERROR_PHRASES = re.compile(
     r"(page (was )?not found|404 not found|\b404\b.{0,80}\berror\b|\berror 404\b|does not exist|no longer available|"
     r"access denied|forbidden|internal server error|service unavailable|"
     r"페이지를 찾을 수 없|요청하신 페이지|존재하지 않는|잘못된 (접근|경로|요청)|삭제된 게시물|"
-    r"접근 권한이 없|오류가 발생|서비스 점검|등록된 (데이터|게시물|글|자료)가? 없|no (records|results|posts) found)", re.IGNORECASE)
+    r"접근 권한이 없|오류가 발생|서비스 점검|등록된 (데이터|게시물|글|자료)가? 없|no (records|results|posts) found|"
+    r"해당 [^.!?\n]{1,40}(없습니다|존재하지 않|찾을 수 없))", re.IGNORECASE)
+# A server that answers an unknown id with an empty page may say so only in a script's alert('...')
+# (then sends the reader back): the message of an alert on a page that shows nothing is its text.
+_ALERT = re.compile(r"""\balert\s*\(\s*(["'])(.{4,300}?)\1\s*\)""")
 # URL evidence (query and path words crawlers meet on board software: eGovFrame's list.do,
 # board.es?act=list, bbs/list.php ...). Evidence only: they move the decision when structure is thin.
 LISTING_URL = re.compile(r"(list\.(do|jsp|php|asp|html?)|[?&](act|mode|cmd)=list|/list(/|$|\?)|boardlist|"
@@ -135,6 +140,23 @@ class PageEvidence:
     has_published_at: bool = False
     article_markup: bool = False  # article:published_time, an item's JSON-LD type, one or two <time>
     neighbour_links: bool = False  # links to the previous or next item (이전글 / 다음글, previous post)
+    script_messages: tuple[str, ...] = ()  # what its scripts' alert() calls say
+
+
+@dataclass(frozen=True)
+class KindMarkup:
+    """What the parsed page's markup says about its kind (read before html_blocks detaches elements)."""
+
+    article_markup: bool = False
+    neighbour_links: bool = False
+    script_messages: tuple[str, ...] = ()
+
+
+def read_kind_markup(root) -> KindMarkup:
+    """Item markup, links to neighbour items and alert() messages of a parsed page (None: a text dump)."""
+    if root is None:
+        return KindMarkup()
+    return KindMarkup(has_article_markup(root), has_neighbour_links(root), script_messages(root))
 
 
 @dataclass(frozen=True)
@@ -173,6 +195,12 @@ def has_neighbour_links(root) -> bool:
         if any(a.get("href") is not None or a.get("onclick") for a in near.iter("a")):
             return True
     return False
+
+
+def script_messages(root) -> tuple[str, ...]:
+    """The messages the page's inline scripts show with alert('...'), in page order."""
+    return tuple(match.group(2) for script in root.iter("script") if script.text and "alert" in script.text
+                 for match in _ALERT.finditer(script.text))
 
 
 def _full_dates(line: str) -> list[re.Match]:
@@ -221,6 +249,8 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     head = f"{evidence.title or ''} {evidence.body_text[:ERROR_SEARCH_CHARS]}"
     if evidence.body_chars <= ERROR_MAX_CHARS and ERROR_PHRASES.search(head):
         return PageKind("error", "short page with an error message")
+    if evidence.body_chars == 0 and any(ERROR_PHRASES.search(message) for message in evidence.script_messages):
+        return PageKind("error", "empty page with an error alert")
     if evidence.fetched_url and HOME_URL.search(evidence.fetched_url):
         return PageKind("home", "the site's front page (URL)")
     rows = evidence.rows

@@ -17,8 +17,8 @@ from cityclips.transforms.language import LanguageDetector, document_language, l
 from cityclips.transforms.limits import OverLimit, WorkLimits, check_lines, check_nodes, flattening_record
 from cityclips.transforms.markup import markup_metadata
 from cityclips.transforms.listing import ListingRows, listing_rows, text_listing_rows
-from cityclips.transforms.page_kind import (PageEvidence, PageKind, decide_page_kind, has_article_markup,
-                                            has_neighbour_links, prose_chars)
+from cityclips.transforms.page_kind import (KindMarkup, PageEvidence, PageKind, decide_page_kind, prose_chars,
+                                            read_kind_markup)
 from cityclips.transforms.paths import doc_id_for, sha256_of
 from cityclips.transforms.quotes import extract_quotes
 from cityclips.transforms.reconcile import reconcile_metadata, title_hints
@@ -59,8 +59,7 @@ class PageParts:
     markup: MarkupMetadata
     source: PageSource
     rows: ListingRows
-    article_markup: bool = False
-    neighbour_links: bool = False  # links to the previous or next item (transforms/page_kind.py)
+    kind_markup: KindMarkup = KindMarkup()  # item markup, neighbour links, alerts (transforms/page_kind.py)
     fetched_url: str | None = None  # the URL the page was fetched from (a WARC record), if any
 
 
@@ -123,7 +122,7 @@ def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings()) -> Pa
     """
     limits = settings.limits
     decoded = _decoded(raw)
-    rows, article_markup, neighbour_links = ListingRows(), False, False
+    rows, kind_markup = ListingRows(), KindMarkup()
     if raw.source_format == "html":
         root = parse_html(decoded.text)
         check_nodes(root, limits)
@@ -132,8 +131,7 @@ def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings()) -> Pa
         markup = markup_metadata(root)
         url = page_url(raw.url, markup.canonical_url, settings.base_url, raw.source_path)
         rows = listing_rows(root, url)
-        article_markup = has_article_markup(root)
-        neighbour_links = has_neighbour_links(root)
+        kind_markup = read_kind_markup(root)
         blocks, removed, title = html_blocks(root)
         removed = [*flattened, *removed]
     else:
@@ -143,7 +141,7 @@ def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings()) -> Pa
         rows = text_listing_rows([b.text for b in blocks])
     check_lines(len(blocks), limits)
     source = PageSource(url, site_of(url), raw.fetched_at, raw.http_status, raw.content_type)
-    return PageParts(blocks, removed, title, decoded, markup, source, rows, article_markup, neighbour_links, raw.url)
+    return PageParts(blocks, removed, title, decoded, markup, source, rows, kind_markup, raw.url)
 
 
 def page_blocks(raw: RawPage, limits: WorkLimits = WorkLimits()) -> tuple[list[Block], list[RemovedLine], str | None,
@@ -260,7 +258,8 @@ def _page_kind(parts: PageParts, clean: CleanPage, shows_published: bool) -> Pag
         fetched_url=parts.fetched_url,
         prose_chars=prose_chars(texts, parts.rows), body_text="\n".join(said)[:50_000],
         title=clean.metadata.title or parts.title, has_published_at=shows_published,
-        article_markup=parts.article_markup, neighbour_links=parts.neighbour_links))
+        article_markup=parts.kind_markup.article_markup, neighbour_links=parts.kind_markup.neighbour_links,
+        script_messages=parts.kind_markup.script_messages))
 
 
 def process_page(raw: RawPage, templates: Mapping[str, frozenset[int]] | None = None,

@@ -7,7 +7,7 @@ from datetime import datetime
 from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.listing import listing_rows, text_listing_rows
 from cityclips.transforms.page_kind import (PageEvidence, decide_page_kind, has_article_markup, has_neighbour_links,
-                                            is_item_url, prose_chars, shows_date_field)
+                                            is_item_url, prose_chars, script_messages, shows_date_field)
 from cityclips.transforms.pipeline import process_pages
 from cityclips.transforms.records import Document, RawPage
 
@@ -272,3 +272,17 @@ def test_a_section_front_page_by_its_fetched_url_unless_its_rows_make_a_listing(
                   "html", url="https://mediahub.seoul.go.kr/news/newsMain.do")
     document = process_pages([raw])[0]
     assert isinstance(document, Document) and document.page_kind == "home"
+
+
+def test_an_empty_page_whose_script_alerts_an_error_is_an_error_page():
+    def answer(script: str, body: str = "") -> RawPage:
+        html = f"<html><body><form><input type='hidden' name='id' value='X'></form>{body}<script>{script}</script></body></html>"
+        return RawPage("job/view.html", html.encode(), "html")
+    korean = answer("alert('해당 게시물이 존재하지 않습니다.'); history.back();")
+    english = answer('alert("The requested record does not exist."); window.location = "/";')
+    asking = answer("function go() { alert('검색어를 입력하세요.'); }")  # a form's check, no error
+    shown = answer("alert('해당 게시물이 없습니다.');", "<p>" + ARTICLE_PROSE[:400] + "</p>")
+    kinds = [r.page_kind if isinstance(r, Document) else r.reason for r in process_pages([korean, english, asking, shown])]
+    assert kinds[:3] == ["error", "error", "no_article"] and kinds[3] != "error"
+    script = '<html><body><script>if (!found) { alert("오류가 발생했습니다"); }</script></body></html>'
+    assert script_messages(parse_html(script)) == ("오류가 발생했습니다",)
