@@ -34,13 +34,13 @@ CHROME_BOX_MAX_SHARE = 0.5  # ... when that box holds less than half the page's 
 MIN_REGION_SCORE = 20.0  # below this the page has no clear article: no region, the old per-element rules
 CLASS_WEIGHT = 25.0  # readability's weight for a class or id that names content or chrome
 WEAK_CLASS_WEIGHT = 10.0  # metadata-like names (header, meta, byline): evidence, but weak
-ITEMPROP_BODY_WEIGHT = 30.0
+ITEMPROP_BODY_WEIGHT = 30.0  # schema.org articleBody: the page says where its article is
 HEADLINE_WEIGHT = 25.0  # a box holding the heading the <title> names: evidence as strong as a content class
 HEADLINE_CONTEST_SHARE = 0.5  # ... to a box scoring at least half the best candidate's score
 HEADLINE_MIN_PROSE = 10.0  # three or four paragraphs of prose (see dom.unit_score)
 MIN_HEADLINE_KEY_CHARS = 8  # letters of a heading that can confirm a headline ('News' names a section)
 LEAD_MIN_WEIGHT = 70  # weighted chars of a lead paragraph (html.EDGE_GOOD_WEIGHT: a line that reads as prose)
-LEAD_MAX_LINK_SHARE = 0.25  # schema.org articleBody: the page says where its article is
+LEAD_MAX_LINK_SHARE = 0.25  # a lead (or a headline) is not a link: under a quarter of its text in links
 TAG_WEIGHTS = {"div": 5, "article": 10, "main": 10, "pre": 3, "td": 3, "blockquote": 3, "address": -3, "ol": -3,
                "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3, "h1": -5, "h2": -5, "h3": -5, "h4": -5,
                "h5": -5, "h6": -5, "th": -5, "nav": -25, "aside": -25, "footer": -25, "header": -10}
@@ -63,10 +63,10 @@ STRONG_NEGATIVE_WORDS = COMMENT_WORDS | frozenset({
 # 'widget' is weak: page builders (Elementor) wrap every text box in an 'elementor-widget'.
 WEAK_NEGATIVE_WORDS = frozenset({"header", "head", "meta", "metadata", "byline", "author", "info", "date", "widget", "widgets",
                                  "print", "btn", "button", "tool", "tools", "icon"})
-# Words that name the same thing with any ending ('relatedposts', 'commentlist', 'sidebar2'): prefixes.
-# 'share' is not one: 'shared_text' is text that is shared, not a share bar.
 # Weak names that say a box is the article's furniture, not its lead ('header' boxes hold decks).
 FRAME_WORDS = WEAK_NEGATIVE_WORDS - {"header", "head"}
+# Words that name the same thing with any ending ('relatedposts', 'commentlist', 'sidebar2'): prefixes.
+# 'share' is not one: 'shared_text' is text that is shared, not a share bar.
 POSITIVE_PREFIXES = re.compile(r"^(article|content|entry|story)")
 COMMENT_PREFIXES = re.compile(r"^(comment|disqus)")
 NEGATIVE_PREFIXES = re.compile(r"^(related|comment|sidebar|footer|banner|sponsor|advert|newsletter|subscri|"
