@@ -23,6 +23,8 @@ TOP_CANDIDATES = 5
 ALTERNATIVE_SHARE = 0.75  # candidates within 75% of the best one ...
 MIN_ALTERNATIVES = 3  # ... three of them under one ancestor: the article is split, take the ancestor
 CLIMB_FLOOR = 1 / 3  # stop climbing where a parent scores under a third of the best
+ENCLOSING_SHARE = 0.9  # a box around the best candidate scoring 90% of it ...
+ENCLOSING_PROSE_RATIO = 2.0  # ... with twice its prose holds the whole article (see _enclosing_article)
 SIBLING_SHARE = 0.2  # a sibling scoring a fifth of the best candidate belongs to the article too
 MIN_SIBLING_SCORE = 10.0
 SIBLING_PARAGRAPH_CHARS = 80  # a long low-link <p> beside the candidate is article text ...
@@ -205,10 +207,28 @@ def _ancestors(el: etree._Element, stop: etree._Element) -> list:
     return found
 
 
-def _refine(top: etree._Element, body: etree._Element, scores: dict, ranked: list, raw: dict) -> etree._Element:
+def _enclosing_article(top: etree._Element, body: etree._Element, raw: dict, sizes: dict) -> etree._Element:
+    """The nearest box around the best candidate that scores nearly as well while holding far more
+    prose: the best candidate is one part of the article (a text box in an accordion panel), and the
+    box around it is the article, though wrappers between the two score little (their paragraphs are
+    beyond ANCESTOR_LEVELS)."""
+    best, prose = raw[top], sizes[top].prose
+    for ancestor in _ancestors(top, body):
+        if ancestor is body:
+            break
+        if ancestor in raw and raw[ancestor] >= ENCLOSING_SHARE * best \
+                and sizes[ancestor].prose >= ENCLOSING_PROSE_RATIO * prose:
+            return ancestor
+    return top
+
+
+def _refine(top: etree._Element, body: etree._Element, scores: dict, ranked: list, raw: dict,
+            sizes: dict) -> etree._Element:
     """Readability's three moves up the tree from the best candidate (raw: the scores before the
-    headline's weight, by which an article split in several boxes is recognised)."""
+    headline's weight, by which an article split in several boxes is recognised), after the move to
+    a box that encloses it and scores as well (_enclosing_article)."""
     best = raw[top]
+    top = _enclosing_article(top, body, raw, sizes)
     alternatives = [_ancestors(c, body) for c in ranked[1:] if best and raw[c] / best >= ALTERNATIVE_SHARE]
     if len(alternatives) >= MIN_ALTERNATIVES:
         for ancestor in _ancestors(top, body):
@@ -452,7 +472,7 @@ def find_region(body: etree._Element, sizes: dict, cache: dict, page_title: str 
     best = ranked[0]
     if candidates[best] < MIN_REGION_SCORE:
         return NO_REGION
-    top = _refine(best, body, candidates, ranked, raw)
+    top = _refine(best, body, candidates, ranked, raw, sizes)
     if top is body:
         return NO_REGION
     nodes = _siblings(top, candidates, sizes, cache)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from cityclips.transforms.dom import measure
 from cityclips.transforms.html import html_blocks, parse_html
-from cityclips.transforms.region import class_words, evidence, find_region
+from cityclips.transforms.region import _enclosing_article, class_words, evidence, find_region
 
 KO = ["광주광역시는 23일 인공지능 산업 육성을 위해 올해 예산 1,200억 원을 투입한다고 밝혔다.",
       "시는 첨단3지구에 인공지능 집적단지를 조성하고, 기업 120곳의 입주를 지원할 계획이다.",
@@ -230,3 +230,18 @@ def test_a_box_named_location_in_the_article_is_a_place_not_chrome() -> None:
     html = _page(f"<div class='event'>{_paragraphs(EN)}<div class='item location'><p>Committee of the Whole Room, "
                  "2 Woodward Avenue, Suite 1300 Detroit, MI 48226</p></div></div>")
     assert _content(html)[-1] == "Committee of the Whole Room, 2 Woodward Avenue, Suite 1300 Detroit, MI 48226"
+
+
+def test_a_box_around_the_best_candidate_scoring_as_well_with_more_prose_is_the_article() -> None:
+    # hss.de's shape: the densest box sits deep in an accordion panel, the article box around it
+    # holds twice its prose and scores nearly as well; wrappers between the two score little.
+    html = _page("<div id='article'>" + _paragraphs(KO) + "<div><div><div><div id='panel'>" + _paragraphs(EN[:2])
+                 + "</div></div></div></div></div><div id='aside'>" + _paragraphs(KO[:1]) + "</div>")
+    root = parse_html(html)
+    sizes, _ = measure(root)
+    body = root.find("body")
+    article, panel = body.find(".//div[@id='article']"), body.find(".//div[@id='panel']")
+    raw = {panel: 40.0, panel.getparent(): 12.0, article: 38.0}
+    assert _enclosing_article(panel, body, raw, sizes) is article
+    raw[article] = 30.0  # three quarters of the best: a page wrapper around an article and its sidebar
+    assert _enclosing_article(panel, body, raw, sizes) is panel
