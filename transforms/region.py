@@ -75,11 +75,24 @@ NEGATIVE_PREFIXES = re.compile(r"^(related|comment|sidebar|footer|banner|sponsor
                                r"recommend|popular|breadcrumb|navigation|disqus|taboola|outbrain|promo|"
                                r"trending|cookie|sharedaddy|sharebar|social)")
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+# BEM-style modifiers ('js-section--has-ads', 'layout-with-sidebar', 'no-sidebar'): the words after them
+# name what a box holds or lacks (an article with ads beside it), not what the box is.
+MODIFIER_WORDS = frozenset({"has", "with", "without", "no"})
 
 
 def class_words(value: str | None) -> list[str]:
-    """'articleBody bbs_view' -> ['article', 'body', 'bbs', 'view']."""
-    return [w.lower() for w in _WORDS.findall(value)] if value else []
+    """'articleBody bbs_view' -> ['article', 'body', 'bbs', 'view']. A modifier after 'has', 'with',
+    'without' or 'no' says what the box holds or lacks, not what it is: 'section--has-ads' -> ['section']."""
+    if not value:
+        return []
+    words = []
+    for token in value.split():
+        for word in _WORDS.findall(token):
+            word = word.lower()
+            if word in MODIFIER_WORDS:
+                break
+            words.append(word)
+    return words
 
 
 @dataclass(frozen=True)

@@ -166,6 +166,14 @@ def test_class_words_split_at_separators_and_camel_humps() -> None:
     assert class_words("articleBody bbs_view post-content") == ["article", "body", "bbs", "view", "post", "content"]
 
 
+def test_a_modifier_names_what_a_box_holds_not_what_it_is() -> None:
+    assert class_words("js-section--has-ads c-article") == ["js", "section", "c", "article"]
+    assert class_words("layout-with-sidebar no-comments") == ["layout"]
+    # an article section 'with ads' is no ad box (skateboardmsm.de was rejected as no_article)
+    root = parse_html(_page("<section class='js-section--has-ads'><p>x</p></section>"))
+    assert not evidence(root.find("body")[0], "section", {}).negative
+
+
 def test_evidence_comment_names_win_over_content_names() -> None:
     root = parse_html(_page("<div class='comment_content'>x</div><div class='article-body share-enabled'>y</div>"))
     comment, article = root.find("body")
