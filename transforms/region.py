@@ -33,6 +33,7 @@ SIBLING_MIN_PROSE = 3.0  # ... and a scoring sibling must hold prose of its own,
 SPLIT_PART_MIN_PROSE = 1.0  # a box with the article box's very classes needs one line of text ('신청 기간 : ...')
 CHROME_PROSE_FACTOR = 0.1  # prose under a chrome-named box counts a tenth ...
 CHROME_BOX_MAX_SHARE = 0.5  # ... when that box holds less than half the page's prose (else it is a layout wrapper)
+MIN_CANDIDATE_PROSE = 3.0  # one real paragraph of prose (html.MIN_PROSE_BEFORE)
 MIN_REGION_SCORE = 20.0  # below this the page has no clear article: no region, the old per-element rules
 CLASS_WEIGHT = 25.0  # readability's weight for a class or id that names content or chrome
 WEAK_CLASS_WEIGHT = 10.0  # metadata-like names (header, meta, byline): evidence, but weak
@@ -475,14 +476,18 @@ def find_region(body: etree._Element, sizes: dict, cache: dict, page_title: str 
     scores = _score_candidates(body, sizes, cache)
     scores.pop(body, None)
     candidates = {el: s for el, s in scores.items() if tag_of(el) not in INLINE_TAGS and tag_of(el) != "html"}
+    # a box must hold a paragraph of prose to be the article: its names alone do not make it one
+    # (a <main class='content'> around one line scored 45 on its names)
     if not candidates:
         return NO_REGION
+    eligible = [el for el in candidates if sizes[el].prose >= MIN_CANDIDATE_PROSE] or list(candidates)
     raw = dict(candidates)
     headline_box = _headline_box(titled_heading(body, sizes, page_title), candidates, sizes)
     if headline_box is not None:
         candidates[headline_box] += HEADLINE_WEIGHT
-    ranked = sorted(candidates, key=candidates.get, reverse=True)[:TOP_CANDIDATES]
-    best = ranked[0]
+    best = max(eligible, key=candidates.get)
+    # the runners-up (any prose) still say when the article is split in several boxes (_refine)
+    ranked = [best, *[el for el in sorted(candidates, key=candidates.get, reverse=True) if el is not best]][:TOP_CANDIDATES]
     if candidates[best] < MIN_REGION_SCORE:
         return NO_REGION
     top = _refine(best, body, candidates, ranked, raw, sizes)

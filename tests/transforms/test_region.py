@@ -253,3 +253,14 @@ def test_a_box_around_the_best_candidate_scoring_as_well_with_more_prose_is_the_
     assert _enclosing_article(panel, body, raw, sizes) is article
     raw[article] = 30.0  # three quarters of the best: a page wrapper around an article and its sidebar
     assert _enclosing_article(panel, body, raw, sizes) is panel
+
+
+def test_a_box_named_content_without_prose_is_not_the_article() -> None:
+    # battery-news.de's shape: a <main class='content'> around one line outscored the article on its names
+    root = parse_html(_page("<div><main class='template-page content'><p>Free shipping from 50 euros today</p></main>"
+                            "</div><div><section>" + _paragraphs(EN + KO) + "</section></div>"))
+    sizes, _ = measure(root)
+    body = root.find("body")
+    region = find_region(body, sizes, {})
+    assert body.find(".//section") in region.nodes | region.core
+    assert body.find(".//main") not in region.nodes
