@@ -1,4 +1,4 @@
-"""The `cityclips` command line: run, query, models, inspect (and serve, report).
+"""The `cityclips` command line: run, query, models, inspect, report, serve and server.
 
 Every command's --help ends with an example; errors are one sentence and a non-zero exit.
 """
@@ -7,6 +7,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -34,10 +36,14 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("inputs", nargs="*", help=f"files and/or folders, searched recursively (default: {DEFAULT_INPUT}/)")
     run.add_argument("--out", default=DEFAULT_OUT, help=f"output folder for tables and the database (default: {DEFAULT_OUT})")
     run.add_argument("--full", action="store_true", help="reprocess every page, even unchanged ones")
-    run.add_argument("--batch-pages", type=int, default=None, help="pages per task (default: 250)")
+    run.add_argument("--batch-pages", type=int, default=None,
+                     help="pages per batch (default: 250, smaller for small runs on several processes)")
     run.add_argument("--max-page-mb", type=float, default=20.0, help="reject pages larger than this (default: 20)")
+    run.add_argument("--engine", choices=("auto", "one-process", "processes", "dask-local"), default="auto",
+                     help="where the batches run (default: auto = one process below 1,000 pages, a process pool "
+                          "above)")
     run.add_argument("--workers", type=int, default=None,
-                     help="processes for a local Dask cluster (default: one process below 4,000 pages, every core above)")
+                     help="worker processes for 'processes' and 'dask-local' (default: one per core; 1 = one process)")
     run.add_argument("--dask-address", default=None,
                      help="run the batches on an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
 
@@ -57,11 +63,20 @@ def _parser() -> argparse.ArgumentParser:
     inspect.add_argument("--siblings", type=int, default=500,
                          help="pages in the same folder used for template detection (default: 500; 0 = none)")
     serve = command("serve", "Serve the flow as a Prefect deployment on a cron schedule (needs a Prefect server).",
-                    "PREFECT_API_URL=http://127.0.0.1:4200/api cityclips serve --cron \"0 6 * * *\" seeds/ --out data")
+                    "cityclips server start && cityclips serve --cron \"0 6 * * *\" seeds/ --out data")
     serve.add_argument("inputs", nargs="*", help=f"files and/or folders (default: {DEFAULT_INPUT}/)")
     serve.add_argument("--cron", required=True, help="cron schedule, e.g. '0 6 * * *' for 06:00 every day")
     serve.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT})")
     serve.add_argument("--name", default="daily", help="deployment name (default: daily)")
+
+    server = command("server", "Start, stop or check the local Prefect server that runs reuse (state in PREFECT_HOME).",
+                     "cityclips server start --port 4300 && cityclips run seeds && cityclips server stop")
+    server.add_argument("action", choices=("start", "stop", "status"),
+                        help="start: in the background (or --foreground); stop; status: exit 0 when it answers")
+    server.add_argument("--port", type=int, default=None,
+                        help="port on 127.0.0.1 (default: 4200, or a free one when 4200 is taken)")
+    server.add_argument("--foreground", action="store_true",
+                        help="stay attached and stop the server on Ctrl-C (make server does this)")
 
     report = command("report", "Write a self-contained HTML report of the last runs (one file, no network).",
                      "cityclips report --out data --html data/report.html")
@@ -71,10 +86,40 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from cityclips.flows.flow import default_environment
-    default_environment()
     from cityclips.flows.serve import serve_flow
     return serve_flow(args.inputs or [DEFAULT_INPUT], out=args.out, cron=args.cron, name=args.name)
+
+
+def _cmd_server(args: argparse.Namespace) -> int:
+    from cityclips.flows.server import ApiUnavailable, read_local_server, start_local_server, stop_local_server
+    from cityclips.flows.settings import prefect_home
+    home = prefect_home()
+    if args.action == "status":
+        api = read_local_server(Path(home))
+        if api is None:
+            print(f"no cityclips server answers for PREFECT_HOME={home}; start one with 'cityclips server start'")
+            return 1
+        print(f"cityclips server at {api.url} ({api.detail}); UI at {api.url.removesuffix('/api')}")
+        return 0
+    if args.action == "stop":
+        stopped = stop_local_server(Path(home))
+        print(f"stopped the cityclips server at {stopped.url} ({stopped.detail})" if stopped
+              else f"no cityclips server was running for PREFECT_HOME={home}")
+        return 0
+    print(f"starting a Prefect server for PREFECT_HOME={home} ...", file=sys.stderr, flush=True)
+    try:
+        api = start_local_server(Path(home), port=args.port, foreground=args.foreground)
+    except ApiUnavailable as error:
+        raise UserError(str(error)) from error
+    ui = api.url.removesuffix("/api")
+    print(f"cityclips server at {api.url} ({api.detail}, ready in {api.start_seconds:.1f} s); UI at {ui}; "
+          f"'cityclips run' uses it; stop it with 'cityclips server stop'", flush=True)
+    if args.foreground and api.process is not None:
+        try:
+            api.process.wait()
+        finally:
+            stop_local_server(Path(home))
+    return 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -89,25 +134,32 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from cityclips.flows.flow import DEFAULT_BATCH_PAGES, default_environment
-    default_environment()
-    from cityclips.warehouse.store import WarehouseBusy, WarehouseNotWritable
-    inputs = args.inputs or [DEFAULT_INPUT]
+    from cityclips import __version__
+    inputs = [str(p) for p in (args.inputs or [DEFAULT_INPUT])]
+    # The first line, before Prefect is imported (about 1-2 s): the user sees at once that it started.
+    print(f"cityclips {__version__}: {', '.join(inputs)} -> {args.out}; starting Prefect ...", file=sys.stderr,
+          flush=True)
     missing = [p for p in inputs if not Path(p).exists()]
     if missing:
         raise UserError(f"input not found: {missing[0]} (give files or folders of .txt/.html pages)")
-    from cityclips.flows.flow import flow_for, pages_to_process
-    from cityclips.flows.runners import choose_runner
-    from cityclips.warehouse.store import Warehouse
-    inputs = [str(p) for p in inputs]
+    if args.dask_address and args.engine not in ("auto",):
+        raise UserError("--dask-address runs the batches on that cluster: leave --engine out")
+    from cityclips.flows.server import ApiUnavailable, RunApi
+    from cityclips.flows.settings import prefect_settings
+    from cityclips.warehouse.store import Warehouse, WarehouseBusy, WarehouseNotWritable
     try:
-        # Take the lock before Prefect starts: a busy or unwritable --out fails at once, in one sentence.
-        with Warehouse(Path(args.out)).lock():
-            runner = choose_runner(pages_to_process(inputs, args.out, args.full), args.workers, args.dask_address)
-            summary = flow_for(runner)(inputs=inputs, out=args.out,
-                                       batch_pages=args.batch_pages or DEFAULT_BATCH_PAGES, full=args.full,
-                                       max_page_mb=args.max_page_mb, runner_description=runner.describe())
-    except (WarehouseBusy, WarehouseNotWritable) as error:
+        # The lock first: a busy or unwritable --out fails at once, in one sentence, before any server starts.
+        with Warehouse(Path(args.out)).lock(), RunApi() as run_api:
+            os.environ.setdefault("PREFECT_API_URL", run_api.url)  # seen by Prefect when it is imported next
+            from cityclips.flows.flow import cityclips_flow  # imports Prefect while a temporary server boots
+            api = run_api.ready()
+            ready = f" (ready in {api.start_seconds:.1f} s)" if api.kind == "temporary" else ""
+            print(f"cityclips: {api.describe()}{ready}", file=sys.stderr, flush=True)
+            with prefect_settings({"PREFECT_API_URL": api.url}):
+                summary = cityclips_flow(inputs=inputs, out=args.out, full=args.full, batch_pages=args.batch_pages,
+                                         max_page_mb=args.max_page_mb, engine=args.engine, workers=args.workers,
+                                         dask_address=args.dask_address, api=api.describe())
+    except (WarehouseBusy, WarehouseNotWritable, ApiUnavailable) as error:
         raise UserError(str(error)) from error
     return 1 if summary.data_tests_failed else 0
 
@@ -193,17 +245,46 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"run": _cmd_run, "query": _cmd_query, "models": _cmd_models, "inspect": _cmd_inspect,
-            "serve": _cmd_serve, "report": _cmd_report}
+            "serve": _cmd_serve, "server": _cmd_server, "report": _cmd_report}
+INTERRUPTED = {signal.SIGINT: 130, signal.SIGTERM: 143}  # 128 + the signal, as shells report it
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so every `finally` runs: servers and workers are stopped."""
+
+    signum = signal.SIGTERM
+
+
+def _raise_stopped(signum, frame) -> None:
+    raise Stopped()
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `cityclips` command; returns the exit status."""
+    if "prefect" not in sys.modules:  # a caller that imported Prefect already keeps its own settings
+        from cityclips.flows.settings import apply_prefect_defaults
+        apply_prefect_defaults()
     args = _parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _raise_stopped) if _main_thread() else None
     try:
         return COMMANDS[args.command](args)
     except UserError as error:
         print(f"cityclips: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt as interrupt:
+        signum = getattr(interrupt, "signum", signal.SIGINT)
+        what = "Ctrl-C" if signum == signal.SIGINT else "SIGTERM"
+        print(f"\ncityclips: stopped by {what}; published tables are never left half-written, and every server "
+              "and worker this command started is stopped", file=sys.stderr, flush=True)
+        return INTERRUPTED[signum]
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main_thread() -> bool:
+    import threading
+    return threading.current_thread() is threading.main_thread()
 
 
 if __name__ == "__main__":

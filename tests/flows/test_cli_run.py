@@ -1,0 +1,147 @@
+"""`cityclips run` as a user runs it (subprocesses): what the Prefect UI shows, the first line, a run
+with no API, and Ctrl-C / SIGTERM / SIGKILL leaving nothing behind.
+
+Every child gets PREFECT_HOME in a temporary folder; whatever a run starts inherits it (or is given
+it, as the temporary server is), so the processes left after a run are found by that variable.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS
+from tests.flows.api_client import Api
+
+pytestmark = pytest.mark.slow
+
+RUN_S = 240  # one CLI run under load, temporary server start included
+STAGES = ["plan", "template pass", "process", "publish", "build models", "report"]
+LEFTOVER_GRACE_S = 10  # pool workers notice a killed run within a second (engine.WATCH_RUN_S)
+
+
+def _run(cli, args, env, timeout=RUN_S) -> subprocess.CompletedProcess:
+    return subprocess.run([*cli, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+
+
+def test_the_prefect_ui_shows_one_flow_run_with_its_stages_progress_and_summary(prefect_server, cli, tmp_path):
+    """Against a real `prefect server` (the session's, found through PREFECT_HOME, no PREFECT_API_URL)."""
+    api = Api(prefect_server.url)
+    out = tmp_path / "out"
+    before = {r["id"] for r in api.flow_runs()}
+    result = _run(cli, ["run", str(SEEDS), "--out", str(out)], prefect_server.env())
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert f"cityclips: cityclips server {prefect_server.url}" in result.stderr
+    [run] = [r for r in api.flow_runs() if r["id"] not in before]  # one flow run per `cityclips run`
+    assert run["state_type"] == "COMPLETED" and run["parameters"]["out"] == str(out)
+    tasks = sorted(api.task_runs(run["id"]), key=lambda t: t["expected_start_time"])
+    assert [t["name"].rsplit("-", 1)[0] for t in tasks] == STAGES
+    assert {t["state_type"] for t in tasks} == {"COMPLETED"}
+    artifacts = {a["type"]: a for a in api.artifacts(run["id"])}
+    assert artifacts["progress"]["key"] == "cityclips-progress" and artifacts["progress"]["data"] == 100.0
+    summary = artifacts["markdown"]
+    assert summary["key"] == "cityclips-run-summary" and "pages seen: 5; processed: 5" in summary["data"]
+    messages = [log["message"] for log in api.logs(run["id"])]
+    assert any(m.startswith("process: 5 of 5 pages (100%)") for m in messages), messages
+
+
+def test_the_first_line_comes_before_prefect_is_imported(cli, tmp_path):
+    """A `prefect` that takes 60 s to import: the first line must not wait for it."""
+    shim = tmp_path / "shim" / "prefect"
+    shim.mkdir(parents=True)
+    (shim / "__init__.py").write_text("import time\ntime.sleep(60)\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PYTHONPATH=str(tmp_path / "shim"), PREFECT_HOME=str(tmp_path / "home"),
+               PREFECT_API_URL="http://127.0.0.1:9/api", PYTHONUNBUFFERED="1")
+    started = time.monotonic()
+    process = subprocess.Popen([*cli, "run", str(SEEDS), "--out", str(tmp_path / "out")], env=env, cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        first = process.stderr.readline()
+        seconds = time.monotonic() - started
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    assert first.startswith("cityclips ") and f"{SEEDS} -> {tmp_path / 'out'}" in first
+    assert seconds < 5, seconds  # under a second on an idle machine (BENCHMARKS.md); slack for a loaded one
+
+
+def test_no_prefect_api_is_one_sentence_and_exit_2_before_any_work(cli, tmp_path):
+    from cityclips.flows.server import free_port
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_HOME=str(tmp_path / "home"), PREFECT_API_URL=f"http://127.0.0.1:{free_port()}/api")
+    out = tmp_path / "out"
+    result = _run(cli, ["run", str(SEEDS), "--out", str(out)], env)
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("cityclips: ")]
+    assert len(errors) == 1 and errors[0].startswith("cityclips: no Prefect server answers at http://127.0.0.1:")
+    assert "Traceback" not in result.stderr
+    assert not (out / ".versions").exists() and not (out / "documents").exists()
+
+
+# --- interrupted runs --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """200 generated pages in batches of 10: long enough to be interrupted mid-processing."""
+    root = tmp_path_factory.mktemp("corpus")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate_corpus.py"), "--pages", "200", "--out",
+                    str(root), "--seed", "3"], check=True, stdout=subprocess.DEVNULL)
+    return root
+
+
+def _with_env(pid: int, name: str, value: str) -> bool:
+    try:
+        environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+        status = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return status != "Z" and f"{name}={value}".encode() in environ
+
+
+def _left_behind(home: Path) -> list[str]:
+    """Running processes (any session) whose PREFECT_HOME is this test's: what a run left behind."""
+    pids = [int(p) for p in os.listdir("/proc") if p.isdigit() and int(p) != os.getpid()]
+    return [Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")[:120]
+            for pid in pids if _with_env(pid, "PREFECT_HOME", str(home))]
+
+
+@pytest.mark.parametrize("stop", ["ctrl-c", "sigterm", "sigkill"])
+def test_a_stopped_run_leaves_no_server_or_worker_and_says_so_in_one_line(stop, corpus, template_cache, cli,
+                                                                       tmp_path):
+    """With a temporary server and a process pool: stopped mid-processing, everything it started goes."""
+    home, out = tmp_path / "home", tmp_path / "out"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_HOME=str(home), CITYCLIPS_CACHE_DIR=str(template_cache), PYTHONUNBUFFERED="1")
+    log = open(tmp_path / "stderr.txt", "w+")
+    process = subprocess.Popen([*cli, "run", str(corpus), "--out", str(out), "--engine", "processes", "--workers",
+                                "2", "--batch-pages", "10"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=log, start_new_session=True)
+    deadline = time.monotonic() + RUN_S
+    while not list(out.glob(".versions/*.tmp/documents/*.parquet")):  # a batch was processed
+        assert process.poll() is None, f"the run ended first:\n{Path(log.name).read_text()[-2000:]}"
+        assert time.monotonic() < deadline, "the run did not reach processing"
+        time.sleep(0.05)
+    assert "temporary Prefect server" in Path(log.name).read_text()
+    if stop == "ctrl-c":
+        os.killpg(process.pid, signal.SIGINT)  # as a terminal does: the whole foreground group
+    else:
+        process.send_signal(signal.SIGTERM if stop == "sigterm" else signal.SIGKILL)  # as `kill PID` does
+    returncode = process.wait(timeout=60)
+    stderr = Path(log.name).read_text()
+    deadline = time.monotonic() + LEFTOVER_GRACE_S
+    while _left_behind(home) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _left_behind(home) == []
+    assert returncode == {"ctrl-c": 130, "sigterm": 143, "sigkill": -9}[stop], stderr[-2000:]
+    assert not list(out.glob(".versions/*.tmp")) or stop == "sigkill"  # the unpublished version is removed
+    if stop != "sigkill":
+        assert "Traceback" not in stderr, stderr[-3000:]
+        last = stderr.strip().splitlines()[-1]
+        assert last.startswith(f"cityclips: stopped by {'Ctrl-C' if stop == 'ctrl-c' else 'SIGTERM'};"), last
+    # (that the next run then completes is tests/reliability/test_crash_safety.py's)
