@@ -112,8 +112,9 @@ def _cmd_server(args: argparse.Namespace) -> int:
     except ApiUnavailable as error:
         raise UserError(str(error)) from error
     ui = api.url.removesuffix("/api")
-    print(f"cityclips server at {api.url} ({api.detail}, ready in {api.start_seconds:.1f} s); UI at {ui}; "
-          f"'cityclips run' uses it; stop it with 'cityclips server stop'", flush=True)
+    how = "already running" if api.process is None else f"ready in {api.start_seconds:.1f} s"
+    print(f"cityclips server at {api.url} ({api.detail}, {how}); UI at {ui}; 'cityclips run' uses it; "
+          "stop it with 'cityclips server stop'", flush=True)
     if args.foreground and api.process is not None:
         try:
             api.process.wait()

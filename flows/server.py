@@ -373,7 +373,8 @@ def start_local_server(home: Path | None = None, port: int | None = None, timeou
                        foreground: bool = False) -> Api:
     """Start `prefect server start` (UI included) on 127.0.0.1 and record it under PREFECT_HOME.
 
-    Returns the running server (an existing one when it already answers). Raises ApiUnavailable when
+    Returns the running server (an existing one when it already answers). port None means 4200, or a
+    free port when 4200 is taken; a port given that is taken is an error. Raises ApiUnavailable when
     it does not answer within timeout. With foreground=True it is left attached to this process.
     """
     home = Path(home or prefect_home())
@@ -381,6 +382,8 @@ def start_local_server(home: Path | None = None, port: int | None = None, timeou
     if existing is not None:
         return existing
     home.mkdir(parents=True, exist_ok=True)
+    if port is not None and free_port(port) != port:
+        raise ApiUnavailable(f"port {port} on 127.0.0.1 is in use; give another with --port (or PORT=... to make)")
     seeded = seed_database(home)
     port = free_port(port or DEFAULT_PORT)
     url = f"http://127.0.0.1:{port}/api"
