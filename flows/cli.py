@@ -106,7 +106,8 @@ def _cmd_server(args: argparse.Namespace) -> int:
         print(f"stopped the cityclips server at {stopped.url} ({stopped.detail})" if stopped
               else f"no cityclips server was running for PREFECT_HOME={home}")
         return 0
-    print(f"starting a Prefect server for PREFECT_HOME={home} ...", file=sys.stderr, flush=True)
+    if read_local_server(Path(home)) is None:
+        print(f"starting a Prefect server for PREFECT_HOME={home} ...", file=sys.stderr, flush=True)
     try:
         api = start_local_server(Path(home), port=args.port, foreground=args.foreground)
     except ApiUnavailable as error:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_progress_artifact, update_progress_artifact
+from prefect.settings import get_current_settings
 
 from cityclips.flows.engine import open_engine
 from cityclips.flows.progress import RunProgress
@@ -40,10 +41,11 @@ def cityclips_flow(inputs: list[str], out: str = "data", full: bool = False, bat
     """Process every page under inputs into the Parquet tables and DuckDB models under out.
 
     engine: 'auto' (one process for small runs, a process pool above 1,000 pages), 'one-process',
-    'processes', 'dask-local', or 'dask' with dask_address; workers: processes (default: cores).
+    'processes', 'dask-local', or 'dask' with dask_address; workers: processes (default: cores);
+    api: how the caller chose the Prefect API, for the summary (default: the URL Prefect uses).
     """
     options = RunOptions(tuple(inputs), out, full, batch_pages, PageSettings(max_page_bytes=int(max_page_mb * 1024 ** 2)),
-                         engine, workers, dask_address, api)
+                         engine, workers, dask_address, api or f"Prefect API {get_current_settings().api.url}")
     warehouse = Warehouse(Path(out))
     with warehouse.lock():
         planned = plan_stage(options)

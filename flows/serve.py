@@ -13,6 +13,7 @@ import os
 import sys
 import urllib.error
 import urllib.request
+import warnings
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -113,14 +114,15 @@ def serve_flow(inputs: list[str], out: str, cron: str, name: str) -> int:
     inputs or the server are wrong.
     """
     try:
-        parameters = flow_parameters(inputs, out)
         api_url = configured_api_url()
+        if api_url and "prefect" not in sys.modules:  # before Prefect is imported (validate_cron imports
+            os.environ["PREFECT_API_URL"] = api_url  # it); served runs inherit it
+        cron = validate_cron(cron)
+        parameters = flow_parameters(inputs, out)
         if not api_url:
             raise ServeError(f"schedules need a Prefect server: PREFECT_API_URL is not set and no cityclips server "
                              f"is running; {SERVER_HINT}")
         check_server(api_url)
-        os.environ["PREFECT_API_URL"] = api_url  # before Prefect is imported (validate_cron imports it)
-        cron = validate_cron(cron)
     except ServeError as error:
         print(f"cityclips: {error}", file=sys.stderr)
         return 2
@@ -130,6 +132,8 @@ def serve_flow(inputs: list[str], out: str, cron: str, name: str) -> int:
 
     from cityclips.flows.flow import cityclips_flow
 
+    # Prefect 3.8.8's runner warns on SIGTERM about its own un-awaited stop coroutine: noise, not ours.
+    warnings.filterwarnings("ignore", message="coroutine 'Runner.astop' was never awaited")
     zone = schedule_timezone()
     deployment = f"{cityclips_flow.name}/{name}"
     print(f"serving {deployment} on {api_url}: cron '{cron}' ({zone}), next run "

@@ -1,8 +1,9 @@
 """`cityclips run` as a user runs it (subprocesses): what the Prefect UI shows, the first line, a run
 with no API, and Ctrl-C / SIGTERM / SIGKILL leaving nothing behind.
 
-Every child gets PREFECT_HOME in a temporary folder; whatever a run starts inherits it (or is given
-it, as the temporary server is), so the processes left after a run are found by that variable.
+An interrupted run's environment carries a marker variable; whatever it starts inherits its
+environment (the temporary server and the pool workers too), so what is left after it is found by
+that marker.
 """
 from __future__ import annotations
 
@@ -104,20 +105,22 @@ def _with_env(pid: int, name: str, value: str) -> bool:
     return status != "Z" and f"{name}={value}".encode() in environ
 
 
-def _left_behind(home: Path) -> list[str]:
-    """Running processes (any session) whose PREFECT_HOME is this test's: what a run left behind."""
+def _left_behind(marker: str) -> list[str]:
+    """Running processes (any session) with this run's marker in their environment."""
     pids = [int(p) for p in os.listdir("/proc") if p.isdigit() and int(p) != os.getpid()]
     return [Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")[:120]
-            for pid in pids if _with_env(pid, "PREFECT_HOME", str(home))]
+            for pid in pids if _with_env(pid, "CITYCLIPS_TEST_RUN", marker)]
 
 
 @pytest.mark.parametrize("stop", ["ctrl-c", "sigterm", "sigkill"])
-def test_a_stopped_run_leaves_no_server_or_worker_and_says_so_in_one_line(stop, corpus, template_cache, cli,
+def test_a_stopped_run_leaves_no_server_or_worker_and_says_so_in_one_line(stop, corpus, prefect_server, cli,
                                                                        tmp_path):
-    """With a temporary server and a process pool: stopped mid-processing, everything it started goes."""
-    home, out = tmp_path / "home", tmp_path / "out"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env.update(PREFECT_HOME=str(home), CITYCLIPS_CACHE_DIR=str(template_cache), PYTHONUNBUFFERED="1")
+    """With a process pool, stopped mid-processing: everything the run started goes. The SIGKILL case
+    runs with a temporary server of its own (a fresh PREFECT_HOME), the others with the session's."""
+    out, marker = tmp_path / "out", f"{stop}-{os.getpid()}-{time.time_ns()}"
+    env = prefect_server.env(CITYCLIPS_TEST_RUN=marker)
+    if stop == "sigkill":
+        env["PREFECT_HOME"] = str(tmp_path / "home")
     log = open(tmp_path / "stderr.txt", "w+")
     process = subprocess.Popen([*cli, "run", str(corpus), "--out", str(out), "--engine", "processes", "--workers",
                                 "2", "--batch-pages", "10"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
@@ -127,7 +130,7 @@ def test_a_stopped_run_leaves_no_server_or_worker_and_says_so_in_one_line(stop, 
         assert process.poll() is None, f"the run ended first:\n{Path(log.name).read_text()[-2000:]}"
         assert time.monotonic() < deadline, "the run did not reach processing"
         time.sleep(0.05)
-    assert "temporary Prefect server" in Path(log.name).read_text()
+    assert ("temporary Prefect server" if stop == "sigkill" else "cityclips server") in Path(log.name).read_text()
     if stop == "ctrl-c":
         os.killpg(process.pid, signal.SIGINT)  # as a terminal does: the whole foreground group
     else:
@@ -135,9 +138,9 @@ def test_a_stopped_run_leaves_no_server_or_worker_and_says_so_in_one_line(stop, 
     returncode = process.wait(timeout=60)
     stderr = Path(log.name).read_text()
     deadline = time.monotonic() + LEFTOVER_GRACE_S
-    while _left_behind(home) and time.monotonic() < deadline:
+    while _left_behind(marker) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert _left_behind(home) == []
+    assert _left_behind(marker) == []
     assert returncode == {"ctrl-c": 130, "sigterm": 143, "sigkill": -9}[stop], stderr[-2000:]
     assert not list(out.glob(".versions/*.tmp")) or stop == "sigkill"  # the unpublished version is removed
     if stop != "sigkill":
