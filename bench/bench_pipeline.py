@@ -23,6 +23,8 @@ import statistics
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 import time
 from pathlib import Path
 
@@ -166,12 +168,18 @@ def _load() -> str:
 def bench_size(pages: int, workdir: Path, seed: int, env: dict, extra_args: list[str], cli: str | None,
                label: str) -> dict:
     corpus = generate(pages, workdir / f"corpus-{pages}", seed)
+    if not (Path(env["PREFECT_HOME"]) / "prefect.db").exists():  # steady state: a PREFECT_HOME used before
+        fixed_cost(workdir, env, cli, 1)
     out = workdir / f"out-{label}-{pages}"
     shutil.rmtree(out, ignore_errors=True)
     load = _load()
     first = run_cli(["run", str(corpus), "--out", str(out), *extra_args], env, cli)
     second = run_cli(["run", str(corpus), "--out", str(out), *extra_args], env, cli)
-    return {"pages": pages, "label": label, "first": first, "second": second, "out_mb": du_mb(out),
+    local = None
+    if cli is None:  # cityclips: the same unchanged re-run once more, with a `cityclips server` running
+        with local_server(env):
+            local = run_cli(["run", str(corpus), "--out", str(out), *extra_args], env, cli)
+    return {"pages": pages, "label": label, "first": first, "second": second, "local": local, "out_mb": du_mb(out),
             "db_mb": (out / "cityclips.duckdb").stat().st_size / 1024 ** 2, "load": f"{load}-{_load()}"}
 
 
@@ -197,26 +205,32 @@ def fixed_cost(workdir: Path, env: dict, cli: str | None, repeat: int) -> dict:
             "load": ",".join(loads)}
 
 
+@contextmanager
+def local_server(env: dict) -> Iterator[None]:
+    """`cityclips server start` for env's PREFECT_HOME for the block, stopped after it."""
+    cli = str(Path(sys.executable).parent / "cityclips")
+    subprocess.run([cli, "server", "start"], env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield
+    finally:
+        subprocess.run([cli, "server", "stop"], env=env, stdout=subprocess.DEVNULL)
+
+
 def fixed_costs(workdir: Path, base: dict, cli_baseline: str | None, repeat: int) -> list[tuple[str, dict]]:
     """The one-page run in each start-up situation, cityclips beside the baseline."""
     rows = []
-    cache = workdir / "cache-fixed"
+    cache = workdir / "cache-first-run"  # empty: the first row is a machine's very first run
     shutil.rmtree(cache, ignore_errors=True)
     fresh = lambda tag: (lambda i: _env(base, workdir / f"home-{tag}-{i}-{time.time_ns()}", cache))  # noqa: E731
     rows.append(("cityclips, fresh PREFECT_HOME, first run on the machine (no template)",
-                 fixed_cost(workdir, fresh("first"), None, 1)))
+                 fixed_cost(workdir, fresh("first"), None, 1)))  # fills the cache for the rows below
     rows.append(("cityclips, fresh PREFECT_HOME (cold; empty database template cached)",
                  fixed_cost(workdir, fresh("cold"), None, repeat)))
     home = workdir / "home-local-server"
     shutil.rmtree(home, ignore_errors=True)
     local_env = _env(base, home, cache)
-    subprocess.run([str(Path(sys.executable).parent / "cityclips"), "server", "start"], env=local_env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
+    with local_server(local_env):
         rows.append(("cityclips, `cityclips server start` running", fixed_cost(workdir, local_env, None, repeat)))
-    finally:
-        subprocess.run([str(Path(sys.executable).parent / "cityclips"), "server", "stop"], env=local_env,
-                       stdout=subprocess.DEVNULL)
     if cli_baseline:
         rows.append(("baseline, fresh PREFECT_HOME (its temporary server, migrations)",
                      fixed_cost(workdir, fresh("baseline"), cli_baseline, repeat)))
@@ -272,8 +286,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print("\n## End to end (`cityclips run`, Prefect included: a temporary server per run, existing PREFECT_HOME)\n")
     print("| version | N | first run | pages/s | peak RSS (tree) | output | DuckDB | unchanged re-run | re-run / first "
-          "| load |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+          "| re-run, cityclips server running | load |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     results = []
     for pages in sizes:
         runs = [("cityclips", None, extra)]
@@ -281,12 +295,14 @@ def main(argv: list[str] | None = None) -> int:
             runs.append(("baseline", args.baseline_cli, []))
         for label, cli, arguments in runs:
             r = bench_size(pages, workdir, args.seed, env if label == "cityclips" else
-                           _env(os.environ, workdir / "home-baseline-e2e"), arguments, cli, label)
+                           _env(os.environ, workdir / "home-baseline-e2e", workdir / "cache"), arguments, cli, label)
             results.append(r)
             first, second = r["first"], r["second"]
             print(f"| {label} | {pages:,} | {first['wall_s']:.1f} s | {pages / first['wall_s']:,.0f} | "
                   f"{first['peak_rss_mb']:,.0f} MB | {r['out_mb']:,.0f} MB | {r['db_mb']:,.0f} MB | "
-                  f"{second['wall_s']:.1f} s | {second['wall_s'] / first['wall_s']:.1%} | {r['load']} |", flush=True)
+                  f"{second['wall_s']:.1f} s | {second['wall_s'] / first['wall_s']:.1%} | "
+                  + (f"{r['local']['wall_s']:.1f} s ({r['local']['wall_s'] / first['wall_s']:.1%})" if r["local"] else "-")
+                  + f" | {r['load']} |", flush=True)
 
     if args.compare_engines:
         print(f"\n## Engines on {args.compare_engines:,} pages (first run, same corpus, one after another)\n")
@@ -319,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
             checks.append(("peak RSS <= 1.5 GB at 100,000", r["first"]["peak_rss_mb"] <= TARGETS["peak_rss_mb"]))
         if r["pages"] == 10_000:
             checks.append(("10,000 pages first run <= 60 s", r["first"]["wall_s"] <= TARGETS["e2e_10k_seconds"]))
-        checks.append((f"unchanged re-run <= 5% of first at {r['pages']:,}",
+        checks.append((f"unchanged re-run <= 5% of first at {r['pages']:,} (temporary server; with a cityclips "
+                       f"server: {r['local']['wall_s'] / r['first']['wall_s']:.1%})",
                        r["second"]["wall_s"] / r["first"]["wall_s"] <= TARGETS["rerun_share"]))
     for name, ok in checks:
         print(f"- {'met' if ok else 'NOT met'}: {name}")
