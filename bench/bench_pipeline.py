@@ -125,6 +125,10 @@ class TreeRss:
         return self.peak
 
 
+class RunFailed(RuntimeError):
+    """A measured run exited non-zero (the baseline failing to start is a result, not a bench error)."""
+
+
 def run_cli(args: list[str], env: dict, cli: str | None = None) -> dict:
     """Run `cityclips ...` and measure wall time, the time to its first line, and peak tree RSS."""
     started = time.perf_counter()
@@ -136,7 +140,7 @@ def run_cli(args: list[str], env: dict, cli: str | None = None) -> dict:
     output, _ = process.communicate()
     peak = rss.stop()
     if process.returncode != 0:
-        raise RuntimeError(f"cityclips {' '.join(args)} failed ({process.returncode}):\n{(first + output)[-3000:]}")
+        raise RunFailed(f"cityclips {' '.join(args)} failed ({process.returncode}):\n{(first + output)[-3000:]}")
     return {"wall_s": time.perf_counter() - started, "peak_rss_mb": peak / 1024 ** 2, "output": first + output,
             "first_line_s": first_line_s if first.strip() else float("nan")}
 
@@ -193,16 +197,21 @@ def one_page(workdir: Path) -> Path:
 def fixed_cost(workdir: Path, env: dict, cli: str | None, repeat: int) -> dict:
     """Wall time of a one-page run (median of repeat) and the time to its first line."""
     one = one_page(workdir)
-    walls, firsts, loads = [], [], []
+    walls, firsts, loads, failed = [], [], [], []
     for i in range(repeat):
         out = workdir / f"out-one-{i}"
         shutil.rmtree(out, ignore_errors=True)
         loads.append(_load())
-        result = run_cli(["run", str(one), "--out", str(out)], env(i) if callable(env) else env, cli)
+        try:
+            result = run_cli(["run", str(one), "--out", str(out)], env(i) if callable(env) else env, cli)
+        except RunFailed as error:
+            failed.append(str(error).splitlines()[-1][:200])
+            continue
         walls.append(result["wall_s"])
         firsts.append(result["first_line_s"])
-    return {"wall_s": statistics.median(walls), "all": walls, "first_line_s": statistics.median(firsts),
-            "load": ",".join(loads)}
+    nan = float("nan")
+    return {"wall_s": statistics.median(walls) if walls else nan, "all": walls, "failed": failed,
+            "first_line_s": statistics.median(firsts) if firsts else nan, "load": ",".join(loads)}
 
 
 @contextmanager
@@ -281,8 +290,9 @@ def main(argv: list[str] | None = None) -> int:
     print("| situation | wall | first line | runs | load |\n|---|---:|---:|---|---|")
     fixed = fixed_costs(workdir, os.environ, args.baseline_cli, args.repeat)
     for name, r in fixed:
+        failures = f"; **{len(r['failed'])} failed**: {r['failed'][0]}" if r["failed"] else ""
         print(f"| {name} | {r['wall_s']:.1f} s | {r['first_line_s']:.2f} s | "
-              f"{', '.join(f'{w:.1f}' for w in r['all'])} | {r['load']} |", flush=True)
+              f"{', '.join(f'{w:.1f}' for w in r['all'])}{failures} | {r['load']} |", flush=True)
 
     print("\n## End to end (`cityclips run`, Prefect included: a temporary server per run, existing PREFECT_HOME)\n")
     print("| version | N | first run | pages/s | peak RSS (tree) | output | DuckDB | unchanged re-run | re-run / first "
@@ -294,8 +304,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.baseline_cli and pages <= args.baseline_max_pages:
             runs.append(("baseline", args.baseline_cli, []))
         for label, cli, arguments in runs:
-            r = bench_size(pages, workdir, args.seed, env if label == "cityclips" else
-                           _env(os.environ, workdir / "home-baseline-e2e", workdir / "cache"), arguments, cli, label)
+            try:
+                r = bench_size(pages, workdir, args.seed, env if label == "cityclips" else
+                               _env(os.environ, workdir / "home-baseline-e2e", workdir / "cache"), arguments, cli, label)
+            except RunFailed as error:
+                print(f"| {label} | {pages:,} | **failed**: {str(error).splitlines()[-1][:150]} |", flush=True)
+                continue
             results.append(r)
             first, second = r["first"], r["second"]
             print(f"| {label} | {pages:,} | {first['wall_s']:.1f} s | {pages / first['wall_s']:,.0f} | "

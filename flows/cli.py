@@ -144,8 +144,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
     missing = [p for p in inputs if not Path(p).exists()]
     if missing:
         raise UserError(f"input not found: {missing[0]} (give files or folders of .txt/.html pages)")
-    if args.dask_address and args.engine not in ("auto",):
-        raise UserError("--dask-address runs the batches on that cluster: leave --engine out")
+    if args.dask_address:
+        if args.engine != "auto":
+            raise UserError("--dask-address runs the batches on that cluster: leave --engine out")
+        _check_dask_address(args.dask_address)
     from cityclips.flows.server import ApiUnavailable, RunApi
     from cityclips.flows.settings import prefect_settings
     from cityclips.warehouse.store import Warehouse, WarehouseBusy, WarehouseNotWritable
@@ -164,6 +166,19 @@ def _cmd_run(args: argparse.Namespace) -> int:
     except (WarehouseBusy, WarehouseNotWritable, ApiUnavailable) as error:
         raise UserError(str(error)) from error
     return 1 if summary.data_tests_failed else 0
+
+
+def _check_dask_address(address: str) -> None:
+    """A Dask scheduler must answer at address (tcp://host:port) before anything starts."""
+    import socket
+    from urllib.parse import urlsplit
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        with socket.create_connection((parts.hostname or "", parts.port or 8786), timeout=10):
+            pass
+    except (OSError, ValueError) as error:
+        raise UserError(f"no Dask scheduler answers at {address} ({getattr(error, 'strerror', None) or error}); "
+                        "start one ('dask scheduler') or leave --dask-address out") from error
 
 
 def _format_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import secrets
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -162,18 +163,17 @@ def plan_stage(options: RunOptions) -> PlannedRun:
 
 
 def _run_batches(label: str, engine: Engine, progress: RunProgress, fn, batches: list[list[InputFile]],
-                 arguments: list[tuple]) -> list[tuple[Outcome, list[InputFile]]]:
-    """Run the batches on the engine; advance the progress after each; log failed ones."""
-    finished = []
+                 arguments: list[tuple]) -> Iterator[tuple[Outcome, FailedBatch | None]]:
+    """Run the batches on the engine as they finish: the outcome, and the failure (logged) when it failed."""
     for outcome in engine.map(fn, arguments):
-        items = batches[outcome.index]
+        failure = None
         if outcome.failed:
-            _log_failure(FailedBatch(label, tuple(i.source_path for i in items), outcome.error, outcome.attempts),
-                         outcome.index, len(batches))
-        progress.advance(len(items))
-        finished.append((outcome, items))
+            failure = FailedBatch(label, tuple(i.source_path for i in batches[outcome.index]), outcome.error,
+                                  outcome.attempts)
+            _log_failure(failure, outcome.index, len(batches))
+        progress.advance(len(batches[outcome.index]))
+        yield outcome, failure
     progress.finish_stage()
-    return finished
 
 
 @stage("template pass")
@@ -188,11 +188,10 @@ def template_stage(planned: PlannedRun, engine: Engine, progress: RunProgress) -
     batches = planned.batches(plan.to_process)
     progress.start("templates", len(plan.to_process))
     scans, failed = [unchanged_manifest(planned.manifest, plan)], []
-    for outcome, items in _run_batches("template pass", engine, progress, scan_batch, batches,
-                                       [(batch, settings) for batch in batches]):
-        if outcome.failed:
-            failed.append(FailedBatch("template pass", tuple(i.source_path for i in items), outcome.error,
-                                      outcome.attempts))
+    for outcome, failure in _run_batches("template pass", engine, progress, scan_batch, batches,
+                                         [(batch, settings) for batch in batches]):
+        if failure:
+            failed.append(failure)
         else:
             scans.append(outcome.value)
     templates = template_sets(scans)
@@ -217,11 +216,10 @@ def process_stage(planned: PlannedRun, templates: TemplatePass, writer: VersionW
                  for batch, part in zip(batches, parts)]
     progress.start("process", len(items))
     summary, failed = BatchSummary(), []
-    for outcome, batch in _run_batches("process", engine, progress, process_batch, batches, arguments):
-        if outcome.failed:
+    for outcome, failure in _run_batches("process", engine, progress, process_batch, batches, arguments):
+        if failure:
             discard_part(writer, parts[outcome.index])  # what an attempt wrote before it failed
-            failed.append(FailedBatch("process", tuple(i.source_path for i in batch), outcome.error,
-                                      outcome.attempts))
+            failed.append(failure)
         else:
             summary.merge(outcome.value)
     return Processed(summary, failed, round(time.perf_counter() - clock, 3))

@@ -148,3 +148,14 @@ def test_a_stopped_run_leaves_no_server_or_worker_and_says_so_in_one_line(stop, 
         last = stderr.strip().splitlines()[-1]
         assert last.startswith(f"cityclips: stopped by {'Ctrl-C' if stop == 'ctrl-c' else 'SIGTERM'};"), last
     # (that the next run then completes is tests/reliability/test_crash_safety.py's)
+
+
+def test_an_unreachable_dask_scheduler_is_one_sentence_before_anything_starts(cli, tmp_path):
+    from cityclips.flows.server import free_port
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env["PREFECT_HOME"] = str(tmp_path / "home")
+    address = f"tcp://127.0.0.1:{free_port()}"
+    result = _run(cli, ["run", str(SEEDS), "--out", str(tmp_path / "out"), "--dask-address", address], env)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith(f"cityclips: no Dask scheduler answers at {address}")
+    assert not (tmp_path / "home").exists() and not (tmp_path / "out").exists()  # no server, no lock
