@@ -22,8 +22,10 @@ run: setup  ## run the pipeline on seeds/ into data/
 test: setup  ## the whole test suite
 	$(PY) -m pytest
 
-eval: setup  ## score cleaning and metadata on the labelled evaluation pages (eval/)
+eval: setup  ## score the labelled evaluation pages (eval/), page kinds (eval/pagekind), then the public benchmarks beside trafilatura and readability (eval/peers.py; skipped without ../shared/peers)
 	$(PY) eval/score.py
+	$(PY) eval/page_kinds.py
+	$(PY) eval/peers.py
 
 langid: setup  ## language detection benchmark
 	$(PY) bench/bench_langid.py

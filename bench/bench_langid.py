@@ -1,8 +1,10 @@
 """Language-identification benchmark: cityclips' detector against plain seeded langdetect.
 
 Prints one table of accuracy per file of the langid set (Korean/English news, French control),
-page-level results with share error, throughput on a 50/50 mix of en.txt/ko.txt lines, and
-whether two separate processes give identical labels. Not a timed test: run it by hand.
+page-level results with share error, then the same measurement per language on Universal
+Dependencies text (de/es/fr/pt/zh/ja/en/ko: paragraphs, sentences, mid and short snippets),
+throughput on a 50/50 mix of en.txt/ko.txt lines and on a mix of the UD Latin-script sentences,
+and whether two separate processes give identical labels. Not a timed test: run it by hand.
 
     .venv/bin/python bench/bench_langid.py
     .venv/bin/python bench/bench_langid.py --data ../shared/data/langid
@@ -24,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from langdetect import DetectorFactory, detect_langs  # noqa: E402
 from langdetect.lang_detect_exception import LangDetectException  # noqa: E402
 
-from cityclips.transforms.language import (LATIN_CANDIDATES, MIN_LANGDETECT_LETTERS, LanguageGuess,  # noqa: E402
+from cityclips.transforms.language import (LATIN_CANDIDATES, LATIN_MODEL, MIN_LANGDETECT_LETTERS, LanguageGuess,  # noqa: E402
                                  detect_language, document_language, language_shares)
 
 DEFAULT_DATA = Path(__file__).resolve().parent / "data" / "langid"
@@ -38,6 +40,12 @@ ROWS = [
     ("mixed_en", "en", 0.98), ("mixed_ko", "ko", 0.97),
     ("short_fr", "fr", None), ("mid_fr", "fr", None), ("fr", "fr", None), ("fr, mid_fr 20+ letters", "fr", None),
 ]
+# Universal Dependencies sets (ud/README.md): paragraphs must be 99% right in every language
+UD_LANGUAGES = ("de", "es", "fr", "pt", "zh", "ja", "en", "ko")
+UD_PARAGRAPH_TARGET = 0.99
+UD_JA_SENTENCES_PER_PARAGRAPH = 3  # ja comes from GSD, which has no document ids: consecutive sentences
+SHORT_CHARS, MID_CHARS = 20, 60  # snippet lengths as in short_*.txt (<= 20) and mid_*.txt (21-60)
+CUT_BY_CHARACTER = frozenset({"zh", "ja"})  # no spaces between words
 MIN_SPEEDUP = 10.0
 MAX_SHARE_ERROR = 0.01
 
@@ -126,6 +134,45 @@ def mark(value: float, target: float | None, higher_is_better: bool = True) -> s
     return "yes" if met else "NO"
 
 
+def read_ud(data: Path, language: str) -> tuple[list[str], list[str]]:
+    """(sentences, paragraphs) of one UD language: a paragraph joins one document's sentences."""
+    rows = [line.split("\t", 1) for line in (data / "ud" / f"ud_{language}.tsv").read_text(encoding="utf-8").splitlines()]
+    sentences = [text for _, text in rows]
+    documents: dict[str, list[str]] = {}
+    for index, (doc, text) in enumerate(rows):
+        key = str(index // UD_JA_SENTENCES_PER_PARAGRAPH) if language == "ja" else doc
+        documents.setdefault(key, []).append(text)
+    joiner = "" if language in CUT_BY_CHARACTER else " "
+    return sentences, [joiner.join(texts) for texts in documents.values()]
+
+
+def snippet(text: str, max_chars: int, by_character: bool) -> str:
+    """The longest head of text of at most max_chars characters, cut at a word boundary."""
+    if by_character:
+        return text[:max_chars]
+    head = ""
+    for word in text.split():
+        if len(head) + len(word) + 1 > max_chars:
+            break
+        head = f"{head} {word}".strip()
+    return head
+
+
+def ud_sets(data: Path) -> dict[str, tuple[str, list[str]]]:
+    """name -> (label, texts) for the UD rows: paragraphs, sentences, mid and short snippets."""
+    sets = {}
+    for language in UD_LANGUAGES:
+        sentences, paragraphs = read_ud(data, language)
+        by_character = language in CUT_BY_CHARACTER
+        short = [s for s in (snippet(t, SHORT_CHARS, by_character) for t in sentences) if s]
+        mid = [s for s in (snippet(t, MID_CHARS, by_character) for t in sentences) if len(s) > SHORT_CHARS]
+        sets[f"ud {language} paragraphs"] = (language, paragraphs)
+        sets[f"ud {language} sentences"] = (language, sentences)
+        sets[f"ud {language} mid"] = (language, mid)
+        sets[f"ud {language} short"] = (language, short)
+    return sets
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Language-identification benchmark (see module docstring).")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="langid data directory")
@@ -146,8 +193,8 @@ def main(argv: list[str] | None = None) -> int:
                                        if sum(map(str.isalpha, t)) >= MIN_LANGDETECT_LETTERS]
     pages = [json.loads(line) for line in (args.data / "pages.jsonl").read_text(encoding="utf-8").splitlines()]
 
-    print(f"langid benchmark on {args.data} (site default '{SITE_DEFAULT}', "
-          f"cityclips Latin candidates {'/'.join(LATIN_CANDIDATES)})")
+    print(f"langid benchmark on {args.data} (site default '{SITE_DEFAULT}', cityclips Latin candidates: "
+          f"{len(LATIN_CANDIDATES)} languages through {LATIN_MODEL})")
     header = f"{'file':<24}{'n':>6}{'cityclips':>11}{'langdetect':>12}{'target':>9}{'met':>5}"
     print(header)
     print("-" * len(header))
@@ -163,12 +210,25 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'pages share error':<24}{len(pages):>6}{ours_pages[2]:>11.4f}{plain_pages[2]:>12.4f}"
           f"{'<0.01':>9}{mark(ours_pages[2], MAX_SHARE_ERROR, higher_is_better=False):>5}")
 
+    ud = ud_sets(args.data)
+    for name, (label, texts) in ud.items():
+        ours, plain = accuracy(cityclips, texts, label), accuracy(plain_langdetect, texts, label)
+        target = UD_PARAGRAPH_TARGET if name.endswith("paragraphs") else None
+        target_text = f"{target:.1%}" if target else ""
+        print(f"{name:<24}{len(texts):>6}{ours:>11.1%}{plain:>12.1%}{target_text:>9}{mark(ours, target):>5}")
+
     mix = [text for pair in zip(files["en"], files["ko"]) for text in pair]
     cityclips(mix[0]), plain_langdetect(mix[0])  # load profiles outside the timing
     ours_rate, plain_rate = texts_per_second([cityclips, plain_langdetect], mix)
     speedup = ours_rate / plain_rate
     print(f"{'texts/CPU-s en/ko mix':<24}{len(mix):>6}{ours_rate:>11,.0f}{plain_rate:>12,.0f}"
           f"{'>=10x':>9}{mark(speedup, MIN_SPEEDUP):>5}   ratio {speedup:.1f}x")
+
+    latin_mix = [text for group in zip(*(ud[f"ud {language} sentences"][1] for language in ("de", "es", "fr", "pt", "en")))
+                 for text in group]
+    ours_rate, plain_rate = texts_per_second([cityclips, plain_langdetect], latin_mix)
+    print(f"{'texts/CPU-s UD Latin mix':<24}{len(latin_mix):>6}{ours_rate:>11,.0f}{plain_rate:>12,.0f}"
+          f"{'':>9}{'':>5}   ratio {ours_rate / plain_rate:.1f}x (de/es/fr/pt/en sentences)")
 
     for name in DETERMINISM_FILES:
         first, second = (labels_in_subprocess(args.data, name, seed) for seed in ("1", "2"))
@@ -178,12 +238,10 @@ def main(argv: list[str] | None = None) -> int:
               f"{'':>12}{'same':>9}{'yes' if same else 'NO':>5}   two processes, PYTHONHASHSEED 1 and 2")
 
     print()
-    print(f"French control: cityclips asks langdetect only about Latin text of {MIN_LANGDETECT_LETTERS}+ letters and")
-    print("  gives shorter Latin text the site default 'en', so short_fr is lost by design, as are mid_fr's and")
-    print(f"  fr's lines under {MIN_LANGDETECT_LETTERS} letters (the short dialogue lines); the 20+ letters row is "
-          "what is kept.")
-    print(f"  French is one of the candidates ({'/'.join(LATIN_CANDIDATES)}); any other Latin-script language")
-    print("  (vi, id, es, de, tl, ...) would be lost entirely: it comes out as a candidate or the default.")
+    print(f"Short Latin text: cityclips asks a model only about Latin text of {MIN_LANGDETECT_LETTERS}+ letters and")
+    print("  gives shorter Latin text the site default 'en', so short_fr and the UD de/es/fr/pt short rows are lost")
+    print(f"  by design, as are mid_fr's and fr's lines under {MIN_LANGDETECT_LETTERS} letters (the short dialogue lines);")
+    print("  the 'fr, mid_fr 20+ letters' row is what is kept. Han-only snippets are 'zh' unless the site is 'ja'.")
     print("ko clean-script = ko.txt lines where Hangul syllables are over half the letters; en clean-script = en.txt")
     print("  lines without Hangul. The other ko.txt lines are English-dominant headlines (label noise).")
     return 0

@@ -218,12 +218,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", action="store_true", help="print scores as JSON")
     parser.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura comparison")
-    parser.add_argument("--set", choices=sorted(EVAL_SETS) + ["all"], default="all",
-                        help="which labelled set to score (default: every set that exists)")
+    parser.add_argument("--set", choices=sorted(EVAL_SETS) + ["real", "all"], default="all",
+                        help="which labelled set to score (default: every set that exists; 'real' = eval/real)")
     args = parser.parse_args(argv)
     names = [n for n in EVAL_SETS if (EVAL_SETS[n] / "gold").is_dir()] if args.set == "all" else [args.set]
     for name in names:
-        print_report(name, EVAL_SETS[name], args)
+        if name != "real":
+            print_report(name, EVAL_SETS[name], args)
+    if args.set in ("all", "real"):
+        import real  # eval/real.py: the real saved pages, dev and holdout, with trafilatura beside cityclips
+        real.main((["--json"] if args.json else []) + (["--no-trafilatura"] if args.no_trafilatura else []))
     return 0
 
 

@@ -45,7 +45,7 @@ class BatchSummary:
 
 
 def _unreadable_reject(problem: Unreadable) -> Reject:
-    return Reject(problem.source_path, "unreadable", problem.detail, -1, "")
+    return Reject(problem.source_path, problem.reason, problem.detail, -1, "")
 
 
 def scan_batch(items: list[InputFile], settings: PageSettings) -> pa.Table:
@@ -55,7 +55,7 @@ def scan_batch(items: list[InputFile], settings: PageSettings) -> pa.Table:
         raw = read_page(item, settings.max_page_bytes)
         if isinstance(raw, Unreadable):
             continue
-        lines = page_lines(raw)
+        lines = page_lines(raw, settings)
         if lines:
             found.append(lines)
     return scan_table(found)

@@ -1,6 +1,7 @@
 """The `cityclips` command line: run, query, models, inspect, report, serve and server.
 
-Every command's --help ends with an example; errors are one sentence and a non-zero exit.
+Every command's --help ends with an example; errors are one sentence and a non-zero exit status
+(flows/failures.py lists them: 0 done, 1 data tests failed, 2 usage or refused, 3 I/O error, 4 bug).
 """
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ import json
 import os
 import signal
 import sys
+import traceback
 from pathlib import Path
+
+from cityclips import __version__
+from cityclips.flows.failures import (EXIT_CODES, EXIT_DATA_TESTS, EXIT_INTERNAL, EXIT_IO, EXIT_OK, EXIT_USAGE,
+                                      describe_io_failure, io_error_in, io_errors_told_once)
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "data"
@@ -20,19 +26,27 @@ class UserError(Exception):
     """An error the user can fix; printed as one sentence without a traceback."""
 
 
+class IOFailure(Exception):
+    """The output could not be written (disk full, read-only, device error): one sentence, exit 3."""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cityclips", description="Bilingual city-government pages -> Parquet + DuckDB.",
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog="example:\n  cityclips run seeds/ --out data\n"
-                                            "  cityclips query \"select title, published_at from articles\"")
+                                            "  cityclips query \"select title, published_at from articles\"\n\n"
+                                            "exit status:\n" + "\n".join(f"  {code}  {meaning}" for code, meaning
+                                                                          in EXIT_CODES.items()))
+    parser.add_argument("--version", action="version", version=f"cityclips {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help_text: str, example: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help_text, description=help_text, epilog=f"example:\n  {example}",
                               formatter_class=argparse.RawDescriptionHelpFormatter)
 
-    run = command("run", "Run the Prefect flow on text dumps (.txt) and HTML pages (.html, .htm).",
-                  "cityclips run seeds/ more_pages/page.html --out data")
+    run = command("run", "Run the Prefect flow on text dumps (.txt), HTML pages (.html, .htm) and WARC archives "
+                         "(.warc, .warc.gz).",
+                  "cityclips run seeds/ more_pages/page.html crawl.warc.gz --out data")
     run.add_argument("inputs", nargs="*", help=f"files and/or folders, searched recursively (default: {DEFAULT_INPUT}/)")
     run.add_argument("--out", default=DEFAULT_OUT, help=f"output folder for tables and the database (default: {DEFAULT_OUT})")
     run.add_argument("--full", action="store_true", help="reprocess every page, even unchanged ones")
@@ -44,8 +58,14 @@ def _parser() -> argparse.ArgumentParser:
                           "above)")
     run.add_argument("--workers", type=int, default=None,
                      help="worker processes for 'processes' and 'dask-local' (default: one per core; 1 = one process)")
+    run.add_argument("--follow-links", action="store_true",
+                     help="follow symlinks that lead outside the input folders (default: record them as rejects)")
     run.add_argument("--dask-address", default=None,
                      help="run the batches on an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
+    run.add_argument("--base-url", default=None,
+                     help="URL of the input folders' root, for pages saved from one site: a file's URL is this "
+                          "joined with its path when the page names none (canonical link, og:url), e.g. "
+                          "https://www.gwangju.go.kr/")
 
     query = command("query", "Run SQL read-only against the DuckDB database and print the result.",
                     "cityclips query \"select title, published_at, view_count from articles\" --format csv")
@@ -126,24 +146,32 @@ def _cmd_server(args: argparse.Namespace) -> int:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from cityclips.flows.report import write_report
+    from cityclips.warehouse.models import connect_read_only
     out = Path(args.out)
     try:
-        path = write_report(out, Path(args.html) if args.html else out / "report.html")
+        connect_read_only(out).close()  # no database: say so before trying to write anything
     except FileNotFoundError as error:
         raise UserError(str(error)) from error
+    target = Path(args.html) if args.html else out / "report.html"
+    try:
+        path = write_report(out, target)
+    except OSError as error:
+        reason = (error.strerror or type(error).__name__).lower()
+        raise UserError(f"cannot write the report to {target} ({reason}): give a writable path with --html") from error
     print(f"wrote {path}")
     return 0
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from cityclips import __version__
     inputs = [str(p) for p in (args.inputs or [DEFAULT_INPUT])]
     # The first line, before Prefect is imported (about 1-2 s): the user sees at once that it started.
     print(f"cityclips {__version__}: {', '.join(inputs)} -> {args.out}; starting Prefect ...", file=sys.stderr,
           flush=True)
     missing = [p for p in inputs if not Path(p).exists()]
     if missing:
-        raise UserError(f"input not found: {missing[0]} (give files or folders of .txt/.html pages)")
+        raise UserError(f"input not found: {missing[0]} (give files or folders of .txt/.html pages or .warc/.warc.gz archives)")
+    if args.base_url and not args.base_url.lower().startswith(("http://", "https://")):
+        raise UserError(f"--base-url must start with http:// or https:// (got {args.base_url})")
     if args.dask_address:
         if args.engine != "auto":
             raise UserError("--dask-address runs the batches on that cluster: leave --engine out")
@@ -151,6 +179,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from cityclips.flows.server import ApiUnavailable, RunApi
     from cityclips.flows.settings import prefect_settings
     from cityclips.warehouse.store import Warehouse, WarehouseBusy, WarehouseNotWritable
+    current = Warehouse(Path(args.out)).current_dir()
+    version_before = current.name if current else None
     try:
         # The lock first: a busy or unwritable --out fails at once, in one sentence, before any server starts.
         with Warehouse(Path(args.out)).lock(), RunApi() as run_api:
@@ -159,13 +189,19 @@ def _cmd_run(args: argparse.Namespace) -> int:
             api = run_api.ready()
             ready = f" (ready in {api.start_seconds:.1f} s)" if api.kind == "temporary" else ""
             print(f"cityclips: {api.describe()}{ready}", file=sys.stderr, flush=True)
-            with prefect_settings({"PREFECT_API_URL": api.url}):
+            with prefect_settings({"PREFECT_API_URL": api.url}), io_errors_told_once():
                 summary = cityclips_flow(inputs=inputs, out=args.out, full=args.full, batch_pages=args.batch_pages,
                                          max_page_mb=args.max_page_mb, engine=args.engine, workers=args.workers,
-                                         dask_address=args.dask_address, api=api.describe())
+                                         dask_address=args.dask_address, api=api.describe(),
+                                         follow_links=args.follow_links, base_url=args.base_url)
     except (WarehouseBusy, WarehouseNotWritable, ApiUnavailable) as error:
         raise UserError(str(error)) from error
-    return 1 if summary.data_tests_failed else 0
+    except Exception as error:
+        io_error = io_error_in(error)
+        if io_error is None:
+            raise
+        raise IOFailure(describe_io_failure(io_error, Path(args.out), version_before)) from error
+    return EXIT_DATA_TESTS if summary.data_tests_failed else EXIT_OK
 
 
 def _check_dask_address(address: str) -> None:
@@ -211,6 +247,15 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
+def _duckdb_message(error: Exception) -> str:
+    """DuckDB's message with its hints ('Did you mean "articles"?', candidate columns, the caret line).
+
+    The first line is the sentence; the hints follow, indented, so the caret still points at the word.
+    """
+    first, *hints = [line for line in str(error).strip().splitlines() if line.strip()]
+    return "\n".join([first] + [f"  {line}" for line in hints])
+
+
 def _cmd_query(args: argparse.Namespace) -> int:
     import duckdb
 
@@ -219,6 +264,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
         con = connect_read_only(Path(args.out))
     except FileNotFoundError as error:
         raise UserError(str(error)) from error
+    _note_stale_database(con, Path(args.out))
     try:
         statements = con.extract_statements(args.sql)
         if len(statements) != 1:
@@ -229,11 +275,22 @@ def _cmd_query(args: argparse.Namespace) -> int:
         columns = [d[0] for d in result.description]
         rows = result.fetchall()
     except duckdb.Error as error:
-        raise UserError(f"query failed: {str(error).splitlines()[0]}") from error
+        raise UserError(f"query failed: {_duckdb_message(error)}") from error
     finally:
         con.close()
     print(_format_rows(columns, rows, args.format))
     return 0
+
+
+def _note_stale_database(con, out: Path) -> None:
+    """Say so when the database was built from older tables than the published ones (a failed build)."""
+    from cityclips.warehouse.build_state import stamped_version
+    from cityclips.warehouse.store import Warehouse
+    current = Warehouse(out).current_dir()
+    built = stamped_version(con)  # None: built before databases recorded their version (nothing to say)
+    if current is not None and built is not None and built != current.name:
+        print(f"cityclips: note: the database is older than the tables (its last build did not finish); the "
+              f"next run rebuilds it, or run 'cityclips models --out {out}'", file=sys.stderr)
 
 
 def _cmd_models(args: argparse.Namespace) -> int:
@@ -247,8 +304,8 @@ def _cmd_models(args: argparse.Namespace) -> int:
               + (f"  ({test.failing_rows} failing rows, e.g. {test.sample[:2]})" if test.failing_rows else ""))
     if report.failed:
         print(f"{len(report.failed)} data test(s) failed", file=sys.stderr)
-        return 1
-    return 0
+        return EXIT_DATA_TESTS
+    return EXIT_OK
 
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
@@ -287,13 +344,31 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except UserError as error:
         print(f"cityclips: {error}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     except KeyboardInterrupt as interrupt:
         signum = getattr(interrupt, "signum", signal.SIGINT)
         what = "Ctrl-C" if signum == signal.SIGINT else "SIGTERM"
         print(f"\ncityclips: stopped by {what}; published tables are never left half-written, and every server "
               "and worker this command started is stopped", file=sys.stderr, flush=True)
         return INTERRUPTED[signum]
+    except BrokenPipeError:
+        # `cityclips query ... | head`: the reader has what it wanted. Point stdout at /dev/null so
+        # the interpreter's final flush does not raise again, and exit as if the output was read.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except IOFailure as error:
+        print(f"cityclips: {error}", file=sys.stderr)
+        return EXIT_IO
+    except Exception as error:  # noqa: BLE001 - every failure ends in one line and a documented status
+        io_error = io_error_in(error)
+        if io_error is not None:
+            print(f"cityclips: {args.command} failed: {io_error}; nothing was half-written, free space "
+                  "(or fix the device) and run it again", file=sys.stderr)
+            return EXIT_IO
+        traceback.print_exc()
+        print(f"cityclips: internal error ({type(error).__name__}: {str(error)[:200]}); this is a bug: please "
+              "report it with the traceback above", file=sys.stderr)
+        return EXIT_INTERNAL
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)

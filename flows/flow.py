@@ -37,15 +37,18 @@ PROGRESS_KEY = "cityclips-progress"
 @flow(name="cityclips", log_prints=False)
 def cityclips_flow(inputs: list[str], out: str = "data", full: bool = False, batch_pages: int | None = None,
                    max_page_mb: float = 20.0, engine: str = "auto", workers: int | None = None,
-                   dask_address: str | None = None, api: str = "") -> RunSummary:
+                   dask_address: str | None = None, api: str = "", follow_links: bool = False,
+                   base_url: str | None = None) -> RunSummary:
     """Process every page under inputs into the Parquet tables and DuckDB models under out.
 
     engine: 'auto' (one process for small runs, a process pool above 1,000 pages), 'one-process',
     'processes', 'dask-local', or 'dask' with dask_address; workers: processes (default: cores);
-    api: how the caller chose the Prefect API, for the summary (default: the URL Prefect uses).
+    api: how the caller chose the Prefect API, for the summary (default: the URL Prefect uses);
+    follow_links: follow symlinks out of the input folders; base_url: the URL of the inputs' root.
     """
-    options = RunOptions(tuple(inputs), out, full, batch_pages, PageSettings(max_page_bytes=int(max_page_mb * 1024 ** 2)),
-                         engine, workers, dask_address, api or f"Prefect API {get_current_settings().api.url}")
+    settings = PageSettings(max_page_bytes=int(max_page_mb * 1024 ** 2), base_url=base_url)
+    options = RunOptions(tuple(inputs), out, full, batch_pages, settings, engine, workers, dask_address,
+                         api or f"Prefect API {get_current_settings().api.url}", follow_links)
     warehouse = Warehouse(Path(out))
     with warehouse.lock():
         planned = plan_stage(options)

@@ -8,6 +8,7 @@ The stages hold no page logic; that is in transforms/ and warehouse/.
 from __future__ import annotations
 
 import functools
+import logging
 import secrets
 import time
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ import pyarrow as pa
 from prefect import get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import MissingContextError
 from prefect.utilities.annotations import quote
 
 from cityclips.flows.batches import BatchSummary, discard_part, process_batch, scan_batch
@@ -26,7 +28,8 @@ from cityclips.flows.engine import EngineChoice, Engine, Outcome, batch_size, ch
 from cityclips.flows.inputs import Unreadable, discover
 from cityclips.flows.progress import RunProgress
 from cityclips.flows.summary import RunSummary, render_summary, runs_row
-from cityclips.transforms.pipeline import PageSettings, doc_id_for
+from cityclips.transforms.paths import doc_id_for
+from cityclips.transforms.pipeline import PageSettings
 from cityclips.transforms.records import InputFile, Reject
 from cityclips.warehouse.incremental import (Plan, affected_by_templates, carry_over, plan_run, template_sets,
                                              unchanged_manifest)
@@ -73,6 +76,7 @@ class RunOptions:
     workers: int | None = None
     dask_address: str | None = None
     api: str = ""  # which Prefect API the run uses, for the log and the runs table
+    follow_links: bool = False  # follow symlinks that lead outside the input folders
 
 
 @dataclass
@@ -127,6 +131,14 @@ class Published:
     seconds: dict[str, float]
 
 
+def _logger():
+    """The Prefect run logger (the run's log in the UI); a plain logger when a stage is called outside a run."""
+    try:
+        return get_run_logger()
+    except MissingContextError:
+        return logging.getLogger("cityclips.flows.stages")
+
+
 def new_run_id() -> str:
     """'20261123T233556Z-1a2b3c': sortable, unique per run."""
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
@@ -135,7 +147,7 @@ def new_run_id() -> str:
 def _log_failure(failure: FailedBatch, index: int, batches: int) -> None:
     shown = ", ".join(failure.paths[:LISTED_FAILED_PAGES])
     more = len(failure.paths) - LISTED_FAILED_PAGES
-    get_run_logger().warning(
+    _logger().warning(
         "%s: batch %d of %d failed after %d attempts (%s); its %d pages are rejected as batch_failed: %s%s",
         failure.stage, index + 1, batches, failure.attempts, failure.error, len(failure.paths), shown,
         f" and {more} more (all in rejects)" if more > 0 else "")
@@ -148,7 +160,7 @@ def plan_stage(options: RunOptions) -> PlannedRun:
     """Discover the input pages, compare them with the last run's manifest, choose the engine."""
     clock = time.perf_counter()
     started_at = datetime.now(timezone.utc)
-    files, unreadable = discover([Path(p) for p in options.inputs])
+    files, unreadable = discover([Path(p) for p in options.inputs], options.follow_links)
     discovered = time.perf_counter()
     manifest = Warehouse(Path(options.out)).read_table("manifest")
     plan = plan_run(files, manifest, options.full)
@@ -156,7 +168,7 @@ def plan_stage(options: RunOptions) -> PlannedRun:
     planned = PlannedRun(new_run_id(), options, started_at, files, unreadable, manifest, plan, engine,
                          batch_size(len(plan.to_process), engine.workers, options.batch_pages),
                          {"discover": round(discovered - clock, 3), "plan": round(time.perf_counter() - discovered, 3)})
-    get_run_logger().info("%d pages: %d new or changed, %d unchanged, %d removed; batches of %d on %s",
+    _logger().info("%d pages: %d new or changed, %d unchanged, %d removed; batches of %d on %s",
                           len(files), len(plan.to_process), len(plan.unchanged), len(plan.removed),
                           planned.batch_pages, engine.describe())
     return planned
@@ -198,7 +210,7 @@ def template_stage(planned: PlannedRun, engine: Engine, progress: RunProgress) -
     del scans
     affected = affected_by_templates(plan, planned.manifest, template_sets([planned.manifest]), templates)
     if affected:
-        get_run_logger().info("%d unchanged pages hold lines whose template status changed: reprocessed",
+        _logger().info("%d unchanged pages hold lines whose template status changed: reprocessed",
                               len(affected))
     return TemplatePass(templates, len(affected), failed, round(time.perf_counter() - clock, 3))
 
@@ -235,7 +247,7 @@ def database_changes(warehouse: Warehouse, version: str, plan: Plan) -> Database
 
 
 def _rejects(planned: PlannedRun, failures: list[FailedBatch]) -> list[Reject]:
-    rejects = [Reject(u.source_path, "unreadable", u.detail, -1, "") for u in planned.unreadable]
+    rejects = [Reject(u.source_path, u.reason, u.detail, -1, "") for u in planned.unreadable]
     for failure in failures:
         detail = f"the {failure.stage} failed on this page's batch {failure.attempts} times: {failure.error}"[:500]
         rejects += [Reject(path, "batch_failed", detail, -1, "") for path in failure.paths]
@@ -273,7 +285,7 @@ def models_stage(out: str, published: Published) -> ModelsReport:
     clock = time.perf_counter()
     report = build_database(Path(out), changes=published.changes)
     published.seconds["models"] = round(time.perf_counter() - clock, 3)
-    get_run_logger().info("database %s: %d models, %d data tests, %d failed", report.mode, len(report.models),
+    _logger().info("database %s: %d models, %d data tests, %d failed", report.mode, len(report.models),
                           len(report.tests), len(report.failed))
     return report
 

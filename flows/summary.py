@@ -11,6 +11,7 @@ import pyarrow as pa
 
 from cityclips import __version__
 from cityclips.flows.batches import BatchSummary
+from cityclips.transforms.paths import path_text
 from cityclips.warehouse.schemas import RUNS
 
 MAX_LISTED_REMOVED = 100  # removed pages named in the runs table (the count is always exact)
@@ -68,7 +69,7 @@ def runs_row(summary: RunSummary) -> pa.Table:
               "slowest_pages": summary.batch.slowest}
     row = {"run_id": summary.run_id, "started_at": datetime.fromisoformat(summary.started_at).replace(tzinfo=None),
            "finished_at": datetime.fromisoformat(summary.finished_at).replace(tzinfo=None),
-           "input_roots": ";".join(str(Path(p).resolve()) for p in summary.inputs), "pages_seen": summary.pages_seen,
+           "input_roots": ";".join(path_text(str(Path(p).resolve())) for p in summary.inputs), "pages_seen": summary.pages_seen,
            "pages_processed": summary.pages_processed, "pages_unchanged": summary.pages_unchanged,
            "pages_rejected": summary.pages_rejected, "pages_removed": summary.pages_removed,
            "counts_json": json.dumps(counts, ensure_ascii=False, sort_keys=True),

@@ -10,14 +10,14 @@ import re
 from collections.abc import Sequence
 
 from cityclips.transforms.captions import split_doubled_captions
-from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, MetadataFields, find_attachments, is_metadata_line, merge_fields,
-                                 parse_split_contact, starts_with_label,
-                                 parse_attachment, parse_breadcrumb, parse_contact, parse_metadata_line)
+from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, MetadataFields, find_attachments, find_metadata_run,
+                                           parse_attachment, parse_breadcrumb, parse_contact, parse_split_contact)
+from cityclips.transforms.reconcile import find_title_block
+from cityclips.transforms.html import OUTSIDE_REGION
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from cityclips.transforms.rules import match_line_rule
 from cityclips.transforms.template import block_signatures
 
-MAX_METADATA_LINES = 4  # one-field-per-line metadata spans author, date, views (and maybe a department)
 MAX_CATEGORY_CHARS = 40  # a section name is a few words ('News Clips', '보도자료')
 MAX_CATEGORY_WORDS = 5
 MAX_TITLE_CHARS = 300  # longer 'titles' are paragraphs: fall back to the next candidate
@@ -27,7 +27,7 @@ MAX_PARSED_LINE_CHARS = 200  # chrome, attachment and contact lines are all shor
 _BREADCRUMB_CHARS = re.compile(r"[>›»/]")
 _FILE_HINT = re.compile(r"\.[A-Za-z0-9]{1,6}\b.*\d\s*(?:[KMG]B|bytes?)", re.IGNORECASE)
 _PHONE_HINT = re.compile(r"\d{3,4}[-.\s)]\d{4}")
-_TITLE_LABEL = re.compile(r"^(제목|title|subject)\s*[:：]\s*", re.IGNORECASE)
+_TITLE_LABEL = re.compile(r"^(제\s?목|title|subject)\s*[:：]\s*", re.IGNORECASE)
 # 'Related News' / '관련 기사' and the list of other articles under it.
 _RELATED_HEADER = re.compile(r"^(related (news|articles?|posts?|stories|links)|more news|"
                              r"관련\s?(기사|뉴스|소식|게시물|글)|다른 기사|함께 보면 좋은 (기사|글))\s*:?$", re.IGNORECASE)
@@ -47,6 +47,7 @@ class _Marks:
         self.rule: list[str | None] = [None] * len(blocks)
         self.fields = MetadataFields()
         self.metadata_at: int | None = None
+        self.metadata_source: str | None = None
         self.attachments: list[Attachment] = []
         self.contact: tuple[str, str] | None = None
         self.breadcrumb: str | None = None
@@ -54,29 +55,21 @@ class _Marks:
     def kept(self, i: int) -> bool:
         return self.rule[i] is None
 
+    def content(self, i: int) -> bool:
+        """Kept, and a block of the page's main content (not one outside an HTML page's region)."""
+        return self.rule[i] is None and not self.blocks[i].excluded_by
+
 
 def _mark_metadata(m: _Marks) -> None:
-    """Find the first run of metadata lines (one line, or one field per line) and parse it.
-
-    A run counts when its lines together give a date, or two fields, or use 'Label :' colons.
-    """
-    for i, block in enumerate(m.blocks):
-        if not starts_with_label(block.text):
-            continue
-        j, fields, strong = i, MetadataFields(), False
-        while j < len(m.blocks) and j < i + MAX_METADATA_LINES and starts_with_label(m.blocks[j].text):
-            fields = merge_fields(fields, parse_metadata_line(m.blocks[j].text))
-            strong = strong or is_metadata_line(m.blocks[j].text)
-            j += 1
-        found = sum(v is not None for v in (fields.author, fields.published_at, fields.view_count))
-        if not found or not (strong or fields.published_at or found >= 2):
-            continue
-        m.metadata_at, m.fields = i, fields
-        for k in range(i, j):
-            m.rule[k] = "metadata"
-            # a metadata table row may list the attachments too
-            m.attachments.extend(find_attachments(m.blocks[k].text, len(m.attachments) + 1))
+    """Find the first run of metadata lines (one line, or one field per line) and parse it."""
+    run = find_metadata_run(m.blocks)
+    if run is None:
         return
+    m.metadata_at, m.fields, m.metadata_source = run.start, run.fields, run.source
+    for k in range(run.start, run.end):
+        m.rule[k] = "metadata"
+        # a metadata table row may list the attachments too
+        m.attachments.extend(find_attachments(m.blocks[k].text, len(m.attachments) + 1))
 
 
 def _mark_parsed_lines(m: _Marks) -> None:
@@ -108,11 +101,13 @@ def _mark_parsed_lines(m: _Marks) -> None:
 def _mark_related(m: _Marks) -> None:
     """A 'Related News' header and the run of short lines under it are links to other articles."""
     for i, block in enumerate(m.blocks):
-        if not _RELATED_HEADER.match(block.text):
+        if block.excluded_by or not _RELATED_HEADER.match(block.text):
             continue
         m.rule[i] = "related"
         for j in range(i + 1, len(m.blocks)):
             following = m.blocks[j]
+            if following.excluded_by:
+                break
             if following.blank_before and j > i + 1 and following.hint != "li":
                 break
             if len(following.text) > MAX_PARSED_LINE_CHARS:
@@ -125,27 +120,47 @@ def _mark_templates(m: _Marks, templates: frozenset[int], signatures: Sequence[i
     if not templates:
         return
     for i, signature in enumerate(block_signatures(m.blocks) if signatures is None else signatures):
-        if signature is not None and m.kept(i) and signature in templates:
+        if signature is not None and m.content(i) and signature in templates:
             m.rule[i] = "template"
 
 
-def _title_index(m: _Marks, html_title: str | None) -> int | None:
-    """Where the headline is: an <h1>; else the nearest line (or HTML heading) above the metadata;
-    else the first headline-like line after the breadcrumb, skipping a repeat of the section name."""
-    kept = [i for i in range(len(m.blocks)) if m.kept(i) and m.blocks[i].hint != "caption"]
+def _title_candidates(m: _Marks) -> list[int]:
+    """Kept blocks that may be the headline: the content's, and headings above the content that
+    sit outside the HTML page's main-content region (a headline is often just above the article)."""
+    first_content = next((i for i in range(len(m.blocks)) if m.content(i)), len(m.blocks))
+    return [i for i in range(len(m.blocks)) if m.kept(i) and m.blocks[i].hint != "caption"
+            and (not m.blocks[i].excluded_by or (i < first_content and m.blocks[i].hint in ("title", "heading")))]
+
+
+def _title_index(m: _Marks, html_title: str | None, title_hints: Sequence[tuple[str, str]] = ()) -> int | None:
+    """Where the headline is: the first line a markup title confirms; else an <h1>; else the nearest
+    line (or HTML heading) above the metadata; else the first headline-like line after the
+    breadcrumb, skipping a repeat of the section name."""
+    kept = _title_candidates(m)
+    section = _norm(m.breadcrumb or "")
+    unsectioned = [i for i in kept if _norm(m.blocks[i].text) != section]
+    confirmed = find_title_block([m.blocks[i].text for i in unsectioned], title_hints) if title_hints else None
+    if confirmed is not None:
+        return unsectioned[confirmed]
+    labelled = [i for i in unsectioned[:TITLE_SEARCH_BLOCKS] if _TITLE_LABEL.match(m.blocks[i].text)]
+    if labelled and len(m.blocks[labelled[0]].text) <= MAX_TITLE_CHARS:
+        return labelled[0]  # a board's '제목 : ...' field names the headline outright
     h1 = [i for i in kept if m.blocks[i].hint == "title"]
     if h1:
-        return h1[0]
+        # an <h1> in the region first, else the last one above the region
+        inside = [i for i in h1 if m.blocks[i].excluded_by != OUTSIDE_REGION]
+        return inside[0] if inside else h1[-1]
     headings = [i for i in kept if m.blocks[i].hint == "heading"]
     if m.metadata_at is not None:
-        above = [i for i in kept if i < m.metadata_at and len(m.blocks[i].text) <= MAX_TITLE_CHARS]
+        # the nearest line above the metadata, even outside the region (a board table's title row)
+        above = [i for i in range(m.metadata_at) if m.kept(i) and m.blocks[i].hint != "caption"
+                 and len(m.blocks[i].text) <= MAX_TITLE_CHARS]
         headings_above = [i for i in headings if i < m.metadata_at]
         if headings_above:
             return headings_above[-1]
         if above:
             return above[-1]
     after = max((i for i, rule in enumerate(m.rule) if rule == "breadcrumb"), default=-1)
-    section = _norm(m.breadcrumb or "")
     candidates = [i for i in kept if i > after and _norm(m.blocks[i].text) != section] or kept
     headings = [i for i in candidates if m.blocks[i].hint == "heading"]
     if headings and (not html_title or headings[0] <= candidates[min(2, len(candidates) - 1)]):
@@ -182,7 +197,7 @@ def _category_above(m: _Marks, title_at: int) -> str | None:
 
 def _mark_title_repeat(m: _Marks, title_at: int, title: str) -> None:
     wanted = _norm(title)
-    following = [i for i in range(title_at + 1, len(m.blocks)) if m.kept(i)][:TITLE_REPEAT_WINDOW]
+    following = [i for i in range(title_at + 1, len(m.blocks)) if m.content(i)][:TITLE_REPEAT_WINDOW]
     for start, first in enumerate(following):
         joined = ""
         for i in following[start:]:
@@ -193,6 +208,12 @@ def _mark_title_repeat(m: _Marks, title_at: int, title: str) -> None:
                 return
             if not wanted.startswith(joined):
                 break
+
+
+def _title_source(block: Block) -> str:
+    if block.hint == "cell":
+        return "board_table"
+    return "heading" if block.hint in ("title", "heading") else "text_line"
 
 
 def _split_captions(blocks: Sequence[Block], keep: Sequence[bool]) -> tuple[list[Block], list[str]]:
@@ -217,35 +238,49 @@ def _split_captions(blocks: Sequence[Block], keep: Sequence[bool]) -> tuple[list
 def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
                  templates: frozenset[int] = frozenset(), html_title: str | None = None,
                  removed_markup: Sequence[RemovedLine] = (),
-                 signatures: Sequence[int | None] | None = None) -> CleanPage:
+                 signatures: Sequence[int | None] | None = None,
+                 title_hints: Sequence[tuple[str, str]] = ()) -> CleanPage:
     """Separate article blocks from chrome and parse metadata, attachments, contact and category.
 
     Every block that does not reach the body is returned in CleanPage.removed with its rule.
     signatures: block_signatures(blocks), when the caller has them already (computed once a page).
+    title_hints: (source, title) from the page's markup (reconcile.title_hints): the line they match is the title.
     """
     m = _Marks(blocks)
     _mark_metadata(m)
     _mark_parsed_lines(m)
     _mark_related(m)
     _mark_templates(m, templates, signatures)
-    title_at = _title_index(m, html_title)
+    title_at = _title_index(m, html_title, title_hints)
     title = category = None
     if title_at is not None:
-        title = _TITLE_LABEL.sub("", blocks[title_at].text) or blocks[title_at].text
+        title = _TITLE_LABEL.sub("", blocks[title_at].text).rstrip(" :：") or blocks[title_at].text
         m.rule[title_at] = "title"
         category = m.breadcrumb or _category_above(m, title_at)
+        # Above the title: a text dump's header chrome. In HTML the region decides what is content,
+        # so a block of the region is never dropped only for coming before a (perhaps wrong) title.
         for i in range(title_at):
-            if m.kept(i):
+            if m.kept(i) and source_format != "html":
                 m.rule[i] = "before_title"
         _mark_title_repeat(m, title_at, title)
         _mark_section_repeat(m, title_at)
+    for i, block in enumerate(blocks):
+        if block.excluded_by and m.rule[i] is None:
+            m.rule[i] = block.excluded_by
     keep = [m.kept(i) for i in range(len(blocks))]
     body, captions = _split_captions(blocks, keep)
     removed = list(removed_markup) + [RemovedLine(b.line_no, b.text, m.rule[i]) for i, b in enumerate(blocks)
                                       if m.rule[i] not in (None, "title")]
     department, phone = m.contact if m.contact else (None, None)
-    metadata = Metadata(title=title, category=category or m.breadcrumb, author=m.fields.author,
-                        published_at=m.fields.published_at, view_count=m.fields.view_count,
-                        contact_department=department, contact_phone=phone, attachments=tuple(m.attachments))
+    fields, source = m.fields, m.metadata_source
+    metadata = Metadata(title=title, category=category or m.breadcrumb, author=fields.author,
+                        published_at=fields.published_at, view_count=fields.view_count,
+                        contact_department=department, contact_phone=phone, attachments=tuple(m.attachments),
+                        modified_at=fields.modified_at, department=fields.department,
+                        title_source=_title_source(blocks[title_at]) if title_at is not None else None,
+                        author_source=source if fields.author else None,
+                        published_at_source=source if fields.published_at else None,
+                        modified_at_source=source if fields.modified_at else None,
+                        department_source=source if fields.department else None)
     return CleanPage(source_path, source_format, metadata, tuple(body), tuple(captions),
                      tuple(sorted(removed, key=lambda r: r.line_no)))

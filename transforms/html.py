@@ -1,13 +1,25 @@
-"""Turn an HTML page into Blocks, dropping chrome elements but keeping their text on record."""
+"""Turn an HTML page into Blocks: the main-content region's blocks are the article's candidates.
+
+The page is measured once (dom.measure) and its main-content region found (region.find_region).
+Blocks inside the region are content; blocks outside it are returned too, marked with
+excluded_by='outside_region', so that cleaning can still read a title, a date or an attachment
+list from them but never puts them in the body. Inside the region, tags and class names are
+evidence: a share bar or a comment thread named so and holding little of the region's prose is
+dropped; a form or a 'header' wrapper is not dropped for its name. Hidden text (hidden,
+aria-hidden, display:none, screen-reader-only classes, <template>, <noscript>) is never content.
+Everything dropped is kept on record as RemovedLines with the rule that dropped it.
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-import lxml.html
 from lxml import etree
 
+from cityclips.transforms.dom import CAPTION_CLASS, INLINE_TAGS as INLINE_TAGS_WALKED, Size, is_caption_element, measure, path_segment
+from cityclips.transforms.limits import parse_keeping_deep_text
 from cityclips.transforms.records import Block, RemovedLine
+from cityclips.transforms.region import NO_REGION, Region, evidence, find_region
 
 # Elements that never hold article text. Their text is recorded as removed, under 'html_<tag>'.
 DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "form",
@@ -20,6 +32,7 @@ HEADING_TAGS = {"h2": "heading", "h3": "heading", "h4": "heading", "h5": "headin
 # Text nobody sees: inside a table cell or a breadcrumb it is not content ('document.write(mail)').
 INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template"})
 SECTIONING_TAGS = frozenset({"nav", "header", "footer", "form", "aside"})  # block-level, though not in BLOCK_TAGS
+BOUNDARY_TAGS = BLOCK_TAGS | SECTIONING_TAGS | frozenset({"td", "th"})  # their text is a block of its own
 # Texts on either side of these are separate words; inline markup (<b>광역시</b>는) joins without a space.
 SEPARATING_TAGS = BLOCK_TAGS | {"br", "td", "th", "option"}
 LINK_MENU_MIN_LINKS = 4  # fewer links than this is a sentence with links, not a menu
@@ -28,7 +41,6 @@ LINK_LIST_MIN_LINKS = 2  # a <ul>/<dl> of two or more links and nothing else is 
 LINK_LIST_TEXT_SHARE = 0.95  # ... when (almost) all of its text is link text
 # Attachment lists are link lists too, but they carry metadata: never drop a list that names files.
 _FILE_LINK = re.compile(r"\.(pdf|hwpx?|docx?|xlsx?|pptx?|jpe?g|png|gif|zip|txt|csv)\b", re.IGNORECASE)
-CAPTION_CLASS = re.compile(r"caption|photo_?txt|img_?txt|photo_?desc|img_?desc|pic_?txt", re.IGNORECASE)
 CAPTION_SEARCH_LEVELS = 3  # figure > a > img, or table > tr > td > img with the caption in the next row
 MAX_DATA_ROW_CHARS = 300  # a data row ('작성자 : 대변인실 등록일 : ...') is short; a layout row holds a page
 CELL_TAGS = frozenset({"td", "th"})  # blocks of their own only inside a layout row (see _is_layout_row)
@@ -48,6 +60,32 @@ _BREADCRUMB_ROOT_WORD = re.compile(r"^(home|홈|처음|메인)\b", re.IGNORECASE
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _DOCUMENT_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 _ENTER, _EXIT = 0, 1
+OUTSIDE_REGION = "outside_region"
+# Never content, wherever they are: controls and embedded objects (their labels are recorded).
+CONTROL_TAGS = frozenset({"button", "select", "input", "textarea", "iframe", "svg", "object", "embed", "canvas"})
+# Inside the region a chrome-named element is dropped only when it holds less than this share of
+# the region's prose: a comment thread or a share bar is small beside the article it sits in.
+NEGATIVE_MAX_PROSE_SHARE = 0.5
+MIN_PROSE_BEFORE = 3.0  # the prose of one real paragraph: after it, the article has begun
+WEAK_MAX_PROSE = 2.0
+LAYOUT_ITEM_CHARS = 500  # a list item is a line or two; one holding a page of text is a layout box ...
+LAYOUT_ITEM_BOXES = frozenset({"div", "table", "section", "article", "form"})  # ... made of boxes
+MIN_VISIBLE_PROSE = 3.0  # less prose than one paragraph outside <noscript>: read <noscript> too
+FAST_RECORD_CHARS = 300  # removed boxes larger than this are recorded with their pieces space-joined
+LINK_LINE_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
+LINK_LINE_SHARE = 0.8  # four fifths of the line is link text ...
+MAX_LINK_LINE_CHARS = 200  # ... and the line is a headline's length, not a paragraph with a long link
+# Short blocks before the region's first paragraph of prose or after its last one (bylines, dates,
+# 'Share this', 'Related', 'Was this helpful?') are the article's frame (jusText's context rule,
+# with the region's edges as its boilerplate neighbours); they stay readable as metadata.
+EDGE_GOOD_WEIGHT = 70  # weighted chars of a block that reads as prose ...
+_SENTENCE_MARK = re.compile(r"[.!?。]|다[.\s]|[,;]")  # ... with a sentence mark in it
+REGION_EDGE = "region_edge"
+PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "blockquote", "pre", "td", "th"})
+LEAD_MAX_WEIGHT = 50  # 'By Jane Doe', 'Monday November 18, 2019 7:45 am': the lines above an article are short
+MAX_EDGE_RUN = 6  # an article's frame is a few lines; a longer run of short lines is content  # a 'header'/'meta' box with less prose than one sentence is the article's furniture
+# Where an element is relative to the region: inside it, on the way to it (an ancestor), or outside.
+_INSIDE, _CONTAINER, _OUTSIDE, _NO_REGION = 0, 1, 2, 3
 
 
 @dataclass
@@ -58,8 +96,13 @@ class _State:
     ordinal: int = 0
     list_depth: int = -1
     boundary: bool = True
-    # (non-space chars, links, non-space chars inside links, caption elements) per element (see _measure)
-    sizes: dict = field(default_factory=dict)
+    sizes: dict = field(default_factory=dict)  # Size per visible element (dom.measure)
+    hidden: dict = field(default_factory=dict)  # rule per hidden element
+    region: Region = NO_REGION
+    evidence: dict = field(default_factory=dict)  # cache for region.evidence
+    excluded_by: str = ""  # '' inside the region; else why the current blocks are not content
+    path: str = ""  # DOM path of the innermost open block element
+    prose_seen: float = 0.0  # prose of the region's paragraphs walked so far
 
 
 def _tag(el: etree._Element) -> str:
@@ -67,7 +110,7 @@ def _tag(el: etree._Element) -> str:
 
 
 def _squash(text: str) -> str:
-    return _WS_RE.sub(" ", text).strip()
+    return " ".join(text.split())  # as a \s+ substitution, and several times faster
 
 
 def _nonspace(text: str | None) -> int:
@@ -100,31 +143,6 @@ def _text_of(el: etree._Element, visible_only: bool = True) -> str:
     return _squash("".join(parts))
 
 
-def _is_caption_element(el: etree._Element) -> bool:
-    return _tag(el) == "figcaption" or bool(CAPTION_CLASS.search(el.get("class") or ""))
-
-
-def _measure(root: etree._Element) -> dict:
-    """Sizes of every element in one bottom-up pass, so no check has to re-read a subtree."""
-    sizes: dict = {}
-    for el in reversed(list(root.iter())):  # reversed document order: children before their parent
-        is_element = isinstance(el.tag, str)
-        chars = _nonspace(el.text) if is_element else 0
-        links = link_chars = 0
-        captions = int(is_element and _is_caption_element(el))
-        for child in el:
-            child_chars, child_links, child_link_chars, child_captions = sizes[child]
-            chars += child_chars + _nonspace(child.tail)
-            # a figure's or a photo table's caption is its own, not a caption for images beside it
-            captions += child_captions if _tag(child) not in ("figure", "table") else 0
-            if _tag(child) == "a":
-                links, link_chars = links + child_links + 1, link_chars + child_chars
-            else:
-                links, link_chars = links + child_links, link_chars + child_link_chars
-        sizes[el] = (chars, links, link_chars, captions)
-    return sizes
-
-
 def _chrome_rule(el: etree._Element, tag: str, sizes: dict) -> str | None:
     """The rule name under which an element is dropped as chrome, or None to keep it."""
     if tag in ("header", "footer") and next(el.iterancestors("article", "main"), None) is not None:
@@ -135,7 +153,8 @@ def _chrome_rule(el: etree._Element, tag: str, sizes: dict) -> str | None:
     if attrs and CHROME_CLASS.search(attrs) and not ARTICLE_CLASS.search(attrs):
         return "html_chrome_class"
     if tag in ("ul", "ol", "dl", "div", "table", "section"):
-        chars, links, link_chars, _ = sizes[el]
+        size = sizes.get(el) or Size()
+        chars, links, link_chars = size.chars, size.links, size.link_chars
         share = link_chars / chars if chars else 0.0
         # A list that is nothing but links (a side menu, related articles, prev/next) is navigation even
         # when short; a block with some prose around its links needs more links to count as a menu.
@@ -151,7 +170,7 @@ def _is_layout_row(tr: etree._Element, sizes: dict) -> bool:
 
     A row with no text but an image is walked too, so that the image's alt text is not lost.
     """
-    chars = sizes[tr][0]
+    chars = sizes[tr].chars if tr in sizes else 0
     if chars > MAX_DATA_ROW_CHARS or len(_squash(tr.text_content())) > MAX_DATA_ROW_CHARS:
         return True
     if not chars and next(tr.iter("img"), None) is not None:
@@ -162,13 +181,13 @@ def _is_layout_row(tr: etree._Element, sizes: dict) -> bool:
 
 def _has_caption_near(img: etree._Element, sizes: dict) -> bool:
     """An image whose figure or container has its own caption: its alt text would be a duplicate."""
-    own = int(_is_caption_element(img))
-    return any(sizes[container][3] - own > 0
+    own = int(is_caption_element(img))
+    return any(container in sizes and sizes[container].captions - own > 0
                for container in list(img.iterancestors())[:CAPTION_SEARCH_LEVELS])
 
 
 def _is_breadcrumb(el: etree._Element, sizes: dict) -> bool:
-    chars = sizes[el][0]
+    chars = sizes[el].chars if el in sizes else 0
     if not chars or chars > MAX_BREADCRUMB_CHARS:
         return False
     attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("aria-label"))))
@@ -200,12 +219,19 @@ def _flush(state: _State, hint: str, depth: int = 0, marker: str = "") -> None:
     state.buffer.clear()
     if text:
         state.ordinal += 1
-        state.blocks.append(Block(state.ordinal, text, hint, max(depth, 0), marker, state.boundary))
+        state.blocks.append(Block(state.ordinal, text, hint, max(depth, 0), marker, state.boundary,
+                                  state.path, state.excluded_by))
         state.boundary = False
 
 
 def _record(state: _State, el: etree._Element, rule: str) -> None:
-    text = _text_of(el, visible_only=False)  # removed chrome is kept on record whole, scripts included
+    # Removed chrome is kept on record whole, scripts included. Big boxes (menus, footers) are read
+    # in one C-level pass, their pieces joined by spaces; small ones word for word (see _text_of).
+    size = state.sizes.get(el)
+    if size is not None and size.chars > FAST_RECORD_CHARS:
+        text = " ".join(" ".join(el.itertext()).split())
+    else:
+        text = _text_of(el, visible_only=False)
     if text:
         state.ordinal += 1
         state.removed.append(RemovedLine(state.ordinal, text, rule))
@@ -231,6 +257,17 @@ def _row_text(tr: etree._Element) -> str:
     return " ".join(parts)
 
 
+def _is_layout_list(el: etree._Element, sizes: dict) -> bool:
+    """A <ul> used as a page layout (Bootstrap's list-group around a whole notice): an item holding
+    a long text in boxes of its own. Its lines are the page's paragraphs, not list items."""
+    for item in el:
+        if _tag(item) != "li" or item not in sizes or sizes[item].chars <= LAYOUT_ITEM_CHARS:
+            continue
+        if any(_tag(child) in LAYOUT_ITEM_BOXES for child in item):
+            return True
+    return False
+
+
 def _ol_start(ol: etree._Element) -> int:
     start = (ol.get("start") or "").strip()
     return int(start) if re.fullmatch(r"-?\d{1,9}", start) else 1
@@ -247,14 +284,70 @@ def _li_markers(el: etree._Element, tag: str, children: list) -> list[str]:
     return markers
 
 
-def _leaf(el: etree._Element, tag: str, state: _State, hint: str, marker: str) -> bool:
+def _inside_rule(el: etree._Element, tag: str, state: _State) -> str | None:
+    """Why an element inside the region is dropped whole, or None: controls, link menus, and
+    chrome-named boxes (comments, share bars, related lists) that hold little of the region's prose."""
+    if tag in CONTROL_TAGS:
+        return f"html_{tag}"
+    if tag in INLINE_TAGS_WALKED or el in state.region.nodes or el in state.region.core:
+        return None
+    found = evidence(el, tag, state.evidence)
+    if found.negative:
+        size = state.sizes.get(el)
+        # After the article's first paragraphs a comment thread or a related list is dropped whatever
+        # its size; before them, only when small (a big 'sidebar' box first is the article misnamed).
+        if size is None or state.prose_seen >= MIN_PROSE_BEFORE or \
+                size.prose < NEGATIVE_MAX_PROSE_SHARE * state.region.prose:
+            if found.comments:
+                return "html_comments"
+            return f"html_{tag}" if tag in SECTIONING_TAGS else "html_chrome_class"
+    rule = _chrome_rule(el, tag, state.sizes)
+    if rule == "html_link_menu":
+        return rule
+    return "link_line" if _is_link_line(el, tag, state.sizes) else None
+
+
+def _is_link_line(el: etree._Element, tag: str, sizes: dict) -> bool:
+    """A paragraph or heading that is one link and little else ('Read also: <a>Other story</a>'):
+    a teaser for another page. A link to a file is an attachment, not a teaser."""
+    if tag not in LINK_LINE_TAGS:
+        return False
+    size = sizes.get(el)
+    if size is None or not size.links or size.chars > MAX_LINK_LINE_CHARS or size.own_chars < size.chars:
+        return False  # (a <div> with block children is not one line)
+    return size.link_chars >= LINK_LINE_SHARE * size.chars and not _FILE_LINK.search(el.text_content())
+
+
+def _excluded_by(el: etree._Element, tag: str, state: _State, where: int) -> str:
+    """'' when the element's own blocks are content; else the rule that keeps them out of the body."""
+    if where in (_CONTAINER, _OUTSIDE):
+        return OUTSIDE_REGION
+    if where == _NO_REGION or state.excluded_by or tag in INLINE_TAGS_WALKED or el in state.region.nodes:
+        return state.excluded_by if where == _INSIDE and el not in state.region.nodes else ""
+    found = evidence(el, tag, state.evidence)
+    if found.weak:
+        size = state.sizes.get(el)
+        if size is None or size.prose < WEAK_MAX_PROSE:
+            return "html_header" if tag == "header" else "html_meta_class"
+    return ""
+
+
+def _drop_rule(el: etree._Element, tag: str, state: _State, where: int) -> str | None:
+    if where == _CONTAINER:
+        return None  # it holds the region: never dropped, whatever its name
+    if where == _INSIDE:
+        return _inside_rule(el, tag, state)
+    return _chrome_rule(el, tag, state.sizes)
+
+
+def _leaf(el: etree._Element, tag: str, state: _State, hint: str, marker: str, where: int) -> bool:
     """Handle an element whose subtree is not walked (chrome, rows, images ...); False for other elements."""
     if tag not in ("body", "html") and _is_breadcrumb(el, state.sizes):
         _flush(state, hint)
         state.buffer.append(_breadcrumb_text(el))
-        _flush(state, "breadcrumb")
-    elif rule := _chrome_rule(el, tag, state.sizes):
-        if tag in BLOCK_TAGS or tag in SECTIONING_TAGS:  # an inline <script> or <button> does not end a paragraph
+        _flush_as(state, el, tag, "breadcrumb")
+    elif rule := _drop_rule(el, tag, state, where):
+        if tag in BOUNDARY_TAGS:  # an inline <script> or <button> does not end a paragraph
             _flush(state, hint, state.list_depth, marker)
         _record(state, el, rule)
     elif tag == "br":
@@ -268,66 +361,105 @@ def _leaf(el: etree._Element, tag: str, state: _State, hint: str, marker: str) -
     elif tag == "caption" and el.getparent() is not None and _tag(el.getparent()) == "table":
         _flush(state, hint)
         _record(state, el, "html_table_caption")  # '게시물 정보': a label for the table, not content
-    elif tag == "dl" and state.sizes[el][0] <= MAX_DL_ROW_CHARS:
+    elif tag == "dl" and el in state.sizes and state.sizes[el].chars <= MAX_DL_ROW_CHARS:
         _flush(state, hint)
         state.buffer.append(_dl_text(el))
-        _flush(state, "cell")
+        _flush_as(state, el, tag, "cell")
     elif tag == "tr" and not _is_layout_row(el, state.sizes):
         _flush(state, hint)
         state.buffer.append(_row_text(el))
         cells = [c for c in el if _tag(c) in CELL_TAGS]
         is_caption = len(cells) == 1 and CAPTION_CLASS.search(cells[0].get("class") or "")
-        _flush(state, "caption" if is_caption else "cell")
+        _flush_as(state, el, tag, "caption" if is_caption else "cell")
     else:
         return False
     state.buffer.append(el.tail or "")  # text after a dropped element is still the paragraph's
     return True
 
 
+def _flush_as(state: _State, el: etree._Element, tag: str, hint: str) -> None:
+    """Flush the buffer as one block of an element that is not walked, at that element's own path."""
+    outer = state.path
+    state.path = f"{outer}/{path_segment(el, tag)}"
+    _flush(state, hint)
+    state.path = outer
+
+
+def _where(el: etree._Element, state: _State, parent_where: int) -> int:
+    if parent_where in (_INSIDE, _NO_REGION):
+        return parent_where
+    if el in state.region.nodes:
+        return _INSIDE
+    return _CONTAINER if el in state.region.ancestors else _OUTSIDE
+
+
 def _walk(top: etree._Element, state: _State) -> None:
     """Walk the tree in document order with an explicit stack (no recursion limit on deep pages)."""
-    stack: list[tuple] = [(_ENTER, top, "p", "", "")]
+    start = _NO_REGION if not state.region.found else _CONTAINER if top in state.region.ancestors else _INSIDE \
+        if top in state.region.nodes else _OUTSIDE
+    state.excluded_by = _excluded_by(top, _tag(top), state, start)
+    state.path = path_segment(top, _tag(top))
+    stack: list[tuple] = [(_ENTER, top, "p", "", "", start)]
     while stack:
         item = stack.pop()
         if item[0] == _EXIT:
-            _, el, tag, hint, marker, blocks_before = item
+            _, el, tag, hint, marker, blocks_before, outer_excluded, outer_path = item
             if tag in ("ul", "ol"):
                 state.list_depth -= 1
-            if tag in BLOCK_TAGS or tag in CELL_TAGS:
+            if tag in BOUNDARY_TAGS or state.excluded_by != outer_excluded:
                 if tag == "li" and len(state.blocks) > blocks_before:
                     marker = ""  # text after a nested list continues the item; its marker is already out
                 _flush(state, hint, state.list_depth, marker)
+            state.excluded_by, state.path = outer_excluded, outer_path
             if el is not top:
                 state.buffer.append(el.tail or "")
             continue
-        _, el, hint, marker, li_marker = item
+        _, el, hint, marker, li_marker, parent_where = item
         tag = _tag(el)
         if not tag:  # a comment or processing instruction: not text, but the text after it is
             state.buffer.append(el.tail or "")
             continue
         if el is not top and _follows_element(el):
             state.buffer.append(" ")
-        if el is not top and _leaf(el, tag, state, hint, marker):
+        if el in state.hidden:
+            if tag in BOUNDARY_TAGS:
+                _flush(state, hint, state.list_depth, marker)
+            _record(state, el, state.hidden[el])
+            state.buffer.append(el.tail or "")
             continue
-        if tag in BLOCK_TAGS or tag in CELL_TAGS:  # a cell reaches here only in a layout row
+        where = _where(el, state, parent_where) if el is not top else parent_where
+        if where == _INSIDE and el in state.sizes:
+            state.prose_seen += state.sizes[el].unit
+        if el is not top and _leaf(el, tag, state, hint, marker, where):
+            continue
+        outer_excluded, outer_path = state.excluded_by, state.path
+        excluded = _excluded_by(el, tag, state, where) if el is not top else outer_excluded
+        if tag in BOUNDARY_TAGS or excluded != outer_excluded:  # a cell reaches here only in a layout row
             _flush(state, hint, state.list_depth, marker)
             state.boundary = True
+        state.excluded_by = excluded
+        if el is not top and tag not in INLINE_TAGS_WALKED:
+            state.path = f"{outer_path}/{path_segment(el, tag)}"
         own_hint, own_marker = hint, marker
         if tag in HEADING_TAGS:
             own_hint, own_marker = HEADING_TAGS[tag], ""
         elif tag == "figcaption" or (tag in ("p", "div", "span", "td") and CAPTION_CLASS.search(el.get("class") or "")):
             own_hint = "caption"
-        elif tag == "li":
+        elif tag == "li" and li_marker is not None:  # None: an item of a layout list, a box like a <div>
             own_hint, own_marker = "li", li_marker or "•"
         elif tag in ("p", "dd", "dt", "blockquote", "pre", "address"):
-            own_hint = "p" if hint != "li" else hint
-        if tag in ("ul", "ol"):
+            own_hint = hint if hint in ("li", "caption") else "p"  # a photo credit in a caption box is caption
+        elif tag == "figure":
+            own_hint = "caption"  # a figure's text is its caption and credit, never article prose
+        layout_list = tag in ("ul", "ol") and _is_layout_list(el, state.sizes)
+        if tag in ("ul", "ol") and not layout_list:
             state.list_depth += 1
         state.buffer.append(el.text or "")
-        stack.append((_EXIT, el, tag, own_hint, own_marker, len(state.blocks)))
+        stack.append((_EXIT, el, "div" if layout_list else tag, own_hint, own_marker, len(state.blocks), outer_excluded,
+                      outer_path))
         children = list(el)
-        markers = _li_markers(el, tag, children)
-        stack.extend((_ENTER, child, own_hint, own_marker, child_marker)
+        markers = [None] * len(children) if layout_list else _li_markers(el, tag, children)
+        stack.extend((_ENTER, child, own_hint, own_marker, child_marker, where)
                      for child, child_marker in zip(reversed(children), reversed(markers)))
 
 
@@ -342,8 +474,8 @@ def parse_html(html: str) -> etree._Element | None:
     if not html.strip():
         return None
     try:
-        # huge_tree: libxml2 otherwise stops at 255 levels of nesting and silently drops the rest
-        return lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+        # huge_tree lifts libxml2's 255 levels to 2,048; deeper pages are flattened (transforms/limits.py)
+        return parse_keeping_deep_text(html)
     except (etree.ParserError, ValueError):
         return None
 
@@ -351,21 +483,71 @@ def parse_html(html: str) -> etree._Element | None:
 def html_blocks(html: str | etree._Element | None) -> tuple[list[Block], list[RemovedLine], str | None]:
     """Turn an HTML page (text, or a root from parse_html) into (blocks, removed chrome, <title> text).
 
-    Chrome elements (script, style, nav, header, footer, forms, link-heavy menus, elements whose
-    class names say menu/share/survey) are not returned as blocks; their text is returned as
-    RemovedLine records so nothing is lost. Tables become one block per row ('th : td' pairs).
+    Blocks come in document order. Those of the main-content region have excluded_by == '';
+    the others carry the rule that keeps them out of the body ('outside_region', 'html_meta_class'),
+    so that cleaning may read a title or metadata from them. Chrome elements (scripts, hidden text,
+    controls, link menus, menus and footers outside the region, chrome-named boxes inside it) are
+    not blocks: their text is returned as RemovedLine records so nothing is lost. Tables become one
+    block per row ('th : td' pairs). Every block carries its DOM path (Block.dom_path).
     """
     root = parse_html(html) if isinstance(html, str) else html
     if root is None:
         return [], [], None
-    state = _State(sizes=_measure(root))
+    sizes, hidden = measure(root)
+    body = root.find("body")
+    top = body if body is not None else root
+    if top in sizes and sizes[top].prose < MIN_VISIBLE_PROSE and any(_tag(el) == "noscript" for el in hidden):
+        # nothing to read but what <noscript> holds: the page serves its text to readers without scripts
+        sizes, hidden = measure(root, show_noscript=True)
+    state = _State(sizes=sizes, hidden=hidden)
     title_el = root.find(".//title")
     title = _text_of(title_el) if title_el is not None else None
     head = root.find("head")
     for child in head if head is not None else ():
         tag = _tag(child)
         _record(state, child, f"html_{tag}" if tag in DROP_TAGS else "html_head")
-    body = root.find("body")
-    _walk(body if body is not None else root, state)
+    state.region = find_region(top, sizes, state.evidence)
+    _walk(top, state)
     _flush(state, "p")
-    return state.blocks, state.removed, title or None
+    blocks = _mark_region_edges(state.blocks) if state.region.found else state.blocks
+    return blocks, state.removed, title or None
+
+
+def _box_path(block: Block) -> str:
+    """The box a block sits in: a paragraph's parent, or the <div> whose own text it is."""
+    parent, _, last = block.dom_path.rpartition("/")
+    return parent if last.split(".", 1)[0] in PARAGRAPH_TAGS else block.dom_path
+
+
+def _weight(text: str) -> int:
+    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2  # Hangul counts two (see dom.Size)
+
+
+def _reads_as_prose(block: Block) -> bool:
+    return _weight(block.text) >= EDGE_GOOD_WEIGHT and bool(_SENTENCE_MARK.search(block.text))
+
+
+def _mark_region_edges(blocks: list[Block]) -> list[Block]:
+    """Short paragraphs before the region's first prose block and after its last one, in boxes of
+    their own, and headings after its last, excluded as 'region_edge' (list items, rows and
+    captions are kept: they are structure)."""
+    content = [i for i, b in enumerate(blocks) if not b.excluded_by]
+    # the article's body: prose, and the lists and tables among it
+    anchors = [i for i in content if blocks[i].hint in ("li", "cell") or
+               (blocks[i].hint == "p" and _reads_as_prose(blocks[i]))]
+    if not anchors:
+        return blocks
+    first, last = anchors[0], anchors[-1]
+    # A short line in the same box as the article's paragraphs is the article's own (a notice's
+    # '■ 모집인원 : 선착순'); the frame sits in boxes of its own (a byline div, a share bar).
+    homes = {_box_path(blocks[i]) for i in anchors}
+    lead = [i for i in content if i < first and blocks[i].hint in ("p", "heading")
+            and _weight(blocks[i].text) < LEAD_MAX_WEIGHT  # a deck under the title is longer than a byline
+            and _box_path(blocks[i]) not in homes]
+    tail = [i for i in content if i > last and (blocks[i].hint == "heading" or (
+        blocks[i].hint == "p" and not _reads_as_prose(blocks[i]) and _box_path(blocks[i]) not in homes))]
+    edge = set()
+    for run in (lead, tail):
+        if len(run) <= MAX_EDGE_RUN:  # a long run of short lines is a list written as <p>s (tour dates)
+            edge.update(run)
+    return [replace(b, excluded_by=REGION_EDGE) if i in edge else b for i, b in enumerate(blocks)]

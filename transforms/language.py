@@ -1,13 +1,15 @@
-"""Language of a segment and of a document: a script rule first, seeded langdetect for Latin text.
+"""Language of a segment and of a document: a script rule first, then an n-gram model for Latin text.
 
 langdetect alone fails on these pages (measured on bench/data/langid, Korean/English news):
 it reduces every Hangul syllable to one symbol, so its Korean evidence is script only and mixed
 lines go wrong; unseeded it is nondeterministic; on 20 characters or less it gets half of English
 right; it raises on text without letters; and it manages a few hundred texts per CPU-second.
-So the script decides whatever the script can decide (Hangul, kana, Han, no letters at all), and
-langdetect is asked only about Latin text long enough to carry evidence, with its candidates
-restricted and its non-default answers accepted only when it is sure. bench/bench_langid.py
-measures every constant below.
+So the script decides whatever the script can decide (Hangul, kana, Han, no letters at all);
+English prose is told by its function words; other Latin text long enough to carry evidence goes
+to py3langid (langid.py's byte n-gram model, shipped in its wheel) over every Latin-script language
+langdetect has a profile for, and its answers other than the site default are accepted only when
+it is sure; the rare other scripts (Cyrillic, Arabic, Indic, ...) go to seeded langdetect over its
+profiles of those scripts. bench/bench_langid.py measures every constant below.
 
     >>> detect_language("시청 민원실 운영 시간 안내")
     LanguageGuess(language='ko', method='script', confidence=1.0, letters=11)
@@ -23,6 +25,7 @@ from importlib.resources import files
 
 from langdetect.detector_factory import DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
+from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
 UNDETERMINED = "und"  # ISO 639-2 code for "no language can be told" (dates, URLs, numbers)
 
@@ -36,41 +39,41 @@ CJK_LETTER_WEIGHT = 2.33
 # A line is decided by its script when CJK letters carry more than half of its weighted letters:
 # whichever script carries most of the information is the language of the line.
 SCRIPT_SHARE_THRESHOLD = 0.5
-# Below this many Latin letters langdetect is not asked: it guesses (short English -> it, tl, af,
-# nl) and its probability means nothing; the site default is a better answer. Measured with the
-# settings below on the en/fr sentence and snippet files, binned by Latin letters: English is
-# 86% right at 5-9 letters, 94% at 10-14, 98.3% at 15-19, 98.7% at 20-24, >= 99.2% from 25 up;
-# French 97.5% at 15-19 and >= 99.4% from 20. From 20 letters langdetect's English errors are
-# near 1%; below, they pass 1.7% on the language that Latin text on these sites nearly always
-# is, so the default wins there. It costs French under 20 letters (see LATIN_CANDIDATES).
+# Below this many Latin letters no model is asked: it guesses (short English -> it, tl, af, nl)
+# and its probability means nothing; the site default is a better answer. Measured on the en/fr
+# sentence and snippet files with langdetect, binned by Latin letters: English is 86% right at
+# 5-9 letters, 94% at 10-14, 98.3% at 15-19, 98.7% at 20-24, >= 99.2% from 25 up. Below 20 its
+# errors pass 1.7% on the language that Latin text on these sites nearly always is, so the
+# default wins there. It costs every other Latin language its snippets under 20 letters.
 MIN_LANGDETECT_LETTERS = 20
-# A langdetect answer other than the default language is accepted only at this probability or
-# above. Measured on texts of 20+ Latin letters: without a floor English is 98.4% right at 20-24
-# letters and 98.9% at 25-29, with any floor from 0.7 to 0.99999 98.7% and 99.2% (identical
-# labels across that range: two candidates make langdetect's probabilities nearly all > 0.999);
-# French is unchanged. 0.9 sits in the middle of the flat range.
-LANGDETECT_PROBABILITY_FLOOR = 0.9
+# Every Latin-script language langdetect ships a profile for (its other profiles are CJK, handled
+# by script, or other scripts, below). py3langid knows all of them; it is restricted to these so
+# that its answer is always a language langdetect could name.
+LATIN_CANDIDATES = ("af", "ca", "cs", "cy", "da", "de", "en", "es", "et", "fi", "fr", "hr", "hu", "id", "it",
+                    "lt", "lv", "nl", "no", "pl", "pt", "ro", "sk", "sl", "so", "sq", "sv", "sw", "tl", "tr", "vi")
+# py3langid over LATIN_CANDIDATES, instead of langdetect over the same profiles. Measured on
+# bench/data/langid (UD PUD de/es/fr/pt/en sentences and paragraphs, mid-length snippets, the
+# en/fr news files), texts of 20+ letters: langdetect (80 chars, 2 trials) is 96.9-99.7% right
+# on paragraphs and sentences and 94.7% on mid_en, py3langid 99.9-100% and 98.4% on mid_en;
+# lingua-language-detector (96 MB of models) 99.1-100% and 98.4%; CLD2 93.5-100%. py3langid is
+# also the fastest of the accurate ones: 5,000-20,000 texts per CPU-second against langdetect's
+# 850-2,500 and lingua's 230-800.
+LATIN_MODEL = "py3langid"
+# An answer other than the fallback (the site's Latin default, else English) is accepted only at
+# this normalised probability or above. Measured on texts of 20+ letters with fallback 'en': mid_en
+# is 98.4% right with no floor, 99.8% at 0.5, 99.9% at 0.7, 100% at 0.9; the other languages' mid
+# snippets are 99.5-100% right at 0.5, 98.2-99.3% at 0.7, 90.2-98.1% at 0.9. 0.5 (the answer
+# holds over half the probability) keeps both sides at 99.5% or more.
+LATIN_PROBABILITY_FLOOR = 0.5
 # langdetect samples n-grams at random: with a fixed seed the same text always gets the same
 # label (unseeded, 7.8% of short English snippets changed label between two runs).
 LANGDETECT_SEED = 0
-# langdetect reads at most this many characters (cut at a word boundary) and runs this many of
-# its trials (its default is 7; Detector has no setter, so the attribute is set). Its answer comes
-# from a few hundred sampled n-grams, so more text or more trials mostly cost time. Measured with
-# the candidates below (accuracy on en.txt / mid_en / French of 20+ letters, speed-up over plain
-# langdetect on the en/ko mix): 7 trials, whole text 99.97/99.62/99.60%, 6.6x; 3 trials, 100
-# chars 99.93/99.52/99.68%, 11.0x; 2 trials, 80 chars 99.93/99.38/99.76%, 12-13.6x; 1 trial,
-# 80 chars 99.90/99.24/99.84%, 14.6x. 2 and 80 stays within 0.25 pt of 7 trials on English and
-# clears the 10x throughput target with a margin (timings vary with machine load).
+# langdetect (other scripts only now) reads at most this many characters, cut at a word boundary,
+# and runs this many trials (its default 7): its answer comes from a few hundred sampled n-grams,
+# so more text or more trials mostly cost time (measured on English when it served Latin text:
+# 2 trials at 80 chars stayed within 0.25 pt of 7 trials on the whole text, at twice the speed).
 MAX_LANGDETECT_CHARS = 80
 LANGDETECT_TRIALS = 2
-# Latin-script candidates for langdetect: English, the site's second language, and French, the
-# one other Latin-script language measured here (fr.txt). Every extra profile costs time and
-# lets English drift to it: mid_en is 99.4% right with these two, 98.9% with en/fr/de/es/vi,
-# 97.8% with all 55 profiles. What is lost: every other Latin-script language (Vietnamese,
-# Indonesian, Spanish, German, Tagalog, ...) comes out as 'en', 'fr' or the default; add its
-# profile here only with data to measure it. French itself is lost under MIN_LANGDETECT_LETTERS
-# (short_fr, and fr.txt's short dialogue lines): it gets the default.
-LATIN_CANDIDATES = ("en", "fr")
 # Latin text is never labelled with a CJK language: on a Korean site (default 'ko') a short Latin
 # line ('page print', 'Q&A') is English, the second language of every Korean city site, as the
 # minority lines of pages.jsonl's Korean pages are.
@@ -84,9 +87,9 @@ DEFAULT_CACHE_SIZE = 100_000  # menus and footers repeat on every page of a site
 # English prose is a fifth or more function words ('the', 'of', 'and' ...); French, Spanish or
 # German prose has its own ('le', 'de', 'el', 'der' ...). A Latin text of FUNCTION_WORD_MIN_WORDS
 # words or more whose English function words are FUNCTION_WORD_SHARE of its words, and which has
-# none of the other languages' common words, is English without asking langdetect: langdetect is
-# ~80% of the pipeline's time on English pages, and this answers most English paragraphs in
-# microseconds. Anything else still goes to langdetect. bench/bench_langid.py measures it.
+# none of the other languages' common words, is English without asking a model (langdetect was
+# ~80% of the pipeline's time on English pages), and this answers most English paragraphs in
+# microseconds. Anything else goes to the model. bench/bench_langid.py measures it.
 FUNCTION_WORD_MIN_WORDS = 6
 FUNCTION_WORD_SHARE = 0.2
 ENGLISH_FUNCTION_WORDS = frozenset(
@@ -96,7 +99,8 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 # Words common in the other Latin candidates (and their neighbours) and rare in English prose.
 OTHER_FUNCTION_WORDS = frozenset(
     "le la les des du et est une que qui dans pour pas sur au aux ce cette il elle ne se sont avec mais ou "
-    "el los las por con del una es y lo der die das und ist nicht ein eine mit von zu den het een van".split())
+    "el los las por con del una es y lo der die das und ist nicht ein eine mit von zu den het een van "
+    "os da em um uma não são dos das pelo pela ao na nas e il della che sono".split())
 _WORD = re.compile(r"[a-zà-ÿ']+")
 
 _HANGUL = re.compile("[\u1100-\u11ff\u3131-\u318e\ua960-\ua97c\uac00-\ud7a3\ud7b0-\ud7fb\uffa1-\uffdc]")
@@ -115,12 +119,13 @@ class LanguageGuess:
     """The language of one text and how it was decided.
 
     method is 'script' (the letters' script decided, or there were no letters), 'function_words'
-    (English told by its function words), 'langdetect' (seeded langdetect's answer) or 'default'
-    (too little evidence: the site's default language).
+    (English told by its function words), 'langid' (py3langid's answer, Latin text), 'langdetect'
+    (seeded langdetect's answer, other scripts) or 'default' (too little evidence, or a model
+    unsure: the site's default language).
     """
 
     language: str  # 'en', 'ko', 'ja', 'zh', 'fr', ..., or 'und'
-    method: str  # 'script' | 'function_words' | 'langdetect' | 'default'
+    method: str  # 'script' | 'function_words' | 'langid' | 'langdetect' | 'default'
     confidence: float  # 0..1
     letters: int  # number of letters (str.isalpha chars) in the text, addresses included
 
@@ -161,8 +166,11 @@ def _load_factory(languages: Iterable[str]) -> DetectorFactory:
 
 
 @cache
-def _latin_factory() -> DetectorFactory:
-    return _load_factory(LATIN_CANDIDATES)
+def _latin_identifier():
+    """py3langid's shipped model, restricted to LATIN_CANDIDATES (loaded once, at first use)."""
+    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(LATIN_CANDIDATES))
+    return identifier
 
 
 @cache
@@ -188,16 +196,17 @@ def _langdetect(factory: DetectorFactory, text: str) -> list[tuple[str, float]]:
 _Decision = tuple[str, str, float]  # (language, method, confidence)
 
 
-def _script_decision(counts: _ScriptCounts, share: float) -> _Decision:
+def _script_decision(counts: _ScriptCounts, share: float, default: str) -> _Decision:
     if counts.hangul and counts.hangul >= counts.kana:
         return "ko", "script", share
-    if counts.kana:
+    if counts.kana:  # Japanese prose always has kana (particles, endings); Chinese has none
         return "ja", "script", share
-    return "zh", "script", share
+    # Han alone: Chinese, or a Japanese name or heading ('東京都庁') that only the site can tell
+    return ("ja" if default == "ja" else "zh"), "script", share
 
 
 def _function_word_decision(text: str) -> _Decision | None:
-    """English told by its function words, without langdetect: 'en' or None (ask langdetect)."""
+    """English told by its function words, without a model: 'en' or None (ask the model)."""
     words = _WORD.findall(text.lower())
     if len(words) < FUNCTION_WORD_MIN_WORDS:
         return None
@@ -214,12 +223,12 @@ def _latin_decision(text: str, counts: _ScriptCounts, default: str) -> _Decision
     quick = _function_word_decision(text)
     if quick is not None:
         return quick
-    found = _langdetect(_latin_factory(), _CJK.sub(" ", text) if counts.latin < counts.letters else text)
-    if found:
-        language, probability = found[0]
-        if language == fallback or probability >= LANGDETECT_PROBABILITY_FLOOR:
-            return language, "langdetect", probability
-    return fallback, "default", dict(found).get(fallback, 0.0)
+    language, probability = _latin_identifier().classify(
+        _CJK.sub(" ", text) if counts.latin < counts.letters else text)
+    probability = float(probability)
+    if language == fallback or probability >= LATIN_PROBABILITY_FLOOR:
+        return language, "langid", probability
+    return fallback, "default", 0.0
 
 
 def _other_script_decision(text: str) -> _Decision:
@@ -240,7 +249,7 @@ def _decide(text: str, default: str) -> _Decision:
     weighted_cjk = CJK_LETTER_WEIGHT * (counts.hangul + counts.kana + counts.han)
     cjk_share = weighted_cjk / (weighted_cjk + counts.latin + counts.other)
     if cjk_share > SCRIPT_SHARE_THRESHOLD:
-        return _script_decision(counts, cjk_share)
+        return _script_decision(counts, cjk_share, default)
     if counts.latin >= counts.other:
         return _latin_decision(text, counts, default)
     return _other_script_decision(text)
@@ -250,12 +259,14 @@ def detect_language(text: str, default: str = "en") -> LanguageGuess:
     """Guess the language of one line or segment; never raises.
 
     Korean, Japanese and Chinese are told by their script (a Hangul syllable weighs as
-    CJK_LETTER_WEIGHT Latin letters in a mixed line); Latin text of MIN_LANGDETECT_LETTERS or more
-    goes to seeded langdetect over LATIN_CANDIDATES. default is the site's language: the answer
-    for shorter Latin text and when langdetect is unsure. A CJK default is never given to Latin
-    text, which gets English instead. Text without letters outside web and e-mail addresses is
-    'und'; 'und' is sure (confidence 1.0) when decided by script, a default answer has the
-    probability langdetect gave it (0.0 when langdetect was not asked).
+    CJK_LETTER_WEIGHT Latin letters in a mixed line; kana makes Japanese; Han alone is Chinese,
+    or Japanese on a 'ja' site); Latin text of MIN_LANGDETECT_LETTERS or more is English by its
+    function words, else goes to py3langid over LATIN_CANDIDATES (every Latin-script language of
+    langdetect's); other scripts go to seeded langdetect. default is the site's language: the
+    answer for shorter Latin text and when the model is unsure. A CJK default is never given to
+    Latin text, which gets English instead. Text without letters outside web and e-mail
+    addresses is 'und'; 'und' is sure (confidence 1.0) when decided by script; a default answer
+    has confidence 0.0.
 
     >>> detect_language("서울시 Smart City 정책 발표회가 열렸다")
     LanguageGuess(language='ko', method='script', confidence=0.7565, letters=21)

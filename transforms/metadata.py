@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
-from cityclips.transforms.records import Attachment
+from cityclips.transforms.dates import parse_date
+from cityclips.transforms.records import Attachment, Block, MetadataFields
 
 MAX_METADATA_LINE_CHARS = 200  # a metadata line is a handful of fields; longer lines are prose
 MAX_CONTACT_LINE_CHARS = 160  # a contact footer names a department and a number, nothing more
@@ -16,33 +17,58 @@ SIZE_MULTIPLIERS = {"B": 1, "BYTE": 1, "BYTES": 1, "KB": 1024, "MB": 1024 ** 2, 
 MAX_PLAUSIBLE_COUNT = 10 ** 12
 MAX_PLAUSIBLE_BYTES = 1024 ** 5
 
-# Field labels as the sites write them. Order inside each group does not matter: longest first wins.
+# Field labels as the sites write them, by the field they name (longest first wins where several match).
+# The first group of each kind is matched glued to what precedes it ('adminDate :', the scrape joins
+# cells); labels added for real pages' bylines and board tables must stand as words of their own.
 AUTHOR_LABELS = ("Name", "Writer", "Author", "Posted by", "By", "작성자", "글쓴이", "등록자", "게시자", "담당자", "작성부서",
                  "Department", "담당부서", "부서명")
 # Department labels also start contact footers ('담당부서 : 인공지능산업과 ☎ ...'): they count as
 # metadata only beside a date, never on their own.
-WEAK_LABELS = ("department", "담당부서", "담당자", "부서명", "수정일", "최종수정일", "modified", "last modified", "updated")
+WEAK_LABELS = ("department", "담당부서", "담당자", "부서명", "수정일", "최종수정일", "modified", "last modified", "updated",
+               "등록부서", "소관부서", "관리부서", "담당과", "연락처", "전화번호", "수정", "업데이트", "기사수정", "최종수정",
+               "last updated", "updated on")
 DATE_LABELS = ("Date", "Posted", "Posted on", "Registered", "Reg. Date", "등록일", "작성일", "게시일", "등록일자", "날짜")
 VIEW_LABELS = ("Views", "View", "Hits", "Hit", "Read", "조회수", "조회")
 # A modification date sits beside the publication date; it is recognised (so the line is metadata)
 # but never taken for published_at.
 MODIFIED_LABELS = ("수정일", "최종수정일", "Modified", "Last modified", "Updated")
+# Labels of real pages' bylines ('입력 2025.12.06 16:43 수정 ...', '기자명 홍길동'), board field lists
+# (등록부서, 담당부서) and contact fields (연락처: kept so that its number does not run into the department).
+WORD_AUTHOR_LABELS = ("기자명", "Written by", "Reporter")
+WORD_DATE_LABELS = ("입력", "기사입력", "입력일", "입력일시", "등록", "등록일시", "작성일시", "게시일시", "발행일", "승인", "보도일",
+                    "보도일자", "보도일시", "배포일", "배포일시", "Published", "Published on", "Release date", "Released")
+WORD_MODIFIED_LABELS = ("수정", "기사수정", "최종수정", "수정일시", "최종수정일시", "업데이트", "Last updated", "Updated on")
+WORD_VIEW_LABELS = ("조회 수", "열람수")
+# The department that registered or answers for the page. The first four were always read as the
+# author too (the pages name no person); the others fill the author only when no author label does.
+DEPARTMENT_LABELS = ("작성부서", "Department", "담당부서", "부서명", "등록부서", "소관부서", "관리부서", "담당과")
+PHONE_LABELS = ("연락처", "전화번호")
 # Labels that may stand without a colon ('Writer Incheon City  Date 2023-04-05  Hit 321', '등록일 2023-09-14 | 조회 2,317').
 # A line using only these must also carry a date or two fields to count as metadata.
 BARE_LABELS = ("Writer", "Author", "Posted by", "Posted on", "Posted", "Reg. Date", "By", "Date", "Views", "Hits", "Hit",
-               "작성자", "등록일", "작성일", "게시일", "조회수", "조회", "작성부서", "담당부서")
-_LABEL_KIND = {label.lower(): kind for kind, labels in
-               (("author", AUTHOR_LABELS), ("date", DATE_LABELS), ("views", VIEW_LABELS),
-                ("modified", MODIFIED_LABELS)) for label in labels}
-_LABELS = "|".join(re.escape(label) for label in sorted(_LABEL_KIND, key=len, reverse=True))
+               "작성자", "등록일", "작성일", "게시일", "조회수", "조회", "작성부서", "담당부서") \
+    + WORD_AUTHOR_LABELS + WORD_DATE_LABELS + WORD_MODIFIED_LABELS + WORD_VIEW_LABELS \
+    + ("등록부서", "소관부서", "관리부서", "연락처", "전화번호")
+_KINDS = (("author", AUTHOR_LABELS + WORD_AUTHOR_LABELS), ("date", DATE_LABELS + WORD_DATE_LABELS),
+          ("views", VIEW_LABELS + WORD_VIEW_LABELS), ("modified", MODIFIED_LABELS + WORD_MODIFIED_LABELS),
+          ("department", DEPARTMENT_LABELS), ("phone", PHONE_LABELS))
+_LABEL_KIND = {label.lower(): kind for kind, labels in _KINDS for label in labels}
+_AUTHOR_TOO = frozenset(label.lower() for label in AUTHOR_LABELS if label in DEPARTMENT_LABELS)
+# A bare (colon-less) date label must be followed by its date ('입력 2025.12.06'), so that prose
+# starting with the word ('등록 기간은 2025.12.06까지') is not taken for a byline.
+_BARE_DATE_KINDS = ("date", "modified")
+_GLUED = sorted((label for label in _LABEL_KIND if label not in {w.lower() for w in
+                 WORD_AUTHOR_LABELS + WORD_DATE_LABELS + WORD_MODIFIED_LABELS + WORD_VIEW_LABELS
+                 + DEPARTMENT_LABELS[4:] + PHONE_LABELS}), key=len, reverse=True)
+_WORDS = sorted(set(_LABEL_KIND) - set(_GLUED), key=len, reverse=True)
+_GLUED_RE = "|".join(re.escape(label) for label in _GLUED)
+_WORDS_RE = "|".join(re.escape(label) for label in _WORDS)
 _BARE = "|".join(re.escape(label) for label in sorted(BARE_LABELS, key=len, reverse=True))
 # A label followed by ':' needs no word boundary before it, since the scrape glues 'adminDate :';
 # a bare label must stand as a word of its own.
-_LABEL_RE = re.compile(rf"(?:({_LABELS})\s*[:：]\s*|(?<![^\W_])({_BARE})(?![^\W_])\s*)", re.IGNORECASE)
-_LINE_START_LABEL = re.compile(rf"^\W{{0,3}}(?:({_LABELS})\s*[:：]|({_BARE})(?![^\W_]))", re.IGNORECASE)
-# Minutes are always two digits, so '14:4975' is 14:49 and 75 views; '2022-03-1411:20' is the 14th, 11:20.
-_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-./년]\s*(?P<m>\d{1,2})\s*[-./월]\s*(?P<d>\d{1,2})(?:일|\.)?"
-                      r"(?:\s*(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d)?)?")
+_LABEL_RE = re.compile(rf"(?:(?:({_GLUED_RE})|(?<![^\W_])({_WORDS_RE}))\s*[:：]\s*|(?<![^\W_])({_BARE})(?![^\W_])\s*)",
+                       re.IGNORECASE)
+_LINE_START_LABEL = re.compile(rf"^\W{{0,3}}(?:({_GLUED_RE}|{_WORDS_RE})\s*[:：]|({_BARE})(?![^\W_]))", re.IGNORECASE)
 _INT_RE = re.compile(r"\d[\d,]*")
 
 _SIZE = r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[KMG]B|bytes?|B)"
@@ -74,10 +100,13 @@ _BREADCRUMB_ROOT = re.compile(r"^(home|홈|처음|메인|main)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class MetadataFields:
-    author: str | None = None
-    published_at: datetime | None = None
-    view_count: int | None = None
+class MetadataRun:
+    """The first run of metadata blocks on a page: blocks[start:end], their fields and their shape."""
+
+    start: int
+    end: int
+    fields: MetadataFields
+    source: str  # 'board_table' (a 'th : td' row or dl), 'byline' (other HTML blocks), 'text_line' (text dumps)
 
 
 def starts_with_label(text: str) -> bool:
@@ -86,7 +115,7 @@ def starts_with_label(text: str) -> bool:
 
 
 def is_metadata_line(text: str) -> bool:
-    """True when a line starts with an author/date/views label ('Name :', '작성자 :', 'Posted on').
+    """True when a line starts with an author/date/views label ('Name :', '작성자 :', 'Posted on', '입력').
 
     A line that starts with a bare label (no colon) must also give a date or two fields, so that
     prose such as 'By the end of the year...' is not taken for metadata.
@@ -99,21 +128,7 @@ def is_metadata_line(text: str) -> bool:
     if start.group(1) and start.group(1).lower() not in WEAK_LABELS:
         return True
     fields = parse_metadata_line(text)
-    found = sum(value is not None for value in (fields.author, fields.published_at, fields.view_count))
-    return fields.published_at is not None or found >= 2
-
-
-def parse_date(text: str) -> tuple[datetime | None, int]:
-    """Parse the first date (and optional HH:MM) in text; return it and the index just after it."""
-    match = _DATE_RE.search(text)
-    if not match:
-        return None, 0
-    try:
-        value = datetime(int(match["y"]), int(match["m"]), int(match["d"]),
-                         int(match["H"] or 0), int(match["M"] or 0))
-    except ValueError:
-        return None, 0
-    return value, match.end()
+    return fields.published_at is not None or fields.modified_at is not None or fields.found >= 2
 
 
 def _to_int(text: str) -> int | None:
@@ -122,38 +137,133 @@ def _to_int(text: str) -> int | None:
     return value if value is not None and value <= MAX_PLAUSIBLE_COUNT else None
 
 
+_STARTS_WITH_DATE = re.compile(rf"^[(\[]?\s*(?:(?:19|20)\d{{2}}\s*[-./년]|(?:{'|'.join(('jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'))})[a-z]*\.?\s+\d)",
+                               re.IGNORECASE)
+_WORD_LABELS = frozenset(_WORDS)
+_LABEL_ONLY = re.compile(rf"^\W{{0,3}}(?:{_GLUED_RE}|{_WORDS_RE}|{_BARE})\s*[:：]?\s*$", re.IGNORECASE)
+_FIELD_SEPARATOR = re.compile(r"\s+[|·•/]\s+")
+
+
 def parse_metadata_line(text: str) -> MetadataFields:
-    """Parse author, published_at and view_count from a metadata line, spaced or glued.
+    """Parse author, dates, view count, department and phone from a metadata line, spaced or glued.
 
     >>> f = parse_metadata_line("Name : adminDate : 2020-01-20 14:4975")
     >>> f.author, f.published_at.isoformat(), f.view_count
     ('admin', '2020-01-20T14:49:00', 75)
     >>> parse_metadata_line("작성자 : 대변인실등록일 : 2022-03-1411:20조회수 : 3208").view_count
     3208
+    >>> parse_metadata_line("입력 2025.12.06 16:43 수정 2025.12.07 09:10").modified_at.isoformat()
+    '2025-12-07T09:10:00'
     """
     labels = list(_LABEL_RE.finditer(text))
-    author = published_at = views = None
+    author = department_author = published_at = modified_at = views = department = phone = None
     for i, label in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         value = text[label.end():end].strip(" |/·,:")
-        kind = _LABEL_KIND[(label.group(1) or label.group(2)).lower()]
+        word = (label.group(1) or label.group(2) or label.group(3)).lower()
+        kind = _LABEL_KIND[word]
+        if label.group(3) and word in _WORD_LABELS and kind in _BARE_DATE_KINDS and not _STARTS_WITH_DATE.match(value):
+            continue  # '등록 기간은 ...': the word, not a label
         if kind == "author" and value:
-            author = value
+            # 'By Kim Min-ji | April 1, 2024 9:30 AM': a byline's other fields follow a separator
+            author, *others = _FIELD_SEPARATOR.split(value)
+            for other in others:
+                published_at = published_at or parse_date(other)[0]
+        elif kind == "department" and value:
+            # a department names the author only when no person is named ('작성부서 : 대변인실')
+            department = department or value
+            if word in _AUTHOR_TOO or department_author is None:
+                department_author = value
+        elif kind == "phone" and value:
+            phone = phone or value
         elif kind == "date":
             published_at, consumed = parse_date(value)
             rest = value[consumed:] if published_at else ""
             # A bare number right after the date is the view count ("14:4975", "13:25 57").
             if views is None and re.fullmatch(r"\s*\d[\d,]*\s*", rest or "x"):
                 views = _to_int(rest)
+        elif kind == "modified":
+            modified_at = parse_date(value)[0] or modified_at
         elif kind == "views":
             views = _to_int(value)
-    return MetadataFields(author, published_at, views)
+    return MetadataFields(author or department_author, published_at, views, modified_at, department, phone)
 
 
 def merge_fields(first: MetadataFields, second: MetadataFields) -> MetadataFields:
     """Fields of first, filled in from second (for one-field-per-line metadata)."""
     return MetadataFields(first.author or second.author, first.published_at or second.published_at,
-                          first.view_count if first.view_count is not None else second.view_count)
+                          first.view_count if first.view_count is not None else second.view_count,
+                          first.modified_at or second.modified_at, first.department or second.department,
+                          first.phone or second.phone)
+
+
+_SPACELESS_KIND = {label.replace(" ", ""): kind for label, kind in _LABEL_KIND.items()}
+
+
+def parse_field(label: str, value: str) -> MetadataFields | None:
+    """Fields of a labelled cell pair ('등록일', '2025-06-05'), or None when the label names no field.
+
+    Only the label decides: 'Conflict' / '... by the same lawyer' in a glossary is not an author.
+    """
+    key = re.sub(r"[\s:：]+", "", label).lower()
+    if key not in _SPACELESS_KIND:
+        return None
+    return parse_metadata_line(f"{label.strip(' :：')} : {value}")
+
+
+MAX_METADATA_LINES = 4  # one-field-per-line metadata spans author, date, views (and maybe a department)
+
+
+def _run_source(block: Block) -> str:
+    if block.hint == "cell":
+        return "board_table"
+    return "text_line" if block.hint == "line" else "byline"
+
+
+# '2:30 pm – 3:30 pm', '8:30 AM - 10:00 AM', '14:00~16:00', '오후 2시~4시': when something happens, not when it was posted
+_TIME_RANGE = re.compile(r"\d{1,2}(?::\d{2}|\s*시)?\s*(?:[ap]\.?m\.?)?\s*[-–~]\s*(?:오[전후]\s*)?\d{1,2}(?::\d{2}|\s*시)"
+                         r"|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m", re.IGNORECASE)
+
+
+_TIME_LABEL = re.compile(r"^\W{0,3}(?:time|hours|시간)\s*[:：]", re.IGNORECASE)  # 'Time: 8:30 AM - 10:00 AM' after 'Date:'
+
+
+def _describes_an_event(blocks: Sequence[Block], start: int, end: int, fields: MetadataFields) -> bool:
+    """A field list of an event ('Name: Board Meeting / Date: November 20, 2019 / Time: 8:30 AM - 10:00 AM'):
+    its date is the event's and its 'Name' the event's title, so it stays in the body as content."""
+    following = blocks[end:end + 1] if end < len(blocks) and _TIME_LABEL.match(blocks[end].text) else []
+    if any(_TIME_RANGE.search(block.text) for block in list(blocks[start:end]) + following):
+        return True
+    name = re.sub(r"\W+", "", (fields.author or "").lower())
+    return bool(name) and any(re.sub(r"\W+", "", block.text.lower()) == name for block in blocks[:start])
+
+
+def find_metadata_run(blocks: Sequence[Block]) -> MetadataRun | None:
+    """The first run of metadata blocks (one line, or one field per line) and its parsed fields.
+
+    A run counts when its lines together give a date, or two fields, or use 'Label :' colons.
+    """
+    event_end = 0
+    for i, block in enumerate(blocks):
+        if i < event_end or not starts_with_label(block.text):
+            continue
+        j, fields, strong = i, MetadataFields(), False
+        while j < len(blocks) and j < i + MAX_METADATA_LINES and starts_with_label(blocks[j].text):
+            text = blocks[j].text
+            if _LABEL_ONLY.match(text) and j + 1 < len(blocks) and not starts_with_label(blocks[j + 1].text):
+                j += 1  # 'Last updated:' and its value on the next line ('26 March 2021')
+                text = f"{text} {blocks[j].text}"
+            fields = merge_fields(fields, parse_metadata_line(text))
+            strong = strong or is_metadata_line(text)
+            j += 1
+        found = fields.found
+        if not found or not (strong or fields.published_at or fields.modified_at or found >= 2):
+            continue
+        if _describes_an_event(blocks, i, j, fields):
+            event_end = j  # none of its lines starts another run
+            continue
+        return MetadataRun(i, j, fields, _run_source(block))
+    return None
 
 
 def _attachment(match: re.Match[str], ordinal: int) -> Attachment:

@@ -4,7 +4,6 @@ process_page never raises: any failure becomes a Reject with a reason a user can
 """
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -14,21 +13,51 @@ from cityclips.transforms.clean import clean_blocks
 from cityclips.transforms.decode import decode_page, looks_binary
 from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.language import LanguageDetector, document_language, language_shares
+from cityclips.transforms.limits import OverLimit, WorkLimits, check_lines, check_nodes, flattening_record
+from cityclips.transforms.markup import markup_metadata
+from cityclips.transforms.page_kind import (ListingRows, PageEvidence, PageKind, decide_page_kind, has_article_markup,
+                                            listing_rows, prose_chars, text_listing_rows)
+from cityclips.transforms.paths import doc_id_for, sha256_of
 from cityclips.transforms.quotes import extract_quotes
-from cityclips.transforms.records import Block, Document, RawPage, Reject, RemovedLine
+from cityclips.transforms.reconcile import reconcile_metadata, title_hints
+from cityclips.transforms.records import (Block, CleanPage, DecodedPage, Document, MarkupMetadata, PageSource, RawPage,
+                                          Reject, RemovedLine)
 from cityclips.transforms.segment import segment_page
+from cityclips.transforms.source import charset_from_content_type, page_url, site_of
 from cityclips.transforms.template import TemplateStats, block_signatures, page_group, page_signatures
 
 DEFAULT_MAX_PAGE_BYTES = 20 * 1024 ** 2  # the largest real page seen is ~1 MB; 20 MB is a mis-saved file
-DEFAULT_PAGE_BUDGET_S = 10.0  # a page is a few ms; one that takes seconds is pathological
-UNDECODABLE_SHARE = 0.3  # if 30% of characters were undecodable, the page is not text in any codec we know
-DOC_ID_CHARS = 16  # 64 bits of sha256: collision-free for any realistic corpus
+# the article's running text leaves out the headline and photo captions (segments of their own), as
+# schema.org's articleBody does
+BODY_EXCLUDED_KINDS = frozenset({"title", "caption"})
+MAX_ERROR_LINE_CHARS = 1000  # an error message is a line or two (a small board form around it at most)
+NO_MESSAGE_RULES = frozenset({"html_script", "html_style", "html_noscript", "html_template"})  # code, not words
 
 
 @dataclass(frozen=True)
 class PageSettings:
+    """Per-page bounds, all counted in work (see transforms/limits.py): the same result on any machine."""
+
     max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES
-    page_budget_s: float = DEFAULT_PAGE_BUDGET_S
+    limits: WorkLimits = WorkLimits()
+    # URL of the input root for files saved from one site (cityclips run --base-url): a file's URL is
+    # this joined with its source path when neither a WARC record nor the page itself gives one.
+    base_url: str | None = None
+
+
+@dataclass(frozen=True)
+class PageParts:
+    """A page decoded and split into blocks, with what was read from its DOM before the split."""
+
+    blocks: list[Block]
+    removed: list[RemovedLine]
+    title: str | None
+    decoded: DecodedPage
+    markup: MarkupMetadata
+    source: PageSource
+    rows: ListingRows
+    article_markup: bool = False
+    fetched_url: str | None = None  # the URL the page was fetched from (a WARC record), if any
 
 
 @dataclass(frozen=True)
@@ -53,19 +82,6 @@ class Detectors:
         return self.by_default[default]
 
 
-class _Timeout(Exception):
-    pass
-
-
-def doc_id_for(source_path: str) -> str:
-    """Stable document id: the same source path always gets the same id."""
-    return hashlib.sha256(source_path.encode("utf-8")).hexdigest()[:DOC_ID_CHARS]
-
-
-def sha256_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def _precheck(raw: RawPage, settings: PageSettings) -> tuple[str, str] | None:
     if raw.source_bytes > settings.max_page_bytes:
         return "too_large", f"{raw.source_bytes} bytes is over the {settings.max_page_bytes}-byte page limit (--max-page-mb)"
@@ -76,26 +92,72 @@ def _precheck(raw: RawPage, settings: PageSettings) -> tuple[str, str] | None:
     return None
 
 
-def page_blocks(raw: RawPage) -> tuple[list[Block], list[RemovedLine], str | None, str, int]:
-    """Decode a page and split it into blocks: (blocks, removed markup, html title, encoding, replaced)."""
-    decoded = decode_page(raw)
+class Undecodable(ValueError):
+    """No encoding explains the page's bytes."""
+
+
+def _decoded(raw: RawPage) -> DecodedPage:
+    decoded = decode_page(raw, hint=charset_from_content_type(raw.content_type))
+    if not decoded.explained:
+        raise Undecodable(f"no encoding explains these bytes: {decoded.replaced_chars:,} of {len(raw.data):,} "
+                          "would be U+FFFD (tried a BOM, UTF-16, UTF-8, the declared charset and detection)")
+    return decoded
+
+
+def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings()) -> PageParts:
+    """Decode a page (the HTTP charset as the first evidence), read its metadata, URL and listing rows
+    from the DOM, then split it into blocks.
+
+    Raises Undecodable, or OverLimit when the page is over a work bound (elements, lines).
+    """
+    limits = settings.limits
+    decoded = _decoded(raw)
+    rows, article_markup = ListingRows(), False
     if raw.source_format == "html":
-        blocks, removed, title = html_blocks(parse_html(decoded.text))
+        root = parse_html(decoded.text)
+        check_nodes(root, limits)
+        flattened = flattening_record(root)
+        # read-only stages first: html_blocks detaches chrome (<head> among it) from the tree
+        markup = markup_metadata(root)
+        url = page_url(raw.url, markup.canonical_url, settings.base_url, raw.source_path)
+        rows = listing_rows(root, url)
+        article_markup = has_article_markup(root)
+        blocks, removed, title = html_blocks(root)
+        removed = [*flattened, *removed]
     else:
-        blocks, removed, title = text_blocks(decoded.text), [], None
-    return blocks, removed, title, decoded.encoding, decoded.replaced_chars
+        check_lines(decoded.text.count("\n") + 1, limits)
+        url = page_url(raw.url, None, settings.base_url, raw.source_path)
+        blocks, removed, title, markup = text_blocks(decoded.text), [], None, MarkupMetadata()
+        rows = text_listing_rows([b.text for b in blocks])
+    check_lines(len(blocks), limits)
+    source = PageSource(url, site_of(url), raw.fetched_at, raw.http_status, raw.content_type)
+    return PageParts(blocks, removed, title, decoded, markup, source, rows, article_markup, raw.url)
 
 
-def page_lines(raw: RawPage) -> PageLines | None:
-    """The template-pass view of a page, or None when the page will be rejected anyway."""
+def page_blocks(raw: RawPage, limits: WorkLimits = WorkLimits()) -> tuple[list[Block], list[RemovedLine], str | None,
+                                                                          str, int, MarkupMetadata]:
+    """Decode a page and split it into blocks.
+
+    Returns (blocks, removed markup, html title, encoding, replaced chars, what the markup says).
+    Raises Undecodable, or OverLimit when the page is over a work bound (elements, lines).
+    """
+    parts = read_page_parts(raw, PageSettings(limits=limits))
+    return parts.blocks, parts.removed, parts.title, parts.decoded.encoding, parts.decoded.replaced_chars, parts.markup
+
+
+def page_lines(raw: RawPage, settings: PageSettings = PageSettings()) -> PageLines | None:
+    """The template-pass view of a page, or None when the page will be rejected anyway.
+
+    Its group is its site (the URL's host when known, else its top folder) and script.
+    """
     try:
-        if _precheck(raw, PageSettings()):
+        if _precheck(raw, settings):
             return None
-        blocks = page_blocks(raw)[0]
+        parts = read_page_parts(raw, settings)
     except Exception:  # noqa: BLE001 - the full pass will reject it with a reason
         return None
-    return PageLines(raw.source_path, sha256_of(raw.data), page_group(raw.source_path, blocks),
-                     page_signatures(blocks))
+    return PageLines(raw.source_path, sha256_of(raw.data), page_group(raw.source_path, parts.blocks, parts.source.site),
+                     page_signatures(parts.blocks))
 
 
 def corpus_templates(pages: Iterable[RawPage]) -> dict[str, frozenset[int]]:
@@ -115,31 +177,23 @@ def _segment_text(kind: str, marker: str, text: str) -> str:
 def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: Detectors,
              settings: PageSettings, started: float) -> Document | Reject:
     digest = sha256_of(raw.data)
-
-    def check_budget() -> None:
-        if time.perf_counter() - started > settings.page_budget_s:
-            raise _Timeout
-
     problem = _precheck(raw, settings)
     if problem:
         # an over-limit file was not read whole: no hash of its content can be given
         return Reject(raw.source_path, problem[0], problem[1], raw.source_bytes,
                       "" if problem[0] == "too_large" else digest)
-    blocks, removed_markup, html_title, encoding, replaced = page_blocks(raw)
-    if replaced and replaced / max(1, sum(len(b.text) for b in blocks)) > UNDECODABLE_SHARE:
-        return Reject(raw.source_path, "undecodable", f"{replaced} characters could not be decoded "
-                      "as UTF-8 or CP949", len(raw.data), digest)
-    check_budget()
-    group = page_group(raw.source_path, blocks)
+    parts = read_page_parts(raw, settings)
+    blocks, decoded, markup = parts.blocks, parts.decoded, parts.markup
+    group = page_group(raw.source_path, blocks, parts.source.site)
     signatures = block_signatures(blocks)  # once a page: for template removal and for the manifest
     clean = clean_blocks(raw.source_path, raw.source_format, blocks, templates.get(group, frozenset()),
-                         html_title, removed_markup, signatures)
-    check_budget()
-    if not clean.body:
+                         parts.title, parts.removed, signatures, title_hints(markup))
+    clean = replace(clean, metadata=reconcile_metadata(markup, clean.metadata))
+    kind = _page_kind(parts, clean)
+    if not clean.body and kind.kind not in ("listing", "error"):  # rows or an error message the cleaner took
         return Reject(raw.source_path, "no_article", f"only chrome: all {len(clean.removed)} lines were removed "
-                      "as boilerplate", len(raw.data), digest)
+                      "as boilerplate (kept in the boilerplate table)", len(raw.data), digest, clean.removed)
     segments = segment_page(clean)
-    check_budget()
     detector = detectors.get(group.rsplit("|", 1)[-1])
     guesses = [detector.detect(segment.text) for segment in segments]
     labelled = [replace(segment, language=guess.language, language_method=guess.method,
@@ -147,26 +201,49 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
                 for segment, guess in zip(segments, guesses)]
     shares = language_shares(guesses)
     quotes = extract_quotes(labelled)
-    body_text = "\n".join(_segment_text(s.kind, s.marker, s.text) for s in labelled if s.kind != "title")
-    warnings = (f"{replaced} undecodable bytes replaced",) if replaced else ()
+    body_text = "\n".join(_segment_text(s.kind, s.marker, s.text) for s in labelled if s.kind not in BODY_EXCLUDED_KINDS)
+    replaced = decoded.replaced_chars
+    warnings = tuple(note for count, note in ((replaced, f"{replaced} undecodable bytes replaced"),
+                                              (decoded.nul_chars, f"{decoded.nul_chars} NUL bytes removed")) if count)
     return Document(doc_id=doc_id_for(raw.source_path), source_path=raw.source_path,
                     source_format=raw.source_format, content_sha256=digest, source_bytes=len(raw.data),
-                    encoding=encoding, replaced_chars=replaced, metadata=clean.metadata,
+                    encoding=decoded.encoding, replaced_chars=replaced, metadata=clean.metadata,
                     language=document_language(shares), language_shares=shares, segments=tuple(labelled),
                     quotes=tuple(quotes), removed=clean.removed, body_text=body_text,
                     parse_ms=(time.perf_counter() - started) * 1000, warnings=warnings,
-                    template_group=group, signatures=page_signatures(blocks, signatures))
+                    template_group=group, signatures=page_signatures(blocks, signatures),
+                    encoding_confidence=decoded.encoding_confidence, source=parts.source,
+                    page_kind=kind.kind, links=kind.links)
+
+
+def _page_kind(parts: PageParts, clean: CleanPage) -> PageKind:
+    texts = [block.text for block in clean.body]
+    body_chars = sum(map(len, texts))
+    # A page the cleaner emptied is searched for an error message in the short lines it removed
+    # (not in whole removed forms or menus, whose words say nothing about the page).
+    said = texts or [line.text for line in clean.removed
+                     if len(line.text) <= MAX_ERROR_LINE_CHARS and line.rule not in NO_MESSAGE_RULES]
+    return decide_page_kind(PageEvidence(
+        url=parts.source.url, http_status=parts.source.http_status, rows=parts.rows, body_chars=body_chars,
+        fetched_url=parts.fetched_url,
+        prose_chars=prose_chars(texts, parts.rows), body_text="\n".join(said)[:50_000],
+        title=clean.metadata.title or parts.title, has_published_at=clean.metadata.published_at is not None,
+        article_markup=parts.article_markup))
 
 
 def process_page(raw: RawPage, templates: Mapping[str, frozenset[int]] | None = None,
                  detectors: Detectors | None = None, settings: PageSettings = PageSettings()) -> Document | Reject:
-    """Process one page into a Document, or a Reject with a reason. Never raises."""
+    """Process one page into a Document, or a Reject with a reason. Never raises.
+
+    parse_ms is measured for the record only: no decision depends on the clock.
+    """
     started = time.perf_counter()
     try:
         return _process(raw, templates or {}, detectors or Detectors(), settings, started)
-    except _Timeout:
-        return Reject(raw.source_path, "timeout", f"processing took over {settings.page_budget_s:g} s",
-                      len(raw.data), sha256_of(raw.data))
+    except OverLimit as over:
+        return Reject(raw.source_path, over.reason, over.detail, len(raw.data), sha256_of(raw.data))
+    except Undecodable as error:
+        return Reject(raw.source_path, "undecodable", str(error), len(raw.data), sha256_of(raw.data))
     except Exception as error:  # noqa: BLE001 - a bad page must never stop a run
         return Reject(raw.source_path, "error", f"{type(error).__name__}: {error}"[:500], len(raw.data),
                       sha256_of(raw.data))

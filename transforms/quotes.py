@@ -23,22 +23,49 @@ SPEECH_VERBS = ("said", "says", "stated", "added", "noted", "emphasized", "empha
                 "continued", "concluded", "declared", "replied", "answered", "insisted", "pointed out")
 PRONOUNS = {"he", "she", "they", "그", "그녀", "그는", "그녀는"}
 KOREAN_TITLES = ("시장", "부시장", "본부장", "국장", "과장", "실장", "대변인", "위원장", "의장", "장관", "대표", "교수",
-                 "원장", "회장", "센터장", "이사장", "청장", "구청장", "군수", "지사", "총장", "소장", "팀장", "관계자")
+                 "원장", "회장", "센터장", "이사장", "청장", "구청장", "군수", "지사", "총장", "소장", "팀장", "관계자",
+                 "대사", "의원", "위원", "이사", "사장", "부장", "차장", "단장", "처장", "관장", "교육감", "박사", "연구원",
+                 "선수", "감독", "코치", "작가", "변호사", "주무관", "계장", "이장", "통장", "총재", "담당자", "차관",
+                 "대통령", "부통령", "당선인", "총리", "후보", "후보자", "경영자", "창업자", "책임자", "전문가",
+                 "애널리스트", "연구위원", "사무관", "씨")
+MAX_SPEAKER_WORDS = 6  # '이사벨 푸치 이케아 코리아 대표': a name, an organisation and a title
 
 _VERB = "|".join(v.replace(" ", r"\s+") for v in sorted(SPEECH_VERBS, key=len, reverse=True))
 _WORD = r"[A-Z][\w'’-]*"
-_SPEAKER = rf"(?:[Tt]he\s+[a-z]+(?:\s+[a-z]+)?|{_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{_WORD}){{0,6}}|[Hh]e|[Ss]he|[Tt]hey)"
+_SPEAKER = rf"(?:[Tt]he\s+{_WORD}(?:\s+{_WORD}){{0,4}}|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?|{_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{_WORD}){{0,6}}|[Hh]e|[Ss]he|[Tt]hey)"
 # 'Director Yoon Hae-jin of the Transportation Bureau' -> 'Director Yoon Hae-jin': the appositive goes.
 _APPOSITIVE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z].*$")
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,.]*(?:{_VERB})\s+(?P<speaker>{_SPEAKER})")
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,.]*(?P<speaker>{_SPEAKER})\s+(?:also\s+)?(?:{_VERB})\b")
 _BEFORE = re.compile(rf"(?P<speaker>{_SPEAKER})\s+(?:also\s+|then\s+|further\s+)?(?:{_VERB})"
                      rf"(?:\s+(?:that|saying|as follows))?\s*[,:]?\s*$")
-_KOREAN_BEFORE = re.compile(r"(?P<speaker>(?:[가-힣A-Za-z]{1,4}\s+)?[가-힣A-Za-z]+?)(?:은|는|이|가)\s*$")
-_KOREAN_AFTER = re.compile(r"^\s*(?:이?라고|고|며|면서|라며)")
+# Korean attribution follows the quote: '“...”고 말했다', '“...”라며 강조했다', '“...”고 덧붙였다'.
+_KOREAN_AFTER = re.compile(r"^\s*(?:이?라고|고|(?:이?라|하)?며|(?:이?라)?면서|하고)(?:도|요)?(?![가-힣])")
+# ... and ends its sentence in a predicate ('말했다', '밝혔습니다', '덧붙였다'), or another quote follows ('“...”며 “...”').
+_KOREAN_PREDICATE = re.compile(r"(?:다|요)[.!]?\s*(?:$|[“\"]|[^\w\s])|(?:다|요)\.|[“\"]")
+MAX_KOREAN_ATTRIBUTION_CHARS = 40  # '고 말했다.', '라고 강기정 광주시장은 힘주어 말했다.'
+# The subject before the quote carries a particle: topic 은/는, subject 이/가, 도 ('also'), 께서는.
+_PARTICLE = re.compile(r"^(?P<stem>.+?)(?:께서는|께서|은|는|이|가|도)$")
+# Words that open a clause or say when, never a speaker or a speaker's name ('이날 강 시장은').
+KOREAN_NOT_NAMES = frozenset({"이날", "또", "또한", "이어", "이어서", "한편", "특히", "아울러", "앞서", "이에", "그러면서",
+                              "당시", "지난", "오늘", "최근", "현재", "이번", "이후", "이와", "함께", "대해", "이에", "그리고",
+                              "하지만", "그러나", "다만", "또는", "및", "등", "더불어", "끝으로", "마지막으로"})
+_KOREAN_NAME = re.compile(r"^[가-힣]{1,4}$|^[A-Z][A-Za-z.-]*$")  # '강', '강기정', '남궁민수'; 'AI' in 'AI산업국장' is a title's
+_JOSA_END = re.compile(r"(?:에서|에게|으로|로|의|을|를|에|과|와|며|고|서|한|인|된|던|은|는|이|가|도)$")
+_KOREAN_SPEECH_VERB = re.compile(r"(?:말|강조|설명|당부|주문|약속|다짐|호소|지적|언급|답|인사)(?:했|한다|합니다)|"
+                                 r"(?:밝혔|밝힌다|전했|전한다|덧붙였|덧붙인다)")
+# A quote followed by these is a noun in the clause ('“안전도시 광주”를 만든다'), not speech.
+_NOUN_PARTICLE = re.compile(r"^(?:을|를|의|에|에서|으로|로|과|와|이|가|은|는|도|만)(?![가-힣])")
+_NOT_SURNAMES = frozenset("겸및등또각본당해그")  # one-syllable words that join or point, not names
+_TOPIC = re.compile(r"(?:께서는|은|는)$")  # the topic particle: '에릭 트럼프는', '시는'
+# A quote that stands as its own paragraph, with no attribution, is speech only when it ends like a
+# sentence; '“3조弗 시장, 美에 잡아둘 것”' is a subheading in quotes.
+_SENTENCE_END = re.compile(r"(?:[.!?…]|[다요죠까])[\"'’”)]*$")
+_SENTENCE_BREAK = re.compile(r"[.!?。](?=\s)|\n")
 
 
-_OPEN = re.compile(r"(?<![^\W_])[“\"]")  # an opening mark not glued to a word before it
+# “ always opens (Korean glues it to the verb before: '밝히며“...'); a straight " opens only when not glued to a word.
+_OPEN = re.compile(r"“|(?<![^\W_])\"")
 _CLOSE = re.compile(r"[”\"]")
 
 
@@ -55,28 +82,117 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _korean_speaker(before: str) -> str | None:
-    match = _KOREAN_BEFORE.search(before)
+def _korean_subject(words: list[str], titled: bool = True) -> str | None:
+    """The speaker in words that end with its particle ('□ 윤상흠 한국디자인진흥원장은' -> '윤상흠 한국디자인진흥원장').
+
+    The last word must be a title ('시장', '대표', '관계자', '씨') or a pronoun with its particle, or, with
+    titled=False, any topic ('에릭 트럼프는'); the speaker is the noun phrase it closes, back to a word
+    that ends a clause, says when, or is a marker.
+    """
+    match = _PARTICLE.match(words[-1])
     if not match:
         return None
-    words = match["speaker"].split()
-    # '이날 김민석 본부장은' -> keep the title and at most the name before it.
-    if words[-1].endswith(KOREAN_TITLES) or len(words) == 1:
-        return " ".join(words[-2:]) if len(words) > 1 and len(words[-2]) <= 4 else words[-1]
+    stem = match["stem"]
+    if stem in PRONOUNS or stem + "는" in PRONOUNS:
+        return stem
+    if not stem.endswith(KOREAN_TITLES) and (titled or not _TOPIC.search(words[-1]) or stem in KOREAN_NOT_NAMES):
+        return None
+    phrase = [stem]
+    for word in reversed(words[:-1]):
+        if re.fullmatch(r"[가-힣]", word) and word not in _NOT_SURNAMES:  # a surname alone: '이 당선인', '강 시장'
+            phrase.insert(0, word)
+            break
+        if len(phrase) >= MAX_SPEAKER_WORDS or word in KOREAN_NOT_NAMES or _JOSA_END.search(word) \
+                or not re.match(r"^[가-힣A-Za-z][\w·()-]*$", word) or re.match(r"^\d", word):
+            break
+        phrase.insert(0, word)
+    return " ".join(phrase)
+
+
+def _korean_speaker(before: str) -> str | None:
+    """The speaker of a Korean quote from the text of its sentence before it.
+
+    Nearest first: the topic right before the quote ('에릭 트럼프는 “...'), then any titled subject
+    earlier in the sentence ('강기정 시장은 15일 간부회의에서 “...'), then the topic that opens the
+    sentence ('이 당선인은 전일 유세에서 “...', '그는 ...').
+    """
+    sentence = _SENTENCE_BREAK.split(before)[-1]
+    sentence = re.split(r"[”\"]", sentence)[-1]  # not past an earlier quote's closing mark
+    words = sentence.replace(",", " ").split()
+    if not words:
+        return None
+    if _TOPIC.search(words[-1]) and (speaker := _korean_subject(words, titled=False)):
+        return speaker
+    for end in range(len(words), 0, -1):
+        speaker = _korean_subject(words[:end])
+        if speaker:
+            return speaker
+    for end, word in enumerate(words[:MAX_SPEAKER_WORDS], start=1):
+        if _TOPIC.search(word):
+            return _korean_subject(words[:end], titled=False)
+        if _JOSA_END.search(word):
+            break
     return None
 
 
-def _speaker_for(text: str, start: int, end: int) -> str | None:
+def last_korean_subject(text: str) -> str | None:
+    """The last titled subject in a Korean text ('... 강기정 시장은 인사말에서 ...' -> '강기정 시장'), or None."""
+    if not _HANGUL.search(text):
+        return None
+    words = re.sub(r"[“”\"]", " ", text).replace(",", " ").split()
+    for end in range(len(words), 0, -1):
+        if _PARTICLE.match(words[end - 1]):
+            speaker = _korean_subject(words[:end])
+            if speaker and speaker not in PRONOUNS:
+                return speaker
+    return None
+
+
+def _korean_attributed(after: str) -> str | None:
+    """'' when the text after a Korean quote attributes it ('고 말했다'), the speaker when it names one
+    after the quote ('라고 강 시장은 말했다'), None when it does not attribute it."""
+    marker = _KOREAN_AFTER.match(after)
+    if not marker:
+        return None
+    rest = after[marker.end():marker.end() + MAX_KOREAN_ATTRIBUTION_CHARS]
+    if not _KOREAN_PREDICATE.search(rest):
+        return None
+    clause = _SENTENCE_BREAK.split(re.split(r"[“\"]", rest)[0])[0]  # this sentence only: the next may name another
+    words = clause.replace(",", " ").split()
+    for end in range(len(words), 0, -1):
+        speaker = _korean_subject(words[:end])
+        if speaker:
+            return speaker
+    return ""
+
+
+def _speaker_for(text: str, start: int, end: int) -> tuple[str | None, bool]:
+    """(speaker as written, attributed): attributed is True when a speech verb ties the quote to a
+    speaker, named or not ('“...”고 말했다' names none: the speaker comes from the context)."""
     after = text[end + 1:end + 120]
     before = text[max(0, start - 121):start - 1]
     # An attribution right before the quote ('The mayor stated: “...') binds tighter than a sentence after it.
     for pattern, snippet in ((_BEFORE, before), (_AFTER_VERB_FIRST, after), (_AFTER_SPEAKER_FIRST, after)):
         match = pattern.search(snippet)
         if match:
-            return _APPOSITIVE.sub("", match["speaker"])
-    if _KOREAN_AFTER.match(after) or re.search(r"(?:은|는|이|가)\s*$", before):
-        return _korean_speaker(before)
-    return None
+            return _APPOSITIVE.sub("", match["speaker"]), True
+    if not _HANGUL.search(text[start:end]) and not _HANGUL.search(after[:20]):
+        return None, False
+    attributed = _korean_attributed(after)
+    if attributed:
+        return attributed, True
+    speaker = _korean_speaker(text[:start - 1])
+    if attributed == "":
+        # '강 시장은 인사말을 했다. 이어 “...”고 덧붙였다': the subject of an earlier sentence speaks
+        return speaker or last_korean_subject(text[:start - 1]), True
+    # no verb after it: a quote right after a titled subject ('김 시장은 “...”') is still speech
+    if _NOUN_PARTICLE.match(after):
+        return None, False  # '“...”을 추진한다': a name in quotes, inside the clause
+    near = _korean_subject(before.split()) if before.split() else None
+    return (near, True) if near else (None, False)
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def _is_speech(quote: str) -> bool:
@@ -88,33 +204,45 @@ def _is_speech(quote: str) -> bool:
 def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
     """Quotes in reading order, with speaker as written and resolved (pronouns to the last name)."""
     quotes: list[Quote] = []
-    last_named: str | None = None
+    last_named: str | None = None  # the last speaker of a quote
+    last_subject: str | None = None  # the last speaker or titled subject of a Korean sentence
     pending: list[int] = []  # whole-paragraph quotes waiting for a speaker named later
     for segment in segments:
         if segment.kind not in QUOTE_KINDS:
             continue
         text = segment.text
         if "“" not in text and '"' not in text:
+            # Korean news names the speaker in a sentence of its own before quoting ('강 시장은 ... 했다.'),
+            # or after a quote that stands alone ('“...”' then '강 시장은 이같이 말했다.')
+            subject = last_korean_subject(text)
+            if subject and pending and _KOREAN_SPEECH_VERB.search(text):
+                for index in pending:
+                    quotes[index] = Quote(**{**quotes[index].__dict__, "speaker": subject})
+                pending.clear()
+            last_subject = subject or last_subject
             continue
-        candidates: list[tuple[str, str | None, bool]] = []
+        candidates: list[tuple[str, str | None, bool, bool]] = []
         for start, end in _spans(text):
             quote = text[start:end].strip().rstrip(",").strip()
             if _is_speech(quote):
-                whole = (end - start) >= WHOLE_PARAGRAPH_SHARE * len(text)
-                candidates.append((quote, _speaker_for(text, start, end), whole))
-        paragraph_speaker = next((speaker for _, speaker, _ in candidates if speaker), None)
+                whole = (end - start) >= WHOLE_PARAGRAPH_SHARE * len(text) and bool(_SENTENCE_END.search(quote))
+                speaker, attributed = _speaker_for(text, start, end)
+                candidates.append((quote, speaker, whole or attributed, attributed and not speaker))
+        paragraph_speaker = next((speaker for _, speaker, _, _ in candidates if speaker), None)
         # A quote split in two ('“...,” said Mayor Kim. “...”') keeps its speaker: once a paragraph has an
         # attributed quote, its other passages in quotes are that speaker's too.
-        found = [(quote, speaker) for quote, speaker, whole in candidates if speaker or whole or paragraph_speaker]
-        for quote, written in found:
+        found = [(quote, speaker, unnamed) for quote, speaker, speech, unnamed in candidates
+                 if speaker or speech or paragraph_speaker]
+        for quote, written, unnamed in found:
             written = written or paragraph_speaker
             resolved = written
             if written and written.lower() in PRONOUNS:
                 resolved = last_named or written
             elif written:
-                last_named = written
+                last_named = last_subject = written
             if resolved is None:
-                resolved = last_named
+                # '이어 “...”고 덧붙였다': the speech verb's subject is the last one named, in a quote or not
+                resolved = (last_subject if unnamed else None) or last_named
             if resolved is None:
                 pending.append(len(quotes))
             elif pending:

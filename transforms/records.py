@@ -15,10 +15,19 @@ class InputFile:
     """An input file found on disk (not yet read)."""
 
     path: str  # absolute path on disk
-    source_path: str  # relative to its input root, '/'-separated: the stable identity of the page
+    # relative to the input folder (or the common parent of several), '/'-separated, stored as
+    # transforms.paths.path_text: the stable identity of the page
+    source_path: str
     source_format: str  # 'text' | 'html'
     size: int
     mtime_ns: int
+    # A page inside a WARC archive: path is the archive, warc_offset the record's byte offset (-1 for
+    # a plain file), and the record's URL, fetch time (UTC) and HTTP status and Content-Type.
+    warc_offset: int = -1
+    url: str | None = None
+    fetched_at: datetime | None = None
+    http_status: int | None = None
+    content_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,10 @@ class RawPage:
     data: bytes
     source_format: str  # 'text' | 'html'
     size: int = -1  # the file's full size when only its head was read (over the size limit); else -1
+    url: str | None = None  # where the page was fetched from (a WARC record's target URI), if known
+    fetched_at: datetime | None = None  # when it was fetched (UTC), if known
+    http_status: int | None = None  # the HTTP status of the fetch, if known
+    content_type: str | None = None  # the HTTP Content-Type header, charset included, if known
 
     @property
     def source_bytes(self) -> int:
@@ -44,6 +57,9 @@ class DecodedPage:
     text: str
     encoding: str  # e.g. 'utf-8', 'utf-8-sig', 'cp949'
     replaced_chars: int  # bytes that could not be decoded and became U+FFFD
+    encoding_confidence: float = 1.0  # 1.0 for a BOM, valid UTF-8 or a clean declaration; else the detector's
+    explained: bool = True  # False when no encoding explains the bytes (the page is rejected as undecodable)
+    nul_chars: int = 0  # NUL characters removed from the text
 
 
 @dataclass(frozen=True)
@@ -64,6 +80,10 @@ class Block:
     # classes, digits masked, e.g. 'body/div.wrap/div.content/p'. Chrome recurs at the same path on
     # a site's pages, so template detection and the content region both read it.
     dom_path: str = ""
+    # '' for a block of the page's main content (and every text-dump line); else the rule that keeps
+    # it out of the body ('outside_region': outside the HTML page's main-content region). Cleaning
+    # may still read a title, a date or an attachment from such a block, never body text.
+    excluded_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,7 +106,13 @@ class Attachment:
 
 @dataclass(frozen=True)
 class Metadata:
-    """Fields parsed from the chrome around an article."""
+    """Fields parsed from the page's markup and from the chrome around an article.
+
+    Each *_source says where its field came from: 'json_ld', 'microdata', 'opengraph', 'meta'
+    (name=date, Dublin Core, author), 'time' (<time datetime>), 'html_title', 'heading' (the
+    visible headline), 'board_table' (a 'th : td' row or dl field list), 'byline' ('입력 ...',
+    'By ...'), 'text_line' (a text dump's metadata line); None when the field is empty.
+    """
 
     title: str | None = None
     category: str | None = None
@@ -96,6 +122,64 @@ class Metadata:
     contact_department: str | None = None
     contact_phone: str | None = None
     attachments: tuple[Attachment, ...] = ()
+    modified_at: datetime | None = None
+    department: str | None = None  # the registering or responsible department (등록부서, 담당부서)
+    site_name: str | None = None  # og:site_name, the JSON-LD publisher or WebSite name
+    canonical_url: str | None = None  # <link rel="canonical"> or og:url
+    title_source: str | None = None
+    author_source: str | None = None
+    published_at_source: str | None = None
+    modified_at_source: str | None = None
+    department_source: str | None = None
+
+
+@dataclass(frozen=True)
+class MetadataFields:
+    """Fields of one metadata line or field list ('작성자 : 대변인실 등록일 : 2022-03-14 조회 : 3208')."""
+
+    author: str | None = None
+    published_at: datetime | None = None
+    view_count: int | None = None
+    modified_at: datetime | None = None
+    department: str | None = None
+    phone: str | None = None
+
+    @property
+    def found(self) -> int:
+        """How many of the fields that make a line metadata (author, dates, views) it gave."""
+        return sum(value is not None for value in (self.author, self.published_at, self.view_count, self.modified_at))
+
+
+@dataclass(frozen=True)
+class MarkupDate:
+    """A date the markup states, with where it was read."""
+
+    value: datetime  # wall-clock time in the offset the page gave (no zone)
+    source: str  # json_ld, microdata, opengraph, meta, time
+    has_time: bool  # False when the markup gave a day only
+    utc: bool  # True when the page gave it in UTC ('Z', +00:00): the site's local time may differ
+
+
+@dataclass(frozen=True)
+class MarkupMetadata:
+    """What a page's markup (JSON-LD, OpenGraph, meta tags, <time>, canonical link) says about it.
+
+    Read from the parsed tree before any element is removed. Candidates are kept in rank order so
+    that the visible page can confirm or overrule them (transforms/reconcile.py).
+    """
+
+    titles: tuple[tuple[str, str], ...] = ()  # (source, text), best first; <title> last
+    site_names: tuple[str, ...] = ()  # names the site gives itself (og:site_name, publisher, WebSite)
+    canonical_url: str | None = None
+    published: tuple[MarkupDate, ...] = ()  # best first
+    modified: tuple[MarkupDate, ...] = ()
+    authors: tuple[tuple[str, str], ...] = ()  # (source, name)
+    section: str | None = None  # article:section, JSON-LD articleSection
+    # A board's field table (<th>등록일</th><td>...</td>, <dt>작성자</dt><dd>...</dd>), read from the
+    # tree before any chrome is removed: it survives when the board sits in a <form> the cleaner drops.
+    language: str | None = None  # <html lang="ko-KR"> -> 'ko'
+    board_title: str | None = None  # the '제목' / 'Title' field
+    board: MetadataFields = MetadataFields()
 
 
 @dataclass(frozen=True)
@@ -137,6 +221,28 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class ListingLink:
+    """One row of a listing page (a board list, search results): a link to an item, as the row shows it."""
+
+    ordinal: int  # position among the page's rows, from 1
+    title: str
+    url: str | None  # the link's target, made absolute against the page's URL when that is known
+    posted_at: datetime | None = None  # the date the row shows
+    view_count: int | None = None  # the views the row shows
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """Where a page came from: its URL and site, when it was fetched, and the HTTP answer."""
+
+    url: str | None = None
+    site: str | None = None  # the URL's host, lower-cased, without port or a leading 'www.' (source.site_of)
+    fetched_at: datetime | None = None
+    http_status: int | None = None
+    content_type: str | None = None
+
+
+@dataclass(frozen=True)
 class Document:
     doc_id: str
     source_path: str
@@ -156,12 +262,17 @@ class Document:
     warnings: tuple[str, ...] = field(default_factory=tuple)
     template_group: str = ""  # site folder and script the page's lines were counted under
     signatures: frozenset[int] = frozenset()  # its line signatures, for corpus template statistics
+    encoding_confidence: float = 1.0  # how sure the decoder was of `encoding` (see transforms/decode.py)
+    source: PageSource = PageSource()
+    page_kind: str = "article"  # article, listing, static, error (transforms/page_kind.py)
+    links: tuple[ListingLink, ...] = ()  # a listing page's rows
 
 
 @dataclass(frozen=True)
 class Reject:
     source_path: str
-    reason: str  # short code: empty, binary, too_large, no_article, timeout, unreadable, error
+    reason: str  # short code: empty, binary, too_large, too_many_nodes, too_many_lines, undecodable, no_article, ...
     detail: str
     source_bytes: int
     content_sha256: str
+    removed: tuple[RemovedLine, ...] = ()  # lines taken out before the page was rejected (no_article)

@@ -21,7 +21,7 @@ HANGUL_ORDINALS = "가나다라마바사아자차카타파하"  # the Korean alp
 PRESS_RANKS = {"○": 0, "-": 1, "·": 2}  # Korean press-release hierarchy under a '□' heading
 
 _MARKER = re.compile(
-    rf"^(?P<marker>[{CIRCLED}]|[\u2474-\u2487]|\(\d{{1,2}}\)|\d{{1,2}}[.)](?=\s)|\([{HANGUL_ORDINALS}]\)"
+    rf"^(?P<marker>[{CIRCLED}]|[\u2474-\u2487]|o(?=\s)|\(\d{{1,2}}\)|\d{{1,2}}[.)](?=\s)|\([{HANGUL_ORDINALS}]\)"
     rf"|[{HANGUL_ORDINALS}][.)](?=\s)|[-–*](?=\s)|[•·ㆍ○◦●▪◎▶▷►✓])\s*(?P<text>\S.*)$")
 _HEADING = re.compile(r"^(?:[□■▣◆◇◼]\s*(?P<a>\S.*)|<\s*(?P<b>[^<>]{2,150}?)\s*>|【\s*(?P<c>[^】]{2,150}?)\s*】)$")
 _SUMMARY = re.compile(r"^\|\s*(?P<text>\S.*)$")
@@ -42,7 +42,7 @@ def marker_family(marker: str) -> str:
         return "paren_digit"
     shape = re.sub(r"\d+", "0", marker)
     shape = re.sub(f"[{HANGUL_ORDINALS}]", "가", shape)
-    return {"–": "-", "ㆍ": "·"}.get(shape, shape)
+    return {"–": "-", "ㆍ": "·", "o": "○"}.get(shape, shape)  # notices type a Latin 'o' for '○'
 
 
 def ordinal_of(text: str) -> int | None:
@@ -160,6 +160,15 @@ def _is_numbered_heading(item: re.Match[str], block: Block, body: Sequence[Block
     return not any((m := _MARKER.match(b.text)) and marker_family(m["marker"]) == "0." for b in neighbours)
 
 
+_LABEL_VALUE = re.compile(r"\S\s*[:：]\s*\S")  # '■모집기간 : 2025.6.18.~6.24.': a field, not a heading
+
+
+def _is_marked_heading(text: str) -> bool:
+    """'□ 추진 배경' is a heading; '□ 시는 4일 ... 밝혔다.' is a paragraph the press style marks with □,
+    and '■모집기간 : 6.18.~6.24.' a field line."""
+    return len(text) <= MAX_HEADING_CHARS and not _SENTENCE_END.search(text) and not _LABEL_VALUE.search(text)
+
+
 def segment_page(page: CleanPage) -> list[Segment]:
     """Turn a CleanPage into ordered segments, seq from 0 (the title first when there is one).
 
@@ -184,7 +193,7 @@ def segment_page(page: CleanPage) -> list[Segment]:
             seg.add("summary", summary["text"], block.line_no, heading_seq=None)
         elif (note := _NOTE.match(text)) is not None:
             seg.add("note", note["text"], block.line_no)
-        elif (heading := _HEADING.match(text)) is not None:
+        elif (heading := _HEADING.match(text)) is not None and _is_marked_heading(text):
             heading_text = heading["a"] or heading["b"] or heading["c"]
             keeps_list = previous_kind == "list_item" and heading["b"] is not None
             seg.heading(heading_text, block.line_no, keeps_list)

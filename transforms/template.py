@@ -55,10 +55,14 @@ def script_group(blocks: Iterable[Block]) -> str:
     return "ko" if letters and hangul / letters >= HANGUL_GROUP_SHARE else "en"
 
 
-def page_group(source_path: str, blocks: Iterable[Block]) -> str:
-    """The template group of a page: its top folder under the input root (a site) and its script."""
-    parts = source_path.split("/")
-    site = parts[0] if len(parts) > 1 else ""
+def page_group(source_path: str, blocks: Iterable[Block], site: str | None = None) -> str:
+    """The template group of a page: its site and its script.
+
+    The site is the URL's host when known (source.site_of), else the top folder under the input root.
+    """
+    if not site:
+        parts = source_path.split("/")
+        site = parts[0] if len(parts) > 1 else ""
     return f"{site}|{script_group(blocks)}"
 
 

@@ -16,7 +16,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from cityclips.transforms.pipeline import PageLines, doc_id_for
+from cityclips.transforms.paths import doc_id_for
+from cityclips.transforms.pipeline import PageLines
 from cityclips.transforms.records import Document, InputFile, Reject
 from cityclips.transforms.template import template_threshold
 from cityclips.warehouse.schemas import MANIFEST, PAGE_TABLES

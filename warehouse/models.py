@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
+from cityclips.warehouse.build_state import remove_build_files, stamp, stamped_version
 from cityclips.warehouse.schemas import PAGE_TABLES, TABLES
 from cityclips.warehouse.store import Warehouse
 
@@ -24,6 +25,9 @@ LAYERS = ("staging", "marts")
 MAX_DEPENDENCY_PASSES = 10
 PAGE_KEYED = frozenset(PAGE_TABLES)  # rows replaced by doc_id
 PATH_KEYED = frozenset({"rejects", "manifest"})  # rows replaced by source_path
+# DuckDB 2.0 writes storage version 69 by default; the newest DuckDB CLI on the package index
+# (duckdb-cli 1.5.6) reads 64-68 only. Writing the 1.4 format keeps the database open in both.
+STORAGE_COMPATIBILITY = "v1.4.0"
 BUILD_MEMORY_LIMIT = "1GB"  # DuckDB spills past this; keeps a 100,000-page build under the memory target  # models are retried in passes until their dependencies exist
 
 
@@ -148,50 +152,68 @@ def _update_raw(con: duckdb.DuckDBPyConnection, warehouse: Warehouse, changes: D
     return True
 
 
+def _connect_for_build(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-write connection for building the database, in a storage format older CLIs read."""
+    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+
+
 def build_database(out: Path, sql_dir: Path = SQL_DIR, changes: DatabaseChanges | None = None) -> ModelsReport:
     """Build <out>/cityclips.duckdb from the published tables and sql/, and run the data tests.
 
     With changes, the previous database is copied and updated (O(changed pages)); if anything
-    does not add up (row counts, a schema change), it is rebuilt from the Parquet tables instead.
+    does not add up (row counts, a schema change, a database built from other tables than the
+    previous version: a failed build), it is rebuilt from the Parquet tables instead. Whatever
+    happens, the temporary files of the build are gone when it returns or raises.
     """
     out = Path(out)
     final = database_path(out)
     for stale in out.glob(f".{DATABASE_NAME}.*.tmp"):  # left by a build that was killed (we hold the lock)
-        stale.unlink(missing_ok=True)
+        remove_build_files(stale)
     tmp = out / f".{DATABASE_NAME}.{os.getpid()}.tmp"
+    warehouse = Warehouse(out)
+    current = warehouse.current_dir()
+    version = current.name if current else None
+    try:
+        return _build(out, final, tmp, warehouse, version, sql_dir, changes)
+    finally:
+        remove_build_files(tmp)  # nothing left once renamed into place; a failed build's files go
+
+
+def _build(out: Path, final: Path, tmp: Path, warehouse: Warehouse, version: str | None, sql_dir: Path,
+           changes: DatabaseChanges | None) -> ModelsReport:
     if changes is not None and final.exists():
         shutil.copy2(final, tmp)
-        con = duckdb.connect(str(tmp))
+        con = _connect_for_build(tmp)
         try:
             _configure(con)
-            updated = _update_raw(con, Warehouse(out), changes)
+            # the copy must hold the tables this run started from (or already the current ones)
+            base = stamped_version(con)
+            updated = base in (warehouse.previous_version(), version) and _update_raw(con, warehouse, changes)
         except duckdb.Error:
             updated = False
         if updated:
-            return _finish(con, tmp, final, sql_dir, mode="updated")
+            return _finish(con, tmp, final, sql_dir, version, mode="updated")
         con.close()
-        tmp.unlink(missing_ok=True)
-    con = duckdb.connect(str(tmp))
-    _configure(con)
+        remove_build_files(tmp)
+    con = _connect_for_build(tmp)
     try:
-        load_raw(con, Warehouse(out))
+        _configure(con)
+        load_raw(con, warehouse)
     except BaseException:
         con.close()
-        tmp.unlink(missing_ok=True)
         raise
-    return _finish(con, tmp, final, sql_dir)
+    return _finish(con, tmp, final, sql_dir, version)
 
 
-def _finish(con: duckdb.DuckDBPyConnection, tmp: Path, final: Path, sql_dir: Path, mode: str = "rebuilt") -> ModelsReport:
+def _finish(con: duckdb.DuckDBPyConnection, tmp: Path, final: Path, sql_dir: Path, version: str | None,
+            mode: str = "rebuilt") -> ModelsReport:
     try:
         models = create_models(con, sql_dir)
         tests = run_data_tests(con, sql_dir)
+        stamp(con, version)
         con.execute("checkpoint")
-    except BaseException:
+    finally:
         con.close()
-        tmp.unlink(missing_ok=True)
-        raise
-    con.close()
     os.replace(tmp, final)
     return ModelsReport(final, models, tests, mode)
 

@@ -17,13 +17,19 @@ def _f(name: str, dtype: pa.DataType, description: str, nullable: bool = True) -
 TS = pa.timestamp("us")  # site-local wall-clock time, no zone: the sites publish local times
 
 DOCUMENTS = pa.schema([
-    _f("doc_id", pa.string(), "Stable id: the first 16 hex chars of sha256(source_path).", False),
-    _f("source_path", pa.string(), "Path of the input file relative to the input root, '/'-separated.", False),
+    _f("doc_id", pa.string(), "Stable id: the first 16 hex chars of sha256 of the source path's bytes.", False),
+    _f("source_path", pa.string(), "Path of the input file relative to the input folder (or to the common parent "
+                                   "of several input folders), '/'-separated; bytes that are not UTF-8 are "
+                                   "written \\xHH (docs/reliability.md).", False),
     _f("source_format", pa.string(), "'text' (a scraped text dump) or 'html'.", False),
     _f("content_sha256", pa.string(), "sha256 of the file's bytes; equal for duplicate files.", False),
     _f("source_bytes", pa.int64(), "Size of the input file in bytes.", False),
     _f("encoding", pa.string(), "Codec the page was decoded with: utf-8, utf-8-sig, cp949, ...", False),
     _f("replaced_chars", pa.int32(), "Bytes that could not be decoded and became U+FFFD.", False),
+    _f("encoding_confidence", pa.float64(), "How sure the decoder was of `encoding`, 0-1: 1.0 for a byte order mark, "
+                                            "valid UTF-8 or a declared charset that decodes cleanly; else "
+                                            "charset-normalizer's 1 - mess ratio, lowered by replaced characters; null for pages "
+                                            "processed before this column existed."),
     _f("language", pa.string(), "Language with the largest letter share: 'en', 'ko', another ISO code, or 'und'.", False),
     _f("ko_share", pa.float64(), "Share of the document's letters in Korean segments (0-1).", False),
     _f("en_share", pa.float64(), "Share of the document's letters in English segments (0-1).", False),
@@ -35,13 +41,55 @@ DOCUMENTS = pa.schema([
     _f("view_count", pa.int64(), "View count at scrape time."),
     _f("contact_department", pa.string(), "Department named in the contact footer."),
     _f("contact_phone", pa.string(), "Phone number in the contact footer, as written."),
-    _f("body_text", pa.string(), "The cleaned text: every segment but the title, list markers kept, one per line.", False),
+    _f("modified_at", TS, "Last modification date and time the page states (article:modified_time, JSON-LD "
+                          "dateModified, '수정 ...', 'Updated ...'), site local time."),
+    _f("department", pa.string(), "Department that registered or answers for the page (등록부서, 담당부서, 작성부서, "
+                                  "Department fields)."),
+    _f("site_name", pa.string(), "Name the site gives itself (og:site_name, the JSON-LD publisher or WebSite), "
+                                 "e.g. '광주일보', 'Seoul Metropolitan Government'."),
+    _f("title_source", pa.string(), "Where title came from: json_ld, opengraph, microdata, meta, html_title (markup; "
+                                    "when the page shows the same headline, the markup that confirmed it), "
+                                    "board_table ('제목 :' field), heading (a visible heading), text_line; null "
+                                    "when title is null."),
+    _f("author_source", pa.string(), "Where author came from: json_ld, meta, opengraph, board_table (a 'th : td' row "
+                                     "or dl field list), byline ('By ...', '기자명 ...'), text_line (a text dump's "
+                                     "metadata line); null when author is null."),
+    _f("published_at_source", pa.string(), "Where published_at came from: json_ld, microdata, opengraph, meta "
+                                           "(<meta name=date>, Dublin Core), time (<time datetime>), board_table, "
+                                           "byline ('입력 ...', 'Posted ...'), text_line; null when it is null."),
+    _f("modified_at_source", pa.string(), "Where modified_at came from (the values of published_at_source)."),
+    _f("department_source", pa.string(), "Where department came from: board_table, byline or text_line."),
+    _f("body_text", pa.string(), "The cleaned text: every segment but the title and the captions, list markers kept, one per line.", False),
     _f("n_segments", pa.int32(), "Number of segments, title included.", False),
     _f("n_chars", pa.int32(), "Characters in body_text.", False),
     _f("n_removed_lines", pa.int32(), "Lines removed as boilerplate (see the boilerplate table).", False),
     _f("parse_ms", pa.float64(), "Milliseconds spent processing the page.", False),
     _f("processed_at", TS, "When the page was processed (UTC).", False),
     _f("run_id", pa.string(), "The run that processed the page (see runs).", False),
+    _f("url", pa.string(), "The page's URL: the WARC record's target URI, else the page's <link rel=canonical> or "
+                           "og:url, else --base-url joined with source_path; null when none is known."),
+    _f("site", pa.string(), "The URL's host, lower-cased, without port or a leading 'www.' ('gwangju.go.kr'); "
+                            "null without a URL."),
+    _f("fetched_at", TS, "When the crawler fetched the page (UTC, the WARC-Date); null for files."),
+    _f("http_status", pa.int32(), "HTTP status of the fetch (WARC input); null for files."),
+    _f("content_type", pa.string(), "HTTP Content-Type of the fetch, charset included (WARC input); null for files."),
+    _f("page_kind", pa.string(), "article (dated, or an article URL), listing (a board list or search results: its "
+                                 "rows are in links), static (undated content: overviews, directions), error, or home (a site's "
+                                 "front page).",
+       False),
+    _f("language_shares", pa.map_(pa.string(), pa.float64()),
+       "Share of the document's letters in each language found ('ko', 'en', 'de', 'zh', ...; 'und' left out), "
+       "summing to 1; empty when it has no letters. ko_share and en_share are two of these.", False),
+])
+
+LINKS = pa.schema([
+    _f("doc_id", pa.string(), "The listing page (documents.page_kind = 'listing') the row is on.", False),
+    _f("ordinal", pa.int32(), "Position among the listing's rows, from 1.", False),
+    _f("title", pa.string(), "The row's link text: the title of the item it lists.", False),
+    _f("url", pa.string(), "The link's target, absolute when the page's URL is known; null for text dumps "
+                           "and script links."),
+    _f("posted_at", TS, "The date the row shows (site local, no time of day)."),
+    _f("view_count", pa.int64(), "The view count the row shows."),
 ])
 
 SEGMENTS = pa.schema([
@@ -80,7 +128,7 @@ QUOTES = pa.schema([
 ])
 
 BOILERPLATE = pa.schema([
-    _f("doc_id", pa.string(), "Document the line was removed from.", False),
+    _f("doc_id", pa.string(), "Document the line was removed from (or rejected page: rejects.doc_id).", False),
     _f("line_no", pa.int32(), "Line (text) or block (HTML) number in the source page.", False),
     _f("text", pa.string(), "The removed text.", False),
     _f("rule", pa.string(), "What removed it: a named rule (skip_link, menu, button, ...), metadata, attachment, "
@@ -89,11 +137,15 @@ BOILERPLATE = pa.schema([
 
 REJECTS = pa.schema([
     _f("source_path", pa.string(), "Input file that could not be processed.", False),
-    _f("reason", pa.string(), "empty, binary, too_large, undecodable, no_article, timeout, unreadable, error.", False),
+    _f("reason", pa.string(), "empty, binary, too_large, too_many_nodes, too_many_lines, undecodable, no_article, "
+                              "unreadable, outside_inputs, error; for WARC records also warc_malformed, warc_truncated, "
+                              "not_a_page (an image, a PDF), redirect (HTTP 3xx).", False),
     _f("detail", pa.string(), "One sentence saying what was wrong.", False),
     _f("source_bytes", pa.int64(), "Size of the file in bytes (-1 when it could not be read).", False),
     _f("content_sha256", pa.string(), "sha256 of the bytes ('' when unreadable).", False),
     _f("run_id", pa.string(), "The run that rejected it.", False),
+    _f("doc_id", pa.string(), "The id the page would have as a document: the boilerplate rows of a rejected page "
+                              "(no_article) carry it."),
 ])
 
 RUNS = pa.schema([
@@ -125,7 +177,7 @@ MANIFEST = pa.schema([
 
 TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS, "segments": SEGMENTS, "attachments": ATTACHMENTS, "quotes": QUOTES,
-    "boilerplate": BOILERPLATE, "rejects": REJECTS, "runs": RUNS, "manifest": MANIFEST,
+    "boilerplate": BOILERPLATE, "rejects": REJECTS, "runs": RUNS, "manifest": MANIFEST, "links": LINKS,
 }
 # Tables whose rows belong to a page and are replaced when the page changes.
-PAGE_TABLES = ("documents", "segments", "attachments", "quotes", "boilerplate")
+PAGE_TABLES = ("documents", "segments", "attachments", "quotes", "boilerplate", "links")

@@ -2,7 +2,8 @@
 
 Layout (readers only need the first line):
 
-    <out>/<table>/part-*.parquet           one dataset per table (a symlink into the current version)
+    <out>/<table>/part-*.parquet           one dataset per table (a symlink into the current version);
+                                           a table without rows holds one zero-row file with its schema
     <out>/.versions/<version>/<table>/     complete versions; 'current' is a symlink to one of them
     <out>/.versions/<version>.tmp/         a version being written (ignored and cleaned up)
     <out>/.lock                            held by the running pipeline
@@ -35,6 +36,7 @@ COMPRESSION = "zstd"  # 4x smaller than snappy on these text columns at the same
 ROW_GROUP_ROWS = 128 * 1024  # large enough for good compression, small enough for selective reads
 KEEP_OLD_VERSIONS = 1  # the version before the current one stays for readers mid-query
 LOCK_FILE = ".lock"
+EMPTY_PART_SUFFIX = "-empty.parquet"  # the zero-row file of a table without rows
 
 # Locks this process holds (lock path -> depth): the CLI takes the lock before it starts the flow, so a
 # busy or unwritable folder fails before Prefect starts; the flow's own lock() then nests inside it.
@@ -70,6 +72,15 @@ class Warehouse:
     def current_dir(self) -> Path | None:
         link = self.versions / CURRENT
         return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
+
+    def previous_version(self) -> str | None:
+        """The name of the newest complete version before the current one (None when there is none)."""
+        current = self.current_dir()
+        if current is None or not self.versions.is_dir():
+            return None
+        older = sorted(p.name for p in self.versions.iterdir() if p.is_dir() and not p.is_symlink()
+                       and not p.name.endswith(".tmp") and p.name < current.name)
+        return older[-1] if older else None
 
     def table_files(self, name: str) -> list[Path]:
         current = self.current_dir()
@@ -140,6 +151,8 @@ class Warehouse:
         self.versions.mkdir(parents=True, exist_ok=True)
         for stale in self.versions.glob("*.tmp"):
             shutil.rmtree(stale, ignore_errors=True)
+        for stale in self.versions.glob(f"{CURRENT}.*.link"):  # a publish stopped before its swap
+            stale.unlink(missing_ok=True)
         return VersionWriter(self, version_name())
 
 
@@ -154,12 +167,31 @@ class VersionWriter:
             (self.root / table).mkdir(parents=True, exist_ok=True)
 
     def write(self, table: str, data: pa.Table, part: str) -> Path | None:
-        """Write one part file of a table; empty data writes nothing."""
+        """Write one part file of a table; empty data writes nothing (publish adds a zero-row file if needed)."""
         if data.num_rows == 0:
             return None
-        path = self.root / table / f"part-{part}.parquet"
-        pq.write_table(data.cast(TABLES[table]), path, compression=COMPRESSION, row_group_size=ROW_GROUP_ROWS)
+        return self._write_file(table, data, f"part-{part}.parquet")
+
+    def _write_file(self, table: str, data: pa.Table, name: str) -> Path:
+        path = self.root / table / name
+        try:
+            pq.write_table(data.cast(TABLES[table]), path, compression=COMPRESSION, row_group_size=ROW_GROUP_ROWS)
+        except BaseException:
+            path.unlink(missing_ok=True)  # a part cut short by a full disk must not stay behind
+            raise
         return path
+
+    def _complete_empty_tables(self) -> None:
+        """Every table gets at least one file: a table without rows gets a zero-row file with its schema,
+        so pandas, polars, DuckDB and Spark read its columns instead of failing on an empty folder."""
+        for table, schema in TABLES.items():
+            files = sorted((self.root / table).glob("*.parquet"))
+            empties = [f for f in files if f.name.endswith(EMPTY_PART_SUFFIX)]
+            if not files:
+                self._write_file(table, schema.empty_table(), f"part-{self.name}{EMPTY_PART_SUFFIX}")
+            elif len(empties) < len(files):  # rows arrived: the zero-row files carried from before go
+                for empty in empties:
+                    empty.unlink()
 
     def carry(self, table: str, source: Path) -> None:
         """Carry an unchanged part file of the previous version over (a hard link, no copy)."""
@@ -171,10 +203,11 @@ class VersionWriter:
 
     def publish(self) -> Path:
         """Make this version the current one, atomically; prune older versions."""
+        self._complete_empty_tables()
         _fsync_tree(self.root)
         final = self.warehouse.versions / self.name
         os.rename(self.root, final)
-        tmp_link = self.warehouse.versions / f"{CURRENT}.{self.name}.link"
+        tmp_link = self._tmp_link()
         os.symlink(self.name, tmp_link)
         os.replace(tmp_link, self.warehouse.versions / CURRENT)
         _fsync_dir(self.warehouse.versions)
@@ -182,8 +215,17 @@ class VersionWriter:
         self._prune(final)
         return final
 
+    def _tmp_link(self) -> Path:
+        return self.warehouse.versions / f"{CURRENT}.{self.name}.link"
+
     def abort(self) -> None:
+        """Remove everything this version wrote, wherever publishing stopped (unless it became current)."""
         shutil.rmtree(self.root, ignore_errors=True)
+        self._tmp_link().unlink(missing_ok=True)
+        final = self.warehouse.versions / self.name
+        current = self.warehouse.current_dir()
+        if final.is_dir() and (current is None or current.name != self.name):
+            shutil.rmtree(final, ignore_errors=True)
 
     def _ensure_table_links(self) -> None:
         for table in TABLES:

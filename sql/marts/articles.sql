@@ -1,5 +1,7 @@
--- articles: one row per document with its metadata, language shares and counts of what it contains.
--- Grain: doc_id. Start here for "which articles ..." questions; the other marts join back on doc_id.
+-- articles: one row per article or static page with its metadata, language shares and counts of what
+-- it contains. Grain: doc_id. Start here for "which articles ..." questions; the other marts join back
+-- on doc_id. Listings (their rows are in listing_links) and error pages are documents, not articles:
+-- see stg_documents.page_kind.
 create or replace view articles as
 with segment_counts as (
     select
@@ -70,9 +72,19 @@ select
     coalesce(s.n_notes, 0) as n_notes,  -- notes such as '※ ...' remarks
     d.n_chars,
     d.n_removed_lines,
-    coalesce(a.attachment_downloads, 0) as attachment_downloads  -- downloads summed over the attachments (0 when none)
+    coalesce(a.attachment_downloads, 0) as attachment_downloads,  -- downloads summed over the attachments (0 when none)
+    d.modified_at,
+    d.department,
+    d.site_name,
+    d.title_source,
+    d.published_at_source,
+    d.url,  -- the page's URL (WARC record, canonical link, og:url or --base-url); null when unknown
+    d.site,  -- the URL's host without 'www.'; null when the URL is unknown
+    d.fetched_at,  -- when the crawler fetched the page (UTC); null for files
+    d.page_kind  -- 'article' (dated) or 'static' (undated content such as a city overview)
 from stg_documents as d
 left join segment_counts as s using (doc_id)
 left join ledes as l using (doc_id)
 left join attachment_counts as a using (doc_id)
-left join quote_counts as q using (doc_id);
+left join quote_counts as q using (doc_id)
+where d.page_kind in ('article', 'static');

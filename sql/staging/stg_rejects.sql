@@ -6,5 +6,6 @@ select
     detail,
     source_bytes,
     content_sha256,
-    run_id
+    run_id,
+    doc_id
 from raw.rejects;

@@ -18,4 +18,6 @@ where doc_id is null
     or n_removed_lines is null
     or parse_ms is null
     or processed_at is null
-    or run_id is null;
+    or run_id is null
+    or page_kind is null
+    or language_shares is null;

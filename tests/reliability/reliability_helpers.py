@@ -215,6 +215,11 @@ def read_tables(out: Path, tables=PAGE_TABLES) -> dict[str, pa.Table]:
     return result
 
 
+def table_rows(out: Path, table: str) -> list[dict]:
+    """Every row of one published table, as dicts."""
+    return ds.dataset(str(out / table), format="parquet").to_table().to_pylist()
+
+
 def comparable_rows(table: pa.Table | None, name: str) -> list[tuple]:
     """A table's rows without the columns that differ by design between runs, sorted."""
     if table is None:
@@ -239,9 +244,14 @@ def assert_consistent(out: Path) -> dict[str, int]:
     doc_ids = documents.column("doc_id").to_pylist()
     assert len(doc_ids) == len(set(doc_ids)), "duplicate doc_ids in documents"
     known = set(doc_ids)
+    rejects = tables["rejects"]
+    rejected_ids = set(rejects.column("doc_id").to_pylist()) if rejects is not None and "doc_id" in \
+        rejects.column_names else set()
     for child in ("segments", "attachments", "quotes", "boilerplate"):
         if tables[child] is not None:
-            orphans = set(tables[child].column("doc_id").to_pylist()) - known
+            # a rejected page's removed lines (no_article) carry the reject's doc_id
+            orphans = set(tables[child].column("doc_id").to_pylist()) - known - (
+                rejected_ids if child == "boilerplate" else set())
             assert not orphans, f"{child} rows whose doc_id is not in documents: {sorted(orphans)[:3]}"
     rejected = set(tables["rejects"].column("source_path").to_pylist()) if tables["rejects"] is not None else set()
     assert not rejected & set(documents.column("source_path").to_pylist()), "a page is both a document and a reject"

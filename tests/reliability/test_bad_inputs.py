@@ -50,7 +50,7 @@ def test_png_saved_as_a_page_is_rejected_as_binary(name):
 
 def test_undecodable_bytes_are_rejected_as_undecodable():
     reject = _rejected(_process("garbled.txt", UNDECODABLE_BYTES), "undecodable")
-    assert "UTF-8" in reject.detail and "CP949" in reject.detail
+    assert "no encoding explains these bytes" in reject.detail and "UTF-8" in reject.detail
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
@@ -63,7 +63,8 @@ def test_utf16_with_a_byte_order_mark_is_decoded(encoding):
 
 
 def test_a_few_bad_bytes_in_an_article_are_replaced_and_counted():
-    data = ARTICLE_TEXT.encode() + b"A last line with a stray \xff\xfe byte pair.\n"
+    # a UTF-8 article (Korean in it) with one stray pair: UTF-8 explains it best, the pair is replaced
+    data = (ARTICLE_TEXT + KOREAN_ARTICLE).encode() + b"A last line with a stray \xff\xfe byte pair.\n"
     document = _process("stray.txt", data)
     assert isinstance(document, Document)
     assert document.replaced_chars > 0 and document.warnings
@@ -236,7 +237,8 @@ def test_korean_file_names_with_spaces(tmp_path):
 
 
 def test_every_reject_reason_is_one_of_the_documented_codes():
-    documented = {"empty", "binary", "too_large", "undecodable", "no_article", "timeout", "unreadable", "error"}
+    documented = {"empty", "binary", "too_large", "too_many_nodes", "too_many_lines", "undecodable", "no_article",
+                  "unreadable", "outside_inputs", "error"}
     results = process_pages([RawPage("a.txt", b"", "text"), RawPage("b.txt", PNG_BYTES, "text"),
                              RawPage("c.txt", UNDECODABLE_BYTES, "text"), RawPage("d.txt", CHROME_ONLY.encode(), "text")])
     assert {r.reason for r in results} <= documented - {"error"}

@@ -35,9 +35,12 @@ def test_symlink_loops_terminate_and_list_each_file_once(tmp_path):
     (root / "a" / "loop").symlink_to(root)  # a/loop/a/loop/... forever if followed blindly
     (root / "b" / "self").symlink_to(root / "b")
     (root / "alias_of_b").symlink_to(root / "b")  # sorts before b: must not steal b's files
-    (root / "external").symlink_to(outside)  # outside the root: followed once
+    (root / "external").symlink_to(outside)  # outside the root: followed once, with --follow-links only
     (outside / "back").symlink_to(root)  # ... and from there back in: not again
     files, problems = _discover_with_deadline([root])
+    assert [f.source_path for f in files] == ["a/one.txt", "b/two.html"]
+    assert [(p.source_path, p.reason) for p in problems] == [("external", "outside_inputs")]
+    files, problems = discover([root], follow_links=True)
     assert not problems
     assert [f.source_path for f in files] == ["a/one.txt", "b/two.html", "external/three.txt"]
     real = [os.path.realpath(f.path) for f in files]
@@ -48,9 +51,9 @@ def test_same_folder_given_twice_or_with_a_file_inside_is_listed_once(tmp_path):
     root = tmp_path / "root"
     page = _page(root / "site" / "one.txt")
     files, _ = _discover_with_deadline([root, root, page])
-    # The folder gives 'site/one.txt'; the file given alone is named by its own name: two identities
-    # of one file, both kept, like any duplicate under two names.
-    assert sorted(f.source_path for f in files) == ["one.txt", "site/one.txt"]
+    # Paths are relative to the folder that holds every input (here root), so the file given alone
+    # and the same file found in the folder are one page, 'site/one.txt'.
+    assert [f.source_path for f in files] == ["site/one.txt"]
 
 
 def test_hidden_folders_are_skipped(tmp_path):

@@ -9,10 +9,9 @@ import os
 from collections import Counter
 from pathlib import Path
 
-import pyarrow.dataset as ds
 import pytest
 from reliability_helpers import (ARTICLE_TEXT, CHROME_ONLY, KOREAN_ARTICLE, PNG_BYTES, PROJECT, UNDECODABLE_BYTES,
-                                 long_line_page, run_cli, script_page)
+                                 long_line_page, run_cli, script_page, table_rows)
 
 MAX_PAGE_MB = 5  # the run's --max-page-mb: the 2 MB line passes, the 50 MB file does not
 EXPECTED_REJECTS = {"empty.txt": "empty", "image.html": "binary", "image.txt": "binary", "garbled.txt": "undecodable",
@@ -65,10 +64,6 @@ def bad_run(cli_env, tmp_path_factory):
     return completed, out, marker
 
 
-def _rows(out: Path, table: str) -> list[dict]:
-    return ds.dataset(str(out / table), format="parquet").to_table().to_pylist()
-
-
 def test_run_with_rejects_exits_zero(bad_run):
     completed, _, _ = bad_run
     assert completed.returncode == 0, completed.stderr[-3000:]
@@ -76,7 +71,7 @@ def test_run_with_rejects_exits_zero(bad_run):
 
 def test_every_bad_page_is_rejected_with_its_reason(bad_run):
     _, out, _ = bad_run
-    rejects = {row["source_path"]: row for row in _rows(out, "rejects")}
+    rejects = {row["source_path"]: row for row in table_rows(out, "rejects")}
     assert {path: row["reason"] for path, row in rejects.items()} == EXPECTED_REJECTS
     assert all(row["detail"] for row in rejects.values())
     assert f"{MAX_PAGE_MB * 1024 ** 2}-byte page limit (--max-page-mb)" in rejects["huge.txt"]["detail"]
@@ -85,7 +80,7 @@ def test_every_bad_page_is_rejected_with_its_reason(bad_run):
 
 def test_every_good_page_is_a_document_once(bad_run):
     _, out, _ = bad_run
-    documents = {row["source_path"]: row for row in _rows(out, "documents")}
+    documents = {row["source_path"]: row for row in table_rows(out, "documents")}
     assert set(documents) == EXPECTED_DOCUMENTS  # nothing twice through the symlink loop
     assert documents["cp949/korean.txt"]["encoding"] == "cp949"
     assert documents["dups/copy_a.txt"]["content_sha256"] == documents["dups/copy_b.txt"]["content_sha256"]
@@ -96,7 +91,7 @@ def test_every_good_page_is_a_document_once(bad_run):
 def test_summary_counts_rejects_by_reason(bad_run):
     completed, out, _ = bad_run
     expected = Counter(EXPECTED_REJECTS.values())
-    (run,) = _rows(out, "runs")
+    (run,) = table_rows(out, "runs")
     assert json.loads(run["counts_json"])["rejects_by_reason"] == dict(expected)
     assert run["pages_rejected"] == len(EXPECTED_REJECTS)
     assert run["pages_seen"] == len(EXPECTED_REJECTS) + len(EXPECTED_DOCUMENTS)
@@ -108,11 +103,11 @@ def test_summary_counts_rejects_by_reason(bad_run):
 def test_scripts_in_pages_are_never_executed(bad_run):
     _, out, marker = bad_run
     assert not marker.exists(), "a script from a page was executed"
-    documents = {row["source_path"]: row for row in _rows(out, "documents")}
+    documents = {row["source_path"]: row for row in table_rows(out, "documents")}
     page = documents["script/script.html"]
     assert "library for children" in page["body_text"]
     assert "writeFileSync" not in page["body_text"] and "document.write" not in page["body_text"]
-    scripts = [row for row in _rows(out, "boilerplate") if row["doc_id"] == page["doc_id"]]
+    scripts = [row for row in table_rows(out, "boilerplate") if row["doc_id"] == page["doc_id"]]
     assert any(row["rule"] == "html_script" and "document.write" in row["text"] for row in scripts)
     assert any("writeFileSync" in row["text"] for row in scripts)
 

@@ -28,9 +28,12 @@ def document(doc_id: str, title: str | None, **columns) -> dict:
         "en_share": 1.0, "other_share": 0.0, "title": title, "category": None, "author": None,
         "published_at": None, "view_count": None, "contact_department": None, "contact_phone": None,
         "body_text": "", "n_segments": 0, "n_chars": 0, "n_removed_lines": 0, "parse_ms": 1.0,
-        "processed_at": PROCESSED_AT, "run_id": "run-1",
+        "processed_at": PROCESSED_AT, "run_id": "run-1", "page_kind": "article", "language_shares": [("en", 1.0)],
     }
     row.update(columns)
+    # provenance, as the pipeline sets it: a source exactly when its field has a value (text dumps here)
+    for name in ("title", "author", "published_at", "modified_at", "department"):
+        row.setdefault(f"{name}_source", "text_line" if row.get(name) is not None else None)
     return row
 
 
@@ -58,6 +61,12 @@ def removed(doc_id: str, line_no: int, text: str, rule: str) -> dict:
     return {"doc_id": doc_id, "line_no": line_no, "text": text, "rule": rule}
 
 
+def link(doc_id: str, ordinal: int, title: str, url: str | None, posted_at: datetime | None = None,
+         view_count: int | None = None) -> dict:
+    return {"doc_id": doc_id, "ordinal": ordinal, "title": title, "url": url, "posted_at": posted_at,
+            "view_count": view_count}
+
+
 def model_database(rows: dict[str, list[dict]]) -> duckdb.DuckDBPyConnection:
     """In-memory DuckDB: raw.* tables of the contract's schemas holding rows, and every model created."""
     con = duckdb.connect()
@@ -77,11 +86,14 @@ def query(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
 
 # A Korean press release (K), a second one the same month (K2), an English news clip (E) and an
 # undated bilingual static page (S): small enough to work out every mart's rows by hand.
-K, K2, E, S = "k_press", "k2_press", "e_clip", "s_static"
+K, K2, E, S, L = "k_press", "k2_press", "e_clip", "s_static", "l_listing"
 K_TITLE = "광주시, 인공지능 캠프 참가자 모집"
 K2_TITLE = "폭염 대책 발표"
 E_TITLE = "Opening 2020 with 20 Initiatives"
 S_TITLE = "빛고을 광주의 역사"
+L_TITLE = "보도자료 목록"
+K_URL = "https://www.gwangju.go.kr/board/view.do?id=1"
+MISSED_URL = "https://www.gwangju.go.kr/board/view.do?id=99"
 K_PUBLISHED = datetime(2024, 3, 5, 10, 0)
 K2_PUBLISHED = datetime(2024, 3, 28, 9, 30)
 E_PUBLISHED = datetime(2020, 1, 20, 14, 49)
@@ -90,12 +102,20 @@ E_PUBLISHED = datetime(2020, 1, 20, 14, 49)
 def corpus() -> dict[str, list[dict]]:
     """The hand-made corpus, as rows per raw table (a new copy each call)."""
     documents = [
-        document(K, K_TITLE, language="ko", ko_share=0.9, en_share=0.1, category="보도자료",
-                 published_at=K_PUBLISHED, view_count=120, n_segments=11),
-        document(K2, K2_TITLE, language="ko", ko_share=1.0, en_share=0.0, category="보도자료",
+        document(K, K_TITLE, language="ko", ko_share=0.9, en_share=0.1, language_shares=[("ko", 0.9), ("en", 0.1)],
+                 category="보도자료",
+                 published_at=K_PUBLISHED, view_count=120, n_segments=11, url=K_URL, site="gwangju.go.kr",
+                 fetched_at=datetime(2024, 7, 1, 3, 0), http_status=200),
+        document(K2, K2_TITLE, language="ko", ko_share=1.0, en_share=0.0, language_shares=[("ko", 1.0)],
+                 category="보도자료",
                  published_at=K2_PUBLISHED, view_count=80, n_segments=2),
         document(E, E_TITLE, category="News Clips", published_at=E_PUBLISHED, view_count=300, n_segments=10),
-        document(S, S_TITLE, language="ko", ko_share=28 / 51, en_share=23 / 51, category="역사", n_segments=4),
+        document(S, S_TITLE, language="ko", ko_share=28 / 51, en_share=23 / 51, category="역사", n_segments=4,
+                 language_shares=[("ko", 28 / 51), ("en", 23 / 51)],
+                 page_kind="static"),
+        document(L, L_TITLE, language="ko", ko_share=1.0, en_share=0.0, page_kind="listing", n_segments=0,
+                 language_shares=[("ko", 1.0)],
+                 url="https://www.gwangju.go.kr/board/list.do", site="gwangju.go.kr"),
     ]
     segments = [
         segment(K, 0, "title", K_TITLE, "ko"),
@@ -151,5 +171,9 @@ def corpus() -> dict[str, list[dict]]:
         removed(E, 3, "Date : 2020-01-20 Hits : 300", "metadata"),
         removed(S, 1, "본문 바로가기", "skip_link"),
     ]
+    links = [
+        link(L, 1, K_TITLE, K_URL, datetime(2024, 3, 5), 120),
+        link(L, 2, "광주시, 시민 안전 대책 발표", MISSED_URL, datetime(2024, 3, 4), 33),
+    ]
     return {"documents": documents, "segments": segments, "attachments": attachments, "quotes": quotes,
-            "boilerplate": boilerplate}
+            "boilerplate": boilerplate, "links": links}

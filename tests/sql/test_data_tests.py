@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.sql.sql_rows import E, K, S, corpus, model_database
+from tests.sql.sql_rows import E, K, L, S, corpus, model_database
 from cityclips.warehouse.models import SQL_DIR, run_data_tests
 from cityclips.warehouse.schemas import TABLES
 
@@ -20,6 +20,7 @@ def fan_out(mart: str) -> str:
 
 
 BREAKERS = {
+    "articles_by_site_month_adds_up": fan_out("articles_by_site_month"),
     "articles_one_row_per_document": fan_out("articles"),
     "attachments_doc_exists": "insert into raw.attachments values ('no_such_doc', 1, 'a.pdf', 'pdf', 10, 0)",
     "attachments_extension_lower_case": "update raw.attachments set extension = 'JPG' where extension = 'jpg'",
@@ -30,12 +31,18 @@ BREAKERS = {
     "boilerplate_doc_exists": "insert into raw.boilerplate values ('no_such_doc', 1, '메뉴', 'menu')",
     "boilerplate_not_null": f"update raw.boilerplate set rule = null where doc_id = '{S}'",
     "documents_doc_id_unique": f"insert into raw.documents select * from raw.documents where doc_id = '{K}'",
+    "documents_language_shares_agree": f"update raw.documents set ko_share = 0.5, en_share = 0.5 where doc_id = '{K}'",
     "documents_not_null": f"update raw.documents set body_text = null where doc_id = '{E}'",
+    "documents_sources_accepted": f"update raw.documents set title_source = 'guess' where doc_id = '{E}'",
+    "documents_page_kind_accepted": f"update raw.documents set page_kind = 'sidebar' where doc_id = '{E}'",
     "documents_shares_valid": f"update raw.documents set ko_share = 0.5 where doc_id = '{E}'",
     "headings_one_row_per_heading": fan_out("headings"),
     "language_mix_adds_up": fan_out("language_mix"),
     "languages_accepted": f"update raw.segments set language = 'zh-cn' where doc_id = '{S}' and seq = 1",
+    "links_doc_exists": "insert into raw.links values ('no_such_doc', 1, 'A title', null, null, null)",
+    "links_key_unique": f"insert into raw.links select * from raw.links where doc_id = '{L}' and ordinal = 1",
     "list_items_one_row_per_item": fan_out("list_items"),
+    "listing_links_one_row_per_link": fan_out("listing_links"),
     # the parent of '학교장 추천 필요' becomes the paragraph at seq 2
     "list_parents_are_list_items": f"update raw.segments set parent_seq = 2 where doc_id = '{K}' and seq = 5",
     "monthly_activity_adds_up": fan_out("monthly_activity"),

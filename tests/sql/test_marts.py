@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.sql.sql_rows import (E, E_PUBLISHED, E_TITLE, K, K2, K_PUBLISHED, K_TITLE, S, S_TITLE,
-                      corpus, model_database, query)
+from tests.sql.sql_rows import (E, E_PUBLISHED, E_TITLE, K, K2, K_PUBLISHED, K_TITLE, K_URL, L, MISSED_URL, S,
+                                S_TITLE, corpus, model_database, query)
 
 MARCH_2024 = date(2024, 3, 1)
 JANUARY_2020 = date(2020, 1, 1)
@@ -188,3 +188,21 @@ def test_headings_of_press_releases_in_march_is_one_query(con):
         where category in ('Press Releases', '보도자료') and month(published_at) = 3
         order by published_at, seq""")
     assert rows == [(K_TITLE, "추진 내용"), (K_TITLE, "신청 방법")]
+
+
+def test_articles_leave_listings_out_and_carry_url_site_and_kind(con):
+    rows = query(con, "select doc_id, url, site, page_kind from articles order by doc_id")
+    assert [r[0] for r in rows] == [E, K2, K, S]  # the listing L is a document, not an article
+    assert rows[2] == (K, K_URL, "gwangju.go.kr", "article") and rows[3][3] == "static"
+
+
+def test_articles_by_site_month_counts_dated_articles_per_site(con):
+    rows = query(con, "select site, month, n_articles, n_korean, n_english, views from articles_by_site_month "
+                      "order by site, month")
+    assert rows == [("(unknown)", JANUARY_2020, 1, 0, 1, 300), ("(unknown)", MARCH_2024, 1, 1, 0, 80),
+                    ("gwangju.go.kr", MARCH_2024, 1, 1, 0, 120)]
+
+
+def test_listing_links_say_which_listed_articles_the_crawl_missed(con):
+    rows = query(con, "select doc_id, site, ordinal, url, view_count, is_fetched from listing_links order by ordinal")
+    assert rows == [(L, "gwangju.go.kr", 1, K_URL, 120, True), (L, "gwangju.go.kr", 2, MISSED_URL, 33, False)]

@@ -81,3 +81,35 @@ def test_a_modification_date_makes_a_metadata_run_but_never_the_publication_date
             "본문 문단입니다. 시는 올레길 안전 대책을 발표했다.\n")
     meta = clean_blocks("p.txt", "text", text_blocks(page)).metadata
     assert (meta.author, meta.published_at, meta.view_count) == ("관광정책과", datetime(2024, 5, 2, 9, 10), 2345)
+
+
+REGION_PAGE = ("<html><head><title>보도자료</title></head><body>"
+               "<div class='top'><h2>보도자료</h2><h3>어르신 독감 무료 예방접종 시작</h3>"
+               "<p>작성자 : 대변인실 등록일 : 2023-10-05 09:40 조회수 : 2,431</p></div>"
+               "<div class='view_con'><p>광주광역시는 11일부터 65세 이상 어르신을 대상으로 독감 무료 예방접종을 시작한다고 5일 밝혔다.</p>"
+               "<h4>연령별 접종 일정</h4><p>올해 접종 대상은 약 24만 명으로, 가까운 위탁의료기관 650곳에서 접종받을 수 있다.</p>"
+               "<p>시는 접종 초기 혼잡을 줄이기 위해 연령별로 시작일을 나눴으며, 백신 보유 여부를 확인할 것을 당부했다.</p>"
+               "</div><div class='side'><p>서구, 도서관 개관 (2023.10.04)</p></div></body></html>")
+
+
+def test_html_title_and_metadata_come_from_outside_the_region_but_never_its_text() -> None:
+    blocks, removed, title = page_blocks(RawPage("p.html", REGION_PAGE.encode(), "html"))[:3]
+    page = clean_blocks("p.html", "html", blocks, html_title=title, removed_markup=removed)
+    meta = page.metadata
+    assert (meta.title, meta.author, meta.published_at) == ("어르신 독감 무료 예방접종 시작", "대변인실",
+                                                            datetime(2023, 10, 5, 9, 40))
+    assert [b.text for b in page.body][0].startswith("광주광역시는 11일부터")
+    assert {r.text: r.rule for r in page.removed}["서구, 도서관 개관 (2023.10.04)"] == "outside_region"
+
+
+def test_html_region_blocks_above_a_wrongly_chosen_title_are_kept() -> None:
+    # the only <h1> sits inside the article, below its first paragraphs (a pull quote styled as h1)
+    html = ("<html><body><div class='article'><p>The city will spend 120 billion won this year on artificial "
+            "intelligence, officials said on Monday.</p><p>A cluster in the Cheomdan district will host 120 companies, "
+            "and the city will help them move in.</p><h1>“A hub for AI”</h1><p>Local universities will train 2,000 "
+            "specialists, which the city expects to create new jobs.</p></div></body></html>")
+    blocks, removed, title = page_blocks(RawPage("en.html", html.encode(), "html"))[:3]
+    page = clean_blocks("en.html", "html", blocks, html_title=title, removed_markup=removed)
+    assert page.metadata.title == "“A hub for AI”"
+    assert [b.text[:20] for b in page.body] == ["The city will spend ", "A cluster in the Che", "Local universities w"]
+    assert "before_title" not in {r.rule for r in page.removed}

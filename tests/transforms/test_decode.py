@@ -111,15 +111,15 @@ def test_several_stray_bytes_are_all_counted() -> None:
     assert EN in text and KO in text
 
 
-def test_stray_windows_1252_apostrophe_in_english_is_not_read_as_korean() -> None:
-    # b'\x92s' is a valid CP949 pair ('뭩'); the decoder must not turn an English typo into Hangul.
-    assert decode_bytes(b"The city\x92s guide is free.") == ("The city\ufffds guide is free.", "utf-8", 1)
+def test_windows_1252_apostrophe_in_english_is_read_as_windows_1252_not_korean() -> None:
+    # b'\x92s' is a valid CP949 pair ('뭩'); an English page with a Windows-1252 quote is Windows-1252.
+    assert decode_bytes(b"The city\x92s guide is free.") == ("The city\u2019s guide is free.", "cp1252", 0)
 
 
-def test_english_with_windows_1252_quotes_keeps_its_letters() -> None:
+def test_english_with_windows_1252_quotes_keeps_its_quotes() -> None:
     text, encoding, replaced = decode_bytes(b"\x93Hello,\x94 said the city\x92s mayor. " * 3)
-    assert encoding == "utf-8" and replaced == 9
-    assert text.count("Hello") == 3 and text.count("said the city") == 3
+    assert (encoding, replaced) == ("cp1252", 0)
+    assert text.count("\u201cHello,\u201d said the city\u2019s mayor.") == 3
 
 
 def test_truncated_euc_kr_keeps_the_korean_and_counts_the_cut_character() -> None:
@@ -208,8 +208,9 @@ def test_declared_charset_never_raises_on_any_page_head(data: bytes) -> None:
 
 
 @PROPERTY
-@given(st.text(max_size=200).filter(lambda t: not t.startswith("\ufeff")))
+@given(st.text(max_size=200).filter(lambda t: not t.startswith("\ufeff") and "\x00" not in t))
 def test_any_utf8_text_round_trips(text: str) -> None:
+    # NUL is left out: bytes with a NUL in every other place are UTF-16 (test_utf16_without_bom_...)
     assert decode_bytes(text.encode("utf-8")) == (text, "utf-8", 0)
 
 

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, MAX_PLAUSIBLE_BYTES, MAX_PLAUSIBLE_COUNT, MetadataFields,
-                                 find_attachments, is_metadata_line, merge_fields, parse_attachment, parse_breadcrumb,
-                                 parse_contact, parse_date, parse_metadata_line)
-from cityclips.transforms.records import Attachment
+                                 find_attachments, find_metadata_run, is_metadata_line, merge_fields, parse_attachment,
+                                 parse_breadcrumb, parse_contact, parse_date, parse_metadata_line)
+from cityclips.transforms.records import Attachment, Block
 
 PROPERTY = settings(max_examples=300, deadline=None, derandomize=True, database=None)
 
@@ -263,3 +263,70 @@ def test_attachment_size_round_trips(name: str, hundredths: int, unit: str, down
     attachment = parse_attachment(f"{name}[size: {number} {unit}, Download: {downloads}]", 2)
     assert attachment == Attachment(2, name, name.rsplit(".", 1)[1].lower(), round(float(number) * multiplier),
                                     downloads)
+
+
+# --- bylines, board fields and departments of real pages ------------------------------------------
+
+@pytest.mark.parametrize("line, fields", [
+    # Korean news bylines (ndsoft and similar CMSs): bare labels, the date right after them
+    ("입력 2025.12.06 16:43 수정 2025.12.07 09:10",
+     MetadataFields(published_at=datetime(2025, 12, 6, 16, 43), modified_at=datetime(2025, 12, 7, 9, 10))),
+    ("기사입력 2025-12-06(토) 오후 4:43", MetadataFields(published_at=datetime(2025, 12, 6, 16, 43))),
+    ("입력 : 2025-05-28 01:05:24", MetadataFields(published_at=datetime(2025, 5, 28, 1, 5))),
+    ("업데이트 2025.12.07 09:10", MetadataFields(modified_at=datetime(2025, 12, 7, 9, 10))),
+    ("기자명 홍길동 기자", MetadataFields(author="홍길동 기자")),
+    # board fields: the department that registered the page, and its phone apart from it
+    ("등록부서 : 대변인실 등록일 : 2024-01-05", MetadataFields("대변인실", datetime(2024, 1, 5), department="대변인실")),
+    ("담당부서 : 교통정책과 연락처 : 062-613-4321",
+     MetadataFields("교통정책과", department="교통정책과", phone="062-613-4321")),
+    ("작성자 : 홍길동 담당부서 : 교통정책과", MetadataFields("홍길동", department="교통정책과")),
+    # English bylines
+    ("Posted December 6, 2025 by admin", MetadataFields("admin", datetime(2025, 12, 6))),
+    ("By Kim Min-ji | April 1, 2024 9:30 AM", MetadataFields("Kim Min-ji", datetime(2024, 4, 1, 9, 30))),
+    ("Published: 2024-04-01 Updated: 2024-04-02", MetadataFields(published_at=datetime(2024, 4, 1),
+                                                                  modified_at=datetime(2024, 4, 2))),
+])
+def test_bylines_and_board_fields(line: str, fields: MetadataFields) -> None:
+    assert parse_metadata_line(line) == fields
+    # a line with a date, or a 'Label :' of a person, is metadata on its own; a bare name or a department
+    # only beside other fields (a contact footer starts with 담당부서 too)
+    alone = fields.published_at or fields.modified_at or line.startswith(("작성자 :", "등록부서"))
+    assert is_metadata_line(line) == bool(alone)
+
+
+@pytest.mark.parametrize("line", [
+    "등록 기간은 2025.12.06까지입니다.",  # the word, not a label: no date right after it
+    "입력한 정보는 2025년 12월까지 보관됩니다.",
+    "수정 사항은 없습니다.",
+    "Hotel : 5 rooms",  # 'tel :' inside a word is not a label
+    "담당부서 : 교통정책과 ☎ 062-613-4321",  # a contact footer, not metadata
+])
+def test_prose_and_contact_footers_are_not_bylines(line: str) -> None:
+    assert not is_metadata_line(line)
+
+
+def test_find_metadata_run_says_which_shape_the_fields_came_in() -> None:
+    cells = [Block(1, "광주시, 시내버스 노선 개편", "heading"), Block(2, "작성자 : 대변인실 등록일 : 2024-01-05", "cell")]
+    run = find_metadata_run(cells)
+    assert (run.start, run.end, run.source, run.fields.author) == (1, 2, "board_table", "대변인실")
+    byline = [Block(1, "기자명 홍길동 기자", "li"), Block(2, "입력 2025.12.06 16:43", "li"), Block(3, "댓글 0", "li")]
+    run = find_metadata_run(byline)
+    assert (run.start, run.end, run.source) == (0, 2, "byline")
+    assert find_metadata_run([Block(1, "Name : adminDate : 2020-01-20 14:4975")]).source == "text_line"
+    assert find_metadata_run([Block(1, "담당부서 : 교통정책과 ☎ 062-613-4321")]) is None
+
+
+def test_an_events_field_list_is_content_not_a_byline() -> None:
+    meeting = [Block(1, "Board Meeting", "title"), Block(2, "Date: November 13, 2018 2:30 pm – 3:30 pm", "p"),
+               Block(3, "Room 200, City Hall", "p")]
+    assert find_metadata_run(meeting) is None
+    festival = [Block(1, "날짜 : 2025.10.3.(금) 14:00~16:00", "p"), Block(2, "장소 : 5·18민주광장", "p")]
+    assert find_metadata_run(festival) is None
+    notice = [Block(1, "일시 : 2025.10.3.(금) 14:00~16:00", "p"), Block(2, "등록일 : 2025.09.01", "p"),
+              Block(3, "□ 일시 : 2025.10.3.(금) 14:00~16:00", "p")]
+    assert find_metadata_run(notice).fields.published_at == datetime(2025, 9, 1)  # the notice's own date
+    named = [Block(1, "Howard Street Commissioners Meeting", "title"),
+             Block(2, "Name: Howard Street Commissioners Meeting", "p"), Block(3, "Date: November 20, 2019", "p")]
+    assert find_metadata_run(named) is None
+    timed = [Block(1, "Date: November 20, 2019", "p"), Block(2, "Time: 8:30 AM - 10:00 AM CST", "p")]
+    assert find_metadata_run(timed) is None

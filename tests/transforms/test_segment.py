@@ -167,3 +167,18 @@ def test_a_numbered_line_standing_alone_is_a_heading_but_numbered_runs_stay_list
     assert [(s.kind, s.text) for s in segments if s.kind == "heading"] == [("heading", "추진배경"), ("heading", "Location")]
     assert items(segments) == [("○", 0, "폭염 일수 증가"), ("○", 0, "쉼터 이용 확대"), ("1.", 0, "First item"),
                                ("2.", 0, "Second item")]
+
+
+def test_a_marked_sentence_or_field_line_is_not_a_heading() -> None:
+    page = ("보도자료\n\n어린이 안전 캠페인 개최\n\n작성자 : 대변인실 등록일 : 2024-05-02 09:10 조회수 : 12\n\n"
+            "□ 추진 배경\n\n□ 시는 4일 시청 광장에서 어린이 교통안전 캠페인을 열고 시민 500명과 함께 안전 수칙을 알렸다.\n\n"
+            "■모집기간 : 2025.6.18.(수)~6.24.(화)\n")
+    kinds = [(s.kind, s.text[:8]) for s in segments_of(page)]
+    assert ("heading", "추진 배경") in kinds
+    assert ("paragraph", "□ 시는 4일 ") in kinds and ("paragraph", "■모집기간 : ") in kinds
+
+
+def test_a_latin_o_marks_a_list_item_as_the_korean_circle_does() -> None:
+    page = ("공지사항\n\n지원사업 모집 공고\n\n작성자 : 관리자 등록일 : 2025-06-20 10:00 조회수 : 3\n\n"
+            "신청 안내는 다음과 같습니다.\n\no 사업기간 : 선정 후 ~ 2025. 9. 30.\no 접수방법 : 이메일 접수\n")
+    assert [(marker, depth) for marker, depth, _ in items(segments_of(page))] == [("o", 0), ("o", 0)]

@@ -1,0 +1,37 @@
+"""eval/page_kinds.py reads labelled sets in each layout it documents and counts right and wrong pages."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from tests.transforms.test_page_kind import article_page, board_page
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval"))
+import page_kinds  # noqa: E402
+
+
+def test_a_manifest_set_is_scored(tmp_path, capsys):
+    (tmp_path / "list.html").write_text(board_page(), encoding="utf-8")
+    (tmp_path / "view.html").write_text(article_page(), encoding="utf-8")
+    (tmp_path / "manifest.json").write_text(json.dumps([
+        {"file": "list.html", "kind": "listing", "url": "https://www.gwangju.go.kr/board/list.do"},
+        {"file": "view.html", "kind": "listing"}]), encoding="utf-8")
+    assert page_kinds.main(["--dir", str(tmp_path), "--min", "0.5"]) == 0
+    assert page_kinds.main(["--dir", str(tmp_path), "--min", "0.9"]) == 1
+    out = capsys.readouterr().out
+    assert "page_kind right: 1/2 = 50.0%" in out and "WRONG view.html: labelled listing" in out
+
+
+def test_a_set_of_one_folder_per_kind_is_scored(tmp_path, capsys):
+    (tmp_path / "listing").mkdir()
+    (tmp_path / "article").mkdir()
+    (tmp_path / "listing" / "a.html").write_text(board_page(), encoding="utf-8")
+    (tmp_path / "article" / "b.html").write_text(article_page(), encoding="utf-8")
+    assert page_kinds.main(["--dir", str(tmp_path), "--min", "1.0"]) == 0
+    assert "2/2 = 100.0%" in capsys.readouterr().out
+
+
+def test_an_absent_set_is_skipped_with_a_message(tmp_path, capsys):
+    assert page_kinds.main(["--dir", str(tmp_path / "absent")]) == 0
+    assert "skipped" in capsys.readouterr().out

@@ -1,0 +1,45 @@
+"""transforms/dates.py: dates as Korean and English pages and their markup write them."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from cityclips.transforms.dates import parse_date, parse_markup_date
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2020-01-20 14:4975", datetime(2020, 1, 20, 14, 49)),  # glued views: minutes are two digits
+    ("입력 2025.12.06 16:43", datetime(2025, 12, 6, 16, 43)),
+    ("2025.12.06(토) 16:43", datetime(2025, 12, 6, 16, 43)),  # the weekday in brackets
+    ("2025-12-06 (토요일) 오후 4:43", datetime(2025, 12, 6, 16, 43)),
+    ("2025.12.06 오전 12:10", datetime(2025, 12, 6, 0, 10)),
+    ("2023년 5월 2일", datetime(2023, 5, 2)),
+    ("Posted December 6, 2025 at 9:05 pm", datetime(2025, 12, 6, 21, 5)),
+    ("Published Nov 18, 2019 at 4:07 PM", datetime(2019, 11, 18, 16, 7)),
+    ("6 Dec. 2025, 08:15", datetime(2025, 12, 6, 8, 15)),
+    ("Updated: 2nd March 2024", datetime(2024, 3, 2)),
+])
+def test_page_dates_in_both_languages(text: str, expected: datetime) -> None:
+    assert parse_date(text)[0] == expected
+
+
+def test_a_numeric_date_before_an_english_one_wins_and_impossible_dates_are_none() -> None:
+    assert parse_date("2024-01-05, updated March 3, 2024")[0] == datetime(2024, 1, 5)
+    assert parse_date("February 30, 2024") == (None, 0)
+    assert parse_date("Mayor Kim 2 new parks in 2024") == (None, 0)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2025-12-06T16:43:00+09:00", (datetime(2025, 12, 6, 16, 43), True, False)),
+    ("2025-12-06T07:43:00.000Z", (datetime(2025, 12, 6, 7, 43), True, True)),
+    ("2025-12-06 16:43:00 +0900", (datetime(2025, 12, 6, 16, 43), True, False)),
+    ("2025-12-06", (datetime(2025, 12, 6), False, False)),
+    ("Sat, 06 Dec 2025 07:43:00 GMT", (datetime(2025, 12, 6, 7, 43), True, True)),
+    ("2025.12.06 16:43", (datetime(2025, 12, 6, 16, 43), True, False)),
+    ("0001-01-01T00:00:00", None),
+    ("", None),
+    ("today", None),
+])
+def test_markup_dates(text: str, expected: tuple | None) -> None:
+    assert parse_markup_date(text) == expected

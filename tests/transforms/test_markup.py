@@ -1,0 +1,124 @@
+"""transforms/markup.py: JSON-LD, microdata, OpenGraph and meta tags, <time>, canonical links, in both languages."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cityclips.transforms.html import html_blocks, parse_html
+from cityclips.transforms.markup import markup_metadata
+from cityclips.transforms.records import MarkupMetadata
+
+PROPERTY = settings(max_examples=200, deadline=None, derandomize=True, database=None)
+
+
+def read(head: str, body: str = "<p>본문</p>"):
+    return markup_metadata(parse_html(f"<html><head>{head}</head><body>{body}</body></html>"))
+
+
+# Modelled on a Korean regional newspaper (ndsoft CMS): NewsArticle JSON-LD and OpenGraph article tags.
+KOREAN_NEWS_HEAD = """<title>광주시, 시내버스 노선 12개 개편 - 광주일보</title>
+<meta property="og:title" content="광주시, 시내버스 노선 12개 개편">
+<meta property="og:site_name" content="광주일보">
+<meta property="og:url" content="https://www.kwangju.co.kr/article.php?aid=1700000000">
+<meta property="article:published_time" content="2025-12-06T16:43:00+09:00">
+<meta property="article:modified_time" content="2025-12-06T17:05:12+09:00">
+<meta property="article:section" content="사회">
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "광주시, 시내버스 노선 12개 개편",
+ "datePublished": "2025-12-06T16:43:00+09:00", "dateModified": "2025-12-06T17:05:12+09:00",
+ "author": {"@type": "Person", "name": "홍길동"},
+ "publisher": {"@type": "Organization", "name": "광주일보"}}
+</script>"""
+
+
+def test_korean_news_article_json_ld_and_opengraph() -> None:
+    meta = read(KOREAN_NEWS_HEAD)
+    assert meta.titles[0] == ("json_ld", "광주시, 시내버스 노선 12개 개편")
+    assert ("html_title", "광주시, 시내버스 노선 12개 개편 - 광주일보") in meta.titles
+    assert meta.site_names == ("광주일보",)
+    assert (meta.published[0].value, meta.published[0].source) == (datetime(2025, 12, 6, 16, 43), "json_ld")
+    assert meta.modified[0].value == datetime(2025, 12, 6, 17, 5, 12)
+    assert meta.authors == (("json_ld", "홍길동"),)
+    assert meta.section == "사회"
+    assert meta.canonical_url == "https://www.kwangju.co.kr/article.php?aid=1700000000"
+
+
+def test_json_ld_graph_lists_broken_scripts_and_a_web_page_only_fills_gaps() -> None:
+    head = """<script type="application/ld+json">{"@type": "NewsArticle", "headline": "broken", </script>
+<script type="application/ld+json">[{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebSite", "name": "Seoul Metropolitan Government"},
+  {"@type": "WebPage", "name": "Seoul opens 30 new parks | Seoul Metropolitan Government",
+   "datePublished": "2024-04-02"},
+  {"@type": ["Article"], "headline": "Seoul opens 30 new parks", "datePublished": "2024-04-01T09:00:00Z",
+   "author": [{"@type": "Person", "name": "Kim Min-ji"}, "https://example.org/staff/lee"]}]}]</script>"""
+    meta = read(head)
+    assert [t for s, t in meta.titles if s == "json_ld"] == ["Seoul opens 30 new parks",
+                                                              "Seoul opens 30 new parks | Seoul Metropolitan Government"]
+    assert meta.site_names == ("Seoul Metropolitan Government",)
+    first = meta.published[0]
+    assert (first.value, first.has_time, first.utc) == (datetime(2024, 4, 1, 9, 0), True, True)
+    assert meta.authors == (("json_ld", "Kim Min-ji"),)  # a URL is not a name
+
+
+def test_raw_newlines_and_entities_inside_json_ld_strings() -> None:
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "AI &amp; 데이터\n센터 확충"}</script>'
+    assert read(head).titles == (("json_ld", "AI & 데이터 센터 확충"),)
+
+
+def test_dublin_core_meta_date_and_microdata() -> None:
+    head = """<meta name="DC.title" content="2024년 시정 주요 업무계획"><meta name="date" content="2024-01-05">
+<meta name="dcterms.modified" content="2024-01-09"><meta name="author" content="기획조정실">"""
+    body = '<span itemprop="datePublished" content="2024-01-04T10:00:00+09:00">1월 4일</span>'
+    meta = read(head, body)
+    assert meta.titles == (("meta", "2024년 시정 주요 업무계획"),)
+    assert [(d.source, d.value) for d in meta.published] == [("microdata", datetime(2024, 1, 4, 10)),
+                                                            ("meta", datetime(2024, 1, 5))]
+    assert meta.published[1].has_time is False
+    assert meta.modified[0].value == datetime(2024, 1, 9)
+    assert meta.authors == (("meta", "기획조정실"),)
+
+
+def test_time_elements_of_other_stories_are_not_the_articles() -> None:
+    body = """<aside class="related"><time datetime="2020-01-01T00:00">old</time></aside>
+<div class="comment-list"><time datetime="2021-01-01">comment</time></div>
+<article><time class="updated" datetime="2023-05-03T11:00+09:00">수정</time>
+<time datetime="2023-05-02T10:30:00+09:00">2023.05.02</time></article>"""
+    meta = read("", body)
+    assert [(d.source, d.value) for d in meta.published] == [("time", datetime(2023, 5, 2, 10, 30))]
+    assert [d.value for d in meta.modified] == [datetime(2023, 5, 3, 11, 0)]
+
+
+def test_canonical_link_beats_og_url_and_relative_links_are_ignored() -> None:
+    head = """<meta property="og:url" content="https://www.gwangju.go.kr/boardView.do?id=1">
+<link rel="canonical" href="/relative/only"><link rel="alternate canonical" href="https://www.gwangju.go.kr/b/1">"""
+    assert read(head).canonical_url == "https://www.gwangju.go.kr/b/1"
+    assert read('<meta property="og:url" content="https://www.gwangju.go.kr/x">').canonical_url == \
+        "https://www.gwangju.go.kr/x"
+
+
+def test_placeholder_and_unparseable_dates_are_skipped() -> None:
+    head = """<meta property="article:published_time" content="0001-01-01T00:00:00">
+<meta name="date" content="unknown"><meta name="pubdate" content="Sat, 06 Dec 2025 16:43:00 +0900">"""
+    assert [(d.source, d.value) for d in read(head).published] == [("meta", datetime(2025, 12, 6, 16, 43))]
+
+
+def test_reading_markup_leaves_the_tree_for_html_blocks() -> None:
+    html = f"<html><head>{KOREAN_NEWS_HEAD}</head><body><h1>광주시, 시내버스 노선 12개 개편</h1><p>본문입니다.</p></body></html>"
+    root = parse_html(html)
+    before = html_blocks(parse_html(html))
+    markup_metadata(root)
+    assert html_blocks(root) == before
+
+
+def test_no_markup_gives_an_empty_record() -> None:
+    assert markup_metadata(None) == MarkupMetadata()
+    assert read("") == MarkupMetadata()
+
+
+@PROPERTY
+@given(st.text(alphabet=st.sampled_from(list('{}[]":,@ typeNewsArticleheadline가나2024-01-01T\n<>&;')), max_size=200))
+def test_any_json_ld_text_never_raises(script: str) -> None:
+    markup_metadata(parse_html(f'<html><head><script type="application/ld+json">{script}</script></head><body></body></html>'))

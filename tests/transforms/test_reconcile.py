@@ -1,0 +1,228 @@
+"""transforms/reconcile.py: markup and visible metadata reconciled, site names kept out of titles, provenance."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from cityclips.transforms.pipeline import process_page
+from cityclips.transforms.reconcile import find_title_block, reconcile_metadata, same_title, strip_site_name, title_hints
+from cityclips.transforms.records import Document, MarkupDate, MarkupMetadata, Metadata, MetadataFields, RawPage
+
+
+def html_doc(html: str) -> Document:
+    doc = process_page(RawPage("page.html", html.encode("utf-8"), "html"))
+    assert isinstance(doc, Document), doc
+    return doc
+
+
+# --- site names out of titles ------------------------------------------------------------------
+
+def test_site_name_suffixes_go_in_both_languages_and_the_headline_keeps_its_own_separators() -> None:
+    assert strip_site_name("시내버스 노선 12개 개편 | 광주광역시", {"광주광역시"}) == "시내버스 노선 12개 개편"
+    assert strip_site_name("서울시, 공원 30곳 개장 - 서울특별시", {"서울특별시"}) == "서울시, 공원 30곳 개장"
+    assert strip_site_name("Fact Check: Is it true? - News Nation", {"newsnation"}) == "Fact Check: Is it true?"
+    assert strip_site_name("SlashGear :: The VW ID. Space Vizzion", {"slashgear"}) == "The VW ID. Space Vizzion"
+    assert strip_site_name("Kim - a life in politics", set()) == "Kim - a life in politics"  # no site name known
+
+
+def test_the_site_name_comes_from_og_site_name_the_publisher_the_host_or_the_title_og_title_shares() -> None:
+    shared = MarkupMetadata(titles=(("opengraph", "광주광역시"), ("html_title", "2024년 시정 주요 업무계획 발표 | 광주광역시")))
+    assert title_hints(shared) == (("html_title", "2024년 시정 주요 업무계획 발표"),)
+    by_host = MarkupMetadata(titles=(("html_title", "Wärmepumpe im Altbau - Wann es sich lohnt | heizung.de"),),
+                             canonical_url="https://www.heizung.de/ratgeber/waermepumpe.html")
+    assert title_hints(by_host)[0] == ("html_title", "Wärmepumpe im Altbau - Wann es sich lohnt")
+
+
+def test_opengraph_titles_of_a_root_og_url_describe_the_site() -> None:
+    markup = MarkupMetadata(titles=(("opengraph", "강릉과학산업진흥원 MY BIZ 플랫폼"),
+                                    ("html_title", "강릉과학산업진흥원 MY BIZ플랫폼")),
+                            canonical_url="https://mybiz.gsipa.or.kr")
+    assert title_hints(markup) == ()
+
+
+def test_short_title_parts_are_section_names_not_headline_hints() -> None:
+    assert title_hints(MarkupMetadata(titles=(("html_title", "보도자료 | 해운대구"),))) == ()
+
+
+def test_hints_most_markup_fields_agree_on_come_first() -> None:
+    markup = MarkupMetadata(titles=(("json_ld", "Hiking the Boulder Flat Irons"),
+                                    ("opengraph", "Simple Hiking Survival Kit (with Kids)"),
+                                    ("html_title", "Simple Hiking Survival Kit (with Kids) - The Anti-June Cleaver")),
+                            site_names=("The Anti-June Cleaver",))
+    assert title_hints(markup)[0] == ("opengraph", "Simple Hiking Survival Kit (with Kids)")
+
+
+def test_same_title_ignores_punctuation_labels_brackets_and_truncation() -> None:
+    assert same_title("제 목 : 광주시, 시내버스 노선 12개 개편", "광주시 시내버스 노선 12개 개편")
+    assert same_title("[보도자료] 광주시, 시내버스 노선 12개 개편", "광주시, 시내버스 노선 12개 개편")
+    assert same_title("Mayor Lee opens the new central library downtown", "Mayor Lee opens the new central…")
+    assert not same_title("보도자료", "보도자료 광주시 시내버스 노선 12개 개편 안내")
+    assert find_title_block(["서브페이지 본문 영역", "광주시, 시내버스 노선 12개 개편", "본문"],
+                            (("opengraph", "광주시, 시내버스 노선 12개 개편"),)) == 1
+
+
+# --- whole pages -------------------------------------------------------------------------------
+
+KOREAN_BOARD = """<html lang="ko"><head><title>보도자료 | 광주광역시</title>
+<meta property="og:title" content="광주광역시"><meta property="og:site_name" content="광주광역시"></head><body>
+<h1>광주광역시</h1>
+<h2>서브페이지 본문 영역</h2>
+<table class="bbs_view">
+<tr><th>제목</th><td>광주시, 시내버스 노선 12개 개편</td></tr>
+<tr><th>작성자</th><td>대변인실</td><th>등록일</th><td>2022-03-14 11:20</td></tr>
+<tr><th>조회수</th><td>3,208</td><th>담당부서</th><td>교통정책과</td></tr>
+</table>
+<p>광주시는 14일 시내버스 노선 12개를 개편한다고 밝혔다. 새 노선은 다음 달부터 운행한다.</p>
+</body></html>"""
+
+
+def test_a_korean_board_page_whose_markup_names_only_the_site() -> None:
+    meta = html_doc(KOREAN_BOARD).metadata
+    assert (meta.title, meta.title_source) == ("광주시, 시내버스 노선 12개 개편", "board_table")
+    assert (meta.author, meta.author_source) == ("대변인실", "board_table")
+    assert (meta.published_at, meta.published_at_source) == (datetime(2022, 3, 14, 11, 20), "board_table")
+    assert (meta.view_count, meta.department, meta.department_source) == (3208, "교통정책과", "board_table")
+    assert meta.site_name == "광주광역시"
+
+
+KOREAN_NEWS = """<html lang="ko"><head><title>광주시, AI 데이터센터 확충 - 광주일보</title>
+<meta property="og:title" content="광주시, AI 데이터센터 확충">
+<meta property="og:site_name" content="광주일보">
+<meta property="og:url" content="https://www.kwangju.co.kr/article.php?aid=1">
+<meta property="article:published_time" content="2025-12-06T16:43:00+09:00"></head><body>
+<div class="top_banner"><h2>많이 본 뉴스</h2></div>
+<div class="article_head"><h3>광주시, AI 데이터센터 확충</h3>
+<ul class="infomation"><li>기자명 홍길동 기자</li><li>입력 2025.12.06 16:43</li><li>수정 2025.12.07 09:10</li></ul></div>
+<div id="article-view-content-div"><p>광주시는 인공지능 데이터센터를 두 배로 늘린다고 6일 밝혔다.</p>
+<p>강기정 광주시장은 “데이터센터는 AI 산업의 핵심 기반”이라며 “지역 기업을 돕겠다”고 말했다.</p></div>
+</body></html>"""
+
+
+def test_a_korean_news_page_markup_confirms_the_visible_headline_and_the_byline_gives_the_dates() -> None:
+    doc = html_doc(KOREAN_NEWS)
+    meta = doc.metadata
+    assert (meta.title, meta.title_source) == ("광주시, AI 데이터센터 확충", "opengraph")
+    assert (meta.published_at, meta.published_at_source) == (datetime(2025, 12, 6, 16, 43), "opengraph")
+    assert (meta.modified_at, meta.modified_at_source) == (datetime(2025, 12, 7, 9, 10), "byline")
+    assert (meta.author, meta.author_source) == ("홍길동 기자", "byline")
+    assert meta.canonical_url == "https://www.kwangju.co.kr/article.php?aid=1"
+    assert "많이 본 뉴스" not in doc.body_text  # above the confirmed headline: chrome
+    assert [(q.speaker, q.text) for q in doc.quotes] == [("강기정 광주시장", "데이터센터는 AI 산업의 핵심 기반"),
+                                                        ("강기정 광주시장", "지역 기업을 돕겠다")]
+
+
+ENGLISH_NEWS = """<html lang="en"><head><title>Seoul opens 30 new parks | The Seoul Times</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "Seoul opens 30 new parks", "datePublished": "2024-04-01T00:30:00Z",
+"author": {"@type": "Person", "name": "Kim Min-ji"}, "publisher": {"@type": "Organization", "name": "The Seoul Times"}}
+</script></head><body>
+<p>Our website uses cookies to improve your experience.</p>
+<h1>Seoul opens 30 new parks</h1>
+<p class="byline">By Kim Min-ji | April 1, 2024 9:30 AM</p>
+<p>Seoul opened 30 new neighbourhood parks on Monday, the city said.</p>
+</body></html>"""
+
+
+def test_an_english_news_page_a_utc_markup_time_gives_way_to_the_local_one_on_the_page() -> None:
+    meta = html_doc(ENGLISH_NEWS).metadata
+    assert (meta.title, meta.title_source) == ("Seoul opens 30 new parks", "json_ld")
+    assert (meta.published_at, meta.published_at_source) == (datetime(2024, 4, 1, 9, 30), "byline")
+    assert (meta.author, meta.author_source) == ("Kim Min-ji", "json_ld")
+    assert meta.site_name == "The Seoul Times"
+
+
+def test_a_korean_page_with_only_a_utc_markup_time_is_moved_to_korean_time() -> None:
+    markup = MarkupMetadata(published=(MarkupDate(datetime(2025, 5, 27, 22, 5), "json_ld", True, True),), language="ko")
+    assert reconcile_metadata(markup, Metadata()).published_at == datetime(2025, 5, 28, 7, 5)
+    english = MarkupMetadata(published=markup.published, language="en")
+    assert reconcile_metadata(english, Metadata()).published_at == datetime(2025, 5, 27, 22, 5)
+
+
+def test_a_stray_meta_date_never_beats_the_pages_own_labelled_date() -> None:
+    markup = MarkupMetadata(published=(MarkupDate(datetime(2026, 1, 1), "meta", False, False),))
+    visible = Metadata(published_at=datetime(2024, 1, 5, 10, 0), published_at_source="board_table")
+    assert reconcile_metadata(markup, visible).published_at_source == "board_table"
+    same_day = MarkupMetadata(published=(MarkupDate(datetime(2024, 1, 5), "json_ld", False, False),))
+    assert reconcile_metadata(same_day, visible).published_at == datetime(2024, 1, 5, 10, 0)  # the time it lacked
+
+
+def test_an_unconfirmed_single_og_title_does_not_replace_a_visible_heading() -> None:
+    markup = MarkupMetadata(titles=(("opengraph", "Medienmitteilungen"),))
+    visible = Metadata(title="Impfen und Testen: neue Regeln ab Montag", title_source="heading")
+    assert reconcile_metadata(markup, visible).title == "Impfen und Testen: neue Regeln ab Montag"
+    teaser = Metadata(title="Zum Hauptinhalt springen", title_source="text_line")
+    assert reconcile_metadata(markup, teaser).title == "Medienmitteilungen"
+
+
+def test_text_dumps_keep_their_fields_and_say_text_line() -> None:
+    visible = Metadata(title="광주시, 시내버스 노선 12개 개편", title_source="text_line", author="대변인실",
+                       author_source="text_line")
+    assert reconcile_metadata(MarkupMetadata(), visible) == visible
+    assert MarkupMetadata().board == MetadataFields()
+
+
+def test_a_spaced_title_label_of_a_text_dump_is_not_part_of_the_title() -> None:
+    text = "홈 > 알림마당 > 공지사항\n\n제 목 : 2025년 청년 창업 지원사업 모집 공고\n작성자 : 창업지원팀 등록일 : 2025-05-30\n\n" \
+           "청년 창업 지원사업 참여 기업을 다음과 같이 모집합니다.\n"
+    doc = process_page(RawPage("notice.txt", text.encode("utf-8"), "text"))
+    assert (doc.metadata.title, doc.metadata.title_source) == ("2025년 청년 창업 지원사업 모집 공고", "text_line")
+    assert (doc.metadata.author_source, doc.metadata.published_at_source) == ("text_line", "text_line")
+
+
+GLOSSARY = """<html lang="en"><head><title>GLOSSARY OF LEGAL TERMS - Legal Aid Program Evaluation</title>
+<meta name="dcterms.title" content="Legal Aid Program Evaluation"><meta name="dcterms.issued" content="2012-04-24">
+</head><body><h1>Legal Aid Program Evaluation, Final Report</h1><h2>Glossary of Legal Terms</h2>
+<dl><dt>Conflict</dt><dd>Two opposing parties cannot be represented by the same lawyer or the same office.</dd>
+<dt>Charge</dt><dd>a formal accusation of an offence as a preliminary step to prosecution.</dd></dl>
+<p>Accused: a person charged with a crime, who is presumed innocent until proven guilty.</p>
+<dl><dt>Date modified:</dt><dd>2022-05-13</dd></dl></body></html>"""
+
+
+def test_a_static_page_the_page_part_of_title_and_the_date_it_shows() -> None:
+    meta = html_doc(GLOSSARY).metadata
+    assert (meta.title, meta.title_source) == ("Glossary of Legal Terms", "html_title")  # not the report's h1
+    assert meta.author is None  # '... by the same lawyer' in a definition is no byline
+    assert (meta.published_at, meta.published_at_source) == (datetime(2022, 5, 13), "board_table")
+
+
+def test_a_short_visible_heading_the_title_repeats_is_confirmed_and_a_menu_word_gives_way() -> None:
+    markup = MarkupMetadata(titles=(("html_title", "Criminal Glossary | Superior Court of California - County of San Diego"),))
+    assert reconcile_metadata(markup, Metadata(title="Criminal Glossary", title_source="heading")).title_source == \
+        "html_title"
+    panel = MarkupMetadata(titles=(("html_title", "DNR - Belle Isle Park Advisory Committee"),))
+    assert reconcile_metadata(panel, Metadata(title="Panel", title_source="heading")).title == \
+        "Belle Isle Park Advisory Committee"
+
+
+EVENT = """<html lang="en"><head><title>Howard Street SSA #19 Commissioners Meeting - Nov 20, 2019</title></head><body>
+<h1>Howard Street SSA #19 Commissioners Meeting</h1>
+<div class="event-node"><time datetime="2019-11-20T14:30:00Z">Nov 20</time></div>
+<p>Name: Howard Street SSA #19 Commissioners Meeting</p><p>Date: November 20, 2019</p>
+<p>Commissioners meet monthly to discuss initiatives for the Howard Street business district.</p></body></html>"""
+
+
+def test_an_event_page_dates_the_event_not_the_page() -> None:
+    meta = html_doc(EVENT).metadata
+    assert meta.title == "Howard Street SSA #19 Commissioners Meeting"
+    assert (meta.author, meta.published_at) == (None, None)
+
+
+def test_a_value_on_the_line_after_its_label() -> None:
+    html = """<html><head><title>IP glossary | IP Australia</title><meta name="dcterms.title" content="IP glossary">
+<link rel="canonical" href="https://www.ipaustralia.gov.au/tools-resources/ip-glossary"></head><body>
+<ul><li><a href="/tools">Tools and resources</a></li></ul><p>Last updated:</p><p>26 March 2021</p>
+<h2>IP glossary</h2><p>This glossary explains the most important intellectual property words and terms.</p></body></html>"""
+    meta = html_doc(html).metadata
+    assert (meta.title, meta.published_at) == ("IP glossary", datetime(2021, 3, 26))
+
+
+def test_a_visible_heading_that_says_more_than_the_markup_title_is_the_title() -> None:
+    markup = MarkupMetadata(titles=(("json_ld", "2017-3"), ("opengraph", "2017-3")))
+    visible = Metadata(title="Official Opinion 2017-3", title_source="heading")
+    assert reconcile_metadata(markup, visible).title == "Official Opinion 2017-3"
+
+
+def test_a_meta_author_that_names_an_institution_is_no_byline() -> None:
+    institution = MarkupMetadata(authors=(("meta", "Government of Canada, Department of Justice, Electronic Communications"),))
+    assert reconcile_metadata(institution, Metadata()).author is None
+    person = MarkupMetadata(authors=(("meta", "Natalie Musumeci"),))
+    assert reconcile_metadata(person, Metadata()).author == "Natalie Musumeci"

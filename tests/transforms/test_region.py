@@ -1,0 +1,179 @@
+"""transforms/region.py with html.py: the main-content region decides what is content, in both languages."""
+from __future__ import annotations
+
+from cityclips.transforms.dom import measure
+from cityclips.transforms.html import html_blocks, parse_html
+from cityclips.transforms.region import class_words, evidence, find_region
+
+KO = ["광주광역시는 23일 인공지능 산업 육성을 위해 올해 예산 1,200억 원을 투입한다고 밝혔다.",
+      "시는 첨단3지구에 인공지능 집적단지를 조성하고, 기업 120곳의 입주를 지원할 계획이다.",
+      "또 지역 대학과 함께 인공지능 인재 2,000명을 길러 일자리 창출에 나선다.",
+      "강기정 시장은 “인공지능 중심 도시로 도약하겠다”며 시민의 관심을 당부했다."]
+EN = ["The city will spend 120 billion won this year on its artificial intelligence industry, officials said.",
+      "A cluster in the Cheomdan district will host 120 companies, and the city will help them move in.",
+      "Local universities will train 2,000 specialists, which the city expects to create new jobs.",
+      "Mayor Kang said the plan would make Gwangju a hub for AI, and he asked residents for their support."]
+NAV = "<nav><ul><li><a href='/a'>시정소식</a></li><li><a href='/b'>보도자료</a></li><li><a href='/c'>공지사항</a></li></ul></nav>"
+
+
+def _page(body: str) -> str:
+    return f"<!DOCTYPE html><html><head><title>보도자료</title></head><body>{body}</body></html>"
+
+
+def _paragraphs(texts: list[str]) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def _content(html: str) -> list[str]:
+    return [b.text for b in html_blocks(html)[0] if not b.excluded_by]
+
+
+def _rules(html: str) -> dict[str, str]:
+    """text -> why it is not content (a removed line's rule, or a block's excluded_by)."""
+    blocks, removed, _ = html_blocks(html)
+    found = {r.text: r.rule for r in removed}
+    found.update({b.text: b.excluded_by for b in blocks if b.excluded_by})
+    return found
+
+
+# --- tags and class names are evidence, not verdicts ------------------------------------------------
+
+def test_an_article_inside_a_form_is_the_region() -> None:
+    for texts in (KO, EN):
+        html = _page(f"{NAV}<form action='/bbs.do'><div class='board'>{_paragraphs(texts)}</div>"
+                     "<input type='hidden' name='seq' value='1'></form><footer>Copyright © 광주광역시</footer>")
+        assert _content(html) == texts
+
+
+def test_a_wrapper_named_header_holding_the_article_is_kept() -> None:
+    html = _page(f"<div class='wrapper-boxed header-style-header-2'>{NAV}<div class='post'>{_paragraphs(EN)}</div>"
+                 "</div>")
+    assert _content(html) == EN
+
+
+def test_text_outside_the_region_is_excluded_not_lost() -> None:
+    sidebar = "<div class='box'><p>서구청은 다음 주 도서관 개관식을 연다고 밝혔다. 시민 누구나 참여할 수 있다.</p></div>"
+    html = _page(f"<div class='wrap'><div class='view_con'>{_paragraphs(KO)}</div>{sidebar}</div>")
+    assert _content(html) == KO
+    assert _rules(html)["서구청은 다음 주 도서관 개관식을 연다고 밝혔다. 시민 누구나 참여할 수 있다."] == "outside_region"
+
+
+def test_comment_thread_after_the_article_is_dropped_whatever_its_size() -> None:
+    comments = "".join(f"<div class='comment'><p>{t} 정말 좋은 소식이네요, 감사합니다.</p></div>" for t in KO + EN)
+    for texts in (KO, EN):
+        html = _page(f"<div class='article'>{_paragraphs(texts)}<div class='comments'>{comments}</div></div>")
+        assert _content(html) == texts
+        assert "html_comments" in _rules(html).values()
+
+
+def test_related_list_and_share_bar_inside_the_region_are_dropped() -> None:
+    related = ("<div class='relatedposts'><h3>Related</h3><div><p>Busan opens a new museum of modern art, the city "
+               "announced on Monday after years of planning.</p></div></div>")
+    html = _page(f"<article><div class='sns_share'>Facebook Twitter</div>{_paragraphs(EN)}{related}</article>")
+    assert _content(html) == EN
+    rules = _rules(html)
+    assert rules["Facebook Twitter"] == "html_chrome_class"
+    assert any(rule == "html_chrome_class" and "Busan opens" in text for text, rule in rules.items())
+
+
+def test_a_box_named_sidebar_around_the_whole_article_is_a_layout_wrapper() -> None:
+    html = _page(f"<section class='l-section for_sidebar'><div class='content'>{_paragraphs(EN)}</div></section>"
+                 "<div class='sidebar'><p>Popular: AI hub, bus routes, and more stories from the city, every day.</p>"
+                 "</div>")
+    assert _content(html) == EN
+
+
+def test_article_split_around_a_figure_keeps_both_parts() -> None:
+    html = _page(f"<div class='body-copy'>{_paragraphs(EN[:2])}</div>"
+                 "<div class='media'><figure><img src='a.jpg' alt='x'><figcaption>The cluster site</figcaption>"
+                 f"</figure></div><div class='aside-box'></div><div class='body-copy'>{_paragraphs(EN[2:])}</div>")
+    assert [t for t in _content(html) if t != "The cluster site"] == EN
+
+
+# --- hidden text -----------------------------------------------------------------------------------
+
+def test_hidden_text_is_never_content_and_is_recorded_as_hidden() -> None:
+    hidden = ["<h2 class='blind'>서브페이지 본문 영역</h2>", "<span class='sr-only'>Skip to main content</span>",
+              "<div aria-hidden='true'>메뉴 아이콘</div>", "<div hidden>Subscribe now</div>",
+              "<p style='display: none'>로딩 중</p>", "<div style='visibility:hidden'>Tooltip text</div>",
+              "<template><p>Template row</p></template>", "<noscript>자바스크립트를 켜 주세요</noscript>",
+              "<h1 class='page_ttl is_blind'>기사 상세</h1>"]
+    html = _page(f"<div class='view'>{''.join(hidden)}{_paragraphs(KO)}</div>")
+    assert _content(html) == KO
+    rules = _rules(html)
+    for text in ("서브페이지 본문 영역", "Skip to main content", "메뉴 아이콘", "Subscribe now", "로딩 중", "Tooltip text",
+                 "Template row", "자바스크립트를 켜 주세요", "기사 상세"):
+        assert rules[text] == "hidden", text
+
+
+def test_visible_utility_classes_are_not_hidden() -> None:
+    # Bootstrap's hidden-xs is visible on a desktop; overflow-hidden is a layout rule
+    html = _page(f"<div class='view'><p class='hidden-xs'>{EN[0]}</p><p class='overflow-hidden'>{EN[1]}</p>"
+                 f"{_paragraphs(EN[2:])}</div>")
+    assert _content(html) == EN
+
+
+def test_skip_link_boxes_are_hidden() -> None:
+    html = _page(f"<div id='skipNavi'><h1>컨텐츠 바로가기</h1><a href='#c'>본문으로</a></div>"
+                 f"<div class='view'>{_paragraphs(KO)}</div>")
+    assert _rules(html)["컨텐츠 바로가기 본문으로"] == "hidden"
+
+
+# --- the region's frame ------------------------------------------------------------------------------
+
+def test_byline_and_date_boxes_above_the_article_are_frame_but_stay_readable() -> None:
+    html = _page(f"<article><div class='credit'>By Kim Min-ji</div><div class='when'>Nov 18, 2019 7:45 am</div>"
+                 f"{_paragraphs(EN)}<div class='end'>Was this page helpful?</div></article>")
+    blocks = html_blocks(html)[0]
+    assert [b.text for b in blocks if not b.excluded_by] == EN
+    assert {b.text: b.excluded_by for b in blocks if b.excluded_by} == {
+        "By Kim Min-ji": "region_edge", "Nov 18, 2019 7:45 am": "region_edge", "Was this page helpful?": "region_edge"}
+
+
+def test_short_lines_in_the_article_box_are_the_article() -> None:
+    # a Korean notice: one sentence, then field lines in the same box
+    notice = ["창업과 크라우드 펀딩에 관심 있는 분들을 대상으로 기본 교육을 준비했습니다. 많은 참여 바랍니다.",
+              "■모집기간 : 2025.6.18.(수)~6.24.(화)", "■모집인원 : 선착순", "■진행장소 : 광주디자인진흥원 5층"]
+    html = _page(f"<div class='board_view'><div class='bo_v_body'>{_paragraphs(notice + KO)}</div></div>")
+    assert _content(html) == notice + KO
+
+
+def test_a_link_line_in_the_article_is_a_teaser() -> None:
+    html = _page(f"<div class='view'>{_paragraphs(EN[:2])}<p>Read also: <a href='/x'>Busan opens a new museum of "
+                 f"modern art by the sea in Haeundae</a></p>{_paragraphs(EN[2:])}</div>")
+    assert _content(html) == EN
+    assert _rules(html)["Read also: Busan opens a new museum of modern art by the sea in Haeundae"] == "link_line"
+
+
+def test_a_layout_list_gives_paragraphs_not_list_items() -> None:
+    lines = KO * 4 + ["o 사업기간 : 선정 후 ~ 2025. 9. 30.", "o 접수방법 : 이메일 접수"]
+    body = "<br>".join(lines)
+    html = _page(f"<ul class='list-group'><li class='list-group-item'><div class='bbs_memo'>{body}</div></li></ul>")
+    blocks = [b for b in html_blocks(html)[0] if not b.excluded_by]
+    assert [b.text for b in blocks] == lines
+    assert {b.hint for b in blocks} == {"p"}
+
+
+def test_blocks_carry_their_dom_path_with_digits_masked() -> None:
+    html = _page(f"<div class='wrap2 sub_07'><div class='view_con'>{_paragraphs(KO)}</div></div>")
+    paths = {b.dom_path for b in html_blocks(html)[0]}
+    assert paths == {"body/div.wrap0.sub_0/div.view_con/p"}
+
+
+# --- evidence -----------------------------------------------------------------------------------
+
+def test_class_words_split_at_separators_and_camel_humps() -> None:
+    assert class_words("articleBody bbs_view post-content") == ["article", "body", "bbs", "view", "post", "content"]
+
+
+def test_evidence_comment_names_win_over_content_names() -> None:
+    root = parse_html(_page("<div class='comment_content'>x</div><div class='article-body share-enabled'>y</div>"))
+    comment, article = root.find("body")
+    assert evidence(comment, "div", {}).comments
+    assert not evidence(article, "div", {}).negative  # a content name beside a chrome one: not chrome
+
+
+def test_no_region_on_a_page_without_prose() -> None:
+    root = parse_html(_page("<ul><li>항목</li><li>Item</li></ul>"))
+    sizes, _ = measure(root)
+    assert not find_region(root.find("body"), sizes, {}).found

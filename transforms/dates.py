@@ -1,0 +1,106 @@
+"""Dates as pages write them: '2020-01-20 14:49', '2025.12.06(토) 오후 4:43', '2023년 5월 2일',
+'December 6, 2025, 4:43 PM', '6 Dec 2025', and as markup writes them (ISO 8601, RFC 2822).
+
+All values are wall-clock times without a zone: the sites publish local times (warehouse.schemas.TS).
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+
+MIN_YEAR, MAX_YEAR = 1990, 2100  # web pages; a year outside is a placeholder ('0001-01-01') or a typo
+MAX_MARKUP_DATE_CHARS = 60  # an ISO or RFC 2822 date; a longer attribute is prose put in the wrong field
+
+# Minutes are always two digits, so '14:4975' is 14:49 and 75 views; '2022-03-1411:20' is the 14th, 11:20.
+# Korean pages put the weekday in brackets after the date ('2025.12.06(토) 16:43') and may write the
+# half of the day before the time ('오후 4:43').
+_WEEKDAY = r"(?:\s*[(（][월화수목금토일](?:요일)?[)）])?"
+# Korean pages may also write the clock in words: '15시 25분', '9시'.
+_CLOCK = (r"(?:\s*(?P<ap1>오전|오후|AM|PM|am|pm)?\s*(?:(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d)?"
+          r"|(?P<Hk>[01]?\d|2[0-3])\s*시(?:\s*(?P<Mk>[0-5]?\d)\s*분)?)"
+          r"(?:\s*(?P<ap2>[AaPp]\.?[Mm]\.?)(?![^\W_]))?)?")
+_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-./년]\s*(?P<m>\d{1,2})\s*[-./월]\s*(?P<d>\d{1,2})(?:일|\.)?"
+                      + _WEEKDAY + _CLOCK)
+_MONTHS = {name: number for number, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")), start=1) for name in names}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_EN_CLOCK = _CLOCK.replace("(?:\\s*", "(?:,?\\s*(?:at\\s+)?", 1)
+_EN_DATE_RE = re.compile(
+    rf"(?<![^\W\d_])(?:(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH})\.?,?\s+(?P<y2>(?:19|20)\d{{2}})){_EN_CLOCK}",
+    re.IGNORECASE)
+_ISO_SPACE_OFFSET = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*([+-]\d{2}):?(\d{2})$")
+_HAS_CLOCK = re.compile(r"\d:\d{2}")
+
+
+def _hour(match: re.Match[str]) -> int:
+    hour = int(match["H"] or match["Hk"] or 0)
+    half = (match["ap1"] or match["ap2"] or "").lower().replace(".", "")
+    if half in ("오후", "pm") and hour < 12:
+        hour += 12
+    elif half in ("오전", "am") and hour == 12:
+        hour = 0
+    return hour
+
+
+def _value(match: re.Match[str], year: str, month: int, day: str) -> datetime | None:
+    try:
+        value = datetime(int(year), month, int(day), _hour(match), int(match["M"] or match["Mk"] or 0))
+    except ValueError:
+        return None
+    return value if MIN_YEAR <= value.year <= MAX_YEAR else None
+
+
+def parse_date(text: str) -> tuple[datetime | None, int]:
+    """Parse the first date (and optional time) in text; return it and the index just after it.
+
+    >>> parse_date("입력 2025.12.06(토) 오후 4:43")[0]
+    datetime.datetime(2025, 12, 6, 16, 43)
+    >>> parse_date("Posted December 6, 2025 at 9:05 am")[0]
+    datetime.datetime(2025, 12, 6, 9, 5)
+    """
+    numeric = _DATE_RE.search(text)
+    # English month names only when no numeric date comes first (cheap test: a letter run of 3+)
+    english = _EN_DATE_RE.search(text, 0, numeric.start() if numeric else len(text)) \
+        if re.search(r"[A-Za-z]{3}", text) else None
+    if english:
+        value = _value(english, english["y"] or english["y2"], _MONTHS[(english["mon"] or english["mon2"]).lower()],
+                       english["d"] or english["d2"])
+        if value:
+            return value, english.end()
+    if numeric:
+        value = _value(numeric, numeric["y"], int(numeric["m"]), numeric["d"])
+        if value:
+            return value, numeric.end()
+    return None, 0
+
+
+def parse_markup_date(text: str | None) -> tuple[datetime, bool, bool] | None:
+    """Parse a date as markup writes it: ISO 8601 (any offset), RFC 2822, or a plain local date.
+
+    Returns (wall-clock value in the stated offset, has_time, utc) or None.
+
+    >>> parse_markup_date("2025-12-06T16:43:00+09:00")
+    (datetime.datetime(2025, 12, 6, 16, 43), True, False)
+    """
+    text = (text or "").strip()
+    if not text or len(text) > MAX_MARKUP_DATE_CHARS:
+        return None
+    spaced = _ISO_SPACE_OFFSET.match(text)
+    candidate = f"{spaced[1]}T{spaced[2]}{spaced[3]}:{spaced[4]}" if spaced else text
+    value: datetime | None
+    try:
+        value = datetime.fromisoformat(candidate.replace("z", "Z"))
+    except ValueError:
+        try:
+            value = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            value = parse_date(text)[0]
+    if value is None or not MIN_YEAR <= value.year <= MAX_YEAR:
+        return None
+    offset = value.utcoffset()
+    utc = offset is not None and not offset
+    return value.replace(tzinfo=None, microsecond=0), bool(_HAS_CLOCK.search(text)), utc

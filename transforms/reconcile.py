@@ -1,0 +1,297 @@
+"""Reconcile what the markup says (transforms/markup.py) with what the visible page says (clean.py).
+
+Titles: markup titles lose their site-name part (' | 광주광역시', ' - SlashGear'), then the visible
+block they match is the headline; a markup title nothing matches is used when it is specific
+(JSON-LD, OpenGraph), the visible pick otherwise; the site's name is never the title. Dates: an
+article object's own date (JSON-LD, microdata, OpenGraph) first, then the visible byline or board
+field, then <meta name="date"> and <time>. Every field records where it came from (*_source).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from cityclips.transforms.records import MarkupDate, MarkupMetadata, Metadata
+
+# Separators between a headline and the site or section name in <title> and og:title.
+_SEPARATOR = re.compile(r"\s+(?:[|｜ㅣ:·•\-–—<>«»›‹/]|::|-{2}|\|\|)\s+|\s*[|｜]\s*")
+_NORMALISE = re.compile(r"[\W_]+")
+_TITLE_LABEL = re.compile(r"^(제목|title|subject)\s*[:：]\s*", re.IGNORECASE)
+_URL = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
+_ROOT_PATH = re.compile(r"^/?(?:index\.\w+|main\.\w+)?/?(?:[?#].*)?$", re.IGNORECASE)
+_HOST = re.compile(r"^(?:https?:)?//(?P<host>[^/:?#]+)", re.IGNORECASE)
+MIN_MATCH_CHARS = 4  # a shorter hint ('뉴스', 'Home') matches too much to confirm anything
+MATCH_LENGTH_SHARE = 0.6  # a block and a hint that contains it (or the reverse) share most of their text
+# <title> often names the section ('해운대뉴스 | 해운대구', '보도자료 < 광주소식'): a part of it is a
+# headline hint only when it has the words of a headline.
+MIN_HTML_TITLE_WORDS = 3
+MIN_TRUNCATED_CHARS = 15
+# A visible heading that holds a markup title and a few words more is that title in full.
+MAX_HEADING_GROWTH, MAX_HEADING_EXTRA_CHARS = 3, 20  # 'Mayor Lee opens the new…' confirms a block it starts, when this long
+# Where the markup's date may overrule the visible one: an article's own published field.
+ARTICLE_DATE_SOURCES = ("json_ld", "microdata", "opengraph")
+# A UTC time and the page's local wall-clock time of the same moment are at most this far apart.
+MAX_UTC_OFFSET = timedelta(hours=14)
+# Languages whose pages keep one time zone without daylight saving: a UTC time the markup gives on
+# such a page, with no local time on the page itself, is moved to the site's wall clock.
+SINGLE_ZONE_OFFSETS = {"ko": timedelta(hours=9), "ja": timedelta(hours=9)}
+STRONG_TITLE_SOURCES = ("json_ld", "opengraph", "microdata", "meta")
+MAX_META_AUTHOR_WORDS = 4  # 'Natalie Musumeci', 'Von Vanessa Franke'; an institution's name runs longer
+MIN_UNCONFIRMED_SUPPORT = 2  # markup fields that must agree on a title the page does not show
+MIN_HOST_NAME_CHARS = 4  # 'heizung' of www.heizung.de names the site; 'bz' of bz.de is too short to tell
+
+
+def norm(text: str | None) -> str:
+    """Letters and digits only, lower-cased: how titles are compared."""
+    return _NORMALISE.sub("", (text or "").lower())
+
+
+def _parts(title: str) -> list[str]:
+    return [part for part in _SEPARATOR.split(title) if part.strip()]
+
+
+def _site_keys(markup: MarkupMetadata) -> set[str]:
+    """Normalised names the site goes by: og:site_name, publisher, WebSite, and the <title>'s edge
+    part that another markup title equals ('보도자료 | 광주광역시' beside og:title '광주광역시')."""
+    keys = {norm(name) for name in markup.site_names if not _URL.match(name)} - {""}
+    host = _HOST.match(markup.canonical_url or "")
+    if host and _ROOT_PATH.match(markup.canonical_url[host.end():]):
+        # og:url at the site's root: the OpenGraph tags describe the site, not this page (unless the title
+        # names both, 'Volksbegehren ... - Piratenpartei Österreichs', which the site's page would not)
+        keys |= {norm(text) for source, text in markup.titles if source == "opengraph" and len(_parts(text)) == 1}
+    if host:
+        name = host["host"].lower().removeprefix("www.").removeprefix("m.")
+        keys.add(norm(name))
+        label = name.split(".")[0]
+        if len(label) >= MIN_HOST_NAME_CHARS:
+            keys.add(norm(label))
+    whole = {norm(text) for source, text in markup.titles if source != "html_title"}
+    for source, text in markup.titles:
+        parts = _parts(text)
+        if source == "html_title" and len(parts) >= 2:
+            # the site's name closes the title ('보도자료 | 광주광역시'); a first part equal to og:title is
+            # the headline ('IP glossary | IP Australia')
+            longest = max(len(norm(p)) for p in parts)
+            if norm(parts[-1]) in whole and len(norm(parts[-1])) < longest:
+                keys.add(norm(parts[-1]))
+    return keys
+
+
+def _site_like(text: str, sites: set[str]) -> bool:
+    key = norm(text)
+    return bool(key) and any(key == site or (site in key and len(key) <= 2 * len(site) + 4)
+                             or (key in site and len(key) >= 0.5 * len(site)) for site in sites)
+
+
+def strip_site_name(title: str, sites: set[str]) -> str:
+    """The title without a leading or trailing site-name part ('시민 안전 대책 | 광주광역시' -> '시민 안전 대책').
+
+    Parts are cut only from the ends and only when a site name says so; the headline's own
+    separators ('Fact Check: Is An ...') stay.
+    """
+    parts = [p.strip() for p in _parts(title)]
+    if len(parts) < 2 or not sites:
+        return title
+    while len(parts) >= 2 and _site_like(parts[-1], sites):
+        parts.pop()
+    while len(parts) >= 2 and _site_like(parts[0], sites):
+        parts.pop(0)
+    if len(parts) == len(_parts(title)):
+        return title
+    # keep the headline's own text between the remaining parts as written
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if 0 <= start < end else " ".join(parts)
+
+
+def title_hints(markup: MarkupMetadata) -> tuple[tuple[str, str], ...]:
+    """(source, title) candidates from the markup, best first (see _ranked_hints)."""
+    return tuple((source, text) for source, text, _ in _ranked_hints(markup))
+
+
+def _ranked_hints(markup: MarkupMetadata) -> list[tuple[str, str, int]]:
+    """(source, title, support) candidates from the markup, site names removed, generic ones dropped.
+
+    support: how many markup fields give the title. Best first: the title most markup sources agree on (JSON-LD of an embedded story, or one
+    itemprop=headline of a blog list, stands alone), then by source rank. A <title> with several
+    parts and no site name to tell them apart gives each long part as well, so that the visible
+    headline can say which part it is.
+    """
+    sites = _site_keys(markup)
+    section = norm(markup.section)
+    hints: list[tuple[str, str]] = []
+    support: dict[str, int] = {}
+    for source, text in markup.titles:
+        options = [strip_site_name(text, sites)]
+        if source == "html_title":
+            options += [p.strip() for p in _parts(text)]  # in the order written: the page's own part leads
+        for option in options:
+            key = norm(option)
+            if len(key) < MIN_MATCH_CHARS or _site_like(option, sites) or key == section:
+                continue
+            if source == "html_title" and len(_SEPARATOR.sub(" ", option).split()) < MIN_HTML_TITLE_WORDS:
+                continue
+            if key not in support:
+                hints.append((source, option))
+            support[key] = support.get(key, 0) + 1
+    order = {hint: i for i, hint in enumerate(hints)}
+    ranked = sorted(hints, key=lambda hint: (-support[norm(hint[1])], order[hint]))
+    return [(source, text, support[norm(text)]) for source, text in ranked]
+
+
+def _same_keys(a: str, b: str, truncated: bool) -> bool:
+    """same_title on normalised texts (block a, hint b); truncated when the hint ends in '…'."""
+    if len(a) < MIN_MATCH_CHARS or len(b) < MIN_MATCH_CHARS:
+        return False
+    if a == b:
+        return True
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if shorter in longer and len(shorter) >= MATCH_LENGTH_SHARE * len(longer):
+        return True
+    return truncated and len(b) >= MIN_TRUNCATED_CHARS and a.startswith(b)
+
+
+def same_title(block_text: str, hint: str) -> bool:
+    """True when a visible block and a markup title are the same headline (whitespace, punctuation,
+    a '제목 :' label, a bracketed prefix or a truncation aside)."""
+    return _same_keys(norm(_TITLE_LABEL.sub("", block_text)), norm(hint), hint.rstrip().endswith(("…", "...")))
+
+
+def find_title_block(texts: Sequence[str], hints: Sequence[tuple[str, str]]) -> int | None:
+    """Index of the text the best markup title confirms (the same text first, then a near one), or None."""
+    keys = [norm(_TITLE_LABEL.sub("", text)) for text in texts]
+    wanted = [(norm(hint), hint.rstrip().endswith(("…", "..."))) for _, hint in hints]
+    positions = {}
+    for i, key in enumerate(keys):
+        positions.setdefault(key, i)
+    for key, _ in wanted:  # the same text first, for any hint: a near match may be a longer heading
+        if key in positions:
+            return positions[key]
+    for key, truncated in wanted:
+        near = next((i for i, text in enumerate(keys) if _same_keys(text, key, truncated)), None)
+        if near is not None:
+            return near
+    return None
+
+
+def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:
+    ranked = _ranked_hints(markup)
+    hints = [(source, text) for source, text, _ in ranked]
+    sites = _site_keys(markup)
+    if visible.title:
+        confirmed = next((source for source, hint in hints if same_title(visible.title, hint)), None)
+        title_parts = {norm(part) for source, text in markup.titles if source == "html_title" for part in _parts(text)}
+        if not confirmed and norm(visible.title) in title_parts and not _site_like(visible.title, sites):
+            confirmed = "html_title"  # a short headline the <title> repeats: 'Criminal Glossary | Superior Court ...'
+        if not confirmed and visible.title_source == "heading":
+            # the visible heading says more than the markup: 'Official Opinion 2017-3' for og:title '2017-3'
+            key = norm(visible.title)
+            confirmed = next((source for source, hint in hints
+                              if len(norm(hint)) >= MIN_MATCH_CHARS and norm(hint) in key
+                              and len(key) <= MAX_HEADING_GROWTH * len(norm(hint)) + MAX_HEADING_EXTRA_CHARS), None)
+        if confirmed:
+            # a block that holds more than the headline ('... – Rolling Stone', a 'title :' cell) loses it
+            return strip_site_name(visible.title, sites).rstrip(" :：") or visible.title, confirmed
+    # A markup title the page does not show beats the visible pick when two fields agree on it, or
+    # when the visible pick is not a heading (a skip link, a teaser); one og:title alone may be the section's.
+    strong = [(source, hint) for source, hint, support in ranked if source in STRONG_TITLE_SOURCES
+              and (support >= MIN_UNCONFIRMED_SUPPORT or visible.title_source != "heading")]
+    if strong:
+        return strong[0][1], strong[0][0]
+    # A part of <title> the page does not show beats a visible pick that is a word or two ('Panel',
+    # 'Tools and resources' of a menu): a headline has the words of one.
+    parts = [hint for source, hint in hints if source == "html_title" and len(_parts(hint)) == 1]
+    short = not visible.title or len(visible.title.split()) < MIN_HTML_TITLE_WORDS
+    if parts and (short or _site_like(visible.title, sites)):
+        return parts[0], "html_title"
+    if visible.title and not _site_like(visible.title, sites):
+        return visible.title, visible.title_source
+    if hints:
+        return hints[0][1], hints[0][0]
+    return visible.title, visible.title_source
+
+
+def _date(markup: Sequence[MarkupDate], visible: datetime | None, visible_source: str | None,
+          language: str | None = None) -> tuple[datetime | None, str | None]:
+    best = markup[0] if markup else None
+    if best is None:
+        return visible, visible_source if visible else None
+    if visible is not None:
+        near = abs(best.value - visible) <= MAX_UTC_OFFSET
+        if best.source not in ARTICLE_DATE_SOURCES:
+            return visible, visible_source  # the page's own labelled date beats a stray meta or <time>
+        if best.utc and near and (visible.hour, visible.minute) != (0, 0):
+            return visible, visible_source  # the visible time is the site's local one
+        if not best.has_time and visible.date() == best.value.date():
+            return visible, visible_source  # same day, and the page gives the time too
+    if best.utc and language in SINGLE_ZONE_OFFSETS:
+        return best.value + SINGLE_ZONE_OFFSETS[language], best.source
+    return best.value, best.source
+
+
+def _author(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:
+    sites = _site_keys(markup)
+    own = [(source, name) for source, name in markup.authors if not _site_like(name, sites)]
+    json_ld = [item for item in own if item[0] == "json_ld"]
+    if json_ld:
+        names = list(dict.fromkeys(name for _, name in json_ld))
+        return ", ".join(names), "json_ld"
+    if visible.author:
+        return visible.author, visible.author_source
+    # <meta name="author"> on public-sector pages names the institution ('Government of Canada,
+    # Department of Justice, Electronic Communications'): a byline names a person or two
+    people = [(source, name) for source, name in own
+              if "," not in name and len(name.split()) <= MAX_META_AUTHOR_WORDS]
+    if people:
+        return people[0][1], people[0][0]
+    return None, None
+
+
+def _with_board(markup: MarkupMetadata, visible: Metadata) -> Metadata:
+    """Visible fields filled in from the board's field table read off the tree (see MarkupMetadata.board)."""
+    board = markup.board
+    changes: dict = {}
+    for name, value in (("author", board.author), ("published_at", board.published_at),
+                        ("modified_at", board.modified_at), ("department", board.department)):
+        if value is not None and getattr(visible, name) is None:
+            changes[name], changes[f"{name}_source"] = value, "board_table"
+    if board.view_count is not None and visible.view_count is None:
+        changes["view_count"] = board.view_count
+    if markup.board_title and not (visible.title and same_title(visible.title, markup.board_title)):
+        changes["title"], changes["title_source"] = markup.board_title, "board_table"
+    return replace(visible, **changes) if changes else visible
+
+
+def _without_subject_fields(visible: Metadata) -> Metadata:
+    """A field list whose 'Name' is the page's own title describes its subject (an event: 'Name: Board
+    Meeting / Date: November 20, 2019'), not who posted it and when."""
+    if not (visible.author and visible.title and norm(visible.author) == norm(visible.title)):
+        return visible
+    changes: dict = {"author": None, "author_source": None}
+    if visible.published_at_source == visible.author_source:
+        changes.update(published_at=None, published_at_source=None)
+    return replace(visible, **changes)
+
+
+def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
+    """The page's metadata: the visible fields (from clean_blocks) confirmed, filled in or overruled
+    by the markup's, each with its *_source."""
+    visible = _without_subject_fields(_with_board(markup, visible))
+    title, title_source = _title(markup, visible)
+    shown, shown_source = visible.published_at, visible.published_at_source
+    if shown is None and visible.modified_at is not None:
+        # a static page shows only when it last changed ('Date modified: 2022-05-13'): that is the date of
+        # the version in hand, and it beats a meta or <time> date the page does not show
+        shown, shown_source = visible.modified_at, visible.modified_at_source
+    published_at, published_source = _date(markup.published, shown, shown_source, markup.language)
+    modified_at, modified_source = _date(markup.modified, visible.modified_at, visible.modified_at_source,
+                                         markup.language)
+    author, author_source = _author(markup, visible)
+    site_name = next((name for name in markup.site_names if not _URL.match(name)), None)
+    return replace(visible, title=title, title_source=title_source if title else None,
+                   published_at=published_at, published_at_source=published_source,
+                   modified_at=modified_at, modified_at_source=modified_source,
+                   author=author, author_source=author_source, category=visible.category or markup.section,
+                   site_name=site_name, canonical_url=markup.canonical_url)
