@@ -188,7 +188,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             from cityclips.flows.flow import cityclips_flow  # imports Prefect while a temporary server boots
             api = run_api.ready()
             ready = f" (ready in {api.start_seconds:.1f} s)" if api.kind == "temporary" else ""
-            print(f"cityclips: {api.describe()}{ready}", file=sys.stderr, flush=True)
+            print(f"cityclips uses the {api.describe()}{ready}", file=sys.stderr, flush=True)
             with prefect_settings({"PREFECT_API_URL": api.url}), io_errors_told_once():
                 summary = cityclips_flow(inputs=inputs, out=args.out, full=args.full, batch_pages=args.batch_pages,
                                          max_page_mb=args.max_page_mb, engine=args.engine, workers=args.workers,

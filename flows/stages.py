@@ -254,7 +254,7 @@ def _rejects(planned: PlannedRun, failures: list[FailedBatch]) -> list[Reject]:
     return rejects
 
 
-@stage("publish", retries=1, retry_delay_seconds=2)  # file system work: a retry is worth it
+@stage("publish")  # no retry: a second attempt would link the carried files again (and a full disk stays full)
 def publish_stage(planned: PlannedRun, templates: TemplatePass, processed: Processed,
                   writer: VersionWriter) -> Published:
     """Carry unchanged rows over, record rejects and the run, and make the new version current at once."""

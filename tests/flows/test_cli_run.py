@@ -37,7 +37,7 @@ def test_the_prefect_ui_shows_one_flow_run_with_its_stages_progress_and_summary(
     before = {r["id"] for r in api.flow_runs()}
     result = _run(cli, ["run", str(SEEDS), "--out", str(out)], prefect_server.env())
     assert result.returncode == 0, result.stderr[-3000:]
-    assert f"cityclips: cityclips server {prefect_server.url}" in result.stderr
+    assert f"cityclips uses the cityclips server {prefect_server.url}" in result.stderr
     [run] = [r for r in api.flow_runs() if r["id"] not in before]  # one flow run per `cityclips run`
     assert run["state_type"] == "COMPLETED" and run["parameters"]["out"] == str(out)
     tasks = sorted(api.task_runs(run["id"]), key=lambda t: t["expected_start_time"])
