@@ -5,8 +5,9 @@ such as `scan_batch` and `process_batch`) go to an engine. Workers import no Pre
 Prefect API: that is what let every Dask worker start its own temporary server before.
 
 - `one-process`: in this process, one batch after another (small runs: no start-up cost at all).
-- `processes`: a `concurrent.futures` process pool on this machine. Workers come from a fork
-  server that imported only the batch code, so they are cheap to start and hold no Prefect.
+- `processes`: a `concurrent.futures` process pool on this machine. Workers are fresh
+  interpreters ("spawn": nothing of the run's process, so no Prefect and none of its threads) that
+  import only the batch code, and they end with the pool (a fork server would outlive it).
 - `dask-local`: a `distributed.LocalCluster` of worker processes on this machine.
 - `dask`: an existing Dask cluster (`--dask-address tcp://host:8786`), through a plain
   `distributed.Client`.
@@ -19,6 +20,7 @@ pages as rejects. It never stops the run.
 """
 from __future__ import annotations
 
+import importlib
 import logging
 import math
 import multiprocessing
@@ -38,7 +40,7 @@ POOL_PAGES = 1000  # below this one process wins: a pool's start (~1 s) costs mo
 DEFAULT_BATCH_PAGES = 250  # 0.3-1.5 s of work a batch: per-batch overhead stays under 1%
 MIN_BATCH_PAGES = 25
 BATCHES_PER_WORKER = 4  # small runs are cut finer so both cores get work and finish together
-WORKER_PRELOAD = ["cityclips.flows.batches"]  # what the fork server imports once for every worker
+WORKER_PRELOAD = ["cityclips.flows.batches"]  # what each worker imports as it starts
 KINDS = ("auto", "one-process", "processes", "dask-local", "dask")
 WATCH_RUN_S = 1.0  # a worker of a killed run exits within a second
 
@@ -146,11 +148,13 @@ class InProcessEngine(Engine):
 def _worker_init(run_pid: int) -> None:
     """In each pool worker: leave Ctrl-C to the run (it stops the pool); exit when the run is gone.
 
-    A run killed with SIGKILL cannot stop its workers, and the workers keep each other and the fork
-    server alive (each holds both ends of the pool's queues), so each watches the run's pid itself.
+    A run killed with SIGKILL cannot stop its workers, and the workers keep each other alive (each
+    holds both ends of the pool's queues), so each watches the run's pid itself.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_when_gone, args=(run_pid,), name="cityclips-watch-run", daemon=True).start()
+    for module in WORKER_PRELOAD:  # now, so the first batch's time is the batch's
+        importlib.import_module(module)
 
 
 def _exit_when_gone(pid: int) -> None:
@@ -241,10 +245,7 @@ class ProcessPoolEngine(_Windowed):
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        context = multiprocessing.get_context(method)
-        if method == "forkserver":
-            context.set_forkserver_preload(WORKER_PRELOAD)
+        context = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(max_workers=self.choice.workers, mp_context=context, initializer=_worker_init,
                                    initargs=(os.getpid(),))
 

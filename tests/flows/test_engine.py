@@ -85,7 +85,7 @@ def test_pool_workers_import_the_batch_code_but_no_prefect(pool) -> None:
     import prefect  # noqa: F401 - loaded here, in the run's process, as in a real run
     outcomes = list(pool.map(modules_loaded, [(n,) for n in range(6)]))
     assert {o.value[0] for o in outcomes} == {False}  # workers: no Prefect
-    assert {o.value[1] for o in outcomes} == {True}  # the fork server preloaded the batch code
+    assert {o.value[1] for o in outcomes} == {True}  # each worker imported the batch code as it started
     assert os.getpid() not in {o.value[2] for o in outcomes}
 
 

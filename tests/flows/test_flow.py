@@ -93,7 +93,7 @@ def _rows(out: Path, name: str, drop: tuple[str, ...] = ("processed_at", "run_id
 
 
 def test_a_process_pool_gives_the_same_tables_as_one_process(prefect_api, tmp_path) -> None:
-    """The pool's workers (a fork server's children) write the same rows as one process does."""
+    """The pool's workers (fresh interpreters) write the same rows as one process does."""
     from cityclips.flows.flow import cityclips_flow
     inputs = [str(SEEDS)]
     one, pool = tmp_path / "one", tmp_path / "pool"
