@@ -12,11 +12,17 @@ page at a time, so memory does not grow with N.
 
     python bench/generate_corpus.py --pages 10000 --out /tmp/corpus
     python bench/generate_corpus.py --mutate /tmp/corpus --share 0.01 --seed 8
+    python bench/generate_corpus.py --pages 10000 --out /tmp/copies --rescrape-share 0.1 --syndicate-share 0.02
+
+Copies (issue 14): --rescrape-share pages are saved a second time a day later (the same page, a
+higher view count), --syndicate-share pages also appear on another site (the same article under
+that site's chrome). The truth, one line per copy, is written to <out>/.truth/duplicates.tsv.
 """
 from __future__ import annotations
 
 import argparse
 import bisect
+import dataclasses
 import datetime
 import functools
 import hashlib
@@ -49,7 +55,9 @@ LONG_LINE_BYTES = 200_000  # far past any real line; catches regexes that go qua
 BINARY_MIN_BYTES, BINARY_MAX_BYTES = 512, 48_000  # a thumbnail to a small photo saved as .txt
 BINARY_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0\x00\x10JFIF", b"PK\x03\x04", b"%PDF-1.4\n", b"")
 DELETES_PER_EDIT = 0.25  # a re-crawl mostly edits pages; a quarter as many vanish and as many appear
-PAGE_NAME = re.compile(r"(\d+)_(en|ko)\.(txt|html)$")
+PAGE_NAME = re.compile(r"(\d+)(?:-[a-z-]+)?_(en|ko)\.(txt|html)$")  # copies: 000123-rescrape_en.txt
+TRUTH_FILE = ".truth/duplicates.tsv"  # hidden: neither an input page nor a page mutate may touch
+RESCRAPE_MIN_NEW_VIEWS, RESCRAPE_MAX_NEW_VIEWS = 1, 40  # views gained between two scrapes a day apart
 FIRST_POST_DAY = datetime.date(2018, 1, 1).toordinal()  # the English news board starts in 2018
 POST_DAYS = datetime.date(2024, 12, 31).toordinal() - FIRST_POST_DAY + 1
 
@@ -1506,6 +1514,65 @@ def long_line(rng: random.Random, site: Site, language: str) -> str:
     return " ".join(parts)
 
 
+class PageCopy(NamedTuple):
+    """A second file holding the article of page `index`: the truth for duplicate detection."""
+
+    name: str  # relative path of the copy
+    original: str  # relative path of the page it copies
+    kind: str  # 'rescrape' (the same page, more views) | 'syndicated' (another site's chrome)
+    site: str  # the site whose chrome the copy carries
+
+
+def copy_plans(index: int, seed: int, rescrape_share: float, syndicate_share: float,
+               plan: PagePlan | None = None) -> list[PageCopy]:
+    """The copies of page `index`, drawn from their own generator (the pages' bytes do not change)."""
+    if not rescrape_share and not syndicate_share:
+        return []
+    plan = plan or plan_page(index, seed)
+    if plan.dirty is not None:
+        return []
+    rng = random.Random(f"cityclips-copies:{seed}:{index}")
+    draw = rng.random()
+    stem, extension = plan.name.rsplit(".", 1)
+    number, language = stem.rsplit("_", 1)
+    if draw < rescrape_share:
+        return [PageCopy(f"{number}-rescrape_{language}.{extension}", plan.name, "rescrape", plan.site)]
+    if draw < rescrape_share + syndicate_share:
+        site = pick(rng, [s.key for s in SITES if s.key != plan.site])
+        return [PageCopy(f"{number}-syndicated-{site}_{language}.{extension}", plan.name, "syndicated", site)]
+    return []
+
+
+def generate_copy(index: int, seed: int, copy: PageCopy) -> bytes:
+    """The bytes of a copy: the original's article, drawn from the same generator, re-rendered.
+
+    A re-scrape makes the same chrome decisions as the original (the generator is replayed), with
+    a few more views; a syndicated copy renders the same article under its site's chrome.
+    """
+    rng = page_rng(seed, index)
+    plan = draw_plan(rng, index, DEFAULT_EN_SHARE, DEFAULT_HTML_SHARE, DEFAULT_DIRTY_SHARE)
+    article = compose_article(rng, SITES_BY_KEY[plan.site], plan.language, plan.static, seed)
+    if copy.kind == "rescrape" and article.meta is not None:
+        gained = random.Random(f"cityclips-views:{seed}:{index}").randint(RESCRAPE_MIN_NEW_VIEWS,
+                                                                           RESCRAPE_MAX_NEW_VIEWS)
+        article = dataclasses.replace(article, meta=article.meta._replace(views=article.meta.views + gained))
+    return render_document(rng, SITES_BY_KEY[copy.site], article, plan).encode("utf-8")
+
+
+def write_truth(out: Path, pages: int, seed: int, rescrape_share: float, syndicate_share: float,
+                first_index: int = 0) -> int:
+    """Write <out>/.truth/duplicates.tsv (copy, original, kind, site); return the number of copies."""
+    copies = [copy for index in range(first_index, first_index + pages)
+              for copy in copy_plans(index, seed, rescrape_share, syndicate_share)]
+    if not copies:
+        return 0
+    target = out / TRUTH_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lines = ["copy\toriginal\tkind\tsite", *("\t".join(copy) for copy in copies)]
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(copies)
+
+
 def write_corpus(
     out: Path,
     pages: int,
@@ -1515,14 +1582,21 @@ def write_corpus(
     dirty_share: float = DEFAULT_DIRTY_SHARE,
     first_index: int = 0,
     workers: int = 1,
+    rescrape_share: float = 0.0,
+    syndicate_share: float = 0.0,
 ) -> int:
     """Write pages first_index .. first_index+pages-1 under `out`; return the bytes written.
 
     Streams: each process holds one page at a time. With workers > 1, folders of FILES_PER_FOLDER
     pages are shared out to processes; the files are the same whatever the number of workers.
-    Existing files of the same name are overwritten.
+    Existing files of the same name are overwritten. Copies (rescrape_share, syndicate_share) are
+    written beside their originals, and their truth to TRUTH_FILE. Copies need the default mix.
     """
-    settings = (seed, en_share, html_share, dirty_share)
+    if (rescrape_share or syndicate_share) and (en_share, html_share, dirty_share) != (
+            DEFAULT_EN_SHARE, DEFAULT_HTML_SHARE, DEFAULT_DIRTY_SHARE):
+        raise ValueError("copies are drawn for the default mix of languages, formats and dirty pages")
+    write_truth(out, pages, seed, rescrape_share, syndicate_share, first_index)
+    settings = (seed, en_share, html_share, dirty_share, rescrape_share, syndicate_share)
     end = first_index + pages
     if workers <= 1 or pages < 2 * FILES_PER_FOLDER:
         return write_range(out, first_index, end, settings)
@@ -1532,19 +1606,25 @@ def write_corpus(
         return sum(pool.map(write_range, itertools.repeat(out), starts, ends, itertools.repeat(settings)))
 
 
-def write_range(out: Path, start: int, end: int, settings: tuple[int, float, float, float]) -> int:
-    """Write pages start .. end-1 (settings: seed, en, html and dirty shares); return the bytes."""
+def write_range(out: Path, start: int, end: int, settings: tuple[int, float, float, float, float, float]) -> int:
+    """Write pages start .. end-1 and their copies (settings: seed, en, html, dirty, rescrape and
+    syndicate shares); return the bytes."""
     total_bytes = 0
     made_folders: set[str] = set()
+    seed, rescrape_share, syndicate_share = settings[0], settings[4], settings[5]
     for index in range(start, end):
-        name, data = generate_page(index, *settings)
+        name, data = generate_page(index, *settings[:4])
         folder = name.partition("/")[0]
         if folder not in made_folders:
             (out / folder).mkdir(parents=True, exist_ok=True)
             made_folders.add(folder)
-        with open(out / name, "wb") as handle:
-            handle.write(data)
-        total_bytes += len(data)
+        written = [(name, data)]
+        written += [(copy.name, generate_copy(index, seed, copy))
+                    for copy in copy_plans(index, seed, rescrape_share, syndicate_share)]
+        for file_name, content in written:
+            with open(out / file_name, "wb") as handle:
+                handle.write(content)
+            total_bytes += len(content)
     return total_bytes
 
 
@@ -1679,6 +1759,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS, metavar="N",
                         help="processes writing folders in parallel; the files do not depend on it "
                         f"(default: the number of CPUs, at most {MAX_DEFAULT_WORKERS})")
+    parser.add_argument("--rescrape-share", type=share_argument, default=0.0, metavar="F",
+                        help="share of pages saved twice, the second time with more views (default 0)")
+    parser.add_argument("--syndicate-share", type=share_argument, default=0.0, metavar="F",
+                        help="share of pages whose article also appears under another site's chrome "
+                        f"(default 0); the truth goes to <out>/{TRUTH_FILE}")
     parser.add_argument("--force", action="store_true", help="write into a non-empty --out folder")
     parser.add_argument("--mutate", type=Path, metavar="DIR",
                         help="instead of generating, edit/delete/add pages of an existing corpus in DIR")
@@ -1696,8 +1781,14 @@ def run_generate(args: argparse.Namespace) -> int:
         print(f"error: {args.out} is not empty; choose another --out or pass --force.", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    total_bytes = write_corpus(args.out, args.pages, args.seed, args.en_share, args.html_share,
-                               args.dirty_share, workers=args.workers)
+    try:
+        total_bytes = write_corpus(args.out, args.pages, args.seed, args.en_share, args.html_share,
+                                   args.dirty_share, workers=args.workers, rescrape_share=args.rescrape_share,
+                                   syndicate_share=args.syndicate_share)
+    except ValueError as error:
+        print(f"error: {error}; leave --en-share, --html-share and --dirty-share at their defaults.",
+              file=sys.stderr)
+        return 2
     elapsed = time.perf_counter() - started
     print(f"wrote {args.pages} pages ({total_bytes / 1e6:.1f} MB) to {args.out} in {elapsed:.1f} s")
     return 0

@@ -37,7 +37,7 @@ PREFIX_CHARS = 15  # headings and list items match on this many leading characte
 QUOTE_PREFIX_CHARS = 10  # quotes match on this many leading characters of their text
 FIELDS = ("category", "author", "view_count", "contact_department", "contact_phone")
 LENIENT_FIELDS = ("author", "contact_department")  # '임정우' and '임정우 기자' are the same byline
-_WS = re.compile(r"\s+")
+_WS = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff]+")  # whitespace and zero-width characters a reader never sees
 _LEAD_MARKER = re.compile(r"^(?:[□■▣◆◇◼○●◦•▪·ㆍ\-–*▶▷►]|\(?\d{1,2}[.)]|\(?[가-하][.)]|[①-⑳])\s*")
 _DIGITS = re.compile(r"\D+")
 

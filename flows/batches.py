@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 import pyarrow as pa
 
 from cityclips.flows.inputs import Unreadable, read_page
+from cityclips.transforms.dedup import Assignment
 from cityclips.transforms.pipeline import PageSettings, page_lines, process_pages
 from cityclips.transforms.records import Document, InputFile, Reject
 from cityclips.warehouse.incremental import manifest_rows, scan_table
@@ -49,7 +51,7 @@ def _unreadable_reject(problem: Unreadable) -> Reject:
 
 
 def scan_batch(items: list[InputFile], settings: PageSettings) -> pa.Table:
-    """Template-pass view of the readable pages of a batch: (template_group, content_sha256, signatures)."""
+    """Corpus-pass view of the readable pages of a batch: fingerprints and signatures (SCAN_COLUMNS)."""
     found = []
     for item in items:
         raw = read_page(item, settings.max_page_bytes)
@@ -61,9 +63,28 @@ def scan_batch(items: list[InputFile], settings: PageSettings) -> pa.Table:
     return scan_table(found)
 
 
+def with_duplicates(items: list[InputFile], results: list[Document | Reject],
+                    duplicates: Mapping[str, Assignment]) -> list[Document | Reject]:
+    """Documents with their duplicate group and canonical copy (their own doc_id when they have no copy)
+    and when their file was seen."""
+    marked: list[Document | Reject] = []
+    for item, result in zip(items, results):
+        if isinstance(result, Document):
+            group = duplicates.get(item.source_path)
+            result = replace(result, seen_ns=item.mtime_ns,
+                             duplicate_group=group.duplicate_group if group else result.doc_id,
+                             canonical_doc_id=group.canonical_doc_id if group else result.doc_id)
+        marked.append(result)
+    return marked
+
+
 def process_batch(items: list[InputFile], templates: dict[str, frozenset[int]], writer: VersionWriter, part: str,
-                  run_id: str, settings: PageSettings) -> BatchSummary:
-    """Read, process and write one batch of pages; never raises for a bad page."""
+                  run_id: str, settings: PageSettings,
+                  duplicates: Mapping[str, Assignment] | None = None) -> BatchSummary:
+    """Read, process and write one batch of pages; never raises for a bad page.
+
+    duplicates: the corpus pass's groups for this batch's pages that have copies (see CorpusPass).
+    """
     summary = BatchSummary(pages=len(items))
     started = time.perf_counter()
     raws = [read_page(item, settings.max_page_bytes) for item in items]
@@ -73,6 +94,7 @@ def process_batch(items: list[InputFile], templates: dict[str, frozenset[int]], 
     processed = iter(process_pages(readable, templates, settings))
     results: list[Document | Reject] = [_unreadable_reject(r) if isinstance(r, Unreadable) else next(processed)
                                         for r in raws]
+    results = with_duplicates(items, results, duplicates or {})
     summary.seconds["transform"] += time.perf_counter() - started
     started = time.perf_counter()
     processed_at = datetime.now(timezone.utc).replace(tzinfo=None)

@@ -12,9 +12,11 @@ import os
 import signal
 import sys
 import traceback
+from datetime import datetime, timezone
 from pathlib import Path
 
 from cityclips import __version__
+from cityclips.defaults import BATCH_PAGES, MAX_PAGE_MB
 from cityclips.flows.failures import (EXIT_CODES, EXIT_DATA_TESTS, EXIT_INTERNAL, EXIT_IO, EXIT_OK, EXIT_USAGE,
                                       describe_io_failure, io_error_in, io_errors_told_once)
 
@@ -50,9 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("inputs", nargs="*", help=f"files and/or folders, searched recursively (default: {DEFAULT_INPUT}/)")
     run.add_argument("--out", default=DEFAULT_OUT, help=f"output folder for tables and the database (default: {DEFAULT_OUT})")
     run.add_argument("--full", action="store_true", help="reprocess every page, even unchanged ones")
-    run.add_argument("--batch-pages", type=int, default=None,
-                     help="pages per batch (default: 250, smaller for small runs on several processes)")
-    run.add_argument("--max-page-mb", type=float, default=20.0, help="reject pages larger than this (default: 20)")
+    run.add_argument("--batch-pages", type=int, default=BATCH_PAGES,
+                     help=f"pages per batch at most (default: {BATCH_PAGES}; small runs on several processes are "
+                          "cut finer so every worker gets work)")
+    run.add_argument("--max-page-mb", type=float, default=MAX_PAGE_MB,
+                     help=f"reject pages larger than this (default: {MAX_PAGE_MB:g})")
     run.add_argument("--engine", choices=("auto", "one-process", "processes", "dask-local"), default="auto",
                      help="where the batches run (default: auto = one process below 1,000 pages, a process pool "
                           "above)")
@@ -163,6 +167,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    requested_at = datetime.now(timezone.utc).isoformat()  # before Prefect starts: the run's wall time counts it
     inputs = [str(p) for p in (args.inputs or [DEFAULT_INPUT])]
     # The first line, before Prefect is imported (about 1-2 s): the user sees at once that it started.
     print(f"cityclips {__version__}: {', '.join(inputs)} -> {args.out}; starting Prefect ...", file=sys.stderr,
@@ -193,7 +198,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
                 summary = cityclips_flow(inputs=inputs, out=args.out, full=args.full, batch_pages=args.batch_pages,
                                          max_page_mb=args.max_page_mb, engine=args.engine, workers=args.workers,
                                          dask_address=args.dask_address, api=api.describe(),
-                                         follow_links=args.follow_links, base_url=args.base_url)
+                                         follow_links=args.follow_links, base_url=args.base_url,
+                                         requested_at=requested_at)
     except (WarehouseBusy, WarehouseNotWritable, ApiUnavailable) as error:
         raise UserError(str(error)) from error
     except Exception as error:

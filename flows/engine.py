@@ -34,10 +34,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
+from cityclips.defaults import BATCH_PAGES
+
 MAX_ATTEMPTS = 2  # a batch is tried twice: a transient failure (a file mid-write, a worker lost) passes
 IN_FLIGHT_PER_WORKER = 2  # keeps every worker busy while the flow merges results; bounds memory
 POOL_PAGES = 1000  # below this one process wins: a pool's start (~1 s) costs more than a second core saves
-DEFAULT_BATCH_PAGES = 250  # 0.3-1.5 s of work a batch: per-batch overhead stays under 1%
+DEFAULT_BATCH_PAGES = BATCH_PAGES  # cityclips/defaults.py: 0.3-1.5 s of work a batch, overhead under 1%
 MIN_BATCH_PAGES = 25
 BATCHES_PER_WORKER = 4  # small runs are cut finer so both cores get work and finish together
 WORKER_PRELOAD = ["cityclips.flows.batches"]  # what each worker imports as it starts
@@ -82,12 +84,16 @@ def choose_engine(pages: int, kind: str = "auto", workers: int | None = None,
 
 
 def batch_size(pages: int, workers: int, requested: int | None = None) -> int:
-    """Pages per batch: the requested size, else DEFAULT_BATCH_PAGES, cut finer for small runs on many workers."""
-    if requested:
-        return max(1, requested)
+    """Pages per batch: at most `requested` (default DEFAULT_BATCH_PAGES), cut finer for small runs on
+    several workers (BATCHES_PER_WORKER batches each, never under MIN_BATCH_PAGES unless asked).
+
+    >>> batch_size(100_000, 2), batch_size(2_000, 2), batch_size(2_000, 1), batch_size(2_000, 2, requested=40)
+    (250, 250, 250, 40)
+    """
+    limit = max(1, requested or DEFAULT_BATCH_PAGES)
     if workers <= 1:
-        return DEFAULT_BATCH_PAGES
-    return max(MIN_BATCH_PAGES, min(DEFAULT_BATCH_PAGES, math.ceil(pages / (workers * BATCHES_PER_WORKER))))
+        return limit
+    return min(limit, max(MIN_BATCH_PAGES, math.ceil(pages / (workers * BATCHES_PER_WORKER))))
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The cityclips flow, as its list of steps (each a Prefect task in flows/stages.py):
 
     plan           discover the pages, compare with the last run's manifest, choose the engine
-    template pass  scan new and changed pages on the engine; count template lines per site
+    template pass  scan new and changed pages on the engine; the corpus pass: duplicate groups, then
+                   template lines per site counted over distinct articles
     process        clean, segment, detect languages, write part files: batches on the engine
     publish        carry unchanged rows over, record rejects and the run, swap the version in
     build models   update or rebuild the DuckDB database, run the data tests
@@ -15,12 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_progress_artifact, update_progress_artifact
 from prefect.settings import get_current_settings
 
+from cityclips.defaults import BATCH_PAGES, MAX_PAGE_MB
 from cityclips.flows.engine import open_engine
 from cityclips.flows.progress import RunProgress
 from cityclips.flows.stages import (PlannedRun, RunOptions, database_changes, models_stage, plan_stage,
@@ -35,20 +38,29 @@ PROGRESS_KEY = "cityclips-progress"
 
 
 @flow(name="cityclips", log_prints=False)
-def cityclips_flow(inputs: list[str], out: str = "data", full: bool = False, batch_pages: int | None = None,
-                   max_page_mb: float = 20.0, engine: str = "auto", workers: int | None = None,
+def cityclips_flow(inputs: list[str], out: str = "data", full: bool = False, batch_pages: int = BATCH_PAGES,
+                   max_page_mb: float = MAX_PAGE_MB, engine: str = "auto", workers: int | None = None,
                    dask_address: str | None = None, api: str = "", follow_links: bool = False,
-                   base_url: str | None = None) -> RunSummary:
+                   base_url: str | None = None, requested_at: str | None = None) -> RunSummary:
     """Process every page under inputs into the Parquet tables and DuckDB models under out.
 
     engine: 'auto' (one process for small runs, a process pool above 1,000 pages), 'one-process',
     'processes', 'dask-local', or 'dask' with dask_address; workers: processes (default: cores);
     api: how the caller chose the Prefect API, for the summary (default: the URL Prefect uses);
-    follow_links: follow symlinks out of the input folders; base_url: the URL of the inputs' root.
+    follow_links: follow symlinks out of the input folders; base_url: the URL of the inputs' root;
+    batch_pages: pages per batch at most (small runs on several workers are cut finer);
+    requested_at: when the command started (ISO 8601): the run starts then, and the time until the
+    flow began is its 'startup' stage (Prefect's start-up counts in the run's wall time).
     """
+    started_at = datetime.now(timezone.utc)
+    startup = None
+    if requested_at:
+        requested = datetime.fromisoformat(requested_at)
+        startup = round(max(0.0, (started_at - requested).total_seconds()), 3)
+        started_at = min(started_at, requested)
     settings = PageSettings(max_page_bytes=int(max_page_mb * 1024 ** 2), base_url=base_url)
     options = RunOptions(tuple(inputs), out, full, batch_pages, settings, engine, workers, dask_address,
-                         api or f"Prefect API {get_current_settings().api.url}", follow_links)
+                         api or f"Prefect API {get_current_settings().api.url}", follow_links, started_at, startup)
     warehouse = Warehouse(Path(out))
     with warehouse.lock():
         planned = plan_stage(options)

@@ -44,8 +44,9 @@ def render_text(report: dict) -> str:
     meta = report["metadata"]
     lines = [f"== {report['source_path']}  ({report['format']}, {report['encoding']}, language {report['language']} "
              f"{ {k: round(v, 3) for k, v in report['language_shares'].items()} })", ""]
-    for key in ("title", "category", "author", "published_at", "view_count", "contact_department", "contact_phone"):
-        lines.append(f"{key:>19}: {meta[key]}")
+    for key, value in meta.items():  # every Metadata field, so a new one shows without an edit here
+        if key != "attachments":
+            lines.append(f"{key:>19}: {value}")
     for a in meta["attachments"]:
         lines.append(f"{'attachment':>19}: {a['ordinal']}. {a['name']} ({a['size_bytes']} bytes, {a['downloads']} downloads)")
     lines += ["", "-- segments (seq kind depth marker [parent] {heading} lang: text)"]

@@ -31,10 +31,11 @@ from cityclips.flows.summary import RunSummary, render_summary, runs_row
 from cityclips.transforms.paths import doc_id_for
 from cityclips.transforms.pipeline import PageSettings
 from cityclips.transforms.records import InputFile, Reject
-from cityclips.warehouse.incremental import (Plan, affected_by_templates, carry_over, plan_run, template_sets,
-                                             unchanged_manifest)
+from cityclips.warehouse.incremental import (CorpusPass, Plan, affected_by_duplicates, affected_by_templates,
+                                             carry_over, corpus_pass, plan_run, template_sets, unchanged_manifest)
 from cityclips.warehouse.models import DatabaseChanges, ModelsReport, build_database
 from cityclips.warehouse.rows import tables_for
+from cityclips.warehouse.runs import RunEnd
 from cityclips.warehouse.schemas import TABLES
 from cityclips.warehouse.store import VersionWriter, Warehouse
 
@@ -77,6 +78,8 @@ class RunOptions:
     dask_address: str | None = None
     api: str = ""  # which Prefect API the run uses, for the log and the runs table
     follow_links: bool = False  # follow symlinks that lead outside the input folders
+    started_at: datetime | None = None  # the run's start: the command's, when it says (default: the plan's)
+    startup_seconds: float | None = None  # from the command's start to the flow's: Prefect's start-up
 
 
 @dataclass
@@ -110,10 +113,16 @@ class FailedBatch:
 
 @dataclass
 class TemplatePass:
-    templates: dict[str, frozenset[int]]
-    reprocessed_for_templates: int
+    """Output of the template pass: the corpus pass (templates per site, duplicate groups) and what it moved."""
+
+    corpus: CorpusPass
+    reprocessed_for_templates: int  # unchanged pages reprocessed: a template line or their duplicate group changed
     failed: list[FailedBatch]
     seconds: float
+
+    @property
+    def templates(self) -> dict[str, frozenset[int]]:
+        return self.corpus.templates
 
 
 @dataclass
@@ -159,7 +168,7 @@ def _log_failure(failure: FailedBatch, index: int, batches: int) -> None:
 def plan_stage(options: RunOptions) -> PlannedRun:
     """Discover the input pages, compare them with the last run's manifest, choose the engine."""
     clock = time.perf_counter()
-    started_at = datetime.now(timezone.utc)
+    started_at = options.started_at or datetime.now(timezone.utc)
     files, unreadable = discover([Path(p) for p in options.inputs], options.follow_links)
     discovered = time.perf_counter()
     manifest = Warehouse(Path(options.out)).read_table("manifest")
@@ -168,6 +177,8 @@ def plan_stage(options: RunOptions) -> PlannedRun:
     planned = PlannedRun(new_run_id(), options, started_at, files, unreadable, manifest, plan, engine,
                          batch_size(len(plan.to_process), engine.workers, options.batch_pages),
                          {"discover": round(discovered - clock, 3), "plan": round(time.perf_counter() - discovered, 3)})
+    if options.startup_seconds is not None:  # first, as the run_stages mart orders them
+        planned.seconds = {"startup": options.startup_seconds, **planned.seconds}
     _logger().info("%d pages: %d new or changed, %d unchanged, %d removed; batches of %d on %s",
                           len(files), len(plan.to_process), len(plan.unchanged), len(plan.removed),
                           planned.batch_pages, engine.describe())
@@ -190,13 +201,14 @@ def _run_batches(label: str, engine: Engine, progress: RunProgress, fn, batches:
 
 @stage("template pass")
 def template_stage(planned: PlannedRun, engine: Engine, progress: RunProgress) -> TemplatePass:
-    """Scan the new and changed pages' lines on the engine; count template lines per site over the corpus."""
+    """Scan the new and changed pages on the engine; then the corpus pass: duplicate groups over every page,
+    and template lines per site counted over distinct articles (a copy never makes its article chrome)."""
     clock = time.perf_counter()
     plan, settings = planned.plan, planned.options.settings
     if not plan.to_process and not plan.removed:  # the same pages as last time: the same templates, and
         progress.start("templates", 0)            # nothing to process with them (2 x 2 s at 100,000 pages)
         progress.finish_stage()
-        return TemplatePass({}, 0, [], round(time.perf_counter() - clock, 3))
+        return TemplatePass(CorpusPass({}, {}), 0, [], round(time.perf_counter() - clock, 3))
     batches = planned.batches(plan.to_process)
     progress.start("templates", len(plan.to_process))
     scans, failed = [unchanged_manifest(planned.manifest, plan)], []
@@ -206,14 +218,17 @@ def template_stage(planned: PlannedRun, engine: Engine, progress: RunProgress) -
             failed.append(failure)
         else:
             scans.append(outcome.value)
-    templates = template_sets(scans)
+    corpus = corpus_pass(scans)
     del scans
-    affected = affected_by_templates(plan, planned.manifest, template_sets([planned.manifest]), templates)
-    planned.manifest = planned.manifest.slice(0, 0)  # not needed after this: ~100 MB at 100,000 pages
+    affected = affected_by_templates(plan, planned.manifest, template_sets([planned.manifest]), corpus.templates)
     if affected:
-        _logger().info("%d unchanged pages hold lines whose template status changed: reprocessed",
-                              len(affected))
-    return TemplatePass(templates, len(affected), failed, round(time.perf_counter() - clock, 3))
+        _logger().info("%d unchanged pages hold lines whose template status changed: reprocessed", len(affected))
+    copies = affected_by_duplicates(plan, planned.manifest, corpus)
+    if copies:
+        _logger().info("%d unchanged pages changed duplicate group or canonical copy (a copy came or went): "
+                       "reprocessed", len(copies))
+    planned.manifest = planned.manifest.slice(0, 0)  # not needed after this: ~100 MB at 100,000 pages
+    return TemplatePass(corpus, len(affected) + len(copies), failed, round(time.perf_counter() - clock, 3))
 
 
 @stage("process")
@@ -225,8 +240,8 @@ def process_stage(planned: PlannedRun, templates: TemplatePass, writer: VersionW
     items = [f for f in planned.plan.to_process if f.source_path not in skipped]
     batches = planned.batches(items)
     parts = [f"{writer.name}-{i:05d}" for i in range(len(batches))]
-    arguments = [(batch, templates.templates, writer, part, planned.run_id, planned.options.settings)
-                 for batch, part in zip(batches, parts)]
+    arguments = [(batch, templates.templates, writer, part, planned.run_id, planned.options.settings,
+                  templates.corpus.duplicates_for(batch)) for batch, part in zip(batches, parts)]
     progress.start("process", len(items))
     summary, failed = BatchSummary(), []
     for outcome, failure in _run_batches("process", engine, progress, process_batch, batches, arguments):
@@ -284,7 +299,10 @@ def publish_stage(planned: PlannedRun, templates: TemplatePass, processed: Proce
 def models_stage(out: str, published: Published) -> ModelsReport:
     """Update (or rebuild) the DuckDB database from the published tables and run the data tests."""
     clock = time.perf_counter()
-    report = build_database(Path(out), changes=published.changes)
+    # The runs row was published before this stage: the build adds publish's and its own seconds and the
+    # real finish time to it (warehouse/runs.py), so the runs table has every stage and the wall time.
+    report = build_database(Path(out), changes=published.changes,
+                            run_end=RunEnd(published.summary.run_id, dict(published.seconds)))
     published.seconds["models"] = round(time.perf_counter() - clock, 3)
     _logger().info("database %s: %d models, %d data tests, %d failed", report.mode, len(report.models),
                           len(report.tests), len(report.failed))

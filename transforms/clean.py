@@ -16,7 +16,7 @@ from cityclips.transforms.reconcile import find_title_block
 from cityclips.transforms.html import OUTSIDE_REGION
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from cityclips.transforms.rules import match_line_rule
-from cityclips.transforms.template import block_signatures
+from cityclips.transforms.template import block_signatures, template_rules
 
 MAX_CATEGORY_CHARS = 40  # a section name is a few words ('News Clips', '보도자료')
 MAX_CATEGORY_WORDS = 5
@@ -119,9 +119,11 @@ def _mark_related(m: _Marks) -> None:
 def _mark_templates(m: _Marks, templates: frozenset[int], signatures: Sequence[int | None] | None) -> None:
     if not templates:
         return
-    for i, signature in enumerate(block_signatures(m.blocks) if signatures is None else signatures):
-        if signature is not None and m.content(i) and signature in templates:
-            m.rule[i] = "template"
+    signatures = block_signatures(m.blocks) if signatures is None else signatures
+    rules = template_rules(m.blocks, signatures, templates, [m.content(i) for i in range(len(m.blocks))])
+    for i, rule in enumerate(rules):
+        if rule is not None:
+            m.rule[i] = rule
 
 
 def _title_candidates(m: _Marks) -> list[int]:
@@ -184,7 +186,7 @@ def _mark_section_repeat(m: _Marks, title_at: int) -> None:
 
 def _category_above(m: _Marks, title_at: int) -> str | None:
     for i in range(title_at - 1, -1, -1):
-        if m.rule[i] not in (None, "template"):
+        if m.rule[i] not in (None, "template", "dom_template"):
             continue
         text = m.blocks[i].text
         if len(text) <= MAX_CATEGORY_CHARS and len(text.split()) <= MAX_CATEGORY_WORDS \

@@ -5,9 +5,10 @@ process_page never raises: any failure becomes a Reject with a reason a user can
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from cityclips.defaults import MAX_PAGE_MB
 from cityclips.transforms.blocks import text_blocks
 from cityclips.transforms.clean import clean_blocks
 from cityclips.transforms.decode import decode_page, looks_binary
@@ -23,10 +24,11 @@ from cityclips.transforms.reconcile import reconcile_metadata, title_hints
 from cityclips.transforms.records import (Block, CleanPage, DecodedPage, Document, MarkupMetadata, PageSource, RawPage,
                                           Reject, RemovedLine)
 from cityclips.transforms.segment import segment_page
+from cityclips.transforms.dedup import EMPTY_FINGERPRINT, Assignment, Copy, assign_groups, page_fingerprint
 from cityclips.transforms.source import charset_from_content_type, page_url, site_of
-from cityclips.transforms.template import TemplateStats, block_signatures, page_group, page_signatures
+from cityclips.transforms.template import TemplateStats, block_signatures, dom_pairs, page_group, page_signatures
 
-DEFAULT_MAX_PAGE_BYTES = 20 * 1024 ** 2  # the largest real page seen is ~1 MB; 20 MB is a mis-saved file
+DEFAULT_MAX_PAGE_BYTES = int(MAX_PAGE_MB * 1024 ** 2)
 # the article's running text leaves out the headline and photo captions (segments of their own), as
 # schema.org's articleBody does
 BODY_EXCLUDED_KINDS = frozenset({"title", "caption"})
@@ -62,12 +64,19 @@ class PageParts:
 
 @dataclass(frozen=True)
 class PageLines:
-    """What the corpus-level template pass needs to know about a page."""
+    """What the corpus-level passes (duplicates, then templates) need to know about a page."""
 
     source_path: str
     content_sha256: str
     group: str
     signatures: frozenset[int]
+    fingerprint: bytes = EMPTY_FINGERPRINT  # MinHash of its article text (transforms/dedup.py)
+    article_chars: int = 0  # characters of its article text: the most complete copy has the most
+    dom_pairs: tuple[tuple[int, int], ...] = ()  # (DOM path, line) signatures of its HTML blocks
+
+    def as_copy(self) -> Copy:
+        return Copy(self.source_path, doc_id_for(self.source_path), self.content_sha256, self.fingerprint,
+                    self.article_chars)
 
 
 @dataclass
@@ -156,18 +165,31 @@ def page_lines(raw: RawPage, settings: PageSettings = PageSettings()) -> PageLin
         parts = read_page_parts(raw, settings)
     except Exception:  # noqa: BLE001 - the full pass will reject it with a reason
         return None
-    return PageLines(raw.source_path, sha256_of(raw.data), page_group(raw.source_path, parts.blocks, parts.source.site),
-                     page_signatures(parts.blocks))
+    blocks = parts.blocks
+    signatures = block_signatures(blocks)
+    fingerprint = page_fingerprint(blocks)
+    return PageLines(raw.source_path, sha256_of(raw.data), page_group(raw.source_path, blocks, parts.source.site),
+                     page_signatures(blocks, signatures), fingerprint.values, fingerprint.article_chars,
+                     dom_pairs(blocks, signatures))
+
+
+def duplicate_groups(lines: Sequence[PageLines]) -> list[Assignment]:
+    """Each scanned page's duplicate group and canonical page (see transforms/dedup.py)."""
+    return assign_groups([page.as_copy() for page in lines])
+
+
+def templates_of(lines: Sequence[PageLines], groups: Sequence[Assignment] | None = None) -> dict[str, frozenset[int]]:
+    """Template signatures per group, counted over distinct articles (duplicate groups)."""
+    groups = duplicate_groups(lines) if groups is None else groups
+    stats = TemplateStats()
+    for page, assignment in zip(lines, groups):
+        stats.add(page.group, assignment.duplicate_group, page.signatures, page.dom_pairs)
+    return stats.templates()
 
 
 def corpus_templates(pages: Iterable[RawPage]) -> dict[str, frozenset[int]]:
     """Template lines of a small corpus held in memory (evaluation sets, inspect's siblings, benchmarks)."""
-    stats = TemplateStats()
-    for raw in pages:
-        lines = page_lines(raw)
-        if lines:
-            stats.add(lines.group, lines.content_sha256, lines.signatures)
-    return stats.templates()
+    return templates_of([lines for lines in map(page_lines, pages) if lines])
 
 
 def _segment_text(kind: str, marker: str, text: str) -> str:
@@ -186,6 +208,7 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
     blocks, decoded, markup = parts.blocks, parts.decoded, parts.markup
     group = page_group(raw.source_path, blocks, parts.source.site)
     signatures = block_signatures(blocks)  # once a page: for template removal and for the manifest
+    fingerprint = page_fingerprint(blocks)  # for the manifest: later runs group new copies with this page
     clean = clean_blocks(raw.source_path, raw.source_format, blocks, templates.get(group, frozenset()),
                          parts.title, parts.removed, signatures, title_hints(markup))
     clean = replace(clean, metadata=reconcile_metadata(markup, clean.metadata))
@@ -212,6 +235,8 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
                     quotes=tuple(quotes), removed=clean.removed, body_text=body_text,
                     parse_ms=(time.perf_counter() - started) * 1000, warnings=warnings,
                     template_group=group, signatures=page_signatures(blocks, signatures),
+                    fingerprint=fingerprint.values, article_chars=fingerprint.article_chars,
+                    dom_pairs=dom_pairs(blocks, signatures),
                     encoding_confidence=decoded.encoding_confidence, source=parts.source,
                     page_kind=kind.kind, links=kind.links)
 

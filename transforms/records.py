@@ -266,12 +266,18 @@ class Document:
     source: PageSource = PageSource()
     page_kind: str = "article"  # article, listing, static, error (transforms/page_kind.py)
     links: tuple[ListingLink, ...] = ()  # a listing page's rows
+    fingerprint: bytes = b""  # MinHash of its article text, for duplicate detection (transforms/dedup.py)
+    article_chars: int = 0  # characters of that article text (the most complete copy is canonical)
+    dom_pairs: tuple[tuple[int, int], ...] = ()  # (DOM path, line) signatures, for DOM templates
+    duplicate_group: str = ""  # doc_id of the first copy of its article by source path ('' until the corpus pass says)
+    canonical_doc_id: str = ""  # doc_id of the most complete copy of its article
+    seen_ns: int = 0  # when the page was fetched: its file's modification time (ns), 0 when unknown
 
 
 @dataclass(frozen=True)
 class Reject:
     source_path: str
-    reason: str  # short code: empty, binary, too_large, too_many_nodes, too_many_lines, undecodable, no_article, ...
+    reason: str  # one word; every value and its meaning: REJECT_REASONS in warehouse/schemas.py
     detail: str
     source_bytes: int
     content_sha256: str

@@ -1,8 +1,10 @@
 """Corpus-level template detection: lines that recur across many pages of a site are chrome.
 
 A line's signature is its lower-cased text with digits masked, so 'Copyright 2019' and
-'Copyright 2020' count as one line. Counts are per group (site folder and script), over distinct
-page contents, so a page saved twice under two names does not make its own lines look like chrome.
+'Copyright 2020' count as one line. Counts are per group (site and script), over distinct articles:
+the copies of one article (a re-scrape, a print view, a syndicated story: transforms/dedup.py)
+count once, so an article saved twice does not make its own lines look like chrome. HTML pages
+also count DOM paths: chrome keeps its place in a site's pages while articles vary.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from cityclips.transforms.records import Block
@@ -82,26 +84,121 @@ def template_threshold(pages: int) -> int:
     return max(MIN_TEMPLATE_PAGES, math.ceil(TEMPLATE_PAGE_SHARE * pages))
 
 
+DOM_PATH_KEY = "\x1fdom-path:"  # path signatures share the set of template signatures, in their own key space
+CHROME_PATH_SHARE = 0.9  # a DOM path is chrome when its texts are template lines on 90% of the articles it is on
+MIN_CHROME_PATH_PAGES = 3  # ... and it is on at least this many distinct articles (and the line threshold)
+MAX_TEMPLATE_BODY_SHARE = 0.5  # template lines taking more than half of what the rules kept: suspect (see template_rules)
+EDGE_RUN_SHARE = 0.25  # ... then only header and footer runs of at most a quarter of the kept text each are chrome
+
+
+def dom_path_signature(dom_path: str) -> int:
+    """The signature of a DOM path (digits are masked as in line signatures: 'li.item3' = 'li.item7')."""
+    return line_signature(DOM_PATH_KEY + dom_path)
+
+
+def dom_pairs(blocks: Sequence[Block], signatures: Sequence[int | None]) -> tuple[tuple[int, int], ...]:
+    """(path signature, line signature or 0) of each HTML block: what the DOM template pass counts."""
+    return tuple((dom_path_signature(b.dom_path), s or 0) for b, s in zip(blocks, signatures) if b.dom_path)
+
+
 @dataclass
 class TemplateStats:
-    """Counts of line signatures over distinct pages, per group. Add pages, then ask for templates."""
+    """Counts of line signatures over distinct articles, per group. Add pages, then ask for templates.
 
-    pages: Counter = field(default_factory=Counter)  # group -> distinct pages
-    lines: dict[str, Counter] = field(default_factory=dict)  # group -> signature -> pages
-    seen: set[str] = field(default_factory=set)  # content hashes already counted
+    An article is a duplicate group (transforms/dedup.py): its copies count once, so a line that
+    recurs only among copies of one article is article text, not chrome. DOM paths are counted too:
+    a path whose texts are template lines on CHROME_PATH_SHARE of the articles it appears on is
+    chrome, and so is any other text found there (the site-style-tree idea: chrome keeps its place
+    in the page, articles vary). Its signature joins the group's template set.
+    """
 
-    def add(self, group: str, content_sha256: str, signatures: Iterable[int]) -> None:
-        """Count one page's signatures once per distinct content."""
-        if content_sha256 in self.seen:
+    pages: Counter = field(default_factory=Counter)  # group -> distinct articles
+    lines: dict[str, Counter] = field(default_factory=dict)  # group -> signature -> articles
+    paths: dict[str, list[tuple[tuple[int, int], ...]]] = field(default_factory=dict)  # group -> DOM pairs a page
+    seen: set[tuple[str, str]] = field(default_factory=set)  # (group, article) already counted
+
+    def add(self, group: str, article: str, signatures: Iterable[int],
+            pairs: Iterable[tuple[int, int]] = ()) -> None:
+        """Count one page's signatures (and DOM pairs) once per article of its group."""
+        if (group, article) in self.seen:
             return
-        self.seen.add(content_sha256)
+        self.seen.add((group, article))
         self.pages[group] += 1
         self.lines.setdefault(group, Counter()).update(set(signatures))
+        pairs = tuple(pairs)
+        if pairs:
+            self.paths.setdefault(group, []).append(pairs)
 
     def templates(self) -> dict[str, frozenset[int]]:
-        """group -> signatures that recur often enough to be chrome."""
+        """group -> signatures of lines (and DOM paths) that recur often enough to be chrome."""
         result = {}
         for group, counts in self.lines.items():
             floor = template_threshold(self.pages[group])
-            result[group] = frozenset(sig for sig, n in counts.items() if n >= floor)
+            lines = frozenset(sig for sig, n in counts.items() if n >= floor)
+            per_article = [template_paths(pairs, lines) for pairs in self.paths.get(group, [])]
+            result[group] = lines | chrome_paths(per_article, floor)
         return result
+
+
+def template_paths(pairs: Iterable[tuple[int, int]], lines: frozenset[int]) -> dict[int, bool]:
+    """For one page: DOM path -> whether every text the page holds at that path is a template line."""
+    result: dict[int, bool] = {}
+    for path, text in pairs:
+        result[path] = result.get(path, True) and text in lines
+    return result
+
+
+def chrome_paths(per_article: Iterable[dict[int, bool]], floor: int) -> frozenset[int]:
+    """Path signatures on >= max(floor, MIN_CHROME_PATH_PAGES) articles whose texts there are template
+    lines on CHROME_PATH_SHARE of them. per_article: for each article, path -> 'all its texts are templates'."""
+    seen: Counter = Counter()
+    chrome: Counter = Counter()
+    for paths in per_article:
+        for path, all_template in paths.items():
+            seen[path] += 1
+            chrome[path] += all_template
+    least = max(floor, MIN_CHROME_PATH_PAGES)
+    return frozenset(path for path, n in seen.items() if n >= least and chrome[path] >= CHROME_PATH_SHARE * n)
+
+
+def template_rules(blocks: Sequence[Block], signatures: Sequence[int | None], templates: frozenset[int],
+                   kept: Sequence[bool]) -> list[str | None]:
+    """For each block the template rule that removes it: 'template', 'dom_template' or None.
+
+    'template': its line recurs on the site's distinct articles; 'dom_template': it sits at a DOM
+    path that holds chrome on the site's pages. Only kept blocks (no earlier rule took them) are
+    marked. Guard: when these rules would take more than MAX_TEMPLATE_BODY_SHARE of the kept text,
+    the statistics are suspect (copies that were not grouped, a tiny corpus): only the runs of
+    template lines at the top and the bottom of the page are removed, where chrome sits, and only
+    as far as each stays within EDGE_RUN_SHARE of the kept text.
+    """
+    rules: list[str | None] = [None] * len(blocks)
+    if not templates:
+        return rules
+    for i, (block, signature) in enumerate(zip(blocks, signatures)):
+        if not kept[i]:
+            continue
+        if signature is not None and signature in templates:
+            rules[i] = "template"
+        elif block.dom_path and dom_path_signature(block.dom_path) in templates:
+            rules[i] = "dom_template"
+    kept_chars = sum(len(b.text) for b, k in zip(blocks, kept) if k)
+    hit_chars = sum(len(b.text) for b, rule in zip(blocks, rules) if rule)
+    if hit_chars <= MAX_TEMPLATE_BODY_SHARE * kept_chars:
+        return rules
+    order = [i for i in range(len(blocks)) if kept[i]]
+    edges = _edge_run(blocks, rules, order, kept_chars) | _edge_run(blocks, rules, order[::-1], kept_chars)
+    return [rule if i in edges else None for i, rule in enumerate(rules)]
+
+
+def _edge_run(blocks: Sequence[Block], rules: Sequence[str | None], order: Sequence[int], kept_chars: int) -> set[int]:
+    """The template lines at one edge of the page (order runs from that edge inward), as long as they
+    are a small share of the kept text: beyond EDGE_RUN_SHARE it is the article that recurs, not chrome."""
+    run: set[int] = set()
+    chars = 0
+    for i in order:
+        chars += len(blocks[i].text)
+        if rules[i] is None or chars > EDGE_RUN_SHARE * kept_chars:
+            break
+        run.add(i)
+    return run

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,19 +17,24 @@ import duckdb
 import pyarrow.parquet as pq
 
 from cityclips.warehouse.build_state import remove_build_files, stamp, stamped_version
+from cityclips.warehouse.checks import DataTest, contract_tests, grain_tests, sql_tests
+from cityclips.warehouse.contract import Contract, analyst_tables
+from cityclips.warehouse.lineage import Model, build_order, materialized_sql, references
+from cityclips.warehouse.runs import RunEnd, complete_run
 from cityclips.warehouse.schemas import PAGE_TABLES, TABLES
+from cityclips.warehouse.staging import ACCEPTED_VALUES_TABLE, create_staging, staging_name
 from cityclips.warehouse.store import Warehouse
 
 DATABASE_NAME = "cityclips.duckdb"
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
-LAYERS = ("staging", "marts")
-MAX_DEPENDENCY_PASSES = 10
+LAYERS = ("staging", "marts")  # staging is generated from the contract (staging.py); marts are sql/marts/*.sql
 PAGE_KEYED = frozenset(PAGE_TABLES)  # rows replaced by doc_id
 PATH_KEYED = frozenset({"rejects", "manifest"})  # rows replaced by source_path
 # DuckDB 2.0 writes storage version 69 by default; the newest DuckDB CLI on the package index
 # (duckdb-cli 1.5.6) reads 64-68 only. Writing the 1.4 format keeps the database open in both.
 STORAGE_COMPATIBILITY = "v1.4.0"
-BUILD_MEMORY_LIMIT = "1GB"  # DuckDB spills past this; keeps a 100,000-page build under the memory target  # models are retried in passes until their dependencies exist
+BUILD_MEMORY_LIMIT = "1GB"  # DuckDB spills past this; keeps a 100,000-page build under the memory target
+SAMPLE_ROWS = 5  # failing rows kept per data test; the count is exact
 
 
 @dataclass(frozen=True)
@@ -54,10 +60,10 @@ def database_path(out: Path) -> Path:
     return Path(out) / DATABASE_NAME
 
 
-def create_raw_table(con: duckdb.DuckDBPyConnection, name: str) -> None:
+def create_raw_table(con: duckdb.DuckDBPyConnection, name: str, contract: Contract = TABLES) -> None:
     """An empty raw.<name> table with exactly the contract's schema."""
     con.execute("create schema if not exists raw")
-    con.register("empty_source", TABLES[name].empty_table())
+    con.register("empty_source", contract[name].empty_table())
     con.execute(f"create table raw.{name} as select * from empty_source")
     con.unregister("empty_source")
 
@@ -74,38 +80,46 @@ def load_raw(con: duckdb.DuckDBPyConnection, warehouse: Warehouse) -> None:
             create_raw_table(con, name)
 
 
-def _sql_files(sql_dir: Path, layer: str) -> list[Path]:
-    return sorted((sql_dir / layer).glob("*.sql"))
+def mart_files(sql_dir: Path = SQL_DIR) -> list[Path]:
+    return sorted((sql_dir / "marts").glob("*.sql"))
 
 
-def create_models(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[str]:
-    """Create every staging and mart view of sql_dir on con (raw.* tables must exist); return their names."""
-    built: list[str] = []
-    for layer in LAYERS:
-        pending = _sql_files(sql_dir, layer)
-        for _ in range(MAX_DEPENDENCY_PASSES):
-            failed: list[tuple[Path, Exception]] = []
-            for path in pending:
-                try:
-                    con.execute(path.read_text(encoding="utf-8"))
-                    built.append(f"{layer}/{path.stem}")
-                except duckdb.CatalogException as error:
-                    failed.append((path, error))
-            if not failed:
-                break
-            if len(failed) == len(pending):
-                path, error = failed[0]
-                raise RuntimeError(f"model {layer}/{path.stem} failed: {error}")
-            pending = [p for p, _ in failed]
-    return built
+def marts(sql_dir: Path = SQL_DIR) -> list[Model]:
+    """Every mart of sql_dir with what it reads (lineage.references)."""
+    return [Model(path.stem, sql, frozenset(references(sql)))
+            for path in mart_files(sql_dir) for sql in [path.read_text(encoding="utf-8")]]
 
 
-def run_data_tests(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[DataTestResult]:
-    """Run every sql/tests/*.sql query; each returns the failing rows (zero rows passes)."""
+def create_models(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR, contract: Contract = TABLES) -> list[str]:
+    """Create the staging views (from the contract) and the marts (in dependency order) on con.
+
+    The raw.* tables must exist. Returns 'layer/name' of every model built. Raises ModelError,
+    before creating any mart, when a mart reads something that no model creates.
+    """
+    staging = [staging_name(table) for table in analyst_tables(contract)]
+    order = build_order(marts(sql_dir), set(staging) | {f"raw.{name}" for name in contract} | {ACCEPTED_VALUES_TABLE})
+    create_staging(con, contract)
+    for model in order:
+        con.execute(materialized_sql(model.sql))
+    return [f"staging/{name}" for name in staging] + [f"marts/{model.name}" for model in order]
+
+
+def data_tests(sql_dir: Path = SQL_DIR, contract: Contract = TABLES) -> list[DataTest]:
+    """Every data test: the contract's generic tests, the marts' grain tests, then sql/tests."""
+    return contract_tests(contract) + grain_tests(mart_files(sql_dir)) + sql_tests(sql_dir / "tests")
+
+
+def run_data_tests(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR,
+                   contract: Contract = TABLES) -> list[DataTestResult]:
+    """Run every data test; each query returns the failing rows (zero rows passes)."""
     results = []
-    for path in sorted((sql_dir / "tests").glob("*.sql")):
-        rows = con.execute(path.read_text(encoding="utf-8")).fetchall()
-        results.append(DataTestResult(path.stem, len(rows), rows[:5]))
+    for test in data_tests(sql_dir, contract):
+        query = test.sql.strip().rstrip(";")
+        rows = con.execute(f"select * from ({query}) limit {SAMPLE_ROWS}").fetchall()
+        failing = len(rows)
+        if failing == SAMPLE_ROWS:
+            failing = con.execute(f"select count(*) from ({query})").fetchall()[0][0]
+        results.append(DataTestResult(test.name, failing, rows))
     return results
 
 
@@ -147,7 +161,7 @@ def _update_raw(con: duckdb.DuckDBPyConnection, warehouse: Warehouse, changes: D
             con.execute(f"insert into raw.{name} by name select * from read_parquet([{_sql_list(new)}], "
                         "union_by_name = true)")
         expected = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
-        if con.execute(f"select count(*) from raw.{name}").fetchone()[0] != expected:
+        if con.execute(f"select count(*) from raw.{name}").fetchall()[0][0] != expected:
             return False
     return True
 
@@ -157,14 +171,17 @@ def _connect_for_build(path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
 
 
-def build_database(out: Path, sql_dir: Path = SQL_DIR, changes: DatabaseChanges | None = None) -> ModelsReport:
+def build_database(out: Path, sql_dir: Path = SQL_DIR, changes: DatabaseChanges | None = None,
+                   run_end: RunEnd | None = None) -> ModelsReport:
     """Build <out>/cityclips.duckdb from the published tables and sql/, and run the data tests.
 
     With changes, the previous database is copied and updated (O(changed pages)); if anything
     does not add up (row counts, a schema change, a database built from other tables than the
     previous version: a failed build), it is rebuilt from the Parquet tables instead. Whatever
     happens, the temporary files of the build are gone when it returns or raises.
+    With run_end, the run's row gets the seconds of this build and its finish time (warehouse/runs.py).
     """
+    started = time.perf_counter()
     out = Path(out)
     final = database_path(out)
     for stale in out.glob(f".{DATABASE_NAME}.*.tmp"):  # left by a build that was killed (we hold the lock)
@@ -174,13 +191,13 @@ def build_database(out: Path, sql_dir: Path = SQL_DIR, changes: DatabaseChanges 
     current = warehouse.current_dir()
     version = current.name if current else None
     try:
-        return _build(out, final, tmp, warehouse, version, sql_dir, changes)
+        return _build(out, final, tmp, warehouse, version, sql_dir, changes, run_end, started)
     finally:
         remove_build_files(tmp)  # nothing left once renamed into place; a failed build's files go
 
 
 def _build(out: Path, final: Path, tmp: Path, warehouse: Warehouse, version: str | None, sql_dir: Path,
-           changes: DatabaseChanges | None) -> ModelsReport:
+           changes: DatabaseChanges | None, run_end: RunEnd | None, started: float) -> ModelsReport:
     if changes is not None and final.exists():
         shutil.copy2(final, tmp)
         con = _connect_for_build(tmp)
@@ -192,7 +209,7 @@ def _build(out: Path, final: Path, tmp: Path, warehouse: Warehouse, version: str
         except duckdb.Error:
             updated = False
         if updated:
-            return _finish(con, tmp, final, sql_dir, version, mode="updated")
+            return _finish(con, tmp, final, sql_dir, version, "updated", run_end, started)
         con.close()
         remove_build_files(tmp)
     con = _connect_for_build(tmp)
@@ -202,14 +219,16 @@ def _build(out: Path, final: Path, tmp: Path, warehouse: Warehouse, version: str
     except BaseException:
         con.close()
         raise
-    return _finish(con, tmp, final, sql_dir, version)
+    return _finish(con, tmp, final, sql_dir, version, "rebuilt", run_end, started)
 
 
 def _finish(con: duckdb.DuckDBPyConnection, tmp: Path, final: Path, sql_dir: Path, version: str | None,
-            mode: str = "rebuilt") -> ModelsReport:
+            mode: str, run_end: RunEnd | None, started: float) -> ModelsReport:
     try:
         models = create_models(con, sql_dir)
         tests = run_data_tests(con, sql_dir)
+        if run_end is not None:
+            complete_run(con, Warehouse(final.parent), run_end, time.perf_counter() - started)
         stamp(con, version)
         con.execute("checkpoint")
     finally:

@@ -1,82 +1,148 @@
-"""Turn Documents and Rejects into Arrow tables that match warehouse.schemas exactly."""
+"""Turn Documents and Rejects into Arrow tables that match the contract (warehouse/schemas.py) exactly.
+
+A column takes the attribute of its name from the record its table is made of (ROW_SOURCES):
+documents from the Document, then from its Metadata; segments from each Segment; and so on. Only
+the columns the records do not hold as such are computed here (DERIVED). So a new column needs no
+edit in this module when its record has a field of the same name.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import datetime
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from operator import attrgetter
+from typing import Any
 
 import pyarrow as pa
 
 from cityclips.transforms.paths import doc_id_for
 from cityclips.transforms.records import Document, Reject
-from cityclips.warehouse.schemas import ATTACHMENTS, BOILERPLATE, DOCUMENTS, LINKS, QUOTES, REJECTS, SEGMENTS
+from cityclips.warehouse.contract import Contract
+from cityclips.warehouse.schemas import TABLES
+
+PARSE_MS_DIGITS = 3
+CONFIDENCE_DIGITS = 4
 
 
-def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    return pa.Table.from_pylist(rows, schema=schema)
+@dataclass(frozen=True)
+class RowContext:
+    """What a row knows besides its record: the document (or reject) it comes from and the run."""
+
+    parent: Document | Reject
+    run_id: str
+    processed_at: datetime
 
 
-def document_rows(doc: Document, run_id: str, processed_at: datetime) -> dict:
-    meta = doc.metadata
-    shares = doc.language_shares
-    other = sum(v for k, v in shares.items() if k not in ("ko", "en"))
-    return {
-        "doc_id": doc.doc_id, "source_path": doc.source_path, "source_format": doc.source_format,
-        "content_sha256": doc.content_sha256, "source_bytes": doc.source_bytes, "encoding": doc.encoding,
-        "replaced_chars": doc.replaced_chars, "encoding_confidence": doc.encoding_confidence, "language": doc.language, "ko_share": shares.get("ko", 0.0),
-        "en_share": shares.get("en", 0.0), "other_share": other, "title": meta.title, "category": meta.category,
-        "author": meta.author, "published_at": meta.published_at, "view_count": meta.view_count,
-        "contact_department": meta.contact_department, "contact_phone": meta.contact_phone,
-        "modified_at": meta.modified_at, "department": meta.department, "site_name": meta.site_name,
-        "title_source": meta.title_source, "author_source": meta.author_source,
-        "published_at_source": meta.published_at_source, "modified_at_source": meta.modified_at_source,
-        "department_source": meta.department_source,
-        "body_text": doc.body_text, "n_segments": len(doc.segments), "n_chars": len(doc.body_text),
-        "n_removed_lines": len(doc.removed), "parse_ms": round(doc.parse_ms, 3), "processed_at": processed_at,
-        "run_id": run_id, "url": doc.source.url, "site": doc.source.site, "fetched_at": doc.source.fetched_at,
-        "http_status": doc.source.http_status, "content_type": doc.source.content_type, "page_kind": doc.page_kind,
-        "language_shares": list(shares.items()),
-    }
+@dataclass(frozen=True)
+class RowSource:
+    """Where a table's rows come from: the records of one result, and where on a record a column is looked up."""
+
+    records: Callable[[Document | Reject], Iterable[Any]]
+    holders: tuple[str, ...] = ("",)  # attribute paths on the record searched in order ('' is the record)
+    made_of: tuple[type, ...] = (Document,)  # the results it is made of
 
 
-def tables_for(results: Iterable[Document | Reject], run_id: str, processed_at: datetime) -> dict[str, pa.Table]:
-    """Arrow tables (documents, segments, attachments, quotes, boilerplate, rejects, links) for a batch."""
-    rows: dict[str, list[dict]] = {name: [] for name in
-                                   ("documents", "segments", "attachments", "quotes", "boilerplate", "rejects",
-                                    "links")}
-    for result in results:
-        if isinstance(result, Reject):
-            doc_id = doc_id_for(result.source_path)
-            rows["rejects"].append({"source_path": result.source_path, "reason": result.reason,
-                                    "detail": result.detail, "source_bytes": result.source_bytes,
-                                    "content_sha256": result.content_sha256, "run_id": run_id, "doc_id": doc_id})
-            rows["boilerplate"].extend(
-                {"doc_id": doc_id, "line_no": r.line_no, "text": r.text, "rule": r.rule} for r in result.removed)
+ROW_SOURCES: dict[str, RowSource] = {
+    "documents": RowSource(lambda doc: (doc,), ("", "metadata", "source")),
+    "segments": RowSource(lambda doc: doc.segments),
+    "attachments": RowSource(lambda doc: doc.metadata.attachments),
+    "quotes": RowSource(lambda doc: doc.quotes),
+    # a rejected page's removed lines are kept too, under the doc_id it would have had
+    "boilerplate": RowSource(lambda result: result.removed, made_of=(Document, Reject)),
+    "rejects": RowSource(lambda reject: (reject,), made_of=(Reject,)),
+    "links": RowSource(lambda doc: doc.links),
+}
+
+
+def _file_time(ns: int) -> datetime | None:
+    """A file's modification time (ns since the epoch) as naive UTC, like processed_at; None when unknown."""
+    return datetime.fromtimestamp(ns / 1e9, timezone.utc).replace(tzinfo=None) if ns > 0 else None
+
+
+def _other_share(doc: Document) -> float:
+    return sum(share for language, share in doc.language_shares.items() if language not in ("ko", "en"))
+
+
+# Columns no record holds under their name: table -> column -> value(record, context).
+DERIVED: dict[str, dict[str, Callable[[Any, RowContext], Any]]] = {
+    "documents": {
+        "ko_share": lambda doc, ctx: doc.language_shares.get("ko", 0.0),
+        "en_share": lambda doc, ctx: doc.language_shares.get("en", 0.0),
+        "other_share": lambda doc, ctx: _other_share(doc),
+        "n_segments": lambda doc, ctx: len(doc.segments),
+        "n_chars": lambda doc, ctx: len(doc.body_text),
+        "n_removed_lines": lambda doc, ctx: len(doc.removed),
+        "parse_ms": lambda doc, ctx: round(doc.parse_ms, PARSE_MS_DIGITS),
+        "language_shares": lambda doc, ctx: list(doc.language_shares.items()),
+        # a page the corpus pass did not group (inspect, a single page) is its own article
+        "duplicate_group": lambda doc, ctx: doc.duplicate_group or doc.doc_id,
+        "canonical_doc_id": lambda doc, ctx: doc.canonical_doc_id or doc.doc_id,
+        "file_modified_at": lambda doc, ctx: _file_time(doc.seen_ns),
+    },
+    "segments": {
+        "language_confidence": lambda segment, ctx: round(float(segment.language_confidence), CONFIDENCE_DIGITS),
+    },
+}
+# Columns every table of page rows may take from the context.
+CONTEXT = {
+    "doc_id": lambda ctx: ctx.parent.doc_id if isinstance(ctx.parent, Document) else doc_id_for(ctx.parent.source_path),
+    "run_id": lambda ctx: ctx.run_id,
+    "processed_at": lambda ctx: ctx.processed_at,
+}
+class UnmappedColumn(LookupError):
+    """A contract column that no record field, derived value or context provides."""
+
+
+def column_getter(table: str, name: str, record: Any) -> tuple[Callable[..., Any], bool]:
+    """How one column's value is found on records like this one: (function, whether it takes the context).
+
+    Raises UnmappedColumn when no record field, derived value or context provides it.
+    """
+    derived = DERIVED.get(table, {}).get(name)
+    if derived is not None:
+        return derived, True
+    for holder in ROW_SOURCES[table].holders:
+        get = attrgetter(f"{holder}.{name}" if holder else name)
+        try:
+            get(record)
+        except AttributeError:
             continue
-        doc_id = result.doc_id
-        rows["documents"].append(document_rows(result, run_id, processed_at))
-        rows["segments"].extend(
-            {"doc_id": doc_id, "seq": s.seq, "kind": s.kind, "text": s.text, "marker": s.marker, "depth": s.depth,
-             "parent_seq": s.parent_seq, "heading_seq": s.heading_seq, "ordinal": s.ordinal,
-             "language": s.language, "language_method": s.language_method,
-             "language_confidence": round(float(s.language_confidence), 4), "letters": s.letters,
-             "source_line": s.source_line} for s in result.segments)
-        rows["attachments"].extend(
-            {"doc_id": doc_id, "ordinal": a.ordinal, "name": a.name, "extension": a.extension,
-             "size_bytes": a.size_bytes, "downloads": a.downloads} for a in result.metadata.attachments)
-        rows["quotes"].extend(
-            {"doc_id": doc_id, "seq": q.seq, "ordinal": q.ordinal, "speaker": q.speaker,
-             "speaker_as_written": q.speaker_as_written, "text": q.text} for q in result.quotes)
-        rows["boilerplate"].extend(
-            {"doc_id": doc_id, "line_no": r.line_no, "text": r.text, "rule": r.rule} for r in result.removed)
-        rows["links"].extend(
-            {"doc_id": doc_id, "ordinal": link.ordinal, "title": link.title, "url": link.url,
-             "posted_at": link.posted_at, "view_count": link.view_count} for link in result.links)
-    schemas = {"documents": DOCUMENTS, "segments": SEGMENTS, "attachments": ATTACHMENTS, "quotes": QUOTES,
-               "boilerplate": BOILERPLATE, "rejects": REJECTS, "links": LINKS}
-    return {name: _table(table_rows, schemas[name]) for name, table_rows in rows.items()}
+        return get, False
+    if name in CONTEXT:
+        from_context = CONTEXT[name]
+        return (lambda record, ctx: from_context(ctx)), True
+    raise UnmappedColumn(f"column {table}.{name} of the contract has no source: give the record "
+                         f"({type(record).__name__}) a field '{name}', or add it to DERIVED in warehouse/rows.py")
 
 
-def concat(tables: Sequence[pa.Table], schema: pa.Schema) -> pa.Table:
-    """Concatenate tables of one schema (an empty table when there are none)."""
-    tables = [t for t in tables if t.num_rows]
-    return pa.concat_tables(tables) if tables else schema.empty_table()
+def _rows(table: str, results: Iterable[Document | Reject], run_id: str,
+          processed_at: datetime) -> Iterator[tuple[Any, RowContext]]:
+    source = ROW_SOURCES[table]
+    for result in results:
+        if not isinstance(result, source.made_of):
+            continue
+        ctx = RowContext(result, run_id, processed_at)
+        for record in source.records(result):
+            yield record, ctx
+
+
+def table_rows(table: str, schema: pa.Schema, results: list[Document | Reject], run_id: str,
+               processed_at: datetime) -> pa.Table:
+    """One table's rows for a batch of results, column by column, in the schema's types."""
+    pairs = list(_rows(table, results, run_id, processed_at))
+    if not pairs:
+        return schema.empty_table()
+    records = [record for record, _ in pairs]
+    columns = {}
+    for name in schema.names:
+        get, needs_context = column_getter(table, name, records[0])
+        columns[name] = [get(record, ctx) for record, ctx in pairs] if needs_context else list(map(get, records))
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def tables_for(results: Iterable[Document | Reject], run_id: str, processed_at: datetime,
+               contract: Contract = TABLES) -> dict[str, pa.Table]:
+    """Arrow tables (documents, segments, attachments, quotes, boilerplate, rejects, links) for a batch."""
+    results = list(results)
+    return {name: table_rows(name, contract[name], results, run_id, processed_at) for name in ROW_SOURCES}
+

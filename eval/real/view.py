@@ -1,6 +1,6 @@
 """Show a saved page as a reader sees it: visible text, one block per line, for writing gold by hand.
 
-    python eval/real/view.py eval/real/pages/r001_hankookilbo_a.html          # visible text
+    python eval/real/view.py eval/real/dev/pages/r101_aba_anyang_notice.html  # visible text
     python eval/real/view.py PAGE --hidden                                     # also hidden text, marked [H]
     python eval/real/view.py PAGE --tags                                       # prefix each block with its tag path
     python eval/real/view.py PAGE --raw                                        # tag-stripping view, no tree

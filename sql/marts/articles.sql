@@ -1,7 +1,10 @@
 -- articles: one row per article or static page with its metadata, language shares and counts of what
--- it contains. Grain: doc_id. Start here for "which articles ..." questions; the other marts join back
--- on doc_id. Listings (their rows are in listing_links) and error pages are documents, not articles:
--- see stg_documents.page_kind.
+-- it contains.
+-- Grain: one row per stg_documents(doc_id) where page_kind in ('article', 'static').
+-- Start here for "which articles ..." questions; the other marts join back on doc_id. Listings (their
+-- rows are in listing_links) and error pages are documents, not articles: see stg_documents.page_kind.
+-- A re-scraped or syndicated copy is a row of its own: to count articles, count distinct duplicate_group
+-- (or filter is_canonical), or use distinct_articles.
 create or replace view articles as
 with segment_counts as (
     select
@@ -39,6 +42,14 @@ quote_counts as (
         count(*) as n_quotes
     from stg_quotes
     group by doc_id
+),
+copies as (
+    select
+        doc_id,
+        count(*) over (partition by duplicate_group) as n_copies,
+        max(view_count) over (partition by duplicate_group) as article_view_count
+    from stg_documents
+    where page_kind in ('article', 'static')
 )
 select
     d.doc_id,
@@ -81,10 +92,19 @@ select
     d.url,  -- the page's URL (WARC record, canonical link, og:url or --base-url); null when unknown
     d.site,  -- the URL's host without 'www.'; null when the URL is unknown
     d.fetched_at,  -- when the crawler fetched the page (UTC); null for files
-    d.page_kind  -- 'article' (dated) or 'static' (undated content such as a city overview)
+    d.page_kind,  -- 'article' (dated) or 'static' (undated content such as a city overview)
+    d.body_text,  -- the cleaned text: every segment but the title and the captions, list markers kept, one per line
+    d.parse_ms,
+    d.run_id,  -- the run that processed the page (see runs)
+    d.duplicate_group,  -- the distinct article this page holds: count(distinct duplicate_group) counts articles
+    d.canonical_doc_id,  -- the article's most complete copy (see distinct_articles)
+    d.doc_id = d.canonical_doc_id as is_canonical,  -- true on exactly one page per distinct article
+    c.n_copies,  -- pages holding the same article, this one included (1 when it has no copy)
+    c.article_view_count  -- the highest view count any copy of the article shows
 from stg_documents as d
 left join segment_counts as s using (doc_id)
 left join ledes as l using (doc_id)
 left join attachment_counts as a using (doc_id)
 left join quote_counts as q using (doc_id)
+left join copies as c using (doc_id)
 where d.page_kind in ('article', 'static');

@@ -1,5 +1,6 @@
 -- articles_by_site_month: articles, views and languages per site and publication month.
--- Grain: (site, month). Sites come from the pages' URLs ('(unknown)' when a page has none); articles
+-- Grain: (site, month).
+-- Sites come from the pages' URLs ('(unknown)' when a page has none); articles
 -- without a publication date (static pages) are left out, as in monthly_activity.
 create or replace view articles_by_site_month as
 select

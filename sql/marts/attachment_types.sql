@@ -1,5 +1,6 @@
 -- attachment_types: attachments summarised by file_type and extension.
--- Grain: (file_type, extension). Sizes and downloads the pages do not show count as nothing.
+-- Grain: (file_type, extension).
+-- Sizes and downloads the pages do not show count as nothing.
 create or replace view attachment_types as
 select
     file_type,  -- image, document, spreadsheet, archive or other

@@ -1,5 +1,6 @@
 -- attachments: every file listed on a page, with its article and a file_type grouping of its extension.
--- Grain: (doc_id, ordinal). file_type: image (jpg, jpeg, png, gif), document (pdf, hwp, hwpx, doc,
+-- Grain: one row per stg_attachments(doc_id, ordinal).
+-- file_type: image (jpg, jpeg, png, gif), document (pdf, hwp, hwpx, doc,
 -- docx, txt), spreadsheet (xls, xlsx, csv), archive (zip), other (anything else, or no extension).
 create or replace view attachments as
 with typed as (

@@ -1,5 +1,6 @@
 -- boilerplate_by_page: lines the cleaner removed from each page, per rule, with the texts themselves.
--- Grain: (doc_id, rule). Read it next to the page to check the cleaner; boilerplate_by_rule has the
+-- Grain: (doc_id, rule).
+-- Read it next to the page to check the cleaner; boilerplate_by_rule has the
 -- corpus totals per rule.
 create or replace view boilerplate_by_page as
 select

@@ -1,5 +1,6 @@
 -- boilerplate_by_rule: lines the cleaner removed, per rule, over the whole corpus.
--- Grain: rule. The corpus total is the sum of n_lines; boilerplate_by_page breaks each rule down by page
+-- Grain: (rule).
+-- The corpus total is the sum of n_lines; boilerplate_by_page breaks each rule down by page
 -- (two views rather than grouping sets, so neither holds subtotal rows that would double a sum).
 create or replace view boilerplate_by_rule as
 with rule_lines as (

@@ -1,5 +1,6 @@
 -- headings: every heading with its article and what falls under it.
--- Grain: (doc_id, seq). "Headings of all press releases in March" is one filter on category and
+-- Grain: one row per stg_segments(doc_id, seq) where kind = 'heading'.
+-- "Headings of all press releases in March" is one filter on category and
 -- published_month.
 create or replace view headings as
 with headings as (

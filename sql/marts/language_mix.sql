@@ -1,5 +1,6 @@
 -- language_mix: letters and segments per document, segment kind and language.
--- Grain: (doc_id, kind, language). Letters weigh languages as documents.ko_share/en_share do, so
+-- Grain: (doc_id, kind, language).
+-- Letters weigh languages as documents.ko_share/en_share do, so
 -- summing share_of_document over a document's kinds gives its share of that language ('und'
 -- segments, such as dates and numbers, have almost no letters).
 create or replace view language_mix as

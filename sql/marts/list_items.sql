@@ -1,5 +1,6 @@
 -- list_items: every list item with its article, the heading it falls under and its parent item.
--- Grain: (doc_id, seq). Siblings are the items with the same parent (or none) under the same heading;
+-- Grain: one row per stg_segments(doc_id, seq) where kind = 'list_item'.
+-- Siblings are the items with the same parent (or none) under the same heading;
 -- position counts them from 1 in reading order, so the fifth of twenty initiatives has position 5.
 -- A second list under the same heading and parent continues the count (no heading separates them).
 -- list_heading is the heading of the item's top-level ancestor: the eleven industries nested under

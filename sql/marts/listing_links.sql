@@ -1,5 +1,6 @@
 -- listing_links: the item rows of listing pages (board lists, search results), with their listing.
--- Grain: (doc_id, ordinal). is_fetched says whether the run holds a page at the row's URL: rows with
+-- Grain: one row per stg_links(doc_id, ordinal).
+-- is_fetched says whether the run holds a page at the row's URL: rows with
 -- is_fetched = false are articles the crawl missed.
 create or replace view listing_links as
 with fetched as (

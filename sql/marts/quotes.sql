@@ -1,6 +1,8 @@
 -- quotes: every direct quote with its speaker, the article it is in and the languages involved.
--- Grain: (doc_id, ordinal). speaker resolves pronouns ('he' -> the last named speaker); filter on it,
--- and read speaker_as_written to see what the page actually says.
+-- Grain: one row per stg_quotes(doc_id, ordinal).
+-- speaker is the person (the speakers mart): 'Gwangju Mayor Lee Yong-sup', 'Mayor Lee', 'he' and
+-- '이용섭 시장' (when a page gives its romanisation) are all 'Lee Yong-sup', so filter on it;
+-- speaker_as_written is what the page says.
 create or replace view quotes as
 with segments as (
     select
@@ -14,8 +16,10 @@ select
     q.doc_id,
     q.ordinal,  -- position among the document's quotes, from 0
     q.seq,  -- the segment holding the quote
-    q.speaker,
-    q.speaker_as_written,
+    coalesce(p.person, q.speaker) as speaker,  -- the person quoted (see the speakers mart); null when no one is named
+    q.speaker_as_written,  -- the attribution exactly as written ('he', 'Mayor Lee', ...)
+    q.speaker as speaker_named,  -- the speaker as named in the article, pronouns resolved ('Mayor Lee')
+    p.title as speaker_title,  -- the speaker's title as written ('Gwangju Mayor', '광주시장'); null when none
     q.text,  -- the quoted passage without quote marks
     d.title,  -- the article's headline
     d.category,
@@ -26,4 +30,5 @@ select
     s.kind as segment_kind  -- kind of the segment holding the quote (paragraph, caption, ...)
 from stg_quotes as q
 left join stg_documents as d using (doc_id)
-left join segments as s on s.doc_id = q.doc_id and s.seq = q.seq;
+left join segments as s on s.doc_id = q.doc_id and s.seq = q.seq
+left join speakers as p on p.doc_id = q.doc_id and p.speaker_named = q.speaker;

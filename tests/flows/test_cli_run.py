@@ -23,6 +23,7 @@ pytestmark = pytest.mark.slow
 
 RUN_S = 240  # one CLI run under load, temporary server start included
 STAGES = ["plan", "template pass", "process", "publish", "build models", "report"]
+RUN_STAGES = ["startup", "discover", "plan", "templates", "process", "carry_over", "publish", "models"]  # runs table
 LEFTOVER_GRACE_S = 10  # pool workers notice a killed run within a second (engine.WATCH_RUN_S)
 
 
@@ -49,6 +50,19 @@ def test_the_prefect_ui_shows_one_flow_run_with_its_stages_progress_and_summary(
     assert summary["key"] == "cityclips-run-summary" and "pages seen: 5; processed: 5" in summary["data"]
     messages = [log["message"] for log in api.logs(run["id"])]
     assert any(m.startswith("process: 5 of 5 pages (100%)") for m in messages), messages
+    _assert_runs_table_has_every_stage_and_the_wall_time(out)
+
+
+def _assert_runs_table_has_every_stage_and_the_wall_time(out: Path) -> None:
+    """The runs table times every stage the command went through, Prefect's start-up, publish and models
+    included, and its wall time runs from the command's start to the database built."""
+    import duckdb
+    with duckdb.connect(str(out / "cityclips.duckdb"), read_only=True) as con:
+        stages = con.execute("select stage from run_stages order by position").fetchall()
+        wall, total, startup = con.execute("select wall_seconds, stage_seconds_total, startup_seconds from runs"
+                                           ).fetchall()[0]
+    assert [s for (s,) in stages] == RUN_STAGES
+    assert 0 < startup and total <= wall < total + 30, (wall, total)  # the rest: Prefect between the stages
 
 
 def test_the_first_line_comes_before_prefect_is_imported(cli, tmp_path):

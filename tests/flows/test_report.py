@@ -12,7 +12,7 @@ import re
 import shutil
 import struct
 import subprocess
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pyarrow as pa
@@ -20,16 +20,19 @@ import pyarrow.compute as pc
 import pytest
 
 from cityclips.flows.cli import main
-from cityclips.flows.report import _fill_gaps, bar_chart, count_axis, write_report
+from cityclips.flows.report import _fill_gaps, write_report
+from cityclips.flows.report_charts import bar_chart, count_axis
 from tests.conftest import EVAL_PAGES, SEEDS
 from cityclips.transforms.pipeline import process_pages
 from cityclips.transforms.records import RawPage
 from cityclips.warehouse.models import build_database
 from cityclips.warehouse.rows import tables_for
+from cityclips.warehouse.runs import RunEnd
 from cityclips.warehouse.schemas import RUNS
 from cityclips.warehouse.store import Warehouse
 
 RUN_ID = "20260101T000000Z-abc123"
+RUN_SECONDS = 30  # the flow's wall time so far when the database build starts
 HOSTILE_TITLE = "<script>alert(1)</script>"
 HOSTILE_PATH = "<img src=x onerror=alert(2)>.txt"
 LABELLED = ("009_gwangju_hydrogen_bus.html", "016_gwangju_ai_datacenter.txt", "019_daejeon_bread_festival.txt",
@@ -52,9 +55,10 @@ def _runs_row(tables: dict[str, pa.Table], pages: int) -> pa.Table:
     slowest = sorted(zip(documents["parse_ms"].to_pylist(), documents["source_path"].to_pylist()), reverse=True)
     counts = {"rows": {name: t.num_rows for name, t in tables.items()},
               "rejects_by_reason": {"empty": 1}, "removed_by_rule": {}, "languages": {},
-              "stage_seconds": {"discover": 0.01, "templates": 0.2, "process": 1.5, "publish": 0.05},
+              "stage_seconds": {"discover": 0.01, "templates": 0.2, "process": 1.5},
               "slowest_pages": [list(s) for s in slowest[:10]]}
-    row = {"run_id": RUN_ID, "started_at": datetime(2026, 1, 1, 0, 0, 0), "finished_at": datetime(2026, 1, 1, 0, 0, 2),
+    started = datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(seconds=RUN_SECONDS)
+    row = {"run_id": RUN_ID, "started_at": started, "finished_at": started + timedelta(seconds=2),
            "input_roots": str(SEEDS), "pages_seen": pages, "pages_processed": pages, "pages_unchanged": 0,
            "pages_rejected": tables["rejects"].num_rows, "pages_removed": 0,
            "counts_json": json.dumps(counts, ensure_ascii=False), "pipeline_version": "test"}
@@ -74,7 +78,7 @@ def build_warehouse(out: Path) -> None:
         writer.write(table, data, "p0")
     writer.write("runs", _runs_row(tables, len(pages)), "p0")
     writer.publish()
-    build_database(out)
+    build_database(out, run_end=RunEnd(RUN_ID, {"discover": 0.01, "templates": 0.2, "process": 1.5, "publish": 0.05}))
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +107,19 @@ def test_report_has_every_section_with_its_chart(report: Path) -> None:
     assert ">ko<" in html and ">en<" in html  # both languages of the labelled pages are charted
     assert ">empty<" in html  # the reject reason
     assert RUN_ID in html and "<b>10</b><span>pages seen</span>" in html  # 5 seeds, 4 labelled, 1 empty
+
+
+def test_last_run_shows_every_stage_the_wall_time_and_what_each_number_means(report: Path) -> None:
+    html = report.read_text(encoding="utf-8")
+    last_run = html.split('<section id="last-run">')[1].split("</section>")[0]
+    for stage in ("discover", "templates", "process", "publish", "models", "other (Prefect)"):
+        assert f">{stage}<" in last_run, stage
+    wall = re.search(r"<b>([\d,.]+) s</b> wall time", last_run)
+    assert wall and RUN_SECONDS <= float(wall.group(1).replace(",", "")) < RUN_SECONDS + 60
+    for meaning in ("Input files discovered.", "Pages skipped because their content was unchanged.",
+                    "Documents in the warehouse after the run"):
+        assert meaning in last_run
+    assert "the file is empty or only whitespace" in html  # what the reject reason means
 
 
 def test_page_text_is_escaped(report: Path) -> None:

@@ -139,7 +139,7 @@ def test_warc_dates():
 # --- end to end: the seeds and the project's HTML eval pages, from files and from a WARC ---------------
 
 ASIDE = {"doc_id", "source_path", "url", "fetched_at", "http_status", "content_type", "processed_at", "run_id",
-         "parse_ms"}
+         "parse_ms", "duplicate_group", "canonical_doc_id", "file_modified_at"}  # the last three: doc_ids, file time
 
 
 def _rows_by_page(out: Path, prefix: str) -> dict[str, dict[str, list]]:

@@ -25,7 +25,7 @@ CLI = Path(sys.executable).with_name("cityclips")
 SOURCE_PAGES = sorted([*(PROJECT / "seeds").glob("*.*"), *(PROJECT / "eval" / "pages").glob("*.*")])
 PAGE_TABLES = ("documents", "segments", "attachments", "quotes", "boilerplate", "rejects")
 # Columns that differ between two runs of the same input by design (when and how fast it ran).
-VOLATILE_COLUMNS = {"documents": ("processed_at", "run_id", "parse_ms"), "rejects": ("run_id",)}
+VOLATILE_COLUMNS = {"documents": ("processed_at", "run_id", "parse_ms", "file_modified_at"), "rejects": ("run_id",)}
 RUN_TIMEOUT_S = 240  # one CLI run; a loaded 2-core machine has taken 55 s for a cold temporary server
 # Words appended to article lines to vary copies of a page; letters only, since template signatures
 # mask digits and a numbered suffix would leave the lines identical for template detection.

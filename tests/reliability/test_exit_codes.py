@@ -55,7 +55,7 @@ def test_models_on_good_tables_is_0(tmp_path):
 def test_a_failed_data_test_is_1(tmp_path, capsys):
     _publish(tmp_path / "out", [RawPage("a.txt", ARTICLE_TEXT.encode(), "text")], duplicate=True)
     assert cli.main(["models", "--out", str(tmp_path / "out")]) == EXIT_DATA_TESTS
-    assert "FAIL  documents_doc_id_unique" in capsys.readouterr().out
+    assert "FAIL  unique documents(doc_id)" in capsys.readouterr().out
 
 
 def test_usage_errors_and_refusals_are_2(tmp_path, capsys):

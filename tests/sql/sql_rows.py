@@ -5,6 +5,8 @@ the columns a test does not care about with plain values, so a test states only 
 """
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import datetime
 
 import duckdb
@@ -14,6 +16,8 @@ from cityclips.warehouse.models import create_raw_table, create_models
 from cityclips.warehouse.schemas import TABLES
 
 PROCESSED_AT = datetime(2024, 8, 1, 12, 0)
+RUN_ID = "run-1"
+RUN_STARTED = datetime(2024, 8, 1, 11, 59, 55)
 
 
 def letters(text: str) -> int:
@@ -23,12 +27,14 @@ def letters(text: str) -> int:
 
 def document(doc_id: str, title: str | None, **columns) -> dict:
     row = {
-        "doc_id": doc_id, "source_path": f"{doc_id}.txt", "source_format": "text", "content_sha256": doc_id * 4,
+        "doc_id": doc_id, "source_path": f"{doc_id}.txt", "source_format": "text",
+        "content_sha256": hashlib.sha256(doc_id.encode()).hexdigest(),
         "source_bytes": 1000, "encoding": "utf-8", "replaced_chars": 0, "language": "en", "ko_share": 0.0,
         "en_share": 1.0, "other_share": 0.0, "title": title, "category": None, "author": None,
         "published_at": None, "view_count": None, "contact_department": None, "contact_phone": None,
         "body_text": "", "n_segments": 0, "n_chars": 0, "n_removed_lines": 0, "parse_ms": 1.0,
-        "processed_at": PROCESSED_AT, "run_id": "run-1", "page_kind": "article", "language_shares": [("en", 1.0)],
+        "processed_at": PROCESSED_AT, "run_id": RUN_ID, "page_kind": "article", "language_shares": [("en", 1.0)],
+        "duplicate_group": doc_id, "canonical_doc_id": doc_id, "file_modified_at": None,
     }
     row.update(columns)
     # provenance, as the pipeline sets it: a source exactly when its field has a value (text dumps here)
@@ -59,6 +65,29 @@ def quote(doc_id: str, seq: int, ordinal: int, speaker: str, text: str, as_writt
 
 def removed(doc_id: str, line_no: int, text: str, rule: str) -> dict:
     return {"doc_id": doc_id, "line_no": line_no, "text": text, "rule": rule}
+
+
+def reject(source_path: str, reason: str, detail: str = "the file is empty or only whitespace") -> dict:
+    return {"source_path": source_path, "reason": reason, "detail": detail, "source_bytes": 0,
+            "content_sha256": hashlib.sha256(b"").hexdigest(), "run_id": RUN_ID}
+
+
+def run(run_id: str = RUN_ID, **columns) -> dict:
+    stages = {"discover": 0.1, "plan": 0.1, "templates": 0.5, "carry_over": 0.0, "process": 2.0, "publish": 0.2,
+              "models": 0.6}
+    counts = {"rows": {"documents": 4, "rejects": 1}, "rejects_by_reason": {"empty": 1},
+              "removed_by_rule": {"skip_link": 3}, "languages": {"ko": 3, "en": 1}, "stage_seconds": stages,
+              "reprocessed_for_templates": 0, "runner": "one process"}
+    row = {"run_id": run_id, "started_at": RUN_STARTED, "finished_at": PROCESSED_AT,
+           "input_roots": "/pages", "pages_seen": 5, "pages_processed": 5, "pages_unchanged": 0,
+           "pages_rejected": 1, "pages_removed": 0, "counts_json": json.dumps(counts), "pipeline_version": "test"}
+    row.update(columns)
+    return row
+
+
+def runs_table(run_id: str = RUN_ID, **columns) -> pa.Table:
+    """A runs table of one run (the row the flow writes), for warehouses built without the flow."""
+    return pa.Table.from_pylist([run(run_id, **columns)], schema=TABLES["runs"])
 
 
 def link(doc_id: str, ordinal: int, title: str, url: str | None, posted_at: datetime | None = None,
@@ -176,4 +205,4 @@ def corpus() -> dict[str, list[dict]]:
         link(L, 2, "광주시, 시민 안전 대책 발표", MISSED_URL, datetime(2024, 3, 4), 33),
     ]
     return {"documents": documents, "segments": segments, "attachments": attachments, "quotes": quotes,
-            "boilerplate": boilerplate, "links": links}
+            "boilerplate": boilerplate, "links": links, "rejects": [reject("empty.txt", "empty")], "runs": [run()]}

@@ -1,70 +1,126 @@
-"""Every data test of sql/tests passes on good rows and fails on a row that breaks what it checks.
+"""Every data test passes on good rows and fails on a row that breaks what it checks.
 
-BREAKERS holds, per data test, SQL that spoils the hand-made corpus in the one way the test guards
-against: a bad raw row, or (for the tests that guard a mart's logic) a mart whose rows fan out, as a
-wrong join would make them. A new data test without a breaker fails test_every_data_test_has_a_breaker.
+The generic tests (from the contract and the marts' grain lines) are broken by a generic breaker
+per kind: a null, a duplicated row, a dangling reference, a value outside the accepted ones or the
+range, a mart whose rows fan out. The hand-written tests of sql/tests each have their own breaker
+in BREAKERS; a new hand-written test without one fails test_every_hand_written_test_has_a_breaker.
 """
 from __future__ import annotations
 
+import pyarrow as pa
 import pytest
 
-from tests.sql.sql_rows import E, K, L, S, corpus, model_database
-from cityclips.warehouse.models import SQL_DIR, run_data_tests
+from tests.sql.sql_rows import E, K, S, corpus, model_database
+from cityclips.warehouse.checks import DataTest
+from cityclips.warehouse.contract import rules_of
+from cityclips.warehouse.lineage import materialized_sql
+from cityclips.warehouse.models import SQL_DIR, data_tests, run_data_tests
 from cityclips.warehouse.schemas import TABLES
+
+OUT_OF_PATTERN = "NOT A MATCH."
+NOT_ACCEPTED = "not_an_accepted_value"
+
+
+def replace_mart(mart: str, select: str) -> str:
+    """SQL that keeps a mart's rows as {mart}_rows and makes the mart `select` over them instead."""
+    sql = (SQL_DIR / "marts" / f"{mart}.sql").read_text(encoding="utf-8")
+    materialized = materialized_sql(sql) != sql
+    return (f"create table {mart}_rows as select * from {mart}; drop {'table' if materialized else 'view'} {mart}; "
+            f"create view {mart} as {select}")
 
 
 def fan_out(mart: str) -> str:
     """SQL that makes a mart return each of its rows twice."""
-    return (f"create table {mart}_rows as select * from {mart}; "
-            f"create or replace view {mart} as select * from {mart}_rows union all select * from {mart}_rows")
+    return replace_mart(mart, f"select * from {mart}_rows union all select * from {mart}_rows")
+
+
+def _first_row(table: str) -> str:
+    return f"rowid = (select min(rowid) from raw.{table})"
+
+
+def _outside(field: pa.Field, bound: str, below: bool) -> str:
+    step = "interval 1 day" if pa.types.is_timestamp(field.type) else "1"
+    return f"({bound}) {'-' if below else '+'} {step}"
+
+
+def _dangling(field: pa.Field) -> str:
+    return "'no_such_row'" if pa.types.is_string(field.type) else "-999"
+
+
+def generic_breaker(test: DataTest) -> str:
+    """SQL that breaks the one rule a generic test checks, on one row of the hand-made corpus."""
+    if test.kind == "grain":
+        return fan_out(test.table)
+    if test.kind == "unique":
+        return f"insert into raw.{test.table} select * from raw.{test.table} limit 1"
+    field = TABLES[test.table].field(test.column)
+    rules = rules_of(field)
+    where = _first_row(test.table)
+    if test.kind == "not_null":
+        return f"update raw.{test.table} set {test.column} = null where {where}"
+    if test.kind == "relationships":
+        return (f"insert into raw.{test.table} select * replace ({_dangling(field)} as {test.column}) "
+                f"from raw.{test.table} where {test.column} is not null limit 1")
+    if test.kind == "accepted_values":
+        return f"update raw.{test.table} set {test.column} = '{NOT_ACCEPTED}' where {where}"
+    if test.kind == "pattern":
+        return f"update raw.{test.table} set {test.column} = '{OUT_OF_PATTERN}' where {where}"
+    if test.kind == "range":
+        below = rules.at_least is not None
+        value = _outside(field, rules.at_least if below else rules.at_most, below)
+        return f"update raw.{test.table} set {test.column} = {value} where {where}"
+    raise AssertionError(f"no generic breaker for {test.kind}")
 
 
 BREAKERS = {
     "articles_by_site_month_adds_up": fan_out("articles_by_site_month"),
-    "articles_one_row_per_document": fan_out("articles"),
-    "attachments_doc_exists": "insert into raw.attachments values ('no_such_doc', 1, 'a.pdf', 'pdf', 10, 0)",
-    "attachments_extension_lower_case": "update raw.attachments set extension = 'JPG' where extension = 'jpg'",
-    "attachments_key_unique": f"insert into raw.attachments select * from raw.attachments where doc_id = '{K}'",
-    "attachments_not_null": f"update raw.attachments set name = null where doc_id = '{E}' and ordinal = 1",
-    "attachments_one_row_per_attachment": fan_out("attachments"),
+    "attachment_types_adds_up": fan_out("attachment_types"),
     "boilerplate_adds_up": fan_out("boilerplate_by_page"),
-    "boilerplate_doc_exists": "insert into raw.boilerplate values ('no_such_doc', 1, '메뉴', 'menu')",
-    "boilerplate_not_null": f"update raw.boilerplate set rule = null where doc_id = '{S}'",
-    "documents_doc_id_unique": f"insert into raw.documents select * from raw.documents where doc_id = '{K}'",
+    "distinct_articles_one_row_per_article": fan_out("distinct_articles"),
+    "documents_duplicate_group_valid": f"update raw.documents set canonical_doc_id = '{K}' where doc_id = '{E}'",
+    "monthly_activity_counts_distinct_articles": fan_out("monthly_activity"),
     "documents_language_shares_agree": f"update raw.documents set ko_share = 0.5, en_share = 0.5 where doc_id = '{K}'",
-    "documents_not_null": f"update raw.documents set body_text = null where doc_id = '{E}'",
     "documents_sources_accepted": f"update raw.documents set title_source = 'guess' where doc_id = '{E}'",
-    "documents_page_kind_accepted": f"update raw.documents set page_kind = 'sidebar' where doc_id = '{E}'",
     "documents_shares_valid": f"update raw.documents set ko_share = 0.5 where doc_id = '{E}'",
-    "headings_one_row_per_heading": fan_out("headings"),
     "language_mix_adds_up": fan_out("language_mix"),
-    "languages_accepted": f"update raw.segments set language = 'zh-cn' where doc_id = '{S}' and seq = 1",
-    "links_doc_exists": "insert into raw.links values ('no_such_doc', 1, 'A title', null, null, null)",
-    "links_key_unique": f"insert into raw.links select * from raw.links where doc_id = '{L}' and ordinal = 1",
-    "list_items_one_row_per_item": fan_out("list_items"),
-    "listing_links_one_row_per_link": fan_out("listing_links"),
+    # positions that start from 2, as a rank over the wrong partition would give
+    "list_items_positions": replace_mart("list_items", "select * replace (position + 1 as position) from list_items_rows"),
+    "links_doc_exists": "insert into raw.links by name select 'no_such_doc' as doc_id, 1 as ordinal, 'A title' as title",
     # the parent of '학교장 추천 필요' becomes the paragraph at seq 2
     "list_parents_are_list_items": f"update raw.segments set parent_seq = 2 where doc_id = '{K}' and seq = 5",
     "monthly_activity_adds_up": fan_out("monthly_activity"),
-    "quotes_doc_exists": "insert into raw.quotes values ('no_such_doc', 0, 0, 'Mayor Lee', 'Mayor Lee', 'Hello')",
-    "quotes_key_unique": f"insert into raw.quotes select * from raw.quotes where doc_id = '{E}' and ordinal = 0",
-    "quotes_not_null": f"update raw.quotes set text = null where doc_id = '{K}'",
-    "quotes_one_row_per_quote": fan_out("quotes"),
-    "quotes_segment_exists": f"update raw.quotes set seq = 99 where doc_id = '{E}' and ordinal = 1",
-    "segments_accepted_kinds": f"update raw.segments set kind = 'sidebar' where doc_id = '{S}' and seq = 2",
-    "segments_doc_exists": "insert into raw.segments values ('no_such_doc', 0, 'title', 'x', '', 0, null, null, "
-                           "null, 'en', 'default', 0.0, 1, 1)",
+    "run_stages_add_up": fan_out("run_stages"),
+    # a resolution that invents a person for a speaker it could not resolve
+    "speakers_resolution_valid": replace_mart("speakers", "select * replace ('Someone' as person) from speakers_rows"),
     # the heading of '(대상) 중고등학생 100명' becomes the paragraph at seq 2
     "segments_heading_is_heading": f"update raw.segments set heading_seq = 2 where doc_id = '{K}' and seq = 4",
-    "segments_key_unique": f"insert into raw.segments select * from raw.segments where doc_id = '{S}' and seq = 3",
-    "segments_not_null": f"update raw.segments set marker = null where doc_id = '{E}' and seq = 3",
     "segments_seq_contiguous": f"update raw.segments set seq = 20 where doc_id = '{S}' and seq = 3",
 }
-DATA_TESTS = sorted(path.stem for path in (SQL_DIR / "tests").glob("*.sql"))
+TESTS = {test.name: test for test in data_tests()}
 
 
-def test_every_data_test_has_a_breaker():
-    assert sorted(BREAKERS) == DATA_TESTS
+def breaker(name: str) -> str:
+    test = TESTS[name]
+    return BREAKERS[name] if test.kind == "sql" else generic_breaker(test)
+
+
+def test_every_hand_written_test_has_a_breaker():
+    assert sorted(BREAKERS) == sorted(name for name, test in TESTS.items() if test.kind == "sql")
+
+
+def test_every_rule_of_the_contract_has_a_test():
+    """Each not-null column, key, reference, accepted set, range and pattern of schemas.py is tested."""
+    expected = set()
+    for table, schema in TABLES.items():
+        if schema.metadata and schema.metadata.get(b"internal"):
+            continue
+        for field in schema:
+            rules = rules_of(field)
+            expected |= {f"{kind} {table}.{field.name}" for kind, present in [
+                ("not_null", not rules.nullable), ("relationships", rules.references),
+                ("accepted_values", rules.accepted), ("pattern", rules.pattern),
+                ("range", rules.at_least is not None or rules.at_most is not None)] if present}
+    assert expected <= set(TESTS)
 
 
 def test_every_data_test_passes_on_good_rows(con):
@@ -74,26 +130,27 @@ def test_every_data_test_passes_on_good_rows(con):
 
 @pytest.fixture(scope="module")
 def con():
-    connection = model_database(corpus())
-    yield connection
-    connection.close()
+    with model_database(corpus()) as connection:
+        yield connection
 
 
-@pytest.mark.parametrize("name", DATA_TESTS)
+@pytest.mark.parametrize("name", sorted(TESTS))
 def test_data_test_fails_on_a_bad_row(con, name):
-    check = (SQL_DIR / "tests" / f"{name}.sql").read_text(encoding="utf-8")
+    check = TESTS[name].sql
     con.execute("begin transaction")
     try:
         assert con.execute(check).fetchall() == []
-        con.execute(BREAKERS[name])
+        con.execute(breaker(name))
         assert con.execute(check).fetchall() != []
     finally:
         con.execute("rollback")
 
 
-@pytest.mark.parametrize("table", ["documents", "segments", "attachments", "quotes", "boilerplate"])
-def test_not_null_tests_check_every_column_the_contract_promises(table):
-    """A column made non-nullable in warehouse/schemas.py must be checked by <table>_not_null.sql."""
-    sql = (SQL_DIR / "tests" / f"{table}_not_null.sql").read_text(encoding="utf-8")
-    promised = [field.name for field in TABLES[table] if not field.nullable]
-    assert [column for column in promised if f"{column} is null" not in sql] == []
+def test_failing_rows_are_counted_beyond_the_sample(con):
+    con.execute("begin transaction")
+    try:
+        con.execute("update raw.segments set text = null")
+        result = {r.name: r for r in run_data_tests(con)}["not_null segments.text"]
+        assert result.failing_rows == len(corpus()["segments"]) and len(result.sample) == 5
+    finally:
+        con.execute("rollback")

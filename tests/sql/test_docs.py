@@ -6,8 +6,10 @@ import re
 import pytest
 
 from tests.conftest import ROOT
-from cityclips.warehouse.docs import column_comments, header_comment, model_columns, models_markdown, tables_markdown
-from cityclips.warehouse.models import LAYERS, SQL_DIR
+from cityclips.warehouse.checks import declared_grain
+from cityclips.warehouse.docs import column_comments, model_columns, models_markdown, tables_markdown
+from cityclips.warehouse.lineage import header_comment
+from cityclips.warehouse.models import SQL_DIR, mart_files
 
 DOCS = ROOT / "docs"
 
@@ -16,7 +18,7 @@ DOCS = ROOT / "docs"
 def test_generated_docs_are_up_to_date(name, generate):
     committed = (DOCS / f"{name}.md").read_text(encoding="utf-8")
     assert committed == generate(), (f"docs/{name}.md is out of date: "
-                                     f"run python -m cityclips.warehouse.docs {name} > docs/{name}.md")
+                                     f"run python -m cityclips.warehouse.docs {name} > docs/{name}.md (or make docs)")
 
 
 def test_every_model_column_has_a_description():
@@ -25,16 +27,16 @@ def test_every_model_column_has_a_description():
     assert undescribed == []
 
 
-@pytest.mark.parametrize("path", sorted([*SQL_DIR.glob("*/*.sql")]), ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("path", sorted(SQL_DIR.glob("*/*.sql")), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_every_sql_file_starts_with_a_header_comment(path):
     assert header_comment(path.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("layer", LAYERS)
-def test_each_model_file_creates_the_view_it_is_named_after(layer):
-    for path in (SQL_DIR / layer).glob("*.sql"):
-        created = re.findall(r"create or replace view (\w+)", path.read_text(encoding="utf-8"))
-        assert created == [path.stem], path
+@pytest.mark.parametrize("path", mart_files(), ids=lambda p: p.stem)
+def test_every_mart_creates_the_view_it_is_named_after_and_declares_its_grain(path):
+    sql = path.read_text(encoding="utf-8")
+    assert re.findall(r"create or replace view (\w+)", sql) == [path.stem]
+    assert declared_grain(sql), f"{path.name} has no '-- Grain:' header line"
 
 
 def test_column_comments_come_from_the_final_select_only():

@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.sql.sql_rows import (E, E_PUBLISHED, E_TITLE, K, K2, K_PUBLISHED, K_TITLE, K_URL, L, MISSED_URL, S,
+from tests.sql.sql_rows import (E, E_PUBLISHED, E_TITLE, K, K2, K_PUBLISHED, K_TITLE, K_URL, L, MISSED_URL, RUN_ID,
+                                RUN_STARTED, S,
                                 S_TITLE, corpus, model_database, query)
 
 MARCH_2024 = date(2024, 3, 1)
@@ -13,9 +14,8 @@ JANUARY_2020 = date(2020, 1, 1)
 
 @pytest.fixture(scope="module")
 def con():
-    connection = model_database(corpus())
-    yield connection
-    connection.close()
+    with model_database(corpus()) as connection:
+        yield connection
 
 
 def test_articles_one_row_per_document_with_counts_lede_and_month(con):
@@ -188,6 +188,38 @@ def test_headings_of_press_releases_in_march_is_one_query(con):
         where category in ('Press Releases', '보도자료') and month(published_at) = 3
         order by published_at, seq""")
     assert rows == [(K_TITLE, "추진 내용"), (K_TITLE, "신청 방법")]
+
+
+def test_articles_carry_the_body_text(con):
+    rows = query(con, "select doc_id, body_text from articles order by doc_id")
+    assert [doc_id for doc_id, _ in rows] == [E, K2, K, S] and all(text == "" for _, text in rows)
+    con.execute("begin transaction")
+    try:
+        con.execute(f"update raw.documents set body_text = 'Mayor Lee unveiled ...' where doc_id = '{E}'")
+        assert query(con, f"select body_text from articles where doc_id = '{E}'") == [("Mayor Lee unveiled ...",)]
+    finally:
+        con.execute("rollback")
+
+
+def test_rejects_say_what_their_reason_means_and_when(con):
+    rows = query(con, "select source_path, reason, meaning, extension, run_id, rejected_at from rejects")
+    assert rows == [("empty.txt", "empty", "the file is empty or only whitespace", "txt", RUN_ID, RUN_STARTED)]
+
+
+def test_runs_unpack_counts_json_into_columns(con):
+    rows = query(con, """
+        select run_id, wall_seconds, runner, pages_seen, documents_written, process_seconds, publish_seconds,
+               models_seconds, stage_seconds_total, rejects_by_reason, languages
+        from runs""")
+    assert rows == [(RUN_ID, 5.0, "one process", 5, 4, 2.0, 0.2, 0.6, pytest.approx(3.5), {"empty": 1},
+                     {"ko": 3, "en": 1})]
+
+
+def test_run_stages_list_every_stage_in_flow_order(con):
+    rows = query(con, "select stage, seconds, share_of_wall from run_stages order by position")
+    assert [stage for stage, *_ in rows] == ["discover", "plan", "templates", "process", "carry_over", "publish",
+                                             "models"]  # carrying over is part of publishing (flows/stages.py)
+    assert rows[3] == ("process", 2.0, pytest.approx(0.4))
 
 
 def test_articles_leave_listings_out_and_carry_url_site_and_kind(con):

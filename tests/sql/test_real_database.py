@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from tests.conftest import SEEDS
+from tests.sql.sql_rows import runs_table
 from cityclips.transforms.pipeline import page_lines, process_pages
 from cityclips.transforms.records import RawPage
 from cityclips.transforms.template import TemplateStats
@@ -34,6 +35,7 @@ def build_seeds(out: Path) -> None:
         writer = warehouse.begin()
         for table, data in tables.items():
             writer.write(table, data, "p0")
+        writer.write("runs", runs_table("run-test"), "p0")
         writer.publish()
     report = build_database(out)
     assert report.failed == []
@@ -77,20 +79,22 @@ def test_the_eleven_industries_under_initiative_five(con):
 
 def test_mayor_lees_quotes_with_their_dates(con):
     rows = con.execute("""
-        select speaker, published_at, text from quotes
+        select speaker, speaker_named, speaker_as_written, published_at, text from quotes
         where doc_id = (select doc_id from articles where source_path = ?)
         order by ordinal""", [QUOTES_SEED]).fetchall()
-    assert [(speaker, published_at) for speaker, published_at, _ in rows] == [
-        ("Gwangju Mayor Lee Yong-sup", datetime(2019, 11, 5, 14, 46)),
-        ("Gwangju Mayor Lee Yong-sup", datetime(2019, 11, 5, 14, 46)),
-        ("Mayor Lee", datetime(2019, 11, 5, 14, 46)),
-        ("Mayor Lee", datetime(2019, 11, 5, 14, 46)),
+    assert [row[:4] for row in rows] == [
+        ("Lee Yong-sup", "Gwangju Mayor Lee Yong-sup", "Gwangju Mayor Lee Yong-sup", datetime(2019, 11, 5, 14, 46)),
+        ("Lee Yong-sup", "Gwangju Mayor Lee Yong-sup", "he", datetime(2019, 11, 5, 14, 46)),
+        ("Lee Yong-sup", "Mayor Lee", "Mayor Lee", datetime(2019, 11, 5, 14, 46)),
+        ("Lee Yong-sup", "Mayor Lee", None, datetime(2019, 11, 5, 14, 46)),
     ]
-    assert rows[0][2].startswith("This is the only breakthrough")
+    assert rows[0][4].startswith("This is the only breakthrough")
     dates = con.execute("""
-        select distinct published_at::date from quotes
-        where speaker in ('Mayor Lee', 'Gwangju Mayor Lee Yong-sup') order by 1""").fetchall()
-    assert dates == [(date(2019, 11, 5),), (date(2020, 1, 7),), (date(2020, 1, 20),)]
+        select published_at::date, count(*) from quotes where speaker = 'Lee Yong-sup' group by 1 order by 1""").fetchall()
+    # 2019-07-09 says only 'The mayor' and 2020-01-20 only 'Mayor Lee': the other seeds name him in full
+    assert dates == [(date(2019, 7, 9), 7), (date(2019, 11, 5), 4), (date(2020, 1, 7), 3), (date(2020, 1, 20), 2)]
+    assert con.execute("select distinct resolved_by from speakers order by 1").fetchall() == [
+        ("article",), ("name",), ("site",)]
 
 
 def test_documents_per_month_by_language(con):

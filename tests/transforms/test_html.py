@@ -299,3 +299,15 @@ def test_inline_markup_around_words_never_changes_the_text(words: list[str], tag
     for tag in tags:
         wrapped = f"<{tag}>{wrapped}</{tag}>"
     assert _texts(_page(f"<p>{wrapped}</p>")) == [" ".join(words)]
+
+
+def test_blocks_carry_their_dom_path_with_class_digits_masked():
+    from cityclips.transforms.html import html_blocks
+    blocks, _, _ = html_blocks('<html><body><div class="wrap col12"><h2>Title here</h2>'
+                               '<div class="view_cont"><p>First paragraph.</p><ul><li>One item</li></ul></div>'
+                               '<table><tr><th>작성자</th><td>대변인실</td></tr></table></div></body></html>')
+    paths = {b.text: b.dom_path for b in blocks}
+    assert paths["Title here"] == "body/div.wrap.col0/h2"
+    assert paths["First paragraph."] == "body/div.wrap.col0/div.view_cont/p"
+    assert paths["One item"] == "body/div.wrap.col0/div.view_cont/ul/li"
+    assert paths["작성자 : 대변인실"].startswith("body/div.wrap.col0/table") and paths["작성자 : 대변인실"].endswith("/tr")

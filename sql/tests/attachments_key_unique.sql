@@ -1,2 +1,0 @@
--- attachments (doc_id, ordinal) is unique
-select doc_id, ordinal, count(*) as n from stg_attachments group by doc_id, ordinal having count(*) > 1;
