@@ -94,12 +94,24 @@ def baseline_throughput(corpus: Path) -> dict:
     return {"pages": len(pages), "cpu_s": cpu, "pages_per_cpu_s": len(pages) / cpu if cpu else 0.0}
 
 
+def _role(process: psutil.Process) -> str:
+    """What a process of a run's tree is: the Prefect server, an engine worker, or the run itself."""
+    command = " ".join(process.cmdline())
+    if "uvicorn" in command or "server start" in command:
+        return "server"
+    if "multiprocessing" in command or "distributed" in command:
+        return "workers"
+    return "run"
+
+
 class TreeRss:
-    """Peak resident memory of a process and all its descendants, sampled in a thread."""
+    """Peak resident memory of a process and all its descendants, sampled in a thread, and at the
+    peak how much of it was the run's own process, its Prefect server and the engine's workers."""
 
     def __init__(self, pid: int):
         self.process = psutil.Process(pid)
         self.peak = 0
+        self.peak_roles: dict[str, int] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -108,13 +120,15 @@ class TreeRss:
         while not self._stop.is_set():
             try:
                 processes = [self.process, *self.process.children(recursive=True)]
-                total = 0
+                roles: dict[str, int] = {}
                 for p in processes:
                     try:
-                        total += p.memory_info().rss
+                        role = "run" if p.pid == self.process.pid else _role(p)
+                        roles[role] = roles.get(role, 0) + p.memory_info().rss
                     except psutil.Error:
                         pass
-                self.peak = max(self.peak, total)
+                if sum(roles.values()) > self.peak:
+                    self.peak, self.peak_roles = sum(roles.values()), roles
             except psutil.Error:
                 pass
             self._stop.wait(RSS_SAMPLE_SECONDS)
@@ -141,7 +155,9 @@ def run_cli(args: list[str], env: dict, cli: str | None = None) -> dict:
     peak = rss.stop()
     if process.returncode != 0:
         raise RunFailed(f"cityclips {' '.join(args)} failed ({process.returncode}):\n{(first + output)[-3000:]}")
-    return {"wall_s": time.perf_counter() - started, "peak_rss_mb": peak / 1024 ** 2, "output": first + output,
+    roles = ", ".join(f"{role} {size / 1024 ** 2:,.0f}" for role, size in sorted(rss.peak_roles.items()))
+    return {"wall_s": time.perf_counter() - started, "peak_rss_mb": peak / 1024 ** 2, "peak_roles": roles,
+            "output": first + output,
             "first_line_s": first_line_s if first.strip() else float("nan")}
 
 
@@ -295,9 +311,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{', '.join(f'{w:.1f}' for w in r['all'])}{failures} | {r['load']} |", flush=True)
 
     print("\n## End to end (`cityclips run`, Prefect included: a temporary server per run, existing PREFECT_HOME)\n")
-    print("| version | N | first run | pages/s | peak RSS (tree) | output | DuckDB | unchanged re-run | re-run / first "
-          "| re-run, cityclips server running | load |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("| version | N | first run | pages/s | peak RSS (tree) | at the peak, MB | output | DuckDB | unchanged re-run "
+          "| re-run / first | re-run, cityclips server running | load |")
+    print("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|")
     results = []
     for pages in sizes:
         runs = [("cityclips", None, extra)]
@@ -313,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
             results.append(r)
             first, second = r["first"], r["second"]
             print(f"| {label} | {pages:,} | {first['wall_s']:.1f} s | {pages / first['wall_s']:,.0f} | "
-                  f"{first['peak_rss_mb']:,.0f} MB | {r['out_mb']:,.0f} MB | {r['db_mb']:,.0f} MB | "
+                  f"{first['peak_rss_mb']:,.0f} MB | {first['peak_roles']} | {r['out_mb']:,.0f} MB | {r['db_mb']:,.0f} MB | "
                   f"{second['wall_s']:.1f} s | {second['wall_s'] / first['wall_s']:.1%} | "
                   + (f"{r['local']['wall_s']:.1f} s ({r['local']['wall_s'] / first['wall_s']:.1%})" if r["local"] else "-")
                   + f" | {r['load']} |", flush=True)

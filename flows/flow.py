@@ -24,7 +24,6 @@ from prefect.artifacts import create_progress_artifact, update_progress_artifact
 from prefect.settings import get_current_settings
 
 from cityclips.defaults import BATCH_PAGES, MAX_PAGE_MB
-from cityclips.flows.engine import open_engine
 from cityclips.flows.progress import RunProgress
 from cityclips.flows.stages import (PlannedRun, RunOptions, database_changes, models_stage, plan_stage,
                                     process_stage, publish_stage, report_stage, template_stage)
@@ -66,9 +65,8 @@ def cityclips_flow(inputs: list[str], out: str = "data", full: bool = False, bat
         planned = plan_stage(options)
         progress = track_progress(planned)
         with new_version(warehouse) as writer:
-            with open_engine(planned.engine) as batches_engine:
-                templates = template_stage(planned, batches_engine, progress)
-                processed = process_stage(planned, templates, writer, batches_engine, progress)
+            templates = template_stage(planned, progress)
+            processed = process_stage(planned, templates, writer, progress)
             published = publish_stage(planned, templates, processed, writer)
         models = models_stage(out, published)
     return report_stage(published, models)
