@@ -18,7 +18,7 @@ from pathlib import Path
 from cityclips import __version__
 from cityclips.defaults import BATCH_PAGES, MAX_PAGE_MB
 from cityclips.flows.failures import (EXIT_CODES, EXIT_DATA_TESTS, EXIT_INTERNAL, EXIT_IO, EXIT_OK, EXIT_USAGE,
-                                      describe_io_failure, io_error_in, io_errors_told_once)
+                                      describe_io_failure, io_error_in)
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "data"
@@ -172,35 +172,17 @@ def _cmd_run(args: argparse.Namespace) -> int:
     # The first line, before Prefect is imported (about 1-2 s): the user sees at once that it started.
     print(f"cityclips {__version__}: {', '.join(inputs)} -> {args.out}; starting Prefect ...", file=sys.stderr,
           flush=True)
-    missing = [p for p in inputs if not Path(p).exists()]
-    if missing:
-        raise UserError(f"input not found: {missing[0]} (give files or folders of .txt/.html pages or .warc/.warc.gz archives)")
-    if args.base_url and not args.base_url.lower().startswith(("http://", "https://")):
-        raise UserError(f"--base-url must start with http:// or https:// (got {args.base_url})")
-    if args.dask_address:
-        if args.engine != "auto":
-            raise UserError("--dask-address runs the batches on that cluster: leave --engine out")
-        _check_dask_address(args.dask_address)
-    from cityclips.flows.server import ApiUnavailable, RunApi
-    from cityclips.flows.settings import prefect_settings
+    from cityclips.flows.api import CannotRun, run
+    from cityclips.flows.server import ApiUnavailable
     from cityclips.warehouse.store import Warehouse, WarehouseBusy, WarehouseNotWritable
     current = Warehouse(Path(args.out)).current_dir()
     version_before = current.name if current else None
     try:
-        # The lock first: a busy or unwritable --out fails at once, in one sentence, before any server starts.
-        with Warehouse(Path(args.out)).lock(), RunApi() as run_api:
-            os.environ.setdefault("PREFECT_API_URL", run_api.url)  # seen by Prefect when it is imported next
-            from cityclips.flows.flow import cityclips_flow  # imports Prefect while a temporary server boots
-            api = run_api.ready()
-            ready = f" (ready in {api.start_seconds:.1f} s)" if api.kind == "temporary" else ""
-            print(f"cityclips uses the {api.describe()}{ready}", file=sys.stderr, flush=True)
-            with prefect_settings({"PREFECT_API_URL": api.url}), io_errors_told_once():
-                summary = cityclips_flow(inputs=inputs, out=args.out, full=args.full, batch_pages=args.batch_pages,
-                                         max_page_mb=args.max_page_mb, engine=args.engine, workers=args.workers,
-                                         dask_address=args.dask_address, api=api.describe(),
-                                         follow_links=args.follow_links, base_url=args.base_url,
-                                         requested_at=requested_at)
-    except (WarehouseBusy, WarehouseNotWritable, ApiUnavailable) as error:
+        summary = run(inputs, args.out, full=args.full, engine=args.engine, workers=args.workers,
+                      dask_address=args.dask_address, base_url=args.base_url, follow_links=args.follow_links,
+                      batch_pages=args.batch_pages, max_page_mb=args.max_page_mb, requested_at=requested_at,
+                      on_api=lambda line: print(line, file=sys.stderr, flush=True))
+    except (CannotRun, WarehouseBusy, WarehouseNotWritable, ApiUnavailable) as error:
         raise UserError(str(error)) from error
     except Exception as error:
         io_error = io_error_in(error)
@@ -208,19 +190,6 @@ def _cmd_run(args: argparse.Namespace) -> int:
             raise
         raise IOFailure(describe_io_failure(io_error, Path(args.out), version_before)) from error
     return EXIT_DATA_TESTS if summary.data_tests_failed else EXIT_OK
-
-
-def _check_dask_address(address: str) -> None:
-    """A Dask scheduler must answer at address (tcp://host:port) before anything starts."""
-    import socket
-    from urllib.parse import urlsplit
-    parts = urlsplit(address if "://" in address else f"tcp://{address}")
-    try:
-        with socket.create_connection((parts.hostname or "", parts.port or 8786), timeout=10):
-            pass
-    except (OSError, ValueError) as error:
-        raise UserError(f"no Dask scheduler answers at {address} ({getattr(error, 'strerror', None) or error}); "
-                        "start one ('dask scheduler') or leave --dask-address out") from error
 
 
 def _format_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
