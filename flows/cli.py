@@ -174,6 +174,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
           flush=True)
     from cityclips.flows.api import CannotRun, run
     from cityclips.flows.server import ApiUnavailable
+    from cityclips.warehouse.lineage import ModelError
     from cityclips.warehouse.store import Warehouse, WarehouseBusy, WarehouseNotWritable
     current = Warehouse(Path(args.out)).current_dir()
     version_before = current.name if current else None
@@ -182,7 +183,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
                       dask_address=args.dask_address, base_url=args.base_url, follow_links=args.follow_links,
                       batch_pages=args.batch_pages, max_page_mb=args.max_page_mb, requested_at=requested_at,
                       on_api=lambda line: print(line, file=sys.stderr, flush=True))
-    except (CannotRun, WarehouseBusy, WarehouseNotWritable, ApiUnavailable) as error:
+    except (CannotRun, WarehouseBusy, WarehouseNotWritable, ApiUnavailable, ModelError) as error:
         raise UserError(str(error)) from error
     except Exception as error:
         io_error = io_error_in(error)
@@ -272,7 +273,11 @@ def _cmd_models(args: argparse.Namespace) -> int:
     from cityclips.warehouse.models import build_database
     if not Path(args.out).is_dir():
         raise UserError(f"no output folder {args.out}: run 'cityclips run --out {args.out}' first")
-    report = build_database(Path(args.out))
+    from cityclips.warehouse.lineage import ModelError
+    try:
+        report = build_database(Path(args.out))
+    except ModelError as error:
+        raise UserError(str(error)) from error
     print(f"built {len(report.models)} models into {report.database}")
     for test in report.tests:
         print(f"  {'FAIL' if test.failing_rows else 'pass'}  {test.name}"
