@@ -29,13 +29,13 @@ def _rows() -> dict[str, list[dict]]:
         segment(A, 3, "list_item", "(기간) 8월 1일부터", "ko", marker="○", heading_seq=1),
         segment(A, 4, "list_item", "우천 시 연기", "ko", marker="-", depth=1, parent_seq=3, heading_seq=1),
         segment(A, 5, "heading", "문의", "ko"),
-        # B: the same seqs, other kinds: seq 1 a heading over two paragraphs, seq 3 a paragraph, 4 and 5 items
+        # B: the same seqs, other kinds: seq 1 a heading over two paragraphs, seq 3 a paragraph, item 5 under item 4
         segment(B, 0, "title", B_TITLE, "en"),
         segment(B, 1, "heading", "About the festival", "en"),
         segment(B, 2, "paragraph", "The festival opens in August.", "en", heading_seq=1),
         segment(B, 3, "paragraph", "Entry is free.", "en", heading_seq=1),
         segment(B, 4, "list_item", "Food stalls", "en", marker="•", heading_seq=1),
-        segment(B, 5, "list_item", "Concerts", "en", marker="•", heading_seq=1),
+        segment(B, 5, "list_item", "Concerts", "en", marker="-", depth=1, parent_seq=4, heading_seq=1),
     ]
     attachments = [
         attachment(A, 1, "붙임1.hwp", 1000, 5),
@@ -66,8 +66,8 @@ def test_list_items_take_heading_parent_and_children_from_their_own_document(con
                          from list_items order by doc_id, seq""") == [
         (A, 3, "행사 개요", 0, 1, "(기간) 8월 1일부터", None, 1, A_TITLE),
         (A, 4, "행사 개요", 1, 1, "우천 시 연기", "(기간) 8월 1일부터", 0, A_TITLE),
-        (B, 4, "About the festival", 0, 1, "Food stalls", None, 0, B_TITLE),
-        (B, 5, "About the festival", 0, 2, "Concerts", None, 0, B_TITLE),
+        (B, 4, "About the festival", 0, 1, "Food stalls", None, 1, B_TITLE),
+        (B, 5, "About the festival", 1, 1, "Concerts", "Food stalls", 0, B_TITLE),
     ]
 
 
