@@ -3,13 +3,18 @@
     python eval/page_kinds.py                       # eval/pagekind, the set in the repository
     python eval/page_kinds.py --dir some/labelled   # another labelled set
     python eval/page_kinds.py --min 0.95            # exit 1 below 95% right
+    python eval/page_kinds.py --peers               # the kinds of ../shared/peers' article pages (all articles)
 
 The set is a folder of saved pages with their labels in labels.json or manifest.json (a list of
 objects with "file" and "kind", "page_kind" or "label", optionally "url" and "split"; "file" is
 relative to the folder or to the repository), or labels.csv / labels.tsv (columns file, kind and
 optionally url), or one subfolder per kind (listing/, article/, ...). A page's URL,
-when the labels give one, is used as the crawler would have it (URL patterns are evidence). The
-label 'article' also accepts 'static': both are content pages, told apart only by a date.
+when the labels give one, is used as the crawler would have it (URL patterns are evidence).
+
+A page is right when its kind is its label ('exact'; --min reads this figure); a page the pipeline
+rejects is wrong. The 'content' column also accepts article for static and static for article:
+both feed the article marts, so that figure says how many pages land where an analyst finds them.
+Prints the wrong pages, the figures per split and over all, and the confusion.
 """
 from __future__ import annotations
 
@@ -76,12 +81,39 @@ def read_raw(path: Path, url: str | None) -> RawPage:
     return RawPage(path.name, data, source_format, url=url)
 
 
+def _score(labels, results) -> tuple[int, int, Counter, list[str]]:
+    """(exact, content, confusion, wrong lines): exact counts a page right only when its kind is its
+    label; content also accepts article for static and static for article (both content pages)."""
+    exact = content = 0
+    confusion: Counter = Counter()
+    wrong = []
+    for (path, label, url), result in zip(labels, results):
+        got = result.page_kind if isinstance(result, Document) else f"reject:{result.reason}"
+        exact += got == label
+        content += got in ACCEPTED.get(label, {label})
+        confusion[(label, got)] += 1
+        if got != label:
+            wrong.append(f"  WRONG {path.name}: labelled {label}, got {got}" + (f" ({url})" if url else ""))
+    return exact, content, confusion, wrong
+
+
+def _line(name: str, n: int, exact: int, content: int) -> str:
+    return f"{name:<8} {n:>5} {exact:>6} {exact / n:>7.1%} {content:>8} {content / n:>9.1%}"
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Score page_kind on labelled real pages (see module docstring).")
+    parser = argparse.ArgumentParser(description="Score page_kind on labelled real pages (see module docstring).",
+                                     epilog="example: python eval/page_kinds.py --split dev --min 0.95")
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help=f"labelled set (default: {DEFAULT_DIR})")
-    parser.add_argument("--min", type=float, default=None, help="exit 1 when the share right is below this")
+    parser.add_argument("--min", type=float, default=None,
+                        help="exit 1 when the share right (exact kinds, all pages scored) is below this")
     parser.add_argument("--split", default=None, help="only the pages of this split (dev, holdout) when labelled so")
+    parser.add_argument("--peers", action="store_true",
+                        help="instead, count the kinds given to the article pages of ../shared/peers (about a minute)")
+    parser.add_argument("--no-url", action="store_true", help="with --peers: leave the pages' URLs out (as eval/peers.py does)")
     args = parser.parse_args(argv)
+    if args.peers:
+        return peers_kinds(with_urls=not args.no_url)
     if not args.dir.is_dir():
         print(f"page kinds: no labelled set at {args.dir}: skipped (add eval/pagekind or give --dir)")
         return 0
@@ -89,23 +121,55 @@ def main(argv: list[str] | None = None) -> int:
     if not labels:
         print(f"page kinds: {args.dir} holds no labelled pages: skipped")
         return 0
+    splits = _splits(args.dir) if args.split is None else {}
     results = process_pages([read_raw(path, url) for path, _, url in labels])
-    right = 0
-    confusion: Counter = Counter()
     print(f"page kinds on {args.dir}{f' ({args.split})' if args.split else ''}: {len(labels)} pages")
-    for (path, label, url), result in zip(labels, results):
-        got = result.page_kind if isinstance(result, Document) else f"reject:{result.reason}"
-        ok = got in ACCEPTED.get(label, {label})
-        right += ok
-        confusion[(label, got)] += 1
-        if not ok:
-            print(f"  WRONG {path.name}: labelled {label}, got {got}" + (f" ({url})" if url else ""))
-    share = right / len(labels)
+    exact, content, confusion, wrong = _score(labels, results)
+    print("\n".join(wrong))
     by_label = Counter(label for _, label, _ in labels)
-    print(f"page_kind right: {right}/{len(labels)} = {share:.1%}  (labels: "
+    print(f"page_kind right: {exact}/{len(labels)} = {exact / len(labels):.1%}  (labels: "
           + ", ".join(f"{k} {v}" for k, v in sorted(by_label.items())) + ")")
+    print(f"{'split':<8} {'pages':>5} {'exact':>6} {'':>7} {'content':>8} {'':>9}   (content: article and static "
+          "accepted for each other)")
+    for split in sorted(set(splits.get(path, "") for path, _, _ in labels) - {""}):
+        chosen = [i for i, (path, _, _) in enumerate(labels) if splits.get(path) == split]
+        e, c, _, _ = _score([labels[i] for i in chosen], [results[i] for i in chosen])
+        print(_line(split, len(chosen), e, c))
+    print(_line("all", len(labels), exact, content))
     print("confusion (label -> got): " + ", ".join(f"{a}->{b} {n}" for (a, b), n in sorted(confusion.items())))
+    share = exact / len(labels)
     return 1 if args.min is not None and share < args.min else 0
+
+
+def peers_kinds(peers_dir: Path | None = None, with_urls: bool = True) -> int:
+    """Print the kinds given to the public benchmarks' pages (every one an article), with their URLs as
+    the crawler had them; name the pages that come out listing. Skipped when ../shared/peers is absent."""
+    import peers  # eval/peers.py: the benchmarks' loaders
+
+    peers_dir = peers_dir or peers.PEERS_DIR
+    names = peers.peers_available(peers_dir)
+    if not names:
+        print(f"page kinds: no benchmark pages at {peers_dir}: skipped")
+        return 0
+    kinds: Counter = Counter()
+    for name in names:
+        folder, load = peers.SETS[name]
+        pages = load(peers_dir / folder)
+        results = process_pages([RawPage(page.key, page.html, "html", url=(page.url or None) if with_urls else None)
+                                 for page in pages])
+        found = Counter(r.page_kind if isinstance(r, Document) else f"reject:{r.reason}" for r in results)
+        kinds.update(found)
+        print(f"{name}: {len(pages)} article pages: " + ", ".join(f"{k} {n}" for k, n in found.most_common()))
+        for page, result in zip(pages, results):
+            if isinstance(result, Document) and result.page_kind == "listing":
+                print(f"  listing: {page.key} ({page.url}) rows={len(result.links)}")
+    print(("all" if with_urls else "all, without URLs") + ": " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
+    return 0
+
+
+def _splits(folder: Path) -> dict[Path, str]:
+    """Each labelled page's split (dev, holdout) when the labels name one."""
+    return {path: split for split in ("dev", "holdout") for path, _, _ in load_labels(folder, split)}
 
 
 if __name__ == "__main__":

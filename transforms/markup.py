@@ -299,3 +299,10 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
                           modified=by_rank(got.modified), authors=tuple(dict.fromkeys(got.authors)),
                           section=got.section, board_title=got.board_title, board=got.board,
                           language=_language(root))
+
+
+def json_ld_types(root: etree._Element | None) -> frozenset[str]:
+    """The schema.org types (lower-cased) of every object in the page's JSON-LD: 'newsarticle', 'event', 'webpage'."""
+    if root is None:
+        return frozenset()
+    return frozenset(kind for obj in _json_ld_objects(root) for kind in _types(obj))

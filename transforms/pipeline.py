@@ -16,8 +16,9 @@ from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.language import LanguageDetector, document_language, language_shares
 from cityclips.transforms.limits import OverLimit, WorkLimits, check_lines, check_nodes, flattening_record
 from cityclips.transforms.markup import markup_metadata
-from cityclips.transforms.page_kind import (ListingRows, PageEvidence, PageKind, decide_page_kind, has_article_markup,
-                                            listing_rows, prose_chars, text_listing_rows)
+from cityclips.transforms.listing import ListingRows, listing_rows, text_listing_rows
+from cityclips.transforms.page_kind import (KindMarkup, PageEvidence, PageKind, decide_page_kind, prose_chars,
+                                            read_kind_markup)
 from cityclips.transforms.paths import doc_id_for, sha256_of
 from cityclips.transforms.quotes import extract_quotes
 from cityclips.transforms.reconcile import reconcile_metadata, title_hints
@@ -58,7 +59,7 @@ class PageParts:
     markup: MarkupMetadata
     source: PageSource
     rows: ListingRows
-    article_markup: bool = False
+    kind_markup: KindMarkup = KindMarkup()  # item markup, neighbour links, alerts (transforms/page_kind.py)
     fetched_url: str | None = None  # the URL the page was fetched from (a WARC record), if any
 
 
@@ -121,7 +122,7 @@ def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings()) -> Pa
     """
     limits = settings.limits
     decoded = _decoded(raw)
-    rows, article_markup = ListingRows(), False
+    rows, kind_markup = ListingRows(), KindMarkup()
     if raw.source_format == "html":
         root = parse_html(decoded.text)
         check_nodes(root, limits)
@@ -130,7 +131,7 @@ def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings()) -> Pa
         markup = markup_metadata(root)
         url = page_url(raw.url, markup.canonical_url, settings.base_url, raw.source_path)
         rows = listing_rows(root, url)
-        article_markup = has_article_markup(root)
+        kind_markup = read_kind_markup(root)
         blocks, removed, title = html_blocks(root)
         removed = [*flattened, *removed]
     else:
@@ -140,7 +141,7 @@ def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings()) -> Pa
         rows = text_listing_rows([b.text for b in blocks])
     check_lines(len(blocks), limits)
     source = PageSource(url, site_of(url), raw.fetched_at, raw.http_status, raw.content_type)
-    return PageParts(blocks, removed, title, decoded, markup, source, rows, article_markup, raw.url)
+    return PageParts(blocks, removed, title, decoded, markup, source, rows, kind_markup, raw.url)
 
 
 def page_blocks(raw: RawPage, limits: WorkLimits = WorkLimits()) -> tuple[list[Block], list[RemovedLine], str | None,
@@ -211,9 +212,13 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
     fingerprint = page_fingerprint(blocks)  # for the manifest: later runs group new copies with this page
     clean = clean_blocks(raw.source_path, raw.source_format, blocks, templates.get(group, frozenset()),
                          parts.title, parts.removed, signatures, title_hints(markup))
+    # the page shows when it was published (a byline, a board's 등록일), not only when it last changed,
+    # which reconcile takes as its date when it shows no other
+    shows_published = clean.metadata.published_at is not None or markup.board.published_at is not None
     clean = replace(clean, metadata=reconcile_metadata(markup, clean.metadata))
-    kind = _page_kind(parts, clean)
-    if not clean.body and kind.kind not in ("listing", "error"):  # rows or an error message the cleaner took
+    kind = _page_kind(parts, clean, shows_published)
+    # rows, an error message or a front page's chrome the cleaner took: the page is still what it is
+    if not clean.body and kind.kind not in ("listing", "error", "home"):
         return Reject(raw.source_path, "no_article", f"only chrome: all {len(clean.removed)} lines were removed "
                       "as boilerplate (kept in the boilerplate table)", len(raw.data), digest, clean.removed)
     segments = segment_page(clean)
@@ -241,7 +246,7 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
                     page_kind=kind.kind, links=kind.links)
 
 
-def _page_kind(parts: PageParts, clean: CleanPage) -> PageKind:
+def _page_kind(parts: PageParts, clean: CleanPage, shows_published: bool) -> PageKind:
     texts = [block.text for block in clean.body]
     body_chars = sum(map(len, texts))
     # A page the cleaner emptied is searched for an error message in the short lines it removed
@@ -252,8 +257,9 @@ def _page_kind(parts: PageParts, clean: CleanPage) -> PageKind:
         url=parts.source.url, http_status=parts.source.http_status, rows=parts.rows, body_chars=body_chars,
         fetched_url=parts.fetched_url,
         prose_chars=prose_chars(texts, parts.rows), body_text="\n".join(said)[:50_000],
-        title=clean.metadata.title or parts.title, has_published_at=clean.metadata.published_at is not None,
-        article_markup=parts.article_markup))
+        title=clean.metadata.title or parts.title, has_published_at=shows_published,
+        article_markup=parts.kind_markup.article_markup, neighbour_links=parts.kind_markup.neighbour_links,
+        script_messages=parts.kind_markup.script_messages))
 
 
 def process_page(raw: RawPage, templates: Mapping[str, frozenset[int]] | None = None,

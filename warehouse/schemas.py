@@ -23,8 +23,11 @@ LATEST_PUBLICATION = "processed_at + interval 1 day"
 
 SOURCE_FORMATS = {"text": "a scraped text dump (.txt)", "html": "an HTML page (.html, .htm)"}
 PAGE_KINDS = {
-    "article": "dated, or an article URL", "listing": "a board list or search results: its rows are in links",
-    "static": "undated content: overviews, directions", "error": "an error page", "home": "a site's front page",
+    "article": "one dated item: it shows or its markup gives when it was published, its URL is an item's, "
+               "it links the previous and next item, or it shows a date field near its top",
+    "listing": "a board list or search results: its rows are in links",
+    "static": "content that is no dated item: overviews, directions, glossaries (a 'last modified' date makes none)",
+    "error": "an error page", "home": "a site's front page",
 }
 SEGMENT_KINDS = {
     "title": "the headline", "summary": "a sub-headline line under the title",

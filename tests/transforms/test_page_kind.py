@@ -1,11 +1,15 @@
 """Page kinds from structure with URL evidence: listings and their rows, articles, static and error pages."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from cityclips.transforms.html import html_blocks, parse_html
-from cityclips.transforms.page_kind import (PageEvidence, decide_page_kind, has_article_markup, listing_rows,
-                                            prose_chars, text_listing_rows)
+from cityclips.transforms.listing import listing_rows, text_listing_rows
+from cityclips.transforms.page_kind import (PageEvidence, decide_page_kind, has_article_markup, has_neighbour_links,
+                                            is_item_url, prose_chars, script_messages, shows_date_field)
+from cityclips.transforms.pipeline import process_pages
+from cityclips.transforms.records import Document, RawPage
 
 NAV = "<nav><ul>" + "".join(f"<li><a href='/menu{i}'>메뉴 항목 {i}</a></li>" for i in range(10)) + "</ul></nav>"
 TOPICS = ["인공지능 산업", "청년 창업", "도시철도 2호선", "탄소중립 정책", "공공 도서관", "하천 정비", "문화 관광", "복지 돌봄"]
@@ -153,3 +157,132 @@ def test_view_labels_without_a_number_are_no_view_count():
                    for i in range(5))
     links = listing_rows(parse_html(f"<html><body><table>{rows}</table></body></html>")).links
     assert len(links) == 5 and {link.view_count for link in links} == {None}
+
+
+def content_page(body: str, head: str = "") -> RawPage:
+    return RawPage("pages/p.html", f"<html><head>{head}</head><body>{body}</body></html>".encode(), "html")
+
+
+GLOSSARY = "".join(f"<dt>Term {i}</dt><dd>The meaning of term number {i} as the courts use it in a civil case, with "
+                   f"an example of its use.</dd>" for i in range(8))
+용어 = "".join(f"<dt>용어 {i}</dt><dd>민사 재판에서 법원이 쓰는 {i}번 용어의 뜻과 그 쓰임의 예를 적은 설명입니다.</dd>" for i in range(8))
+
+
+def test_a_page_dated_only_by_its_last_change_is_static():
+    for body, changed, posted in ((f"<h1>Glossary</h1><dl>{GLOSSARY}</dl>", "<p>Date modified: 2022-05-13</p>",
+                                   "<p>Posted: 2022-05-13</p>"),
+                                  (f"<h1>법률 용어</h1><dl>{용어}</dl>", "<p>최종수정일 : 2022-05-13</p>",
+                                   "<p>등록일 : 2022-05-13</p>")):
+        static, dated = process_pages([content_page(body + changed), content_page(posted + body)])
+        assert static.metadata.published_at is not None  # the page's date, as reconcile takes it
+        assert (static.page_kind, dated.page_kind) == ("static", "article")
+
+
+def test_json_ld_of_an_item_type_is_article_markup_and_a_web_page_is_not():
+    def ld(obj: str) -> object:
+        return parse_html(f'<html><head><script type="application/ld+json">{obj}</script></head><body>x</body></html>')
+    assert has_article_markup(ld('{"@type": "Event", "name": "Land Transactions Committee", "startDate": "2019-09-13"}'))
+    assert has_article_markup(ld('{"@graph": [{"@type": "WebSite"}, {"@type": "NewsArticle", "headline": "시정 소식"}]}'))
+    assert has_article_markup(ld('{"@type": "JobPosting", "title": "주무관 채용"}'))
+    # Yoast gives every page a WebPage with a datePublished, listings and glossaries too
+    assert not has_article_markup(ld('{"@type": "WebPage", "datePublished": "2016-03-19"}'))
+
+
+def test_item_urls():
+    for url in ("https://www.gwangju.go.kr/board/view.do?nttId=7", "https://business.rpba.org/events/details/ssa-19",
+                "http://www.cookcountylandbank.org/events/cclba-land-transactions-committee-20190913/",
+                "https://business.rpba.org/events/howard-street-ssa-19-meeting-11-20-2019-6350",
+                "https://www.linknaija.com/2018/10/nollywood-actress-kate-henshaw-is.html",
+                "https://www.jpost.com/Breaking-News/Son-of-former-German-president-stabbed-608399"):
+        assert is_item_url(url), url
+    for url in ("https://www.linknaija.com/2018/10/", "https://www.gwangju.go.kr/board/list.do?pageIndex=2",
+                "https://www.uscourts.gov/glossary", None):
+        assert not is_item_url(url), url
+    # an item URL is enough to call a content page an article
+    body = f"<h1>Glossary</h1><dl>{GLOSSARY}</dl>"
+    assert decide_page_kind(evidence(body, "https://www.gwangju.go.kr/board/view.do?nttId=7")).kind == "article"
+    assert decide_page_kind(evidence(body, "https://www.uscourts.gov/glossary")).kind == "static"
+
+
+def test_links_to_the_previous_and_next_item():
+    for label in ("이전글", "다음 글", "Previous post", "« Next article"):
+        page = f"<html><body><p>본문</p><div class='near'><span>{label}</span> <a href='v?id=8'>다른 글 제목</a></div></body></html>"
+        assert has_neighbour_links(parse_html(page)), label
+    for label in ("Older posts", "Next page", "이전 페이지"):  # a listing's pagination, a book's pages
+        page = f"<html><body><div><span>{label}</span> <a href='?page=2'>2</a></div></body></html>"
+        assert not has_neighbour_links(parse_html(page)), label
+    assert not has_neighbour_links(parse_html("<html><body><div><span>이전글</span> 없음</div></body></html>"))
+    assert decide_page_kind(PageEvidence(body_chars=900, neighbour_links=True)).kind == "article"
+
+
+def test_a_date_shown_as_a_field_near_the_top_dates_an_item():
+    for text in ("2012년도 기술개발사업 시행계획\n지원사업명 : 기술개발사업 분류체계 : 창업/벤처 신청기간 : 2012-06-12 ~ 2012-07-31",
+                 "2025년 중장년센터 선택형 지원사업 모집 공고\no 사업기간 : 선정 후 ~ 2025. 9. 30.(화)",
+                 "Land Transactions Committee\nMeeting date: March 5, 2024\nThe committee will convene at ten.",
+                 "Howard Street SSA #19\n• 11/20/2019"):
+        assert shows_date_field(text), text
+    for text in ("Representatives of the Grand Prix on July 13, 2018, presented a plan to keep the race on the island.",
+                 "Glossary\nDate modified: 2022-05-13", "법률 용어\n최종수정일 : 2022-05-13",
+                 "Civil Procedure Rules\nPart 20.1.3 and 21.2.4 apply", "x\n" * 500 + "Meeting date: March 5, 2024"):
+        assert not shows_date_field(text), text
+    assert decide_page_kind(PageEvidence(body_chars=900, body_text="사업 공고\n접수기간 : 2025-06-26")).kind == "article"
+    assert decide_page_kind(PageEvidence(body_chars=900, body_text="용어 설명\n긴 설명입니다")).kind == "static"
+
+
+def board_rows(rows: int, header: bool = True, paging: bool = True, extra: str = "") -> str:
+    head = "<tr><th>번호</th><th>지원사업명</th><th>주관기관</th><th>등록일</th><th>조회</th></tr>" if header else ""
+    body = "".join(f"<tr><td>{29 - i}</td><td><a href='detail?id={i}'>창업 지원사업 {i}번 공고</a></td>"
+                   f"<td>창업진흥원</td><td>2012.06.1{i}</td><td>{i * 10}</td></tr>" for i in range(rows))
+    pages = "<div class='paging'><a href='#'>1</a> <a href='javascript:go(2)'>2</a></div>" if paging else ""
+    return (f"<h2>지원사업정보</h2><ul>{''.join(f'<li>{t} 분야는 창업기업이 자금을 조달하고 사업을 키우도록 돕는 여러 지원사업과 융자, 보증, 교육 과정을 한곳에 모아 안내합니다.</li>' for t in TOPICS)}"
+            f"</ul>{extra}<table><thead>{head}</thead><tbody>{body}</tbody></table>{pages}")
+
+
+def test_a_short_board_table_is_a_listing_when_nothing_says_item():
+    html = f"<html><body>{board_rows(3)}</body></html>"
+    assert decide_page_kind(evidence(html)).kind == "listing"
+    assert decide_page_kind(evidence(html.replace("<th>", "<td>").replace("</th>", "</td>"))).kind != "listing"
+    assert decide_page_kind(evidence(html, neighbour_links=True)).kind == "article"
+
+
+def test_three_dated_rows_that_are_the_whole_page_are_a_listing():
+    items = "".join(f"<li><a href='/shot/{i}'>Council briefing clip number {i}</a> <span>May {i + 1}, 2024</span></li>"
+                    for i in range(3))
+    html = f"<html><body><ul>{items}</ul></body></html>"
+    assert decide_page_kind(evidence(html)).kind == "listing"
+    assert decide_page_kind(evidence(html, has_published_at=True)).kind == "article"
+
+
+def test_item_markup_asks_more_of_the_rows():
+    html = news_list_page().replace("<div class='list'>", f"<div>{ARTICLE_PROSE[:600]}</div><div class='list'>")
+    assert "share=0.6" in decide_page_kind(evidence(html)).reason  # the rows are 60% of the text
+    assert decide_page_kind(evidence(html)).kind == "listing"
+    assert decide_page_kind(evidence(html, article_markup=True)).kind == "article"
+    assert decide_page_kind(evidence(html, neighbour_links=True)).kind == "article"
+
+
+def test_a_section_front_page_by_its_fetched_url_unless_its_rows_make_a_listing():
+    empty = PageEvidence(fetched_url="https://mediahub.seoul.go.kr/news/newsMain.do")
+    assert decide_page_kind(empty).kind == "home"
+    assert decide_page_kind(replace(empty, fetched_url="https://www.gwangju.go.kr/kor/main.do")).kind == "home"
+    listing = evidence(board_page(), fetched_url="https://www.gwangju.go.kr/board/boardMain.do")
+    assert decide_page_kind(listing).kind == "listing"
+    # the front page is kept as a document even when the cleaner left nothing of it
+    raw = RawPage("main.html", b"<html><body><nav><a href='/a'>News</a><a href='/b'>About</a></nav></body></html>",
+                  "html", url="https://mediahub.seoul.go.kr/news/newsMain.do")
+    document = process_pages([raw])[0]
+    assert isinstance(document, Document) and document.page_kind == "home"
+
+
+def test_an_empty_page_whose_script_alerts_an_error_is_an_error_page():
+    def answer(script: str, body: str = "") -> RawPage:
+        html = f"<html><body><form><input type='hidden' name='id' value='X'></form>{body}<script>{script}</script></body></html>"
+        return RawPage("job/view.html", html.encode(), "html")
+    korean = answer("alert('해당 게시물이 존재하지 않습니다.'); history.back();")
+    english = answer('alert("The requested record does not exist."); window.location = "/";')
+    asking = answer("function go() { alert('검색어를 입력하세요.'); }")  # a form's check, no error
+    shown = answer("alert('해당 게시물이 없습니다.');", "<p>" + ARTICLE_PROSE[:400] + "</p>")
+    kinds = [r.page_kind if isinstance(r, Document) else r.reason for r in process_pages([korean, english, asking, shown])]
+    assert kinds[:3] == ["error", "error", "no_article"] and kinds[3] != "error"
+    script = '<html><body><script>if (!found) { alert("오류가 발생했습니다"); }</script></body></html>'
+    assert script_messages(parse_html(script)) == ("오류가 발생했습니다",)

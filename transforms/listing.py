@@ -1,0 +1,408 @@
+"""A page's runs of item rows (board tables, news lists, meeting archives) and the dates they show. Pure.
+
+A listing shows its items as a run of similar rows: the rows of a table, the items of a list, or
+sibling blocks of one tag and class. Each row has a title link and most rows show a date; a row
+may carry a summary. transforms/page_kind.py weighs the rows against the page's prose.
+
+    >>> find_date("공지사항 제목 2024.05.01 조회 12")[0].isoformat()
+    '2024-05-01T00:00:00'
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from lxml import etree
+
+from cityclips.transforms.records import ListingLink
+from cityclips.transforms.source import absolute_url
+
+MIN_RUN_ROWS = 3  # a container repeats one row shape at least this often
+MIN_EXTRA_RUN_ROWS = 3  # a second table or list of dated rows on a listing page counts from 3 rows
+MAX_ROWS_WITHOUT_ITEM = 20  # children read before a container without a single item row is given up (an
+# events list opens with month headers: 6 lost one of the dev listings)
+MIN_DATED_SHARE = 0.6  # most of a board's rows show a date; a menu's items show none
+# A row's link is its title only when the link is much of the row ('12 | Title | admin | 2024-05-01
+# | 75'); a list item that is a sentence with a link in it is prose.
+MIN_TITLE_SHARE_OF_ROW = 0.4
+MIN_ROW_TITLE_CHARS = 4  # '더보기', 'more' are links but not titles
+# A row is a line of a list: a title, a date, a few fields, and in news lists a summary of a sentence
+# or two (Korean 100-300 characters, English up to twice that); a longer element is content.
+MAX_ROW_CHARS = 700
+MAX_LINE_ROW_CHARS = 400  # a text dump's row is one line: title, date, a field or two
+# The items of a paragraph are rows only when they are most of it ('January 2019<br>February 2019'):
+# a sentence with three links in it is prose.
+MIN_INLINE_ROWS_SHARE = 0.6
+MIN_PAGINATION_LINKS = 2  # '1 2' at least (a board of two pages; its arrows are images)
+MIN_HEADER_CELLS = 3  # a board table's header row names its columns: 번호 | 제목 | 등록일 | 조회
+# Dates as rows show them: 2024-05-01, 2024.05.01, 24.05.01, 2024년 5월 1일; May 1, 2024; 1 May 2024;
+# 5/1/2024. Not 20240501: eight digits are as often an id or a code (and dated a related-clips box
+# under a clip's page as a listing).
+DATE = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})[-./년]\s?(0?[1-9]|1[0-2])[-./월]\s?(0?[1-9]|[12]\d|3[01])(?!\d)")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
+DATE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})\.?\s+{_MONTH}\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
+DATE_US = re.compile(r"(?<![\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)\d{2})(?![\d/])")
+# A month of a year dates a row of a minutes archive ('January 2019', '2019년 1월 회의록'): the row is
+# dated, but its day is unknown, so its posted_at stays empty.
+MONTH_OF_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d{{2}})\b|(?<!\d)((?:19|20)\d{{2}})년\s?(0?[1-9]|1[0-2])월",
+                           re.IGNORECASE)
+_VIEWS_LABELLED = re.compile(r"(?:조회(?:수)?|views?|hits?)\s*[:：]?\s*(\d[\d,]{0,12})(?![\d,])", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^\s*\d[\d,]{0,8}\s*$")
+TITLE_CLASS = re.compile(r"(^|[\s_-])(subject|title|tit|sbj|headline)([\s_-]|$)", re.IGNORECASE)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b"})
+_PAGINATION_CLASS = re.compile(r"pag(e|ing|ination)|page_?num|board_?page", re.IGNORECASE)
+_WS = re.compile(r"\s+")
+_NUMBERED_CLASS_WORD = re.compile(r"\S*\d\S*")
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
+# Rows in these are menus and sidebars (related stories, event panels), not the page's listing.
+CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
+# ... and rows under an element named as comments are readers' comments (an author, a date, a reply
+# link), not items: a class or id is evidence of what a block is, as nav and footer are.
+COMMENTS = re.compile(r"comment|disqus|\bcmt|replies|\breply", re.IGNORECASE)
+_NOT_CONTAINERS = frozenset({"tr", "tbody", "thead", "li", "a", "span", "select", "option", "svg"})
+_INLINE_CONTAINERS = frozenset({"p"})  # text elements that hold rows only as lines of links
+# Elements whose class or id contains 'pag' (the regex then decides): XPath runs in C, the page has thousands
+# (a pagination bar holds a few dozen links at most: a <body class="page-..."> is not one)
+_PAGINATION_XPATH = etree.XPath("//*[(contains(@class, 'pag') or contains(@id, 'pag') or contains(@class, 'Pag') "
+                                "or contains(@id, 'Pag')) and count(.//a) <= 60]")
+_HAS_HIDDEN_TEXT = etree.XPath("boolean(.//script | .//style | .//noscript | .//template)")
+# Elements with 3 or more element children, and tables: the only possible containers of a run (in C,
+# so the thousands of other elements of a page never become Python objects)
+_CONTAINER_XPATH = etree.XPath("//*[count(*) >= 3] | //table")
+
+
+@dataclass(frozen=True)
+class ListingRows:
+    """The best run of item rows found in a page's DOM, and how much of the page it is."""
+
+    links: tuple[ListingLink, ...] = ()
+    dated_rows: int = 0  # rows that show a date (a day, or a month of a year)
+    rows_chars: int = 0  # non-space characters of text in the rows
+    page_chars: int = 0  # non-space characters of a text dump's lines (0 for HTML: its prose is weighed instead)
+    pagination: bool = False
+    row_texts: tuple[str, ...] = ()  # each row's text without whitespace (to tell rows from prose)
+    paragraphs: tuple[str, ...] = ()  # the text of the page's <p> elements outside the rows and chrome
+    headed: bool = False  # the best run is a table whose header row names MIN_HEADER_CELLS columns
+
+
+def tag_of(el) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def text_of(el, cap: int | None = None) -> str:
+    """el's visible text, whitespace collapsed; reading stops once cap characters are passed.
+
+    lxml's itertext (in C) when el holds no script or style; else a walk that skips them.
+    """
+    if _HAS_HIDDEN_TEXT(el):
+        pieces = (piece for node in el.iter() if tag_of(node) not in SKIP_TAGS
+                  for piece in (node.text if tag_of(node) else None, node.tail if node is not el else None) if piece)
+    else:
+        pieces = el.itertext()
+    parts, size = [], 0
+    for piece in pieces:
+        parts.append(piece)
+        size += len(piece)
+        if cap is not None and size > cap:
+            break
+    return _WS.sub(" ", " ".join(parts)).strip()
+
+
+def _day(year: int, month: int, day: int) -> datetime | None:
+    try:
+        return datetime(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> tuple[datetime | None, str | None]:
+    """The first date (a day) a text shows, and the text that wrote it; (None, None) when it shows none."""
+    match = DATE.search(text)
+    if match:
+        year, month, day = match.groups()
+        return _day(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day)), match.group(0)
+    match = DATE_MONTH_FIRST.search(text)
+    if match:
+        month, day, year = match.groups()
+        return _day(int(year), _MONTHS.index(month[:3].lower()) + 1, int(day)), match.group(0)
+    match = DATE_DAY_FIRST.search(text)
+    if match:
+        day, month, year = match.groups()
+        return _day(int(year), _MONTHS.index(month[:3].lower()) + 1, int(day)), match.group(0)
+    match = DATE_US.search(text)
+    if match:
+        month, day, year = match.groups()
+        return _day(int(year), int(month), int(day)), match.group(0)
+    return None, None
+
+
+def _main_link(row) -> etree._Element | None:
+    """The row's title: its longest link (an <a>, or any element with an onclick, as boards built on
+    script links have), else a cell whose class says it holds the title ('subject', 'title')."""
+    links = [(len(text_of(a)), a) for a in row.iter() if tag_of(a) and (a.get("onclick") or
+                                                                       (tag_of(a) == "a" and a.get("href") is not None))]
+    links = [(n, a) for n, a in links if n >= MIN_ROW_TITLE_CHARS]
+    if links:
+        return max(links, key=lambda pair: pair[0])[1]
+    titled = [c for c in row.iter() if tag_of(c) and TITLE_CLASS.search(c.get("class") or "")
+              and len(text_of(c)) >= MIN_ROW_TITLE_CHARS]
+    return titled[0] if titled else None
+
+
+def _title_in(link) -> str:
+    """The title a link shows: a card's link wraps its title, date and summary ('<a><em class=subject>...
+    </em><em class=date>...</em><em class=txt>...</em></a>'), so a titled or heading element inside it
+    is the title; else the link's whole text."""
+    for el in link.iter():
+        if el is not link and tag_of(el) and (TITLE_CLASS.search(el.get("class") or "") or tag_of(el) in _HEADINGS):
+            text = text_of(el)
+            if len(text) >= MIN_ROW_TITLE_CHARS:
+                return text
+    return text_of(link)
+
+
+def _views(row) -> int | None:
+    text = text_of(row)
+    labelled = _VIEWS_LABELLED.search(text)
+    if labelled:
+        return int(labelled.group(1).replace(",", ""))
+    cells = [c for c in row if tag_of(c) in ("td", "span", "em", "dd")]
+    numbers = [text_of(c) for c in cells if _BARE_NUMBER.match(text_of(c))]
+    # a board row ends with its view count ('12 | title | admin | 2024-05-01 | 75'); the first
+    # number is the row's own number
+    if len(numbers) >= 2:
+        return int(numbers[-1].replace(",", ""))
+    return None
+
+
+@dataclass(frozen=True)
+class _Row:
+    element: object
+    title: str
+    href: str | None
+    posted_at: datetime | None
+    dated: bool  # the row shows a day or a month of a year
+    chars: int
+    text: str  # without whitespace
+
+
+def _dates_of(text: str, title: str) -> tuple[datetime | None, str | None, bool]:
+    """(day, its text, dated) a row shows: outside its title first ('Title | 2024-05-01'), else in it
+    ('January 2019', '2024년 5월 1일 브리핑': an archive's title is its date)."""
+    rest = text.replace(title, " ") if title else text
+    for where in (rest, title):
+        posted_at, written = find_date(where)
+        if posted_at:
+            return posted_at, written, True
+        month = MONTH_OF_YEAR.search(where)
+        if month:
+            return None, month.group(0), True
+    return None, None, False
+
+
+def _holds_rows(row) -> bool:
+    """True when an element holds a table of rows: an accordion's panel is a group of rows, not one."""
+    return any(len(_table_rows(table)) >= MIN_RUN_ROWS for table in row.iter("table"))
+
+
+def _row_of(row) -> _Row | None:
+    """The row's title, link and date, or None when it is not an item row (too long, no title link, a
+    group of rows)."""
+    text = text_of(row, cap=MAX_ROW_CHARS)
+    if not text or len(text) > MAX_ROW_CHARS or _holds_rows(row):
+        return None
+    link = _main_link(row)
+    title = _title_in(link) if link is not None else ""
+    posted_at, written, dated = _dates_of(text, title)
+    posted_at = posted_at or _time_element_date(row)
+    dated = dated or posted_at is not None
+    if link is None or len(text_of(link)) < MIN_TITLE_SHARE_OF_ROW * len(text):
+        # A dated row whose links are generic ('Agenda', 'Minutes', an icon) is titled by its own text.
+        first = next((a for a in row.iter("a") if a.get("href")), None)
+        if not dated or first is None:
+            return None
+        link, title = first, _WS.sub(" ", text.replace(written, " ") if written else text).strip()[:MAX_ROW_CHARS]
+        if len(title) < MIN_ROW_TITLE_CHARS:
+            title = text
+    href = link.get("href") if tag_of(link) == "a" else None
+    squashed = "".join(text.split())
+    return _Row(row, title, href, posted_at, dated, len(squashed), squashed)
+
+
+def _time_element_date(row) -> datetime | None:
+    for element in row.iter("time"):
+        value = (element.get("datetime") or "")[:10]
+        found, _ = find_date(value) if value else (None, None)
+        if found:
+            return found
+    return None
+
+
+def _row_key(el) -> tuple[str, str]:
+    """A row's shape: its tag and the class words without digits (CMSs number their items'
+    classes: 'file fid-1265 file-2019-january-pdf' and 'file fid-1310 ...' are one shape)."""
+    return tag_of(el), " ".join(_NUMBERED_CLASS_WORD.sub(" ", el.get("class") or "").split())
+
+
+def _table_rows(table) -> list:
+    return [tr for tr in table.iter("tr") if tr.getparent() is table or tag_of(tr.getparent()) in ("tbody", "thead")
+            and tr.getparent().getparent() is table]
+
+
+def _candidate_containers(root, min_rows: int = MIN_RUN_ROWS):
+    """(container, rows) pairs: tables (their rows), lists (their items), and any element whose children
+    repeat one tag and class min_rows times or more (boards built of divs, articles, sections)."""
+    for el in _CONTAINER_XPATH(root):
+        tag = tag_of(el)
+        if len(el) < min_rows and tag != "table":
+            continue
+        if not tag or tag in SKIP_TAGS or tag in _NOT_CONTAINERS:
+            continue
+        if tag == "table":
+            rows = _table_rows(el)
+        elif tag in ("ul", "ol"):
+            rows = [c for c in el if tag_of(c) == "li"]
+        elif tag == "dl":
+            rows = [c for c in el if tag_of(c) in ("dt", "dd")]
+        else:
+            children = [c for c in el if isinstance(c.tag, str) and tag_of(c) != "br"]
+            if len(children) < min_rows:
+                continue
+            keys = Counter(_row_key(child) for child in children)
+            key, count = keys.most_common(1)[0]
+            rows = [c for c in children if _row_key(c) == key] if count >= min_rows else []
+        if len(rows) >= min_rows:
+            yield el, rows
+
+
+def _is_headed(table) -> bool:
+    """True when a table's first row is a header naming MIN_HEADER_CELLS columns (<th> cells)."""
+    rows = _table_rows(table)
+    return bool(rows) and sum(1 for cell in rows[0] if tag_of(cell) == "th") >= MIN_HEADER_CELLS
+
+
+def has_pagination(root) -> bool:
+    """True when an element whose class or id says 'paging' holds MIN_PAGINATION_LINKS numbered links."""
+    for el in _PAGINATION_XPATH(root):
+        if _PAGINATION_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            numbered = [a for a in el.iter("a", "strong", "span") if text_of(a, cap=12).isdigit()]
+            if len(numbered) >= MIN_PAGINATION_LINKS:
+                return True
+    return False
+
+
+@dataclass
+class _Run:
+    container: object
+    rows: list[_Row]
+
+    @property
+    def dated(self) -> int:
+        return sum(row.dated for row in self.rows)
+
+
+def _run_of(container, children) -> _Run:
+    rows = []
+    for index, child in enumerate(children):
+        row = _row_of(child)
+        if row is not None:
+            rows.append(row)
+        elif index >= MAX_ROWS_WITHOUT_ITEM and not rows:  # a run that has shown no item row by now has none
+            break
+    if rows and tag_of(container) in _INLINE_CONTAINERS:
+        whole = len("".join(text_of(container).split()))
+        if sum(row.chars for row in rows) < MIN_INLINE_ROWS_SHARE * whole:
+            rows = []
+    return _Run(container, rows)
+
+
+def _overlaps(run: _Run, chosen: list[_Run]) -> bool:
+    ancestors = set(run.container.iterancestors())
+    return any(other.container in ancestors or run.container in set(other.container.iterancestors())
+               or other.container is run.container for other in chosen)
+
+
+def listing_rows(root, base_url: str | None = None) -> ListingRows:
+    """The page's runs of link rows (table rows, list items, repeated blocks): each row a title, a
+    link, a date, views. The best run (most dated rows), plus every other run of MIN_EXTRA_RUN_ROWS
+    or more mostly dated rows elsewhere on the page (a meeting archive has one table per year).
+
+    Read-only: run it on the parsed page before html_blocks, which detaches elements. Rows inside
+    nav/header/footer/aside are menus and sidebars, rows under comments are comments: neither is considered.
+    """
+    if root is None:
+        return ListingRows()
+    runs = []
+    for container, children in _candidate_containers(root):
+        if any(tag_of(el) in CHROME_TAGS or COMMENTS.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+               for el in (container, *container.iterancestors())):
+            continue
+        run = _run_of(container, children)
+        if run.rows:
+            runs.append(run)
+    if not runs:
+        return ListingRows(pagination=has_pagination(root), paragraphs=_paragraphs(root, set()))
+    runs.sort(key=lambda r: (r.dated, len(r.rows)), reverse=True)
+    chosen = [runs[0]]
+    if runs[0].dated:
+        for run in runs[1:]:
+            if (run.dated >= MIN_EXTRA_RUN_ROWS and run.dated >= MIN_DATED_SHARE * len(run.rows)
+                    and not _overlaps(run, chosen)):
+                chosen.append(run)
+    headed = tag_of(runs[0].container) == "table" and _is_headed(runs[0].container)
+    if len(chosen) > 1:  # back into reading order
+        order = {el: i for i, el in enumerate(root.iter())}
+        chosen.sort(key=lambda r: order.get(r.container, 0))
+    rows = [row for run in chosen for row in run.rows]
+    links = tuple(ListingLink(i, row.title, absolute_url(row.href, base_url) if row.href else None, row.posted_at,
+                              _views(row.element)) for i, row in enumerate(rows, start=1))
+    return ListingRows(links, sum(r.dated for r in chosen), sum(row.chars for row in rows), 0,
+                       has_pagination(root), tuple(row.text for row in rows),
+                       _paragraphs(root, {r.container for r in chosen}), headed)
+
+
+PROSE_MIN_CHARS = 60  # a paragraph of one Korean sentence is 50-150 characters, an English one 100-300
+
+
+def _paragraphs(root, containers: set) -> tuple[str, ...]:
+    """Texts of <p> elements outside the rows and nav/header/footer: the page's prose as its markup
+    has it, which a cleaner that lost an article's body cannot hide."""
+    texts = []
+    for p in root.iter("p"):
+        ancestors = list(p.iterancestors())
+        if any(a in containers for a in ancestors) or any(tag_of(a) in CHROME_TAGS or tag_of(a) in SKIP_TAGS
+                                                          for a in ancestors):
+            continue
+        if p in containers:
+            continue
+        text = text_of(p)
+        if len(text) >= PROSE_MIN_CHARS:
+            texts.append(text)
+    return tuple(texts)
+
+
+def text_listing_rows(lines: list[str]) -> ListingRows:
+    """Listing rows of a text dump: the longest run of short lines that each show a date."""
+    best: list[tuple[str, str, datetime | None]] = []
+    run: list[tuple[str, str, datetime | None]] = []
+    for line in lines + [""]:
+        posted_at, written = find_date(line) if len(line) <= MAX_LINE_ROW_CHARS else (None, None)
+        title = _WS.sub(" ", line.replace(written, " ")).strip() if written else ""
+        if written and len(title) >= MIN_ROW_TITLE_CHARS:
+            run.append((line, title, posted_at))
+            continue
+        if len(run) > len(best):
+            best = run
+        run = []
+    links = tuple(ListingLink(i, title, None, posted_at,
+                              int(v.group(1).replace(",", "")) if (v := _VIEWS_LABELLED.search(line)) else None)
+                  for i, (line, title, posted_at) in enumerate(best, start=1))
+    return ListingRows(links, len(links), sum(_nonspace(line) for line, _, _ in best), sum(map(_nonspace, lines)))
+
+
+def _nonspace(text: str) -> int:
+    return len(text) - text.count(" ")
