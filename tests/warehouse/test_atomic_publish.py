@@ -43,7 +43,7 @@ from tests.sql.sql_rows import document, segment
 PUBLISH_SECONDS = 3.0  # bounded: the writer stops publishing after this long
 STEP_VERSIONS = 4  # versions published by the stepwise test (each step runs every reader once)
 MIN_PUBLISHES = 8  # a run that published fewer versions proves little: the test says so
-READER_START_S = 1.5  # spawned readers import pyarrow and duckdb before the first publish
+READER_READY_TIMEOUT_S = 120  # spawned readers import pyarrow and duckdb first: slow on a loaded machine
 DATABASE_EVERY = 15  # rebuild the database after every 15th publish (a build takes 0.5-1.5 s, a publish ~0.05 s)
 
 
@@ -152,11 +152,15 @@ def _loop(read_once):
     return loop
 
 
-READERS = {"probes": _loop(_probe_once), "tables": _loop(_tables_once), "database": _loop(_database_once)}
+READ_ONCE = {"probes": _probe_once, "tables": _tables_once, "database": _database_once}
+READERS = {kind: _loop(read_once) for kind, read_once in READ_ONCE.items()}
 
 
-def _reader_process(kind: str, out: str, stop, results) -> None:
+def _reader_process(kind: str, out: str, stop, ready, results) -> None:
+    first = READ_ONCE[kind](Path(out))  # one read of version 1 before the race: the imports are done
+    ready.release()
     violations, reads = READERS[kind](Path(out), stop)
+    violations = first + violations
     results.put((kind, violations[:50], reads))
 
 
@@ -166,12 +170,13 @@ def _race(out: Path, seconds: float) -> tuple[list[str], Counter, int]:
     _publish(warehouse, 1)
     build_database(out)
     context = multiprocessing.get_context("spawn")  # no fork of a process that holds arrow/duckdb threads
-    stop, results = context.Event(), context.Queue()
-    processes = [context.Process(target=_reader_process, args=(kind, str(out), stop, results), daemon=True)
+    stop, ready, results = context.Event(), context.Semaphore(0), context.Queue()
+    processes = [context.Process(target=_reader_process, args=(kind, str(out), stop, ready, results), daemon=True)
                  for kind in READERS]
     for process in processes:
         process.start()
-    time.sleep(READER_START_S)  # spawned readers import pyarrow and duckdb first
+    for _ in processes:  # a fixed sleep raced the imports under load: readers that never read prove nothing
+        assert ready.acquire(timeout=READER_READY_TIMEOUT_S), "a reader process did not start"
     published = 1
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
