@@ -133,3 +133,37 @@ def test_an_appositive_after_the_speakers_name_is_cut_off() -> None:
 def test_a_korean_speaker_keeps_the_organisation_before_the_name() -> None:
     quotes = _speakers("윤해진 교통국장은 “노선은 5월부터 운행합니다”라고 말했다.")
     assert len(quotes) == 1 and quotes[0][1] is not None and "윤해진" in quotes[0][1]
+
+
+# --- the title repeated at the top of the body (clean._mark_title_repeat), whole or split over lines ---
+
+ENGLISH_TITLE_REPEAT = """News Clips
+
+Gwangju opens a new library for children
+Name : admin Date : 2024-03-04 09:30 120
+
+Gwangju opens a new library
+for children
+The library opened on Monday with 20,000 books for young readers across the city.
+"""
+
+KOREAN_TITLE_REPEAT = """보도자료
+
+광주시, 어린이 도서관 새로 연다
+작성자 : 대변인실 작성일 : 2024-03-04 09:30 조회수 : 120
+
+광주시, 어린이 도서관 새로 연다
+광주시는 4일 어린이 2만 권의 책을 갖춘 새 도서관을 열었다고 밝혔다.
+"""
+
+
+def test_the_title_repeated_over_two_body_lines_is_removed_in_english() -> None:
+    body, rules = _cleaned(ENGLISH_TITLE_REPEAT)
+    assert rules["Gwangju opens a new library"] == rules["for children"] == "title_repeat"
+    assert body and body[0].startswith("The library opened on Monday")
+
+
+def test_the_title_repeated_in_the_body_is_removed_in_korean() -> None:
+    body, rules = _cleaned(KOREAN_TITLE_REPEAT)
+    assert "광주시, 어린이 도서관 새로 연다" not in body
+    assert body and body[0].startswith("광주시는 4일")
