@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
-.PHONY: setup run test eval bench bench-smoke langid docs server stress clean
+.PHONY: setup run test eval bench bench-smoke langid docs server stress clean mutation mutation-report
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,15 @@ eval: setup  ## score the labelled evaluation pages (eval/), page kinds (eval/pa
 	$(PY) eval/score.py
 	$(PY) eval/page_kinds.py
 	$(PY) eval/peers.py
+
+MUTANTS ?=
+mutation: setup  ## mutation testing (mutmut, niced, tens of minutes to hours; MUTANTS='cityclips.transforms.dates.*' for some): score and survivors in docs/testing.md
+	$(PY) -m pip install -q -c constraints.txt -e ".[mutation]"
+	$(PY) tools/mutation.py run $(MUTANTS)
+	$(PY) tools/mutation.py report
+
+mutation-report: setup  ## print the last mutation run's score per module and its survivors (markdown)
+	$(PY) tools/mutation.py report
 
 langid: setup  ## language detection benchmark
 	$(PY) bench/bench_langid.py
