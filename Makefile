@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
-.PHONY: setup run test eval bench bench-smoke langid docs server clean
+.PHONY: setup run test eval bench bench-smoke langid docs server stress clean mutation mutation-report
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,15 @@ eval: setup  ## score the labelled evaluation pages (eval/), page kinds (eval/pa
 	$(PY) eval/page_kinds.py
 	$(PY) eval/peers.py
 
+MUTANTS ?=
+mutation: setup  ## mutation testing (mutmut, niced, tens of minutes to hours; MUTANTS='cityclips.transforms.dates.*' for some): score and survivors in docs/testing.md
+	$(PY) -m pip install -q -c constraints.txt -e ".[mutation]"
+	$(PY) tools/mutation.py run $(MUTANTS)
+	$(PY) tools/mutation.py report
+
+mutation-report: setup  ## print the last mutation run's score per module and its survivors (markdown)
+	$(PY) tools/mutation.py report
+
 langid: setup  ## language detection benchmark
 	$(PY) bench/bench_langid.py
 
@@ -34,14 +43,17 @@ bench: setup  ## scale benchmark (1k/10k pages; BENCH_SIZES=1000,10000,100000 fo
 	$(PY) bench/bench_pipeline.py
 
 bench-smoke: setup  ## a 1,000-page benchmark run without targets, as CI runs it
-	$(PY) bench/bench_pipeline.py --sizes 1000 --smoke
+	$(PY) bench/bench_pipeline.py --sizes 1000 --smoke --repeat 1
 
 docs: setup  ## regenerate docs/tables.md (from the schemas) and docs/models.md (from the SQL comments)
 	$(PY) -m cityclips.warehouse.docs tables > docs/tables.md
 	$(PY) -m cityclips.warehouse.docs models > docs/models.md
 
-server: setup  ## start a local Prefect server on 127.0.0.1:4200
-	$(VENV)/bin/prefect server start --host 127.0.0.1 --port 4200
+server: setup  ## a Prefect server with its UI on 127.0.0.1:4200 (or PORT=4300); `cityclips run` uses it; Ctrl-C stops it
+	$(VENV)/bin/cityclips server start --foreground $(if $(PORT),--port $(PORT))
+
+stress: setup  ## 20 cold runs of the seeds beside 3 CPU-bound processes (issue 13's start-up target, ~10 min)
+	CITYCLIPS_STRESS_RUNS=20 $(PY) -m pytest tests/reliability/test_start_under_load.py -s -q -p no:cacheprovider
 
 clean:
 	rm -rf data .pytest_cache

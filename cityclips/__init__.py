@@ -10,6 +10,7 @@ The public Python API is small:
 >>> cityclips.__version__ != ""
 True
 
+``cityclips.run(inputs, out)`` makes the run `cityclips run` makes and returns its summary;
 ``cityclips.connect(out)`` opens the database a run built, read-only (see README.md).
 """
 from __future__ import annotations
@@ -22,7 +23,9 @@ try:
 except metadata.PackageNotFoundError:  # a source tree that was never installed
     __version__ = "0+unknown"
 
-__all__ = ["__version__", "connect"]
+from cityclips.flows.api import CannotRun, run  # noqa: E402 - after __version__, which the flows read
+
+__all__ = ["__version__", "CannotRun", "connect", "run"]
 
 
 def connect(out: str | Path = "data"):

@@ -1,7 +1,7 @@
 """Batch work the flow's tasks call: read a batch of pages, run the pure pipeline, write its part files.
 
-These are plain functions (no Prefect) so they run the same in a task, a process pool, a Dask
-worker, or a test.
+These are plain functions (no Prefect, no API) so they run the same in this process, a process
+pool worker, a Dask worker, or a test: the execution engine (flows/engine.py) calls them.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from cityclips.transforms.pipeline import PageSettings, page_lines, process_page
 from cityclips.transforms.records import Document, InputFile, Reject
 from cityclips.warehouse.incremental import manifest_rows, scan_table
 from cityclips.warehouse.rows import tables_for
+from cityclips.warehouse.schemas import TABLES
 from cityclips.warehouse.store import VersionWriter
 
 SLOWEST_KEPT = 10  # slowest pages reported per batch (and per run)
@@ -114,3 +115,9 @@ def process_batch(items: list[InputFile], templates: dict[str, frozenset[int]], 
     summary.slowest = sorted(summary.slowest, reverse=True)[:SLOWEST_KEPT]
     return summary
 
+
+
+def discard_part(writer: VersionWriter, part: str) -> None:
+    """Remove whatever a failed batch wrote under its part name (VersionWriter.write names files so)."""
+    for table in TABLES:
+        (writer.root / table / f"part-{part}.parquet").unlink(missing_ok=True)

@@ -1,4 +1,4 @@
-"""The `cityclips` command line: run, query, models, inspect (and serve, report).
+"""The `cityclips` command line: run, query, models, inspect, report, serve and server.
 
 Every command's --help ends with an example; errors are one sentence and a non-zero exit status
 (flows/failures.py lists them: 0 done, 1 data tests failed, 2 usage or refused, 3 I/O error, 4 bug).
@@ -9,6 +9,7 @@ import argparse
 import csv
 import json
 import os
+import signal
 import sys
 import traceback
 from datetime import datetime, timezone
@@ -17,7 +18,7 @@ from pathlib import Path
 from cityclips import __version__
 from cityclips.defaults import BATCH_PAGES, MAX_PAGE_MB
 from cityclips.flows.failures import (EXIT_CODES, EXIT_DATA_TESTS, EXIT_INTERNAL, EXIT_IO, EXIT_OK, EXIT_USAGE,
-                                      describe_io_failure, io_error_in, io_errors_told_once)
+                                      describe_io_failure, io_error_in)
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "data"
@@ -51,11 +52,16 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("inputs", nargs="*", help=f"files and/or folders, searched recursively (default: {DEFAULT_INPUT}/)")
     run.add_argument("--out", default=DEFAULT_OUT, help=f"output folder for tables and the database (default: {DEFAULT_OUT})")
     run.add_argument("--full", action="store_true", help="reprocess every page, even unchanged ones")
-    run.add_argument("--batch-pages", type=int, default=None, help=f"pages per task (default: {BATCH_PAGES})")
+    run.add_argument("--batch-pages", type=int, default=BATCH_PAGES,
+                     help=f"pages per batch at most (default: {BATCH_PAGES}; small runs on several processes are "
+                          "cut finer so every worker gets work)")
     run.add_argument("--max-page-mb", type=float, default=MAX_PAGE_MB,
                      help=f"reject pages larger than this (default: {MAX_PAGE_MB:g})")
+    run.add_argument("--engine", choices=("auto", "one-process", "processes", "dask-local"), default="auto",
+                     help="where the batches run (default: auto = one process below 1,000 pages, a process pool "
+                          "above)")
     run.add_argument("--workers", type=int, default=None,
-                     help="processes for a local Dask cluster (default: one process below 4,000 pages, every core above)")
+                     help="worker processes for 'processes' and 'dask-local' (default: one per core; 1 = one process)")
     run.add_argument("--follow-links", action="store_true",
                      help="follow symlinks that lead outside the input folders (default: record them as rejects)")
     run.add_argument("--dask-address", default=None,
@@ -81,11 +87,20 @@ def _parser() -> argparse.ArgumentParser:
     inspect.add_argument("--siblings", type=int, default=500,
                          help="pages in the same folder used for template detection (default: 500; 0 = none)")
     serve = command("serve", "Serve the flow as a Prefect deployment on a cron schedule (needs a Prefect server).",
-                    "PREFECT_API_URL=http://127.0.0.1:4200/api cityclips serve --cron \"0 6 * * *\" seeds/ --out data")
+                    "cityclips server start && cityclips serve --cron \"0 6 * * *\" seeds/ --out data")
     serve.add_argument("inputs", nargs="*", help=f"files and/or folders (default: {DEFAULT_INPUT}/)")
     serve.add_argument("--cron", required=True, help="cron schedule, e.g. '0 6 * * *' for 06:00 every day")
     serve.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT})")
     serve.add_argument("--name", default="daily", help="deployment name (default: daily)")
+
+    server = command("server", "Start, stop or check the local Prefect server that runs reuse (state in PREFECT_HOME).",
+                     "cityclips server start --port 4300 && cityclips run seeds && cityclips server stop")
+    server.add_argument("action", choices=("start", "stop", "status"),
+                        help="start: in the background (or --foreground); stop; status: exit 0 when it answers")
+    server.add_argument("--port", type=int, default=None,
+                        help="port on 127.0.0.1 (default: 4200, or a free one when 4200 is taken)")
+    server.add_argument("--foreground", action="store_true",
+                        help="stay attached and stop the server on Ctrl-C (make server does this)")
 
     report = command("report", "Write a self-contained HTML report of the last runs (one file, no network).",
                      "cityclips report --out data --html data/report.html")
@@ -95,10 +110,42 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from cityclips.flows.flow import default_environment
-    default_environment()
     from cityclips.flows.serve import serve_flow
     return serve_flow(args.inputs or [DEFAULT_INPUT], out=args.out, cron=args.cron, name=args.name)
+
+
+def _cmd_server(args: argparse.Namespace) -> int:
+    from cityclips.flows.server import ApiUnavailable, read_local_server, start_local_server, stop_local_server
+    from cityclips.flows.settings import prefect_home
+    home = prefect_home()
+    if args.action == "status":
+        api = read_local_server(Path(home))
+        if api is None:
+            print(f"no cityclips server answers for PREFECT_HOME={home}; start one with 'cityclips server start'")
+            return 1
+        print(f"cityclips server at {api.url} ({api.detail}); UI at {api.url.removesuffix('/api')}")
+        return 0
+    if args.action == "stop":
+        stopped = stop_local_server(Path(home))
+        print(f"stopped the cityclips server at {stopped.url} ({stopped.detail})" if stopped
+              else f"no cityclips server was running for PREFECT_HOME={home}")
+        return 0
+    if read_local_server(Path(home)) is None:
+        print(f"starting a Prefect server for PREFECT_HOME={home} ...", file=sys.stderr, flush=True)
+    try:
+        api = start_local_server(Path(home), port=args.port, foreground=args.foreground)
+    except ApiUnavailable as error:
+        raise UserError(str(error)) from error
+    ui = api.url.removesuffix("/api")
+    how = "already running" if api.process is None else f"ready in {api.start_seconds:.1f} s"
+    print(f"cityclips server at {api.url} ({api.detail}, {how}); UI at {ui}; 'cityclips run' uses it; "
+          "stop it with 'cityclips server stop'", flush=True)
+    if args.foreground and api.process is not None:
+        try:
+            api.process.wait()
+        finally:
+            stop_local_server(Path(home))
+    return 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -121,32 +168,22 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _cmd_run(args: argparse.Namespace) -> int:
     requested_at = datetime.now(timezone.utc).isoformat()  # before Prefect starts: the run's wall time counts it
-    from cityclips.flows.flow import default_environment
-    default_environment()
-    from cityclips.warehouse.store import WarehouseBusy, WarehouseNotWritable
-    inputs = args.inputs or [DEFAULT_INPUT]
-    missing = [p for p in inputs if not Path(p).exists()]
-    if missing:
-        raise UserError(f"input not found: {missing[0]} (give files or folders of .txt/.html pages or .warc/.warc.gz archives)")
-    if args.base_url and not args.base_url.lower().startswith(("http://", "https://")):
-        raise UserError(f"--base-url must start with http:// or https:// (got {args.base_url})")
-    from cityclips.flows.flow import flow_for, pages_to_process
-    from cityclips.flows.runners import choose_runner
-    from cityclips.warehouse.store import Warehouse
-    inputs = [str(p) for p in inputs]
+    inputs = [str(p) for p in (args.inputs or [DEFAULT_INPUT])]
+    # The first line, before Prefect is imported (about 1-2 s): the user sees at once that it started.
+    print(f"cityclips {__version__}: {', '.join(inputs)} -> {args.out}; starting Prefect ...", file=sys.stderr,
+          flush=True)
+    from cityclips.flows.api import CannotRun, run
+    from cityclips.flows.server import ApiUnavailable
+    from cityclips.warehouse.lineage import ModelError
+    from cityclips.warehouse.store import Warehouse, WarehouseBusy, WarehouseNotWritable
     current = Warehouse(Path(args.out)).current_dir()
     version_before = current.name if current else None
     try:
-        # Take the lock before Prefect starts: a busy or unwritable --out fails at once, in one sentence.
-        with Warehouse(Path(args.out)).lock(), io_errors_told_once():
-            runner = choose_runner(pages_to_process(inputs, args.out, args.full, args.follow_links), args.workers,
-                                   args.dask_address)
-            summary = flow_for(runner)(inputs=inputs, out=args.out,
-                                       batch_pages=args.batch_pages or BATCH_PAGES, full=args.full,
-                                       max_page_mb=args.max_page_mb, runner_description=runner.describe(),
-                                       follow_links=args.follow_links, base_url=args.base_url,
-                                       requested_at=requested_at)
-    except (WarehouseBusy, WarehouseNotWritable) as error:
+        summary = run(inputs, args.out, full=args.full, engine=args.engine, workers=args.workers,
+                      dask_address=args.dask_address, base_url=args.base_url, follow_links=args.follow_links,
+                      batch_pages=args.batch_pages, max_page_mb=args.max_page_mb, requested_at=requested_at,
+                      on_api=lambda line: print(line, file=sys.stderr, flush=True))
+    except (CannotRun, WarehouseBusy, WarehouseNotWritable, ApiUnavailable, ModelError) as error:
         raise UserError(str(error)) from error
     except Exception as error:
         io_error = io_error_in(error)
@@ -236,7 +273,11 @@ def _cmd_models(args: argparse.Namespace) -> int:
     from cityclips.warehouse.models import build_database
     if not Path(args.out).is_dir():
         raise UserError(f"no output folder {args.out}: run 'cityclips run --out {args.out}' first")
-    report = build_database(Path(args.out))
+    from cityclips.warehouse.lineage import ModelError
+    try:
+        report = build_database(Path(args.out))
+    except ModelError as error:
+        raise UserError(str(error)) from error
     print(f"built {len(report.models)} models into {report.database}")
     for test in report.tests:
         print(f"  {'FAIL' if test.failing_rows else 'pass'}  {test.name}"
@@ -258,17 +299,38 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"run": _cmd_run, "query": _cmd_query, "models": _cmd_models, "inspect": _cmd_inspect,
-            "serve": _cmd_serve, "report": _cmd_report}
+            "serve": _cmd_serve, "server": _cmd_server, "report": _cmd_report}
+INTERRUPTED = {signal.SIGINT: 130, signal.SIGTERM: 143}  # 128 + the signal, as shells report it
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so every `finally` runs: servers and workers are stopped."""
+
+    signum = signal.SIGTERM
+
+
+def _raise_stopped(signum, frame) -> None:
+    raise Stopped()
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `cityclips` command; returns the exit status."""
+    if "prefect" not in sys.modules:  # a caller that imported Prefect already keeps its own settings
+        from cityclips.flows.settings import apply_prefect_defaults
+        apply_prefect_defaults()
     args = _parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _raise_stopped) if _main_thread() else None
     try:
         return COMMANDS[args.command](args)
     except UserError as error:
         print(f"cityclips: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt as interrupt:
+        signum = getattr(interrupt, "signum", signal.SIGINT)
+        what = "Ctrl-C" if signum == signal.SIGINT else "SIGTERM"
+        print(f"\ncityclips: stopped by {what}; published tables are never left half-written, and every server "
+              "and worker this command started is stopped", file=sys.stderr, flush=True)
+        return INTERRUPTED[signum]
     except BrokenPipeError:
         # `cityclips query ... | head`: the reader has what it wanted. Point stdout at /dev/null so
         # the interpreter's final flush does not raise again, and exit as if the output was read.
@@ -287,6 +349,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cityclips: internal error ({type(error).__name__}: {str(error)[:200]}); this is a bug: please "
               "report it with the traceback above", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main_thread() -> bool:
+    import threading
+    return threading.current_thread() is threading.main_thread()
 
 
 if __name__ == "__main__":

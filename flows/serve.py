@@ -1,8 +1,10 @@
 """`cityclips serve`: register the flow as a Prefect deployment with a cron schedule, and serve it.
 
-Schedules need a real Prefect server (the temporary one a plain `cityclips run` starts refuses to
-schedule: see FACTS.md), so this checks PREFECT_API_URL and the server's health before it imports
-the flow. Serving runs until Ctrl-C; the schedule is paused when it stops, so no runs pile up.
+Schedules need a real Prefect server (a temporary one refuses to schedule: see FACTS.md): the one
+PREFECT_API_URL names, else the local server of `cityclips server start`. This finds it and checks
+its health before Prefect is imported (Prefect reads PREFECT_API_URL at import). Serving runs until
+Ctrl-C; the schedule is paused when it stops, so no runs pile up. Served runs run in child processes
+with the CLI's Prefect settings (log level INFO), so their logs reach the UI.
 """
 from __future__ import annotations
 
@@ -11,13 +13,13 @@ import os
 import sys
 import urllib.error
 import urllib.request
+import warnings
 from datetime import datetime, timezone
 from pathlib import Path
 
 HEALTH_TIMEOUT_S = 5.0  # a local server answers /health in milliseconds; a dead one refuses at once
-SERVER_HINT = ("start one with 'prefect server start --host 127.0.0.1' (or 'make server') and "
-               "export PREFECT_API_URL=http://127.0.0.1:4200/api")
-RUNNER_POLL_SECONDS = "5"  # Prefect's default of 10 s makes 'prefect deployment run' feel stuck
+SERVER_HINT = ("start one with 'cityclips server start' (or 'make server'), or point PREFECT_API_URL at "
+               "yours, e.g. export PREFECT_API_URL=http://127.0.0.1:4200/api")
 
 
 class ServeError(Exception):
@@ -72,13 +74,15 @@ def next_run_time(cron: str, zone: str, after: datetime | None = None) -> dateti
 
 
 def configured_api_url() -> str | None:
-    """PREFECT_API_URL from the environment or the active Prefect profile; None when unset."""
-    url = os.environ.get("PREFECT_API_URL")
+    """PREFECT_API_URL (environment or active profile), else the local cityclips server's; None when neither."""
+    from cityclips.flows.server import configured_api_url as from_settings, read_local_server
+    from cityclips.flows.settings import prefect_home
+
+    url = from_settings()
     if url:
         return url
-    from prefect.settings import PREFECT_API_URL
-
-    return PREFECT_API_URL.value() or None
+    local = read_local_server(Path(prefect_home()))
+    return local.url if local else None
 
 
 def check_server(api_url: str) -> None:
@@ -109,13 +113,15 @@ def serve_flow(inputs: list[str], out: str, cron: str, name: str) -> int:
     child processes of this one. Returns 2 with one sentence on stderr when the cron string, the
     inputs or the server are wrong.
     """
-    os.environ.setdefault("PREFECT_RUNNER_POLL_FREQUENCY", RUNNER_POLL_SECONDS)  # read once, when prefect imports
     try:
+        api_url = configured_api_url()
+        if api_url and "prefect" not in sys.modules:  # before Prefect is imported (validate_cron imports
+            os.environ["PREFECT_API_URL"] = api_url  # it); served runs inherit it
         cron = validate_cron(cron)
         parameters = flow_parameters(inputs, out)
-        api_url = configured_api_url()
         if not api_url:
-            raise ServeError(f"schedules need a Prefect server and PREFECT_API_URL is not set; {SERVER_HINT}")
+            raise ServeError(f"schedules need a Prefect server: PREFECT_API_URL is not set and no cityclips server "
+                             f"is running; {SERVER_HINT}")
         check_server(api_url)
     except ServeError as error:
         print(f"cityclips: {error}", file=sys.stderr)
@@ -126,6 +132,8 @@ def serve_flow(inputs: list[str], out: str, cron: str, name: str) -> int:
 
     from cityclips.flows.flow import cityclips_flow
 
+    # Prefect 3.8.8's runner warns on SIGTERM about its own un-awaited stop coroutine: noise, not ours.
+    warnings.filterwarnings("ignore", message="coroutine 'Runner.astop' was never awaited")
     zone = schedule_timezone()
     deployment = f"{cityclips_flow.name}/{name}"
     print(f"serving {deployment} on {api_url}: cron '{cron}' ({zone}), next run "

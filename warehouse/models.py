@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 from cityclips.warehouse.build_state import remove_build_files, stamp, stamped_version
 from cityclips.warehouse.checks import DataTest, contract_tests, grain_tests, sql_tests
 from cityclips.warehouse.contract import Contract, analyst_tables
-from cityclips.warehouse.lineage import Model, build_order, materialized_sql, references
+from cityclips.warehouse.lineage import Model, ModelError, build_order, materialized_sql, references
 from cityclips.warehouse.runs import RunEnd, complete_run
 from cityclips.warehouse.schemas import PAGE_TABLES, TABLES
 from cityclips.warehouse.staging import ACCEPTED_VALUES_TABLE, create_staging, staging_name
@@ -85,9 +85,17 @@ def mart_files(sql_dir: Path = SQL_DIR) -> list[Path]:
 
 
 def marts(sql_dir: Path = SQL_DIR) -> list[Model]:
-    """Every mart of sql_dir with what it reads (lineage.references)."""
+    """Every mart of sql_dir with what it reads (lineage.references).
+
+    Raises ModelError when sql_dir has no marts: a database without its models (an install that
+    lost sql/) must fail, not report "0 data tests, 0 failed".
+    """
+    files = mart_files(sql_dir)
+    if not files:
+        raise ModelError(f"no SQL models found in {sql_dir / 'marts'}: the installation has lost its sql/ "
+                         "folder; reinstall cityclips (pip install --force-reinstall cityclips)")
     return [Model(path.stem, sql, frozenset(references(sql)))
-            for path in mart_files(sql_dir) for sql in [path.read_text(encoding="utf-8")]]
+            for path in files for sql in [path.read_text(encoding="utf-8")]]
 
 
 def create_models(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR, contract: Contract = TABLES) -> list[str]:

@@ -15,14 +15,14 @@ with stages as (
 flow_order as (
     select
         *
-    from (values ('startup', 0), ('discover', 1), ('plan', 2), ('templates', 3), ('carry_over', 4), ('process', 5),
+    from (values ('startup', 0), ('discover', 1), ('plan', 2), ('templates', 3), ('process', 4), ('carry_over', 5),
                  ('publish', 6), ('models', 7)) as t(stage, position)
 )
 select
     s.run_id,
     s.started_at,
     coalesce(o.position, 100) as position,  -- 0 for startup (Prefect's start before the flow), 1 for the flow's first stage; a stage added later sorts last
-    s.stage,  -- startup, discover, plan, templates, carry_over, process, publish, models
+    s.stage,  -- startup, discover, plan, templates, process, carry_over, publish, models
     s.seconds,  -- seconds the stage took
     s.seconds / nullif(s.wall_seconds, 0) as share_of_wall  -- share of the run's wall time (0-1)
 from stages as s

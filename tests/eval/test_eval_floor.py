@@ -9,9 +9,11 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval"))
 import score  # noqa: E402
 
-# Floors from the issue: 0 leaks, 100% must_keep, >= 98% metadata fields, attachments exact; lists >= 0.95.
-FLOORS = {"field_accuracy": 0.98, "must_keep_recall": 1.0, "attachments_exact": 1.0, "captions_exact": 1.0,
-          "list_precision": 0.95, "list_recall": 0.95, "quote_precision": 0.9, "quote_recall": 0.9}
+# Both hand-written sets score 1.000 on every metric (measured 2026-12, issue 19): floors of 0.90-0.98
+# let a regression on several pages pass, so the floor is what is measured. These pages are ours and
+# were used for tuning; the floors that say how well cityclips does are on real pages (test_real_floor.py).
+FLOORS = {"field_accuracy": 1.0, "must_keep_recall": 1.0, "attachments_exact": 1.0, "captions_exact": 1.0,
+          "list_precision": 1.0, "list_recall": 1.0, "quote_precision": 1.0, "quote_recall": 1.0}
 
 
 # 'main' was written before the cleaner; 'holdout' was written blind to it, measured, then used to

@@ -87,3 +87,15 @@ def test_a_report_into_an_unwritable_place_is_one_sentence(out, tmp_path, capsys
 def test_a_report_without_a_database_says_to_run_first(tmp_path, capsys):
     assert main(["report", "--out", str(tmp_path / "nothing")]) == 2
     assert "run 'cityclips run" in capsys.readouterr().err
+
+
+def test_models_without_any_sql_model_is_an_error_not_zero_failed(out, tmp_path, monkeypatch, capsys):
+    import shutil
+    import cityclips.warehouse.models as models
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy, symlinks=True)
+    monkeypatch.setattr(models, "mart_files", lambda sql_dir=None: [])  # an install that lost sql/
+    assert main(["models", "--out", str(copy)]) == 2
+    error = capsys.readouterr().err
+    assert "no SQL models found" in error and "reinstall cityclips" in error
+    assert "0 failed" not in error

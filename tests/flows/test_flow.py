@@ -1,4 +1,4 @@
-"""The real Prefect flow under prefect_test_harness, on a temporary directory."""
+"""The real Prefect flow against the session's Prefect server, on temporary directories."""
 from __future__ import annotations
 
 import shutil
@@ -8,9 +8,9 @@ from pathlib import Path
 import duckdb
 import pyarrow.dataset as ds
 
-from cityclips.warehouse.store import Warehouse
 import pytest
 
+from cityclips.warehouse.store import Warehouse
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.slow
@@ -21,7 +21,7 @@ def _table(out: Path, name: str):
 
 
 @pytest.fixture(scope="module")
-def seeded_run(prefect_harness, tmp_path_factory):
+def seeded_run(prefect_api, tmp_path_factory):
     from cityclips.flows.flow import cityclips_flow
     inputs = tmp_path_factory.mktemp("inputs")
     for page in SEEDS.glob("*.txt"):
@@ -67,9 +67,9 @@ def test_rerun_skips_unchanged_pages_and_replaces_changed_ones(seeded_run, tmp_p
     before = sorted(_table(out, "segments").to_pylist(), key=lambda r: (r["doc_id"], r["seq"]))
     again = cityclips_flow(inputs=[str(inputs)], out=str(out))
     assert (again.pages_processed, again.pages_unchanged) == (0, 5)
-    from cityclips.warehouse.models import build_database
     from cityclips.flows.flow import database_changes
     from cityclips.warehouse.incremental import Plan
+    from cityclips.warehouse.models import build_database
     assert build_database(out, changes=database_changes(Warehouse(out), "none", Plan())).mode == "updated"
     assert sorted(_table(out, "segments").to_pylist(), key=lambda r: (r["doc_id"], r["seq"])) == before
     page = inputs / "004_3ce3e3594060d6b4.txt"
@@ -87,22 +87,21 @@ def test_rerun_skips_unchanged_pages_and_replaces_changed_ones(seeded_run, tmp_p
 
 
 def _rows(out: Path, name: str, drop: tuple[str, ...] = ("processed_at", "run_id", "parse_ms")) -> list[dict]:
+    """A table's rows without the columns that differ between two runs of the same input."""
     rows = [{k: v for k, v in r.items() if k not in drop} for r in _table(out, name).to_pylist()]
     return sorted(rows, key=lambda r: tuple(str(v) for v in r.values()))
 
 
-def test_dask_runner_gives_the_same_tables_as_one_process(prefect_harness, tmp_path) -> None:
-    """The scale-out path (a local Dask cluster of 2 processes) on a small corpus, as CI can afford."""
-    from cityclips.flows.flow import flow_for
-    from cityclips.flows.runners import RunnerChoice
+def test_a_process_pool_gives_the_same_tables_as_one_process(prefect_api, tmp_path) -> None:
+    """The pool's workers (fresh interpreters) write the same rows as one process does."""
+    from cityclips.flows.flow import cityclips_flow
     inputs = [str(SEEDS)]
-    one, dask = tmp_path / "one", tmp_path / "dask"
-    flow_for(RunnerChoice("in-process"))(inputs=inputs, out=str(one), batch_pages=2)
-    summary = flow_for(RunnerChoice("dask-local", workers=2))(inputs=inputs, out=str(dask), batch_pages=2,
-                                                             runner_description="test")
-    assert summary.pages_processed == 5
-    for table in ("documents", "segments", "attachments", "quotes", "boilerplate"):
-        assert _rows(dask, table) == _rows(one, table), table
+    one, pool = tmp_path / "one", tmp_path / "pool"
+    cityclips_flow(inputs=inputs, out=str(one), batch_pages=2, engine="one-process")
+    summary = cityclips_flow(inputs=inputs, out=str(pool), batch_pages=2, engine="processes", workers=2)
+    assert summary.pages_processed == 5 and summary.runner == "process pool of 2"
+    for table in ("documents", "segments", "attachments", "quotes", "boilerplate", "manifest"):
+        assert _rows(pool, table) == _rows(one, table), table
 
 
 def test_incremental_database_update_equals_a_full_rebuild(seeded_run, tmp_path) -> None:
@@ -128,3 +127,76 @@ def test_incremental_database_update_equals_a_full_rebuild(seeded_run, tmp_path)
     (copy / "cityclips.duckdb").unlink()
     build_database(copy)
     assert snapshot(copy / "cityclips.duckdb") == updated
+
+
+def test_a_failing_batch_becomes_rejects_and_the_run_completes(prefect_api, tmp_path, monkeypatch) -> None:
+    """A batch that raises on every attempt: its pages are batch_failed rejects, the others are documents,
+    the warning names the pages, and the next run (once the cause is gone) processes them."""
+    import cityclips.flows.stages as stages
+    from cityclips.flows.flow import cityclips_flow
+    from tests.flows.api_client import Api
+
+    real, calls = stages.process_batch, []
+    poisoned = "002_6995963b3d21e50e.txt"
+
+    def flaky(items, *args):
+        calls.append([i.source_path for i in items])
+        if any(i.source_path == poisoned for i in items):
+            raise OSError("disk went away")
+        return real(items, *args)
+
+    monkeypatch.setattr(stages, "process_batch", flaky)
+    out = tmp_path / "out"
+    summary = cityclips_flow(inputs=[str(SEEDS)], out=str(out), batch_pages=2, engine="one-process")
+    failed_batch = ["002_6995963b3d21e50e.txt", "003_658f5597a858413b.txt"]
+    assert calls.count(failed_batch) == 2  # tried twice
+    rejects = {r["source_path"]: r for r in _table(out, "rejects").to_pylist()}
+    assert set(rejects) == set(failed_batch)
+    assert {r["reason"] for r in rejects.values()} == {"batch_failed"}
+    assert "OSError: disk went away" in rejects[poisoned]["detail"]
+    assert summary.pages_in_failed_batches == 2 and summary.batch.rejects_by_reason["batch_failed"] == 2
+    documents = {d["source_path"] for d in _table(out, "documents").to_pylist()}
+    assert documents == {"000_b643e6c77853eb5d.txt", "001_37b750b5778ba05a.txt", "004_3ce3e3594060d6b4.txt"}
+    assert poisoned not in {m["source_path"] for m in _table(out, "manifest").to_pylist()}  # retried next run
+
+    from prefect.logging.handlers import APILogHandler
+    APILogHandler().flush()  # logs go to the API in batches every 2 s
+    api = Api(prefect_api.url)
+    [run] = [r for r in api.flow_runs() if r["parameters"].get("out") == str(out)]
+    warnings = [log["message"] for log in api.logs(run["id"]) if log["level"] >= 30]
+    assert any("batch 2 of 3 failed after 2 attempts (OSError: disk went away)" in w and poisoned in w
+               for w in warnings), warnings
+
+    monkeypatch.setattr(stages, "process_batch", real)
+    again = cityclips_flow(inputs=[str(SEEDS)], out=str(out), batch_pages=2, engine="one-process")
+    # the two pages, plus any unchanged page whose template lines the two pages' signatures changed
+    assert (again.pages_processed - again.pages_reprocessed_for_templates, again.pages_rejected) == (2, 0)
+    assert len(_table(out, "documents")) == 5 and len(_table(out, "rejects")) == 0
+
+
+@pytest.fixture(scope="module")
+def dask_cluster():
+    """A real distributed scheduler with two worker processes on loopback, started (and stopped) here."""
+    distributed = pytest.importorskip("distributed")
+    import logging
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+        yield cluster
+
+
+def test_dask_address_gives_the_same_tables_as_one_process(prefect_api, dask_cluster, tmp_path) -> None:
+    from distributed import Client
+
+    from cityclips.flows.flow import cityclips_flow
+    inputs = [str(SEEDS)]
+    one, dask = tmp_path / "one", tmp_path / "dask"
+    cityclips_flow(inputs=inputs, out=str(one), engine="one-process")
+    summary = cityclips_flow(inputs=inputs, out=str(dask), batch_pages=1, dask_address=dask_cluster.scheduler_address)
+    assert summary.runner == f"Dask cluster at {dask_cluster.scheduler_address}"
+    for table in ("documents", "segments", "attachments", "quotes", "boilerplate", "manifest"):
+        assert _rows(dask, table) == _rows(one, table), table
+    with Client(dask_cluster.scheduler_address) as client:
+        processed_on = client.run(lambda: __import__("sys").modules.get("cityclips.transforms.pipeline") is not None)
+        prefect_on = client.run(lambda: "prefect" in __import__("sys").modules)
+    assert len(processed_on) == 2 and any(processed_on.values())  # the cluster ran the batches
+    assert not any(prefect_on.values()), prefect_on  # and neither imported Prefect

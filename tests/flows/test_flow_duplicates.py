@@ -25,7 +25,7 @@ def _query(out, sql):
         return con.execute(sql).fetchall()
 
 
-def test_copies_keep_their_article_and_groups_follow_later_runs(prefect_harness, tmp_path):
+def test_copies_keep_their_article_and_groups_follow_later_runs(prefect_api, tmp_path):
     from cityclips.flows.flow import cityclips_flow
     inputs, out = tmp_path / "in", tmp_path / "out"
     inputs.mkdir()

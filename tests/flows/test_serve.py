@@ -1,21 +1,19 @@
-"""`cityclips serve` against a real Prefect server: the cron schedule registers, a triggered run completes.
+"""`cityclips serve` against a real Prefect server: the cron schedule registers, a triggered run completes
+and its logs reach the server (what the UI shows).
 
-The server and `cityclips serve` run as subprocesses in their own process groups on a free
-loopback port, with PREFECT_HOME in a temporary folder; both are stopped by process group in a
-finally block. The test talks to the server's REST API with urllib (no Prefect client in the test
-process, so the session's test harness settings are not touched).
+The server is the session's (`cityclips server start`, tests/flows/conftest.py); `cityclips serve`
+runs as a subprocess in its own process group with no PREFECT_API_URL, so it must find that server
+through the state file in PREFECT_HOME, and it is stopped by process group in a finally block. The
+test reads the server's REST API with urllib.
 """
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from datetime import datetime
 from pathlib import Path
 
@@ -23,8 +21,8 @@ import pyarrow.dataset as ds
 import pytest
 
 from tests.conftest import ROOT, SEEDS
+from tests.flows.api_client import Api
 
-SERVER_START_S = 120  # fresh PREFECT_HOME: ~14 s of migrations on an idle machine, 40 s seen under load
 DEPLOYMENT_S = 60  # `cityclips serve` imports Prefect and the flow, then registers (~5 s idle)
 FLOW_RUN_S = 180  # runner poll (2 s) + a spawned process importing the pipeline + 5 pages (~15 s idle)
 SCHEDULED_S = 30  # the server's recent-deployments scheduler loops every 5 s
@@ -39,35 +37,9 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _child_env(home: Path, api_url: str) -> dict[str, str]:
-    """The test's environment without any PREFECT_* setting, then only the ones this test means."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env.update(PREFECT_HOME=str(home), PREFECT_API_URL=api_url, PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               PREFECT_RUNNER_POLL_FREQUENCY="2", PREFECT_LOGGING_LEVEL="INFO", TZ=ZONE,
-               PYTHONUNBUFFERED="1")
-    return env
-
-
-class Api:
-    """Minimal JSON client for the Prefect REST API (loopback only)."""
-
-    def __init__(self, url: str):
-        assert url.startswith("http://127.0.0.1:"), url
-        self.url = url
-
-    def call(self, method: str, path: str, body: dict | None = None, timeout: float = 10.0):
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.url + path, data=data, method=method,
-                                         headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return json.loads(response.read() or b"null")
-
-    def try_call(self, method: str, path: str, body: dict | None = None):
-        """The JSON answer, or None while the server is not up or the object does not exist yet."""
-        try:
-            return self.call(method, path, body)
-        except (urllib.error.URLError, OSError, ValueError):
-            return None
+def _child_env(server) -> dict[str, str]:
+    """The session server's environment for a subprocess (no PREFECT_API_URL: serve finds the server)."""
+    return server.env(PREFECT_RUNNER_POLL_FREQUENCY="2", TZ=ZONE)
 
 
 def _wait_for(what: str, check, seconds: float, processes: dict[str, tuple[subprocess.Popen, Path]],
@@ -104,6 +76,12 @@ def _stop_group(process: subprocess.Popen, first_signal: int) -> None:
         pass
 
 
+def _running_in_group(group: int) -> list[str]:
+    """Processes of a process group that still run (zombies waiting for this container's init to reap them do not)."""
+    listing = subprocess.run(["ps", "-o", "pid=,stat=,args=", "-g", str(group)], capture_output=True, text=True).stdout
+    return [line for line in listing.splitlines() if line.split()[1:2] and not line.split()[1].startswith("Z")]
+
+
 def _start(command: list[str], env: dict[str, str], log: Path, cwd: Path) -> subprocess.Popen:
     with open(log, "wb") as handle:
         return subprocess.Popen(command, env=env, cwd=cwd, stdout=handle, stderr=subprocess.STDOUT,
@@ -111,21 +89,12 @@ def _start(command: list[str], env: dict[str, str], log: Path, cwd: Path) -> sub
 
 
 @pytest.mark.slow
-def test_serve_registers_the_cron_schedule_and_runs_the_flow_on_a_real_server(tmp_path: Path) -> None:
-    port = _free_port()
-    api = Api(f"http://127.0.0.1:{port}/api")
-    env = _child_env(tmp_path / "prefect_home", api.url)
+def test_serve_registers_the_cron_schedule_and_runs_the_flow_on_a_real_server(prefect_server, tmp_path: Path) -> None:
+    api = Api(prefect_server.url)
+    env = _child_env(prefect_server)
     out = tmp_path / "out"
-    bin_dir = Path(sys.executable).parent
-    prefect = [str(bin_dir / "prefect")] if (bin_dir / "prefect").exists() else [sys.executable, "-m", "prefect"]
     children: dict[str, tuple[subprocess.Popen, Path]] = {}
     try:
-        server_log = tmp_path / "server.log"
-        children["prefect server"] = (_start(prefect + ["server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                                             env, server_log, tmp_path), server_log)
-        _wait_for("the server's health check", lambda: api.try_call("GET", "/health") is True,
-                  SERVER_START_S, children)
-
         serve_log = tmp_path / "serve.log"
         children["cityclips serve"] = (_start([sys.executable, "-m", "cityclips.flows.cli", "serve", "--cron", CRON,
                                                str(SEEDS), "--out", str(out), "--name", "daily"],
@@ -151,6 +120,14 @@ def test_serve_registers_the_cron_schedule_and_runs_the_flow_on_a_real_server(tm
         assert ds.dataset(str(out / "runs"), format="parquet").to_table().num_rows == 1
         assert (out / "cityclips.duckdb").is_file()
 
+        def progress_logged():  # the run's logs reach the server (the UI's Logs tab), progress lines too
+            messages = [log["message"] for log in api.try_call("POST", "/logs/filter", {
+                "logs": {"flow_run_id": {"any_": [run["id"]]}}, "limit": 200}) or []]
+            return messages if any("process: 5 of 5 pages (100%)" in m for m in messages) else None
+
+        messages = _wait_for("the served run's logs", progress_logged, SCHEDULED_S, children)
+        assert any("5 pages: 5 new or changed" in m for m in messages), messages
+
         def scheduled_runs():
             return api.try_call("POST", "/flow_runs/filter", {
                 "deployments": {"id": {"any_": [deployment["id"]]}},
@@ -160,11 +137,13 @@ def test_serve_registers_the_cron_schedule_and_runs_the_flow_on_a_real_server(tm
         starts = [datetime.fromisoformat(r["expected_start_time"].replace("Z", "+00:00")) for r in upcoming]
         assert all((s.hour, s.minute) == (21, 0) for s in starts), starts  # 06:00 in Seoul, in UTC
     finally:
-        for name in ("cityclips serve", "prefect server"):
-            if name in children:
-                _stop_group(children[name][0], signal.SIGINT if name == "cityclips serve" else signal.SIGTERM)
-
-    assert api.try_call("GET", "/health") is None, "the server should be stopped"
+        for name in children:
+            _stop_group(children[name][0], signal.SIGINT)
+    process = children["cityclips serve"][0]
+    deadline = time.monotonic() + STOP_GRACE_S  # a helper (multiprocessing's resource tracker) exits just after
+    while _running_in_group(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _running_in_group(process.pid) == [], "serve and the processes of its runs should be gone"
 
 
 def _cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -178,7 +157,8 @@ def test_serve_without_a_server_says_how_to_start_one(tmp_path: Path) -> None:
     env["PREFECT_HOME"] = str(tmp_path / "prefect_home")  # no profile that could hold a URL
     result = _cli(["serve", "--cron", CRON, str(SEEDS), "--out", str(tmp_path / "out")], env)
     assert result.returncode == 2
-    assert "PREFECT_API_URL is not set" in result.stderr and "prefect server start --host 127.0.0.1" in result.stderr
+    assert "PREFECT_API_URL is not set and no cityclips server is running" in result.stderr
+    assert "'cityclips server start'" in result.stderr
     assert "export PREFECT_API_URL=http://127.0.0.1:4200/api" in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
@@ -189,6 +169,7 @@ def test_serve_with_no_server_listening_is_one_sentence(tmp_path: Path, monkeypa
     assert serve_flow([str(SEEDS)], str(tmp_path / "out"), CRON, "daily") == 2
     error = capsys.readouterr().err
     assert error.startswith("cityclips: no Prefect server answers at http://127.0.0.1:") and "make server" in error
+    assert len(error.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists()
 
 

@@ -158,7 +158,7 @@ def _rows_by_page(out: Path, prefix: str) -> dict[str, dict[str, list]]:
 
 
 @pytest.fixture(scope="module")
-def two_runs(prefect_harness, tmp_path_factory):
+def two_runs(prefect_api, tmp_path_factory):
     from cityclips.flows.flow import cityclips_flow
     from tests.conftest import EVAL_PAGES, SEEDS
     pages = sorted(SEEDS.glob("*.txt")) + sorted(EVAL_PAGES.glob("*.html"))

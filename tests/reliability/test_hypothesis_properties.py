@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from datetime import datetime
 
 import pyarrow.parquet as pq
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
 from cityclips.transforms.decode import normalise_text
@@ -107,10 +108,76 @@ def test_arbitrary_text_never_fails(text, fmt):
     _never_fails(RawPage(f"page.{'html' if fmt == 'html' else 'txt'}", text.encode("utf-8", "surrogatepass"), fmt))
 
 
+MIN_CORRUPTED_PAGE_CHARS = 500
+KOREAN_PROSE = st.lists(st.sampled_from(["광주시는", "예산을", "확보했다고", "밝혔다", "시민", "지원", "사업", "인공지능",
+                                         "산업을", "육성한다"]), min_size=5, max_size=15).map(" ".join)
+MIN_HANGUL = 60  # stray bytes are judged against the page's other non-ASCII characters (decode.STRAY_BYTES_RATIO)
+
+
+@st.composite
+def corrupted_pages(draw, encodings=("utf-8", "euc-kr"), min_hangul=MIN_HANGUL, max_junk=3) -> tuple[bytes, bytes]:
+    """(page, corrupted page): an article text dump of some Korean prose, encoded as UTF-8 or EUC-KR,
+    and the same bytes with up to three short runs of arbitrary bytes (no NUL: a NUL makes a file
+    binary) written over them, as a truncated download or a bad transcoding leaves them."""
+    text = draw(article_pages())
+    while len(text) < MIN_CORRUPTED_PAGE_CHARS or sum("가" <= c <= "힣" for c in text) < min_hangul:
+        text += "\n" + draw(KOREAN_PROSE if min_hangul else PROSE)
+    page = text.encode(draw(st.sampled_from(encodings)), "replace")
+    data = bytearray(page)
+    for _ in range(draw(st.integers(1, 3))):
+        junk = draw(st.binary(min_size=1, max_size=max_junk).map(lambda b: b.replace(b"\0", b"?")))
+        at = draw(st.integers(0, len(data)))
+        data[at:at + len(junk)] = junk
+    return page, bytes(data)
+
+
 @PROPERTY_SETTINGS
 @given(data=st.binary(max_size=5000), fmt=st.sampled_from(["text", "html"]))
 def test_arbitrary_bytes_never_fail(data, fmt):
     _never_fails(RawPage(f"page.{'html' if fmt == 'html' else 'txt'}", data, fmt))
+
+
+# measured on 100 derandomised examples each (issue 19): Korean pages 91 documents, 9 undecodable (a
+# junk byte on an ASCII line sends that line to the detector, which then reads the page as another
+# codec: a decode.py limitation, reported); mostly-English UTF-8 pages with one bad byte 100 of 100
+MIN_KOREAN_DOCUMENT_SHARE = 0.85
+MIN_ENGLISH_DOCUMENT_SHARE = 0.95
+SHARE_SETTINGS = settings(max_examples=100, deadline=None, derandomize=True, database=None,
+                          phases=[Phase.generate],  # a share is measured, not one failure shrunk
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def _document_share(strategy) -> tuple[float, Counter]:
+    """Share of corrupted pages that stay documents (of those whose clean page is one), and the
+    outcomes of the corrupted pages by reject reason."""
+    outcomes: Counter = Counter()
+
+    @SHARE_SETTINGS
+    @given(pages=strategy)
+    def measure(pages: tuple[bytes, bytes]) -> None:
+        page, corrupted = pages
+        assert isinstance(_never_fails(RawPage("site/page.txt", page, "text")), Document)
+        after = _never_fails(RawPage("site/page.txt", corrupted, "text"))
+        outcomes["document" if isinstance(after, Document) else after.reason] += 1
+
+    measure()
+    return outcomes["document"] / sum(outcomes.values()), outcomes
+
+
+def test_a_few_bad_bytes_keep_most_korean_documents_documents():
+    """Arbitrary bytes alone (the test above) take a reject path every time (binary, undecodable,
+    empty, no_article); arbitrary bytes written over a page of Korean prose (UTF-8 or EUC-KR) leave
+    a document, its bad bytes replaced, for a measured share of examples (issue 19). The rest may
+    only be 'undecodable', never an error or another reason."""
+    share, outcomes = _document_share(corrupted_pages())
+    assert share >= MIN_KOREAN_DOCUMENT_SHARE, outcomes
+    assert set(outcomes) <= {"document", "undecodable"}, outcomes
+
+
+def test_one_bad_byte_keeps_mostly_english_documents_documents():
+    share, outcomes = _document_share(corrupted_pages(encodings=("utf-8",), min_hangul=0, max_junk=1))
+    assert share >= MIN_ENGLISH_DOCUMENT_SHARE, outcomes
+    assert set(outcomes) <= {"document", "undecodable"}, outcomes
 
 
 @PROPERTY_SETTINGS

@@ -99,14 +99,15 @@ def test_symlinks_out_of_the_inputs_are_not_followed_unless_asked(tmp_path):
 
 def test_follow_links_reaches_discovery_from_the_command_line(tmp_path):
     from cityclips.flows.cli import _parser
-    from cityclips.flows.flow import pages_to_process
+    from cityclips.flows.stages import RunOptions, plan_stage
     _write(tmp_path / "outside" / "elsewhere.txt", KOREAN_ARTICLE.encode())
     _write(tmp_path / "pages" / "ok.txt", ARTICLE_TEXT.encode())
     (tmp_path / "pages" / "linked").symlink_to(tmp_path / "outside")
     assert _parser().parse_args(["run", "pages", "--follow-links"]).follow_links is True
     assert _parser().parse_args(["run", "pages"]).follow_links is False
-    inputs, out = [str(tmp_path / "pages")], str(tmp_path / "out")
-    assert (pages_to_process(inputs, out), pages_to_process(inputs, out, follow_links=True)) == (1, 2)
+    inputs, out = (str(tmp_path / "pages"),), str(tmp_path / "out")
+    plans = [plan_stage.task.fn(RunOptions(inputs, out, follow_links=follow)) for follow in (False, True)]
+    assert [len(planned.plan.to_process) for planned in plans] == [1, 2]
 
 
 def test_a_nul_byte_means_the_same_wherever_it_is():

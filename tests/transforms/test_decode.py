@@ -1,6 +1,8 @@
 """transforms/decode.py: BOMs, declared and sniffed charsets, replacement counting, newlines, binary sniffing."""
 from __future__ import annotations
 
+import codecs
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -202,9 +204,15 @@ def test_decode_bytes_never_raises_and_counts_no_more_than_it_shows(data: bytes,
 
 @PROPERTY
 @given(st.binary(max_size=400))
-def test_declared_charset_never_raises_on_any_page_head(data: bytes) -> None:
-    name = declared_charset(b'<meta charset="' + data)
-    decode_bytes(b'<meta charset="' + data, name)
+def test_declared_charset_names_a_text_codec_and_decoding_keeps_the_ascii_head(data: bytes) -> None:
+    head = b'<meta charset="' + data
+    name = declared_charset(head)
+    # one spelling per codec, and one that bytes.decode() takes (never rot13, hex or a label as written)
+    assert name is None or (codecs.lookup(name).name == name and b"".decode(name) == "")
+    text, encoding, replaced = decode_bytes(head, name)
+    assert codecs.lookup(encoding).name == encoding and 0 <= replaced <= text.count("\ufffd")
+    if b"\x00" not in data:  # without NULs nothing reads as UTF-16: the ASCII head reads as written
+        assert text.startswith('<meta charset="')
 
 
 @PROPERTY

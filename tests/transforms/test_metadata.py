@@ -223,11 +223,20 @@ METADATA_PARTS = st.sampled_from(["Name", "Date", "Views", "작성자", "등록�
 
 @PROPERTY
 @given(st.lists(METADATA_PARTS, max_size=20).map("".join))
-def test_parsers_never_raise_on_metadata_like_text(text: str) -> None:
-    parse_metadata_line(text)
-    is_metadata_line(text)
-    parse_attachment(text, 1)
-    parse_contact(text)
+def test_parsers_give_only_what_the_text_holds_on_metadata_like_text(text: str) -> None:
+    fields = parse_metadata_line(text)
+    # an author is words of the line; a date is one of the parts' dates; a count is a number written in it
+    assert fields.author is None or fields.author in text
+    for when in (fields.published_at, fields.modified_at):
+        assert when is None or when.strftime("%Y-%m-%d") in {"2020-01-20", "2022-03-14", "2023-05-02"}
+    assert fields.view_count is None or (0 <= fields.view_count <= MAX_PLAUSIBLE_COUNT
+                                         and str(fields.view_count) in text.replace(",", ""))
+    # a line without a label is never metadata, whatever it holds
+    assert not is_metadata_line(text) or any(label in text for label in ("Name", "Date", "Views", "작성자", "등록일", "조회수"))
+    attachment = parse_attachment(text, 1)
+    assert attachment is None or (attachment.ordinal == 1 and attachment.name in text)
+    contact = parse_contact(text)
+    assert contact is None or (contact[0] and contact[1].strip("()") in text)
 
 
 DATES = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2099, 12, 31, 23, 59)).map(

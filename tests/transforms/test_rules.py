@@ -1,10 +1,15 @@
 """transforms/rules.py: named whole-line chrome rules, and the article sentences they must leave alone."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cityclips.transforms.blocks import text_blocks
+from cityclips.transforms.pipeline import process_pages
+from cityclips.transforms.records import RawPage
 from cityclips.transforms.rules import LINE_RULES, MAX_CHROME_LINE_CHARS, match_line_rule
 
 PROPERTY = settings(max_examples=300, deadline=None, derandomize=True, database=None)
@@ -123,10 +128,25 @@ def test_long_lines_are_article_text_whatever_they_contain() -> None:
     assert match_line_rule(line) is None
 
 
+SEED_CHROME = {("Shortcut to the text", "skip_link"), ("Gwangju city", "site_name"), ("모바일메뉴 열기", "menu"),
+               ("page print", "button"), ("page download", "button"),
+               ("Attachment Full (compressed) Download", "attachment_button")}
+
+
 def test_every_seed_chrome_line_is_named() -> None:
-    for line, rule in (("Shortcut to the text", "skip_link"), ("Gwangju city", "site_name"),
-                       ("모바일메뉴 열기", "menu"), ("page print", "button"), ("page download", "button")):
-        assert match_line_rule(line) == rule
+    """Each chrome line of the seed pages is removed from its page under its rule's name."""
+    seeds = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+    assert len(seeds) == 5
+    documents = process_pages([RawPage(p.name, p.read_bytes(), "text") for p in seeds])
+    named = set()
+    for path, document in zip(seeds, documents):
+        removed = {(r.text, r.rule) for r in document.removed}
+        for block in text_blocks(path.read_text(encoding="utf-8")):  # lines without their list markers
+            rule = match_line_rule(block.text)
+            if rule is not None:
+                assert (block.text, rule) in removed, (path.name, block.text)
+                named.add((block.text, rule))
+    assert named == SEED_CHROME
 
 
 # --- properties -----------------------------------------------------------------------------------

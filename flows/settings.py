@@ -1,0 +1,74 @@
+"""The Prefect settings cityclips relies on, set before Prefect is imported.
+
+Prefect reads its settings once, when `prefect` is imported (FACTS.md): an `os.environ` change
+made after the import changes nothing. So the CLI calls `apply_prefect_defaults()` first thing,
+before any module that imports Prefect, and a caller that already imported Prefect (a notebook,
+a test) gets the same values through Prefect's settings API with `prefect_settings()`.
+
+This module must not import Prefect at module level.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Mapping, MutableMapping
+from contextlib import contextmanager
+
+# Each value with the reason it is set. A user's own environment wins (setdefault).
+PREFECT_DEFAULTS: dict[str, str] = {
+    # Offline, every analytics call fails slowly: several seconds a run and "Failed to send telemetry".
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    # Progress lines (N of M, rate, ETA) are INFO; at WARNING a served run sent the UI no log at all.
+    "PREFECT_LOGGING_LEVEL": "INFO",
+    # Only for callers that let Prefect start its own temporary server (the Python API without the
+    # CLI): the 20 s default was missed on about half the runs on a loaded machine (FACTS.md).
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
+    # `cityclips serve`: Prefect's 10 s poll makes `prefect deployment run` feel stuck.
+    "PREFECT_RUNNER_POLL_FREQUENCY": "5",
+}
+
+
+def apply_prefect_defaults(environ: MutableMapping[str, str] | None = None) -> dict[str, str]:
+    """Put PREFECT_DEFAULTS into the environment (without overriding the user's values); return them.
+
+    Raises RuntimeError if Prefect is already imported in this process and `environ` is the real
+    environment: the values would be ignored silently. Use `prefect_settings()` there.
+    """
+    target = os.environ if environ is None else environ
+    if environ is None and "prefect" in sys.modules:
+        raise RuntimeError("Prefect is already imported: its settings are fixed; use prefect_settings() instead")
+    for name, value in PREFECT_DEFAULTS.items():
+        target.setdefault(name, value)
+    return {name: target[name] for name in PREFECT_DEFAULTS}
+
+
+@contextmanager
+def prefect_settings(values: Mapping[str, str]) -> Iterator[None]:
+    """Run the block with these Prefect settings (names as environment variables, e.g. PREFECT_API_URL).
+
+    Before Prefect is imported they go into the environment (and are restored afterwards); after
+    it, through Prefect's settings API (`temporary_settings`), which is what Prefect reads then.
+    """
+    if "prefect" not in sys.modules:
+        saved = {name: os.environ.get(name) for name in values}
+        os.environ.update(values)
+        try:
+            yield
+        finally:
+            for name, old in saved.items():
+                if old is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = old
+        return
+    import prefect.settings
+
+    updates = {getattr(prefect.settings, name): value for name, value in values.items()}
+    with prefect.settings.temporary_settings(updates=updates):
+        yield
+
+
+def prefect_home(environ: Mapping[str, str] | None = None) -> str:
+    """PREFECT_HOME as Prefect resolves it by default (~/.prefect), without importing Prefect."""
+    environ = os.environ if environ is None else environ
+    return os.path.abspath(os.path.expanduser(environ.get("PREFECT_HOME") or "~/.prefect"))
