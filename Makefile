@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_HOME ?= $(CURDIR)/.prefect
+TEST_WORKERS ?= 2  # pytest-xdist workers for make test: the flow tests wait on servers and subprocesses
 
 .PHONY: setup run test eval bench bench-smoke langid docs server stress clean mutation mutation-report
 
@@ -19,13 +20,13 @@ setup: $(STAMP)  ## create .venv and install the project with its test and bench
 run: setup  ## run the pipeline on seeds/ into data/
 	$(VENV)/bin/cityclips run seeds --out data
 
-test: setup  ## the whole test suite
-	$(PY) -m pytest
+test: setup  ## the whole test suite, on TEST_WORKERS processes (2; TEST_WORKERS=0 for one)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
-eval: setup  ## score the labelled evaluation pages (eval/), page kinds (eval/pagekind), then the public benchmarks beside trafilatura and readability (eval/peers.py; skipped without ../shared/peers)
+eval: setup  ## score the labelled evaluation pages (eval/), page kinds (eval/pagekind), then the public benchmarks beside trafilatura and readability (eval/peers.py --check-floors: exit 1 under a floor; skipped without ../shared/peers)
 	$(PY) eval/score.py
 	$(PY) eval/page_kinds.py
-	$(PY) eval/peers.py
+	$(PY) eval/peers.py --check-floors
 
 MUTANTS ?=
 mutation: setup  ## mutation testing (mutmut, niced, tens of minutes to hours; MUTANTS='cityclips.transforms.dates.*' for some): score and survivors in docs/testing.md
