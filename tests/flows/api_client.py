@@ -6,8 +6,15 @@ touching the test process's Prefect settings.
 from __future__ import annotations
 
 import json
+import time
 import urllib.error
 import urllib.request
+
+# Prefect's own client retries these (PREFECT_CLIENT_MAX_RETRIES, 5 by default, with backoff): a
+# server on SQLite answers 503 while its database is locked by its own services, under load.
+RETRY_CODES = frozenset({429, 502, 503})
+RETRY_ATTEMPTS = 6
+RETRY_BACKOFF_S = 0.5  # doubled after each attempt: 0.5 + 1 + 2 + 4 + 8 s at most
 
 
 class Api:
@@ -16,11 +23,19 @@ class Api:
         self.url = url.rstrip("/")
 
     def call(self, method: str, path: str, body: dict | None = None, timeout: float = 10.0):
+        """The JSON answer; a 429/502/503 is tried again with backoff, as Prefect's client does."""
         data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.url + path, data=data, method=method,
-                                         headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return json.loads(response.read() or b"null")
+        for attempt in range(RETRY_ATTEMPTS):
+            request = urllib.request.Request(self.url + path, data=data, method=method,
+                                             headers={"Content-Type": "application/json"})
+            try:
+                with urllib.request.urlopen(request, timeout=timeout) as response:
+                    return json.loads(response.read() or b"null")
+            except urllib.error.HTTPError as error:
+                if error.code not in RETRY_CODES or attempt == RETRY_ATTEMPTS - 1:
+                    raise
+            time.sleep(RETRY_BACKOFF_S * 2 ** attempt)
+        raise AssertionError("unreachable")
 
     def try_call(self, method: str, path: str, body: dict | None = None):
         """The JSON answer, or None while the server is not up or the object does not exist yet."""
