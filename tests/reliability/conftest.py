@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # the tests here import reliability_helpers by name
+from cityclips.flows.server import _die_with_parent  # noqa: E402 - the runs' own temporary servers do the same
 from reliability_helpers import CORPUS_PAGES, corpus_pages, run_cli, snapshot, write_corpus  # noqa: E402
 
 SERVER_START_TIMEOUT_S = 180  # `prefect server start` took 14 s on a fresh PREFECT_HOME (FACTS.md); slack for load
@@ -51,7 +52,8 @@ class _PrefectServer:
         with open(self.home / "server.log", "w") as log:
             self.process = subprocess.Popen(
                 [str(Path(sys.executable).with_name("prefect")), "server", "start", "--host", "127.0.0.1",
-                 "--port", str(port)], env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                 "--port", str(port)], env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                preexec_fn=_die_with_parent)  # a killed pytest (a timeout, Ctrl-C twice) leaves no 270 MB server
 
     def wait_healthy(self) -> None:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
