@@ -29,6 +29,9 @@ UTF16_MIN_BYTES = 16  # eight characters: fewer cannot show the pattern
 # UTF-8 gives about one valid character per ten bad ones, so the two never meet.
 STRAY_BYTES_RATIO = 4
 DETECTION_SAMPLE_BYTES = 64 * 1024  # lines with non-ASCII bytes, up to this much, go to the detector
+# A line of Korean (or Chinese, Japanese, Cyrillic) in a legacy codec is two thirds non-ASCII bytes or
+# more; a line of English with a stray byte, or of French with an accent a word, well under a third.
+DENSE_LINE_HIGH_SHARE = 0.3
 # Candidates whose mess ('chaos', 0-1) is within this of the best explain the bytes equally well;
 # short texts often decode cleanly in five codecs ('시민' is valid Big5, EUC-KR and EUC-JIS) ...
 CHAOS_TIE = 0.01
@@ -160,11 +163,26 @@ def _detection_sample(data: bytes) -> bytes:
     return sample[:ascii_end + 1] if ascii_end >= len(sample) // 2 else sample
 
 
+def _dense_lines(sample: bytes) -> bytes:
+    """The sample's lines whose bytes are mostly non-ASCII (a legacy-encoded sentence), without the
+    mostly-ASCII lines that hold a few stray bytes: a junk byte in an English contact line of an
+    EUC-KR page fits no codec, so the detector found none for the page, or found Thai (cp874
+    decodes any byte) and the page became mojibake."""
+    lines = [line for line in sample.split(b"\n")
+             if len(_HIGH_BYTE.findall(line)) >= DENSE_LINE_HIGH_SHARE * max(len(line.strip()), 1)]
+    return b"\n".join(lines)
+
+
 def _detect(data: bytes) -> tuple[str, float] | None:
-    """charset-normalizer's best explanation of the bytes, ties broken by PREFERRED_LEGACY."""
+    """charset-normalizer's best explanation of the bytes, ties broken by PREFERRED_LEGACY.
+
+    The detector reads the sample's dense lines (_dense_lines) when it has any, else every line
+    with a non-ASCII byte; the caller still checks that the codec explains the whole page's bytes.
+    """
     # UTF-16/32 without a BOM were ruled out by their NUL pattern (utf16_without_bom): on bytes with no
     # NUL, charset-normalizer sometimes prefers them for short legacy text ('계획을Hub' as UTF-16-BE)
     sample = _detection_sample(data)
+    sample = _dense_lines(sample) or sample
     matches = list(charset_normalizer.from_bytes(sample, cp_exclusion=_WIDE_CODECS))
     if not matches:
         return None

@@ -137,10 +137,11 @@ def test_arbitrary_bytes_never_fail(data, fmt):
     _never_fails(RawPage(f"page.{'html' if fmt == 'html' else 'txt'}", data, fmt))
 
 
-# measured on 100 derandomised examples each (issue 19): Korean pages 91 documents, 9 undecodable (a
-# junk byte on an ASCII line sends that line to the detector, which then reads the page as another
-# codec: a decode.py limitation, reported); mostly-English UTF-8 pages with one bad byte 100 of 100
-MIN_KOREAN_DOCUMENT_SHARE = 0.85
+# measured on 100 derandomised examples each (issue 19): Korean pages 91 documents and 9 undecodable
+# at first (a junk byte on an ASCII line went to the detector, and no codec fitted), 97 and 3 once the
+# detector reads the dense lines (transforms/decode.py _dense_lines); mostly-English UTF-8 pages with
+# one bad byte 100 of 100
+MIN_KOREAN_DOCUMENT_SHARE = 0.94
 MIN_ENGLISH_DOCUMENT_SHARE = 0.95
 SHARE_SETTINGS = settings(max_examples=100, deadline=None, derandomize=True, database=None,
                           phases=[Phase.generate],  # a share is measured, not one failure shrunk

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import codecs
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cityclips.transforms.decode import decode_bytes, decode_page, declared_charset, looks_binary, normalise_text
+from cityclips.transforms.decode import (decode_bytes, decode_page, declared_charset, detect_and_decode, looks_binary,
+                                        normalise_text)
 from cityclips.transforms.records import RawPage
 
 KO = "광주광역시는 23일 인공지능 산업 육성 계획을 발표했다."
@@ -240,3 +243,15 @@ def test_normalise_text_leaves_no_carriage_returns_and_is_idempotent(text: str) 
     once = normalise_text(text)
     assert "\r" not in once and "\u00a0" not in once
     assert normalise_text(once) == once
+
+
+@pytest.mark.parametrize("junk", [b"\xff", b"\x80", b"\xfe\xff", b"\xa1"])
+def test_a_junk_byte_on_an_english_line_of_an_euc_kr_page_keeps_the_page_korean(junk):
+    # issue 19's finding: the line went to the detector, no codec fitted the sample, the page was undecodable
+    korean = "광주광역시는 인공지능 산업 육성을 위해 올해 예산을 편성했다고 밝혔다.\n".encode("euc-kr")
+    page = korean * 4 + b"Contact: press office, tel 062-613-2000 " + junk + b" fax\n" + korean * 2
+    decoding = detect_and_decode(page)
+    assert decoding.encoding == "cp949" and decoding.method == "detected"
+    assert decoding.replaced == len(junk)
+    assert decoding.text.startswith("광주광역시는 인공지능")
+
