@@ -1,7 +1,7 @@
 """Score cityclips on the real saved pages of eval/real, per split, with trafilatura 2.3.1 beside it.
 
     python eval/real.py                      # one table: dev and holdout, cityclips and trafilatura
-    python eval/real.py --split dev --pages  # plus one line per dev page and its misses (never for holdout)
+    python eval/real.py --split dev --pages  # plus one line per page and its misses (dev, holdout; never fresh)
     python eval/real.py --json               # machine-readable figures
 
 Gold is in eval/real/<split>/gold (format: eval/real/README.md). What is counted:
@@ -13,7 +13,9 @@ Gold is in eval/real/<split>/gold (format: eval/real/README.md). What is counted
 - headings and list items invented: emitted ones that match neither the gold nor its optional entries
   (text prefix, markers ignored), on the pages whose gold labels them;
 - quotes: matched on the first characters of their text; speaker right when one name contains the other.
-The holdout split is for measuring once at the end of a round: tune on dev only.
+Splits: dev and holdout were read and tuned on (holdout became tunable in round 4, after rounds 3 and 3b had
+measured it and named its misses); fresh holds sites collected later and is measured once, at the end of a
+round, never read for tuning (a split without a folder is skipped).
 """
 from __future__ import annotations
 
@@ -32,7 +34,8 @@ from cityclips.transforms.pipeline import corpus_templates, process_page  # noqa
 from cityclips.transforms.records import Document, RawPage  # noqa: E402
 
 REAL_DIR = Path(__file__).resolve().parent / "real"
-SPLITS = ("dev", "holdout")
+SPLITS = ("dev", "holdout", "fresh")
+BLIND_SPLITS = ("fresh",)  # measured, never listed page by page
 PREFIX_CHARS = 15  # headings and list items match on this many leading characters (whitespace removed)
 QUOTE_PREFIX_CHARS = 10  # quotes match on this many leading characters of their text
 FIELDS = ("category", "author", "view_count", "contact_department", "contact_phone")
@@ -387,18 +390,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=SPLITS + ("all",), default="all", help="which split to score (default: both)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura column")
-    parser.add_argument("--pages", action="store_true", help="list the misses of each dev page (never holdout's)")
+    parser.add_argument("--pages", action="store_true", help="list the misses of each page of the tunable splits (never fresh's)")
     args = parser.parse_args(argv)
     if not (REAL_DIR / "manifest.json").is_file():
         print(f"eval/real: {REAL_DIR} has no manifest.json; nothing to score")
         return 0
-    splits = SPLITS if args.split == "all" else (args.split,)
+    splits = tuple(s for s in SPLITS if (REAL_DIR / s / "gold").is_dir()) if args.split == "all" else (args.split,)
     results = {s: score_split(s, not args.no_trafilatura) for s in splits}
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))
         return 0
     counts = {s: results[s]["cityclips"]["counts"] for s in splits}
-    print("== eval/real: real saved pages (gold written by hand; holdout = measure once, tune on dev)")
+    print("== eval/real: real saved pages (gold written by hand; dev and holdout tuned on, fresh measured once)")
     for s in splits:
         c = counts[s]
         print(f"   {s}: {results[s]['cityclips']['pages']} pages, {c['must_keep']} must-keep and {c['must_drop']} "
@@ -409,9 +412,9 @@ def main(argv: list[str] | None = None) -> int:
         rejected = results[s]["cityclips"]["rejected_pages"]
         if rejected:
             print(f"\n  {s} pages cityclips rejected: {rejected}")
-    if args.pages and "dev" in results:
-        print("\n  dev misses (cityclips):")
-        for line in results["dev"]["cityclips"]["misses"]:
+    for s in (s for s in splits if args.pages and s not in BLIND_SPLITS):
+        print(f"\n  {s} misses (cityclips):")
+        for line in results[s]["cityclips"]["misses"]:
             print(f"    - {line}")
     return 0
 

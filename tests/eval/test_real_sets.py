@@ -51,7 +51,7 @@ def test_manifest_pages_exist_with_their_sha256_and_split() -> None:
 
 def test_every_page_has_gold_and_every_gold_a_page() -> None:
     ids = {r["id"] for r in MANIFEST}
-    for split in real.SPLITS:
+    for split in (s for s in real.SPLITS if (REAL / s).is_dir()):
         pages = {p.stem for p in (REAL / split / "pages").glob("*.html")}
         golds = {p.stem for p in (REAL / split / "gold").glob("*.json")}
         assert pages == golds, f"{split}: pages without gold {pages - golds}, gold without page {golds - pages}"
