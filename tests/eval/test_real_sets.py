@@ -132,6 +132,8 @@ def test_pagekind_labels_point_at_real_bytes_and_cover_both_kinds() -> None:
         assert hashlib.sha256(path.read_bytes()).hexdigest() == row["sha256"], row["id"]
     kinds = [r["kind"] for r in LABELS]
     assert kinds.count("listing") >= 20 and kinds.count("article") >= 20
+    fresh = [r["kind"] for r in LABELS if r["split"] == "fresh"]
+    assert not fresh or (fresh.count("listing") >= 20 and fresh.count("article") >= 20)
     assert len({r["file"] for r in LABELS}) == len(LABELS)
 
 
