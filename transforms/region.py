@@ -17,6 +17,7 @@ from lxml import etree
 
 from cityclips.transforms.dom import INLINE_TAGS, Size, tag_of
 from cityclips.transforms.reconcile import norm
+from cityclips.transforms.tails import is_teaser_feed
 
 ANCESTOR_LEVELS = 5  # a paragraph's score reaches five ancestors: parent x1, grandparent x1/2, then 1/(3*level)
 TOP_CANDIDATES = 5
@@ -480,7 +481,10 @@ def find_region(body: etree._Element, sizes: dict, cache: dict, page_title: str 
     # (a <main class='content'> around one line scored 45 on its names)
     if not candidates:
         return NO_REGION
-    eligible = [el for el in candidates if sizes[el].prose >= MIN_CANDIDATE_PROSE] or list(candidates)
+    # ... and a feed of teasers for other pages is not the article, however much prose its summaries hold
+    feeds = {el for el in candidates if is_teaser_feed(el, sizes)}
+    eligible = [el for el in candidates if sizes[el].prose >= MIN_CANDIDATE_PROSE
+                and not (feeds and (el in feeds or any(a in feeds for a in el.iterancestors())))] or list(candidates)
     raw = dict(candidates)
     headline_box = _headline_box(titled_heading(body, sizes, page_title), candidates, sizes)
     if headline_box is not None:
