@@ -21,6 +21,7 @@ from cityclips.transforms.tails import is_teaser_feed
 
 ANCESTOR_LEVELS = 5  # a paragraph's score reaches five ancestors: parent x1, grandparent x1/2, then 1/(3*level)
 TOP_CANDIDATES = 5
+CONTROL_TEXT_TAGS = frozenset({"select", "option", "optgroup", "textarea", "button"})  # text of a form control
 ALTERNATIVE_SHARE = 0.75  # candidates within 75% of the best one ...
 MIN_ALTERNATIVES = 3  # ... three of them under one ancestor: the article is split, take the ancestor
 CLIMB_FLOOR = 1 / 3  # stop climbing where a parent scores under a third of the best
@@ -195,6 +196,8 @@ def _score_candidates(body: etree._Element, sizes: dict, cache: dict) -> dict:
         size = sizes.get(el)
         if size is None or not size.unit:
             continue
+        if tag_of(el) in CONTROL_TEXT_TAGS or tag_of(el.getparent()) in CONTROL_TEXT_TAGS:
+            continue  # a drop-down's options are a menu of choices, never prose (html drops controls too)
         # Prose under a box named comments, sidebar or footer counts for little (readability strips such
         # boxes before scoring; here they stay evidence: a page that is all 'sidebar' still has a region).
         unit = size.unit * (CHROME_PROSE_FACTOR if _under_chrome(el, body, sizes, cache, memo) else 1.0)

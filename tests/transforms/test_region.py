@@ -264,3 +264,16 @@ def test_a_box_named_content_without_prose_is_not_the_article() -> None:
     region = find_region(body, sizes, {})
     assert body.find(".//section") in region.nodes | region.core
     assert body.find(".//main") not in region.nodes
+
+
+def test_the_options_of_a_drop_down_are_never_the_article() -> None:
+    # a forum's 'jump to' menu: a <select> of many long option labels outweighed the post
+    for texts in (KO, EN):
+        options = "".join(f"<option value='{i}'>{t} {t}</option>" for i, t in enumerate(texts * 4))
+        html = _page(f"<form><fieldset><select name='f'>{options}</select></fieldset></form>"
+                     f"<div class='post-entry'>{_paragraphs(texts[:2])}</div>")
+        root = parse_html(html)
+        sizes, _ = measure(root)
+        region = find_region(root.find("body"), sizes, {})
+        assert [el.get("class") for el in region.nodes] == ["post-entry"]
+        assert _content(html) == texts[:2]
