@@ -20,7 +20,7 @@ from cityclips.transforms.dates import parse_date
 from cityclips.transforms.dom import CAPTION_CLASS, INLINE_TAGS as INLINE_TAGS_WALKED, Size, is_caption_element, measure, path_segment
 from cityclips.transforms.limits import parse_keeping_deep_text
 from cityclips.transforms.records import Block, RemovedLine
-from cityclips.transforms.region import NO_REGION, Region, evidence, find_region
+from cityclips.transforms.region import MAX_FACT_BOX_CHARS, NO_REGION, THIN_REGION_PROSE, Region, evidence, find_region
 from cityclips.transforms.tails import is_teaser_feed
 
 # Elements that never hold article text. Their text is recorded as removed, under 'html_<tag>'.
@@ -381,6 +381,9 @@ def _excluded_by(el: etree._Element, tag: str, state: _State, where: int) -> str
     if found.weak:
         size = state.sizes.get(el)
         if size is None or size.prose < WEAK_MAX_PROSE:
+            if tag != "header" and state.region.prose < THIN_REGION_PROSE and size is not None \
+                    and size.chars <= MAX_FACT_BOX_CHARS and _DIGIT.search(el.text_content()):
+                return ""  # a thin region's date or time field ('Start Tue, 09/17/2019 - 10:00 AM') is its content
             return "html_header" if tag == "header" else "html_meta_class"
     return ""
 

@@ -44,6 +44,11 @@ HEADLINE_WEIGHT = 25.0  # a box holding the heading the <title> names: evidence 
 HEADLINE_CONTEST_SHARE = 0.5  # ... to a box scoring at least half the best candidate's score
 HEADLINE_MIN_PROSE = 10.0  # three or four paragraphs of prose (see dom.unit_score)
 MIN_HEADLINE_KEY_CHARS = 8  # letters of a heading that can confirm a headline ('News' names a section)
+THIN_REGION_PROSE = 12.0  # a region of a few short paragraphs: an event or a notice whose facts sit in boxes beside it
+FACT_LEVELS = 3  # ... in a sibling of the region's top, of its parent or of its grandparent
+MAX_FACT_BOX_CHARS = 400  # a box of a few fields ('Date Feb 01 2024 Time 6:30 pm Location ...'), not a column of its own
+FACT_MAX_LINK_SHARE = 0.34  # fields, not a menu
+_DIGIT = re.compile(r"\d")
 LEAD_MIN_WEIGHT = 70  # weighted chars of a lead paragraph (html.EDGE_GOOD_WEIGHT: a line that reads as prose)
 LEAD_MAX_LINK_SHARE = 0.25  # a lead (or a headline) is not a link: under a quarter of its text in links
 TAG_WEIGHTS = {"div": 5, "article": 10, "main": 10, "pre": 3, "td": 3, "blockquote": 3, "address": -3, "ol": -3,
@@ -322,6 +327,33 @@ def _clean_neighbours(top: etree._Element, nodes: list, body: etree._Element, si
     return found
 
 
+def _facts_beside(top: etree._Element, nodes: list, body: etree._Element, sizes: dict, cache: dict) -> list:
+    """Small boxes of facts (a date, a time, a place: digits, few links, no chrome name) beside a thin
+    region's top, its parent or its grandparent: on an event or notice page of a few fields the facts
+    are the article, though they sit in a column or a block of their own."""
+    if sum(sizes[n].prose for n in nodes if n in sizes) >= THIN_REGION_PROSE:
+        return []
+    inside = set(nodes)
+    found = []
+    node = top
+    for _ in range(FACT_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent is body or node is body:
+            break  # the page's top-level boxes are its layout, not one article's facts
+        for sibling in parent:
+            size = sizes.get(sibling)
+            if sibling is node or sibling in inside or size is None or size.order < 0 or not size.chars:
+                continue
+            if size.chars > MAX_FACT_BOX_CHARS or _link_density(size) >= FACT_MAX_LINK_SHARE:
+                continue
+            named = evidence(sibling, tag_of(sibling), cache)
+            if named.negative or named.weak or not _DIGIT.search(sibling.text_content()):
+                continue
+            found.append(sibling)
+        node = parent
+    return found
+
+
 def _split_parts(top: etree._Element, nodes: list, body: etree._Element, sizes: dict) -> list:
     """Other boxes of the article split around figures or videos: elements with the top
     candidate's tag and class (all of its classes, in order) holding prose of their own."""
@@ -503,6 +535,7 @@ def find_region(body: etree._Element, sizes: dict, cache: dict, page_title: str 
     nodes = _siblings(top, candidates, sizes, cache)
     nodes += _split_parts(top, nodes, body, sizes)
     nodes += _clean_neighbours(top, nodes, body, sizes, cache)
+    nodes += _facts_beside(top, nodes, body, sizes, cache)
     ancestors = _ancestor_set(nodes)
     leads = _leads(body, nodes, ancestors, sizes, cache)
     if leads:
