@@ -20,7 +20,8 @@ from cityclips.transforms.dates import parse_date
 from cityclips.transforms.dom import CAPTION_CLASS, INLINE_TAGS as INLINE_TAGS_WALKED, Size, is_caption_element, measure, path_segment
 from cityclips.transforms.limits import parse_keeping_deep_text
 from cityclips.transforms.records import Block, RemovedLine
-from cityclips.transforms.region import NO_REGION, Region, evidence, find_region
+from cityclips.transforms.region import MAX_FACT_BOX_CHARS, NO_REGION, THIN_REGION_PROSE, Region, evidence, find_region
+from cityclips.transforms.tails import is_teaser_feed
 
 # Elements that never hold article text. Their text is recorded as removed, under 'html_<tag>'.
 DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "form",
@@ -88,6 +89,7 @@ MAX_LINK_LINE_CHARS = 200  # ... and the line is a headline's length, not a para
 EDGE_GOOD_WEIGHT = 70  # weighted chars of a block that reads as prose ...
 _SENTENCE_MARK = re.compile(r"[.!?。]|다[.\s]|[,;]")  # ... with a sentence mark in it
 REGION_EDGE = "region_edge"
+TEASER_FEED = "teaser_feed"
 _DIGIT = re.compile(r"\d")
 # 'Time: 8:30 AM', '○ 문의 : 02-779-9870~1': a short label (a marker before it), a colon, a value
 _FIELD_LINE = re.compile(r"^(?:[○●◦•▪·ㆍ■□\-–*]\s*)?[^\s:：][^:：]{0,30}[:：](?!\d)\s*\S")  # not '11:11' 
@@ -336,8 +338,12 @@ def _inside_rule(el: etree._Element, tag: str, state: _State) -> str | None:
     chrome-named boxes (comments, share bars, related lists) that hold little of the region's prose."""
     if tag in CONTROL_TAGS:
         return f"html_{tag}"
-    if tag in INLINE_TAGS_WALKED or el in state.region.nodes or el in state.region.core:
+    if tag in INLINE_TAGS_WALKED or el in state.region.core:
         return None
+    if state.prose_seen >= MIN_PROSE_BEFORE and is_teaser_feed(el, state.sizes):
+        return TEASER_FEED  # after the article's first paragraphs: other pages' headlines and summaries
+    if el in state.region.nodes:
+        return None  # a box merged into the region for its text (region._siblings): not dropped for a name
     found = evidence(el, tag, state.evidence)
     if found.negative:
         size = state.sizes.get(el)
@@ -375,6 +381,9 @@ def _excluded_by(el: etree._Element, tag: str, state: _State, where: int) -> str
     if found.weak:
         size = state.sizes.get(el)
         if size is None or size.prose < WEAK_MAX_PROSE:
+            if tag != "header" and state.region.prose < THIN_REGION_PROSE and size is not None \
+                    and size.chars <= MAX_FACT_BOX_CHARS and _DIGIT.search(el.text_content()):
+                return ""  # a thin region's date or time field ('Start Tue, 09/17/2019 - 10:00 AM') is its content
             return "html_header" if tag == "header" else "html_meta_class"
     return ""
 

@@ -17,9 +17,11 @@ from lxml import etree
 
 from cityclips.transforms.dom import INLINE_TAGS, Size, tag_of
 from cityclips.transforms.reconcile import norm
+from cityclips.transforms.tails import is_teaser_feed
 
 ANCESTOR_LEVELS = 5  # a paragraph's score reaches five ancestors: parent x1, grandparent x1/2, then 1/(3*level)
 TOP_CANDIDATES = 5
+CONTROL_TEXT_TAGS = frozenset({"select", "option", "optgroup", "textarea", "button"})  # text of a form control
 ALTERNATIVE_SHARE = 0.75  # candidates within 75% of the best one ...
 MIN_ALTERNATIVES = 3  # ... three of them under one ancestor: the article is split, take the ancestor
 CLIMB_FLOOR = 1 / 3  # stop climbing where a parent scores under a third of the best
@@ -42,6 +44,11 @@ HEADLINE_WEIGHT = 25.0  # a box holding the heading the <title> names: evidence 
 HEADLINE_CONTEST_SHARE = 0.5  # ... to a box scoring at least half the best candidate's score
 HEADLINE_MIN_PROSE = 10.0  # three or four paragraphs of prose (see dom.unit_score)
 MIN_HEADLINE_KEY_CHARS = 8  # letters of a heading that can confirm a headline ('News' names a section)
+THIN_REGION_PROSE = 12.0  # a region of a few short paragraphs: an event or a notice whose facts sit in boxes beside it
+FACT_LEVELS = 3  # ... in a sibling of the region's top, of its parent or of its grandparent
+MAX_FACT_BOX_CHARS = 400  # a box of a few fields ('Date Feb 01 2024 Time 6:30 pm Location ...'), not a column of its own
+FACT_MAX_LINK_SHARE = 0.34  # fields, not a menu
+_DIGIT = re.compile(r"\d")
 LEAD_MIN_WEIGHT = 70  # weighted chars of a lead paragraph (html.EDGE_GOOD_WEIGHT: a line that reads as prose)
 LEAD_MAX_LINK_SHARE = 0.25  # a lead (or a headline) is not a link: under a quarter of its text in links
 TAG_WEIGHTS = {"div": 5, "article": 10, "main": 10, "pre": 3, "td": 3, "blockquote": 3, "address": -3, "ol": -3,
@@ -194,6 +201,8 @@ def _score_candidates(body: etree._Element, sizes: dict, cache: dict) -> dict:
         size = sizes.get(el)
         if size is None or not size.unit:
             continue
+        if tag_of(el) in CONTROL_TEXT_TAGS or tag_of(el.getparent()) in CONTROL_TEXT_TAGS:
+            continue  # a drop-down's options are a menu of choices, never prose (html drops controls too)
         # Prose under a box named comments, sidebar or footer counts for little (readability strips such
         # boxes before scoring; here they stay evidence: a page that is all 'sidebar' still has a region).
         unit = size.unit * (CHROME_PROSE_FACTOR if _under_chrome(el, body, sizes, cache, memo) else 1.0)
@@ -315,6 +324,33 @@ def _clean_neighbours(top: etree._Element, nodes: list, body: etree._Element, si
             break  # the article's lead sits right above it: stop at the first box that is not one
         if uncle not in inside:
             found.append(uncle)
+    return found
+
+
+def _facts_beside(top: etree._Element, nodes: list, body: etree._Element, sizes: dict, cache: dict) -> list:
+    """Small boxes of facts (a date, a time, a place: digits, few links, no chrome name) beside a thin
+    region's top, its parent or its grandparent: on an event or notice page of a few fields the facts
+    are the article, though they sit in a column or a block of their own."""
+    if sum(sizes[n].prose for n in nodes if n in sizes) >= THIN_REGION_PROSE:
+        return []
+    inside = set(nodes)
+    found = []
+    node = top
+    for _ in range(FACT_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent is body or node is body:
+            break  # the page's top-level boxes are its layout, not one article's facts
+        for sibling in parent:
+            size = sizes.get(sibling)
+            if sibling is node or sibling in inside or size is None or size.order < 0 or not size.chars:
+                continue
+            if size.chars > MAX_FACT_BOX_CHARS or _link_density(size) >= FACT_MAX_LINK_SHARE:
+                continue
+            named = evidence(sibling, tag_of(sibling), cache)
+            if named.negative or named.weak or not _DIGIT.search(sibling.text_content()):
+                continue
+            found.append(sibling)
+        node = parent
     return found
 
 
@@ -480,7 +516,10 @@ def find_region(body: etree._Element, sizes: dict, cache: dict, page_title: str 
     # (a <main class='content'> around one line scored 45 on its names)
     if not candidates:
         return NO_REGION
-    eligible = [el for el in candidates if sizes[el].prose >= MIN_CANDIDATE_PROSE] or list(candidates)
+    # ... and a feed of teasers for other pages is not the article, however much prose its summaries hold
+    feeds = {el for el in candidates if is_teaser_feed(el, sizes)}
+    eligible = [el for el in candidates if sizes[el].prose >= MIN_CANDIDATE_PROSE
+                and not (feeds and (el in feeds or any(a in feeds for a in el.iterancestors())))] or list(candidates)
     raw = dict(candidates)
     headline_box = _headline_box(titled_heading(body, sizes, page_title), candidates, sizes)
     if headline_box is not None:
@@ -496,6 +535,7 @@ def find_region(body: etree._Element, sizes: dict, cache: dict, page_title: str 
     nodes = _siblings(top, candidates, sizes, cache)
     nodes += _split_parts(top, nodes, body, sizes)
     nodes += _clean_neighbours(top, nodes, body, sizes, cache)
+    nodes += _facts_beside(top, nodes, body, sizes, cache)
     ancestors = _ancestor_set(nodes)
     leads = _leads(body, nodes, ancestors, sizes, cache)
     if leads:

@@ -67,6 +67,7 @@ STRUCTURAL_RULES = {
     "before_title": "chrome above the headline", "title_repeat": "the headline repeated in the body",
     "outside_region": "outside the page's main content region", "hidden": "hidden text",
     "region_edge": "a chrome line at the edge of the content region", "link_line": "a line that is mostly a link",
+    "teaser_feed": "teasers for other pages (headline link and summary) after the article, inside its region",
     "html_comments": "an HTML comment",
     "html_*": "markup dropped as chrome: html_<tag> (nav, header, footer, form, ...), html_chrome_class, "
               "html_link_menu, html_table_caption, html_head",

@@ -24,8 +24,8 @@ def test_a_score_under_its_floor_fails_make_eval() -> None:
     assert peers.floor_failures("aeb", _score(peers.FLOORS["aeb"])) == []
     assert "body F1 fell to 0.940" in peers.floor_failures("aeb", _score(0.94))[0]
     limit = peers.MAX_REJECTED["trafilatura-eval"]
-    assert peers.floor_failures("trafilatura-eval", _score(0.9, rejected=limit)) == []
-    assert "rejected" in peers.floor_failures("trafilatura-eval", _score(0.9, rejected=limit + 1))[0]
+    assert peers.floor_failures("trafilatura-eval", _score(peers.FLOORS["trafilatura-eval"], rejected=limit)) == []
+    assert "rejected" in peers.floor_failures("trafilatura-eval", _score(peers.FLOORS["trafilatura-eval"], rejected=limit + 1))[-1]
 
 
 def test_make_eval_checks_the_floors() -> None:

@@ -264,3 +264,47 @@ def test_a_box_named_content_without_prose_is_not_the_article() -> None:
     region = find_region(body, sizes, {})
     assert body.find(".//section") in region.nodes | region.core
     assert body.find(".//main") not in region.nodes
+
+
+def test_the_options_of_a_drop_down_are_never_the_article() -> None:
+    # a forum's 'jump to' menu: a <select> of many long option labels outweighed the post
+    for texts in (KO, EN):
+        options = "".join(f"<option value='{i}'>{t} {t}</option>" for i, t in enumerate(texts * 4))
+        html = _page(f"<form><fieldset><select name='f'>{options}</select></fieldset></form>"
+                     f"<div class='post-entry'>{_paragraphs(texts[:2])}</div>")
+        root = parse_html(html)
+        sizes, _ = measure(root)
+        region = find_region(root.find("body"), sizes, {})
+        assert [el.get("class") for el in region.nodes] == ["post-entry"]
+        assert _content(html) == texts[:2]
+
+
+def test_a_thin_events_facts_in_a_column_beside_it_are_its_content() -> None:
+    # an event page: one line of description, its date, time and place in a column of their own
+    for desc, facts in (("The work group will review the police disciplinary policy, the disciplinary matrix and the "
+                         "manual of rules. Residents may attend, speak and send written comments.",
+                         ("Feb 01 2024", "6:30 pm - 8:30 pm", "3631 Perkins Ave., Cleveland 4th Fl")),
+                        ("징계 규정과 직무 매뉴얼을 검토하는 실무 협의회를 엽니다. 시민 누구나 참석할 수 있습니다.",
+                         ("2024년 2월 1일", "오후 6:30 - 8:30", "광주광역시 서구 내방로 111, 3층"))):
+        column = "".join(f"<div class='box'><h3>Field</h3><dl><dd>{fact}</dd></dl></div>" for fact in facts)
+        html = _page(f"{NAV}<article class='row'><div class='col-8'><h1>Work Group</h1><div class='event-content'>"
+                     f"<p>{desc}</p></div></div><div class='col-4'>{column}</div></article>"
+                     "<div class='links'><p>Visit 120 parks</p></div>")
+        content = " ".join(_content(html))
+        assert desc in content and all(fact in content for fact in facts)
+        assert "Visit 120 parks" not in content  # beyond the article's box: not a fact of it
+
+
+def test_a_thin_regions_date_field_is_content_though_named_date() -> None:
+    for label, value in (("Start", "Tue, 09/17/2019 - 10:00 AM"), ("시작", "2019.09.17 (화) 10:00")):
+        html = _page(f"<article class='node'><h1>Citizens Advisory Board</h1><div class='field'><div class='label'>"
+                     f"{label}</div><div class='value'><div class='field--name-start-date'>{value}</div></div></div>"
+                     "<div class='body'><p>Quarterly meeting of the citizens advisory board, open to everyone.</p>"
+                     "</div></article>")
+        assert value in _content(html)
+
+
+def test_a_long_articles_date_box_stays_out_of_the_body() -> None:
+    html = _page(f"<article class='node'><div class='post-date'>Tue, 09/17/2019 - 10:00 AM</div>"
+                 f"<div class='body'>{_paragraphs(EN + EN)}</div></article>")
+    assert "Tue, 09/17/2019 - 10:00 AM" not in _content(html)
