@@ -28,6 +28,7 @@ WEAK_LABELS = ("department", "담당부서", "담당자", "부서명", "수정�
                "등록부서", "소관부서", "관리부서", "담당과", "연락처", "전화번호", "수정", "업데이트", "기사수정", "최종수정",
                "last updated", "updated on")
 DATE_LABELS = ("Date", "Posted", "Posted on", "Registered", "Reg. Date", "등록일", "작성일", "게시일", "등록일자", "날짜")
+GENERIC_DATE_LABELS = frozenset({"date", "날짜"})
 VIEW_LABELS = ("Views", "View", "Hits", "Hit", "Read", "조회수", "조회")
 # A modification date sits beside the publication date; it is recognised (so the line is metadata)
 # but never taken for published_at.
@@ -207,7 +208,13 @@ def parse_field(label: str, value: str) -> MetadataFields | None:
     """
     key = re.sub(r"[\s:：]+", "", label).lower()
     if key not in _SPACELESS_KIND:
-        return None
+        # '채용공고 등록일시': what was registered, then the date label; a bare 'date' after a noun is
+        # that thing's date ('행사 날짜', 'Event date'), not the page's
+        last = label.strip(" :：").split()[-1:] or [""]
+        if len(label.split()) < 2 or _SPACELESS_KIND.get(last[0].lower()) != "date" \
+                or last[0].lower() in GENERIC_DATE_LABELS:
+            return None
+        label = last[0]
     return parse_metadata_line(f"{label.strip(' :：')} : {value}")
 
 
@@ -333,6 +340,11 @@ def parse_split_contact(first: str, second: str) -> tuple[str, str] | None:
     if not _CONTACT_LABEL.match(first) or not _PHONE_LABEL.match(second) or _PHONE_RE.search(first):
         return None
     return parse_contact(f"{first} {second}")
+
+
+def breadcrumb_steps(text: str) -> list[str]:
+    """Every step of a breadcrumb ('홈 > 촬영영상 > 클립본(원본)' -> ['홈', '촬영영상', '클립본(원본)'])."""
+    return [part.strip() for part in _BREADCRUMB_SEP.split(text.strip()) if part.strip()]
 
 
 def parse_breadcrumb(text: str) -> str | None:
