@@ -14,7 +14,7 @@ from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, MetadataFields,
                                            find_metadata_run, parse_attachment, parse_breadcrumb, parse_contact,
                                            parse_split_contact)
 from cityclips.transforms.reconcile import find_title_block
-from cityclips.transforms.html import OUTSIDE_REGION
+from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from cityclips.transforms.rules import match_line_rule
 from cityclips.transforms.template import block_signatures, template_rules
@@ -137,7 +137,8 @@ def _title_candidates(m: _Marks) -> list[int]:
     Captions and list items are never the headline ('Annual Report (FY 2017)' in a list of documents)."""
     first_content = next((i for i in range(len(m.blocks)) if m.content(i)), len(m.blocks))
     return [i for i in range(len(m.blocks)) if m.kept(i) and m.blocks[i].hint not in ("caption", "li")
-            and (not m.blocks[i].excluded_by or (i < first_content and m.blocks[i].hint in ("title", "heading")))]
+            and (not m.blocks[i].excluded_by or (i < first_content and (
+                m.blocks[i].hint in ("title", "heading") or m.blocks[i].excluded_by == REGION_EDGE)))]
 
 
 def _first_content(m: _Marks) -> int:

@@ -184,3 +184,15 @@ def test_a_title_field_of_a_board_table_above_the_article_names_the_headline() -
                 f"</table><div class='content'>{_prose(text)}</div></body></html>")
         meta = _clean_html(html).metadata
         assert meta.title == headline
+
+
+def test_a_short_line_framing_the_region_above_a_field_table_can_be_the_title() -> None:
+    # the headline is a <strong class="title"> in a box of its own above the article's field table
+    for headline, rows in (("2025년 겨울 청년행정체험단 모집", (("정책 유형", "일자리"), ("주관 기관", "관악구청"))),
+                           ("Winter 2025 youth administration interns", (("Policy type", "Jobs"), ("Agency", "Gwanak-gu")))):
+        cells = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+        html = (f"<html><head><title>| 청년몽땅정보통</title></head><body><div class='detail'><div class='top'>"
+                f"<strong class='title'>{headline}</strong></div><table>{cells}</table>"
+                f"{_prose('겨울방학을 맞아 청년들에게 행정업무 체험 기회와 생활지원을 제공하고자 체험단 50명을 모집합니다.')}"
+                "</div></body></html>")
+        assert _clean_html(html).metadata.title == headline
