@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
 
 from cityclips.transforms.captions import split_doubled_captions
 from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, MetadataFields, breadcrumb_steps, find_attachments,
                                            find_metadata_run, parse_attachment, parse_breadcrumb, parse_contact,
-                                           parse_split_contact)
+                                           parse_dateline, parse_split_contact)
 from cityclips.transforms.reconcile import find_title_block
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
@@ -223,6 +225,14 @@ def _mark_section_repeat(m: _Marks, title_at: int) -> None:
             m.rule[i] = "category"
 
 
+def _dateline(m: _Marks, title_at: int) -> datetime | None:
+    """The date of a press release's dateline just above or below the title ('Schengen, 3. Juli 2018 —
+    Aussendung', 'SEOUL, Dec. 6, 2025'): the page's own date when no metadata line gives one."""
+    near = [i for i in (title_at - 1, title_at + 1) if 0 <= i < len(m.blocks)
+            and m.rule[i] in (None, "category", REGION_EDGE, OUTSIDE_REGION)]  # metadata wherever the region put it
+    return next((d for i in near if (d := parse_dateline(m.blocks[i].text)) is not None), None)
+
+
 def _stated_section(m: _Marks, title_at: int) -> str | None:
     """The line just above the title when it repeats a step of the page's breadcrumb: the section the
     page names twice ('클립본(원본)' above the headline), more exact than the path's last step."""
@@ -326,13 +336,15 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
                                       if m.rule[i] not in (None, "title")]
     department, phone = m.contact if m.contact else (None, None)
     fields, source = m.fields, m.metadata_source
+    if fields.published_at is None and title_at is not None and (dated := _dateline(m, title_at)) is not None:
+        fields = replace(fields, published_at=dated)
     metadata = Metadata(title=title, category=category or m.breadcrumb, author=fields.author,
                         published_at=fields.published_at, view_count=fields.view_count,
                         contact_department=department, contact_phone=phone, attachments=tuple(m.attachments),
                         modified_at=fields.modified_at, department=fields.department,
                         title_source=_title_source(blocks[title_at]) if title_at is not None else None,
                         author_source=source if fields.author else None,
-                        published_at_source=source if fields.published_at else None,
+                        published_at_source=(source if m.fields.published_at else "byline") if fields.published_at else None,
                         modified_at_source=source if fields.modified_at else None,
                         department_source=source if fields.department else None)
     return CleanPage(source_path, source_format, metadata, tuple(body), tuple(captions),

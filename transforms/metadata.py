@@ -5,6 +5,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from cityclips.transforms.dates import parse_date
 from cityclips.transforms.records import Attachment, Block, MetadataFields
@@ -140,6 +141,8 @@ def _to_int(text: str) -> int | None:
 
 _STARTS_WITH_DATE = re.compile(rf"^[(\[]?\s*(?:(?:19|20)\d{{2}}\s*[-./년]|(?:{'|'.join(('jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'))})[a-z]*\.?\s+\d)",
                                re.IGNORECASE)
+_STARTS_WITH_DATE_OR_DAY = re.compile(rf"{_STARTS_WITH_DATE.pattern}|^\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+[^\W\d_]{{3}}",
+                                      re.IGNORECASE)
 _WORD_LABELS = frozenset(_WORDS)
 _LABEL_ONLY = re.compile(rf"^\W{{0,3}}(?:{_GLUED_RE}|{_WORDS_RE}|{_BARE})\s*[:：]?\s*$", re.IGNORECASE)
 _FIELD_SEPARATOR = re.compile(r"\s+[|·•/]\s+")
@@ -340,6 +343,35 @@ def parse_split_contact(first: str, second: str) -> tuple[str, str] | None:
     if not _CONTACT_LABEL.match(first) or not _PHONE_LABEL.match(second) or _PHONE_RE.search(first):
         return None
     return parse_contact(f"{first} {second}")
+
+
+MAX_DATELINE_CHARS = 80  # 'Schengen, 3. Juli 2018 — Aussendung': a place, a date and perhaps the release's kind
+# A press release's dateline: the place, a comma, the date ('SEOUL, Dec. 6, 2025', 'Wien, 12. März 2020').
+_DATELINE = re.compile(r"^\s*(?P<place>[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}),\s*(?:le\s+|den\s+|am\s+)?(?=\d|[^\W\d_]{3})")
+
+
+_HOUR_RANGE = re.compile(r"\b\d{1,2}\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\b", re.IGNORECASE)  # '9 - 11am'
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+                      r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[a-z]*\.?$|^[월화수목금토일]요일$", re.IGNORECASE)
+
+
+def parse_dateline(text: str) -> datetime | None:
+    """The date of a press release's dateline ('Schengen, 3. Juli 2018 — Aussendung'), or None.
+
+    The date must follow the place and its comma directly, alone: a line with two dates is a period,
+    one with a time range is an event's schedule.
+    >>> parse_dateline("Schengen, 3. Juli 2018 — Aussendung")
+    datetime.datetime(2018, 7, 3, 0, 0)
+    """
+    if len(text) > MAX_DATELINE_CHARS or _TIME_RANGE.search(text) or _HOUR_RANGE.search(text):
+        return None
+    start = _DATELINE.match(text)
+    if not start or _WEEKDAY.match(start["place"]):
+        return None  # 'Tue, Jul 30 2024': a weekday leads an event's date, a place leads a release's
+    value, end = parse_date(text[start.end():])
+    if value is None or not _STARTS_WITH_DATE_OR_DAY.match(text[start.end():]) or parse_date(text[start.end() + end:])[0]:
+        return None
+    return value
 
 
 def breadcrumb_steps(text: str) -> list[str]:

@@ -196,3 +196,16 @@ def test_a_short_line_framing_the_region_above_a_field_table_can_be_the_title() 
                 f"{_prose('겨울방학을 맞아 청년들에게 행정업무 체험 기회와 생활지원을 제공하고자 체험단 50명을 모집합니다.')}"
                 "</div></body></html>")
         assert _clean_html(html).metadata.title == headline
+
+
+def test_a_dateline_beside_the_title_is_the_page_date_when_no_metadata_line_gives_one() -> None:
+    for dateline, headline, text, expected in (
+            ("Schengen, 3. Juli 2018 — Aussendung", "Außenministerin beim Treffen in Luxemburg",
+             "Die Außenministerin nahm am Dienstag auf Einladung ihres Amtskollegen an dem Treffen teil.", datetime(2018, 7, 3)),
+            ("SEOUL, Dec. 6, 2025", "Seoul opens 30 new parks", "The city opened thirty parks on Saturday, officials said.",
+             datetime(2025, 12, 6)),
+            ("광주, 2025.12.06", "광주시, 시내버스 노선 12개 개편", "광주시는 시내버스 노선 12개를 개편한다고 6일 밝혔다.",
+             datetime(2025, 12, 6))):
+        html = f"<html><body><div class='news'><p>{dateline}</p><h1>{headline}</h1>{_prose(text)}</div></body></html>"
+        meta = _clean_html(html).metadata
+        assert (meta.title, meta.published_at, meta.published_at_source) == (headline, expected, "byline")
