@@ -183,7 +183,7 @@ def _title_index(m: _Marks, html_title: str | None, title_hints: Sequence[tuple[
     if h1:
         # an <h1> in the region first, else the last one above the region
         inside = [i for i in h1 if m.blocks[i].excluded_by != OUTSIDE_REGION]
-        return inside[0] if inside else h1[-1]
+        return inside[0] if inside else _nearest_heading(m, h1[-1], first)
     headings = [i for i in kept if m.blocks[i].hint == "heading"]
     if m.metadata_at is not None:
         # the nearest line above the metadata, even outside the region (a board table's title row)
@@ -208,6 +208,17 @@ def _title_index(m: _Marks, html_title: str | None, title_hints: Sequence[tuple[
         # markup's title, if any, is used instead; a text dump's first line is its title).
         return None
     return candidates[0] if candidates else None
+
+
+def _nearest_heading(m: _Marks, h1_at: int, first: int) -> int:
+    """The heading nearest the body when only headings lie between the last <h1> above the region and
+    the region's first block: an <h1> naming the agency, then 'Chapter 123', 'Division 450' and the
+    rule's own name ('OREGON ARTS PROGRAM GRANTS') just above its text."""
+    between = range(h1_at + 1, first)
+    if between and all(m.kept(i) and m.blocks[i].hint in ("heading", "title") for i in between) \
+            and len(m.blocks[first - 1].text) <= MAX_TITLE_CHARS:
+        return first - 1
+    return h1_at
 
 
 def _reads_as_prose(text: str) -> bool:

@@ -209,3 +209,14 @@ def test_a_dateline_beside_the_title_is_the_page_date_when_no_metadata_line_give
         html = f"<html><body><div class='news'><p>{dateline}</p><h1>{headline}</h1>{_prose(text)}</div></body></html>"
         meta = _clean_html(html).metadata
         assert (meta.title, meta.published_at, meta.published_at_source) == (headline, expected, "byline")
+
+
+def test_the_heading_nearest_the_body_wins_when_only_headings_follow_the_last_h1() -> None:
+    for h1s, steps, name, text in (
+            (("Oregon Secretary of State", "Oregon Business Development Department"), ("Chapter 123", "Division 450"),
+             "OREGON ARTS PROGRAM GRANTS", "The Commission may receive funds from state, federal or local governments."),
+            (("국가법령정보센터", "문화체육관광부"), ("제1장 총칙", "제2절 지원"), "예술진흥기금 지원 규정",
+             "위원회는 국가와 지방자치단체, 공공기관 및 민간단체로부터 기금을 받아 지역의 예술 활동과 예술인의 창작을 지원할 수 있다.")):
+        heads = "".join(f"<h1>{h}</h1>" for h in h1s) + f"<h2>{steps[0]}</h2><h3>{steps[1]}</h3><h4>{name}</h4>"
+        html = f"<html><body><div class='top'>{heads}</div><div class='rules'>{_prose(text)}{_prose(text)}</div></body></html>"
+        assert _clean_html(html).metadata.title == name
