@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
 
 from cityclips.transforms.captions import split_doubled_captions
-from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, MetadataFields, find_attachments, find_metadata_run,
-                                           parse_attachment, parse_breadcrumb, parse_contact, parse_split_contact)
+from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, MetadataFields, breadcrumb_steps, find_attachments,
+                                           find_metadata_run, parse_attachment, parse_breadcrumb, parse_contact,
+                                           parse_dateline, parse_split_contact)
 from cityclips.transforms.reconcile import find_title_block
-from cityclips.transforms.html import OUTSIDE_REGION
+from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from cityclips.transforms.rules import match_line_rule
 from cityclips.transforms.template import block_signatures, template_rules
@@ -53,6 +56,7 @@ class _Marks:
         self.attachments: list[Attachment] = []
         self.contact: tuple[str, str] | None = None
         self.breadcrumb: str | None = None
+        self.breadcrumb_at: list[int] = []  # blocks read as breadcrumbs
 
     def kept(self, i: int) -> bool:
         return self.rule[i] is None
@@ -89,6 +93,7 @@ def _mark_parsed_lines(m: _Marks) -> None:
             m.rule[i] = "attachment_header"
         elif block.hint == "breadcrumb" or (_BREADCRUMB_CHARS.search(text) and parse_breadcrumb(text)):
             m.breadcrumb = m.breadcrumb or parse_breadcrumb(text)
+            m.breadcrumb_at.append(i)
             m.rule[i] = "breadcrumb"
         elif _PHONE_HINT.search(text) and (contact := parse_contact(text)) is not None:
             m.contact = m.contact or contact
@@ -134,27 +139,51 @@ def _title_candidates(m: _Marks) -> list[int]:
     Captions and list items are never the headline ('Annual Report (FY 2017)' in a list of documents)."""
     first_content = next((i for i in range(len(m.blocks)) if m.content(i)), len(m.blocks))
     return [i for i in range(len(m.blocks)) if m.kept(i) and m.blocks[i].hint not in ("caption", "li")
-            and (not m.blocks[i].excluded_by or (i < first_content and m.blocks[i].hint in ("title", "heading")))]
+            and (not m.blocks[i].excluded_by or (i < first_content and (
+                m.blocks[i].hint in ("title", "heading") or m.blocks[i].excluded_by == REGION_EDGE)))]
+
+
+def _first_content(m: _Marks) -> int:
+    return next((i for i in range(len(m.blocks)) if m.content(i)), len(m.blocks))
+
+
+def _page_path_steps(m: _Marks) -> set[str]:
+    """The steps of the page's own breadcrumb (one above its content), normalised: a line that repeats
+    one ('클립본(원본)' under '홈 > 촬영영상 > 클립본(원본)') names the section, not the article. A '>'
+    path inside the article ('홈페이지 > 채용정보 > 검색') is a direction to the reader."""
+    return {_norm(step) for i in _page_paths(m) for step in breadcrumb_steps(m.blocks[i].text)} - {""}
+
+
+def _page_paths(m: _Marks) -> list[int]:
+    """Breadcrumbs that give the page's own path: in HTML those above its main content; a text dump
+    has no region to tell them apart, so all of them."""
+    if not any(block.dom_path for block in m.blocks):
+        return m.breadcrumb_at
+    first = _first_content(m)
+    return [i for i in m.breadcrumb_at if i < first]
 
 
 def _title_index(m: _Marks, html_title: str | None, title_hints: Sequence[tuple[str, str]] = ()) -> int | None:
     """Where the headline is: the first line a markup title confirms; else an <h1>; else the nearest
     line (or HTML heading) above the metadata; else the first headline-like line after the
-    breadcrumb, skipping a repeat of the section name."""
+    breadcrumb, skipping a repeat of the section name (or of any step of the page's breadcrumb)."""
     kept = _title_candidates(m)
-    section = _norm(m.breadcrumb or "")
-    unsectioned = [i for i in kept if _norm(m.blocks[i].text) != section]
+    steps = _page_path_steps(m) | {_norm(m.breadcrumb or "")}
+    unsectioned = [i for i in kept if _norm(m.blocks[i].text) not in steps]
     confirmed = find_title_block([m.blocks[i].text for i in unsectioned], title_hints) if title_hints else None
     if confirmed is not None:
         return unsectioned[confirmed]
-    labelled = [i for i in unsectioned[:TITLE_SEARCH_BLOCKS] if _TITLE_LABEL.match(m.blocks[i].text)]
+    first = _first_content(m)
+    # a board's '제목 : ...' field names the headline outright, even in a field table outside the region
+    labelled = [i for i in sorted(set(unsectioned[:TITLE_SEARCH_BLOCKS]) | {
+        i for i in range(first) if m.kept(i) and m.blocks[i].hint == "cell"}) if _TITLE_LABEL.match(m.blocks[i].text)]
     if labelled and len(m.blocks[labelled[0]].text) <= MAX_TITLE_CHARS:
-        return labelled[0]  # a board's '제목 : ...' field names the headline outright
+        return labelled[0]
     h1 = [i for i in kept if m.blocks[i].hint == "title"]
     if h1:
         # an <h1> in the region first, else the last one above the region
         inside = [i for i in h1 if m.blocks[i].excluded_by != OUTSIDE_REGION]
-        return inside[0] if inside else h1[-1]
+        return inside[0] if inside else _nearest_heading(m, h1[-1], first)
     headings = [i for i in kept if m.blocks[i].hint == "heading"]
     if m.metadata_at is not None:
         # the nearest line above the metadata, even outside the region (a board table's title row)
@@ -165,8 +194,8 @@ def _title_index(m: _Marks, html_title: str | None, title_hints: Sequence[tuple[
             return headings_above[-1]
         if above:
             return above[-1]
-    after = max((i for i, rule in enumerate(m.rule) if rule == "breadcrumb"), default=-1)
-    candidates = [i for i in kept if i > after and _norm(m.blocks[i].text) != section] or kept
+    after = max(_page_paths(m), default=-1)
+    candidates = [i for i in kept if i > after and _norm(m.blocks[i].text) not in steps] or kept
     headings = [i for i in candidates if m.blocks[i].hint == "heading"]
     if headings and (not html_title or headings[0] <= candidates[min(2, len(candidates) - 1)]):
         return headings[0]
@@ -179,6 +208,17 @@ def _title_index(m: _Marks, html_title: str | None, title_hints: Sequence[tuple[
         # markup's title, if any, is used instead; a text dump's first line is its title).
         return None
     return candidates[0] if candidates else None
+
+
+def _nearest_heading(m: _Marks, h1_at: int, first: int) -> int:
+    """The heading nearest the body when only headings lie between the last <h1> above the region and
+    the region's first block: an <h1> naming the agency, then 'Chapter 123', 'Division 450' and the
+    rule's own name ('OREGON ARTS PROGRAM GRANTS') just above its text."""
+    between = range(h1_at + 1, first)
+    if between and all(m.kept(i) and m.blocks[i].hint in ("heading", "title") for i in between) \
+            and len(m.blocks[first - 1].text) <= MAX_TITLE_CHARS:
+        return first - 1
+    return h1_at
 
 
 def _reads_as_prose(text: str) -> bool:
@@ -194,6 +234,26 @@ def _mark_section_repeat(m: _Marks, title_at: int) -> None:
     for i in range(max(0, title_at - TITLE_REPEAT_WINDOW), min(len(m.blocks), title_at + TITLE_REPEAT_WINDOW + 1)):
         if m.kept(i) and _norm(m.blocks[i].text) == section:
             m.rule[i] = "category"
+
+
+def _dateline(m: _Marks, title_at: int) -> datetime | None:
+    """The date of a press release's dateline just above or below the title ('Schengen, 3. Juli 2018 —
+    Aussendung', 'SEOUL, Dec. 6, 2025'): the page's own date when no metadata line gives one."""
+    near = [i for i in (title_at - 1, title_at + 1) if 0 <= i < len(m.blocks)
+            and m.rule[i] in (None, "category", REGION_EDGE, OUTSIDE_REGION)]  # metadata wherever the region put it
+    return next((d for i in near if (d := parse_dateline(m.blocks[i].text)) is not None), None)
+
+
+def _stated_section(m: _Marks, title_at: int) -> str | None:
+    """The line just above the title when it repeats a step of the page's breadcrumb: the section the
+    page names twice ('클립본(원본)' above the headline), more exact than the path's last step."""
+    above = next((i for i in range(title_at - 1, -1, -1) if m.kept(i)), None)
+    if above is None or m.blocks[above].hint not in ("heading", "title", "p", "line"):
+        return None
+    if _norm(m.blocks[above].text) not in _page_path_steps(m) - {_norm(m.breadcrumb or "")}:
+        return None
+    m.rule[above] = "category"
+    return m.blocks[above].text
 
 
 def _category_above(m: _Marks, title_at: int) -> str | None:
@@ -270,7 +330,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     if title_at is not None:
         title = _TITLE_LABEL.sub("", blocks[title_at].text).rstrip(" :：") or blocks[title_at].text
         m.rule[title_at] = "title"
-        category = m.breadcrumb or _category_above(m, title_at)
+        category = _stated_section(m, title_at) or m.breadcrumb or _category_above(m, title_at)
         # Above the title: a text dump's header chrome. In HTML the region decides what is content,
         # so a block of the region is never dropped only for coming before a (perhaps wrong) title.
         for i in range(title_at):
@@ -287,13 +347,15 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
                                       if m.rule[i] not in (None, "title")]
     department, phone = m.contact if m.contact else (None, None)
     fields, source = m.fields, m.metadata_source
+    if fields.published_at is None and title_at is not None and (dated := _dateline(m, title_at)) is not None:
+        fields = replace(fields, published_at=dated)
     metadata = Metadata(title=title, category=category or m.breadcrumb, author=fields.author,
                         published_at=fields.published_at, view_count=fields.view_count,
                         contact_department=department, contact_phone=phone, attachments=tuple(m.attachments),
                         modified_at=fields.modified_at, department=fields.department,
                         title_source=_title_source(blocks[title_at]) if title_at is not None else None,
                         author_source=source if fields.author else None,
-                        published_at_source=source if fields.published_at else None,
+                        published_at_source=(source if m.fields.published_at else "byline") if fields.published_at else None,
                         modified_at_source=source if fields.modified_at else None,
                         department_source=source if fields.department else None)
     return CleanPage(source_path, source_format, metadata, tuple(body), tuple(captions),

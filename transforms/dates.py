@@ -22,15 +22,19 @@ _CLOCK = (r"(?:\s*(?P<ap1>오전|오후|AM|PM|am|pm)?\s*(?:(?P<H>[01]?\d|2[0-3])
           r"(?:\s*(?P<ap2>[AaPp]\.?[Mm]\.?)(?![^\W_]))?)?")
 _DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-./년]\s*(?P<m>\d{1,2})\s*[-./월]\s*(?P<d>\d{1,2})(?:일|\.)?"
                       + _WEEKDAY + _CLOCK)
+# English month names, then German and French ones (press releases of European ministries and cities
+# write '3. Juli 2018', '3 juillet 2018'); a date needs a day and a year beside the name.
 _MONTHS = {name: number for number, names in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")), start=1) for name in names}
+    (("jan", "january", "januar", "jän", "jänner", "janvier"), ("feb", "february", "februar", "février", "fevrier"),
+     ("mar", "march", "märz", "mars"), ("apr", "april", "avril"), ("may", "mai"), ("jun", "june", "juni", "juin"),
+     ("jul", "july", "juli", "juillet"), ("aug", "august", "août", "aout"), ("sep", "sept", "september", "septembre"),
+     ("oct", "october", "okt", "oktober", "octobre"), ("nov", "november", "novembre"),
+     ("dec", "december", "dez", "dezember", "décembre", "decembre")), start=1) for name in names}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _EN_CLOCK = _CLOCK.replace("(?:\\s*", "(?:,?\\s*(?:at\\s+)?", 1)
 _EN_DATE_RE = re.compile(
     rf"(?<![^\W\d_])(?:(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH})\.?,?\s+(?P<y2>(?:19|20)\d{{2}})){_EN_CLOCK}",
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?P<mon2>{_MONTH})\.?,?\s+(?P<y2>(?:19|20)\d{{2}})){_EN_CLOCK}",
     re.IGNORECASE)
 _ISO_SPACE_OFFSET = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*([+-]\d{2}):?(\d{2})$")
 _HAS_CLOCK = re.compile(r"\d:\d{2}")
@@ -65,7 +69,7 @@ def parse_date(text: str) -> tuple[datetime | None, int]:
     numeric = _DATE_RE.search(text)
     # English month names only when no numeric date comes first (cheap test: a letter run of 3+)
     english = _EN_DATE_RE.search(text, 0, numeric.start() if numeric else len(text)) \
-        if re.search(r"[A-Za-z]{3}", text) else None
+        if re.search(r"[^\W\d_]{3}", text) else None
     if english:
         value = _value(english, english["y"] or english["y2"], _MONTHS[(english["mon"] or english["mon2"]).lower()],
                        english["d"] or english["d2"])

@@ -55,6 +55,7 @@ _OFF_ARTICLE_CLASS = re.compile(r"related|sidebar|comment|recommend|popular|most
 MAX_FIELD_LABEL_CHARS = 12  # '등록일', '담당부서', 'Date posted': a field label is a word or two
 MAX_FIELD_VALUE_CHARS = 300  # a field's value is short; a longer cell is content laid out in a table
 _BOARD_TITLE_LABEL = re.compile(r"^(?:제\s?목|title|subject)$", re.IGNORECASE)
+_INLINE_TITLE = re.compile(r"^(?:제\s?목|title|subject)\s*[:：]\s*(?P<value>\S.*)$", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _URL = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
@@ -244,10 +245,14 @@ def _read_field_tables(root: etree._Element, got: _Collected) -> None:
     """'th : td' and 'dt : dd' pairs whose label names a metadata field (등록일, 작성자, 조회수, 담당부서 ...)."""
     for label in root.iter("th", "dt"):
         name = _WS.sub(" ", label.text_content()).strip(" :：\t\n")
-        if not name or len(name) > MAX_FIELD_LABEL_CHARS:
-            continue
         cell = _value_cell(label)
         if cell is None:
+            # a title row written in one cell: '<th colspan="4">제 목 : 관광산업 ... 공고</th>'
+            inline = _INLINE_TITLE.match(name)
+            if inline and len(name) <= MAX_FIELD_VALUE_CHARS:
+                got.board_title = got.board_title or inline["value"].strip(" :：") or None
+            continue
+        if not name or len(name) > MAX_FIELD_LABEL_CHARS:
             continue
         value = _WS.sub(" ", cell.text_content()).strip()
         if not value or len(value) > MAX_FIELD_VALUE_CHARS:

@@ -5,6 +5,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from cityclips.transforms.dates import parse_date
 from cityclips.transforms.records import Attachment, Block, MetadataFields
@@ -28,6 +29,7 @@ WEAK_LABELS = ("department", "담당부서", "담당자", "부서명", "수정�
                "등록부서", "소관부서", "관리부서", "담당과", "연락처", "전화번호", "수정", "업데이트", "기사수정", "최종수정",
                "last updated", "updated on")
 DATE_LABELS = ("Date", "Posted", "Posted on", "Registered", "Reg. Date", "등록일", "작성일", "게시일", "등록일자", "날짜")
+GENERIC_DATE_LABELS = frozenset({"date", "날짜"})
 VIEW_LABELS = ("Views", "View", "Hits", "Hit", "Read", "조회수", "조회")
 # A modification date sits beside the publication date; it is recognised (so the line is metadata)
 # but never taken for published_at.
@@ -139,6 +141,8 @@ def _to_int(text: str) -> int | None:
 
 _STARTS_WITH_DATE = re.compile(rf"^[(\[]?\s*(?:(?:19|20)\d{{2}}\s*[-./년]|(?:{'|'.join(('jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'))})[a-z]*\.?\s+\d)",
                                re.IGNORECASE)
+_STARTS_WITH_DATE_OR_DAY = re.compile(rf"{_STARTS_WITH_DATE.pattern}|^\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+[^\W\d_]{{3}}",
+                                      re.IGNORECASE)
 _WORD_LABELS = frozenset(_WORDS)
 _LABEL_ONLY = re.compile(rf"^\W{{0,3}}(?:{_GLUED_RE}|{_WORDS_RE}|{_BARE})\s*[:：]?\s*$", re.IGNORECASE)
 _FIELD_SEPARATOR = re.compile(r"\s+[|·•/]\s+")
@@ -207,7 +211,13 @@ def parse_field(label: str, value: str) -> MetadataFields | None:
     """
     key = re.sub(r"[\s:：]+", "", label).lower()
     if key not in _SPACELESS_KIND:
-        return None
+        # '채용공고 등록일시': what was registered, then the date label; a bare 'date' after a noun is
+        # that thing's date ('행사 날짜', 'Event date'), not the page's
+        last = label.strip(" :：").split()[-1:] or [""]
+        if len(label.split()) < 2 or _SPACELESS_KIND.get(last[0].lower()) != "date" \
+                or last[0].lower() in GENERIC_DATE_LABELS:
+            return None
+        label = last[0]
     return parse_metadata_line(f"{label.strip(' :：')} : {value}")
 
 
@@ -333,6 +343,40 @@ def parse_split_contact(first: str, second: str) -> tuple[str, str] | None:
     if not _CONTACT_LABEL.match(first) or not _PHONE_LABEL.match(second) or _PHONE_RE.search(first):
         return None
     return parse_contact(f"{first} {second}")
+
+
+MAX_DATELINE_CHARS = 80  # 'Schengen, 3. Juli 2018 — Aussendung': a place, a date and perhaps the release's kind
+# A press release's dateline: the place, a comma, the date ('SEOUL, Dec. 6, 2025', 'Wien, 12. März 2020').
+_DATELINE = re.compile(r"^\s*(?P<place>[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}),\s*(?:le\s+|den\s+|am\s+)?(?=\d|[^\W\d_]{3})")
+
+
+_HOUR_RANGE = re.compile(r"\b\d{1,2}\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\b", re.IGNORECASE)  # '9 - 11am'
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+                      r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[a-z]*\.?$|^[월화수목금토일]요일$", re.IGNORECASE)
+
+
+def parse_dateline(text: str) -> datetime | None:
+    """The date of a press release's dateline ('Schengen, 3. Juli 2018 — Aussendung'), or None.
+
+    The date must follow the place and its comma directly, alone: a line with two dates is a period,
+    one with a time range is an event's schedule.
+    >>> parse_dateline("Schengen, 3. Juli 2018 — Aussendung")
+    datetime.datetime(2018, 7, 3, 0, 0)
+    """
+    if len(text) > MAX_DATELINE_CHARS or _TIME_RANGE.search(text) or _HOUR_RANGE.search(text):
+        return None
+    start = _DATELINE.match(text)
+    if not start or _WEEKDAY.match(start["place"]):
+        return None  # 'Tue, Jul 30 2024': a weekday leads an event's date, a place leads a release's
+    value, end = parse_date(text[start.end():])
+    if value is None or not _STARTS_WITH_DATE_OR_DAY.match(text[start.end():]) or parse_date(text[start.end() + end:])[0]:
+        return None
+    return value
+
+
+def breadcrumb_steps(text: str) -> list[str]:
+    """Every step of a breadcrumb ('홈 > 촬영영상 > 클립본(원본)' -> ['홈', '촬영영상', '클립본(원본)'])."""
+    return [part.strip() for part in _BREADCRUMB_SEP.split(text.strip()) if part.strip()]
 
 
 def parse_breadcrumb(text: str) -> str | None:

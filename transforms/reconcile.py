@@ -18,6 +18,10 @@ from cityclips.transforms.records import MarkupDate, MarkupMetadata, Metadata
 # Separators between a headline and the site or section name in <title> and og:title.
 _SEPARATOR = re.compile(r"\s+(?:[|｜ㅣ:·•\-–—<>«»›‹/]|::|-{2}|\|\|)\s+|\s*[|｜]\s*")
 _NORMALISE = re.compile(r"[\W_]+")
+_LEADING_SEPARATOR = re.compile(r"^\s*[|｜ㅣ:·•\-–—<>«»›‹/]+\s*")
+# A separator glued to the headline: '... 밀어붙이나"-정치ㅣ한국일보' (no spaces), where the longer
+# markup title is a shorter one plus a tail
+_GLUED_SEPARATOR = re.compile(r"^[|｜ㅣ:·•\-–—<>«»›‹/]")
 _TITLE_LABEL = re.compile(r"^(제목|title|subject)\s*[:：]\s*", re.IGNORECASE)
 _URL = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
 _ROOT_PATH = re.compile(r"^/?(?:index\.\w+|main\.\w+)?/?(?:[?#].*)?$", re.IGNORECASE)
@@ -38,6 +42,9 @@ MAX_UTC_OFFSET = timedelta(hours=14)
 # such a page, with no local time on the page itself, is moved to the site's wall clock.
 SINGLE_ZONE_OFFSETS = {"ko": timedelta(hours=9), "ja": timedelta(hours=9)}
 STRONG_TITLE_SOURCES = ("json_ld", "opengraph", "microdata", "meta")
+# Visible titles the page states as its title: a heading, or a board's '제목' / 'Title' field. One
+# markup field alone does not overrule them (it may name the site: <meta name="title" content="전남바이오진흥원">).
+STATED_TITLE_SOURCES = ("heading", "board_table")
 MAX_META_AUTHOR_WORDS = 4  # 'Natalie Musumeci', 'Von Vanessa Franke'; an institution's name runs longer
 MIN_UNCONFIRMED_SUPPORT = 2  # markup fields that must agree on a title the page does not show
 MIN_HOST_NAME_CHARS = 4  # 'heizung' of www.heizung.de names the site; 'bz' of bz.de is too short to tell
@@ -69,6 +76,9 @@ def _site_keys(markup: MarkupMetadata) -> set[str]:
             keys.add(norm(label))
     whole = {norm(text) for source, text in markup.titles if source != "html_title"}
     for source, text in markup.titles:
+        if source == "html_title" and _LEADING_SEPARATOR.match(text):
+            # '- 전남바이오진흥원', '| 청년몽땅정보통': the page's own part was left empty, the rest is the site
+            keys.add(norm(_LEADING_SEPARATOR.sub("", text)))
         parts = _parts(text)
         if source == "html_title" and len(parts) >= 2:
             # the site's name closes the title ('보도자료 | 광주광역시'); a first part equal to og:title is
@@ -136,9 +146,26 @@ def _ranked_hints(markup: MarkupMetadata) -> list[tuple[str, str, int]]:
             if key not in support:
                 hints.append((source, option))
             support[key] = support.get(key, 0) + 1
+    hints = _without_tailed(hints, support)
     order = {hint: i for i, hint in enumerate(hints)}
     ranked = sorted(hints, key=lambda hint: (-support[norm(hint[1])], order[hint]))
     return [(source, text, support[norm(text)]) for source, text in ranked]
+
+
+def _without_tailed(hints: list[tuple[str, str]], support: dict[str, int]) -> list[tuple[str, str]]:
+    """Hints with a tail after another hint dropped, their support given to that hint: og:title
+    '헤드라인-정치ㅣ한국일보' beside JSON-LD '헤드라인' is the headline with the section and site glued on
+    (the separator is not spaced, so strip_site_name cannot cut it)."""
+    kept = []
+    for source, text in hints:
+        head = next((other for _, other in hints if other != text and not other.rstrip().endswith(("…", "..."))
+                     and len(norm(other)) >= MIN_MATCH_CHARS and text.startswith(other.rstrip())
+                     and _GLUED_SEPARATOR.match(text[len(other.rstrip()):])), None)
+        if head is None:
+            kept.append((source, text))
+        else:
+            support[norm(head)] += support.pop(norm(text), 0)
+    return kept
 
 
 def _same_keys(a: str, b: str, truncated: bool) -> bool:
@@ -197,7 +224,7 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
     # A markup title the page does not show beats the visible pick when two fields agree on it, or
     # when the visible pick is not a heading (a skip link, a teaser); one og:title alone may be the section's.
     strong = [(source, hint) for source, hint, support in ranked if source in STRONG_TITLE_SOURCES
-              and (support >= MIN_UNCONFIRMED_SUPPORT or visible.title_source != "heading")]
+              and (support >= MIN_UNCONFIRMED_SUPPORT or visible.title_source not in STATED_TITLE_SOURCES)]
     if strong:
         return strong[0][1], strong[0][0]
     # A part of <title> the page does not show beats a visible pick that is a word or two ('Panel',

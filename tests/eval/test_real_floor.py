@@ -17,10 +17,11 @@ import real  # noqa: E402
 
 # metric: (measured, floor) for shares that should be high
 FLOORS = {
-    "dev": {"must_keep_kept": (0.985, 0.97), "title_right": (0.933, 0.90), "date_right": (0.938, 0.90),
+    "dev": {"must_keep_kept": (0.985, 0.97), "title_right": (0.967, 0.93), "date_right": (0.938, 0.90),
+            "other_fields_right": (0.524, 0.50),
             "list_items_found": (0.644, 0.60), "captions_found": (0.708, 0.67), "quote_precision": (1.0, 0.97),
             "quote_recall": (0.946, 0.92), "speaker_right": (0.971, 0.94)},
-    "holdout": {"must_keep_kept": (0.916, 0.90), "title_right": (0.684, 0.64), "date_right": (0.75, 0.72),
+    "holdout": {"must_keep_kept": (0.916, 0.90), "title_right": (1.0, 0.96), "date_right": (1.0, 0.96),
                 "headings_found": (0.733, 0.70), "quote_precision": (0.962, 0.94), "quote_recall": (0.862, 0.84),
                 "speaker_right": (0.84, 0.80)},
 }

@@ -138,3 +138,85 @@ def test_a_list_item_is_never_the_headline() -> None:
                         title_hints=title_hints(markup))
     assert page.metadata.title != "Belle Isle Park Advisory Committee Grand Prix (2/16/17)"
     assert "Belle Isle Park Advisory Committee Grand Prix (2/16/17)" in [b.text for b in page.body]
+
+
+def _clean_html(html: str):
+    raw = RawPage("p.html", html.encode(), "html")
+    blocks, removed, title, _, _, markup = page_blocks(raw)
+    return clean_blocks("p.html", "html", blocks, html_title=title, removed_markup=removed,
+                        title_hints=title_hints(markup))
+
+
+def _prose(sentence: str) -> str:
+    return f"<p>{(sentence + ' ') * 3}</p>"
+
+
+def test_a_heading_that_repeats_a_step_of_the_page_breadcrumb_is_its_section_not_its_title() -> None:
+    for crumb, section, headline, text in (
+            ("홈 > 촬영영상 > 클립본(원본) > 상세페이지", "클립본(원본)", "20251217 중계_산업통상부 업무보고 원샷 녹취",
+             "산업통상부 장관이 세종에서 2026년도 업무보고를 진행했으며 지역 성장과 기업 활력을 주제로 발표했다."),
+            ("Home > Media > Video clips > Detail", "Video clips", "Minister presents the 2026 work plan in Sejong",
+             "The minister presented the ministry's plan for 2026, with growth for the regions and support for firms.")):
+        html = (f"<html><head><title>Archive</title></head><body><nav class='location'>{crumb.replace(' > ', ' &gt; ')}"
+                f"</nav><h2>{section}</h2><div class='view'><h2>{headline}</h2>{_prose(text)}</div></body></html>")
+        meta = _clean_html(html).metadata
+        assert (meta.title, meta.category) == (headline, section)
+
+
+def test_a_path_written_inside_the_article_does_not_restart_the_title_search() -> None:
+    for headline, direction, text in (
+            ("[장애인만 채용] 어업경영체 등록 조사원", "공단 홈페이지 &gt; 채용정보 &gt; 전북지사 검색",
+             "응시원서와 자기소개서를 양식에 맞추어 작성하여 우편 또는 이메일로 제출하여 주시기 바랍니다."),
+            ("[Disabled applicants only] Fishery registration surveyor", "Agency website &gt; Jobs &gt; Search by office",
+             "Send the application form and a cover letter by post or by email before the closing date, please.")):
+        html = (f"<html><head><title>Job detail | Jobs | Search</title></head><body><div class='job'>"
+                f"<p>{headline}</p>{_prose(text)}<p>{direction}</p><p>문의 : 063-240-2422</p>{_prose(text)}"
+                "</div></body></html>")
+        assert _clean_html(html).metadata.title == headline
+
+
+def test_a_title_field_of_a_board_table_above_the_article_names_the_headline() -> None:
+    for label, headline, text in (
+            ("제 목", "관광산업 기피직종 근로자 리프레쉬존 개선지원 공고", "강릉과학산업진흥원은 관광산업의 일자리 위기에 대응하여 근로환경 개선을 지원합니다."),
+            ("Title", "Call for proposals: refresh zones for hotel staff", "The agency supports employers who improve rest areas for their staff.")):
+        html = (f"<html><body><h3>진흥원 지원사업</h3><table><tr><th colspan='4'>{label} : {headline}</th></tr>"
+                "<tr><th>작성자</th><td>강릉정보문화진흥센터</td><th>등록일</th><td>2025년 05월 30일 15시 25분</td></tr>"
+                f"</table><div class='content'>{_prose(text)}</div></body></html>")
+        meta = _clean_html(html).metadata
+        assert meta.title == headline
+
+
+def test_a_short_line_framing_the_region_above_a_field_table_can_be_the_title() -> None:
+    # the headline is a <strong class="title"> in a box of its own above the article's field table
+    for headline, rows in (("2025년 겨울 청년행정체험단 모집", (("정책 유형", "일자리"), ("주관 기관", "관악구청"))),
+                           ("Winter 2025 youth administration interns", (("Policy type", "Jobs"), ("Agency", "Gwanak-gu")))):
+        cells = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+        html = (f"<html><head><title>| 청년몽땅정보통</title></head><body><div class='detail'><div class='top'>"
+                f"<strong class='title'>{headline}</strong></div><table>{cells}</table>"
+                f"{_prose('겨울방학을 맞아 청년들에게 행정업무 체험 기회와 생활지원을 제공하고자 체험단 50명을 모집합니다.')}"
+                "</div></body></html>")
+        assert _clean_html(html).metadata.title == headline
+
+
+def test_a_dateline_beside_the_title_is_the_page_date_when_no_metadata_line_gives_one() -> None:
+    for dateline, headline, text, expected in (
+            ("Schengen, 3. Juli 2018 — Aussendung", "Außenministerin beim Treffen in Luxemburg",
+             "Die Außenministerin nahm am Dienstag auf Einladung ihres Amtskollegen an dem Treffen teil.", datetime(2018, 7, 3)),
+            ("SEOUL, Dec. 6, 2025", "Seoul opens 30 new parks", "The city opened thirty parks on Saturday, officials said.",
+             datetime(2025, 12, 6)),
+            ("광주, 2025.12.06", "광주시, 시내버스 노선 12개 개편", "광주시는 시내버스 노선 12개를 개편한다고 6일 밝혔다.",
+             datetime(2025, 12, 6))):
+        html = f"<html><body><div class='news'><p>{dateline}</p><h1>{headline}</h1>{_prose(text)}</div></body></html>"
+        meta = _clean_html(html).metadata
+        assert (meta.title, meta.published_at, meta.published_at_source) == (headline, expected, "byline")
+
+
+def test_the_heading_nearest_the_body_wins_when_only_headings_follow_the_last_h1() -> None:
+    for h1s, steps, name, text in (
+            (("Oregon Secretary of State", "Oregon Business Development Department"), ("Chapter 123", "Division 450"),
+             "OREGON ARTS PROGRAM GRANTS", "The Commission may receive funds from state, federal or local governments."),
+            (("국가법령정보센터", "문화체육관광부"), ("제1장 총칙", "제2절 지원"), "예술진흥기금 지원 규정",
+             "위원회는 국가와 지방자치단체, 공공기관 및 민간단체로부터 기금을 받아 지역의 예술 활동과 예술인의 창작을 지원할 수 있다.")):
+        heads = "".join(f"<h1>{h}</h1>" for h in h1s) + f"<h2>{steps[0]}</h2><h3>{steps[1]}</h3><h4>{name}</h4>"
+        html = f"<html><body><div class='top'>{heads}</div><div class='rules'>{_prose(text)}{_prose(text)}</div></body></html>"
+        assert _clean_html(html).metadata.title == name

@@ -43,3 +43,16 @@ def test_a_numeric_date_before_an_english_one_wins_and_impossible_dates_are_none
 ])
 def test_markup_dates(text: str, expected: tuple | None) -> None:
     assert parse_markup_date(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Schengen, 3. Juli 2018 — Aussendung", datetime(2018, 7, 3)),  # German: day, dot, month name
+    ("Wien, 12. März 2020", datetime(2020, 3, 12)),
+    ("Paris, le 1er mai 2019", datetime(2019, 5, 1)),  # French
+])
+def test_european_press_release_dates(text: str, expected: datetime) -> None:
+    assert parse_date(text)[0] == expected
+
+
+def test_a_month_name_without_a_day_is_no_date() -> None:
+    assert parse_date("Im Mai 2024 beginnt der Bau") == (None, 0)

@@ -122,3 +122,20 @@ def test_no_markup_gives_an_empty_record() -> None:
 @given(st.text(alphabet=st.sampled_from(list('{}[]":,@ typeNewsArticleheadline가나2024-01-01T\n<>&;')), max_size=200))
 def test_any_json_ld_text_never_raises(script: str) -> None:
     markup_metadata(parse_html(f'<html><head><script type="application/ld+json">{script}</script></head><body></body></html>'))
+
+
+def test_a_board_title_row_written_in_one_cell_is_the_board_title() -> None:
+    for label, value in (("제 목", "관광산업 근로자 리프레쉬존 개선지원 공고"), ("Title", "Notice of the 2025 grant round")):
+        body = (f"<table><tr><th colspan='4'>{label} : {value}</th></tr>"
+                "<tr><th>작성자</th><td>강릉정보문화진흥센터</td><th>등록일</th><td>2025년 05월 30일 15시 25분</td></tr></table>")
+        got = read("<title>진흥원</title>", body)
+        assert got.board_title == value
+        assert got.board.published_at == datetime(2025, 5, 30, 15, 25)
+
+
+def test_a_field_label_naming_what_was_registered_before_its_date_label_is_the_posting_date() -> None:
+    body = "<table><tr><th>채용공고 등록일시</th><td>2026.03.18 00:00:00</td><th>행사 날짜</th><td>2026.05.01</td></tr></table>"
+    assert read("", body).board.published_at == datetime(2026, 3, 18, 0, 0)
+    english = "<table><tr><th>Event date</th><td>May 1, 2026</td></tr><tr><th>Job posted</th><td>March 18, 2026</td></tr></table>"
+    assert read("", english).board.published_at == datetime(2026, 3, 18, 0, 0)
+    assert read("", "<table><tr><th>행사 날짜</th><td>2026.05.01</td></tr></table>").board.published_at is None

@@ -339,3 +339,14 @@ def test_an_events_field_list_is_content_not_a_byline() -> None:
     assert find_metadata_run(named) is None
     timed = [Block(1, "Date: November 20, 2019", "p"), Block(2, "Time: 8:30 AM - 10:00 AM CST", "p")]
     assert find_metadata_run(timed) is None
+
+
+def test_a_press_release_dateline_gives_its_date_and_an_event_schedule_does_not() -> None:
+    from cityclips.transforms.metadata import parse_dateline
+    assert parse_dateline("Schengen, 3. Juli 2018 — Aussendung") == datetime(2018, 7, 3)
+    assert parse_dateline("SEOUL, Dec. 6, 2025") == datetime(2025, 12, 6)
+    assert parse_dateline("광주, 2025.12.06") == datetime(2025, 12, 6)
+    assert parse_dateline("Tue, Jul 30 2024, 9 - 11am") is None  # an event's schedule
+    assert parse_dateline("Monday, December 6, 2025") is None  # a weekday leads an event's date
+    assert parse_dateline("세종, 2025.12.01 ~ 2025.12.31") is None  # a period
+    assert parse_dateline("Kim, who arrived on 3 July 2018, said the plan would work.") is None

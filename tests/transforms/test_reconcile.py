@@ -226,3 +226,27 @@ def test_a_meta_author_that_names_an_institution_is_no_byline() -> None:
     assert reconcile_metadata(institution, Metadata()).author is None
     person = MarkupMetadata(authors=(("meta", "Natalie Musumeci"),))
     assert reconcile_metadata(person, Metadata()).author == "Natalie Musumeci"
+
+
+# --- a site and section glued to the headline, a <title> that names only the site (round 4) -----
+
+def test_a_markup_title_with_a_glued_section_and_site_tail_gives_way_to_the_bare_headline() -> None:
+    korean = MarkupMetadata(titles=(("json_ld", '민주당 "당규 개정 왜 밀어붙이나"'),
+                                    ("opengraph", '민주당 "당규 개정 왜 밀어붙이나"-정치ㅣ한국일보'),
+                                    ("meta", '민주당 "당규 개정 왜 밀어붙이나"-정치ㅣ한국일보'),
+                                    ("html_title", '민주당 "당규 개정 왜 밀어붙이나"-정치ㅣ한국일보')))
+    assert title_hints(korean) == (("json_ld", '민주당 "당규 개정 왜 밀어붙이나"'),)
+    english = MarkupMetadata(titles=(("json_ld", "Council approves the 2026 budget"),
+                                     ("opengraph", "Council approves the 2026 budget|Politics|Daily Herald"),
+                                     ("html_title", "Council approves the 2026 budget|Politics|Daily Herald")))
+    assert title_hints(english)[0] == ("json_ld", "Council approves the 2026 budget")
+
+
+def test_a_title_with_an_empty_headline_part_names_the_site_and_a_board_title_field_stands() -> None:
+    for site, headline in (("전남바이오진흥원", "2025년 기업지원프로그램 수혜기업 2차 모집공고"),
+                           ("City of Springfield", "Call for proposals: 2025 small business grants")):
+        markup = MarkupMetadata(titles=(("meta", site), ("html_title", f"- {site}")))
+        visible = Metadata(title=headline, title_source="board_table")
+        assert (reconcile_metadata(markup, visible).title, reconcile_metadata(markup, visible).title_source) == \
+            (headline, "board_table")
+        assert title_hints(markup) == ()  # the site's name is no headline hint
