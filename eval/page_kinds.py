@@ -4,6 +4,7 @@
     python eval/page_kinds.py --dir some/labelled   # another labelled set
     python eval/page_kinds.py --min 0.95            # exit 1 below 95% right
     python eval/page_kinds.py --peers               # the kinds of ../shared/peers' article pages (all articles)
+    python eval/page_kinds.py --split fresh         # the fresh split alone: figures only, its pages never listed
 
 The set is a folder of saved pages with their labels in labels.json or manifest.json (a list of
 objects with "file" and "kind", "page_kind" or "label", optionally "url" and "split"; "file" is
@@ -14,7 +15,9 @@ when the labels give one, is used as the crawler would have it (URL patterns are
 A page is right when its kind is its label ('exact'; --min reads this figure); a page the pipeline
 rejects is wrong. The 'content' column also accepts article for static and static for article:
 both feed the article marts, so that figure says how many pages land where an analyst finds them.
-Prints the wrong pages, the figures per split and over all, and the confusion.
+Prints the wrong pages, the figures per split and over all, and the confusion. Splits: dev and holdout are
+tuned on; fresh (sites collected later) is left out unless asked for with --split fresh, and then only its
+figures are printed, never its pages.
 """
 from __future__ import annotations
 
@@ -33,6 +36,8 @@ from cityclips.transforms.pipeline import process_pages  # noqa: E402
 from cityclips.transforms.records import Document, RawPage  # noqa: E402
 
 DEFAULT_DIR = ROOT / "eval" / "pagekind"
+SPLITS = ("dev", "holdout", "fresh")
+BLIND_SPLITS = ("fresh",)  # sites collected later, measured once at the end of a round: never listed page by page, never tuned on
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".txt")
 # What each label accepts: a content page is 'article' when dated, 'static' when not.
 ACCEPTED = {"article": {"article", "static"}, "static": {"static", "article"}, "listing": {"listing"},
@@ -107,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help=f"labelled set (default: {DEFAULT_DIR})")
     parser.add_argument("--min", type=float, default=None,
                         help="exit 1 when the share right (exact kinds, all pages scored) is below this")
-    parser.add_argument("--split", default=None, help="only the pages of this split (dev, holdout) when labelled so")
+    parser.add_argument("--split", default=None, help="only the pages of this split (dev, holdout, fresh) when labelled so")
     parser.add_argument("--peers", action="store_true",
                         help="instead, count the kinds given to the article pages of ../shared/peers (about a minute)")
     parser.add_argument("--no-url", action="store_true", help="with --peers: leave the pages' URLs out (as eval/peers.py does)")
@@ -118,14 +123,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"page kinds: no labelled set at {args.dir}: skipped (add eval/pagekind or give --dir)")
         return 0
     labels = load_labels(args.dir, args.split)
+    splits = _splits(args.dir) if args.split is None else {}
+    blind = [entry for entry in labels if splits.get(entry[0]) in BLIND_SPLITS]
+    if blind:  # a blind split is scored only when asked for by name, and its pages are never listed
+        print(f"page kinds: {len(blind)} pages of the {'/'.join(BLIND_SPLITS)} split left out (score them with --split fresh)")
+        labels = [entry for entry in labels if entry not in blind]
     if not labels:
         print(f"page kinds: {args.dir} holds no labelled pages: skipped")
         return 0
-    splits = _splits(args.dir) if args.split is None else {}
     results = process_pages([read_raw(path, url) for path, _, url in labels])
     print(f"page kinds on {args.dir}{f' ({args.split})' if args.split else ''}: {len(labels)} pages")
     exact, content, confusion, wrong = _score(labels, results)
-    print("\n".join(wrong))
+    if args.split in BLIND_SPLITS:
+        print(f"(the {args.split} split's wrong pages are not listed: {len(wrong)} wrong)")
+    else:
+        print("\n".join(wrong))
     by_label = Counter(label for _, label, _ in labels)
     print(f"page_kind right: {exact}/{len(labels)} = {exact / len(labels):.1%}  (labels: "
           + ", ".join(f"{k} {v}" for k, v in sorted(by_label.items())) + ")")
@@ -168,8 +180,11 @@ def peers_kinds(peers_dir: Path | None = None, with_urls: bool = True) -> int:
 
 
 def _splits(folder: Path) -> dict[Path, str]:
-    """Each labelled page's split (dev, holdout) when the labels name one."""
-    return {path: split for split in ("dev", "holdout") for path, _, _ in load_labels(folder, split)}
+    """Each labelled page's split (dev, holdout, fresh) when the labels name one (labels.json or manifest.json
+    entries with a "split"; the csv and folder layouts have none)."""
+    if not any((folder / name).exists() for name in ("labels.json", "manifest.json")):
+        return {}
+    return {path: split for split in SPLITS for path, _, _ in load_labels(folder, split)}
 
 
 if __name__ == "__main__":

@@ -35,3 +35,17 @@ def test_a_set_of_one_folder_per_kind_is_scored(tmp_path, capsys):
 def test_an_absent_set_is_skipped_with_a_message(tmp_path, capsys):
     assert page_kinds.main(["--dir", str(tmp_path / "absent")]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_a_fresh_split_is_left_out_unless_asked_for_and_its_pages_are_never_listed(tmp_path, capsys):
+    (tmp_path / "list.html").write_text(board_page(), encoding="utf-8")
+    (tmp_path / "view.html").write_text(article_page(), encoding="utf-8")
+    (tmp_path / "labels.json").write_text(json.dumps([
+        {"file": "list.html", "kind": "listing", "split": "dev"},
+        {"file": "view.html", "kind": "listing", "split": "fresh"}]), encoding="utf-8")
+    assert page_kinds.main(["--dir", str(tmp_path), "--min", "1.0"]) == 0
+    out = capsys.readouterr().out
+    assert "1 pages of the fresh split left out" in out and "page_kind right: 1/1" in out and "view.html" not in out
+    assert page_kinds.main(["--dir", str(tmp_path), "--split", "fresh", "--min", "0.5"]) == 1
+    out = capsys.readouterr().out
+    assert "page_kind right: 0/1" in out and "1 wrong" in out and "WRONG" not in out and "view.html" not in out
