@@ -64,9 +64,8 @@ _CONTROL_BYTES = bytes(sorted(_CONTROL))
 _CONTROL_CHARS = dict.fromkeys(_CONTROL)  # str.translate table deleting the same controls
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 # Zero-width and odd spaces that scrapes leave in lines; NBSP indentation becomes a normal space.
-_ODD_SPACE = re.compile("[\u00a0\u3000\u200b\ufeff\u2060\u200e\u200f]")
-_SPACE_TRANSLATION = str.maketrans({"\u00a0": " ", "\u3000": " ", "\u200b": "", "\ufeff": "", "\u2060": "",
-                                    "\u200e": "", "\u200f": ""})
+_ODD_SPACES = (("\u00a0", " "), ("\u3000", " "), ("\u200b", ""), ("\ufeff", ""), ("\u2060", ""), ("\u200e", ""),
+               ("\u200f", ""))
 
 
 @dataclass(frozen=True)
@@ -254,12 +253,17 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, in
 
 def normalise_text(text: str) -> str:
     """CRLF/CR to LF, NBSP and ideographic spaces to spaces, zero-width marks and NULs removed, NFC."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:  # a NUL is never text, wherever it sits in the file (looks_binary judges the share)
         text = text.replace("\x00", "")
-    if _ODD_SPACE.search(text):
-        # one regex pass: str.translate with a dict table maps char by char (about 50 ms on a 200 KB page)
-        text = _ODD_SPACE.sub(lambda found: _SPACE_TRANSLATION.get(ord(found.group()), ""), text)
+    if text.isascii():
+        return text  # no odd space, and ASCII is NFC already
+    # one str.replace per odd space the page holds: C-level scans, twice as fast as one regex pass
+    # with a callback (str.translate with a dict table maps char by char: about 50 ms on a 200 KB page)
+    for odd, replacement in _ODD_SPACES:
+        if odd in text:
+            text = text.replace(odd, replacement)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 

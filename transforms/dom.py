@@ -23,6 +23,7 @@ HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:\S*[-_])?(?:blind|sr-only|sr_only|screen-
                           r"(?:^|\s)(?:is[-_]|u-)?(?:hide|hidden)(?=\s|$)", re.IGNORECASE)
 MAX_SKIP_BOX_CHARS = 120  # 'Skip to content Skip to navigation Skip to footer' and a heading
 _HIDDEN_HINTS = ("blind", "sr-", "sr_", "screen", "hid", "invisible", "offscreen", "ir_pm")
+_HIDDEN_HINT = re.compile("|".join(map(re.escape, _HIDDEN_HINTS)))  # any of them, in one C-level search
 # Skip links ('본문 바로가기', 'Skip to content') sit off-screen until focused: 'skip', 'skipNavi', 'skip_menu'.
 SKIP_NAME = re.compile(r"(?:^|[\s_-])[Ss]kip(?:[A-Z_-]|[Nn]av|[Mm]enu|[Ll]ink|[Tt]o|\s|$)")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -39,6 +40,16 @@ UNIT_LENGTH_POINTS = 3  # ... up to three (readability)
 MAX_UNIT_PUNCT = 12  # a run of dates or a CSV line is not twelve sentences' worth of prose
 UNIT_MAX_LINK_SHARE = 0.5  # a paragraph whose text is mostly link text is a link line, not prose
 _DIGITS = re.compile(r"\d+")
+
+
+# The string value of an element (its text and its descendants', comments left out): what lxml.html's
+# HtmlElement.text_content() returns, for any element (the parser builds plain lxml elements, see limits.py).
+_STRING_VALUE = etree.XPath("string()", smart_strings=False)
+
+
+def text_content(el: etree._Element) -> str:
+    """All the text inside an element, as lxml.html's text_content() gives it."""
+    return _STRING_VALUE(el)
 
 
 def tag_of(el: etree._Element) -> str:
@@ -64,7 +75,7 @@ def hidden_rule(el: etree._Element, tag: str) -> str | None:
     # substring checks first: the regexes run on one element in a hundred, not on all of them
     if classes:
         lowered = classes.lower()
-        if any(hint in lowered for hint in _HIDDEN_HINTS) and HIDDEN_CLASS.search(classes):
+        if _HIDDEN_HINT.search(lowered) and HIDDEN_CLASS.search(classes):
             return "hidden"
     return None
 
@@ -109,6 +120,9 @@ class Size:
 
 CAPTION_CLASS = re.compile(r"caption|photo_?txt|img_?txt|photo_?desc|img_?desc|pic_?txt", re.IGNORECASE)
 _CAPTION_HINT = re.compile(r"(?i)cap|txt|desc")  # a cheap first look before CAPTION_CLASS
+# ... and a cheaper one on the lower-cased class: U+017F (long s) is the one letter that _CAPTION_HINT's
+# case-insensitive match takes for an ASCII one ('s') and lower() leaves as it is.
+_LOWER_CAPTION_HINT = re.compile("cap|txt|desc|\u017f")
 CONTROL_TAGS = frozenset({"input", "select", "textarea", "button"})
 
 
@@ -136,7 +150,7 @@ def _text_measure(text: str | None) -> tuple[int, int, int]:
     chars = len(text) - text.count(" ") - text.count("\n") - text.count("\t")
     if chars <= 0:
         chars = sum(map(len, text.split()))
-    wide = (len(text.encode("utf-8")) - len(text)) // 2
+    wide = 0 if text.isascii() else (len(text.encode("utf-8")) - len(text)) // 2
     return chars, chars + wide, len(_PUNCT.findall(text))
 
 
@@ -151,50 +165,69 @@ def measure(root: etree._Element, show_noscript: bool = False) -> tuple[dict, di
     hidden: dict = {}
     empty = Size()
     elements = list(root.iter())
+    get_size, text_measure = sizes.get, _text_measure
+    hidden_hint, caption_hint = _HIDDEN_HINT.search, _LOWER_CAPTION_HINT.search
+    inline_tags, invisible_tags, control_tags = INLINE_TAGS, INVISIBLE_TAGS, CONTROL_TAGS
     for order in range(len(elements) - 1, -1, -1):
         el = elements[order]
         tag = el.tag
         if not isinstance(tag, str):
             continue
         tag = tag.lower()
-        rule = hidden_rule(el, tag)
-        if rule and not (show_noscript and tag == "noscript"):
-            hidden[el] = rule
-            sizes[el] = empty
-            continue
-        chars, weight, punct = _text_measure(el.text)
+        attrib = el.attrib
+        classes = attrib.get("class") if attrib else None
+        lowered = classes.lower() if classes else ""
+        # hidden_rule decides; these cheap tests say when it could find anything
+        if tag in invisible_tags or (attrib and (
+                "hidden" in attrib or "aria-hidden" in attrib or "style" in attrib or hidden_hint(lowered))):
+            rule = hidden_rule(el, tag)
+            if rule and not (show_noscript and tag == "noscript"):
+                hidden[el] = rule
+                sizes[el] = empty
+                continue
+        text = el.text
+        if text is None or text.isspace():
+            chars = weight = punct = 0
+        else:
+            chars, weight, punct = text_measure(text)
         own_chars, own_weight, own_punct = chars, weight, punct
         links = link_chars = own_link_chars = controls = 0
         prose = 0.0
-        classes = el.get("class")
-        captions = int(tag == "figcaption" or bool(classes and _CAPTION_HINT.search(classes) and
-                                                   CAPTION_CLASS.search(classes)))
+        if tag == "figcaption":
+            captions = 1
+        elif classes and caption_hint(lowered):
+            captions = int(bool(_CAPTION_HINT.search(classes) and CAPTION_CLASS.search(classes)))
+        else:
+            captions = 0
         for child in el:
             child_tag = child.tag
-            if isinstance(child_tag, str):
-                child_size = sizes.get(child, empty)
-                chars += child_size.chars
-                weight += child_size.weight
-                punct += child_size.punct
-                prose += child_size.prose
-                controls += child_size.controls
-                # a figure's or a photo table's caption is its own, not a caption for images beside it
-                if child_tag not in ("figure", "table"):
-                    captions += child_size.captions
-                if child_tag == "a":
-                    links += child_size.links + 1
-                    link_chars += child_size.chars
-                else:
-                    links += child_size.links
-                    link_chars += child_size.link_chars
-                if child_tag in INLINE_TAGS and child_size is not empty:
-                    own_chars += child_size.chars
-                    own_weight += child_size.weight
-                    own_punct += child_size.punct
-                    own_link_chars += child_size.chars if child_tag == "a" else child_size.link_chars
+            if child_tag.__class__ is str:
+                child_size = get_size(child, empty)
+                if child_size is not empty:
+                    chars += child_size.chars
+                    weight += child_size.weight
+                    punct += child_size.punct
+                    prose += child_size.prose
+                    controls += child_size.controls
+                    # a figure's or a photo table's caption is its own, not a caption for images beside it
+                    if child_tag != "figure" and child_tag != "table":
+                        captions += child_size.captions
+                    if child_tag == "a":
+                        links += child_size.links + 1
+                        link_chars += child_size.chars
+                    else:
+                        links += child_size.links
+                        link_chars += child_size.link_chars
+                    if child_tag in inline_tags:
+                        own_chars += child_size.chars
+                        own_weight += child_size.weight
+                        own_punct += child_size.punct
+                        own_link_chars += child_size.chars if child_tag == "a" else child_size.link_chars
+                elif child_tag == "a":
+                    links += 1  # a hidden link is still a link (its text counts nothing)
             tail = child.tail
             if tail and not tail.isspace():
-                t_chars, t_weight, t_punct = _text_measure(tail)
+                t_chars, t_weight, t_punct = text_measure(tail)
                 chars += t_chars
                 weight += t_weight
                 punct += t_punct
@@ -202,12 +235,15 @@ def measure(root: etree._Element, show_noscript: bool = False) -> tuple[dict, di
                 own_weight += t_weight
                 own_punct += t_punct
         size = Size(chars, weight, punct, link_chars, links, captions, own_weight, own_chars, own_link_chars,
-                    own_punct, 0.0, prose, controls + (tag in CONTROL_TAGS), order)
-        if is_skip_box(el, size):
+                    own_punct, 0.0, prose, controls + (tag in control_tags), order)
+        # is_skip_box needs 'kip' in the class or id: most link boxes are passed without reading them again
+        if links and chars <= MAX_SKIP_BOX_CHARS and attrib and ((classes and "kip" in classes) or
+                                                                 "kip" in (attrib.get("id") or "")) \
+                and is_skip_box(el, size):
             hidden[el] = "hidden"
             sizes[el] = empty
             continue
-        if tag not in INLINE_TAGS:
+        if tag not in inline_tags:
             size.unit = unit_score(size)
             size.prose += size.unit
         sizes[el] = size

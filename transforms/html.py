@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from cityclips.transforms.dates import parse_date
-from cityclips.transforms.dom import CAPTION_CLASS, INLINE_TAGS as INLINE_TAGS_WALKED, Size, is_caption_element, measure, path_segment
+from cityclips.transforms.dom import (CAPTION_CLASS, INLINE_TAGS as INLINE_TAGS_WALKED, Size, is_caption_element, measure,
+                                      path_segment, text_content)
 from cityclips.transforms.limits import parse_keeping_deep_text
 from cityclips.transforms.records import Block, RemovedLine
 from cityclips.transforms.region import MAX_FACT_BOX_CHARS, NO_REGION, THIN_REGION_PROSE, Region, evidence, find_region
@@ -173,7 +174,7 @@ def _chrome_rule(el: etree._Element, tag: str, sizes: dict) -> str | None:
         # when short; a block with some prose around its links needs more links to count as a menu.
         pure_list = tag in ("ul", "ol", "dl") and links >= LINK_LIST_MIN_LINKS and share >= LINK_LIST_TEXT_SHARE
         if (pure_list or (links >= LINK_MENU_MIN_LINKS and share >= LINK_MENU_TEXT_SHARE)) \
-                and not _FILE_LINK.search(el.text_content()) and not _links_to_documents(el):
+                and not _FILE_LINK.search(text_content(el)) and not _links_to_documents(el):
             return "html_link_menu"
     return None
 
@@ -197,7 +198,7 @@ def _is_layout_row(tr: etree._Element, sizes: dict) -> bool:
     A row with no text but an image is walked too, so that the image's alt text is not lost.
     """
     chars = sizes[tr].chars if tr in sizes else 0
-    if chars > MAX_DATA_ROW_CHARS or len(_squash(tr.text_content())) > MAX_DATA_ROW_CHARS:
+    if chars > MAX_DATA_ROW_CHARS or len(_squash(text_content(tr))) > MAX_DATA_ROW_CHARS:
         return True
     if not chars and next(tr.iter("img"), None) is not None:
         return True
@@ -368,7 +369,7 @@ def _is_link_line(el: etree._Element, tag: str, sizes: dict) -> bool:
     size = sizes.get(el)
     if size is None or not size.links or size.chars > MAX_LINK_LINE_CHARS or size.own_chars < size.chars:
         return False  # (a <div> with block children is not one line)
-    return size.link_chars >= LINK_LINE_SHARE * size.chars and not _FILE_LINK.search(el.text_content())
+    return size.link_chars >= LINK_LINE_SHARE * size.chars and not _FILE_LINK.search(text_content(el))
 
 
 def _excluded_by(el: etree._Element, tag: str, state: _State, where: int) -> str:
@@ -382,7 +383,7 @@ def _excluded_by(el: etree._Element, tag: str, state: _State, where: int) -> str
         size = state.sizes.get(el)
         if size is None or size.prose < WEAK_MAX_PROSE:
             if tag != "header" and state.region.prose < THIN_REGION_PROSE and size is not None \
-                    and size.chars <= MAX_FACT_BOX_CHARS and _DIGIT.search(el.text_content()):
+                    and size.chars <= MAX_FACT_BOX_CHARS and _DIGIT.search(text_content(el)):
                 return ""  # a thin region's date or time field ('Start Tue, 09/17/2019 - 10:00 AM') is its content
             return "html_header" if tag == "header" else "html_meta_class"
     return ""

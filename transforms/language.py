@@ -210,8 +210,8 @@ def _function_word_decision(text: str) -> _Decision | None:
     words = _WORD.findall(text.lower())
     if len(words) < FUNCTION_WORD_MIN_WORDS:
         return None
-    english = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
-    if english / len(words) >= FUNCTION_WORD_SHARE and not any(w in OTHER_FUNCTION_WORDS for w in words):
+    english = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words))  # C-level loops, not generators
+    if english / len(words) >= FUNCTION_WORD_SHARE and OTHER_FUNCTION_WORDS.isdisjoint(words):
         return "en", "function_words", min(1.0, english / len(words) / FUNCTION_WORD_SHARE / 2 + 0.5)
     return None
 
@@ -240,10 +240,7 @@ def _other_script_decision(text: str) -> _Decision:
     return language, "langdetect", probability
 
 
-def _decide(text: str, default: str) -> _Decision:
-    if "://" in text or "@" in text or "www." in text:
-        text = _ADDRESS.sub(" ", text)
-    counts = _count_scripts(text)
+def _decide(text: str, default: str, counts: _ScriptCounts) -> _Decision:
     if counts.letters == 0:
         return UNDETERMINED, "script", 1.0
     weighted_cjk = CJK_LETTER_WEIGHT * (counts.hangul + counts.kana + counts.han)
@@ -273,9 +270,12 @@ def detect_language(text: str, default: str = "en") -> LanguageGuess:
     >>> detect_language("2024.05.01")
     LanguageGuess(language='und', method='script', confidence=1.0, letters=0)
     """
-    language, method, confidence = _decide(text, default)
-    return LanguageGuess(language, method, round(min(max(confidence, 0.0), 1.0), 4),
-                         sum(map(str.isalpha, text)))
+    read = _ADDRESS.sub(" ", text) if "://" in text or "@" in text or "www." in text else text
+    counts = _count_scripts(read)
+    language, method, confidence = _decide(read, default, counts)
+    # letters counts the addresses too: counted again only when some were taken out
+    letters = counts.letters if read is text else sum(map(str.isalpha, text))
+    return LanguageGuess(language, method, round(min(max(confidence, 0.0), 1.0), 4), letters)
 
 
 class LanguageDetector:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from cityclips.transforms.dates import parse_markup_date
+from cityclips.transforms.dom import text_content
 from cityclips.transforms.metadata import merge_fields, parse_field
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, MetadataFields
 
@@ -211,10 +212,10 @@ def _read_microdata(root: etree._Element, got: _Collected) -> None:
     for el in _MICRODATA_XPATH(root):
         prop = (el.get("itemprop") or "").strip().lower()
         if prop in ("datepublished", "datemodified"):
-            value = el.get("datetime") or el.get("content") or el.text_content()
+            value = el.get("datetime") or el.get("content") or text_content(el)
             got.date(got.published if prop == "datepublished" else got.modified, value, "microdata")
         elif prop == "headline":
-            got.title("microdata", el.get("content") or el.text_content())
+            got.title("microdata", el.get("content") or text_content(el))
 
 
 def _off_article(el: etree._Element) -> bool:
@@ -244,7 +245,8 @@ def _value_cell(label: etree._Element) -> etree._Element | None:
 def _read_field_tables(root: etree._Element, got: _Collected) -> None:
     """'th : td' and 'dt : dd' pairs whose label names a metadata field (등록일, 작성자, 조회수, 담당부서 ...)."""
     for label in root.iter("th", "dt"):
-        name = _WS.sub(" ", label.text_content()).strip(" :：\t\n")
+        name = _WS.sub(" ", text_content(label)).strip(" :：	
+")
         cell = _value_cell(label)
         if cell is None:
             # a title row written in one cell: '<th colspan="4">제 목 : 관광산업 ... 공고</th>'
@@ -254,7 +256,7 @@ def _read_field_tables(root: etree._Element, got: _Collected) -> None:
             continue
         if not name or len(name) > MAX_FIELD_LABEL_CHARS:
             continue
-        value = _WS.sub(" ", cell.text_content()).strip()
+        value = _WS.sub(" ", text_content(cell)).strip()
         if not value or len(value) > MAX_FIELD_VALUE_CHARS:
             continue
         if _BOARD_TITLE_LABEL.match(name):
@@ -292,7 +294,7 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     _read_field_tables(root, got)
     title_el = root.find(".//title")
     if title_el is not None:
-        got.title("html_title", title_el.text_content())
+        got.title("html_title", text_content(title_el))
     rank = {source: i for i, source in enumerate(("json_ld", "opengraph", "microdata", "meta", "html_title"))}
     titles = sorted(got.titles, key=lambda t: rank[t[0]])  # stable: within a source, document order
 

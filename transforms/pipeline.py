@@ -114,9 +114,12 @@ def _decoded(raw: RawPage) -> DecodedPage:
     return decoded
 
 
-def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings()) -> PageParts:
+def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings(), page_kind: bool = True) -> PageParts:
     """Decode a page (the HTTP charset as the first evidence), read its metadata, URL and listing rows
     from the DOM, then split it into blocks.
+
+    page_kind=False leaves out what only the page-kind decision reads (listing rows, kind markup):
+    the template pass needs none of it, and those reads are a third of a page's time.
 
     Raises Undecodable, or OverLimit when the page is over a work bound (elements, lines).
     """
@@ -130,15 +133,17 @@ def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings()) -> Pa
         # read-only stages first: html_blocks detaches chrome (<head> among it) from the tree
         markup = markup_metadata(root)
         url = page_url(raw.url, markup.canonical_url, settings.base_url, raw.source_path)
-        rows = listing_rows(root, url)
-        kind_markup = read_kind_markup(root)
+        if page_kind:
+            rows = listing_rows(root, url)
+            kind_markup = read_kind_markup(root)
         blocks, removed, title = html_blocks(root)
         removed = [*flattened, *removed]
     else:
         check_lines(decoded.text.count("\n") + 1, limits)
         url = page_url(raw.url, None, settings.base_url, raw.source_path)
         blocks, removed, title, markup = text_blocks(decoded.text), [], None, MarkupMetadata()
-        rows = text_listing_rows([b.text for b in blocks])
+        if page_kind:
+            rows = text_listing_rows([b.text for b in blocks])
     check_lines(len(blocks), limits)
     source = PageSource(url, site_of(url), raw.fetched_at, raw.http_status, raw.content_type)
     return PageParts(blocks, removed, title, decoded, markup, source, rows, kind_markup, raw.url)
@@ -163,7 +168,7 @@ def page_lines(raw: RawPage, settings: PageSettings = PageSettings()) -> PageLin
     try:
         if _precheck(raw, settings):
             return None
-        parts = read_page_parts(raw, settings)
+        parts = read_page_parts(raw, settings, page_kind=False)
     except Exception:  # noqa: BLE001 - the full pass will reject it with a reason
         return None
     blocks = parts.blocks

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from cityclips.transforms.dom import INLINE_TAGS, Size, tag_of
+from cityclips.transforms.dom import INLINE_TAGS, Size, tag_of, text_content
 from cityclips.transforms.reconcile import norm
 from cityclips.transforms.tails import is_teaser_feed
 
@@ -347,7 +347,7 @@ def _facts_beside(top: etree._Element, nodes: list, body: etree._Element, sizes:
             if size.chars > MAX_FACT_BOX_CHARS or _link_density(size) >= FACT_MAX_LINK_SHARE:
                 continue
             named = evidence(sibling, tag_of(sibling), cache)
-            if named.negative or named.weak or not _DIGIT.search(sibling.text_content()):
+            if named.negative or named.weak or not _DIGIT.search(text_content(sibling)):
                 continue
             found.append(sibling)
         node = parent
