@@ -245,8 +245,7 @@ def _value_cell(label: etree._Element) -> etree._Element | None:
 def _read_field_tables(root: etree._Element, got: _Collected) -> None:
     """'th : td' and 'dt : dd' pairs whose label names a metadata field (등록일, 작성자, 조회수, 담당부서 ...)."""
     for label in root.iter("th", "dt"):
-        name = _WS.sub(" ", text_content(label)).strip(" :：	
-")
+        name = _WS.sub(" ", text_content(label)).strip(" :：\t\n")
         cell = _value_cell(label)
         if cell is None:
             # a title row written in one cell: '<th colspan="4">제 목 : 관광산업 ... 공고</th>'
