@@ -259,6 +259,7 @@ def template_stage(planned: PlannedRun, progress: RunProgress, kept: Path | None
                 kept_files.update((path, files[outcome.index]) for path in outcome.value.column("source_path").to_pylist())
     corpus = corpus_pass(scans)
     del scans
+    pa.default_memory_pool().release_unused()  # the pass's Arrow buffers, before the process stage's workers start
     affected = affected_by_templates(plan, planned.manifest, template_sets([planned.manifest]), corpus.templates)
     if affected:
         _logger().info("%d unchanged pages hold lines whose template status changed: reprocessed", len(affected))
