@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -146,6 +147,7 @@ class RunFailed(RuntimeError):
 def run_cli(args: list[str], env: dict, cli: str | None = None) -> dict:
     """Run `cityclips ...` and measure wall time, the time to its first line, and peak tree RSS."""
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen([cli or str(Path(sys.executable).parent / "cityclips"), *args], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     rss = TreeRss(process.pid)
@@ -153,10 +155,12 @@ def run_cli(args: list[str], env: dict, cli: str | None = None) -> dict:
     first_line_s = time.perf_counter() - started
     output, _ = process.communicate()
     peak = rss.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the run, its workers and its temporary server
+    cpu_s = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if process.returncode != 0:
         raise RunFailed(f"cityclips {' '.join(args)} failed ({process.returncode}):\n{(first + output)[-3000:]}")
     roles = ", ".join(f"{role} {size / 1024 ** 2:,.0f}" for role, size in sorted(rss.peak_roles.items()))
-    return {"wall_s": time.perf_counter() - started, "peak_rss_mb": peak / 1024 ** 2, "peak_roles": roles,
+    return {"wall_s": time.perf_counter() - started, "cpu_s": cpu_s, "peak_rss_mb": peak / 1024 ** 2, "peak_roles": roles,
             "output": first + output,
             "first_line_s": first_line_s if first.strip() else float("nan")}
 
@@ -213,7 +217,7 @@ def one_page(workdir: Path) -> Path:
 def fixed_cost(workdir: Path, env: dict, cli: str | None, repeat: int) -> dict:
     """Wall time of a one-page run (median of repeat) and the time to its first line."""
     one = one_page(workdir)
-    walls, firsts, loads, failed = [], [], [], []
+    walls, cpus, firsts, loads, failed = [], [], [], [], []
     for i in range(repeat):
         out = workdir / f"out-one-{i}"
         shutil.rmtree(out, ignore_errors=True)
@@ -224,9 +228,11 @@ def fixed_cost(workdir: Path, env: dict, cli: str | None, repeat: int) -> dict:
             failed.append(str(error).splitlines()[-1][:200])
             continue
         walls.append(result["wall_s"])
+        cpus.append(result["cpu_s"])
         firsts.append(result["first_line_s"])
     nan = float("nan")
     return {"wall_s": statistics.median(walls) if walls else nan, "all": walls, "failed": failed,
+            "cpu_s": statistics.median(cpus) if cpus else nan,
             "first_line_s": statistics.median(firsts) if firsts else nan, "load": ",".join(loads)}
 
 
@@ -303,17 +309,17 @@ def main(argv: list[str] | None = None) -> int:
               f"{baseline['pages_per_cpu_s']:,.0f} | {html_ratio:.1f}x |\n")
 
     print("## Fixed cost: `cityclips run` on one page (median; load at each run's start)\n")
-    print("| situation | wall | first line | runs | load |\n|---|---:|---:|---|---|")
+    print("| situation | wall | CPU-s | first line | runs | load |\n|---|---:|---:|---:|---|---|")
     fixed = fixed_costs(workdir, os.environ, args.baseline_cli, args.repeat)
     for name, r in fixed:
         failures = f"; **{len(r['failed'])} failed**: {r['failed'][0]}" if r["failed"] else ""
-        print(f"| {name} | {r['wall_s']:.1f} s | {r['first_line_s']:.2f} s | "
+        print(f"| {name} | {r['wall_s']:.1f} s | {r['cpu_s']:.1f} | {r['first_line_s']:.2f} s | "
               f"{', '.join(f'{w:.1f}' for w in r['all'])}{failures} | {r['load']} |", flush=True)
 
     print("\n## End to end (`cityclips run`, Prefect included: a temporary server per run, existing PREFECT_HOME)\n")
-    print("| version | N | first run | pages/s | peak RSS (tree) | at the peak, MB | output | DuckDB | unchanged re-run "
+    print("| version | N | first run | CPU-s | pages/s | peak RSS (tree) | at the peak, MB | output | DuckDB | unchanged re-run "
           "| re-run / first | re-run, cityclips server running | load |")
-    print("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|")
+    print("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|")
     results = []
     for pages in sizes:
         runs = [("cityclips", None, extra)]
@@ -328,18 +334,19 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             results.append(r)
             first, second = r["first"], r["second"]
-            print(f"| {label} | {pages:,} | {first['wall_s']:.1f} s | {pages / first['wall_s']:,.0f} | "
+            print(f"| {label} | {pages:,} | {first['wall_s']:.1f} s | {first['cpu_s']:,.0f} | {pages / first['wall_s']:,.0f} | "
                   f"{first['peak_rss_mb']:,.0f} MB | {first['peak_roles']} | {r['out_mb']:,.0f} MB | {r['db_mb']:,.0f} MB | "
-                  f"{second['wall_s']:.1f} s | {second['wall_s'] / first['wall_s']:.1%} | "
+                  f"{second['wall_s']:.1f} s ({second['cpu_s']:.1f} CPU-s) | {second['wall_s'] / first['wall_s']:.1%} | "
                   + (f"{r['local']['wall_s']:.1f} s ({r['local']['wall_s'] / first['wall_s']:.1%})" if r["local"] else "-")
                   + f" | {r['load']} |", flush=True)
 
     if args.compare_engines:
         print(f"\n## Engines on {args.compare_engines:,} pages (first run, same corpus, one after another)\n")
-        print("| engine | first run | peak RSS (tree) | load |\n|---|---:|---:|---|")
+        print("| engine | first run | CPU-s | peak RSS (tree) | load |\n|---|---:|---:|---:|---|")
         for engine in ("one-process", "processes", "dask-local"):
             r = bench_size(args.compare_engines, workdir, args.seed, env, ["--engine", engine], None, engine)
-            print(f"| {engine} | {r['first']['wall_s']:.1f} s | {r['first']['peak_rss_mb']:,.0f} MB | {r['load']} |",
+            print(f"| {engine} | {r['first']['wall_s']:.1f} s | {r['first']['cpu_s']:,.0f} | {r['first']['peak_rss_mb']:,.0f} MB | "
+                  f"{r['load']} |",
                   flush=True)
 
     if args.smoke:

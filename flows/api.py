@@ -98,7 +98,7 @@ def run(inputs: Sequence[str | os.PathLike] = ("seeds",), out: str | os.PathLike
         from cityclips.flows.settings import apply_prefect_defaults
         apply_prefect_defaults()
     from cityclips.flows.server import RunApi
-    from cityclips.flows.settings import prefect_settings
+    from cityclips.flows.settings import prefect_settings, run_settings
     from cityclips.warehouse.store import Warehouse
     # The lock first: a busy or unwritable out fails at once, before any server starts.
     with Warehouse(Path(out)).lock(), RunApi() as run_api, _api_for_import(run_api.url):
@@ -108,7 +108,7 @@ def run(inputs: Sequence[str | os.PathLike] = ("seeds",), out: str | os.PathLike
             ready = f" (ready in {api.start_seconds:.1f} s)" if api.kind == "temporary" else ""
             on_api(f"cityclips uses the {api.describe()}{ready}")
         from cityclips.flows.failures import io_errors_told_once
-        with prefect_settings({"PREFECT_API_URL": api.url}), io_errors_told_once():
+        with prefect_settings(run_settings(api.url)), io_errors_told_once():
             return cityclips_flow(inputs=inputs, out=out, full=full, batch_pages=batch_pages,
                                   max_page_mb=max_page_mb, engine=engine, workers=workers,
                                   dask_address=dask_address, api=api.describe(), follow_links=follow_links,

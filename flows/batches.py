@@ -5,9 +5,11 @@ pool worker, a Dask worker, or a test: the execution engine (flows/engine.py) ca
 """
 from __future__ import annotations
 
+import os
+import pickle
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
@@ -15,8 +17,9 @@ import pyarrow as pa
 
 from cityclips.flows.inputs import Unreadable, read_page
 from cityclips.transforms.dedup import Assignment
-from cityclips.transforms.pipeline import PageSettings, page_lines, process_pages
+from cityclips.transforms.pipeline import PageParts, PageSettings, process_pages, scan_page
 from cityclips.transforms.records import Document, InputFile, Reject
+from cityclips.transforms.paths import sha256_of
 from cityclips.warehouse.incremental import manifest_rows, scan_table
 from cityclips.warehouse.rows import tables_for
 from cityclips.warehouse.schemas import TABLES
@@ -50,17 +53,60 @@ def _unreadable_reject(problem: Unreadable) -> Reject:
     return Reject(problem.source_path, problem.reason, problem.detail, -1, "")
 
 
-def scan_batch(items: list[InputFile], settings: PageSettings) -> pa.Table:
-    """Corpus-pass view of the readable pages of a batch: fingerprints and signatures (SCAN_COLUMNS)."""
-    found = []
+def scan_batch(items: list[InputFile], settings: PageSettings, keep: str | None = None) -> pa.Table:
+    """Corpus-pass view of the readable pages of a batch: fingerprints and signatures (SCAN_COLUMNS).
+
+    keep: a file to keep the pages' parts in (decoded text, blocks, what the DOM said), so that the
+    process stage does not read and parse them again (see keep_parts); None keeps nothing.
+    """
+    found, kept = [], {}
     for item in items:
         raw = read_page(item, settings.max_page_bytes)
         if isinstance(raw, Unreadable):
             continue
-        lines = page_lines(raw, settings)
+        lines, parts = scan_page(raw, settings)
         if lines:
             found.append(lines)
+            kept[item.source_path] = (lines.content_sha256, parts)
+    if keep is not None:
+        keep_parts(keep, kept)
     return scan_table(found)
+
+
+def keep_parts(path: str, parts: Mapping[str, tuple[str, PageParts]]) -> bool:
+    """Write {source_path: (content sha256, parts)} to path; False (and nothing left) if it cannot be written.
+
+    The kept parts are a saving, never a need: a full disk costs the process stage a second read.
+    """
+    try:
+        with open(f"{path}.tmp", "wb") as file:
+            pickle.dump(dict(parts), file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(f"{path}.tmp", path)
+        return True
+    except OSError:
+        for name in (f"{path}.tmp", path):
+            try:
+                os.unlink(name)
+            except OSError:
+                pass
+        return False
+
+
+def kept_parts(paths: Sequence[str], raws: Sequence) -> dict[str, PageParts]:
+    """The parts the template pass kept for these pages, where their bytes are still the ones it read."""
+    kept: dict[str, tuple[str, PageParts]] = {}
+    for path in paths:
+        try:
+            with open(path, "rb") as file:
+                kept.update(pickle.load(file))
+        except (OSError, pickle.UnpicklingError, EOFError):
+            continue  # missing or cut short: those pages are read again
+    found = {}
+    for raw in raws:
+        entry = kept.get(raw.source_path)
+        if entry is not None and entry[0] == sha256_of(raw.data):
+            found[raw.source_path] = entry[1]
+    return found
 
 
 def with_duplicates(items: list[InputFile], results: list[Document | Reject],
@@ -80,10 +126,11 @@ def with_duplicates(items: list[InputFile], results: list[Document | Reject],
 
 def process_batch(items: list[InputFile], templates: dict[str, frozenset[int]], writer: VersionWriter, part: str,
                   run_id: str, settings: PageSettings,
-                  duplicates: Mapping[str, Assignment] | None = None) -> BatchSummary:
+                  duplicates: Mapping[str, Assignment] | None = None, kept: Sequence[str] = ()) -> BatchSummary:
     """Read, process and write one batch of pages; never raises for a bad page.
 
-    duplicates: the corpus pass's groups for this batch's pages that have copies (see CorpusPass).
+    duplicates: the corpus pass's groups for this batch's pages that have copies (see CorpusPass);
+    kept: files of parts the template pass kept for these pages (scan_batch's keep).
     """
     summary = BatchSummary(pages=len(items))
     started = time.perf_counter()
@@ -91,7 +138,7 @@ def process_batch(items: list[InputFile], templates: dict[str, frozenset[int]], 
     summary.seconds["read"] += time.perf_counter() - started
     started = time.perf_counter()
     readable = [r for r in raws if not isinstance(r, Unreadable)]
-    processed = iter(process_pages(readable, templates, settings))
+    processed = iter(process_pages(readable, templates, settings, kept_parts(kept, readable) if kept else None))
     results: list[Document | Reject] = [_unreadable_reject(r) if isinstance(r, Unreadable) else next(processed)
                                         for r in raws]
     results = with_duplicates(items, results, duplicates or {})

@@ -25,7 +25,7 @@ from prefect.settings import get_current_settings
 
 from cityclips.defaults import BATCH_PAGES, MAX_PAGE_MB
 from cityclips.flows.progress import RunProgress
-from cityclips.flows.stages import (PlannedRun, RunOptions, database_changes, models_stage, plan_stage,
+from cityclips.flows.stages import (PlannedRun, RunOptions, database_changes, models_stage, parts_kept, plan_stage,
                                     process_stage, publish_stage, report_stage, template_stage)
 from cityclips.flows.summary import RunSummary
 from cityclips.transforms.pipeline import PageSettings
@@ -65,8 +65,9 @@ def cityclips_flow(inputs: list[str], out: str = "data", full: bool = False, bat
         planned = plan_stage(options)
         progress = track_progress(planned)
         with new_version(warehouse) as writer:
-            templates = template_stage(planned, progress)
-            processed = process_stage(planned, templates, writer, progress)
+            with parts_kept(planned) as kept:  # what the template pass read, kept for the process stage
+                templates = template_stage(planned, progress, kept)
+                processed = process_stage(planned, templates, writer, progress)
             published = publish_stage(planned, templates, processed, writer)
         models = models_stage(out, published)
     return report_stage(published, models)

@@ -28,6 +28,27 @@ PREFECT_DEFAULTS: dict[str, str] = {
 }
 
 
+# Heartbeats: a thread that tells the server every 180 s that the flow run is alive, so that an
+# automation can mark a run that died as crashed. Its join at the end of a run waits for the thread's
+# next one-second wake-up: about 1 s of every run (FACTS.md: the per-run floor), a third of a one-page
+# run's budget. No automation reads them unless a user makes one, so a run sends none unless the
+# user asks for them (PREFECT_FLOWS_HEARTBEAT_FREQUENCY in the environment, then it is used as given).
+HEARTBEAT_SETTINGS = ("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", "PREFECT_RUNNER_HEARTBEAT_FREQUENCY")
+
+
+def run_settings(api_url: str, environ: Mapping[str, str] | None = None) -> dict[str, str | None]:
+    """The Prefect settings of one run: its API, and no heartbeats unless the user's environment asks for them.
+
+    >>> run_settings("http://127.0.0.1:4200/api", {})
+    {'PREFECT_API_URL': 'http://127.0.0.1:4200/api', 'PREFECT_FLOWS_HEARTBEAT_FREQUENCY': None}
+    """
+    environ = os.environ if environ is None else environ
+    values: dict[str, str | None] = {"PREFECT_API_URL": api_url}
+    if not any(name in environ for name in HEARTBEAT_SETTINGS):
+        values["PREFECT_FLOWS_HEARTBEAT_FREQUENCY"] = None
+    return values
+
+
 def apply_prefect_defaults(environ: MutableMapping[str, str] | None = None) -> dict[str, str]:
     """Put PREFECT_DEFAULTS into the environment (without overriding the user's values); return them.
 
@@ -43,15 +64,16 @@ def apply_prefect_defaults(environ: MutableMapping[str, str] | None = None) -> d
 
 
 @contextmanager
-def prefect_settings(values: Mapping[str, str]) -> Iterator[None]:
+def prefect_settings(values: Mapping[str, str | None]) -> Iterator[None]:
     """Run the block with these Prefect settings (names as environment variables, e.g. PREFECT_API_URL).
 
     Before Prefect is imported they go into the environment (and are restored afterwards); after
     it, through Prefect's settings API (`temporary_settings`), which is what Prefect reads then.
+    A value of None is Prefect's "unset" (the settings API only: the environment cannot say it).
     """
     if "prefect" not in sys.modules:
         saved = {name: os.environ.get(name) for name in values}
-        os.environ.update(values)
+        os.environ.update({name: value for name, value in values.items() if value is not None})
         try:
             yield
         finally:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 import logging
 import secrets
+import shutil
 import time
 from collections.abc import Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -120,6 +121,11 @@ class TemplatePass:
     reprocessed_for_templates: int  # unchanged pages reprocessed: a template line or their duplicate group changed
     failed: list[FailedBatch]
     seconds: float
+    kept: dict[str, str] = field(default_factory=dict)  # source_path -> file of the parts the scan kept for it
+
+    def kept_for(self, items: list[InputFile]) -> tuple[str, ...]:
+        """The files of kept parts a batch of the process stage reads (usually one)."""
+        return tuple(sorted({self.kept[f.source_path] for f in items if f.source_path in self.kept}))
 
     @property
     def templates(self) -> dict[str, frozenset[int]]:
@@ -203,8 +209,34 @@ def _run_batches(label: str, choice: EngineChoice, progress: RunProgress, fn, ba
     progress.finish_stage()
 
 
+KEPT_PARTS_PREFIX = ".parts-"  # under out: the parts the template pass keeps for the process stage
+
+
+@contextmanager
+def parts_kept(planned: PlannedRun) -> Iterator[Path]:
+    """A folder under out where the template pass keeps each batch's parts for the process stage.
+
+    The scan reads and parses every page (a third of processing it); keeping what it read lets the
+    process stage skip that. Under out, so Dask workers on other machines see it as they see out.
+    Gone when the block ends; a killed run's folder goes at the next run (which holds the lock).
+    """
+    out = Path(planned.options.out)
+    for stale in out.glob(f"{KEPT_PARTS_PREFIX}*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    folder = out / f"{KEPT_PARTS_PREFIX}{planned.run_id}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        folder = None  # nothing kept: the process stage reads the pages again
+    try:
+        yield folder
+    finally:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 @stage("template pass")
-def template_stage(planned: PlannedRun, progress: RunProgress) -> TemplatePass:
+def template_stage(planned: PlannedRun, progress: RunProgress, kept: Path | None = None) -> TemplatePass:
     """Scan the new and changed pages on the engine; then the corpus pass: duplicate groups over every page,
     and template lines per site counted over distinct articles (a copy never makes its article chrome)."""
     clock = time.perf_counter()
@@ -215,15 +247,19 @@ def template_stage(planned: PlannedRun, progress: RunProgress) -> TemplatePass:
         return TemplatePass(CorpusPass({}, {}), 0, [], round(time.perf_counter() - clock, 3))
     batches = planned.batches(plan.to_process)
     progress.start("templates", len(plan.to_process))
-    scans, failed = [unchanged_manifest(planned.manifest, plan)], []
+    scans, failed, kept_files = [unchanged_manifest(planned.manifest, plan)], [], {}
+    files = [None if kept is None else str(kept / f"scan-{index:05d}.pickle") for index in range(len(batches))]
     for outcome, failure in _run_batches("template pass", planned.engine, progress, scan_batch, batches,
-                                         [(batch, settings) for batch in batches]):
+                                         [(batch, settings, file) for batch, file in zip(batches, files)]):
         if failure:
             failed.append(failure)
         else:
             scans.append(outcome.value)
+            if files[outcome.index] is not None:
+                kept_files.update((path, files[outcome.index]) for path in outcome.value.column("source_path").to_pylist())
     corpus = corpus_pass(scans)
     del scans
+    pa.default_memory_pool().release_unused()  # the pass's Arrow buffers, before the process stage's workers start
     affected = affected_by_templates(plan, planned.manifest, template_sets([planned.manifest]), corpus.templates)
     if affected:
         _logger().info("%d unchanged pages hold lines whose template status changed: reprocessed", len(affected))
@@ -232,7 +268,8 @@ def template_stage(planned: PlannedRun, progress: RunProgress) -> TemplatePass:
         _logger().info("%d unchanged pages changed duplicate group or canonical copy (a copy came or went): "
                        "reprocessed", len(copies))
     planned.manifest = planned.manifest.slice(0, 0)  # not needed after this: ~100 MB at 100,000 pages
-    return TemplatePass(corpus, len(affected) + len(copies), failed, round(time.perf_counter() - clock, 3))
+    return TemplatePass(corpus, len(affected) + len(copies), failed, round(time.perf_counter() - clock, 3),
+                        kept_files)
 
 
 @stage("process")
@@ -245,7 +282,8 @@ def process_stage(planned: PlannedRun, templates: TemplatePass, writer: VersionW
     batches = planned.batches(items)
     parts = [f"{writer.name}-{i:05d}" for i in range(len(batches))]
     arguments = [(batch, templates.templates, writer, part, planned.run_id, planned.options.settings,
-                  templates.corpus.duplicates_for(batch)) for batch, part in zip(batches, parts)]
+                  templates.corpus.duplicates_for(batch), templates.kept_for(batch))
+                 for batch, part in zip(batches, parts)]
     progress.start("process", len(items))
     summary, failed = BatchSummary(), []
     for outcome, failure in _run_batches("process", planned.engine, progress, process_batch, batches, arguments):

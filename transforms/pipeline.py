@@ -165,12 +165,26 @@ def page_lines(raw: RawPage, settings: PageSettings = PageSettings()) -> PageLin
 
     Its group is its site (the URL's host when known, else its top folder) and script.
     """
+    return scan_page(raw, settings, page_kind=False)[0]  # its parts are dropped: no page-kind evidence read
+
+
+def scan_page(raw: RawPage, settings: PageSettings = PageSettings(),
+              page_kind: bool = True) -> tuple[PageLines | None, PageParts | None]:
+    """page_lines, and the PageParts read for it: process_page can take them instead of reading the
+    page a second time (decoding and the DOM passes are about a third of processing a page).
+    page_kind=False skips the page-kind evidence (listing rows, kind markup): only for callers that
+    drop the parts, since process_page needs it."""
     try:
         if _precheck(raw, settings):
-            return None
-        parts = read_page_parts(raw, settings, page_kind=False)
+            return None, None
+        parts = read_page_parts(raw, settings, page_kind=page_kind)
     except Exception:  # noqa: BLE001 - the full pass will reject it with a reason
-        return None
+        return None, None
+    return lines_of(raw, parts), parts
+
+
+def lines_of(raw: RawPage, parts: PageParts) -> PageLines:
+    """The template-pass view of a page read into parts."""
     blocks = parts.blocks
     signatures = block_signatures(blocks)
     fingerprint = page_fingerprint(blocks)
@@ -203,14 +217,14 @@ def _segment_text(kind: str, marker: str, text: str) -> str:
 
 
 def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: Detectors,
-             settings: PageSettings, started: float) -> Document | Reject:
+             settings: PageSettings, started: float, parts: PageParts | None = None) -> Document | Reject:
     digest = sha256_of(raw.data)
     problem = _precheck(raw, settings)
     if problem:
         # an over-limit file was not read whole: no hash of its content can be given
         return Reject(raw.source_path, problem[0], problem[1], raw.source_bytes,
                       "" if problem[0] == "too_large" else digest)
-    parts = read_page_parts(raw, settings)
+    parts = read_page_parts(raw, settings) if parts is None else parts
     blocks, decoded, markup = parts.blocks, parts.decoded, parts.markup
     group = page_group(raw.source_path, blocks, parts.source.site)
     signatures = block_signatures(blocks)  # once a page: for template removal and for the manifest
@@ -268,14 +282,16 @@ def _page_kind(parts: PageParts, clean: CleanPage, shows_published: bool) -> Pag
 
 
 def process_page(raw: RawPage, templates: Mapping[str, frozenset[int]] | None = None,
-                 detectors: Detectors | None = None, settings: PageSettings = PageSettings()) -> Document | Reject:
+                 detectors: Detectors | None = None, settings: PageSettings = PageSettings(),
+                 parts: PageParts | None = None) -> Document | Reject:
     """Process one page into a Document, or a Reject with a reason. Never raises.
 
+    parts: what read_page_parts(raw, settings) returned for this page (scan_page), if at hand.
     parse_ms is measured for the record only: no decision depends on the clock.
     """
     started = time.perf_counter()
     try:
-        return _process(raw, templates or {}, detectors or Detectors(), settings, started)
+        return _process(raw, templates or {}, detectors or Detectors(), settings, started, parts)
     except OverLimit as over:
         return Reject(raw.source_path, over.reason, over.detail, len(raw.data), sha256_of(raw.data))
     except Undecodable as error:
@@ -286,7 +302,9 @@ def process_page(raw: RawPage, templates: Mapping[str, frozenset[int]] | None = 
 
 
 def process_pages(pages: Iterable[RawPage], templates: Mapping[str, frozenset[int]] | None = None,
-                  settings: PageSettings = PageSettings()) -> list[Document | Reject]:
-    """Process a batch of pages with shared language caches."""
+                  settings: PageSettings = PageSettings(),
+                  parts: Mapping[str, PageParts] | None = None) -> list[Document | Reject]:
+    """Process a batch of pages with shared language caches (parts: by source path, from scan_page)."""
     detectors = Detectors()
-    return [process_page(raw, templates, detectors, settings) for raw in pages]
+    parts = parts or {}
+    return [process_page(raw, templates, detectors, settings, parts.get(raw.source_path)) for raw in pages]

@@ -273,6 +273,10 @@ def carry_over(warehouse: Warehouse, writer: VersionWriter, plan: Plan) -> dict[
     for table, (column, dropped) in keys.items():
         carried[table] = 0
         for index, part in enumerate(warehouse.table_files(table)):
+            if not len(dropped):  # nothing replaced (an unchanged re-run, the runs table): link, read nothing
+                writer.carry(table, part)
+                carried[table] += pq.ParquetFile(part).metadata.num_rows
+                continue
             values = pq.read_table(part, columns=[column]).column(column)
             mask = pc.is_in(values, value_set=dropped)
             hits = pc.sum(mask).as_py() or 0

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from cityclips.flows.settings import PREFECT_DEFAULTS, apply_prefect_defaults, prefect_settings
+from cityclips.flows.settings import PREFECT_DEFAULTS, apply_prefect_defaults, prefect_settings, run_settings
 from tests.conftest import ROOT
 
 READ_BACK = """
@@ -68,3 +68,24 @@ def test_after_the_import_the_environment_is_refused_and_the_settings_api_used()
         settings = get_current_settings()
         assert (settings.api.url, settings.runner.poll_frequency) == ("http://127.0.0.1:9/api", 7)
     assert get_current_settings().api.url != "http://127.0.0.1:9/api"
+
+
+def test_a_run_sends_no_heartbeats_unless_the_user_asks_for_them() -> None:
+    import prefect  # noqa: F401
+    from prefect.settings import get_current_settings
+    assert run_settings("http://127.0.0.1:9/api", {"PREFECT_FLOWS_HEARTBEAT_FREQUENCY": "60"}) == {
+        "PREFECT_API_URL": "http://127.0.0.1:9/api"}  # the user's value stays: Prefect reads it as given
+    with prefect_settings(run_settings("http://127.0.0.1:9/api", {})):
+        settings = get_current_settings()
+        assert (settings.api.url, settings.flows.heartbeat_frequency) == ("http://127.0.0.1:9/api", None)
+    assert get_current_settings().flows.heartbeat_frequency is not None
+
+
+@pytest.mark.parametrize(("argv", "status"), [(["--version"], 0), (["run", "--no-such-option"], 2),
+                                              (["server", "status"], 1)])
+def test_the_console_script_exits_with_mains_status(argv: list[str], status: int, tmp_path) -> None:
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "home")}
+    result = subprocess.run([sys.executable, "-c", "from cityclips.flows.cli import console; console()", *argv],
+                            env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == status, result.stderr
+    assert (result.stdout + result.stderr).strip()  # its output was flushed before the quick exit
