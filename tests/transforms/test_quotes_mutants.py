@@ -143,3 +143,9 @@ def test_a_quote_covering_exactly_the_whole_paragraph_share_stands_alone() -> No
     # WHOLE_PARAGRAPH_SHARE means 'at least': 16 quoted characters of a 20-character paragraph (0.8)
     assert found("“We will win now.” ①", "Mayor Kang said, “We start in May.”")[0][2] == "We will win now."
     assert found("“광주의 미래는 청년에게 있다.” ①", "강 시장은 “청년 일자리를 꼭 늘리겠다”고 말했다.")[0][2] == "광주의 미래는 청년에게 있다."
+
+
+def test_a_subject_named_inside_an_earlier_quote_is_not_the_next_quotes_speaker() -> None:
+    # a bug the mutation run led to: '박 국장' (inside the first quote) was taken as the second quote's speaker
+    assert speakers("김 시장은 “박 국장이 정말 잘했다”라며 “모두에게 고맙다고 전해 달라”고 말했다.") == ["김 시장", "김 시장"]
+    assert speakers("김 시장은 “박 국장이 정말 잘했다”고 했다. 이어 “모두에게 고맙다고 전해 달라”고 말했다.") == ["김 시장", "김 시장"]
