@@ -77,3 +77,15 @@ def test_a_short_korean_line_that_shift_jis_also_explains_is_korean() -> None:
     # detector's threshold); the CP949 re-check puts Korean back in the tie, and Korean wins it
     decoding = detect_and_decode("계획을HubHub".encode("euc-kr"))
     assert (decoding.encoding, decoding.text) == ("cp949", "계획을HubHub")
+    assert decoding.confidence == 0.8  # 1 - the detector's mess (0.2) for the Korean reading
+
+
+def test_confidence_is_lowered_by_the_share_of_replaced_characters_to_four_places() -> None:
+    # the documents table's encoding_confidence: a BOM page with one bad byte in seven characters
+    decoding = detect_and_decode(b"\xef\xbb\xbfabcdef\xff")
+    assert (decoding.method, decoding.replaced, decoding.text) == ("bom", 1, "abcdef\ufffd")
+    assert decoding.confidence == 0.8571  # 1.0 * (1 - 1/7), rounded to four places
+    korean = detect_and_decode("\ufeff광주광역시".encode("utf-8") + b"\xff")
+    assert (korean.replaced, korean.confidence) == (1, 0.8333)
+    # nothing but one bad byte after the BOM: nothing is explained, confidence 0
+    assert detect_and_decode(b"\xef\xbb\xbf\xff").confidence == 0.0
