@@ -159,7 +159,10 @@ def _detection_sample(data: bytes) -> bytes:
                 break
     sample = b"\n".join(parts)[:DETECTION_SAMPLE_BYTES]
     ascii_end = max(sample.rfind(bytes([b])) for b in b" \n\t.,")  # cut after the last ASCII separator
-    return sample[:ascii_end + 1] if ascii_end >= len(sample) // 2 else sample
+    cut = sample[:ascii_end + 1]
+    # ... unless the cut leaves no non-ASCII byte: the page's only Korean may be one short line
+    # among Latin words ('<p>Gwangju AI Hub 계획</p>'), which the cut made undecodable
+    return cut if ascii_end >= len(sample) // 2 and _HIGH_BYTE.search(cut) else sample
 
 
 def _dense_lines(sample: bytes) -> bytes:

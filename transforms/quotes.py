@@ -148,6 +148,17 @@ def last_korean_subject(text: str) -> str | None:
     return None
 
 
+def _outside_quotes(text: str) -> str:
+    """text with its quoted passages left out (the marks stay): a subject named inside an earlier
+    quote ('“박 국장이 잘했다”') is what the speaker said, not the speaker."""
+    kept, position = [], 0
+    for start, end in _spans(text):
+        kept.append(text[position:start])
+        position = end
+    kept.append(text[position:])
+    return " ".join(kept)
+
+
 def _korean_attributed(after: str) -> str | None:
     """'' when the text after a Korean quote attributes it ('고 말했다'), the speaker when it names one
     after the quote ('라고 강 시장은 말했다'), None when it does not attribute it."""
@@ -184,7 +195,7 @@ def _speaker_for(text: str, start: int, end: int) -> tuple[str | None, bool]:
     speaker = _korean_speaker(text[:start - 1])
     if attributed == "":
         # '강 시장은 인사말을 했다. 이어 “...”고 덧붙였다': the subject of an earlier sentence speaks
-        return speaker or last_korean_subject(text[:start - 1]), True
+        return speaker or last_korean_subject(_outside_quotes(text[:start - 1])), True
     # no verb after it: a quote right after a titled subject ('김 시장은 “...”') is still speech
     if _NOUN_PARTICLE.match(after):
         return None, False  # '“...”을 추진한다': a name in quotes, inside the clause
