@@ -189,3 +189,12 @@ def test_unchanged_pages_whose_duplicate_group_changed_are_processed_again_and_t
     assert _paths(affected) == ["d.txt", "c.txt"]  # in the plan's order
     assert _paths(plan.unchanged) == ["0-rejected.txt", "a.txt", "b.txt"]
     assert _paths(plan.to_process) == ["b0.txt", "c.txt", "d.txt", "new.txt"]
+
+
+def test_template_flips_are_found_for_signatures_in_the_upper_half_of_uint64():
+    """Line signatures are 64-bit hashes: half of them do not fit a signed int64."""
+    high = 2**64 - 5
+    manifest = _manifest([_row("a.txt", "g", [3, high]), _row("b.txt", "g", [3])])
+    plan = Plan(unchanged=[_file("a.txt"), _file("b.txt")])
+    affected = affected_by_templates(plan, manifest, {"g": frozenset({3})}, {"g": frozenset({3, high})})
+    assert _paths(affected) == ["a.txt"] and _paths(plan.unchanged) == ["b.txt"]
