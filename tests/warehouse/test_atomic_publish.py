@@ -196,6 +196,9 @@ def _race(out: Path, seconds: float) -> tuple[list[str], Counter, int]:
 
 
 @pytest.mark.slow
+# Under mutmut (make mutation) this timing-bound race fails by load, not by a mutant ("only 7 publishes in
+# 3.0 s" on the shared machine), and costs a minute a mutant: the stepwise test below visits every state.
+@pytest.mark.skipif("MUTANT_UNDER_TEST" in os.environ, reason="timing-bound race: skipped under mutation testing")
 def test_readers_never_see_a_missing_table_a_mix_or_a_half_written_file(tmp_path):
     violations, reads, published = _race(tmp_path / "out", PUBLISH_SECONDS)
     assert violations == []
