@@ -31,6 +31,9 @@ MIN_ROW_TITLE_CHARS = 4  # '더보기', 'more' are links but not titles
 # A row is a line of a list: a title, a date, a few fields, and in news lists a summary of a sentence
 # or two (Korean 100-300 characters, English up to twice that); a longer element is content.
 MAX_ROW_CHARS = 700
+# ... unless the row is a card whose link holds the item's title (a titled element or a heading) and
+# its date, with the item's text after it (a news list that unfolds each article in place: 900-1,200)
+MAX_CARD_ROW_CHARS = 3000
 MAX_LINE_ROW_CHARS = 400  # a text dump's row is one line: title, date, a field or two
 # The items of a paragraph are rows only when they are most of it ('January 2019<br>February 2019'):
 # a sentence with three links in it is prose.
@@ -69,9 +72,11 @@ _INLINE_CONTAINERS = frozenset({"p"})  # text elements that hold rows only as li
 # (a pagination bar holds a few dozen links at most: a <body class="page-..."> is not one)
 _PAGINATION_XPATH = etree.XPath("//*[(contains(@class, 'pag') or contains(@id, 'pag') or contains(@class, 'Pag') "
                                 "or contains(@id, 'Pag')) and count(.//a) <= 60]")
+_TEXTS = etree.XPath(".//text()", smart_strings=False)
 _HAS_HIDDEN_TEXT = etree.XPath("boolean(.//script | .//style | .//noscript | .//template)")
 # Elements with 3 or more element children, and tables: the only possible containers of a run (in C,
 # so the thousands of other elements of a page never become Python objects)
+_EMPTY_TABLE_XPATH = etree.XPath("//table[count(.//tr) = 1]")
 _CONTAINER_XPATH = etree.XPath("//*[count(*) >= 3] | //table")
 
 
@@ -87,6 +92,9 @@ class ListingRows:
     row_texts: tuple[str, ...] = ()  # each row's text without whitespace (to tell rows from prose)
     paragraphs: tuple[str, ...] = ()  # the text of the page's <p> elements outside the rows and chrome
     headed: bool = False  # the best run is a table whose header row names MIN_HEADER_CELLS columns
+    # a board table whose header row names MIN_HEADER_CELLS columns and which holds no other row: a
+    # listing whose rows a script loads after the page (saved before it ran)
+    empty_board: bool = False
 
 
 def tag_of(el) -> str:
@@ -94,22 +102,37 @@ def tag_of(el) -> str:
 
 
 def text_of(el, cap: int | None = None) -> str:
-    """el's visible text, whitespace collapsed; reading stops once cap characters are passed.
+    """el's visible text, whitespace collapsed; reading stops once cap visible characters are passed.
 
-    lxml's itertext (in C) when el holds no script or style; else a walk that skips them.
+    lxml's text nodes (in C) when el holds no script or style; else a walk that skips their text (not
+    the text that follows them). The cap counts characters without whitespace: a row's source is
+    indented, and a job board's row has hundreds of tabs around 150 characters of text.
     """
-    if _HAS_HIDDEN_TEXT(el):
-        pieces = (piece for node in el.iter() if tag_of(node) not in SKIP_TAGS
-                  for piece in (node.text if tag_of(node) else None, node.tail if node is not el else None) if piece)
-    else:
-        pieces = el.itertext()
-    parts, size = [], 0
-    for piece in pieces:
-        parts.append(piece)
-        size += len(piece)
-        if cap is not None and size > cap:
-            break
-    return _WS.sub(" ", " ".join(parts)).strip()
+    if not _HAS_HIDDEN_TEXT(el):
+        words = " ".join(_TEXTS(el)).split()
+        return " ".join(words) if cap is None else _capped(words, cap)
+    hidden: set = set()
+    pieces = []
+    for node in el.iter():
+        inside = node is not el and node.getparent() in hidden
+        if inside or tag_of(node) in SKIP_TAGS:
+            hidden.add(node)
+        elif node.text and tag_of(node):
+            pieces.append(node.text)
+        if node is not el and node.tail and not inside:
+            pieces.append(node.tail)
+    words = " ".join(pieces).split()
+    return " ".join(words) if cap is None else _capped(words, cap)
+
+
+def _capped(words: list[str], cap: int) -> str:
+    """The words up to the first that passes cap characters (whitespace not counted)."""
+    size = 0
+    for index, word in enumerate(words):
+        size += len(word)
+        if size > cap:
+            return " ".join(words[:index + 1])
+    return " ".join(words)
 
 
 def _day(year: int, month: int, day: int) -> datetime | None:
@@ -212,10 +235,12 @@ def _holds_rows(row) -> bool:
 def _row_of(row) -> _Row | None:
     """The row's title, link and date, or None when it is not an item row (too long, no title link, a
     group of rows)."""
-    text = text_of(row, cap=MAX_ROW_CHARS)
-    if not text or len(text) > MAX_ROW_CHARS or _holds_rows(row):
+    text = text_of(row, cap=MAX_CARD_ROW_CHARS)
+    if not text or len(text) > MAX_CARD_ROW_CHARS or _holds_rows(row):
         return None
     link = _main_link(row)
+    if len(text) > MAX_ROW_CHARS and not _is_dated_card(link):
+        return None
     title = _title_in(link) if link is not None else ""
     posted_at, written, dated = _dates_of(text, title)
     posted_at = posted_at or _time_element_date(row)
@@ -231,6 +256,14 @@ def _row_of(row) -> _Row | None:
     href = link.get("href") if tag_of(link) == "a" else None
     squashed = "".join(text.split())
     return _Row(row, title, href, posted_at, dated, len(squashed), squashed)
+
+
+def _is_dated_card(link) -> bool:
+    """True when a link is a card's: it holds a titled element or a heading, and a date."""
+    if link is None:
+        return False
+    whole = text_of(link)
+    return _title_in(link) != whole and _dates_of(whole, "")[2]
 
 
 def _time_element_date(row) -> datetime | None:
@@ -344,9 +377,12 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
         run = _run_of(container, children)
         if run.rows:
             runs.append(run)
+    empty_board = any(_is_headed(table) for table in _EMPTY_TABLE_XPATH(root))
     if not runs:
-        return ListingRows(pagination=has_pagination(root), paragraphs=_paragraphs(root, set()))
-    runs.sort(key=lambda r: (r.dated, len(r.rows)), reverse=True)
+        return ListingRows(pagination=has_pagination(root), paragraphs=_paragraphs(root, set()),
+                           empty_board=empty_board)
+    # most dated rows first, then most text: a listing's rows carry titles and fields, a menu's a word each
+    runs.sort(key=lambda r: (r.dated, sum(row.chars for row in r.rows)), reverse=True)
     chosen = [runs[0]]
     if runs[0].dated:
         for run in runs[1:]:
@@ -362,7 +398,7 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
                               _views(row.element)) for i, row in enumerate(rows, start=1))
     return ListingRows(links, sum(r.dated for r in chosen), sum(row.chars for row in rows), 0,
                        has_pagination(root), tuple(row.text for row in rows),
-                       _paragraphs(root, {r.container for r in chosen}), headed)
+                       _paragraphs(root, {r.container for r in chosen}), headed, empty_board)
 
 
 PROSE_MIN_CHARS = 60  # a paragraph of one Korean sentence is 50-150 characters, an English one 100-300

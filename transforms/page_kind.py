@@ -70,6 +70,9 @@ ERROR_PHRASES = re.compile(
 # A server that answers an unknown id with an empty page may say so only in a script's alert('...')
 # (then sends the reader back): the message of an alert on a page that shows nothing is its text.
 _ALERT = re.compile(r"""\balert\s*\(\s*(["'])(.{4,300}?)\1\s*\)""")
+# ... or alert(name) of a variable the script set to a message: var msg = '...'; alert(msg)
+_ALERT_VARIABLE = re.compile(r"\balert\s*\(\s*([A-Za-z_$][\w$]*)\s*\)")
+_ASSIGNED = r"""\b{name}\s*=\s*(["'])(.{{4,300}}?)\1"""
 # URL evidence (query and path words crawlers meet on board software: eGovFrame's list.do,
 # board.es?act=list, bbs/list.php ...). Evidence only: they move the decision when structure is thin.
 LISTING_URL = re.compile(r"(list\.(do|jsp|php|asp|html?)|[?&](act|mode|cmd)=list|/list(/|$|\?)|boardlist|"
@@ -198,9 +201,19 @@ def has_neighbour_links(root) -> bool:
 
 
 def script_messages(root) -> tuple[str, ...]:
-    """The messages the page's inline scripts show with alert('...'), in page order."""
-    return tuple(match.group(2) for script in root.iter("script") if script.text and "alert" in script.text
-                 for match in _ALERT.finditer(script.text))
+    """The messages the page's inline scripts show with alert('...') or alert(name) of a variable set to a
+    string ('var msgStr = ...; alert(msgStr)'), in page order."""
+    messages = []
+    for script in root.iter("script"):
+        code = script.text
+        if not code or "alert" not in code:
+            continue
+        messages.extend(match.group(2) for match in _ALERT.finditer(code))
+        for match in _ALERT_VARIABLE.finditer(code):
+            assigned = re.search(_ASSIGNED.format(name=re.escape(match.group(1))), code[:match.start()])
+            if assigned:
+                messages.append(assigned.group(2))
+    return tuple(messages)
 
 
 def _full_dates(line: str) -> list[re.Match]:
@@ -251,6 +264,8 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
         return PageKind("error", "short page with an error message")
     if evidence.body_chars == 0 and any(ERROR_PHRASES.search(message) for message in evidence.script_messages):
         return PageKind("error", "empty page with an error alert")
+    if evidence.body_chars == 0 and evidence.rows.empty_board:
+        return PageKind("listing", "an empty page with a board table's header and no rows (a script loads them)")
     if evidence.fetched_url and HOME_URL.search(evidence.fetched_url):
         return PageKind("home", "the site's front page (URL)")
     rows = evidence.rows
