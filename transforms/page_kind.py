@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -30,6 +31,7 @@ from cityclips.transforms.listing import (DATE, DATE_DAY_FIRST, DATE_MONTH_FIRST
                                           PROSE_MIN_CHARS, ListingRows)
 from cityclips.transforms.markup import ARTICLE_TYPES, json_ld_types
 from cityclips.transforms.records import ListingLink
+from cityclips.transforms.source import absolute_url
 
 KINDS = ("article", "listing", "static", "error", "home")
 # A listing shows at least this many item rows: a board page 10-20, a yearly meeting archive 4-12;
@@ -94,6 +96,20 @@ HOME_URL = re.compile(r"^https?://[^/?#]+(/[a-z]{2}(-[a-z]{2})?)?(/((index|main|
 # ... or a section's main page as eGovFrame and portal software name it (/news/newsMain.do, /kor/main.do):
 # a front page only when its structure does not make it a listing.
 SECTION_HOME_URL = re.compile(r"^https?://[^/?#]+/(?:[^?#]*/)?[a-z]*main\.(do|jsp|php|aspx?|html?)$", re.IGNORECASE)
+# A site that lives in a hosting folder (a school's site under its education office's host:
+# https://school.sc.jne.kr/school_sc/): its front page is that folder, and the page's own links
+# nearly all lie under it. A section's folder (/news/) is not: its menu links the rest of the site.
+FOLDER_URL = re.compile(r"^https?://([^/?#]+)(/[^/?#]+)/(?:(?:index|main|home|default)(?:\.[a-z]{2,5})?)?$",
+                        re.IGNORECASE)
+MIN_FOLDER_SITE_LINKS = 20  # a front page links its site's sections and items: dozens of links
+MIN_FOLDER_SITE_SHARE = 0.9  # ... and (nearly) all its links to its host lie under the folder
+# A splash page: a few words and a few links, most of them to front pages (the site's portals, a
+# sister site's root), before the front page proper: /home/main.cs, https://tour.example.kr/.
+FRONT_PAGE_LINK = re.compile(r"^(?:https?://[^/?#]+)?(?:/[^/?#]+)?/?(?:(?:index|main|home|default)(?:\.[a-z]{2,5})?)?$",
+                             re.IGNORECASE)
+MAX_SPLASH_CHARS = 300  # what the cleaner keeps of a splash page: a title and the portals' names
+MIN_SPLASH_FRONT_LINKS = 2
+MIN_SPLASH_FRONT_SHARE = 0.6
 # og:type 'article' and article:modified_time are not here: WordPress and Drupal put them on every
 # page, listings included.
 _ARTICLE_META = frozenset({"article:published_time", "og:article:published_time", "datepublished", "pubdate",
@@ -144,6 +160,7 @@ class PageEvidence:
     article_markup: bool = False  # article:published_time, an item's JSON-LD type, one or two <time>
     neighbour_links: bool = False  # links to the previous or next item (이전글 / 다음글, previous post)
     script_messages: tuple[str, ...] = ()  # what its scripts' alert() calls say
+    page_links: tuple[str, ...] = ()  # the hrefs of the page's links (fragments and scripts left out)
 
 
 @dataclass(frozen=True)
@@ -153,13 +170,48 @@ class KindMarkup:
     article_markup: bool = False
     neighbour_links: bool = False
     script_messages: tuple[str, ...] = ()
+    page_links: tuple[str, ...] = ()  # the hrefs of its links, as written (no fragments, scripts, mail)
 
 
 def read_kind_markup(root) -> KindMarkup:
     """Item markup, links to neighbour items and alert() messages of a parsed page (None: a text dump)."""
     if root is None:
         return KindMarkup()
-    return KindMarkup(has_article_markup(root), has_neighbour_links(root), script_messages(root))
+    return KindMarkup(has_article_markup(root), has_neighbour_links(root), script_messages(root), page_links(root))
+
+
+_HREFS = etree.XPath("//a/@href", smart_strings=False)
+_NOT_PAGE_LINK = ("#", "javascript:", "mailto:", "tel:", "data:")
+
+
+def page_links(root) -> tuple[str, ...]:
+    """The hrefs of the page's links as written, without in-page, script, mail and phone links."""
+    return tuple(href for raw in _HREFS(root) if (href := raw.strip()) and not href.lower().startswith(_NOT_PAGE_LINK))
+
+
+def is_hosted_site_root(url: str | None, links: tuple[str, ...]) -> bool:
+    """True when url is a folder (https://host/folder/) under which nearly all of the page's links to its
+    host lie: the front page of a site that lives in a hosting folder."""
+    match = FOLDER_URL.match(url or "")
+    if not match:
+        return False
+    host, folder = match.group(1).lower(), match.group(2).lower() + "/"
+    paths = []
+    for link in links:
+        absolute = absolute_url(link, url)
+        parts = urlsplit(absolute) if absolute else None
+        if parts and parts.netloc.lower() == host:
+            paths.append(parts.path.lower())
+    return (len(paths) >= MIN_FOLDER_SITE_LINKS
+            and sum(path.startswith(folder) for path in paths) >= MIN_FOLDER_SITE_SHARE * len(paths))
+
+
+def is_splash_page(evidence: PageEvidence) -> bool:
+    """True when a short page with no rows links mostly front pages (a site's portals)."""
+    if evidence.body_chars > MAX_SPLASH_CHARS or evidence.rows.links or not evidence.page_links:
+        return False
+    front = sum(bool(FRONT_PAGE_LINK.match(link)) for link in evidence.page_links)
+    return front >= MIN_SPLASH_FRONT_LINKS and front >= MIN_SPLASH_FRONT_SHARE * len(evidence.page_links)
 
 
 @dataclass(frozen=True)
@@ -268,6 +320,10 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
         return PageKind("listing", "an empty page with a board table's header and no rows (a script loads them)")
     if evidence.fetched_url and HOME_URL.search(evidence.fetched_url):
         return PageKind("home", "the site's front page (URL)")
+    if is_hosted_site_root(evidence.fetched_url, evidence.page_links):
+        return PageKind("home", "the front page of a site in a hosting folder (URL and links)")
+    if is_splash_page(evidence):
+        return PageKind("home", "a splash page: a few words and links to front pages")
     rows = evidence.rows
     n_rows = len(rows.links)
     # The rows against the page's prose: an article's paragraphs outweigh a related-news box; a
