@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
+from urllib.parse import urlsplit
+
 from lxml import etree
 
 from cityclips.transforms.records import ListingLink
@@ -53,6 +55,10 @@ DATE_US = re.compile(r"(?<![\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|
 # dated, but its day is unknown, so its posted_at stays empty.
 MONTH_OF_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d{{2}})\b|(?<!\d)((?:19|20)\d{{2}})년\s?(0?[1-9]|1[0-2])월",
                            re.IGNORECASE)
+# A calendar shows a day of a month without its year ('01 Feb', '7 March', 'Feb 1'): the row is dated,
+# its posted_at stays empty. Month first only capitalised: 'may 3' is a verb and a number.
+DAY_OF_MONTH = re.compile(rf"(?<![\d.])\b(\d{{1,2}})\s*{_MONTH}(?![a-z])|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|"
+                          r"Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?!\d)")
 _VIEWS_LABELLED = re.compile(r"(?:조회(?:수)?|views?|hits?)\s*[:：]?\s*(\d[\d,]{0,12})(?![\d,])", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\s*\d[\d,]{0,8}\s*$")
 TITLE_CLASS = re.compile(r"(^|[\s_-])(subject|title|tit|sbj|headline)([\s_-]|$)", re.IGNORECASE)
@@ -95,6 +101,7 @@ class ListingRows:
     # a board table whose header row names MIN_HEADER_CELLS columns and which holds no other row: a
     # listing whose rows a script loads after the page (saved before it ran)
     empty_board: bool = False
+    links_children: bool = False  # most of the rows link pages under the page's own URL (its items)
 
 
 def tag_of(el) -> str:
@@ -221,7 +228,7 @@ def _dates_of(text: str, title: str) -> tuple[datetime | None, str | None, bool]
         posted_at, written = find_date(where)
         if posted_at:
             return posted_at, written, True
-        month = MONTH_OF_YEAR.search(where)
+        month = MONTH_OF_YEAR.search(where) or DAY_OF_MONTH.search(where)
         if month:
             return None, month.group(0), True
     return None, None, False
@@ -308,8 +315,28 @@ def _candidate_containers(root, min_rows: int = MIN_RUN_ROWS):
             keys = Counter(_row_key(child) for child in children)
             key, count = keys.most_common(1)[0]
             rows = [c for c in children if _row_key(c) == key] if count >= min_rows else []
+            cells = _grid_cells(rows)
+            if cells:  # the cards of a grid, and its rows (a row of fields is a row): the better run is taken
+                yield el, cells
         if len(rows) >= min_rows:
             yield el, rows
+
+
+MAX_GRID_COLUMNS = 4  # a grid of cards lays out 2-4 cards a row
+
+
+def _grid_cells(rows: list) -> list:
+    """The cells of a grid whose rows each hold 1-MAX_GRID_COLUMNS cells of one shape (Bootstrap's
+    div.row > div.col-md-6 > card): the cards may be the items rather than the rows of the layout.
+    [] when the rows are no grid."""
+    cells = []
+    for row in rows:
+        children = [c for c in row if isinstance(c.tag, str)]
+        if not 1 <= len(children) <= MAX_GRID_COLUMNS:
+            return []
+        cells.extend(children)
+    keys = {_row_key(cell) for cell in cells}
+    return cells if len(keys) == 1 and len(cells) > len(rows) else []
 
 
 def _is_headed(table) -> bool:
@@ -353,6 +380,20 @@ def _run_of(container, children) -> _Run:
     return _Run(container, rows)
 
 
+def links_children(rows, base_url: str | None) -> bool:
+    """True when most rows link pages under base_url's path (its children: /news/ -> /news/slug)."""
+    page = urlsplit(base_url or "")
+    folder = page.path.rstrip("/") + "/"
+    if not page.netloc or folder == "/":
+        return False
+    children = 0
+    for row in rows:
+        target = urlsplit(absolute_url(row.href, base_url) or "") if row.href else None
+        children += bool(target and target.netloc == page.netloc and target.path.startswith(folder)
+                         and len(target.path.rstrip("/")) > len(folder))
+    return children >= MIN_DATED_SHARE * len(rows)
+
+
 def _overlaps(run: _Run, chosen: list[_Run]) -> bool:
     ancestors = set(run.container.iterancestors())
     return any(other.container in ancestors or run.container in set(other.container.iterancestors())
@@ -371,11 +412,14 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
         return ListingRows()
     runs = []
     for container, children in _candidate_containers(root):
-        if any(tag_of(el) in CHROME_TAGS or COMMENTS.search(f"{el.get('class') or ''} {el.get('id') or ''}")
-               for el in (container, *container.iterancestors())):
+        chrome = {tag_of(el) if tag_of(el) in CHROME_TAGS else "comments" for el in (container, *container.iterancestors())
+                  if tag_of(el) in CHROME_TAGS or COMMENTS.search(f"{el.get('class') or ''} {el.get('id') or ''}")}
+        if chrome and (chrome != {"aside"} or not base_url):
             continue
         run = _run_of(container, children)
-        if run.rows:
+        # a sidebar's rows are the page's own only when they link its children (a meetings page's
+        # 'Most recent meetings' box: /about/meetings/ -> /about/meetings/august-8-2019-agenda/)
+        if run.rows and (not chrome or links_children(run.rows, base_url)):
             runs.append(run)
     empty_board = any(_is_headed(table) for table in _EMPTY_TABLE_XPATH(root))
     if not runs:
@@ -398,7 +442,8 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
                               _views(row.element)) for i, row in enumerate(rows, start=1))
     return ListingRows(links, sum(r.dated for r in chosen), sum(row.chars for row in rows), 0,
                        has_pagination(root), tuple(row.text for row in rows),
-                       _paragraphs(root, {r.container for r in chosen}), headed, empty_board)
+                       _paragraphs(root, {r.container for r in chosen}), headed, empty_board,
+                       links_children(rows, base_url))
 
 
 PROSE_MIN_CHARS = 60  # a paragraph of one Korean sentence is 50-150 characters, an English one 100-300

@@ -29,7 +29,8 @@ from lxml import etree
 
 from cityclips.transforms.listing import (DATE, DATE_DAY_FIRST, DATE_MONTH_FIRST, DATE_US, MIN_ROW_TITLE_CHARS,
                                           PROSE_MIN_CHARS, ListingRows)
-from cityclips.transforms.markup import ARTICLE_TYPES, json_ld_types
+# the JSON-LD reader markup.py keeps for itself: its objects one by one, to count the items they name
+from cityclips.transforms.markup import ARTICLE_TYPES, _json_ld_objects, _types
 from cityclips.transforms.records import ListingLink
 from cityclips.transforms.source import absolute_url
 
@@ -53,7 +54,9 @@ MIN_UNDATED_ROWS_TEXT_SHARE = 0.7
 # ... and the rows carry this share of the rows and the page's prose together (an article's own
 # prose outweighs the related-news rows beneath it).
 MIN_ROWS_TEXT_SHARE = 0.5
-LISTING_EVIDENCE_SHIFT = 0.15  # pagination, a listing URL: each lowers the share a listing needs by this
+# pagination, a listing URL, rows that link the page's children (/about/meetings/ -> /about/meetings/
+# june-13-2019-agenda/): each lowers the share a listing needs by this
+LISTING_EVIDENCE_SHIFT = 0.15
 ARTICLE_URL_SHIFT = 0.2  # an item's URL raises it by this
 # ... and markup that names the page one item (JSON-LD NewsArticle, article:published_time), or links to
 # the previous and next item, by this each: an article page whose text the cleaner lost still says it is one
@@ -114,6 +117,9 @@ MIN_SPLASH_FRONT_SHARE = 0.6
 # page, listings included.
 _ARTICLE_META = frozenset({"article:published_time", "og:article:published_time", "datepublished", "pubdate",
                            "publishdate", "date"})
+# JSON-LD of one or two items (an article and its video) names the page; a calendar's or a news list's
+# JSON-LD names each of its items (an events calendar: 23 Event objects)
+MAX_ARTICLE_JSON_LD_ITEMS = 2
 MAX_ARTICLE_TIME_ELEMENTS = 2  # one <time> (two: published and updated) dates the page; many date a list's items
 # schema.org types that make a page one item: markup's article types, and types named as posts and
 # events are (BlogPosting, JobPosting, Event, BusinessEvent). WebPage is not: CMSs give every page a
@@ -138,6 +144,9 @@ MAX_FIELD_LINE_CHARS = 60
 MAX_FIELD_WORDS_CHARS = 25  # what a date field's line holds besides its dates: a label, a weekday
 _LABELLED_DATE = re.compile(r"(?:^|[\s|•·ㆍ])[^\s:：|•]{2,12}\s*[:：]\s*$")
 # A date labelled as a change is not the item's date ('Date modified: 2022-05-13', '최종수정일 : ...').
+# A form's field may write its date as eight digits ('사업신청기간 : 20250605 ~ 20250621'): a date only
+# after a label and a colon (unlabelled, eight digits are as often an id).
+_COMPACT_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")
 _CHANGE_LABEL = re.compile(r"modif|updat|revis|review|수정|갱신|변경", re.IGNORECASE)
 
 
@@ -230,7 +239,9 @@ def has_article_markup(root) -> bool:
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
         if key in _ARTICLE_META and (meta.get("content") or "").strip():
             return True
-    if any(kind in ARTICLE_TYPES or kind.endswith(_ITEM_TYPE_ENDINGS) for kind in json_ld_types(root)):
+    items = sum(1 for obj in _json_ld_objects(root) if any(kind in ARTICLE_TYPES or kind.endswith(_ITEM_TYPE_ENDINGS)
+                                                          for kind in _types(obj)))
+    if 0 < items <= MAX_ARTICLE_JSON_LD_ITEMS:
         return True
     return 0 < sum(1 for el in root.iter("time") if el.get("datetime")) <= MAX_ARTICLE_TIME_ELEMENTS
 
@@ -287,6 +298,9 @@ def shows_date_field(body_text: str) -> bool:
             words = len(line) - sum(len(m.group(0)) for m in _full_dates(line))
             if (len(line) <= MAX_FIELD_LINE_CHARS and words <= MAX_FIELD_WORDS_CHARS) or _LABELLED_DATE.search(before):
                 return True
+        for match in _COMPACT_DATE.finditer(line):  # eight digits only as a labelled field's value
+            if _LABELLED_DATE.search(line[:match.start()]) and not _CHANGE_LABEL.search(line[:match.start()][-20:]):
+                return True
     return False
 
 
@@ -339,7 +353,8 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     undated = n_rows >= MIN_UNDATED_LISTING_ROWS and (listing_url or rows.pagination) and evidence.body_chars > 0
     # Evidence shifts the share a listing needs: pagination or a list URL lower it; an item's URL,
     # its markup and links to its neighbours raise it.
-    shift = (LISTING_EVIDENCE_SHIFT * (-rows.pagination - listing_url) + ARTICLE_URL_SHIFT * article_url
+    shift = (LISTING_EVIDENCE_SHIFT * (-rows.pagination - listing_url - rows.links_children)
+             + ARTICLE_URL_SHIFT * article_url
              + ITEM_MARKUP_SHIFT * (evidence.article_markup + evidence.neighbour_links))
     reason = f"rows={n_rows} dated={rows.dated_rows} share={share:.2f} pagination={rows.pagination}"
     if (dated and share >= MIN_ROWS_TEXT_SHARE + shift) or (undated and share >= MIN_UNDATED_ROWS_TEXT_SHARE + shift):
