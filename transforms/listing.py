@@ -59,6 +59,7 @@ MONTH_OF_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d{{2}})\b|(?<!\d)((?:19|20
 # its posted_at stays empty. Month first only capitalised: 'may 3' is a verb and a number.
 DAY_OF_MONTH = re.compile(rf"(?<![\d.])\b(\d{{1,2}})\s*{_MONTH}(?![a-z])|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|"
                           r"Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?!\d)")
+_DIGIT = re.compile(r"\d")
 _VIEWS_LABELLED = re.compile(r"(?:조회(?:수)?|views?|hits?)\s*[:：]?\s*(\d[\d,]{0,12})(?![\d,])", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\s*\d[\d,]{0,8}\s*$")
 TITLE_CLASS = re.compile(r"(^|[\s_-])(subject|title|tit|sbj|headline)([\s_-]|$)", re.IGNORECASE)
@@ -74,16 +75,23 @@ CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
 COMMENTS = re.compile(r"comment|disqus|\bcmt|replies|\breply", re.IGNORECASE)
 _NOT_CONTAINERS = frozenset({"tr", "tbody", "thead", "li", "a", "span", "select", "option", "svg"})
 _INLINE_CONTAINERS = frozenset({"p"})  # text elements that hold rows only as lines of links
-# Elements whose class or id contains 'pag' (the regex then decides): XPath runs in C, the page has thousands
+# Elements whose class or id contains 'pag' (the regex then decides; asked of the attributes, twice as fast as of
+# the elements): XPath runs in C, the page has thousands
 # (a pagination bar holds a few dozen links at most: a <body class="page-..."> is not one)
-_PAGINATION_XPATH = etree.XPath("//*[(contains(@class, 'pag') or contains(@id, 'pag') or contains(@class, 'Pag') "
-                                "or contains(@id, 'Pag')) and count(.//a) <= 60]")
+_PAGINATION_XPATH = etree.XPath("((//@class | //@id)[contains(., 'pag') or contains(., 'Pag')]/..)[count(.//a) <= 60]")
+# ... and how many numbered links (or the current page's number) one holds
+_NUMBERED_XPATH = etree.XPath("count(.//*[self::a or self::strong or self::span][normalize-space(.) != '']"
+                              "[translate(normalize-space(.), '0123456789', '') = ''])")
 _TEXTS = etree.XPath(".//text()", smart_strings=False)
 _HAS_HIDDEN_TEXT = etree.XPath("boolean(.//script | .//style | .//noscript | .//template)")
-# Elements with 3 or more element children, and tables: the only possible containers of a run (in C,
-# so the thousands of other elements of a page never become Python objects)
 _EMPTY_TABLE_XPATH = etree.XPath("//table[count(.//tr) = 1]")
-_CONTAINER_XPATH = etree.XPath("//*[count(*) >= 3] | //table")
+# A row needs a link (an <a href>, or an element with an onclick, as script boards have): so only
+# elements with 3 children that hold one, and tables with 3 such rows, can hold a run; nav, header
+# and footer hold menus. All in C: the thousands of other elements of a page never become Python objects.
+_LINKED = "(@onclick or self::a[@href] or .//a[@href] or .//*[@onclick])"
+_NOT_IN_MENUS = "not(ancestor-or-self::nav or ancestor-or-self::header or ancestor-or-self::footer)"
+_CONTAINER_XPATH = etree.XPath(f"//body//*[count(*) >= 3][count(*[{_LINKED}]) >= 3][{_NOT_IN_MENUS}] | "
+                               f"//table[count(.//tr[{_LINKED}]) >= 3][{_NOT_IN_MENUS}]")
 
 
 @dataclass(frozen=True)
@@ -170,17 +178,22 @@ def find_date(text: str) -> tuple[datetime | None, str | None]:
     return None, None
 
 
+_LINKS_XPATH = etree.XPath("descendant-or-self::*[@onclick] | descendant-or-self::a[@href]")
+_CLASSED_XPATH = etree.XPath("descendant-or-self::*[@class]")
+
+
 def _main_link(row) -> etree._Element | None:
     """The row's title: its longest link (an <a>, or any element with an onclick, as boards built on
     script links have), else a cell whose class says it holds the title ('subject', 'title')."""
-    links = [(len(text_of(a)), a) for a in row.iter() if tag_of(a) and (a.get("onclick") or
-                                                                       (tag_of(a) == "a" and a.get("href") is not None))]
-    links = [(n, a) for n, a in links if n >= MIN_ROW_TITLE_CHARS]
-    if links:
-        return max(links, key=lambda pair: pair[0])[1]
-    titled = [c for c in row.iter() if tag_of(c) and TITLE_CLASS.search(c.get("class") or "")
-              and len(text_of(c)) >= MIN_ROW_TITLE_CHARS]
-    return titled[0] if titled else None
+    best, best_chars = None, MIN_ROW_TITLE_CHARS - 1
+    for link in _LINKS_XPATH(row):
+        chars = len(text_of(link))
+        if chars > best_chars:
+            best, best_chars = link, chars
+    if best is not None:
+        return best
+    return next((c for c in _CLASSED_XPATH(row) if TITLE_CLASS.search(c.get("class"))
+                 and len(text_of(c)) >= MIN_ROW_TITLE_CHARS), None)
 
 
 def _title_in(link) -> str:
@@ -223,6 +236,8 @@ class _Row:
 def _dates_of(text: str, title: str) -> tuple[datetime | None, str | None, bool]:
     """(day, its text, dated) a row shows: outside its title first ('Title | 2024-05-01'), else in it
     ('January 2019', '2024년 5월 1일 브리핑': an archive's title is its date)."""
+    if not _DIGIT.search(text):  # every date a row shows is written with digits
+        return None, None, False
     rest = text.replace(title, " ") if title else text
     for where in (rest, title):
         posted_at, written = find_date(where)
@@ -248,14 +263,17 @@ def _row_of(row) -> _Row | None:
     link = _main_link(row)
     if len(text) > MAX_ROW_CHARS and not _is_dated_card(link):
         return None
+    # A dated row whose links are generic ('Agenda', 'Minutes', an icon) is titled by its own text.
+    generic = link is None or len(text_of(link)) < MIN_TITLE_SHARE_OF_ROW * len(text)
+    first = next((a for a in row.iter("a") if a.get("href")), None) if generic else None
+    if generic and first is None:
+        return None
     title = _title_in(link) if link is not None else ""
     posted_at, written, dated = _dates_of(text, title)
     posted_at = posted_at or _time_element_date(row)
     dated = dated or posted_at is not None
-    if link is None or len(text_of(link)) < MIN_TITLE_SHARE_OF_ROW * len(text):
-        # A dated row whose links are generic ('Agenda', 'Minutes', an icon) is titled by its own text.
-        first = next((a for a in row.iter("a") if a.get("href")), None)
-        if not dated or first is None:
+    if generic:
+        if not dated:
             return None
         link, title = first, _WS.sub(" ", text.replace(written, " ") if written else text).strip()[:MAX_ROW_CHARS]
         if len(title) < MIN_ROW_TITLE_CHARS:
@@ -285,7 +303,20 @@ def _time_element_date(row) -> datetime | None:
 def _row_key(el) -> tuple[str, str]:
     """A row's shape: its tag and the class words without digits (CMSs number their items'
     classes: 'file fid-1265 file-2019-january-pdf' and 'file fid-1310 ...' are one shape)."""
-    return tag_of(el), " ".join(_NUMBERED_CLASS_WORD.sub(" ", el.get("class") or "").split())
+    return tag_of(el), _class_shape(el.get("class") or "")
+
+
+_CLASS_SHAPES: dict[str, str] = {}
+MAX_CLASS_SHAPES = 50_000  # the cache of class shapes is emptied past this (a long run sees many classes)
+
+
+def _class_shape(classes: str) -> str:
+    shape = _CLASS_SHAPES.get(classes)
+    if shape is None:
+        if len(_CLASS_SHAPES) > MAX_CLASS_SHAPES:
+            _CLASS_SHAPES.clear()
+        shape = _CLASS_SHAPES[classes] = " ".join(_NUMBERED_CLASS_WORD.sub(" ", classes).split())
+    return shape
 
 
 def _table_rows(table) -> list:
@@ -347,12 +378,8 @@ def _is_headed(table) -> bool:
 
 def has_pagination(root) -> bool:
     """True when an element whose class or id says 'paging' holds MIN_PAGINATION_LINKS numbered links."""
-    for el in _PAGINATION_XPATH(root):
-        if _PAGINATION_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
-            numbered = [a for a in el.iter("a", "strong", "span") if text_of(a, cap=12).isdigit()]
-            if len(numbered) >= MIN_PAGINATION_LINKS:
-                return True
-    return False
+    return any(_PAGINATION_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+               and _NUMBERED_XPATH(el) >= MIN_PAGINATION_LINKS for el in _PAGINATION_XPATH(root))
 
 
 @dataclass
@@ -378,6 +405,16 @@ def _run_of(container, children) -> _Run:
         if sum(row.chars for row in rows) < MIN_INLINE_ROWS_SHARE * whole:
             rows = []
     return _Run(container, rows)
+
+
+def _verdict(el, verdicts: dict) -> str:
+    """'comments' for an element named as comments, 'aside' for an aside, else '' (remembered)."""
+    verdict = verdicts.get(el)
+    if verdict is None:
+        named = f"{el.get('class') or ''} {el.get('id') or ''}"
+        verdict = verdicts[el] = ("comments" if named != " " and COMMENTS.search(named) else
+                                  "aside" if tag_of(el) == "aside" else "")
+    return verdict
 
 
 def links_children(rows, base_url: str | None) -> bool:
@@ -411,15 +448,15 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
     if root is None:
         return ListingRows()
     runs = []
+    verdicts: dict = {}  # element -> 'comments', 'aside' or '' (the containers share their ancestors)
     for container, children in _candidate_containers(root):
-        chrome = {tag_of(el) if tag_of(el) in CHROME_TAGS else "comments" for el in (container, *container.iterancestors())
-                  if tag_of(el) in CHROME_TAGS or COMMENTS.search(f"{el.get('class') or ''} {el.get('id') or ''}")}
-        if chrome and (chrome != {"aside"} or not base_url):
+        around = {_verdict(el, verdicts) for el in (container, *container.iterancestors())}
+        if "comments" in around or ("aside" in around and not base_url):
             continue
         run = _run_of(container, children)
         # a sidebar's rows are the page's own only when they link its children (a meetings page's
         # 'Most recent meetings' box: /about/meetings/ -> /about/meetings/august-8-2019-agenda/)
-        if run.rows and (not chrome or links_children(run.rows, base_url)):
+        if run.rows and ("aside" not in around or links_children(run.rows, base_url)):
             runs.append(run)
     empty_board = any(_is_headed(table) for table in _EMPTY_TABLE_XPATH(root))
     if not runs:
@@ -449,16 +486,18 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
 PROSE_MIN_CHARS = 60  # a paragraph of one Korean sentence is 50-150 characters, an English one 100-300
 
 
+_PROSE_XPATH = etree.XPath("//p[not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside or "
+                           "ancestor::script or ancestor::style or ancestor::noscript or ancestor::template "
+                           "or ancestor::head)]")
+
+
 def _paragraphs(root, containers: set) -> tuple[str, ...]:
-    """Texts of <p> elements outside the rows and nav/header/footer: the page's prose as its markup
+    """Texts of <p> elements outside the rows and nav/header/footer/aside: the page's prose as its markup
     has it, which a cleaner that lost an article's body cannot hide."""
+    in_rows = {p for container in containers for p in container.iter("p")}
     texts = []
-    for p in root.iter("p"):
-        ancestors = list(p.iterancestors())
-        if any(a in containers for a in ancestors) or any(tag_of(a) in CHROME_TAGS or tag_of(a) in SKIP_TAGS
-                                                          for a in ancestors):
-            continue
-        if p in containers:
+    for p in _PROSE_XPATH(root):
+        if p in in_rows:
             continue
         text = text_of(p)
         if len(text) >= PROSE_MIN_CHARS:

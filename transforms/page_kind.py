@@ -131,6 +131,12 @@ NEIGHBOUR_LABEL = re.compile(r"^\W{0,3}(이전\s?글|다음\s?글|윗\s?글|아�
                              r"prev(ious)?\s+(post|article|story|entry|item)|next\s+(post|article|story|entry|item))"
                              r"\W{0,3}$", re.IGNORECASE)
 MAX_NEIGHBOUR_LABEL_CHARS = 30
+# The labels anywhere in the page's text: most pages show none, and finding their first words in the
+# joined text nodes (plain strings, in C) says so for a fraction of what asking each text node costs
+_NEIGHBOUR_FIRST_WORDS = ("이전", "다음", "윗", "아랫", "prev", "next")
+_NEIGHBOUR_WORDS = re.compile(NEIGHBOUR_LABEL.pattern[len(r"^\W{0,3}"):-len(r"\W{0,3}$")], re.IGNORECASE)
+_TEXT_NODES = etree.XPath("//text()", smart_strings=False)
+_ALERTING_SCRIPTS = etree.XPath("//script[contains(., 'alert')]")  # in C: most pages' scripts alert nothing
 # Short text nodes that may hold such a label (in C; the regex then decides): translate() for case costs
 # ten times as much on a news page's thousands of text nodes, so both cases of 'rev' and 'ext' are named
 _NEIGHBOUR_XPATH = etree.XPath(
@@ -216,8 +222,10 @@ def is_hosted_site_root(url: str | None, links: tuple[str, ...]) -> bool:
 
 
 def is_splash_page(evidence: PageEvidence) -> bool:
-    """True when a short page with no rows links mostly front pages (a site's portals)."""
-    if evidence.body_chars > MAX_SPLASH_CHARS or evidence.rows.links or not evidence.page_links:
+    """True when a short page with no rows and nothing that makes it an item links mostly front pages
+    (a site's portals)."""
+    if (evidence.body_chars > MAX_SPLASH_CHARS or evidence.rows.links or not evidence.page_links
+            or item_evidence(evidence)):
         return False
     front = sum(bool(FRONT_PAGE_LINK.match(link)) for link in evidence.page_links)
     return front >= MIN_SPLASH_FRONT_LINKS and front >= MIN_SPLASH_FRONT_SHARE * len(evidence.page_links)
@@ -246,10 +254,24 @@ def has_article_markup(root) -> bool:
     return 0 < sum(1 for el in root.iter("time") if el.get("datetime")) <= MAX_ARTICLE_TIME_ELEMENTS
 
 
+def _shows_neighbour_words(text: str) -> bool:
+    """True when the (lower-cased) text holds a neighbour label somewhere: the label's pattern is tried
+    only where one of its first words is."""
+    for word in _NEIGHBOUR_FIRST_WORDS:
+        at = text.find(word)
+        while at != -1:
+            if _NEIGHBOUR_WORDS.match(text, at):
+                return True
+            at = text.find(word, at + 1)
+    return False
+
+
 def has_neighbour_links(root) -> bool:
     """True when the page links the previous or next item: a short label (이전글, 'Next post') with a
     link beside it or on it, outside scripts. Read-only, before html_blocks."""
     if root is None:
+        return False
+    if not _shows_neighbour_words("\n".join(_TEXT_NODES(root)).lower()):
         return False
     for text in _NEIGHBOUR_XPATH(root):
         if len(text) > MAX_NEIGHBOUR_LABEL_CHARS or not NEIGHBOUR_LABEL.match(text.strip()):
@@ -267,7 +289,7 @@ def script_messages(root) -> tuple[str, ...]:
     """The messages the page's inline scripts show with alert('...') or alert(name) of a variable set to a
     string ('var msgStr = ...; alert(msgStr)'), in page order."""
     messages = []
-    for script in root.iter("script"):
+    for script in _ALERTING_SCRIPTS(root):
         code = script.text
         if not code or "alert" not in code:
             continue
