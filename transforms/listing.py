@@ -55,10 +55,10 @@ DATE_US = re.compile(r"(?<![\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|
 # dated, but its day is unknown, so its posted_at stays empty.
 MONTH_OF_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d{{2}})\b|(?<!\d)((?:19|20)\d{{2}})년\s?(0?[1-9]|1[0-2])월",
                            re.IGNORECASE)
-# A calendar shows a day of a month without its year ('01 Feb', '7 March', 'Feb 1'): the row is dated,
+# A calendar shows a day of a month without its year ('01 Feb', '7 March', 'Feb 1', '2월 1일'): the row is dated,
 # its posted_at stays empty. Month first only capitalised: 'may 3' is a verb and a number.
-DAY_OF_MONTH = re.compile(rf"(?<![\d.])\b(\d{{1,2}})\s*{_MONTH}(?![a-z])|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|"
-                          r"Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?!\d)")
+DAY_OF_MONTH = re.compile(rf"(?<![\d.])\b(\d{{1,2}})\s*(?i:{_MONTH})(?![a-zA-Z])|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+                          r"Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?!\d)|(?<!\d)(0?[1-9]|1[0-2])월\s?(0?[1-9]|[12]\d|3[01])일")
 _DIGIT = re.compile(r"\d")
 _VIEWS_LABELLED = re.compile(r"(?:조회(?:수)?|views?|hits?)\s*[:：]?\s*(\d[\d,]{0,12})(?![\d,])", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\s*\d[\d,]{0,8}\s*$")
@@ -264,7 +264,8 @@ def _row_of(row) -> _Row | None:
     if len(text) > MAX_ROW_CHARS and not _is_dated_card(link):
         return None
     # A dated row whose links are generic ('Agenda', 'Minutes', an icon) is titled by its own text.
-    generic = link is None or len(text_of(link)) < MIN_TITLE_SHARE_OF_ROW * len(text)
+    # A card's link is its title whatever follows it (its summary, its text).
+    generic = link is None or (len(text_of(link)) < MIN_TITLE_SHARE_OF_ROW * len(text) and not _is_dated_card(link))
     first = next((a for a in row.iter("a") if a.get("href")), None) if generic else None
     if generic and first is None:
         return None

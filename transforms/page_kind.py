@@ -131,11 +131,10 @@ NEIGHBOUR_LABEL = re.compile(r"^\W{0,3}(이전\s?글|다음\s?글|윗\s?글|아�
                              r"prev(ious)?\s+(post|article|story|entry|item)|next\s+(post|article|story|entry|item))"
                              r"\W{0,3}$", re.IGNORECASE)
 MAX_NEIGHBOUR_LABEL_CHARS = 30
-# The labels anywhere in the page's text: most pages show none, and finding their first words in the
-# joined text nodes (plain strings, in C) says so for a fraction of what asking each text node costs
-_NEIGHBOUR_FIRST_WORDS = ("이전", "다음", "윗", "아랫", "prev", "next")
+# The labels anywhere in the page's text: most pages show none, and finding their first words in its
+# text (serialized in C) says so for a fraction of what asking each text node costs
+_NEIGHBOUR_FIRST_WORDS = ("이전", "다음", "윗", "아랫", "prev", "Prev", "PREV", "next", "Next", "NEXT")
 _NEIGHBOUR_WORDS = re.compile(NEIGHBOUR_LABEL.pattern[len(r"^\W{0,3}"):-len(r"\W{0,3}$")], re.IGNORECASE)
-_TEXT_NODES = etree.XPath("//text()", smart_strings=False)
 _ALERTING_SCRIPTS = etree.XPath("//script[contains(., 'alert')]")  # in C: most pages' scripts alert nothing
 # Short text nodes that may hold such a label (in C; the regex then decides): translate() for case costs
 # ten times as much on a news page's thousands of text nodes, so both cases of 'rev' and 'ext' are named
@@ -255,8 +254,8 @@ def has_article_markup(root) -> bool:
 
 
 def _shows_neighbour_words(text: str) -> bool:
-    """True when the (lower-cased) text holds a neighbour label somewhere: the label's pattern is tried
-    only where one of its first words is."""
+    """True when the text holds a neighbour label somewhere: the label's pattern is tried only where one
+    of its first words is (their cases named: lower-casing a page's text costs more than the search)."""
     for word in _NEIGHBOUR_FIRST_WORDS:
         at = text.find(word)
         while at != -1:
@@ -271,7 +270,7 @@ def has_neighbour_links(root) -> bool:
     link beside it or on it, outside scripts. Read-only, before html_blocks."""
     if root is None:
         return False
-    if not _shows_neighbour_words("\n".join(_TEXT_NODES(root)).lower()):
+    if not _shows_neighbour_words(etree.tostring(root, method="text", encoding="unicode")):
         return False
     for text in _NEIGHBOUR_XPATH(root):
         if len(text) > MAX_NEIGHBOUR_LABEL_CHARS or not NEIGHBOUR_LABEL.match(text.strip()):
