@@ -108,8 +108,9 @@ MIN_FOLDER_SITE_LINKS = 20  # a front page links its site's sections and items: 
 MIN_FOLDER_SITE_SHARE = 0.9  # ... and (nearly) all its links to its host lie under the folder
 # A splash page: a few words and a few links, most of them to front pages (the site's portals, a
 # sister site's root), before the front page proper: /home/main.cs, https://tour.example.kr/.
-FRONT_PAGE_LINK = re.compile(r"^(?:https?://[^/?#]+)?(?:/[^/?#]+)?/?(?:(?:index|main|home|default)(?:\.[a-z]{2,5})?)?$",
-                             re.IGNORECASE)
+# A front page's link: a host, its root, a folder ('/eng/'), or an index or main page in one; not '/login.do'.
+FRONT_PAGE_LINK = re.compile(r"^(?:https?://[^/?#]+)?(?:/|/[^/?#]+/|(?:/[^/?#]+)?/(?:index|main|home|default)"
+                             r"(?:\.[a-z]{2,5})?)?$", re.IGNORECASE)
 MAX_SPLASH_CHARS = 300  # what the cleaner keeps of a splash page: a title and the portals' names
 MIN_SPLASH_FRONT_LINKS = 2
 MIN_SPLASH_FRONT_SHARE = 0.6

@@ -338,6 +338,10 @@ def test_a_splash_page_of_links_to_front_pages_is_home():
         kinds = [r.page_kind if isinstance(r, Document) else r.reason
                  for r in process_pages([RawPage("intro.html", (html + "</body></html>").encode(), "html")])]
         assert kinds == ["home"]
+    # a short page of a site's utility links (a symbols page whose body the cleaner cut short) is none either
+    utility = page_links(parse_html("".join(f"<a href='/{name}.do'>{name}</a>" for name in
+                                            ("login", "join", "sitemap", "menu1", "menu2", "menu3")) + "<a href='/'>홈</a>"))
+    assert decide_page_kind(PageEvidence(body_chars=250, page_links=utility)).kind != "home"
     # a short page whose links go mostly to items is no splash page
     items = "".join(f"<li><a href='/board/view.do?id={i}'>공지 {i}</a></li>" for i in range(5))
     links = page_links(parse_html(f"<ul><li><a href='/'>Home</a></li><li><a href='/main.do'>처음</a></li>{items}</ul>"))
