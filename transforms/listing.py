@@ -90,8 +90,8 @@ _EMPTY_TABLE_XPATH = etree.XPath("//table[count(.//tr) = 1]")
 # and footer hold menus. All in C: the thousands of other elements of a page never become Python objects.
 _LINKED = "(@onclick or self::a[@href] or .//a[@href] or .//*[@onclick])"
 _NOT_IN_MENUS = "not(ancestor-or-self::nav or ancestor-or-self::header or ancestor-or-self::footer)"
-_CONTAINER_XPATH = etree.XPath(f"//body//*[count(*) >= 3][count(*[{_LINKED}]) >= 3][{_NOT_IN_MENUS}] | "
-                               f"//table[count(.//tr[{_LINKED}]) >= 3][{_NOT_IN_MENUS}]")
+_CONTAINER_XPATH = etree.XPath(f"//body//*[count(*) >= 3][{_NOT_IN_MENUS}][count(*[{_LINKED}]) >= 3] | "
+                               f"//table[{_NOT_IN_MENUS}][count(.//tr[{_LINKED}]) >= 3]")
 
 
 @dataclass(frozen=True)

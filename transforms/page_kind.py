@@ -137,11 +137,9 @@ MAX_NEIGHBOUR_LABEL_CHARS = 30
 _NEIGHBOUR_FIRST_WORDS = ("이전", "다음", "윗", "아랫", "prev", "Prev", "PREV", "next", "Next", "NEXT")
 _NEIGHBOUR_WORDS = re.compile(NEIGHBOUR_LABEL.pattern[len(r"^\W{0,3}"):-len(r"\W{0,3}$")], re.IGNORECASE)
 _ALERTING_SCRIPTS = etree.XPath("//script[contains(., 'alert')]")  # in C: most pages' scripts alert nothing
-# Short text nodes that may hold such a label (in C; the regex then decides): translate() for case costs
-# ten times as much on a news page's thousands of text nodes, so both cases of 'rev' and 'ext' are named
-_NEIGHBOUR_XPATH = etree.XPath(
-    "//text()[string-length(.) < 120][contains(., '이전') or contains(., '다음') or contains(., '윗글') or "
-    "contains(., '아랫글') or contains(., 'rev') or contains(., 'REV') or contains(., 'ext') or contains(., 'EXT')]")
+# ... then only the short text nodes holding a first word the page shows are asked for (in C; the
+# regex then decides)
+_LABEL_TEXTS = etree.XPath("//text()[string-length(.) <= $most][contains(., $word)]")
 # A date shown as a field near the page's top: a short line that is mostly a date ('• 2025-12-17',
 # '사업기간 : 선정 후 ~ 2025. 9. 30.(화)') or a labelled value ('신청기간 : 2012-06-12'). Its own date
 # is shown above an item's text; dates further down are the text's.
@@ -254,16 +252,19 @@ def has_article_markup(root) -> bool:
     return 0 < sum(1 for el in root.iter("time") if el.get("datetime")) <= MAX_ARTICLE_TIME_ELEMENTS
 
 
-def _shows_neighbour_words(text: str) -> bool:
-    """True when the text holds a neighbour label somewhere: the label's pattern is tried only where one
-    of its first words is (their cases named: lower-casing a page's text costs more than the search)."""
+def _neighbour_words(text: str) -> list[str]:
+    """The first words of the neighbour labels the text holds, as it writes them: the label's pattern is
+    tried only where one of its first words is (their cases named: lower-casing a page's text costs more
+    than the search)."""
+    found = []
     for word in _NEIGHBOUR_FIRST_WORDS:
         at = text.find(word)
         while at != -1:
             if _NEIGHBOUR_WORDS.match(text, at):
-                return True
+                found.append(word)
+                break
             at = text.find(word, at + 1)
-    return False
+    return found
 
 
 def has_neighbour_links(root) -> bool:
@@ -271,10 +272,10 @@ def has_neighbour_links(root) -> bool:
     link beside it or on it, outside scripts. Read-only, before html_blocks."""
     if root is None:
         return False
-    if not _shows_neighbour_words(etree.tostring(root, method="text", encoding="unicode")):
-        return False
-    for text in _NEIGHBOUR_XPATH(root):
-        if len(text) > MAX_NEIGHBOUR_LABEL_CHARS or not NEIGHBOUR_LABEL.match(text.strip()):
+    words = _neighbour_words(etree.tostring(root, method="text", encoding="unicode"))
+    texts = (text for word in words for text in _LABEL_TEXTS(root, word=word, most=MAX_NEIGHBOUR_LABEL_CHARS))
+    for text in texts:
+        if not NEIGHBOUR_LABEL.match(text.strip()):
             continue
         owner = text.getparent()
         if owner is None or owner.tag in ("script", "style"):
