@@ -5,6 +5,7 @@
     python eval/page_kinds.py --min 0.95            # exit 1 below 95% right
     python eval/page_kinds.py --peers               # the kinds of ../shared/peers' article pages (all articles)
     python eval/page_kinds.py --split fresh         # the fresh split alone: figures only, its pages never listed
+    python eval/page_kinds.py --time                # CPU time of page-kind detection, and its share of extraction
 
 The set is a folder of saved pages with their labels in labels.json or manifest.json (a list of
 objects with "file" and "kind", "page_kind" or "label", optionally "url" and "split"; "file" is
@@ -26,13 +27,18 @@ import csv
 import gzip
 import json
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cityclips.transforms.pipeline import process_pages  # noqa: E402
+from cityclips.transforms.decode import decode_page  # noqa: E402
+from cityclips.transforms.html import parse_html  # noqa: E402
+from cityclips.transforms.listing import listing_rows  # noqa: E402
+from cityclips.transforms.page_kind import read_kind_markup  # noqa: E402
+from cityclips.transforms.pipeline import process_page, process_pages  # noqa: E402
 from cityclips.transforms.records import Document, RawPage  # noqa: E402
 
 DEFAULT_DIR = ROOT / "eval" / "pagekind"
@@ -116,7 +122,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peers", action="store_true",
                         help="instead, count the kinds given to the article pages of ../shared/peers (about a minute)")
     parser.add_argument("--no-url", action="store_true", help="with --peers: leave the pages' URLs out (as eval/peers.py does)")
+    parser.add_argument("--time", action="store_true",
+                        help="instead, measure the CPU time of page-kind detection (listing_rows, read_kind_markup) "
+                             "and of the whole extraction on the peers' pages and eval/real (a few minutes)")
     args = parser.parse_args(argv)
+    if args.time:
+        return time_kinds()
     if args.peers:
         return peers_kinds(with_urls=not args.no_url)
     if not args.dir.is_dir():
@@ -176,6 +187,42 @@ def peers_kinds(peers_dir: Path | None = None, with_urls: bool = True) -> int:
             if isinstance(result, Document) and result.page_kind == "listing":
                 print(f"  listing: {page.key} ({page.url}) rows={len(result.links)}")
     print(("all" if with_urls else "all, without URLs") + ": " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
+    return 0
+
+
+TIMING_REPEATS = 2  # best of 2: other processes share the cores, and the least time is the least disturbed
+
+
+def _best_cpu(call, repeats: int = TIMING_REPEATS) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.process_time()
+        call()
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def time_kinds(peers_dir: Path | None = None) -> int:
+    """Print the CPU seconds of page-kind detection's DOM pass (listing_rows and read_kind_markup on the
+    parsed page) and of the whole process_page, per set (best of TIMING_REPEATS, interleaved per page so
+    both see the same load), and the detection's share of the extraction."""
+    import peers  # eval/peers.py: the benchmarks' loaders
+
+    peers_dir = peers_dir or peers.PEERS_DIR
+    sets = {name: [(p.key, p.html) for p in peers.SETS[name][1](peers_dir / peers.SETS[name][0])]
+            for name in peers.peers_available(peers_dir)}
+    sets["eval/real"] = [(path.name, path.read_bytes()) for path in sorted((ROOT / "eval" / "real").glob("[dh]*/pages/*"))
+                         if path.name.endswith((".html", ".htm"))]
+    print(f"{'set':<18} {'pages':>5} {'kinds cpu s':>11} {'ms/page':>8} {'extract cpu s':>13} {'share':>6}")
+    for name, pages in sets.items():
+        kinds = extract = 0.0
+        for key, html in pages:
+            raw = RawPage(key, html, "html")
+            root = parse_html(decode_page(raw).text)
+            kinds += _best_cpu(lambda: (listing_rows(root, None), read_kind_markup(root)))
+            extract += _best_cpu(lambda: process_page(raw))
+        print(f"{name:<18} {len(pages):>5} {kinds:>11.2f} {1000 * kinds / max(len(pages), 1):>8.1f} {extract:>13.2f} "
+              f"{kinds / max(extract, 1e-9):>6.1%}")
     return 0
 
 

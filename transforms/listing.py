@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
+from urllib.parse import urlsplit
+
 from lxml import etree
 
 from cityclips.transforms.records import ListingLink
@@ -31,6 +33,9 @@ MIN_ROW_TITLE_CHARS = 4  # '더보기', 'more' are links but not titles
 # A row is a line of a list: a title, a date, a few fields, and in news lists a summary of a sentence
 # or two (Korean 100-300 characters, English up to twice that); a longer element is content.
 MAX_ROW_CHARS = 700
+# ... unless the row is a card whose link holds the item's title (a titled element or a heading) and
+# its date, with the item's text after it (a news list that unfolds each article in place: 900-1,200)
+MAX_CARD_ROW_CHARS = 3000
 MAX_LINE_ROW_CHARS = 400  # a text dump's row is one line: title, date, a field or two
 # The items of a paragraph are rows only when they are most of it ('January 2019<br>February 2019'):
 # a sentence with three links in it is prose.
@@ -50,6 +55,11 @@ DATE_US = re.compile(r"(?<![\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|
 # dated, but its day is unknown, so its posted_at stays empty.
 MONTH_OF_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d{{2}})\b|(?<!\d)((?:19|20)\d{{2}})년\s?(0?[1-9]|1[0-2])월",
                            re.IGNORECASE)
+# A calendar shows a day of a month without its year ('01 Feb', '7 March', 'Feb 1', '2월 1일'): the row is dated,
+# its posted_at stays empty. Month first only capitalised: 'may 3' is a verb and a number.
+DAY_OF_MONTH = re.compile(rf"(?<![\d.])\b(\d{{1,2}})\s*(?i:{_MONTH})(?![a-zA-Z])|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+                          r"Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?!\d)|(?<!\d)(0?[1-9]|1[0-2])월\s?(0?[1-9]|[12]\d|3[01])일")
+_DIGIT = re.compile(r"\d")
 _VIEWS_LABELLED = re.compile(r"(?:조회(?:수)?|views?|hits?)\s*[:：]?\s*(\d[\d,]{0,12})(?![\d,])", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\s*\d[\d,]{0,8}\s*$")
 TITLE_CLASS = re.compile(r"(^|[\s_-])(subject|title|tit|sbj|headline)([\s_-]|$)", re.IGNORECASE)
@@ -65,14 +75,23 @@ CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
 COMMENTS = re.compile(r"comment|disqus|\bcmt|replies|\breply", re.IGNORECASE)
 _NOT_CONTAINERS = frozenset({"tr", "tbody", "thead", "li", "a", "span", "select", "option", "svg"})
 _INLINE_CONTAINERS = frozenset({"p"})  # text elements that hold rows only as lines of links
-# Elements whose class or id contains 'pag' (the regex then decides): XPath runs in C, the page has thousands
+# Elements whose class or id contains 'pag' (the regex then decides; asked of the attributes, twice as fast as of
+# the elements): XPath runs in C, the page has thousands
 # (a pagination bar holds a few dozen links at most: a <body class="page-..."> is not one)
-_PAGINATION_XPATH = etree.XPath("//*[(contains(@class, 'pag') or contains(@id, 'pag') or contains(@class, 'Pag') "
-                                "or contains(@id, 'Pag')) and count(.//a) <= 60]")
+_PAGINATION_XPATH = etree.XPath("((//@class | //@id)[contains(., 'pag') or contains(., 'Pag')]/..)[count(.//a) <= 60]")
+# ... and how many numbered links (or the current page's number) one holds
+_NUMBERED_XPATH = etree.XPath("count(.//*[self::a or self::strong or self::span][normalize-space(.) != '']"
+                              "[translate(normalize-space(.), '0123456789', '') = ''])")
+_TEXTS = etree.XPath(".//text()", smart_strings=False)
 _HAS_HIDDEN_TEXT = etree.XPath("boolean(.//script | .//style | .//noscript | .//template)")
-# Elements with 3 or more element children, and tables: the only possible containers of a run (in C,
-# so the thousands of other elements of a page never become Python objects)
-_CONTAINER_XPATH = etree.XPath("//*[count(*) >= 3] | //table")
+_EMPTY_TABLE_XPATH = etree.XPath("//table[count(.//tr) = 1]")
+# A row needs a link (an <a href>, or an element with an onclick, as script boards have): so only
+# elements with 3 children that hold one, and tables with 3 such rows, can hold a run; nav, header
+# and footer hold menus. All in C: the thousands of other elements of a page never become Python objects.
+_LINKED = "(@onclick or self::a[@href] or .//a[@href] or .//*[@onclick])"
+_NOT_IN_MENUS = "not(ancestor-or-self::nav or ancestor-or-self::header or ancestor-or-self::footer)"
+_CONTAINER_XPATH = etree.XPath(f"//body//*[count(*) >= 3][{_NOT_IN_MENUS}][count(*[{_LINKED}]) >= 3] | "
+                               f"//table[{_NOT_IN_MENUS}][count(.//tr[{_LINKED}]) >= 3]")
 
 
 @dataclass(frozen=True)
@@ -87,6 +106,10 @@ class ListingRows:
     row_texts: tuple[str, ...] = ()  # each row's text without whitespace (to tell rows from prose)
     paragraphs: tuple[str, ...] = ()  # the text of the page's <p> elements outside the rows and chrome
     headed: bool = False  # the best run is a table whose header row names MIN_HEADER_CELLS columns
+    # a board table whose header row names MIN_HEADER_CELLS columns and which holds no other row: a
+    # listing whose rows a script loads after the page (saved before it ran)
+    empty_board: bool = False
+    links_children: bool = False  # most of the rows link pages under the page's own URL (its items)
 
 
 def tag_of(el) -> str:
@@ -94,22 +117,37 @@ def tag_of(el) -> str:
 
 
 def text_of(el, cap: int | None = None) -> str:
-    """el's visible text, whitespace collapsed; reading stops once cap characters are passed.
+    """el's visible text, whitespace collapsed; reading stops once cap visible characters are passed.
 
-    lxml's itertext (in C) when el holds no script or style; else a walk that skips them.
+    lxml's text nodes (in C) when el holds no script or style; else a walk that skips their text (not
+    the text that follows them). The cap counts characters without whitespace: a row's source is
+    indented, and a job board's row has hundreds of tabs around 150 characters of text.
     """
-    if _HAS_HIDDEN_TEXT(el):
-        pieces = (piece for node in el.iter() if tag_of(node) not in SKIP_TAGS
-                  for piece in (node.text if tag_of(node) else None, node.tail if node is not el else None) if piece)
-    else:
-        pieces = el.itertext()
-    parts, size = [], 0
-    for piece in pieces:
-        parts.append(piece)
-        size += len(piece)
-        if cap is not None and size > cap:
-            break
-    return _WS.sub(" ", " ".join(parts)).strip()
+    if not _HAS_HIDDEN_TEXT(el):
+        words = " ".join(_TEXTS(el)).split()
+        return " ".join(words) if cap is None else _capped(words, cap)
+    hidden: set = set()
+    pieces = []
+    for node in el.iter():
+        inside = node is not el and node.getparent() in hidden
+        if inside or tag_of(node) in SKIP_TAGS:
+            hidden.add(node)
+        elif node.text and tag_of(node):
+            pieces.append(node.text)
+        if node is not el and node.tail and not inside:
+            pieces.append(node.tail)
+    words = " ".join(pieces).split()
+    return " ".join(words) if cap is None else _capped(words, cap)
+
+
+def _capped(words: list[str], cap: int) -> str:
+    """The words up to the first that passes cap characters (whitespace not counted)."""
+    size = 0
+    for index, word in enumerate(words):
+        size += len(word)
+        if size > cap:
+            return " ".join(words[:index + 1])
+    return " ".join(words)
 
 
 def _day(year: int, month: int, day: int) -> datetime | None:
@@ -140,17 +178,22 @@ def find_date(text: str) -> tuple[datetime | None, str | None]:
     return None, None
 
 
+_LINKS_XPATH = etree.XPath("descendant-or-self::*[@onclick] | descendant-or-self::a[@href]")
+_CLASSED_XPATH = etree.XPath("descendant-or-self::*[@class]")
+
+
 def _main_link(row) -> etree._Element | None:
     """The row's title: its longest link (an <a>, or any element with an onclick, as boards built on
     script links have), else a cell whose class says it holds the title ('subject', 'title')."""
-    links = [(len(text_of(a)), a) for a in row.iter() if tag_of(a) and (a.get("onclick") or
-                                                                       (tag_of(a) == "a" and a.get("href") is not None))]
-    links = [(n, a) for n, a in links if n >= MIN_ROW_TITLE_CHARS]
-    if links:
-        return max(links, key=lambda pair: pair[0])[1]
-    titled = [c for c in row.iter() if tag_of(c) and TITLE_CLASS.search(c.get("class") or "")
-              and len(text_of(c)) >= MIN_ROW_TITLE_CHARS]
-    return titled[0] if titled else None
+    best, best_chars = None, MIN_ROW_TITLE_CHARS - 1
+    for link in _LINKS_XPATH(row):
+        chars = len(text_of(link))
+        if chars > best_chars:
+            best, best_chars = link, chars
+    if best is not None:
+        return best
+    return next((c for c in _CLASSED_XPATH(row) if TITLE_CLASS.search(c.get("class"))
+                 and len(text_of(c)) >= MIN_ROW_TITLE_CHARS), None)
 
 
 def _title_in(link) -> str:
@@ -193,12 +236,14 @@ class _Row:
 def _dates_of(text: str, title: str) -> tuple[datetime | None, str | None, bool]:
     """(day, its text, dated) a row shows: outside its title first ('Title | 2024-05-01'), else in it
     ('January 2019', '2024년 5월 1일 브리핑': an archive's title is its date)."""
+    if not _DIGIT.search(text):  # every date a row shows is written with digits
+        return None, None, False
     rest = text.replace(title, " ") if title else text
     for where in (rest, title):
         posted_at, written = find_date(where)
         if posted_at:
             return posted_at, written, True
-        month = MONTH_OF_YEAR.search(where)
+        month = MONTH_OF_YEAR.search(where) or DAY_OF_MONTH.search(where)
         if month:
             return None, month.group(0), True
     return None, None, False
@@ -212,18 +257,24 @@ def _holds_rows(row) -> bool:
 def _row_of(row) -> _Row | None:
     """The row's title, link and date, or None when it is not an item row (too long, no title link, a
     group of rows)."""
-    text = text_of(row, cap=MAX_ROW_CHARS)
-    if not text or len(text) > MAX_ROW_CHARS or _holds_rows(row):
+    text = text_of(row, cap=MAX_CARD_ROW_CHARS)
+    if not text or len(text) > MAX_CARD_ROW_CHARS or _holds_rows(row):
         return None
     link = _main_link(row)
+    if len(text) > MAX_ROW_CHARS and not _is_dated_card(link):
+        return None
+    # A dated row whose links are generic ('Agenda', 'Minutes', an icon) is titled by its own text.
+    # A card's link is its title whatever follows it (its summary, its text).
+    generic = link is None or (len(text_of(link)) < MIN_TITLE_SHARE_OF_ROW * len(text) and not _is_dated_card(link))
+    first = next((a for a in row.iter("a") if a.get("href")), None) if generic else None
+    if generic and first is None:
+        return None
     title = _title_in(link) if link is not None else ""
     posted_at, written, dated = _dates_of(text, title)
     posted_at = posted_at or _time_element_date(row)
     dated = dated or posted_at is not None
-    if link is None or len(text_of(link)) < MIN_TITLE_SHARE_OF_ROW * len(text):
-        # A dated row whose links are generic ('Agenda', 'Minutes', an icon) is titled by its own text.
-        first = next((a for a in row.iter("a") if a.get("href")), None)
-        if not dated or first is None:
+    if generic:
+        if not dated:
             return None
         link, title = first, _WS.sub(" ", text.replace(written, " ") if written else text).strip()[:MAX_ROW_CHARS]
         if len(title) < MIN_ROW_TITLE_CHARS:
@@ -231,6 +282,14 @@ def _row_of(row) -> _Row | None:
     href = link.get("href") if tag_of(link) == "a" else None
     squashed = "".join(text.split())
     return _Row(row, title, href, posted_at, dated, len(squashed), squashed)
+
+
+def _is_dated_card(link) -> bool:
+    """True when a link is a card's: it holds a titled element or a heading, and a date."""
+    if link is None:
+        return False
+    whole = text_of(link)
+    return _title_in(link) != whole and _dates_of(whole, "")[2]
 
 
 def _time_element_date(row) -> datetime | None:
@@ -245,7 +304,20 @@ def _time_element_date(row) -> datetime | None:
 def _row_key(el) -> tuple[str, str]:
     """A row's shape: its tag and the class words without digits (CMSs number their items'
     classes: 'file fid-1265 file-2019-january-pdf' and 'file fid-1310 ...' are one shape)."""
-    return tag_of(el), " ".join(_NUMBERED_CLASS_WORD.sub(" ", el.get("class") or "").split())
+    return tag_of(el), _class_shape(el.get("class") or "")
+
+
+_CLASS_SHAPES: dict[str, str] = {}
+MAX_CLASS_SHAPES = 50_000  # the cache of class shapes is emptied past this (a long run sees many classes)
+
+
+def _class_shape(classes: str) -> str:
+    shape = _CLASS_SHAPES.get(classes)
+    if shape is None:
+        if len(_CLASS_SHAPES) > MAX_CLASS_SHAPES:
+            _CLASS_SHAPES.clear()
+        shape = _CLASS_SHAPES[classes] = " ".join(_NUMBERED_CLASS_WORD.sub(" ", classes).split())
+    return shape
 
 
 def _table_rows(table) -> list:
@@ -275,8 +347,28 @@ def _candidate_containers(root, min_rows: int = MIN_RUN_ROWS):
             keys = Counter(_row_key(child) for child in children)
             key, count = keys.most_common(1)[0]
             rows = [c for c in children if _row_key(c) == key] if count >= min_rows else []
+            cells = _grid_cells(rows)
+            if cells:  # the cards of a grid, and its rows (a row of fields is a row): the better run is taken
+                yield el, cells
         if len(rows) >= min_rows:
             yield el, rows
+
+
+MAX_GRID_COLUMNS = 4  # a grid of cards lays out 2-4 cards a row
+
+
+def _grid_cells(rows: list) -> list:
+    """The cells of a grid whose rows each hold 1-MAX_GRID_COLUMNS cells of one shape (Bootstrap's
+    div.row > div.col-md-6 > card): the cards may be the items rather than the rows of the layout.
+    [] when the rows are no grid."""
+    cells = []
+    for row in rows:
+        children = [c for c in row if isinstance(c.tag, str)]
+        if not 1 <= len(children) <= MAX_GRID_COLUMNS:
+            return []
+        cells.extend(children)
+    keys = {_row_key(cell) for cell in cells}
+    return cells if len(keys) == 1 and len(cells) > len(rows) else []
 
 
 def _is_headed(table) -> bool:
@@ -287,12 +379,8 @@ def _is_headed(table) -> bool:
 
 def has_pagination(root) -> bool:
     """True when an element whose class or id says 'paging' holds MIN_PAGINATION_LINKS numbered links."""
-    for el in _PAGINATION_XPATH(root):
-        if _PAGINATION_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
-            numbered = [a for a in el.iter("a", "strong", "span") if text_of(a, cap=12).isdigit()]
-            if len(numbered) >= MIN_PAGINATION_LINKS:
-                return True
-    return False
+    return any(_PAGINATION_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+               and _NUMBERED_XPATH(el) >= MIN_PAGINATION_LINKS for el in _PAGINATION_XPATH(root))
 
 
 @dataclass
@@ -320,6 +408,30 @@ def _run_of(container, children) -> _Run:
     return _Run(container, rows)
 
 
+def _verdict(el, verdicts: dict) -> str:
+    """'comments' for an element named as comments, 'aside' for an aside, else '' (remembered)."""
+    verdict = verdicts.get(el)
+    if verdict is None:
+        named = f"{el.get('class') or ''} {el.get('id') or ''}"
+        verdict = verdicts[el] = ("comments" if named != " " and COMMENTS.search(named) else
+                                  "aside" if tag_of(el) == "aside" else "")
+    return verdict
+
+
+def links_children(rows, base_url: str | None) -> bool:
+    """True when most rows link pages under base_url's path (its children: /news/ -> /news/slug)."""
+    page = urlsplit(base_url or "")
+    folder = page.path.rstrip("/") + "/"
+    if not page.netloc or folder == "/":
+        return False
+    children = 0
+    for row in rows:
+        target = urlsplit(absolute_url(row.href, base_url) or "") if row.href else None
+        children += bool(target and target.netloc == page.netloc and target.path.startswith(folder)
+                         and len(target.path.rstrip("/")) > len(folder))
+    return children >= MIN_DATED_SHARE * len(rows)
+
+
 def _overlaps(run: _Run, chosen: list[_Run]) -> bool:
     ancestors = set(run.container.iterancestors())
     return any(other.container in ancestors or run.container in set(other.container.iterancestors())
@@ -337,16 +449,22 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
     if root is None:
         return ListingRows()
     runs = []
+    verdicts: dict = {}  # element -> 'comments', 'aside' or '' (the containers share their ancestors)
     for container, children in _candidate_containers(root):
-        if any(tag_of(el) in CHROME_TAGS or COMMENTS.search(f"{el.get('class') or ''} {el.get('id') or ''}")
-               for el in (container, *container.iterancestors())):
+        around = {_verdict(el, verdicts) for el in (container, *container.iterancestors())}
+        if "comments" in around or ("aside" in around and not base_url):
             continue
         run = _run_of(container, children)
-        if run.rows:
+        # a sidebar's rows are the page's own only when they link its children (a meetings page's
+        # 'Most recent meetings' box: /about/meetings/ -> /about/meetings/august-8-2019-agenda/)
+        if run.rows and ("aside" not in around or links_children(run.rows, base_url)):
             runs.append(run)
+    empty_board = any(_is_headed(table) for table in _EMPTY_TABLE_XPATH(root))
     if not runs:
-        return ListingRows(pagination=has_pagination(root), paragraphs=_paragraphs(root, set()))
-    runs.sort(key=lambda r: (r.dated, len(r.rows)), reverse=True)
+        return ListingRows(pagination=has_pagination(root), paragraphs=_paragraphs(root, set()),
+                           empty_board=empty_board)
+    # most dated rows first, then most text: a listing's rows carry titles and fields, a menu's a word each
+    runs.sort(key=lambda r: (r.dated, sum(row.chars for row in r.rows)), reverse=True)
     chosen = [runs[0]]
     if runs[0].dated:
         for run in runs[1:]:
@@ -362,22 +480,25 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
                               _views(row.element)) for i, row in enumerate(rows, start=1))
     return ListingRows(links, sum(r.dated for r in chosen), sum(row.chars for row in rows), 0,
                        has_pagination(root), tuple(row.text for row in rows),
-                       _paragraphs(root, {r.container for r in chosen}), headed)
+                       _paragraphs(root, {r.container for r in chosen}), headed, empty_board,
+                       links_children(rows, base_url))
 
 
 PROSE_MIN_CHARS = 60  # a paragraph of one Korean sentence is 50-150 characters, an English one 100-300
 
 
+_PROSE_XPATH = etree.XPath("//p[not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside or "
+                           "ancestor::script or ancestor::style or ancestor::noscript or ancestor::template "
+                           "or ancestor::head)]")
+
+
 def _paragraphs(root, containers: set) -> tuple[str, ...]:
-    """Texts of <p> elements outside the rows and nav/header/footer: the page's prose as its markup
+    """Texts of <p> elements outside the rows and nav/header/footer/aside: the page's prose as its markup
     has it, which a cleaner that lost an article's body cannot hide."""
+    in_rows = {p for container in containers for p in container.iter("p")}
     texts = []
-    for p in root.iter("p"):
-        ancestors = list(p.iterancestors())
-        if any(a in containers for a in ancestors) or any(tag_of(a) in CHROME_TAGS or tag_of(a) in SKIP_TAGS
-                                                          for a in ancestors):
-            continue
-        if p in containers:
+    for p in _PROSE_XPATH(root):
+        if p in in_rows:
             continue
         text = text_of(p)
         if len(text) >= PROSE_MIN_CHARS:

@@ -23,13 +23,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from lxml import etree
 
 from cityclips.transforms.listing import (DATE, DATE_DAY_FIRST, DATE_MONTH_FIRST, DATE_US, MIN_ROW_TITLE_CHARS,
                                           PROSE_MIN_CHARS, ListingRows)
-from cityclips.transforms.markup import ARTICLE_TYPES, json_ld_types
+# the JSON-LD reader markup.py keeps for itself: its objects one by one, to count the items they name
+from cityclips.transforms.markup import ARTICLE_TYPES, _json_ld_objects, _types
 from cityclips.transforms.records import ListingLink
+from cityclips.transforms.source import absolute_url
 
 KINDS = ("article", "listing", "static", "error", "home")
 # A listing shows at least this many item rows: a board page 10-20, a yearly meeting archive 4-12;
@@ -51,7 +54,9 @@ MIN_UNDATED_ROWS_TEXT_SHARE = 0.7
 # ... and the rows carry this share of the rows and the page's prose together (an article's own
 # prose outweighs the related-news rows beneath it).
 MIN_ROWS_TEXT_SHARE = 0.5
-LISTING_EVIDENCE_SHIFT = 0.15  # pagination, a listing URL: each lowers the share a listing needs by this
+# pagination, a listing URL, rows that link the page's children (/about/meetings/ -> /about/meetings/
+# june-13-2019-agenda/): each lowers the share a listing needs by this
+LISTING_EVIDENCE_SHIFT = 0.15
 ARTICLE_URL_SHIFT = 0.2  # an item's URL raises it by this
 # ... and markup that names the page one item (JSON-LD NewsArticle, article:published_time), or links to
 # the previous and next item, by this each: an article page whose text the cleaner lost still says it is one
@@ -70,6 +75,9 @@ ERROR_PHRASES = re.compile(
 # A server that answers an unknown id with an empty page may say so only in a script's alert('...')
 # (then sends the reader back): the message of an alert on a page that shows nothing is its text.
 _ALERT = re.compile(r"""\balert\s*\(\s*(["'])(.{4,300}?)\1\s*\)""")
+# ... or alert(name) of a variable the script set to a message: var msg = '...'; alert(msg)
+_ALERT_VARIABLE = re.compile(r"\balert\s*\(\s*([A-Za-z_$][\w$]*)\s*\)")
+_ASSIGNED = r"""\b{name}\s*=\s*(["'])(.{{4,300}}?)\1"""
 # URL evidence (query and path words crawlers meet on board software: eGovFrame's list.do,
 # board.es?act=list, bbs/list.php ...). Evidence only: they move the decision when structure is thin.
 LISTING_URL = re.compile(r"(list\.(do|jsp|php|asp|html?)|[?&](act|mode|cmd)=list|/list(/|$|\?)|boardlist|"
@@ -91,10 +99,28 @@ HOME_URL = re.compile(r"^https?://[^/?#]+(/[a-z]{2}(-[a-z]{2})?)?(/((index|main|
 # ... or a section's main page as eGovFrame and portal software name it (/news/newsMain.do, /kor/main.do):
 # a front page only when its structure does not make it a listing.
 SECTION_HOME_URL = re.compile(r"^https?://[^/?#]+/(?:[^?#]*/)?[a-z]*main\.(do|jsp|php|aspx?|html?)$", re.IGNORECASE)
+# A site that lives in a hosting folder (a school's site under its education office's host:
+# https://school.sc.jne.kr/school_sc/): its front page is that folder, and the page's own links
+# nearly all lie under it. A section's folder (/news/) is not: its menu links the rest of the site.
+FOLDER_URL = re.compile(r"^https?://([^/?#]+)(/[^/?#]+)/(?:(?:index|main|home|default)(?:\.[a-z]{2,5})?)?$",
+                        re.IGNORECASE)
+MIN_FOLDER_SITE_LINKS = 20  # a front page links its site's sections and items: dozens of links
+MIN_FOLDER_SITE_SHARE = 0.9  # ... and (nearly) all its links to its host lie under the folder
+# A splash page: a few words and a few links, most of them to front pages (the site's portals, a
+# sister site's root), before the front page proper: /home/main.cs, https://tour.example.kr/.
+# A front page's link: a host, its root, a folder ('/eng/'), or an index or main page in one; not '/login.do'.
+FRONT_PAGE_LINK = re.compile(r"^(?:https?://[^/?#]+)?(?:/|/[^/?#]+/|(?:/[^/?#]+)?/(?:index|main|home|default)"
+                             r"(?:\.[a-z]{2,5})?)?$", re.IGNORECASE)
+MAX_SPLASH_CHARS = 300  # what the cleaner keeps of a splash page: a title and the portals' names
+MIN_SPLASH_FRONT_LINKS = 2
+MIN_SPLASH_FRONT_SHARE = 0.6
 # og:type 'article' and article:modified_time are not here: WordPress and Drupal put them on every
 # page, listings included.
 _ARTICLE_META = frozenset({"article:published_time", "og:article:published_time", "datepublished", "pubdate",
                            "publishdate", "date"})
+# JSON-LD of one or two items (an article and its video) names the page; a calendar's or a news list's
+# JSON-LD names each of its items (an events calendar: 23 Event objects)
+MAX_ARTICLE_JSON_LD_ITEMS = 2
 MAX_ARTICLE_TIME_ELEMENTS = 2  # one <time> (two: published and updated) dates the page; many date a list's items
 # schema.org types that make a page one item: markup's article types, and types named as posts and
 # events are (BlogPosting, JobPosting, Event, BusinessEvent). WebPage is not: CMSs give every page a
@@ -106,11 +132,14 @@ NEIGHBOUR_LABEL = re.compile(r"^\W{0,3}(이전\s?글|다음\s?글|윗\s?글|아�
                              r"prev(ious)?\s+(post|article|story|entry|item)|next\s+(post|article|story|entry|item))"
                              r"\W{0,3}$", re.IGNORECASE)
 MAX_NEIGHBOUR_LABEL_CHARS = 30
-# Short text nodes that may hold such a label (in C; the regex then decides): translate() for case costs
-# ten times as much on a news page's thousands of text nodes, so both cases of 'rev' and 'ext' are named
-_NEIGHBOUR_XPATH = etree.XPath(
-    "//text()[string-length(.) < 120][contains(., '이전') or contains(., '다음') or contains(., '윗글') or "
-    "contains(., '아랫글') or contains(., 'rev') or contains(., 'REV') or contains(., 'ext') or contains(., 'EXT')]")
+# The labels anywhere in the page's text: most pages show none, and finding their first words in its
+# text (serialized in C) says so for a fraction of what asking each text node costs
+_NEIGHBOUR_FIRST_WORDS = ("이전", "다음", "윗", "아랫", "prev", "Prev", "PREV", "next", "Next", "NEXT")
+_NEIGHBOUR_WORDS = re.compile(NEIGHBOUR_LABEL.pattern[len(r"^\W{0,3}"):-len(r"\W{0,3}$")], re.IGNORECASE)
+_ALERTING_SCRIPTS = etree.XPath("//script[contains(., 'alert')]")  # in C: most pages' scripts alert nothing
+# ... then only the short text nodes holding a first word the page shows are asked for (in C; the
+# regex then decides)
+_LABEL_TEXTS = etree.XPath("//text()[string-length(.) <= $most][contains(., $word)]")
 # A date shown as a field near the page's top: a short line that is mostly a date ('• 2025-12-17',
 # '사업기간 : 선정 후 ~ 2025. 9. 30.(화)') or a labelled value ('신청기간 : 2012-06-12'). Its own date
 # is shown above an item's text; dates further down are the text's.
@@ -119,6 +148,9 @@ MAX_FIELD_LINE_CHARS = 60
 MAX_FIELD_WORDS_CHARS = 25  # what a date field's line holds besides its dates: a label, a weekday
 _LABELLED_DATE = re.compile(r"(?:^|[\s|•·ㆍ])[^\s:：|•]{2,12}\s*[:：]\s*$")
 # A date labelled as a change is not the item's date ('Date modified: 2022-05-13', '최종수정일 : ...').
+# A form's field may write its date as eight digits ('사업신청기간 : 20250605 ~ 20250621'): a date only
+# after a label and a colon (unlabelled, eight digits are as often an id).
+_COMPACT_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")
 _CHANGE_LABEL = re.compile(r"modif|updat|revis|review|수정|갱신|변경", re.IGNORECASE)
 
 
@@ -141,6 +173,7 @@ class PageEvidence:
     article_markup: bool = False  # article:published_time, an item's JSON-LD type, one or two <time>
     neighbour_links: bool = False  # links to the previous or next item (이전글 / 다음글, previous post)
     script_messages: tuple[str, ...] = ()  # what its scripts' alert() calls say
+    page_links: tuple[str, ...] = ()  # the hrefs of the page's links (fragments and scripts left out)
 
 
 @dataclass(frozen=True)
@@ -150,13 +183,50 @@ class KindMarkup:
     article_markup: bool = False
     neighbour_links: bool = False
     script_messages: tuple[str, ...] = ()
+    page_links: tuple[str, ...] = ()  # the hrefs of its links, as written (no fragments, scripts, mail)
 
 
 def read_kind_markup(root) -> KindMarkup:
     """Item markup, links to neighbour items and alert() messages of a parsed page (None: a text dump)."""
     if root is None:
         return KindMarkup()
-    return KindMarkup(has_article_markup(root), has_neighbour_links(root), script_messages(root))
+    return KindMarkup(has_article_markup(root), has_neighbour_links(root), script_messages(root), page_links(root))
+
+
+_HREFS = etree.XPath("//a/@href", smart_strings=False)
+_NOT_PAGE_LINK = ("#", "javascript:", "mailto:", "tel:", "data:")
+
+
+def page_links(root) -> tuple[str, ...]:
+    """The hrefs of the page's links as written, without in-page, script, mail and phone links."""
+    return tuple(href for raw in _HREFS(root) if (href := raw.strip()) and not href.lower().startswith(_NOT_PAGE_LINK))
+
+
+def is_hosted_site_root(url: str | None, links: tuple[str, ...]) -> bool:
+    """True when url is a folder (https://host/folder/) under which nearly all of the page's links to its
+    host lie: the front page of a site that lives in a hosting folder."""
+    match = FOLDER_URL.match(url or "")
+    if not match:
+        return False
+    host, folder = match.group(1).lower(), match.group(2).lower() + "/"
+    paths = []
+    for link in links:
+        absolute = absolute_url(link, url)
+        parts = urlsplit(absolute) if absolute else None
+        if parts and parts.netloc.lower() == host:
+            paths.append(parts.path.lower())
+    return (len(paths) >= MIN_FOLDER_SITE_LINKS
+            and sum(path.startswith(folder) for path in paths) >= MIN_FOLDER_SITE_SHARE * len(paths))
+
+
+def is_splash_page(evidence: PageEvidence) -> bool:
+    """True when a short page with no rows and nothing that makes it an item links mostly front pages
+    (a site's portals)."""
+    if (evidence.body_chars > MAX_SPLASH_CHARS or evidence.rows.links or not evidence.page_links
+            or item_evidence(evidence)):
+        return False
+    front = sum(bool(FRONT_PAGE_LINK.match(link)) for link in evidence.page_links)
+    return front >= MIN_SPLASH_FRONT_LINKS and front >= MIN_SPLASH_FRONT_SHARE * len(evidence.page_links)
 
 
 @dataclass(frozen=True)
@@ -175,9 +245,26 @@ def has_article_markup(root) -> bool:
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
         if key in _ARTICLE_META and (meta.get("content") or "").strip():
             return True
-    if any(kind in ARTICLE_TYPES or kind.endswith(_ITEM_TYPE_ENDINGS) for kind in json_ld_types(root)):
+    items = sum(1 for obj in _json_ld_objects(root) if any(kind in ARTICLE_TYPES or kind.endswith(_ITEM_TYPE_ENDINGS)
+                                                          for kind in _types(obj)))
+    if 0 < items <= MAX_ARTICLE_JSON_LD_ITEMS:
         return True
     return 0 < sum(1 for el in root.iter("time") if el.get("datetime")) <= MAX_ARTICLE_TIME_ELEMENTS
+
+
+def _neighbour_words(text: str) -> list[str]:
+    """The first words of the neighbour labels the text holds, as it writes them: the label's pattern is
+    tried only where one of its first words is (their cases named: lower-casing a page's text costs more
+    than the search)."""
+    found = []
+    for word in _NEIGHBOUR_FIRST_WORDS:
+        at = text.find(word)
+        while at != -1:
+            if _NEIGHBOUR_WORDS.match(text, at):
+                found.append(word)
+                break
+            at = text.find(word, at + 1)
+    return found
 
 
 def has_neighbour_links(root) -> bool:
@@ -185,8 +272,10 @@ def has_neighbour_links(root) -> bool:
     link beside it or on it, outside scripts. Read-only, before html_blocks."""
     if root is None:
         return False
-    for text in _NEIGHBOUR_XPATH(root):
-        if len(text) > MAX_NEIGHBOUR_LABEL_CHARS or not NEIGHBOUR_LABEL.match(text.strip()):
+    words = _neighbour_words(etree.tostring(root, method="text", encoding="unicode"))
+    texts = (text for word in words for text in _LABEL_TEXTS(root, word=word, most=MAX_NEIGHBOUR_LABEL_CHARS))
+    for text in texts:
+        if not NEIGHBOUR_LABEL.match(text.strip()):
             continue
         owner = text.getparent()
         if owner is None or owner.tag in ("script", "style"):
@@ -198,9 +287,19 @@ def has_neighbour_links(root) -> bool:
 
 
 def script_messages(root) -> tuple[str, ...]:
-    """The messages the page's inline scripts show with alert('...'), in page order."""
-    return tuple(match.group(2) for script in root.iter("script") if script.text and "alert" in script.text
-                 for match in _ALERT.finditer(script.text))
+    """The messages the page's inline scripts show with alert('...') or alert(name) of a variable set to a
+    string ('var msgStr = ...; alert(msgStr)'), in page order."""
+    messages = []
+    for script in _ALERTING_SCRIPTS(root):
+        code = script.text
+        if not code or "alert" not in code:
+            continue
+        messages.extend(match.group(2) for match in _ALERT.finditer(code))
+        for match in _ALERT_VARIABLE.finditer(code):
+            assigned = re.search(_ASSIGNED.format(name=re.escape(match.group(1))), code[:match.start()])
+            if assigned:
+                messages.append(assigned.group(2))
+    return tuple(messages)
 
 
 def _full_dates(line: str) -> list[re.Match]:
@@ -221,6 +320,9 @@ def shows_date_field(body_text: str) -> bool:
                 continue
             words = len(line) - sum(len(m.group(0)) for m in _full_dates(line))
             if (len(line) <= MAX_FIELD_LINE_CHARS and words <= MAX_FIELD_WORDS_CHARS) or _LABELLED_DATE.search(before):
+                return True
+        for match in _COMPACT_DATE.finditer(line):  # eight digits only as a labelled field's value
+            if _LABELLED_DATE.search(line[:match.start()]) and not _CHANGE_LABEL.search(line[:match.start()][-20:]):
                 return True
     return False
 
@@ -251,8 +353,14 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
         return PageKind("error", "short page with an error message")
     if evidence.body_chars == 0 and any(ERROR_PHRASES.search(message) for message in evidence.script_messages):
         return PageKind("error", "empty page with an error alert")
+    if evidence.body_chars == 0 and evidence.rows.empty_board:
+        return PageKind("listing", "an empty page with a board table's header and no rows (a script loads them)")
     if evidence.fetched_url and HOME_URL.search(evidence.fetched_url):
         return PageKind("home", "the site's front page (URL)")
+    if is_hosted_site_root(evidence.fetched_url, evidence.page_links):
+        return PageKind("home", "the front page of a site in a hosting folder (URL and links)")
+    if is_splash_page(evidence):
+        return PageKind("home", "a splash page: a few words and links to front pages")
     rows = evidence.rows
     n_rows = len(rows.links)
     # The rows against the page's prose: an article's paragraphs outweigh a related-news box; a
@@ -268,7 +376,8 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     undated = n_rows >= MIN_UNDATED_LISTING_ROWS and (listing_url or rows.pagination) and evidence.body_chars > 0
     # Evidence shifts the share a listing needs: pagination or a list URL lower it; an item's URL,
     # its markup and links to its neighbours raise it.
-    shift = (LISTING_EVIDENCE_SHIFT * (-rows.pagination - listing_url) + ARTICLE_URL_SHIFT * article_url
+    shift = (LISTING_EVIDENCE_SHIFT * (-rows.pagination - listing_url - rows.links_children)
+             + ARTICLE_URL_SHIFT * article_url
              + ITEM_MARKUP_SHIFT * (evidence.article_markup + evidence.neighbour_links))
     reason = f"rows={n_rows} dated={rows.dated_rows} share={share:.2f} pagination={rows.pagination}"
     if (dated and share >= MIN_ROWS_TEXT_SHARE + shift) or (undated and share >= MIN_UNDATED_ROWS_TEXT_SHARE + shift):

@@ -278,7 +278,7 @@ def _page_kind(parts: PageParts, clean: CleanPage, shows_published: bool) -> Pag
         prose_chars=prose_chars(texts, parts.rows), body_text="\n".join(said)[:50_000],
         title=clean.metadata.title or parts.title, has_published_at=shows_published,
         article_markup=parts.kind_markup.article_markup, neighbour_links=parts.kind_markup.neighbour_links,
-        script_messages=parts.kind_markup.script_messages))
+        script_messages=parts.kind_markup.script_messages, page_links=parts.kind_markup.page_links))
 
 
 def process_page(raw: RawPage, templates: Mapping[str, frozenset[int]] | None = None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from cityclips.transforms.html import parse_html
-from cityclips.transforms.listing import MAX_ROW_CHARS, find_date, has_pagination, listing_rows
+from cityclips.transforms.listing import MAX_ROW_CHARS, find_date, has_pagination, listing_rows, text_of
 
 
 def rows_of(body: str):
@@ -99,3 +99,79 @@ def test_dates_rows_show():
     assert find_date("Minutes 1 May 2024")[0] == datetime(2024, 5, 1)
     assert find_date("Agenda 5/1/2024")[0] == datetime(2024, 5, 1)
     assert find_date("clip 20240501 id 1963718") == (None, None)  # eight digits are as often an id
+
+
+def test_a_rows_length_is_its_visible_text_not_its_indentation():
+    # a job board's row: 150 characters of text in hundreds of tabs and newlines, its dates at the end
+    pad = "\n" + "\t" * 40
+    for fields in (f"월급 218 만원{pad}경력무관{pad}학력무관{pad}마감일 : 2026-04-01{pad}등록일 : 2026-03-18",
+                   f"Salary $40,000{pad}No experience{pad}Full time{pad}Closes: 2026-04-01{pad}Posted: 2026-03-18"):
+        items = "".join(f"<tr><td>{pad}<a href='/job/{i}'>Job post number {i} 채용</a>{pad}</td><td>{pad}{fields}{pad}"
+                        f"</td></tr>" for i in range(5))
+        rows = rows_of(f"<table>{items}</table>")
+        assert rows.dated_rows == 5 and rows.links[0].posted_at == datetime(2026, 4, 1)
+        cell = parse_html(f"<html><body><div>{pad}{fields}{pad}</div></body></html>").find(".//div")
+        assert text_of(cell, cap=len(" ".join(fields.split()))) == " ".join(fields.split())
+
+
+def card_list(summary: str, title: str) -> str:
+    return "".join(f"<div class='item'><a href='#c{i}'><em class='subject'>{title} {i}</em><span>2026-02-0{i + 1}</span>"
+                   f"</a><div class='txt'>{summary}</div></div>" for i in range(5))
+
+
+def test_a_card_whose_link_holds_its_title_and_date_is_a_row_with_its_text_after_it():
+    for summary, title in ((" ".join(["서울시는 설 연휴 동안 키즈카페를 운영하고 할인 상품권을 발행한다."] * 30), "서울형 키즈카페 소식"),
+                           (" ".join(["The city opens its kids' cafes over the holiday with a discount."] * 20),
+                            "Kids cafe news")):
+        assert len(summary) > MAX_ROW_CHARS
+        rows = rows_of(f"<div class='list'>{card_list(summary, title)}</div>")
+        assert rows.dated_rows == 5 and rows.links[2].title == f"{title} 2"
+        # the same text after a link that is only a title is content, not a row
+        plain = "".join(f"<div class='item'><a href='/v/{i}'>{title} {i}</a> 2026-02-0{i + 1}<div>{summary}</div></div>"
+                        for i in range(5))
+        assert rows_of(f"<div class='list'>{plain}</div>").dated_rows == 0
+
+
+def test_the_run_with_more_text_is_taken_before_a_menu_of_as_many_rows():
+    menu = "".join(f"<li><a href='/m{i}'>메뉴 {i}번</a></li>" for i in range(5))
+    policies = "".join(f"<li><a href='/p{i}' class='tit'>청년 정책 {i}번 안내</a><em>응시료 지원 ({i})</em></li>"
+                       for i in range(5))
+    rows = rows_of(f"<ul class='gnb'>{menu}</ul><ul class='policy-list'>{policies}</ul>")
+    assert rows.links[0].url == "/p0"
+
+
+def test_an_empty_board_table_is_seen():
+    for header in ("<th>번호</th><th>제목</th><th>등록일</th><th>조회수</th>", "<th>No.</th><th>Title</th><th>Date</th>"):
+        rows = rows_of(f"<table><thead><tr>{header}</tr></thead><tbody id='list_body'></tbody></table>")
+        assert rows.empty_board and not rows.links
+    assert not rows_of("<table><tr><td>주소</td><td>광주광역시</td><td>서구</td></tr></table>").empty_board
+
+
+def test_the_cards_of_a_grid_are_its_rows():
+    for dates, titles in ((("01 Feb", "07 Feb", "08 Feb"), "Work Group Meeting"), (("2월 1일", "2월 7일", "2월 8일"), "실무 회의")):
+        cards = [f"<div class='col-md-6'><article class='event'><div class='date'>{dates[i % 3]}</div><h4><a href='/events/"
+                 f"e{i}/'>{titles} {i}</a></h4><div class='place'>CPC Office</div></article></div>" for i in range(6)]
+        grid = "".join(f"<div class='row'>{cards[i]}{cards[i + 1]}</div>" for i in range(0, 6, 2))
+        rows = rows_of(f"<div class='grid'>{grid}</div>")
+        assert [link.url for link in rows.links] == [f"/events/e{i}/" for i in range(6)]
+        assert rows.dated_rows == 6
+
+
+def test_a_day_of_a_month_dates_a_calendars_row_and_may_as_a_verb_does_not():
+    for text in ("08 Feb", "Feb 8", "7 March"):
+        assert rows_of("<ul>" + "".join(f"<li><a href='/e{i}'>Board meeting {i}</a> {text}</li>" for i in range(4))
+                       + "</ul>").dated_rows == 4
+    assert rows_of("<ul>" + "".join(f"<li><a href='/e{i}'>Council may 3 votes on item {i}</a></li>" for i in range(4))
+                   + "</ul>").dated_rows == 0
+
+
+def test_sidebar_rows_count_only_when_they_link_the_pages_children():
+    for label, date in (("Agenda", "August 8, 2019"), ("회의록", "2019년 8월 8일")):
+        items = "".join(f"<li>{date} <a href='https://www.example.us/about/meetings/m-{i}-agenda/'>{label}</a></li>"
+                        for i in range(5))
+        body = f"<aside><h3>Most Recent Meetings</h3><ul>{items}</ul></aside>"
+        page = listing_rows(parse_html(f"<html><body>{body}</body></html>"), "https://www.example.us/about/meetings/")
+        assert page.dated_rows == 5 and page.links_children
+        # an article's sidebar links its siblings, and without a URL a sidebar is a sidebar
+        other = listing_rows(parse_html(f"<html><body>{body}</body></html>"), "https://www.example.us/news/story-1")
+        assert other.dated_rows == 0 and rows_of(body).dated_rows == 0

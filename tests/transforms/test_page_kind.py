@@ -7,7 +7,8 @@ from datetime import datetime
 from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.listing import listing_rows, text_listing_rows
 from cityclips.transforms.page_kind import (PageEvidence, decide_page_kind, has_article_markup, has_neighbour_links,
-                                            is_item_url, prose_chars, script_messages, shows_date_field)
+                                            is_hosted_site_root, is_item_url, page_links, prose_chars, script_messages,
+                                            shows_date_field)
 from cityclips.transforms.pipeline import process_pages
 from cityclips.transforms.records import Document, RawPage
 
@@ -286,3 +287,90 @@ def test_an_empty_page_whose_script_alerts_an_error_is_an_error_page():
     assert kinds[:3] == ["error", "error", "no_article"] and kinds[3] != "error"
     script = '<html><body><script>if (!found) { alert("오류가 발생했습니다"); }</script></body></html>'
     assert script_messages(parse_html(script)) == ("오류가 발생했습니다",)
+
+
+def test_an_alert_of_a_variable_set_to_an_error_message_is_an_error_page():
+    def answer(message: str) -> RawPage:
+        html = (f"<html><body><form><input type='hidden' name='id' value='X'></form></body></html><script>"
+                f"var msgStr = '{message}'; msgStr = msgStr.replace(/<br>/ig, ''); alert(msgStr); history.back(-1);"
+                "</script>")
+        return RawPage("job/view.html", html.encode(), "html")
+    pages = [answer("해당 구인인증번호의 상세 내역이 없습니다."), answer("The requested posting does not exist.")]
+    assert [r.page_kind if isinstance(r, Document) else r.reason for r in process_pages(pages)] == ["error", "error"]
+    assert script_messages(parse_html("<script>var a = 'none'; var m = '삭제된 게시물입니다'; alert(m);</script>")) == (
+        "삭제된 게시물입니다",)
+
+
+def test_an_empty_board_whose_rows_a_script_loads_is_a_listing():
+    for header in ("<th>번호</th><th>제목</th><th>등록일</th><th>조회수</th>", "<th>No.</th><th>Title</th><th>Posted</th>"):
+        html = (f"<html><body><table><thead><tr>{header}</tr></thead><tbody id='list_body'></tbody></table>"
+                "<div id='paging'></div><script>$('#list_body').html(rows);</script></body></html>")
+        document = process_pages([RawPage("board/list.html", html.encode(), "html", url="https://a.example/b/")])[0]
+        assert isinstance(document, Document) and document.page_kind == "listing" and document.links == ()
+    # an empty table on a page with content is the page's (a form's layout), not a board
+    assert decide_page_kind(replace(evidence(f"<html><body><table><tr><th>이름</th><th>주소</th><th>전화</th></tr>"
+                                             f"</table>{ARTICLE_PROSE}</body></html>"), body_chars=900)).kind != "listing"
+
+
+def school_home(links_elsewhere: int = 0) -> str:
+    menu = "".join(f"<li><a href='/seonhye_sc/na/ntt/selectNttList.do?mi={i}'>게시판 {i}</a></li>" for i in range(25))
+    elsewhere = "".join(f"<li><a href='/other_{i}/main.do'>Other {i}</a></li>" for i in range(links_elsewhere))
+    return f"<html><body><ul class='menu'>{menu}{elsewhere}</ul>{ARTICLE_PROSE[:300]}</body></html>"
+
+
+def test_the_front_page_of_a_site_in_a_hosting_folder_is_home():
+    for folder in ("https://seonhye.sc.jne.kr/seonhye_sc/", "https://schools.example.org/lincoln_high/index.html"):
+        site = folder.rsplit("/", 1)[0] + "/"
+        html = school_home().replace("/seonhye_sc/", "/" + site.split("/")[3] + "/")
+        assert decide_page_kind(evidence(html, fetched_url=folder,
+                                         page_links=page_links(parse_html(html)))).kind == "home"
+    # a section's folder on a site whose menu links its other sections is not its front page
+    html = school_home(links_elsewhere=10)
+    assert decide_page_kind(evidence(html, fetched_url="https://seonhye.sc.jne.kr/seonhye_sc/",
+                                     page_links=page_links(parse_html(html)))).kind != "home"
+    assert not is_hosted_site_root("https://www.example.org/news/2024/", ("/news/a",) * 30)
+
+
+def test_a_splash_page_of_links_to_front_pages_is_home():
+    for portals in (("대표 누리집", "/home/main.cs"), ("관광 누리집", "/tour/main.cs"), ("고향사랑 기부", "https://love.example.kr/")), \
+                   (("Main site", "/home/"), ("Visitors", "https://visit.example.org/"), ("Shop", "/shop/index.php")):
+        html = "<html><body>" + "".join(f"<li><h2>{name}</h2><a href='{href}'>바로가기 Go</a></li>" for name, href in portals)
+        kinds = [r.page_kind if isinstance(r, Document) else r.reason
+                 for r in process_pages([RawPage("intro.html", (html + "</body></html>").encode(), "html")])]
+        assert kinds == ["home"]
+    # a short page of a site's utility links (a symbols page whose body the cleaner cut short) is none either
+    utility = page_links(parse_html("".join(f"<a href='/{name}.do'>{name}</a>" for name in
+                                            ("login", "join", "sitemap", "menu1", "menu2", "menu3")) + "<a href='/'>홈</a>"))
+    assert decide_page_kind(PageEvidence(body_chars=250, page_links=utility)).kind != "home"
+    # a short page whose links go mostly to items is no splash page
+    items = "".join(f"<li><a href='/board/view.do?id={i}'>공지 {i}</a></li>" for i in range(5))
+    links = page_links(parse_html(f"<ul><li><a href='/'>Home</a></li><li><a href='/main.do'>처음</a></li>{items}</ul>"))
+    assert decide_page_kind(PageEvidence(body_chars=40, page_links=links)).kind != "home"
+
+
+def test_json_ld_of_many_items_is_a_lists_markup():
+    event = '<script type="application/ld+json">{"@type": "Event", "name": "Meeting", "startDate": "2024-02-01"}</script>'
+    기사 = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "보도자료"}</script>'
+    for one in (event, 기사):
+        assert has_article_markup(parse_html(f"<html><head>{one}</head><body></body></html>"))
+        assert not has_article_markup(parse_html(f"<html><head>{one * 12}</head><body></body></html>"))
+
+
+def test_sidebar_rows_that_link_the_pages_children_make_a_meetings_page_a_listing():
+    # the rows are under half of the page's text: only the evidence of their links makes it a listing
+    for date, label, prose in (("August {}, 2019", "Agenda", "The commission meets on the second Thursday of the month "
+                                "at two in the afternoon in room 4-407. Meetings are open to the public. " * 2),
+                               ("2019년 8월 {}일", "회의록", "위원회는 매월 둘째 목요일 오후 두 시에 본관 사층 회의실에서 정기 회의를 "
+                                "열며 누구나 방청할 수 있습니다. " * 4)):
+        items = "".join(f"<li>{date.format(i + 1)} <a href='https://www.example.us/about/meetings/m-{i}/'>"
+                        f"{label}</a></li>" for i in range(8))
+        html = f"<html><body><main><p>{prose}</p></main><aside><ul>{items}</ul></aside></body></html>"
+        assert decide_page_kind(evidence(html, "https://www.example.us/about/meetings/")).kind == "listing"
+        assert decide_page_kind(evidence(html, "https://www.example.us/news/story-7")).kind != "listing"
+
+
+def test_an_eight_digit_date_dates_an_item_only_as_a_labelled_field():
+    assert shows_date_field("정책 유형 : 일자리\n사업운영기간 : 사업신청기간 : 20250605 ~ 20250621")
+    assert shows_date_field("Application period: 20250605 - 20250621")
+    assert not shows_date_field("문서번호 20250605 관련 안내입니다 그리고 여러 내용이 이어지는 긴 문장이 여기에 있습니다 더 길게")
+    assert not shows_date_field("Last updated: 20250605")
