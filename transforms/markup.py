@@ -307,8 +307,9 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
                           language=_language(root))
 
 
-def json_ld_types(root: etree._Element | None) -> frozenset[str]:
-    """The schema.org types (lower-cased) of every object in the page's JSON-LD: 'newsarticle', 'event', 'webpage'."""
+def json_ld_object_types(root: etree._Element | None) -> list[frozenset[str]]:
+    """The schema.org types (lower-cased) of each object in the page's JSON-LD, object by object
+    ({'newsarticle'}, {'event'}, {'webpage'}): page kinds count the objects that name an item."""
     if root is None:
-        return frozenset()
-    return frozenset(kind for obj in _json_ld_objects(root) for kind in _types(obj))
+        return []
+    return [frozenset(_types(obj)) for obj in _json_ld_objects(root)]

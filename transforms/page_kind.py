@@ -29,8 +29,7 @@ from lxml import etree
 
 from cityclips.transforms.listing import (DATE, DATE_DAY_FIRST, DATE_MONTH_FIRST, DATE_US, MIN_ROW_TITLE_CHARS,
                                           PROSE_MIN_CHARS, ListingRows)
-# the JSON-LD reader markup.py keeps for itself: its objects one by one, to count the items they name
-from cityclips.transforms.markup import ARTICLE_TYPES, _json_ld_objects, _types
+from cityclips.transforms.markup import ARTICLE_TYPES, json_ld_object_types
 from cityclips.transforms.records import ListingLink
 from cityclips.transforms.source import absolute_url
 
@@ -245,8 +244,8 @@ def has_article_markup(root) -> bool:
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
         if key in _ARTICLE_META and (meta.get("content") or "").strip():
             return True
-    items = sum(1 for obj in _json_ld_objects(root) if any(kind in ARTICLE_TYPES or kind.endswith(_ITEM_TYPE_ENDINGS)
-                                                          for kind in _types(obj)))
+    items = sum(1 for kinds in json_ld_object_types(root) if any(kind in ARTICLE_TYPES or kind.endswith(_ITEM_TYPE_ENDINGS)
+                                                                for kind in kinds))
     if 0 < items <= MAX_ARTICLE_JSON_LD_ITEMS:
         return True
     return 0 < sum(1 for el in root.iter("time") if el.get("datetime")) <= MAX_ARTICLE_TIME_ELEMENTS
