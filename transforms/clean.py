@@ -137,13 +137,14 @@ def _title_candidates(m: _Marks) -> list[int]:
     """Kept blocks that may be the headline: the content's, and headings above the content that
     sit outside the HTML page's main-content region (a headline is often just above the article).
     Captions and list items are never the headline ('Annual Report (FY 2017)' in a list of documents)."""
-    first_content = next((i for i in range(len(m.blocks)) if m.content(i)), len(m.blocks))
+    first_content = _first_content(m)
     return [i for i in range(len(m.blocks)) if m.kept(i) and m.blocks[i].hint not in ("caption", "li")
             and (not m.blocks[i].excluded_by or (i < first_content and (
                 m.blocks[i].hint in ("title", "heading") or m.blocks[i].excluded_by == REGION_EDGE)))]
 
 
 def _first_content(m: _Marks) -> int:
+    """The first block of the page's content (len(blocks) when it has none)."""
     return next((i for i in range(len(m.blocks)) if m.content(i)), len(m.blocks))
 
 
