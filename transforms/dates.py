@@ -20,8 +20,10 @@ _WEEKDAY = r"(?:\s*[(（][월화수목금토일](?:요일)?[)）])?"
 _CLOCK = (r"(?:\s*(?P<ap1>오전|오후|AM|PM|am|pm)?\s*(?:(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d)?"
           r"|(?P<Hk>[01]?\d|2[0-3])\s*시(?:\s*(?P<Mk>[0-5]?\d)\s*분)?)"
           r"(?:\s*(?P<ap2>[AaPp]\.?[Mm]\.?)(?![^\W_]))?)?")
-_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-./년]\s*(?P<m>\d{1,2})\s*[-./월]\s*(?P<d>\d{1,2})(?:일|\.)?"
-                      + _WEEKDAY + _CLOCK)
+# One separator throughout ('2025.12.06', '2025-12-06', '2025. 12. 6.') or Korean's 년/월: a run such as
+# '10.2003 - 02.2004' (a period of months) holds no day.
+_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:(?P<s>[-./])\s*(?P<m>\d{1,2})\s*(?P=s)|년\s*(?P<mk>\d{1,2})\s*월)"
+                      r"\s*(?P<d>\d{1,2})(?:일|\.)?" + _WEEKDAY + _CLOCK)
 # English month names, then German and French ones (press releases of European ministries and cities
 # write '3. Juli 2018', '3 juillet 2018'); a date needs a day and a year beside the name.
 _MONTHS = {name: number for number, names in enumerate(
@@ -36,6 +38,11 @@ _EN_DATE_RE = re.compile(
     rf"(?<![^\W\d_])(?:(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?P<mon2>{_MONTH})\.?,?\s+(?P<y2>(?:19|20)\d{{2}})){_EN_CLOCK}",
     re.IGNORECASE)
+# Day-first and month-first numeric dates with the year last: American pages write '06/05/2025' and '6-5-2025'
+# (month first), European ones '05.06.2025' (day first). A first number over 12 is a day whatever the
+# separator; the year must have four digits ('9/18/19' is left alone: it reads as a fraction or an id).
+_YEAR_LAST_RE = re.compile(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d])"
+                           + _WEEKDAY + _EN_CLOCK)
 _ISO_SPACE_OFFSET = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*([+-]\d{2}):?(\d{2})$")
 _HAS_CLOCK = re.compile(r"\d:\d{2}")
 
@@ -58,34 +65,48 @@ def _value(match: re.Match[str], year: str, month: int, day: str) -> datetime | 
     return value if MIN_YEAR <= value.year <= MAX_YEAR else None
 
 
-def parse_date(text: str) -> tuple[datetime | None, int]:
+def parse_date(text: str, day_first: bool | None = None) -> tuple[datetime | None, int]:
     """Parse the first date (and optional time) in text; return it and the index just after it.
+
+    day_first: how '05/06/2025' reads when both numbers could be the month: None (unknown) reads
+    slashes and hyphens month first, as American pages write them, and dots day first; True (a page in a
+    language that writes the day first) reads all of them day first; a first number over 12 is a day anyway.
 
     >>> parse_date("입력 2025.12.06(토) 오후 4:43")[0]
     datetime.datetime(2025, 12, 6, 16, 43)
     >>> parse_date("Posted December 6, 2025 at 9:05 am")[0]
     datetime.datetime(2025, 12, 6, 9, 5)
     """
+    found: list[tuple[int, datetime, int]] = []  # (start, value, end) of the first date of each kind
     numeric = _DATE_RE.search(text)
+    if numeric and (value := _value(numeric, numeric["y"], int(numeric["m"] or numeric["mk"]), numeric["d"])):
+        found.append((numeric.start(), value, numeric.end()))
+    bound = found[0][0] if found else len(text)
+    year_last = _YEAR_LAST_RE.search(text, 0, bound)
+    if year_last:
+        first, second = int(year_last["a"]), int(year_last["b"])
+        day_first_here = day_first if day_first is not None else year_last["sep"] == "."
+        month, day = (second, first) if day_first_here or first > 12 else (first, second)
+        if month > 12:
+            month, day = first, second  # '12/31/2025' on a day-first page: the only reading there is
+        if month <= 12 and (value := _value(year_last, year_last["y"], month, str(day))):
+            found.append((year_last.start(), value, year_last.end()))
+            bound = min(bound, year_last.start())
     # English month names only when no numeric date comes first (cheap test: a letter run of 3+)
-    english = _EN_DATE_RE.search(text, 0, numeric.start() if numeric else len(text)) \
-        if re.search(r"[^\W\d_]{3}", text) else None
-    if english:
-        value = _value(english, english["y"] or english["y2"], _MONTHS[(english["mon"] or english["mon2"]).lower()],
-                       english["d"] or english["d2"])
-        if value:
-            return value, english.end()
-    if numeric:
-        value = _value(numeric, numeric["y"], int(numeric["m"]), numeric["d"])
-        if value:
-            return value, numeric.end()
-    return None, 0
+    english = _EN_DATE_RE.search(text, 0, bound) if re.search(r"[^\W\d_]{3}", text) else None
+    if english and (value := _value(english, english["y"] or english["y2"],
+                                     _MONTHS[(english["mon"] or english["mon2"]).lower()], english["d"] or english["d2"])):
+        found.append((english.start(), value, english.end()))
+    if not found:
+        return None, 0
+    _, value, end = min(found, key=lambda item: item[0])
+    return value, end
 
 
-def parse_markup_date(text: str | None) -> tuple[datetime, bool, bool] | None:
+def parse_markup_date(text: str | None, day_first: bool | None = None) -> tuple[datetime, bool, bool] | None:
     """Parse a date as markup writes it: ISO 8601 (any offset), RFC 2822, or a plain local date.
 
-    Returns (wall-clock value in the stated offset, has_time, utc) or None.
+    Returns (wall-clock value in the stated offset, has_time, utc) or None. day_first: as for parse_date.
 
     >>> parse_markup_date("2025-12-06T16:43:00+09:00")
     (datetime.datetime(2025, 12, 6, 16, 43), True, False)
@@ -102,12 +123,33 @@ def parse_markup_date(text: str | None) -> tuple[datetime, bool, bool] | None:
         try:
             value = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
-            value = parse_date(text)[0]
+            value = parse_date(text, day_first)[0]
     if value is None or not MIN_YEAR <= value.year <= MAX_YEAR:
         return None
     offset = value.utcoffset()
     utc = offset is not None and not offset
     return value.replace(tzinfo=None, microsecond=0), bool(_HAS_CLOCK.search(text)), utc
+
+
+# Pages in these English regions, or in English naming no region (US federal, state and city sites say
+# lang="en" or "en-US"), write a numeric date month first ('06/05/2025' is June 5); the rest of the world
+# writes the day first.
+MONTH_FIRST_REGIONS = frozenset({"", "us", "ph", "fm", "mh", "pw"})
+
+
+def writes_day_first(lang: str | None) -> bool | None:
+    """True when a page's language writes numeric dates day first ('de', 'es', 'en-GB'), False when month
+    first ('en', 'en-US'), None when the page gives no language or writes the year first ('ko').
+
+    >>> writes_day_first("en-GB"), writes_day_first("en-US"), writes_day_first("de-AT"), writes_day_first(None)
+    (True, False, True, None)
+    """
+    if not lang:
+        return None
+    primary, _, region = lang.strip().lower().replace("_", "-").partition("-")
+    if primary in ("ko", "ja", "zh"):
+        return None  # year first: '2025.06.05', the question does not arise
+    return not (primary == "en" and region[:2] in MONTH_FIRST_REGIONS)
 
 
 # What a field label says its date is, by the words it holds (checked in this order: 'Last updated' is a

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 from lxml import etree
 
-from cityclips.transforms.dates import classify_date_label, parse_date, parse_markup_date, parse_url_date
-from cityclips.transforms.dom import text_content
+from cityclips.transforms.dates import (classify_date_label, parse_date, parse_markup_date, parse_url_date,
+                                        writes_day_first)
+from cityclips.transforms.dom import hidden_rule, tag_of, text_content
 from cityclips.transforms.metadata import TIME_RANGE, merge_fields, parse_field
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, MetadataFields
 
@@ -92,8 +93,8 @@ def _clean(text: object) -> str | None:
     return value or None
 
 
-def _date(text: str | None, source: str) -> MarkupDate | None:
-    parsed = parse_markup_date(text)
+def _date(text: str | None, source: str, day_first: bool | None = None) -> MarkupDate | None:
+    parsed = parse_markup_date(text, day_first)
     return MarkupDate(parsed[0], source, parsed[1], parsed[2]) if parsed else None
 
 
@@ -160,7 +161,9 @@ class _Collected:
         self.generic_dates: list[MarkupDate] = []  # 'Date:' fields: the page's date unless the page is an event's
         self.class_dates: list[MarkupDate] = []  # date elements' dates of the page (published)
         self.class_modified: list[MarkupDate] = []  # ... and of its last change ('<span class="updated">')
+        self.class_boxes: list[etree._Element] = []  # the element of each of class_dates
         self.is_event = False
+        self.day_first: bool | None = None  # how the page's language writes '05/06/2025' (dates.writes_day_first)
         # a WebPage object's dates: when the CMS made the page, which on an event's page is no posting date it shows
         self.page_published: list[MarkupDate] = []
         self.site_marks: list[str] = []
@@ -176,7 +179,7 @@ class _Collected:
             self.site_names.append(value)
 
     def date(self, target: list[MarkupDate], text: object, source: str) -> None:
-        found = _date(text, source) if isinstance(text, str) else None
+        found = _date(text, source, self.day_first) if isinstance(text, str) else None
         if found:
             target.append(found)
 
@@ -312,9 +315,10 @@ def _labelled(got: _Collected, name: str, value: str) -> None:
     label says the kind of (Meeting Date, Date posted, 촬영일자); a 'Date' field is held back until the
     page is known to be an event's or not."""
     kind = classify_date_label(name)
-    if kind in ("event", "generic") or (kind is not None and TIME_RANGE.search(value)):
-        # 'Date: November 13, 2018 2:30 pm – 3:30 pm': a time range makes any date field an event's
-        found = _visible_date(value)
+    if kind in ("event", "generic") or (kind in ("other", "deadline") and TIME_RANGE.search(value)):
+        # 'Date: November 13, 2018 2:30 pm – 3:30 pm': a time range makes a date field an event's, unless its
+        # label says it is a posting or an edit ('Release Date: Thursday, 28 April 2022 – 3:55pm')
+        found = _visible_date(value, day_first=got.day_first)
         if found:
             (got.events if kind == "event" or TIME_RANGE.search(value) else got.generic_dates).append(found)
             got.is_event = got.is_event or kind == "event" or bool(TIME_RANGE.search(value))
@@ -323,7 +327,7 @@ def _labelled(got: _Collected, name: str, value: str) -> None:
     if fields is not None and fields.found:
         got.board = merge_fields(got.board, fields)
         return
-    found = _visible_date(value) if kind in ("published", "modified", "other") else None
+    found = _visible_date(value, day_first=got.day_first) if kind in ("published", "modified", "other") else None
     if found is None:
         return
     if kind == "published":
@@ -337,14 +341,14 @@ def _labelled(got: _Collected, name: str, value: str) -> None:
 MAX_DATE_VALUE_CHARS = 80  # 'Tuesday, July 30, 2024, 9:00 am': a field's date, perhaps with its weekday and time
 
 
-def _visible_date(value: str, source: str = "board_table") -> MarkupDate | None:
+def _visible_date(value: str, source: str = "board_table", day_first: bool | None = None) -> MarkupDate | None:
     """The date a field's value starts with (a weekday may lead), or None: '2025-12-17', 'Tue, Jul 30 2024'."""
     value = value.strip()
     if not value or len(value) > MAX_DATE_VALUE_CHARS:
         return None
-    found, end = parse_date(value)
+    found, end = parse_date(value, day_first)
     lead = _LEADING_WORDS.match(value)
-    if found is None or (lead and parse_date(value[lead.end():])[0] != found):
+    if found is None or (lead and parse_date(value[lead.end():], day_first)[0] != found):
         return None  # the value is about something else and mentions a date later
     return MarkupDate(found, source, bool(re.search(r"\d:\d{2}|\d\s*시", value[:end])), False)
 
@@ -384,6 +388,12 @@ def _value_after(el: etree._Element) -> str:
     return ""
 
 
+def _hidden(el: etree._Element) -> bool:
+    """True when the element or a box around it is hidden (hidden, aria-hidden, display:none, 'sr-only'):
+    a date nobody sees is not the date the page shows."""
+    return any(hidden_rule(box, tag_of(box)) for box in (el, *el.iterancestors()))
+
+
 def _read_label_pairs(root: etree._Element, got: _Collected) -> None:
     """Fields written as a label element and its value (see _LABEL_TAGS), in both languages."""
     for n, el in enumerate(root.iter(*_LABEL_TAGS)):
@@ -397,8 +407,20 @@ def _read_label_pairs(root: etree._Element, got: _Collected) -> None:
         # '<p class="date">발행일 <span class="num">2025.04.03. 11:36</span></p>': the value inside, after the label
         value = text_content(el)[len(el.text):] if len(el) else _value_after(el)
         value = _WS.sub(" ", value).strip(" :：")
-        if value:
+        if value and not _hidden(el):
             _labelled(got, name.rstrip(" :："), value)
+
+
+def _spans_to_events(got: _Collected) -> None:
+    """Two sibling date elements giving one day at two clock times ('<div id="formatDateA">11/2/2017 9:00
+    AM</div><div id="formatDateB">11/2/2017 12:00 PM</div>') are an event's start and end: the page is an
+    event's, and they date the event. (A posting and its edit are labelled or classed so, and go to modified.)"""
+    pairs = zip(got.class_dates, got.class_dates[1:], got.class_boxes, got.class_boxes[1:])
+    if any(a.has_time and b.has_time and a.value.date() == b.value.date() and a.value < b.value
+           and box_a.getparent() is box_b.getparent() for a, b, box_a, box_b in pairs):
+        got.events.extend(got.class_dates)
+        got.class_dates.clear()
+        got.is_event = True
 
 
 def _read_date_elements(root: etree._Element, got: _Collected) -> None:
@@ -417,29 +439,35 @@ def _read_date_elements(root: etree._Element, got: _Collected) -> None:
         text = _WS.sub(" ", text_content(el)).strip()
         if not text or len(text) > MAX_DATE_ELEMENT_CHARS:
             continue
-        label, found = _split_label(text)
-        if found is None or any(d.value == found.value for d in got.class_dates + got.class_modified + got.events):
-            continue  # none, or the same date its box (div.entry-meta > span.post-date) gave already
-        seen += 1
+        label, found = _split_label(text, got.day_first)
+        if found is None or _hidden(el):
+            continue
         kind = classify_date_label(label) if label else None
         ancestry = words + " " + " ".join(f"{a.get('class') or ''} {a.get('id') or ''}" for a in el.iterancestors())
         if _OTHER_STORIES_CLASS.search(ancestry) or any(a.tag in _OFF_ARTICLE_TAGS for a in el.iterancestors()):
             continue  # a teaser's, a comment's or a sidebar calendar's date
         if kind == "event" or _EVENT_CLASS.search(ancestry):
-            got.events.append(found)
-            got.is_event = True
-        elif kind == "modified" or (kind is None and re.search(r"updat|modif", words, re.IGNORECASE)):
-            got.class_modified.append(found)
+            target = got.events
+        elif kind == "modified" or (kind is None and re.search(r"updat|modif", words, re.IGNORECASE)
+                                    and not re.search(r"publish|post|entry-date", words, re.IGNORECASE)):
+            target = got.class_modified  # hAtom's 'entry-date published updated' is the posting date
         elif kind in (None, "published", "generic"):
-            got.class_dates.append(found)
+            target = got.class_dates
+        else:
+            continue
+        if any(d.value == found.value for d in target):
+            continue  # the same date its box gave already (div.entry-meta > span.post-date)
+        seen += 1
+        target.append(found)
+        if target is got.events:
+            got.is_event = True
+        elif target is got.class_dates:
+            got.class_boxes.append(el)
 
 
-_LABEL_BEFORE_DATE = re.compile(r"^(?P<label>[^\d]{0,25}?)\s*[:：|]?\s*(?=\d|[A-Za-z]{3})")
-
-
-def _split_label(text: str) -> tuple[str, MarkupDate | None]:
+def _split_label(text: str, day_first: bool | None = None) -> tuple[str, MarkupDate | None]:
     """'Posted on March 3, 2024' -> ('Posted on', its date); '2025.06.05' -> ('', its date)."""
-    found, end = parse_date(text)
+    found, end = parse_date(text, day_first)
     if found is None:
         return "", None
     head = text[:end]
@@ -452,7 +480,7 @@ def _split_label(text: str) -> tuple[str, MarkupDate | None]:
     label = label.strip(" :：|,-–").strip()
     if len(label) > 25 or len(text) - end > 25:
         return label, None
-    if re.search(r"\d", text[end:]) and parse_date(text[end:])[0] is not None:
+    if re.search(r"\d", text[end:]) and parse_date(text[end:], day_first)[0] is not None:
         return label, None  # two dates: a period ('2025.06.01 ~ 2025.06.30'), not a day
     return label, MarkupDate(found, "byline", bool(re.search(r"\d:\d{2}|\d\s*시", head)), False)
 
@@ -510,9 +538,12 @@ def _read_links(root: etree._Element, got: _Collected) -> None:
             return
 
 
+def _lang(root: etree._Element) -> str:
+    return (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip().lower()
+
+
 def _language(root: etree._Element) -> str | None:
-    lang = (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip().lower()
-    primary = re.split(r"[-_]", lang)[0]
+    primary = re.split(r"[-_]", _lang(root))[0]
     return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
 
 
@@ -524,6 +555,7 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     if root is None:
         return MarkupMetadata()
     got = _Collected()
+    got.day_first = writes_day_first(_lang(root))
     _read_json_ld(root, got)
     _read_meta(root, got)
     _read_microdata(root, got)
@@ -543,6 +575,7 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
         return tuple(sorted(dates, key=lambda d: DATE_SOURCE_RANK[d.source]))
 
     url = got.canonical or got.og_url
+    _spans_to_events(got)
     is_event = got.is_event or bool(_EVENT_URL.search(url or ""))
     board = got.board
     if got.generic_dates and not is_event and board.published_at is None:

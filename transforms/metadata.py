@@ -38,8 +38,11 @@ MODIFIED_LABELS = ("수정일", "최종수정일", "Modified", "Last modified", 
 # (등록부서, 담당부서) and contact fields (연락처: kept so that its number does not run into the department).
 WORD_AUTHOR_LABELS = ("기자명", "Written by", "Reporter")
 WORD_DATE_LABELS = ("입력", "기사입력", "입력일", "입력일시", "등록", "등록일시", "작성일시", "게시일시", "발행일", "승인", "보도일",
-                    "보도일자", "보도일시", "배포일", "배포일시", "Published", "Published on", "Release date", "Released")
-WORD_MODIFIED_LABELS = ("수정", "기사수정", "최종수정", "수정일시", "최종수정일시", "업데이트", "Last updated", "Updated on")
+                    "보도일자", "보도일시", "배포일", "배포일시", "Published", "Published on", "Release date", "Released",
+                    "게시일자", "작성일자", "공고일", "공고일자", "Publication date", "Created", "Created on", "Issued",
+                    "Date issued", "Issue date")
+WORD_MODIFIED_LABELS = ("수정", "기사수정", "최종수정", "수정일시", "최종수정일시", "업데이트", "Last updated", "Updated on",
+                        "Page last updated", "Last reviewed", "Last revised", "Revised", "Reviewed", "Page last reviewed")
 WORD_VIEW_LABELS = ("조회 수", "열람수")
 # The department that registered or answers for the page. The first four were always read as the
 # author too (the pages name no person); the others fill the author only when no author label does.
@@ -231,8 +234,8 @@ def _run_source(block: Block) -> str:
 
 
 # '2:30 pm – 3:30 pm', '8:30 AM - 10:00 AM', '14:00~16:00', '오후 2시~4시': when something happens, not when it was posted
-TIME_RANGE = re.compile(r"\d{1,2}(?::\d{2}|\s*시)?\s*(?:[ap]\.?m\.?)?\s*[-–~]\s*(?:오[전후]\s*)?\d{1,2}(?::\d{2}|\s*시)"
-                         r"|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m", re.IGNORECASE)
+TIME_RANGE = re.compile(r"(?<!\d)\d{1,2}(?::\d{2}|\s*시)?\s*(?:[ap]\.?m\.?)?\s*[-–~]\s*(?:오[전후]\s*)?\d{1,2}(?::\d{2}|\s*시)"
+                         r"|(?<!\d)\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m", re.IGNORECASE)
 
 
 _TIME_LABEL = re.compile(r"^\W{0,3}(?:time|hours|시간)\s*[:：]", re.IGNORECASE)  # 'Time: 8:30 AM - 10:00 AM' after 'Date:'

@@ -253,8 +253,16 @@ def _date(markup: Sequence[MarkupDate], visible: datetime | None, visible_source
             return visible, visible_source  # the visible time is the site's local one
         if not best.has_time and visible.date() == best.value.date():
             return visible, visible_source  # same day, and the page gives the time too
-    if best.utc and language in SINGLE_ZONE_OFFSETS:
-        return best.value + SINGLE_ZONE_OFFSETS[language], best.source
+    if best.utc:
+        # the same moment in the site's local time, given by another field ('2023-11-09T05:30:59Z' beside
+        # <time datetime="2023-11-08 23:30:59">): whole hours apart, the minutes and seconds the same
+        local = next((d for d in markup[1:] if not d.utc and d.has_time and d.value != best.value
+                      and abs(d.value - best.value) <= MAX_UTC_OFFSET
+                      and (d.value - best.value).total_seconds() % 3600 == 0), None)
+        if local is not None:
+            return local.value, local.source
+        if language in SINGLE_ZONE_OFFSETS:
+            return best.value + SINGLE_ZONE_OFFSETS[language], best.source
     return best.value, best.source
 
 
@@ -302,6 +310,19 @@ def _without_subject_fields(visible: Metadata) -> Metadata:
     return replace(visible, **changes)
 
 
+# Markup dates that on an event's page date the event, not the page: a <time> element, a date element.
+EVENT_PAGE_UNTRUSTED_SOURCES = ("time", "byline")
+
+
+def _posting_dates(markup: MarkupMetadata) -> tuple[MarkupDate, ...]:
+    """The markup's publication dates, less those an event's page gives for its event: its <time> and date
+    elements, and any on the day the event takes place."""
+    if not markup.is_event:
+        return markup.published
+    days = {event.value.date() for event in markup.events}
+    return tuple(d for d in markup.published if d.source not in EVENT_PAGE_UNTRUSTED_SOURCES and d.value.date() not in days)
+
+
 def _without_event_date(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     """On an event's page, a visible date on the day the markup gives for the event ('Date / Feb 01 2024'
     beside a JSON-LD Event starting that day) is the event's, not the day the page was posted."""
@@ -317,11 +338,12 @@ def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     visible = _without_event_date(markup, _without_subject_fields(_with_board(markup, visible)))
     title, title_source = _title(markup, visible)
     shown, shown_source = visible.published_at, visible.published_at_source
-    if shown is None and visible.modified_at is not None:
+    if shown is None and visible.modified_at is not None and not markup.is_event:
         # a static page shows only when it last changed ('Date modified: 2022-05-13'): that is the date of
-        # the version in hand, and it beats a meta or <time> date the page does not show
+        # the version in hand, and it beats a meta or <time> date the page does not show; an event's page
+        # that shows only an edit ('Last updated: Thu, 06/25/2020') says when its listing was touched, no more
         shown, shown_source = visible.modified_at, visible.modified_at_source
-    published_at, published_source = _date(markup.published, shown, shown_source, markup.language)
+    published_at, published_source = _date(_posting_dates(markup), shown, shown_source, markup.language)
     modified_at, modified_source = _date(markup.modified, visible.modified_at, visible.modified_at_source,
                                          markup.language)
     if published_at is None:

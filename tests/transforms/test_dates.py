@@ -5,7 +5,8 @@ from datetime import datetime
 
 import pytest
 
-from cityclips.transforms.dates import classify_date_label, parse_date, parse_markup_date, parse_url_date
+from cityclips.transforms.dates import (classify_date_label, parse_date, parse_markup_date, parse_url_date,
+                                        writes_day_first)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -85,3 +86,15 @@ def test_a_field_label_says_what_its_date_is_in_both_languages(label: str, kind:
 ])
 def test_a_url_path_gives_a_day_only_when_it_writes_year_month_and_day(url: str | None, day: datetime | None) -> None:
     assert parse_url_date(url) == day
+
+
+def test_year_last_numeric_dates_read_month_first_unless_the_page_writes_the_day_first() -> None:
+    assert parse_date("Posted 06/05/2025 9:00 AM")[0] == datetime(2025, 6, 5, 9, 0)  # an American page
+    assert parse_date("Last updated: Thu, 06/25/2020")[0] == datetime(2020, 6, 25)
+    assert parse_date("05.06.2025")[0] == datetime(2025, 6, 5)  # dots: day first
+    assert parse_date("05/10/2022 17:22", day_first=True)[0] == datetime(2022, 10, 5, 17, 22)
+    assert parse_date("12/31/2025", day_first=True)[0] == datetime(2025, 12, 31)  # the only reading there is
+    assert parse_date("Board Meeting 9/18/19") == (None, 0)  # two-digit years are left alone
+    assert parse_date("10.2003 - 02.2004") == (None, 0)  # months of a period, no day
+    assert writes_day_first("en-GB") and writes_day_first("de-AT") and writes_day_first("en-US") is False
+    assert writes_day_first("ko-KR") is None and writes_day_first(None) is None

@@ -194,3 +194,27 @@ def test_the_site_names_chrome_gives_copyright_lines_and_the_logo_link() -> None
             "<footer><p>© 열린 아카이브 KTV 나누리. All Rights Reserved.</p>"
             "<p>Copyright © 2018 Public Building Commission of Chicago. All Rights Reserved.</p><p>© Stephan Höferer</p></footer>")
     assert read("", body).site_marks == ("열린 아카이브 KTV 나누리", "Public Building Commission of Chicago")
+
+
+def test_two_sibling_dates_of_one_day_at_two_times_are_an_events_start_and_end() -> None:
+    body = ("<h1>November 2017 Regular Board Meeting</h1><h2><div id='formatDateA'>11/2/2017 9:00 AM</div>"
+            "<div id='formatDateB'>11/2/2017 12:00 PM</div></h2>")
+    got = read("", body)
+    assert got.is_event and not got.published and got.events[0].value == datetime(2017, 11, 2, 9, 0)
+    edited = read("", "<div class='date'>11/2/2017 9:00 AM</div><div class='updated'>11/2/2017 12:00 PM</div>")
+    assert not edited.is_event and edited.published[0].value == datetime(2017, 11, 2, 9, 0)
+
+
+def test_a_release_date_label_is_a_posting_date_even_with_a_clock_after_it_and_hidden_dates_are_no_dates() -> None:
+    body = ("<p><span class='field-label'>Release Date:</span></p>"
+            "<div class='field'><span>Thursday, 28 April 2022 – 3:55pm</span></div>")
+    got = read("", body)
+    assert not got.is_event and got.board.published_at.date() == datetime(2022, 4, 28).date()
+    hidden = read("", "<div class='rich-snippet' style='display:none'><span class='date'>2024-01-05</span></div>")
+    assert not hidden.published
+
+
+def test_a_day_first_page_reads_its_numeric_markup_dates_day_first() -> None:
+    html = ('<html lang="es-MX"><head><meta name="publish-date" content="05/10/2022 17:22"></head>'
+            '<body><p>x</p></body></html>')
+    assert markup_metadata(parse_html(html)).published[0].value == datetime(2022, 10, 5, 17, 22)

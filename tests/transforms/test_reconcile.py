@@ -291,3 +291,19 @@ def test_a_markup_title_that_is_the_sites_name_in_its_chrome_loses_to_the_headin
     visible = Metadata(title="20251217 중계_산업통상부 업무보고 녹취_KTV", title_source="heading")
     assert reconcile_metadata(markup, visible).title == visible.title
     assert reconcile_metadata(MarkupMetadata(titles=markup.titles), visible).title == "열린 아카이브 KTV 나누리"
+
+
+def test_a_utc_markup_time_gives_way_to_the_same_moment_in_local_time() -> None:
+    utc = MarkupDate(datetime(2023, 11, 9, 5, 30, 59), "json_ld", True, True)
+    local = MarkupDate(datetime(2023, 11, 8, 23, 30, 59), "time", True, False)
+    got = reconcile_metadata(MarkupMetadata(published=(utc, local)), Metadata(title="T"))
+    assert (got.published_at, got.published_at_source) == (datetime(2023, 11, 8, 23, 30, 59), "time")
+    other = MarkupDate(datetime(2023, 11, 8, 23, 10), "time", True, False)  # another moment: not the same
+    assert reconcile_metadata(MarkupMetadata(published=(utc, other)), Metadata(title="T")).published_at == utc.value
+
+
+def test_an_event_page_that_shows_only_an_edit_has_no_published_at() -> None:
+    visible = Metadata(title="Citizens Advisory Board Meeting", modified_at=datetime(2020, 6, 25),
+                       modified_at_source="byline")
+    assert reconcile_metadata(MarkupMetadata(is_event=True), visible).published_at is None
+    assert reconcile_metadata(MarkupMetadata(), visible).published_at == datetime(2020, 6, 25)  # a static page's
