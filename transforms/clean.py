@@ -1,7 +1,7 @@
 """Remove chrome from a page's blocks, keeping every removed line on record, and parse what it carries.
 
 Order of decisions for each block: metadata line > attachment item > breadcrumb > contact footer >
-named line rule > corpus template. Then the title is chosen, the category is the short line above it,
+named line rule > related list > small box after the article's body (tail_boxes) > corpus template. Then the title is chosen, the category is the short line above it,
 everything else above the title is header chrome, and the title's repeat in the body is dropped.
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ from cityclips.transforms.reconcile import find_title_block
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from cityclips.transforms.rules import match_line_rule
+from cityclips.transforms.tail_boxes import ARTICLE_TAIL, article_tail
 from cityclips.transforms.template import block_signatures, template_rules
 
 MAX_CATEGORY_CHARS = 40  # a section name is a few words ('News Clips', '보도자료')
@@ -121,6 +122,12 @@ def _mark_related(m: _Marks) -> None:
                 break
             if m.rule[j] is None:
                 m.rule[j] = "related"
+
+
+def _mark_article_tail(m: _Marks) -> None:
+    """Small boxes after the article's body in an HTML page's region: bios, sign-ups, ratings (tail_boxes)."""
+    for i in article_tail(m.blocks, [m.content(i) for i in range(len(m.blocks))]):
+        m.rule[i] = ARTICLE_TAIL
 
 
 def _mark_templates(m: _Marks, templates: frozenset[int], signatures: Sequence[int | None] | None) -> None:
@@ -325,6 +332,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     _mark_metadata(m)
     _mark_parsed_lines(m)
     _mark_related(m)
+    _mark_article_tail(m)
     _mark_templates(m, templates, signatures)
     title_at = _title_index(m, html_title, title_hints)
     title = category = None
