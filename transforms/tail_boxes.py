@@ -1,15 +1,16 @@
-"""Boxes that follow an article's body inside its region and are not part of it, decided by their size.
+"""Boxes that follow an article's body inside its region and are not part of it, decided by size and position.
 
 After an article's last paragraph, its main-content region often holds boxes of its own: an author's
 bio, a disclaimer, a newsletter sign-up, a 'related' teaser, a rating widget, a press contact card.
 jusText calls such blocks boilerplate by context (short blocks beside boilerplate); readability keeps
 a sibling only when it scores close to the article. Here the same idea works on the blocks: the box
-that holds most of the article's prose is the article's body (its home); a box that comes after the
-body's last paragraph, outside the home, and is small beside it (under a quarter of its prose) and
-holds no full paragraph of its own is the article's furniture (its fact lines, 'label : value' with
-digits, excepted: a contact or a place after a notice is the notice's). A large box after the body (a second
-section, a results table, an FAQ) or one with a paragraph of real length stays. Words play no part,
-so the rule is the same in every language.
+that holds most of the article's prose is the article's body (its home). A box that comes after the
+body's last paragraph, outside the home, is the article's furniture when it is small beside the body
+(under a quarter of its prose) and holds no full paragraph of its own, or when its own name says
+chrome or author ('post-author', 'article-footer': a class is evidence, here beside the position).
+Its fact lines ('label : value' with digits) stay: a contact or a place after a notice is the notice's.
+A large box after the body (a second section, a results table, an FAQ) or one with a paragraph of
+real length stays. Size and position carry the rule, so it is the same in every language.
 """
 from __future__ import annotations
 
@@ -19,11 +20,16 @@ from collections.abc import Sequence
 from cityclips.transforms.html import (_box_path as box_path, _is_info_line as is_info_line,
                                       _reads_as_prose as reads_as_prose, _weight as text_weight)
 from cityclips.transforms.records import Block
+from cityclips.transforms.region import NEGATIVE_PREFIXES, STRONG_NEGATIVE_WORDS, class_words
 
 ARTICLE_TAIL = "article_tail"
 MIN_HOME_WEIGHT = 500  # weighted chars of prose: a few paragraphs; a thinner article (a notice of fields) keeps its boxes
 MAX_TAIL_SHARE = 0.25  # a box after the body holding under a quarter of the body's prose is furniture ...
 FULL_PARAGRAPH_WEIGHT = 250  # ... unless it holds a paragraph of this length (a real paragraph, two or three lines)
+# After the body a box named for the author or as chrome is furniture whatever its size (a long bio, a
+# disclaimer): a content word beside the name ('post-author', 'article-footer') names whose furniture it is.
+AUTHOR_WORDS = frozenset({"author", "byline", "bio", "biography", "disclaimer"})
+CHROME_TAGS = frozenset({"footer", "aside", "nav"})
 BODY_HINTS = frozenset({"li", "cell"})  # list items and table rows among the body's paragraphs are its text too
 
 
@@ -53,6 +59,15 @@ def _tail_box(path: str, home: str) -> str:
     return "/".join(steps[:shared + 1])
 
 
+def _named_furniture(box: str) -> bool:
+    """True when the box's own tag or class words name chrome or the author ('section.post-author.clearfix')."""
+    tag, _, classes = box.rpartition("/")[2].partition(".")
+    if tag in CHROME_TAGS:
+        return True
+    return any(word in STRONG_NEGATIVE_WORDS or word in AUTHOR_WORDS or NEGATIVE_PREFIXES.match(word)
+               for word in class_words(classes.replace(".", " ")))
+
+
 def article_tail(blocks: Sequence[Block], content: Sequence[bool]) -> list[int]:
     """Indices of the content blocks in small boxes after the article's body (see the module docstring).
 
@@ -69,10 +84,10 @@ def article_tail(blocks: Sequence[Block], content: Sequence[bool]) -> list[int]:
         if content[i] and not _under(blocks[i].dom_path, home):
             boxes.setdefault(_tail_box(blocks[i].dom_path, home), []).append(i)
     found = []
-    for members in boxes.values():
+    for box, members in boxes.items():
         weight = sum(text_weight(blocks[i].text) for i in members)
         full = any(reads_as_prose(blocks[i]) and text_weight(blocks[i].text) >= FULL_PARAGRAPH_WEIGHT for i in members)
-        if weight < MAX_TAIL_SHARE * home_weight and not full:
+        if _named_furniture(box) or (weight < MAX_TAIL_SHARE * home_weight and not full):
             # a fact line stays, as at the region's edges ('○ 문의 : 02-779-9870', 'Location: Room 132')
             found.extend(i for i in members if not is_info_line(blocks[i].text))
     return sorted(found)

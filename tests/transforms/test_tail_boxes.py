@@ -42,8 +42,16 @@ def test_a_box_holding_a_full_paragraph_stays_though_small() -> None:
     long_paragraph = ("More information: the timetable, the map of the new routes and the fares for each zone are "
                       "published on the city's site, and paper copies are at every district office, library and "
                       "community centre from next week, with staff on hand to answer questions in person.")
-    blocks = _after(_article(PROSE_EN, 8), (long_paragraph, "p", "body/div.post/div.more/p"))
+    blocks = _after(_article(PROSE_EN, 8), (long_paragraph, "p", "body/div.post/div.notes/p"))
     assert _tail(blocks) == []
+
+
+def test_a_box_named_for_the_author_or_as_chrome_after_the_body_goes_whatever_its_size() -> None:
+    for name in ("section.post-author.clearfix", "footer", "div.article-footer"):
+        blocks = _after(_article(PROSE_EN, 3), (PROSE_EN, "p", f"body/div.post/{name}/p"))
+        assert _tail(blocks) == [PROSE_EN], name
+    before = [Block(1, PROSE_EN, "p", dom_path="body/div.post/section.post-author/p")] + _article(PROSE_EN, 3)
+    assert _tail(before) == []  # before the body's last paragraph: not the tail
 
 
 def test_fact_lines_after_the_body_stay() -> None:
