@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from cityclips.transforms.captions import split_doubled_captions
+from cityclips.transforms.field_items import merge_field_items
 from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, MetadataFields, breadcrumb_steps, find_attachments,
                                            find_metadata_run, parse_attachment, parse_breadcrumb, parse_contact,
                                            parse_dateline, parse_split_contact)
@@ -352,6 +353,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
             m.rule[i] = block.excluded_by
     keep = [m.kept(i) for i in range(len(blocks))]
     body, captions = _split_captions(blocks, keep)
+    body = merge_field_items(body)  # '<li>경력<p>관계없음</p></li>': one field row, not two list items
     removed = list(removed_markup) + [RemovedLine(b.line_no, b.text, m.rule[i]) for i, b in enumerate(blocks)
                                       if m.rule[i] not in (None, "title")]
     department, phone = m.contact if m.contact else (None, None)
