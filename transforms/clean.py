@@ -40,6 +40,7 @@ _SENTENCE_END = re.compile(r"[,;]$|(?<![A-Z])\.$")
 MAX_PROSE_TITLE_CHARS = 150  # a headline this long that ends as a sentence ends is the article's first paragraph
 _PROSE_END = re.compile(r"[.!?。…”\"’)]$|다$")
 _NORMALISE = re.compile(r"\W+")
+FACT_DIGIT_SHARE = 0.25  # 'Date: November 20, 2019' is 30% digits; 'Copyright 2019 Gwangju' 20%
 
 
 def _norm(text: str) -> str:
@@ -131,12 +132,21 @@ def _mark_article_tail(m: _Marks) -> None:
         m.rule[i] = ARTICLE_TAIL
 
 
+def _digits_carry(text: str) -> bool:
+    """True when digits are a large share of a line's characters (a time, a date, a room number):
+    its template signature masks what the line says."""
+    chars = [c for c in text if not c.isspace()]
+    return bool(chars) and sum(c.isdigit() for c in chars) >= FACT_DIGIT_SHARE * len(chars)
+
+
 def _mark_templates(m: _Marks, templates: frozenset[int], signatures: Sequence[int | None] | None) -> None:
     if not templates:
         return
     signatures = block_signatures(m.blocks) if signatures is None else signatures
     rules = template_rules(m.blocks, signatures, templates, [m.content(i) for i in range(len(m.blocks))])
     for i, rule in enumerate(rules):
+        if rule == "template" and m.content(i) and _digits_carry(m.blocks[i].text):
+            continue  # '2:00pm to 4:00pm' recurs with its digits masked: the digits are the page's own facts
         if rule is not None:
             m.rule[i] = rule
 

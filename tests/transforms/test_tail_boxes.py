@@ -90,3 +90,4 @@ def test_an_html_page_records_the_tail_under_its_rule() -> None:
     rules = {line.text: line.rule for line in page.removed}
     assert rules[bio] == rules["Mastodon"] == rules["Email"] == ARTICLE_TAIL
     assert [b.text for b in page.body] == [PROSE_EN] * 4
+
