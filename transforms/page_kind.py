@@ -7,11 +7,13 @@ URL patterns and words are evidence:
 - home: a site's front page, by the URL it was fetched from;
 - listing: a page whose main text is mostly a run of similar rows (transforms/listing.py) that each
   hold one link and most of which show a date; pagination, a listing URL or a board table's header
-  row make a thinner run enough, an article URL asks for more;
+  row make a thinner run enough, an article URL asks for more; dated rows that link the page's own
+  children make a page that is no item a listing;
 - article: one dated item: it shows when it was published (a byline, a board's 등록일), its markup
   says so (article:published_time, JSON-LD Article/Event/JobPosting, a <time>), its URL is an
   item's (view.do?nttId=7, a date in the path), it links its neighbours (이전글/다음글, previous
-  post), or it shows a date as a field near its top (신청기간 : 2012-06-12, Meeting date: ...);
+  post), or it shows a date as a field near its top (신청기간 : 2012-06-12, Meeting date: ...) that is not
+  one line of a schedule (a day per meeting: a committee's page, a month's notices);
 - static: anything else with content (a glossary, a committee page, directions). A date the page
   shows only as when it was last changed ('Date modified', 최종수정일) makes no item.
 
@@ -151,6 +153,12 @@ _LABELLED_DATE = re.compile(r"(?:^|[\s|•·ㆍ])[^\s:：|•]{2,12}\s*[:：]\s*
 # after a label and a colon (unlabelled, eight digits are as often an id).
 _COMPACT_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")
 _CHANGE_LABEL = re.compile(r"modif|updat|revis|review|수정|갱신|변경", re.IGNORECASE)
+# An item shows its own date once or twice at its top (posted, an event's day); a run of lines that are
+# each a date ('Wednesday, July 31, 2024', 'October 10, 2019 (cancelled)', 'December 12, 2019') is a
+# schedule of several meetings: a committee's page or a month's notices, not one dated item.
+MIN_SCHEDULE_LINES = 3
+MIN_SCHEDULE_DATES = 2  # ... of at least two different dates (a page may repeat its own date)
+SCHEDULE_CHARS = 10_000  # where a schedule's lines are sought (a month's meetings run past the head)
 
 
 @dataclass(frozen=True)
@@ -309,21 +317,51 @@ def _full_dates(line: str) -> list[re.Match]:
     return found
 
 
+def _date_line(line: str) -> str | None:
+    """The date a short line mostly is ('Wednesday, July 31, 2024', '• 2025-12-17'), or None."""
+    if len(line) > MAX_FIELD_LINE_CHARS:
+        return None
+    dates = _full_dates(line)
+    if not dates or len(line) - sum(len(m.group(0)) for m in dates) > MAX_FIELD_WORDS_CHARS:
+        return None
+    first = min(dates, key=lambda m: m.start())
+    return None if _CHANGE_LABEL.search(line[:first.start()][-20:]) else first.group(0)
+
+
+def _schedule_date(line: str) -> str | None:
+    """The date a short line opens with ('Wednesday, July 31, 2024 (changed from June 26, 2024)'), or None."""
+    if len(line) > MAX_FIELD_LINE_CHARS:
+        return None
+    dates = [m for m in _full_dates(line) if m.start() <= MAX_FIELD_WORDS_CHARS]
+    if not dates:
+        return None
+    first = min(dates, key=lambda m: m.start())
+    return None if _CHANGE_LABEL.search(line[:first.start()]) else first.group(0)
+
+
+def shows_schedule(body_text: str) -> bool:
+    """True when MIN_SCHEDULE_LINES or more of the body's first SCHEDULE_CHARS lines are short lines that
+    open with a date, of MIN_SCHEDULE_DATES or more different dates: a schedule of meetings, not one
+    item's date."""
+    dates = [date for line in body_text[:SCHEDULE_CHARS].splitlines() if (date := _schedule_date(line))]
+    return len(dates) >= MIN_SCHEDULE_LINES and len(set(dates)) >= MIN_SCHEDULE_DATES
+
+
 def shows_date_field(body_text: str) -> bool:
-    """True when the body's first HEAD_CHARS show a date as a field: a short line that is mostly a date,
-    or a date after a short label and a colon; never a date labelled as a change."""
+    """True when the body's first HEAD_CHARS show a date as a field: a date after a short label and a
+    colon, or a short line that is mostly a date unless the body is a schedule of such lines; never a
+    date labelled as a change."""
+    unlabelled = False
     for line in body_text[:HEAD_CHARS].splitlines():
         for match in _full_dates(line):
             before = line[:match.start()]
-            if _CHANGE_LABEL.search(before[-20:]):
-                continue
-            words = len(line) - sum(len(m.group(0)) for m in _full_dates(line))
-            if (len(line) <= MAX_FIELD_LINE_CHARS and words <= MAX_FIELD_WORDS_CHARS) or _LABELLED_DATE.search(before):
+            if not _CHANGE_LABEL.search(before[-20:]) and _LABELLED_DATE.search(before):
                 return True
+        unlabelled = unlabelled or _date_line(line) is not None
         for match in _COMPACT_DATE.finditer(line):  # eight digits only as a labelled field's value
             if _LABELLED_DATE.search(line[:match.start()]) and not _CHANGE_LABEL.search(line[:match.start()][-20:]):
                 return True
-    return False
+    return unlabelled and not shows_schedule(body_text)
 
 
 def is_item_url(url: str | None) -> bool:
@@ -387,6 +425,10 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
         return PageKind("listing", f"{reason} board table", rows.links)
     if thin and not item and share >= MIN_THIN_RUN_SHARE:
         return PageKind("listing", f"{reason} rows are the page", rows.links)
+    # dated rows that link the page's own children (/about/meetings/ -> /about/meetings/august-8-2019-agenda/)
+    # on a page that is no item: its items, however much the page says about them besides
+    if dated and not item and rows.links_children:
+        return PageKind("listing", f"{reason} rows link the page's children", rows.links)
     if evidence.fetched_url and SECTION_HOME_URL.search(evidence.fetched_url):
         return PageKind("home", "a section's front page (URL)")
     if item:

@@ -8,7 +8,7 @@ from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.listing import listing_rows, text_listing_rows
 from cityclips.transforms.page_kind import (PageEvidence, decide_page_kind, has_article_markup, has_neighbour_links,
                                             is_hosted_site_root, is_item_url, page_links, prose_chars, script_messages,
-                                            shows_date_field)
+                                            shows_date_field, shows_schedule)
 from cityclips.transforms.pipeline import process_pages
 from cityclips.transforms.records import Document, RawPage
 
@@ -374,3 +374,34 @@ def test_an_eight_digit_date_dates_an_item_only_as_a_labelled_field():
     assert shows_date_field("Application period: 20250605 - 20250621")
     assert not shows_date_field("문서번호 20250605 관련 안내입니다 그리고 여러 내용이 이어지는 긴 문장이 여기에 있습니다 더 길게")
     assert not shows_date_field("Last updated: 20250605")
+
+
+def test_a_schedule_of_dates_is_no_items_date():
+    # one meeting's page shows its day; a month's notices show a day per meeting (a committee's page)
+    one = "Board of Trustees\nWednesday, July 31, 2024\n3:30 - 5:30 pm\nBrooklyn Heights Campus"
+    assert shows_date_field(one) and not shows_schedule(one)
+    for schedule in (one + "\nAudit Committee\nWednesday, July 31, 2024 (changed from June 26, 2024)\n11:00 am\n"
+                     "Executive Committee\nMonday, July 1, 2024\n3:00 pm",
+                     "정기회의 일정\n2024. 3. 12.(화) 제1차 회의\n2024. 4. 9.(화) 제2차 회의\n2024. 5. 14.(화) 제3차 회의"):
+        assert shows_schedule(schedule) and not shows_date_field(schedule), schedule
+        assert decide_page_kind(PageEvidence(body_chars=900, body_text=schedule)).kind == "static"
+    # a page that repeats its own date is not a schedule; a labelled field still dates the item
+    assert not shows_schedule("2024-05-01\n본문\n2024-05-01\n사진\n2024-05-01")
+    assert shows_date_field("회의 일정\n회의일시 : 2024-03-12\n2024-04-09\n2024-05-14\n2024-06-11")
+    assert not shows_schedule("Minutes\nUpdated May 1, 2024\nRevised May 2, 2024\nReviewed May 3, 2024")
+
+
+def test_dated_rows_that_link_the_pages_children_make_a_listing_whatever_its_date_lines():
+    # a meetings page: its schedule of upcoming days (no links), a paragraph, and recent meetings in a sidebar
+    items = "".join(f"<li>{month} {day}, 2019 <a href='https://www.example.us/about/meetings/{month.lower()}-{day}-2019/'>"
+                    "Agenda</a> | <a href='/m.pdf'>Minutes</a></li>" for month, day in
+                    (("June", 13), ("July", 11), ("August", 8), ("September", 12), ("October", 1)))
+    prose = ("<p>The commission meets on the second Thursday of the month at two in the afternoon in conference room "
+             "4-407 of the county building. Meetings are open to the public and the agenda is posted a week ahead.</p>" * 2)
+    html = (f"<html><body><main><h1>Board Meetings</h1>{prose}<p>October 10, 2019 (cancelled)</p>"
+            f"<p>November 14, 2019</p><p>December 12, 2019</p></main><aside><ul>{items}</ul></aside></body></html>")
+    page = evidence(html, "https://www.example.us/about/meetings/", body_text="Board Meetings\nOctober 10, 2019 "
+                    "(cancelled)\nNovember 14, 2019\nDecember 12, 2019")
+    assert page.rows.links_children and decide_page_kind(page).kind == "listing"
+    # the same rows under an item (its date shown by a byline) stay its related links
+    assert decide_page_kind(replace(page, has_published_at=True)).kind != "listing"
