@@ -55,10 +55,12 @@ DATE_US = re.compile(r"(?<![\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|
 # dated, but its day is unknown, so its posted_at stays empty.
 MONTH_OF_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d{{2}})\b|(?<!\d)((?:19|20)\d{{2}})년\s?(0?[1-9]|1[0-2])월",
                            re.IGNORECASE)
-# A calendar shows a day of a month without its year ('01 Feb', '7 March', 'Feb 1', '2월 1일'): the row is dated,
-# its posted_at stays empty. Month first only capitalised: 'may 3' is a verb and a number.
+# A calendar shows a day of a month without its year ('01 Feb', '7 March', 'Feb 1', '2월 1일', and Korean
+# writing's '2. 18' with its space): the row is dated, its posted_at stays empty. Month first only
+# capitalised: 'may 3' is a verb and a number; '1.5' (no space) is a number.
 DAY_OF_MONTH = re.compile(rf"(?<![\d.])\b(\d{{1,2}})\s*(?i:{_MONTH})(?![a-zA-Z])|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
-                          r"Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?!\d)|(?<!\d)(0?[1-9]|1[0-2])월\s?(0?[1-9]|[12]\d|3[01])일")
+                          r"Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?!\d)|(?<!\d)(0?[1-9]|1[0-2])월\s?(0?[1-9]|[12]\d|3[01])일|"
+                          r"(?<![\d.])(0?[1-9]|1[0-2])\.\s(0?[1-9]|[12]\d|3[01])\b(?![.,]?\d)")
 _DIGIT = re.compile(r"\d")
 _VIEWS_LABELLED = re.compile(r"(?:조회(?:수)?|views?|hits?)\s*[:：]?\s*(\d[\d,]{0,12})(?![\d,])", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\s*\d[\d,]{0,8}\s*$")
@@ -261,11 +263,13 @@ def _row_of(row) -> _Row | None:
     if not text or len(text) > MAX_CARD_ROW_CHARS or _holds_rows(row):
         return None
     link = _main_link(row)
-    if len(text) > MAX_ROW_CHARS and not _is_dated_card(link):
+    card = _is_dated_card(link) or _unfolds(row, link)
+    if len(text) > MAX_ROW_CHARS and not card:
         return None
     # A dated row whose links are generic ('Agenda', 'Minutes', an icon) is titled by its own text.
-    # A card's link is its title whatever follows it (its summary, its text).
-    generic = link is None or (len(text_of(link)) < MIN_TITLE_SHARE_OF_ROW * len(text) and not _is_dated_card(link))
+    # A card's link is its title whatever follows it (its summary, its text), and so is the link of an
+    # accordion's row, which unfolds the item's text in the row.
+    generic = link is None or (len(text_of(link)) < MIN_TITLE_SHARE_OF_ROW * len(text) and not card)
     first = next((a for a in row.iter("a") if a.get("href")), None) if generic else None
     if generic and first is None:
         return None
@@ -290,6 +294,16 @@ def _is_dated_card(link) -> bool:
         return False
     whole = text_of(link)
     return _title_in(link) != whole and _dates_of(whole, "")[2]
+
+
+def _unfolds(row, link) -> bool:
+    """True when a row's link points at an element of the row itself ('<a href="#no35">' over '<div
+    id="no35">'): an accordion whose rows unfold their items' text in place."""
+    href = link.get("href") if link is not None and tag_of(link) == "a" else None
+    if not href or not href.startswith("#") or len(href) < 2:
+        return False
+    target = href[1:]
+    return any(el.get("id") == target for el in row.iter() if el is not link)
 
 
 def _time_element_date(row) -> datetime | None:
