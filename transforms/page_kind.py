@@ -8,7 +8,8 @@ URL patterns and words are evidence:
 - listing: a page whose main text is mostly a run of similar rows (transforms/listing.py) that each
   hold one link and most of which show a date; pagination, a listing URL or a board table's header
   row make a thinner run enough, an article URL asks for more; dated rows that link the page's own
-  children make a page that is no item a listing;
+  children make a page that is no item a listing, and so does a month's calendar grid with events in
+  its cells (day numbers 1-31 in a run, the events' lines between them);
 - article: one dated item: it shows when it was published (a byline, a board's 등록일), its markup
   says so (article:published_time, JSON-LD Article/Event/JobPosting, a <time>), its URL is an
   item's (view.do?nttId=7, a date in the path), it links its neighbours (이전글/다음글, previous
@@ -152,6 +153,11 @@ _LABELLED_DATE = re.compile(r"(?:^|[\s|•·ㆍ])[^\s:：|•]{2,12}\s*[:：]\s*
 # A form's field may write its date as eight digits ('사업신청기간 : 20250605 ~ 20250621'): a date only
 # after a label and a colon (unlabelled, eight digits are as often an id).
 _COMPACT_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")
+# A month's calendar grid shows its days as numbers in cells: 28 and more in a row, with the events
+# written in the cells between them (a calendar of meetings is a listing of them).
+MIN_MONTH_DAYS = 28
+MIN_LAST_DAY = 28  # a grid that opens on the month before's last days runs 29, 30, 31, 1, 2 ...
+MIN_GRID_EVENTS = MIN_LISTING_ROWS
 _CHANGE_LABEL = re.compile(r"modif|updat|revis|review|수정|갱신|변경", re.IGNORECASE)
 # An item shows its own date once or twice at its top (posted, an event's day); a run of lines that are
 # each a date ('Wednesday, July 31, 2024', 'October 10, 2019 (cancelled)', 'December 12, 2019') is a
@@ -364,6 +370,32 @@ def shows_date_field(body_text: str) -> bool:
     return unlabelled and not shows_schedule(body_text)
 
 
+_DAY_NUMBER = re.compile(r"^\s*(\d{1,2})\s*일?\s*$")
+
+
+def shows_month_grid(body_text: str) -> bool:
+    """True when the body reads as a month's calendar grid: MIN_MONTH_DAYS or more day numbers in a row
+    (each a line of its own, one more than the last; a grid may open on the last days of the month
+    before: 30, 31, 1, 2 ...) with MIN_GRID_EVENTS or more lines of text between them (its events).
+    A date picker or a blog's calendar widget shows the numbers alone."""
+    days = events = best_days = best_events = 0
+    last = None
+    for line in body_text.splitlines():
+        match = _DAY_NUMBER.match(line)
+        if not match:
+            events += bool(days) and len(line.strip()) >= MIN_ROW_TITLE_CHARS
+            continue
+        day = int(match.group(1))
+        if last is not None and (day == last + 1 or (day == 1 and last >= MIN_LAST_DAY)):
+            days += 1
+        else:
+            days, events = 1, 0
+        last = day
+        if days > best_days:
+            best_days, best_events = days, events
+    return best_days >= MIN_MONTH_DAYS and best_events >= MIN_GRID_EVENTS
+
+
 def is_item_url(url: str | None) -> bool:
     """True when a URL is an item's: a view or detail page, an item id, a date in its path before a slug."""
     return bool(url and (ARTICLE_URL.search(url) or DATED_URL.search(url)))
@@ -425,6 +457,8 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
         return PageKind("listing", f"{reason} board table", rows.links)
     if thin and not item and share >= MIN_THIN_RUN_SHARE:
         return PageKind("listing", f"{reason} rows are the page", rows.links)
+    if not item and shows_month_grid(evidence.body_text):
+        return PageKind("listing", f"{reason} a month's calendar grid", rows.links)
     # dated rows that link the page's own children (/about/meetings/ -> /about/meetings/august-8-2019-agenda/)
     # on a page that is no item: its items, however much the page says about them besides
     if dated and not item and rows.links_children:

@@ -8,7 +8,7 @@ from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.listing import listing_rows, text_listing_rows
 from cityclips.transforms.page_kind import (PageEvidence, decide_page_kind, has_article_markup, has_neighbour_links,
                                             is_hosted_site_root, is_item_url, page_links, prose_chars, script_messages,
-                                            shows_date_field, shows_schedule)
+                                            shows_date_field, shows_month_grid, shows_schedule)
 from cityclips.transforms.pipeline import process_pages
 from cityclips.transforms.records import Document, RawPage
 
@@ -405,3 +405,20 @@ def test_dated_rows_that_link_the_pages_children_make_a_listing_whatever_its_dat
     assert page.rows.links_children and decide_page_kind(page).kind == "listing"
     # the same rows under an item (its date shown by a byline) stay its related links
     assert decide_page_kind(replace(page, has_published_at=True)).kind != "listing"
+
+
+def test_a_months_calendar_grid_with_events_in_its_cells_is_a_listing():
+    cells = []
+    for day in (30, 31, *range(1, 31)):
+        cells.append(str(day))
+        if day % 7 == 3:
+            cells += [f"Budget Committee Meeting {day}", "6:00 pm – 8:00 pm"]
+    grid = "Calendar\nSU : MO : TU : WE : TH : FR : SA :\n" + "\n".join(cells)
+    assert shows_month_grid(grid)
+    assert decide_page_kind(PageEvidence(body_chars=2000, body_text=grid)).kind == "listing"
+    assert shows_month_grid(grid.replace("\n2\n", "\n2일\n"))  # Korean cells may write '2일'
+    # the numbers alone (a date picker, a blog's calendar widget) or a broken run are no calendar of events
+    assert not shows_month_grid("\n".join(str(day) for day in range(1, 31)))
+    assert not shows_month_grid(grid.replace("\n15\n", "\n"))
+    # an event's own page with a calendar widget stays the event's
+    assert decide_page_kind(PageEvidence(body_chars=2000, body_text=grid, article_markup=True)).kind == "article"
