@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -148,7 +148,8 @@ _LABEL_TEXTS = etree.XPath("//text()[string-length(.) <= $most][contains(., $wor
 HEAD_CHARS = 800
 MAX_FIELD_LINE_CHARS = 60
 MAX_FIELD_WORDS_CHARS = 25  # what a date field's line holds besides its dates: a label, a weekday
-_LABELLED_DATE = re.compile(r"(?:^|[\s|•·ㆍ])[^\s:：|•]{2,12}\s*[:：]\s*$")
+# (a weekday may come between the label and its date: 'Date : Tuesday, September 18, 2018')
+_LABELLED_DATE = re.compile(r"(?:^|[\s|•·ㆍ])[^\s:：|•]{2,12}\s*[:：]\s*(?:[A-Za-z]{3,9}\.?,?\s*)?$")
 # A date labelled as a change is not the item's date ('Date modified: 2022-05-13', '최종수정일 : ...').
 # A form's field may write its date as eight digits ('사업신청기간 : 20250605 ~ 20250621'): a date only
 # after a label and a colon (unlabelled, eight digits are as often an id).
@@ -164,6 +165,7 @@ _CHANGE_LABEL = re.compile(r"modif|updat|revis|review|수정|갱신|변경", re.
 # schedule of several meetings: a committee's page or a month's notices, not one dated item.
 MIN_SCHEDULE_LINES = 3
 MIN_SCHEDULE_DATES = 2  # ... of at least two different dates (a page may repeat its own date)
+MAX_SCHEDULE_PREFIX_CHARS = 12  # what a schedule's line shows before its date: a weekday ('Wednesday, '), a bullet
 SCHEDULE_CHARS = 10_000  # where a schedule's lines are sought (a month's meetings run past the head)
 
 
@@ -338,7 +340,7 @@ def _schedule_date(line: str) -> str | None:
     """The date a short line opens with ('Wednesday, July 31, 2024 (changed from June 26, 2024)'), or None."""
     if len(line) > MAX_FIELD_LINE_CHARS:
         return None
-    dates = [m for m in _full_dates(line) if m.start() <= MAX_FIELD_WORDS_CHARS]
+    dates = [m for m in _full_dates(line) if m.start() <= MAX_SCHEDULE_PREFIX_CHARS]
     if not dates:
         return None
     first = min(dates, key=lambda m: m.start())
@@ -358,12 +360,14 @@ def shows_date_field(body_text: str) -> bool:
     colon, or a short line that is mostly a date unless the body is a schedule of such lines; never a
     date labelled as a change."""
     unlabelled = False
+    label = ""  # the line before, when it is a label of its own ('Start Date/Time:' above its value)
     for line in body_text[:HEAD_CHARS].splitlines():
         for match in _full_dates(line):
             before = line[:match.start()]
-            if not _CHANGE_LABEL.search(before[-20:]) and _LABELLED_DATE.search(before):
+            if not _CHANGE_LABEL.search(f"{label} {before[-20:]}") and _LABELLED_DATE.search(f"{label} {before}"):
                 return True
-        unlabelled = unlabelled or _date_line(line) is not None
+        unlabelled = unlabelled or (_date_line(line) is not None and not _CHANGE_LABEL.search(label))
+        label = line.strip() if len(line.strip()) <= MAX_FIELD_WORDS_CHARS and _LABELLED_DATE.search(line) else ""
         for match in _COMPACT_DATE.finditer(line):  # eight digits only as a labelled field's value
             if _LABELLED_DATE.search(line[:match.start()]) and not _CHANGE_LABEL.search(line[:match.start()][-20:]):
                 return True
@@ -396,6 +400,27 @@ def shows_month_grid(body_text: str) -> bool:
     return best_days >= MIN_MONTH_DAYS and best_events >= MIN_GRID_EVENTS
 
 
+def labelled_date_lines(body_text: str) -> list[str]:
+    """The lines of the body's first HEAD_CHARS that show a date after a short label and a colon
+    ('Date : Tuesday, September 18, 2018', '신청기간 : 2012-06-12'), never a date labelled as a change."""
+    found = []
+    for line in body_text[:HEAD_CHARS].splitlines():
+        for match in _full_dates(line):
+            before = line[:match.start()]
+            if not _CHANGE_LABEL.search(before[-20:]) and _LABELLED_DATE.search(before):
+                found.append(line)
+                break
+    return found
+
+
+def shows_own_date_field(evidence: PageEvidence) -> bool:
+    """True when the page shows a labelled date field of its own above its rows: a field none of its rows
+    holds (an event's 'Date : ...' above a 'More events' box; a listing's dates are its rows')."""
+    rows = evidence.rows.row_texts
+    return any(not any(squashed in row for row in rows)
+               for line in labelled_date_lines(evidence.body_text) if (squashed := "".join(line.split())))
+
+
 def is_item_url(url: str | None) -> bool:
     """True when a URL is an item's: a view or detail page, an item id, a date in its path before a slug."""
     return bool(url and (ARTICLE_URL.search(url) or DATED_URL.search(url)))
@@ -418,7 +443,10 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     if status is not None and status >= 400:
         return PageKind("error", f"http_status={status}")
     head = f"{evidence.title or ''} {evidence.body_text[:ERROR_SEARCH_CHARS]}"
-    if evidence.body_chars <= ERROR_MAX_CHARS and ERROR_PHRASES.search(head):
+    # an item's page can say 'no results found' in a widget (an events plugin's empty list under the event):
+    # a page that shows or marks up one item is that item; an item's URL is no evidence (an unknown id's URL is one)
+    if (evidence.body_chars <= ERROR_MAX_CHARS and ERROR_PHRASES.search(head)
+            and not item_evidence(replace(evidence, url=None))):
         return PageKind("error", "short page with an error message")
     if evidence.body_chars == 0 and any(ERROR_PHRASES.search(message) for message in evidence.script_messages):
         return PageKind("error", "empty page with an error alert")
@@ -449,6 +477,10 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
              + ARTICLE_URL_SHIFT * article_url
              + ITEM_MARKUP_SHIFT * (evidence.article_markup + evidence.neighbour_links))
     reason = f"rows={n_rows} dated={rows.dated_rows} share={share:.2f} pagination={rows.pagination}"
+    # One item said twice, by its markup or byline and by a date field of its own that no row holds: the
+    # rows are what the page shows beside it (more events, related posts), however much of the page they are.
+    if (evidence.article_markup or evidence.has_published_at) and shows_own_date_field(evidence):
+        return PageKind("article", f"{reason} item: markup and its own date field")
     if (dated and share >= MIN_ROWS_TEXT_SHARE + shift) or (undated and share >= MIN_UNDATED_ROWS_TEXT_SHARE + shift):
         return PageKind("listing", reason, rows.links)
     item = item_evidence(evidence)

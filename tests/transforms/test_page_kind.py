@@ -422,3 +422,34 @@ def test_a_months_calendar_grid_with_events_in_its_cells_is_a_listing():
     assert not shows_month_grid(grid.replace("\n15\n", "\n"))
     # an event's own page with a calendar widget stays the event's
     assert decide_page_kind(PageEvidence(body_chars=2000, body_text=grid, article_markup=True)).kind == "article"
+
+
+def test_a_label_on_its_own_line_or_a_weekday_after_it_still_labels_a_date():
+    for text in ("Event Detail\nStart Date/Time:\nThursday, August 2, 2018 9:00 AM\nEnd Date/Time:\nThursday, August 2, "
+                 "2018 2:00 PM\nRecurring Event:\nEvery 2 weeks until 8/16/2018 (total 6 events)",
+                 "Regular Commission Meeting\nDate : Tuesday, September 18, 2018\nTime : 1:30pm - 3:30pm",
+                 "Regular Open Meeting\nDecember 14, 202311:30 AM\nChicago, Illinois"):  # a year joined to its time
+        assert shows_date_field(text), text
+    assert not shows_date_field("Glossary\nLast modified:\nTuesday, May 13, 2022\nTerms")
+
+
+def test_an_items_page_that_says_no_results_in_a_widget_is_no_error():
+    text = "October 17, 2019, 2:00 pm - 4:00 pm 175 W Jackson Blvd\nLoading Events\nThere were no results found."
+    assert decide_page_kind(PageEvidence(body_chars=len(text), body_text=text)).kind == "error"
+    assert decide_page_kind(PageEvidence(body_chars=len(text), body_text=text, article_markup=True)).kind == "article"
+    # an unknown id's page at an item's URL is still an error
+    assert decide_page_kind(PageEvidence(url="https://www.example.kr/board/view.do?nttId=9", body_chars=len(text),
+                                         body_text=text)).kind == "error"
+
+
+def test_an_event_with_its_own_date_field_beside_a_box_of_more_events_is_the_event():
+    more = "".join(f"<div class='ev'><a href='/events/{i}'>Book Babies storytime number {i}</a> Date: August {i + 1}, "
+                   "2018 Main Library</div>" for i in range(12))
+    html = f"<html><body><h1>Regular Commission Meeting</h1><div class='more'>{more}</div></body></html>"
+    head = "Regular Commission Meeting\nDate : Tuesday, September 18, 2018\nTime : 1:30pm - 3:30pm"
+    page = evidence(html, "https://library.example.org/meeting/1973", body_text=head, body_chars=900)
+    assert decide_page_kind(page).kind == "listing"  # the rows are the page's text and nothing else says item
+    assert decide_page_kind(replace(page, article_markup=True)).kind == "article"
+    # a listing whose date lines are its rows' is still a listing, whatever its markup
+    rows_head = "Events\nBook Babies storytime number 0 Date: August 1, 2018 Main Library"
+    assert decide_page_kind(replace(page, article_markup=True, body_text=rows_head)).kind == "listing"
