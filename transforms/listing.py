@@ -90,6 +90,10 @@ _NUMBERED_XPATH = etree.XPath("count(.//*[self::a or self::strong or self::span]
 _TEXTS = etree.XPath(".//text()", smart_strings=False)
 _HAS_HIDDEN_TEXT = etree.XPath("boolean(.//script | .//style | .//noscript | .//template)")
 _EMPTY_TABLE_XPATH = etree.XPath("//table[count(.//tr) = 1]")
+MIN_FILTER_CHOICES = 5  # a filter of meeting types, regions, ages: 5 and more checkboxes (a consent form has one or two)
+_CHOICES_XPATH = etree.XPath("count(//input[@type='checkbox' or @type='radio'])")
+_CHOICE_LABELS_XPATH = etree.XPath("//label[.//input[@type='checkbox' or @type='radio']] | "
+                                   "//label[@for = //input[@type='checkbox' or @type='radio']/@id]")
 # A row needs a link (an <a href>, or an element with an onclick, as script boards have): so only
 # elements with 3 children that hold one, and tables with 3 such rows, can hold a run; nav, header
 # and footer hold menus. All in C: the thousands of other elements of a page never become Python objects.
@@ -115,6 +119,9 @@ class ListingRows:
     # listing whose rows a script loads after the page (saved before it ran)
     empty_board: bool = False
     links_children: bool = False  # most of the rows link pages under the page's own URL (its items)
+    # non-space characters of the labels of the page's choice inputs (checkboxes, radio buttons), when it has
+    # MIN_FILTER_CHOICES or more: a search's or a calendar's filters, whose results a script may load later
+    filter_chars: int = 0
 
 
 def tag_of(el) -> str:
@@ -479,7 +486,7 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
     empty_board = any(_is_headed(table) for table in _EMPTY_TABLE_XPATH(root))
     if not runs:
         return ListingRows(pagination=has_pagination(root), paragraphs=_paragraphs(root, set()),
-                           empty_board=empty_board)
+                           empty_board=empty_board, filter_chars=filter_chars(root))
     # most dated rows first, then most text: a listing's rows carry titles and fields, a menu's a word each
     runs.sort(key=lambda r: (r.dated, sum(row.chars for row in r.rows)), reverse=True)
     chosen = [runs[0]]
@@ -498,7 +505,15 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
     return ListingRows(links, sum(r.dated for r in chosen), sum(row.chars for row in rows), 0,
                        has_pagination(root), tuple(row.text for row in rows),
                        _paragraphs(root, {r.container for r in chosen}), headed, empty_board,
-                       links_children(rows, base_url))
+                       links_children(rows, base_url), filter_chars(root))
+
+
+def filter_chars(root) -> int:
+    """Non-space characters of the labels of the page's checkboxes and radio buttons (0 below
+    MIN_FILTER_CHOICES of them): how much of the page is a form of filters."""
+    if _CHOICES_XPATH(root) < MIN_FILTER_CHOICES:
+        return 0
+    return sum(len("".join(text_of(label).split())) for label in _CHOICE_LABELS_XPATH(root))
 
 
 PROSE_MIN_CHARS = 60  # a paragraph of one Korean sentence is 50-150 characters, an English one 100-300

@@ -9,7 +9,8 @@ URL patterns and words are evidence:
   hold one link and most of which show a date; pagination, a listing URL or a board table's header
   row make a thinner run enough, an article URL asks for more; dated rows that link the page's own
   children make a page that is no item a listing, and so does a month's calendar grid with events in
-  its cells (day numbers 1-31 in a run, the events' lines between them);
+  its cells (day numbers 1-31 in a run, the events' lines between them), and a page that shows nothing
+  but a form of filters (its checkboxes' labels; a search or calendar saved before its script ran);
 - article: one dated item: it shows when it was published (a byline, a board's 등록일), its markup
   says so (article:published_time, JSON-LD Article/Event/JobPosting, a <time>), its URL is an
   item's (view.do?nttId=7, a date in the path), it links its neighbours (이전글/다음글, previous
@@ -113,6 +114,7 @@ MIN_FOLDER_SITE_SHARE = 0.9  # ... and (nearly) all its links to its host lie un
 # A front page's link: a host, its root, a folder ('/eng/'), or an index or main page in one; not '/login.do'.
 FRONT_PAGE_LINK = re.compile(r"^(?:https?://[^/?#]+)?(?:/|/[^/?#]+/|(?:/[^/?#]+)?/(?:index|main|home|default)"
                              r"(?:\.[a-z]{2,5})?)?$", re.IGNORECASE)
+MIN_FILTER_SHARE = 0.6  # a filter form's labels are most of a results page that shows no results
 MAX_SPLASH_CHARS = 300  # what the cleaner keeps of a splash page: a title and the portals' names
 MIN_SPLASH_FRONT_LINKS = 2
 MIN_SPLASH_FRONT_SHARE = 0.6
@@ -232,6 +234,15 @@ def is_hosted_site_root(url: str | None, links: tuple[str, ...]) -> bool:
             paths.append(parts.path.lower())
     return (len(paths) >= MIN_FOLDER_SITE_LINKS
             and sum(path.startswith(folder) for path in paths) >= MIN_FOLDER_SITE_SHARE * len(paths))
+
+
+def is_filter_shell(evidence: PageEvidence) -> bool:
+    """True when a page shows nothing but a form of filters (MIN_FILTER_SHARE of its text the labels of
+    its checkboxes and radio buttons): a search or a calendar saved before its script loaded the results."""
+    rows = evidence.rows
+    body = len("".join(evidence.body_text.split()))
+    return (rows.filter_chars > 0 and not rows.dated_rows and evidence.prose_chars == 0 and body > 0
+            and rows.filter_chars >= MIN_FILTER_SHARE * body and not item_evidence(evidence))
 
 
 def is_splash_page(evidence: PageEvidence) -> bool:
@@ -452,6 +463,8 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
         return PageKind("error", "empty page with an error alert")
     if evidence.body_chars == 0 and evidence.rows.empty_board:
         return PageKind("listing", "an empty page with a board table's header and no rows (a script loads them)")
+    if is_filter_shell(evidence):
+        return PageKind("listing", "a form of filters and no results (a script loads them)", evidence.rows.links)
     if evidence.fetched_url and HOME_URL.search(evidence.fetched_url):
         return PageKind("home", "the site's front page (URL)")
     if is_hosted_site_root(evidence.fetched_url, evidence.page_links):

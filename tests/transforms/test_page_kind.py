@@ -453,3 +453,24 @@ def test_an_event_with_its_own_date_field_beside_a_box_of_more_events_is_the_eve
     # a listing whose date lines are its rows' is still a listing, whatever its markup
     rows_head = "Events\nBook Babies storytime number 0 Date: August 1, 2018 Main Library"
     assert decide_page_kind(replace(page, article_markup=True, body_text=rows_head)).kind == "listing"
+
+
+def test_a_form_of_filters_whose_results_a_script_loads_is_a_listing():
+    for names in (("Full Commission", "Ways & Means Committee", "Audit Committee", "Building Authority", "Ethics Board",
+                   "Election Commission"), ("일자리", "주거", "교육", "복지·문화", "참여·권리", "종로구", "중구")):
+        choices = "".join(f"<li><label><input type='checkbox'/><span>{name}</span></label></li>" for name in names)
+        html = (f"<html><body><h1>County Calendar</h1><div class='filter'><h2>Filter</h2><ul>{choices}</ul></div>"
+                "<div class='results'><!-- loaded by a script --></div></body></html>")
+        kinds = [r.page_kind if isinstance(r, Document) else r.reason
+                 for r in process_pages([RawPage("calendar.html", html.encode(), "html")])]
+        assert kinds == ["listing"], names
+        assert listing_rows(parse_html(html)).filter_chars >= 20
+    # a consent box or two is no filter form, and a page with prose beside its filters is what its prose makes it
+    consent = ("<html><body><h1>Subscribe</h1><label><input type='checkbox'/> I agree to the terms</label>"
+               "<label><input type='radio' id='r1'/></label></body></html>")
+    assert listing_rows(parse_html(consent)).filter_chars == 0
+    rows = listing_rows(parse_html("<form>" + "".join(f"<input type='radio' id='o{i}'/><label for='o{i}'>Option {i}</label>"
+                                                       for i in range(6)) + "</form>"))
+    assert rows.filter_chars == len("Option0") * 6
+    assert decide_page_kind(PageEvidence(rows=rows, body_chars=900, body_text="Option 0 Option 1 " * 2 + "본문 " * 200,
+                                         prose_chars=600)).kind != "listing"
