@@ -139,21 +139,40 @@ def _follows_element(el: etree._Element) -> bool:
 
 def _text_of(el: etree._Element, visible_only: bool = True) -> str:
     """The element's text, words kept whole across inline markup, blocks and cells separated by a space."""
-    parts: list[str] = []
-    stack = [(el, _ENTER)]
-    while stack:  # iterative: pages can nest deeper than Python's recursion limit
-        node, action = stack.pop()
-        tag = _tag(node)
-        if action == _EXIT:
-            parts.append(" " if tag in SEPARATING_TAGS else "")
-        elif tag and not (visible_only and node is not el and tag in INVISIBLE_TAGS):
-            parts.append(" " if tag in SEPARATING_TAGS or (node is not el and _follows_element(node)) else "")
-            parts.append(node.text or "")
-            stack.append((node, _EXIT))
-            stack.extend((child, _ENTER) for child in reversed(node))
-            continue
-        if node is not el:
-            parts.append(node.tail or "")
+    if not isinstance(el.tag, str):
+        return ""
+    if not len(el):  # no children (a script, a <meta>, a label): its own text
+        text = el.text
+        return _squash(text) if text else ""
+    parts = [el.text or ""]
+    append = parts.append
+    separating = SEPARATING_TAGS
+    skipped = INVISIBLE_TAGS if visible_only else ()
+    # iterative, a stack of child iterators: pages can nest deeper than Python's recursion limit
+    iterators, open_tags = [iter(el)], []
+    while iterators:
+        for node in iterators[-1]:
+            tag = node.tag
+            if tag.__class__ is not str or (tag := tag.lower()) in skipped:
+                append(node.tail or "")  # a comment's or a hidden element's text is not read; the text after it is
+                continue
+            previous = node.getprevious()
+            # a space before a block, and between two elements with no text between ('<span>A</span><span>B')
+            append(" " if tag in separating or (previous is not None and previous.tag.__class__ is str
+                                                and not previous.tail) else "")
+            append(node.text or "")
+            if len(node):
+                iterators.append(iter(node))
+                open_tags.append((tag, node.tail))
+                break
+            append(" " if tag in separating else "")
+            append(node.tail or "")
+        else:
+            iterators.pop()
+            if open_tags:
+                tag, tail = open_tags.pop()
+                append(" " if tag in separating else "")
+                append(tail or "")
     return _squash("".join(parts))
 
 
