@@ -55,7 +55,25 @@ def norm(text: str | None) -> str:
     return _NORMALISE.sub("", (text or "").lower())
 
 
+# A <title> written as a path ('Board Meeting > PFRS > Resources > Meetings', '부산테크노파크>공고˙안내>사업공고'):
+# two arrows or more, spaced or not, separate its steps.
+_PATH_ARROW = re.compile(r"\s*[>›»]\s*")
+MIN_PATH_ARROWS = 2
+
+
+def _is_path(title: str) -> bool:
+    return len(_PATH_ARROW.findall(title)) >= MIN_PATH_ARROWS
+
+
+def _path_ends(title: str) -> list[str]:
+    """The end steps of a path title: the site or its page; the steps between name sections."""
+    parts = _parts(title)
+    return [parts[0], parts[-1]]
+
+
 def _parts(title: str) -> list[str]:
+    if _is_path(title):
+        return [part for part in _PATH_ARROW.split(title) if part.strip()]
     return [part for part in _SEPARATOR.split(title) if part.strip()]
 
 
@@ -135,14 +153,22 @@ def _ranked_hints(markup: MarkupMetadata) -> list[tuple[str, str, int]]:
     support: dict[str, int] = {}
     for source, text in markup.titles:
         options = [strip_site_name(text, sites)]
+        # a path's end steps may be the page's own name however short ('Board Meeting > PFRS > ... >
+        # Meetings'): the cleaner confirms one only where the page shows it outside its breadcrumb
+        ends: set[str] = set()
         if source == "html_title":
-            options += [p.strip() for p in _parts(text)]  # in the order written: the page's own part leads
+            parts = [p.strip() for p in _parts(text)]
+            options += parts  # in the order written: the page's own part leads
+            if _is_path(text):
+                ends = {norm(parts[0]), norm(parts[-1])}
         for option in options:
             key = norm(option)
             if len(key) < MIN_MATCH_CHARS or _site_like(option, sites) or key == section:
                 continue
-            if source == "html_title" and len(_SEPARATOR.sub(" ", option).split()) < MIN_HTML_TITLE_WORDS:
+            if source == "html_title" and key not in ends and len(_SEPARATOR.sub(" ", option).split()) < MIN_HTML_TITLE_WORDS:
                 continue
+            if source == "html_title" and _is_path(option) and len(_parts(option)) > 1:
+                continue  # a path is no headline, only its steps may be
             if key not in support:
                 hints.append((source, option))
             support[key] = support.get(key, 0) + 1
@@ -209,7 +235,8 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
     sites = _site_keys(markup)
     if visible.title:
         confirmed = next((source for source, hint in hints if same_title(visible.title, hint)), None)
-        title_parts = {norm(part) for source, text in markup.titles if source == "html_title" for part in _parts(text)}
+        title_parts = {norm(part) for source, text in markup.titles if source == "html_title"
+                       for part in (_path_ends(text) if _is_path(text) else _parts(text))}
         if not confirmed and norm(visible.title) in title_parts and not _site_like(visible.title, sites):
             confirmed = "html_title"  # a short headline the <title> repeats: 'Criminal Glossary | Superior Court ...'
         if not confirmed and visible.title_source == "heading":

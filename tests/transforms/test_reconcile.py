@@ -307,3 +307,15 @@ def test_an_event_page_that_shows_only_an_edit_has_no_published_at() -> None:
                        modified_at_source="byline")
     assert reconcile_metadata(MarkupMetadata(is_event=True), visible).published_at is None
     assert reconcile_metadata(MarkupMetadata(), visible).published_at == datetime(2020, 6, 25)  # a static page's
+
+
+def test_a_path_title_gives_its_end_steps_as_hints_never_the_path_or_a_middle_step() -> None:
+    markup = MarkupMetadata(titles=(("html_title", "Board Meeting > PFRS > Resources > Meetings"),))
+    hints = [text for _, text in title_hints(markup)]
+    assert "Board Meeting" in hints and "PFRS" not in hints and not any(">" in hint for hint in hints)
+    glued = MarkupMetadata(titles=(("opengraph", "부산테크노파크"), ("html_title", "부산테크노파크>공고˙안내>사업공고>사업공고 상세 내용")))
+    assert "부산테크노파크>공고˙안내>사업공고>사업공고 상세 내용" not in [t for _, t in title_hints(glued)]
+    section = Metadata(title="사업공고", title_source="heading")  # a middle step: a section, not confirmed by the path
+    assert reconcile_metadata(glued, section).title_source != "html_title" or reconcile_metadata(glued, section).title != "사업공고"
+    shown = Metadata(title="Board Meeting", title_source="heading")
+    assert (reconcile_metadata(markup, shown).title, reconcile_metadata(markup, shown).title_source) == ("Board Meeting", "html_title")
