@@ -3,7 +3,7 @@ select doc_id, title_source, author_source, published_at_source, modified_at_sou
 from stg_documents
 where title_source not in ('json_ld', 'opengraph', 'microdata', 'meta', 'html_title', 'board_table', 'heading', 'text_line')
     or author_source not in ('json_ld', 'opengraph', 'meta', 'board_table', 'byline', 'text_line')
-    or published_at_source not in ('json_ld', 'microdata', 'opengraph', 'meta', 'time', 'board_table', 'byline', 'text_line')
+    or published_at_source not in ('json_ld', 'microdata', 'opengraph', 'meta', 'time', 'board_table', 'byline', 'text_line', 'url')
     or modified_at_source not in ('json_ld', 'microdata', 'opengraph', 'meta', 'time', 'board_table', 'byline', 'text_line')
     or department_source not in ('board_table', 'byline', 'text_line')
     or (title is null) <> (title_source is null)
