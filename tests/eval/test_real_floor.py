@@ -56,3 +56,14 @@ def test_floors_are_close_to_what_was_measured() -> None:
     for split, floors in FLOORS.items():
         for metric, (measured, floor) in floors.items():
             assert 0 <= measured - floor <= 0.045, (split, metric)
+
+
+def test_the_default_run_never_scores_the_blind_split(monkeypatch, capsys) -> None:
+    """`python eval/real.py` (and make eval through eval/score.py) scores dev and holdout only: fresh needs asking for."""
+    asked: list[str] = []
+    monkeypatch.setattr(real, "score_split", lambda split, _trafilatura: asked.append(split) or {})
+    real.main(["--json", "--no-trafilatura"])
+    assert asked and "fresh" not in asked and set(asked) <= {"dev", "holdout"}
+    asked.clear()
+    real.main(["--json", "--no-trafilatura", "--split", "all"])
+    assert "fresh" in asked or not (real.REAL_DIR / "fresh" / "gold").is_dir()
