@@ -157,9 +157,9 @@ _LABELLED_DATE = re.compile(r"(?:^|[\s|•·ㆍ])[^\s:：|•]{2,12}\s*[:：]\s*
 # A form's field may write its date as eight digits ('사업신청기간 : 20250605 ~ 20250621'): a date only
 # after a label and a colon (unlabelled, eight digits are as often an id).
 _COMPACT_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")
-# A month's calendar grid shows its days as numbers in cells: 28 and more in a row, with the events
+# A month's calendar grid shows its days as numbers in cells: 21 and more in a row, with the events
 # written in the cells between them (a calendar of meetings is a listing of them).
-MIN_MONTH_DAYS = 28
+MIN_MONTH_DAYS = 21  # three weeks of days in a run (a cleaner may cut the grid's last week)
 MIN_LAST_DAY = 28  # a grid that opens on the month before's last days runs 29, 30, 31, 1, 2 ...
 MIN_GRID_EVENTS = MIN_LISTING_ROWS
 _CHANGE_LABEL = re.compile(r"modif|updat|revis|review|수정|갱신|변경", re.IGNORECASE)
@@ -387,7 +387,7 @@ _DAY_NUMBER = re.compile(r"^\s*(\d{1,2})\s*일?\s*$")
 
 
 def shows_month_grid(body_text: str) -> bool:
-    """True when the body reads as a month's calendar grid: MIN_MONTH_DAYS or more day numbers in a row
+    """True when the body reads as a month's calendar grid: MIN_MONTH_DAYS or more day numbers in a run
     (each a line of its own, one more than the last; a grid may open on the last days of the month
     before: 30, 31, 1, 2 ...) with MIN_GRID_EVENTS or more lines of text between them (its events).
     A date picker or a blog's calendar widget shows the numbers alone."""
