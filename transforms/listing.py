@@ -91,7 +91,7 @@ _TEXTS = etree.XPath(".//text()", smart_strings=False)
 _HAS_HIDDEN_TEXT = etree.XPath("boolean(.//script | .//style | .//noscript | .//template)")
 _EMPTY_TABLE_XPATH = etree.XPath("//table[count(.//tr) = 1]")
 MIN_FILTER_CHOICES = 5  # a filter of meeting types, regions, ages: 5 and more checkboxes (a consent form has one or two)
-_CHOICES_XPATH = etree.XPath("count(//input[@type='checkbox' or @type='radio'])")
+_CHOICE_TYPES = ("checkbox", "radio")
 _CHOICE_LABELS_XPATH = etree.XPath("//label[.//input[@type='checkbox' or @type='radio']] | "
                                    "//label[@for = //input[@type='checkbox' or @type='radio']/@id]")
 # A row needs a link (an <a href>, or an element with an onclick, as script boards have): so only
@@ -111,7 +111,7 @@ class ListingRows:
     dated_rows: int = 0  # rows that show a date (a day, or a month of a year)
     rows_chars: int = 0  # non-space characters of text in the rows
     page_chars: int = 0  # non-space characters of a text dump's lines (0 for HTML: its prose is weighed instead)
-    pagination: bool = False
+    pagination: bool = False  # (pagination and paragraphs are read only when the page has rows)
     row_texts: tuple[str, ...] = ()  # each row's text without whitespace (to tell rows from prose)
     paragraphs: tuple[str, ...] = ()  # the text of the page's <p> elements outside the rows and chrome
     headed: bool = False  # the best run is a table whose header row names MIN_HEADER_CELLS columns
@@ -194,18 +194,23 @@ _LINKS_XPATH = etree.XPath("descendant-or-self::*[@onclick] | descendant-or-self
 _CLASSED_XPATH = etree.XPath("descendant-or-self::*[@class]")
 
 
-def _main_link(row) -> etree._Element | None:
-    """The row's title: its longest link (an <a>, or any element with an onclick, as boards built on
-    script links have), else a cell whose class says it holds the title ('subject', 'title')."""
-    best, best_chars = None, MIN_ROW_TITLE_CHARS - 1
+def _main_link(row) -> tuple[etree._Element | None, str]:
+    """The row's title element and its text: its longest link (an <a>, or any element with an onclick,
+    as boards built on script links have), else a cell whose class says it holds the title ('subject',
+    'title'); (None, '') when it has neither."""
+    best, best_text = None, ""
     for link in _LINKS_XPATH(row):
-        chars = len(text_of(link))
-        if chars > best_chars:
-            best, best_chars = link, chars
+        text = text_of(link)
+        if len(text) >= MIN_ROW_TITLE_CHARS and len(text) > len(best_text):
+            best, best_text = link, text
     if best is not None:
-        return best
-    return next((c for c in _CLASSED_XPATH(row) if TITLE_CLASS.search(c.get("class"))
-                 and len(text_of(c)) >= MIN_ROW_TITLE_CHARS), None)
+        return best, best_text
+    for cell in _CLASSED_XPATH(row):
+        if TITLE_CLASS.search(cell.get("class")):
+            text = text_of(cell)
+            if len(text) >= MIN_ROW_TITLE_CHARS:
+                return cell, text
+    return None, ""
 
 
 def _title_in(link) -> str:
@@ -272,18 +277,21 @@ def _row_of(row) -> _Row | None:
     text = text_of(row, cap=MAX_CARD_ROW_CHARS)
     if not text or len(text) > MAX_CARD_ROW_CHARS or _holds_rows(row):
         return None
-    link = _main_link(row)
-    card = _is_dated_card(link) or _unfolds(row, link)
+    link, link_text = _main_link(row)
+    title = _title_in(link) if link is not None else ""
+    short = len(link_text) < MIN_TITLE_SHARE_OF_ROW * len(text)
+    # asked only where it decides: a long row, or a link that is little of its row
+    card = (len(text) > MAX_ROW_CHARS or short) and link is not None and (
+        _is_dated_card(link_text, title) or _unfolds(row, link))
     if len(text) > MAX_ROW_CHARS and not card:
         return None
     # A dated row whose links are generic ('Agenda', 'Minutes', an icon) is titled by its own text.
     # A card's link is its title whatever follows it (its summary, its text), and so is the link of an
     # accordion's row, which unfolds the item's text in the row.
-    generic = link is None or (len(text_of(link)) < MIN_TITLE_SHARE_OF_ROW * len(text) and not card)
+    generic = link is None or (short and not card)
     first = next((a for a in row.iter("a") if a.get("href")), None) if generic else None
     if generic and first is None:
         return None
-    title = _title_in(link) if link is not None else ""
     posted_at, written, dated = _dates_of(text, title)
     posted_at = posted_at or _time_element_date(row)
     dated = dated or posted_at is not None
@@ -298,12 +306,10 @@ def _row_of(row) -> _Row | None:
     return _Row(row, title, href, posted_at, dated, len(squashed), squashed)
 
 
-def _is_dated_card(link) -> bool:
-    """True when a link is a card's: it holds a titled element or a heading, and a date."""
-    if link is None:
-        return False
-    whole = text_of(link)
-    return _title_in(link) != whole and _dates_of(whole, "")[2]
+def _is_dated_card(link_text: str, title: str) -> bool:
+    """True when a link is a card's: it holds a titled element or a heading (its title is not its whole
+    text), and a date."""
+    return title != link_text and _dates_of(link_text, "")[2]
 
 
 def _unfolds(row, link) -> bool:
@@ -484,9 +490,8 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
         if run.rows and ("aside" not in around or links_children(run.rows, base_url)):
             runs.append(run)
     empty_board = any(_is_headed(table) for table in _EMPTY_TABLE_XPATH(root))
-    if not runs:
-        return ListingRows(pagination=has_pagination(root), paragraphs=_paragraphs(root, set()),
-                           empty_board=empty_board, filter_chars=filter_chars(root))
+    if not runs:  # no rows to weigh: their pagination and the prose beside them say nothing
+        return ListingRows(empty_board=empty_board, filter_chars=filter_chars(root))
     # most dated rows first, then most text: a listing's rows carry titles and fields, a menu's a word each
     runs.sort(key=lambda r: (r.dated, sum(row.chars for row in r.rows)), reverse=True)
     chosen = [runs[0]]
@@ -511,7 +516,7 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
 def filter_chars(root) -> int:
     """Non-space characters of the labels of the page's checkboxes and radio buttons (0 below
     MIN_FILTER_CHOICES of them): how much of the page is a form of filters."""
-    if _CHOICES_XPATH(root) < MIN_FILTER_CHOICES:
+    if sum(1 for el in root.iter("input") if el.get("type") in _CHOICE_TYPES) < MIN_FILTER_CHOICES:
         return 0
     return sum(len("".join(text_of(label).split())) for label in _CHOICE_LABELS_XPATH(root))
 

@@ -139,6 +139,7 @@ MAX_NEIGHBOUR_LABEL_CHARS = 30
 # The labels anywhere in the page's text: most pages show none, and finding their first words in its
 # text (serialized in C) says so for a fraction of what asking each text node costs
 _NEIGHBOUR_FIRST_WORDS = ("이전", "다음", "윗", "아랫", "prev", "Prev", "PREV", "next", "Next", "NEXT")
+_FIRST_WORD = re.compile("|".join(_NEIGHBOUR_FIRST_WORDS))
 _NEIGHBOUR_WORDS = re.compile(NEIGHBOUR_LABEL.pattern[len(r"^\W{0,3}"):-len(r"\W{0,3}$")], re.IGNORECASE)
 _ALERTING_SCRIPTS = etree.XPath("//script[contains(., 'alert')]")  # in C: most pages' scripts alert nothing
 # ... then only the short text nodes holding a first word the page shows are asked for (in C; the
@@ -156,9 +157,9 @@ _LABELLED_DATE = re.compile(r"(?:^|[\s|•·ㆍ])[^\s:：|•]{2,12}\s*[:：]\s*
 # A form's field may write its date as eight digits ('사업신청기간 : 20250605 ~ 20250621'): a date only
 # after a label and a colon (unlabelled, eight digits are as often an id).
 _COMPACT_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")
-# A month's calendar grid shows its days as numbers in cells: 28 and more in a row, with the events
+# A month's calendar grid shows its days as numbers in cells: 21 and more in a row, with the events
 # written in the cells between them (a calendar of meetings is a listing of them).
-MIN_MONTH_DAYS = 28
+MIN_MONTH_DAYS = 21  # three weeks of days in a run (a cleaner may cut the grid's last week)
 MIN_LAST_DAY = 28  # a grid that opens on the month before's last days runs 29, 30, 31, 1, 2 ...
 MIN_GRID_EVENTS = MIN_LISTING_ROWS
 _CHANGE_LABEL = re.compile(r"modif|updat|revis|review|수정|갱신|변경", re.IGNORECASE)
@@ -280,16 +281,13 @@ def has_article_markup(root) -> bool:
 
 def _neighbour_words(text: str) -> list[str]:
     """The first words of the neighbour labels the text holds, as it writes them: the label's pattern is
-    tried only where one of its first words is (their cases named: lower-casing a page's text costs more
-    than the search)."""
-    found = []
-    for word in _NEIGHBOUR_FIRST_WORDS:
-        at = text.find(word)
-        while at != -1:
-            if _NEIGHBOUR_WORDS.match(text, at):
-                found.append(word)
-                break
-            at = text.find(word, at + 1)
+    tried only where one of its first words is (found in one pass; their cases named: lower-casing a
+    page's text costs more than the search)."""
+    found: list[str] = []
+    for match in _FIRST_WORD.finditer(text):
+        word = match.group(0)
+        if word not in found and _NEIGHBOUR_WORDS.match(text, match.start()):
+            found.append(word)
     return found
 
 
@@ -389,7 +387,7 @@ _DAY_NUMBER = re.compile(r"^\s*(\d{1,2})\s*일?\s*$")
 
 
 def shows_month_grid(body_text: str) -> bool:
-    """True when the body reads as a month's calendar grid: MIN_MONTH_DAYS or more day numbers in a row
+    """True when the body reads as a month's calendar grid: MIN_MONTH_DAYS or more day numbers in a run
     (each a line of its own, one more than the last; a grid may open on the last days of the month
     before: 30, 31, 1, 2 ...) with MIN_GRID_EVENTS or more lines of text between them (its events).
     A date picker or a blog's calendar widget shows the numbers alone."""
