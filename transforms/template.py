@@ -98,7 +98,17 @@ def dom_path_signature(dom_path: str) -> int:
 
 def dom_pairs(blocks: Sequence[Block], signatures: Sequence[int | None]) -> tuple[tuple[int, int], ...]:
     """(path signature, line signature or 0) of each HTML block: what the DOM template pass counts."""
-    return tuple((dom_path_signature(b.dom_path), s or 0) for b, s in zip(blocks, signatures) if b.dom_path)
+    # a page's blocks share a third as many paths, of a thousand characters and more on deep pages: each is hashed once
+    by_path: dict[str, int] = {}
+    pairs = []
+    for block, signature in zip(blocks, signatures):
+        path = block.dom_path
+        if path:
+            path_signature = by_path.get(path)
+            if path_signature is None:
+                path_signature = by_path[path] = dom_path_signature(path)
+            pairs.append((path_signature, signature or 0))
+    return tuple(pairs)
 
 
 @dataclass
