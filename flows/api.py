@@ -125,7 +125,7 @@ def run(inputs: Sequence[str | os.PathLike] = ("seeds",), out: str | os.PathLike
     from cityclips.warehouse.store import Warehouse
     # The lock first: a busy or unwritable out fails at once, before any server starts.
     with Warehouse(Path(out)).lock(), RunApi() as run_api, _api_for_import(run_api.url):
-        if run_api.api.kind == "temporary":  # while it boots: is there anything to do at all?
+        if run_api.api.kind == "temporary" and not full:  # while it boots: is there anything to do at all?
             summary = _unchanged_run(run_api, inputs, out, batch_pages, max_page_mb, engine, workers, dask_address,
                                      follow_links, base_url, requested_at, on_api)
             if summary is not None:

@@ -12,9 +12,7 @@ from cityclips.warehouse.affected import affected_by, definitions_fingerprint, t
 from cityclips.warehouse.checks import DataTest
 from cityclips.warehouse.lineage import Model
 from cityclips.warehouse.models import SQL_DIR, DatabaseChanges, build_database, data_tests, marts
-from cityclips.warehouse.runs import RunEnd
 from cityclips.warehouse.schemas import TABLES
-from cityclips.warehouse.store import Warehouse
 from tests.conftest import SEEDS
 
 
@@ -70,25 +68,14 @@ def published(tmp_path) -> Path:
     return out
 
 
-def _unchanged_update(out: Path):
-    """A runs row's worth of change: what an unchanged re-run hands the build."""
-    from cityclips.flows.steps import log_only_progress, run_options, run_steps
-    summary = run_steps(run_options([str(out.parent / "inputs")], str(out), False, 250, 20.0, "one-process",
-                                    None, None, "test", False, None, None), log_only_progress)
-    return summary
-
-
-def test_an_unchanged_rerun_runs_only_the_runs_tables_tests_and_carries_the_rest(published):
+def test_an_update_that_changed_no_table_runs_no_data_test_and_carries_every_result(published):
     con = duckdb.connect(str(published / "cityclips.duckdb"), read_only=True)
     before = {name: failing for name, failing in con.execute(
         "select name, failing_rows from cityclips_meta.data_tests").fetchall()}
     con.close()
     assert len(before) == len(data_tests(SQL_DIR))
-    changes = DatabaseChanges(frozenset(), frozenset(), frozenset(
-        p.name for p in Warehouse(published).table_files("runs")))
-    report = build_database(published, changes=changes, run_end=RunEnd("no-such-run"))
-    tests_on_runs = affected_by(frozenset({"runs"}), marts(SQL_DIR), data_tests(SQL_DIR), TABLES).tests
-    assert report.mode == "updated" and report.rerun_tests == len(tests_on_runs) < len(report.tests) / 2
+    report = build_database(published, changes=DatabaseChanges(frozenset(), frozenset(), frozenset()))
+    assert report.mode == "updated" and report.rerun_tests == 0
     assert {t.name: t.failing_rows for t in report.tests} == before
 
 
@@ -107,9 +94,23 @@ def test_a_carried_failure_is_still_reported_and_new_definitions_rerun_everythin
     assert report.mode == "updated" and report.rerun_tests == len(report.tests) and not report.failed
 
 
-def test_an_unchanged_rerun_through_the_stages_records_the_run_in_the_database(published):
-    summary = _unchanged_update(published)
-    assert (summary.pages_processed, summary.pages_unchanged) == (0, 5)
+def test_an_unchanged_rerun_through_the_stages_reruns_the_runs_tests_only_and_records_the_run(published,
+                                                                                             monkeypatch):
+    import cityclips.flows.stages as stages
+    from cityclips.flows.steps import log_only_progress, run_options, run_steps
+    reports = []
+
+    def build(*args, **kwargs):
+        reports.append(build_database(*args, **kwargs))
+        return reports[-1]
+
+    monkeypatch.setattr(stages, "build_database", build)
+    summary = run_steps(run_options([str(published.parent / "inputs")], str(published), False, 250, 20.0,
+                                    "one-process", None, None, "test", False, None, None), log_only_progress)
+    assert (summary.pages_processed, summary.pages_unchanged, summary.data_tests_failed) == (0, 5, [])
+    tests_on_runs = affected_by(frozenset({"runs"}), marts(SQL_DIR), data_tests(SQL_DIR), TABLES).tests
+    [report] = reports
+    assert report.mode == "updated" and report.rerun_tests == len(tests_on_runs) < len(report.tests) / 2
     with duckdb.connect(str(published / "cityclips.duckdb"), read_only=True) as con:
         assert con.execute("select count(*) from runs").fetchall() == [(2,)]
         assert con.execute("select count(*) from stg_documents").fetchall() == [(5,)]
