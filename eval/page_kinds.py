@@ -3,6 +3,7 @@
     python eval/page_kinds.py                       # eval/pagekind, the set in the repository
     python eval/page_kinds.py --dir some/labelled   # another labelled set
     python eval/page_kinds.py --min 0.95            # exit 1 below 95% right
+    python eval/page_kinds.py --no-url              # the same pages without the URLs they were fetched from
     python eval/page_kinds.py --peers               # the kinds of ../shared/peers' article pages (all articles)
     python eval/page_kinds.py --split fresh         # the fresh split alone: figures only, its pages never listed
     python eval/page_kinds.py --time                # CPU time of page-kind detection, and its share of extraction
@@ -121,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default=None, help="only the pages of this split (dev, holdout, fresh) when labelled so")
     parser.add_argument("--peers", action="store_true",
                         help="instead, count the kinds given to the article pages of ../shared/peers (about a minute)")
-    parser.add_argument("--no-url", action="store_true", help="with --peers: leave the pages' URLs out (as eval/peers.py does)")
+    parser.add_argument("--no-url", action="store_true",
+                        help="leave the pages' URLs out (as eval/peers.py does): how far the kinds rest on structure "
+                             "(a page's own canonical link still names its URL)")
     parser.add_argument("--time", action="store_true",
                         help="instead, measure the CPU time of page-kind detection (listing_rows, read_kind_markup) "
                              "and of the whole extraction on the peers' pages and eval/real (a few minutes)")
@@ -142,8 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     if not labels:
         print(f"page kinds: {args.dir} holds no labelled pages: skipped")
         return 0
-    results = process_pages([read_raw(path, url) for path, _, url in labels])
-    print(f"page kinds on {args.dir}{f' ({args.split})' if args.split else ''}: {len(labels)} pages")
+    results = process_pages([read_raw(path, None if args.no_url else url) for path, _, url in labels])
+    print(f"page kinds on {args.dir}{f' ({args.split})' if args.split else ''}: {len(labels)} pages"
+          + (" (without their URLs)" if args.no_url else ""))
     exact, content, confusion, wrong = _score(labels, results)
     if args.split in BLIND_SPLITS:
         print(f"(the {args.split} split's wrong pages are not listed: {len(wrong)} wrong)")

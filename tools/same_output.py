@@ -3,8 +3,9 @@
     python tools/same_output.py write /tmp/before.json.gz     # before the change
     python tools/same_output.py check /tmp/before.json.gz     # after it: exit 1 and name what differs
     python tools/same_output.py check /tmp/before.json.gz --sets real-dev,seeds   # some sets only
+    python tools/same_output.py write /tmp/before.json.gz --tunable   # every set but the blind ones (fresh)
 
-Every page of eval/pages, eval/holdout, eval/blind, eval/pagekind, eval/real (dev, holdout and fresh
+Every page of eval/pages, eval/holdout, eval/blind, eval/pagekind (its fresh split a set of its own), eval/real (dev, holdout and fresh
 when present), seeds/ and ../shared/peers (when present) goes through process_page as the eval
 scripts call it: a corpus template pass over the set first (eval/score.py, eval/real.py), except on
 the peers' pages, which eval/peers.py runs without one. The record kept per page is the whole
@@ -94,6 +95,22 @@ def _folder(path: Path) -> Callable[[], list[RawPage] | None]:
     return lambda: _folder_pages(path) if path.is_dir() else None
 
 
+def _pagekind_pages(blind: bool) -> Callable[[], list[RawPage] | None]:
+    """eval/pagekind's own pages: its tunable splits, or (blind=True) its fresh split alone, by labels.json."""
+    folder = ROOT / "eval" / "pagekind"
+
+    def load() -> list[RawPage] | None:
+        if not (folder / "pages").is_dir():
+            return None
+        labels = folder / "labels.json"
+        fresh = set()
+        if labels.is_file():
+            fresh = {Path(entry["file"]).name for entry in json.loads(labels.read_text(encoding="utf-8"))
+                     if entry.get("split") == "fresh" and entry.get("file")}
+        return [raw for raw in _folder_pages(folder / "pages") if (raw.source_path in fresh) == blind]
+    return load
+
+
 def _peer_pages(name: str) -> Callable[[], list[RawPage] | None]:
     def load() -> list[RawPage] | None:
         import peers  # eval/peers.py
@@ -110,7 +127,8 @@ SETS: dict[str, tuple[Callable[[], list[RawPage] | None], bool]] = {
     "eval-pages": (_folder(ROOT / "eval" / "pages"), True),
     "eval-holdout": (_folder(ROOT / "eval" / "holdout" / "pages"), True),
     "eval-blind": (_folder(ROOT / "eval" / "blind" / "pages"), True),
-    "pagekind": (_folder(ROOT / "eval" / "pagekind" / "pages"), True),
+    "pagekind": (_pagekind_pages(blind=False), True),
+    "pagekind-fresh": (_pagekind_pages(blind=True), True),
     "real-dev": (_real_pages("dev"), True),
     "real-holdout": (_real_pages("holdout"), True),
     "real-fresh": (_real_pages("fresh"), True),
@@ -118,6 +136,7 @@ SETS: dict[str, tuple[Callable[[], list[RawPage] | None], bool]] = {
     "aeb": (_peer_pages("aeb"), False),
     "trafilatura-eval": (_peer_pages("trafilatura-eval"), False),
 }
+BLIND_SETS = ("real-fresh", "pagekind-fresh")  # measured once, by the lead: a helper's check leaves them out
 
 
 def records_of(name: str) -> Iterator[tuple[str, dict]] | None:
@@ -194,8 +213,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=("write", "check"), help="write a baseline, or check against one")
     parser.add_argument("baseline", type=Path, help="the baseline file (gzipped JSON), e.g. /tmp/before.json.gz")
     parser.add_argument("--sets", help=f"comma-separated sets (default all: {','.join(SETS)})")
+    parser.add_argument("--tunable", action="store_true",
+                        help=f"leave out the blind sets ({', '.join(BLIND_SETS)}): for helpers, who never run them")
     args = parser.parse_args(argv)
     names = args.sets.split(",") if args.sets else list(SETS)
+    if args.tunable:
+        names = [name for name in names if name not in BLIND_SETS]
     unknown = [n for n in names if n not in SETS]
     if unknown:
         parser.error(f"unknown set(s) {', '.join(unknown)}; choose from {', '.join(SETS)}")

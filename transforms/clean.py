@@ -1,7 +1,7 @@
 """Remove chrome from a page's blocks, keeping every removed line on record, and parse what it carries.
 
 Order of decisions for each block: metadata line > attachment item > breadcrumb > contact footer >
-named line rule > corpus template. Then the title is chosen, the category is the short line above it,
+named line rule > related list > small box after the article's body (tail_boxes) > corpus template. Then the title is chosen, the category is the short line above it,
 everything else above the title is header chrome, and the title's repeat in the body is dropped.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from cityclips.transforms.captions import split_doubled_captions
+from cityclips.transforms.field_items import merge_field_items
 from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, MetadataFields, breadcrumb_steps, find_attachments,
                                            find_metadata_run, parse_attachment, parse_breadcrumb, parse_contact,
                                            parse_dateline, parse_split_contact)
@@ -19,6 +20,7 @@ from cityclips.transforms.reconcile import find_title_block
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from cityclips.transforms.rules import match_line_rule
+from cityclips.transforms.tail_boxes import ARTICLE_TAIL, article_tail
 from cityclips.transforms.template import block_signatures, template_rules
 
 MAX_CATEGORY_CHARS = 40  # a section name is a few words ('News Clips', '보도자료')
@@ -38,6 +40,7 @@ _SENTENCE_END = re.compile(r"[,;]$|(?<![A-Z])\.$")
 MAX_PROSE_TITLE_CHARS = 150  # a headline this long that ends as a sentence ends is the article's first paragraph
 _PROSE_END = re.compile(r"[.!?。…”\"’)]$|다$")
 _NORMALISE = re.compile(r"\W+")
+FACT_DIGIT_SHARE = 0.25  # 'Date: November 20, 2019' is 30% digits; 'Copyright 2019 Gwangju' 20%
 
 
 def _norm(text: str) -> str:
@@ -123,12 +126,27 @@ def _mark_related(m: _Marks) -> None:
                 m.rule[j] = "related"
 
 
+def _mark_article_tail(m: _Marks) -> None:
+    """Small boxes after the article's body in an HTML page's region: bios, sign-ups, ratings (tail_boxes)."""
+    for i in article_tail(m.blocks, [m.content(i) for i in range(len(m.blocks))]):
+        m.rule[i] = ARTICLE_TAIL
+
+
+def _digits_carry(text: str) -> bool:
+    """True when digits are a large share of a line's characters (a time, a date, a room number):
+    its template signature masks what the line says."""
+    chars = [c for c in text if not c.isspace()]
+    return bool(chars) and sum(c.isdigit() for c in chars) >= FACT_DIGIT_SHARE * len(chars)
+
+
 def _mark_templates(m: _Marks, templates: frozenset[int], signatures: Sequence[int | None] | None) -> None:
     if not templates:
         return
     signatures = block_signatures(m.blocks) if signatures is None else signatures
     rules = template_rules(m.blocks, signatures, templates, [m.content(i) for i in range(len(m.blocks))])
     for i, rule in enumerate(rules):
+        if rule == "template" and m.content(i) and _digits_carry(m.blocks[i].text):
+            continue  # '2:00pm to 4:00pm' recurs with its digits masked: the digits are the page's own facts
         if rule is not None:
             m.rule[i] = rule
 
@@ -325,6 +343,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     _mark_metadata(m)
     _mark_parsed_lines(m)
     _mark_related(m)
+    _mark_article_tail(m)
     _mark_templates(m, templates, signatures)
     title_at = _title_index(m, html_title, title_hints)
     title = category = None
@@ -344,6 +363,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
             m.rule[i] = block.excluded_by
     keep = [m.kept(i) for i in range(len(blocks))]
     body, captions = _split_captions(blocks, keep)
+    body = merge_field_items(body)  # '<li>경력<p>관계없음</p></li>': one field row, not two list items
     removed = list(removed_markup) + [RemovedLine(b.line_no, b.text, m.rule[i]) for i, b in enumerate(blocks)
                                       if m.rule[i] not in (None, "title")]
     department, phone = m.contact if m.contact else (None, None)

@@ -108,3 +108,81 @@ def parse_markup_date(text: str | None) -> tuple[datetime, bool, bool] | None:
     offset = value.utcoffset()
     utc = offset is not None and not offset
     return value.replace(tzinfo=None, microsecond=0), bool(_HAS_CLOCK.search(text)), utc
+
+
+# What a field label says its date is, by the words it holds (checked in this order: 'Last updated' is a
+# modification although it holds no posting word; 'Meeting date posted' ... is rare enough to be read as an event).
+# A label is a word or two ('등록일', 'Date posted', '촬영일자'), never a sentence: see classify_date_label.
+_MODIFIED_WORDS = re.compile(r"updat|modif|revis|reviewed|changed|수정|변경|갱신|개정", re.IGNORECASE)
+_EVENT_WORDS = re.compile(r"event|meeting|hearing|session|start|begin|end(?:s|ing)?\b|when|held|schedul|occur|"
+                          r"\btime\b|행사|개최|회의|교육|시작|종료|진행|공연|운영", re.IGNORECASE)
+_DEADLINE_WORDS = re.compile(r"deadline|due|clos|expir|apply|applica|submi|registration (?:ends|closes)|valid|effective|"
+                             r"birth|death|마감|접수|신청|모집|기한|기간|만료|시행|출생|생년", re.IGNORECASE)
+_PUBLISHED_WORDS = re.compile(r"post|publi|releas|issu|creat|regist|written|added|submitted|입력|등록|작성|게시|공고|보도|"
+                              r"배포|발행|승인|공개|기사", re.IGNORECASE)
+# A label names a date when it holds one of these ('Date', 'Posted', '등록일', '일자', '날짜'), or is a posting or
+# modification word on its own ('Posted:', 'Updated:').
+_DATE_WORDS = re.compile(r"date|dated|\btimes?\b|날짜|일자|일시|[가-힣]일$|^일$", re.IGNORECASE)
+_GENERIC_DATE_LABEL = re.compile(r"^(?:date|dates|dated|날짜|일자|일시)$", re.IGNORECASE)
+MAX_DATE_LABEL_CHARS = 24  # 'Page last updated', 'Publication date', '채용공고 등록일시': a label is short
+MAX_DATE_LABEL_WORDS = 4
+
+
+def classify_date_label(label: str) -> str | None:
+    """What the date after a field label is: 'published' (posted, 등록일), 'modified' (Last updated, 수정일),
+    'event' (Meeting date, 행사일시: when something happens), 'deadline' (closing, 마감일, 접수기간, 시행일),
+    'generic' ('Date', '날짜': the page's date unless the page is an event's), 'other' (another date: 촬영일자,
+    the day a video was shot), or None when the label names no date.
+
+    >>> classify_date_label("Date posted"), classify_date_label("Meeting Date"), classify_date_label("촬영일자")
+    ('published', 'event', 'other')
+    """
+    text = " ".join(label.strip(" :：\t\n-–|").split())
+    if not text or len(text) > MAX_DATE_LABEL_CHARS or len(text.split()) > MAX_DATE_LABEL_WORDS:
+        return None
+    if _GENERIC_DATE_LABEL.match(text):
+        return "generic"
+    if _MODIFIED_WORDS.search(text):
+        return "modified"
+    dated = bool(_DATE_WORDS.search(text))
+    if _EVENT_WORDS.search(text) and (dated or len(text.split()) == 1):
+        return "event"
+    if _DEADLINE_WORDS.search(text):
+        return "deadline" if dated or len(text.split()) == 1 else None
+    if _PUBLISHED_WORDS.search(text):
+        return "published"
+    return "other" if dated else None
+
+
+# A date in a URL's path: '/2019/08/02/', '/2020-02/19/', '/2016-04-15/', '/20190913/' or a slug's '-20190913'.
+_URL_DATE = re.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<s>[/_-]?)(?P<m>0[1-9]|1[0-2]|[1-9](?=[/_-]))(?P=s)?[/_-]?"
+                       r"(?P<d>0[1-9]|[12]\d|3[01]|[1-9](?=\D|$))(?![\d])")
+_URL_PATH = re.compile(r"^(?:https?:)?//[^/?#]+(?P<path>/[^?#]*)", re.IGNORECASE)
+
+
+def parse_url_date(url: str | None) -> datetime | None:
+    """The day a page's URL path gives ('https://example.org/2019/08/02/slug/' -> 2019-08-02), or None.
+
+    Only the path counts (a query's '?date=' is a filter, not the page's day), and only a full year,
+    month and day written as one run of separators ('2019/08/02', '2019-08-02', '20190802').
+    >>> parse_url_date("https://www.cnn.com/2019/11/18/investing/asian-market-latest/index.html")
+    datetime.datetime(2019, 11, 18, 0, 0)
+    """
+    path = _URL_PATH.match(url or "")
+    if not path:
+        return None
+    for match in _URL_DATE.finditer(path["path"]):
+        separator = match["s"]
+        whole = match.group()
+        # one separator throughout: '2019/08/02' or '20190802', not '2019/0802'
+        if separator and whole.count(separator) < 2 and not re.fullmatch(r"\d{4}-\d{1,2}/\d{1,2}", whole):
+            continue
+        if not separator and not re.fullmatch(r"\d{8}", whole):
+            continue
+        try:
+            value = datetime(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            continue
+        if MIN_YEAR <= value.year <= MAX_YEAR:
+            return value
+    return None

@@ -116,7 +116,6 @@ class _State:
     excluded_by: str = ""  # '' inside the region; else why the current blocks are not content
     path: str = ""  # DOM path of the innermost open block element
     prose_seen: float = 0.0  # prose of the region's paragraphs walked so far
-    row_items: set = field(default_factory=set)  # <li> laid out as table rows (see _is_row_item)
 
 
 def _tag(el: etree._Element) -> str:
@@ -139,21 +138,40 @@ def _follows_element(el: etree._Element) -> bool:
 
 def _text_of(el: etree._Element, visible_only: bool = True) -> str:
     """The element's text, words kept whole across inline markup, blocks and cells separated by a space."""
-    parts: list[str] = []
-    stack = [(el, _ENTER)]
-    while stack:  # iterative: pages can nest deeper than Python's recursion limit
-        node, action = stack.pop()
-        tag = _tag(node)
-        if action == _EXIT:
-            parts.append(" " if tag in SEPARATING_TAGS else "")
-        elif tag and not (visible_only and node is not el and tag in INVISIBLE_TAGS):
-            parts.append(" " if tag in SEPARATING_TAGS or (node is not el and _follows_element(node)) else "")
-            parts.append(node.text or "")
-            stack.append((node, _EXIT))
-            stack.extend((child, _ENTER) for child in reversed(node))
-            continue
-        if node is not el:
-            parts.append(node.tail or "")
+    if not isinstance(el.tag, str):
+        return ""
+    if not len(el):  # no children (a script, a <meta>, a label): its own text
+        text = el.text
+        return _squash(text) if text else ""
+    parts = [el.text or ""]
+    append = parts.append
+    separating = SEPARATING_TAGS
+    skipped = INVISIBLE_TAGS if visible_only else ()
+    # iterative, a stack of child iterators: pages can nest deeper than Python's recursion limit
+    iterators, open_tags = [iter(el)], []
+    while iterators:
+        for node in iterators[-1]:
+            tag = node.tag
+            if tag.__class__ is not str or (tag := tag.lower()) in skipped:
+                append(node.tail or "")  # a comment's or a hidden element's text is not read; the text after it is
+                continue
+            previous = node.getprevious()
+            # a space before a block, and between two elements with no text between ('<span>A</span><span>B')
+            append(" " if tag in separating or (previous is not None and previous.tag.__class__ is str
+                                                and not previous.tail) else "")
+            append(node.text or "")
+            if len(node):
+                iterators.append(iter(node))
+                open_tags.append((tag, node.tail))
+                break
+            append(" " if tag in separating else "")
+            append(node.tail or "")
+        else:
+            iterators.pop()
+            if open_tags:
+                tag, tail = open_tags.pop()
+                append(" " if tag in separating else "")
+                append(tail or "")
     return _squash("".join(parts))
 
 
@@ -219,7 +237,12 @@ def _is_breadcrumb(el: etree._Element, sizes: dict) -> bool:
         return False
     attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("aria-label"))))
     hinted = BREADCRUMB_HINT.search(attrs)
-    first = (el.text or "").strip() or next((t.strip() for t in el.itertext() if t.strip()), "")
+    first = (el.text or "").strip()
+    if not first:
+        for piece in el.itertext():  # the first text that is not blank
+            first = piece.strip()
+            if first:
+                break
     if not hinted and not _BREADCRUMB_ROOT_WORD.match(first):
         return False  # cheap exit: most elements are neither marked nor start with 'Home'
     text = _text_of(el)
@@ -306,16 +329,6 @@ def _is_row_item(li: etree._Element, sizes: dict) -> bool:
     if len(cells) < 2 or any(_tag(cell) not in ROW_CELL_TAGS for cell in cells):
         return False
     return not any(_tag(inner) in ROW_BREAKING_TAGS for cell in cells for inner in cell.iter())
-
-
-def _in_row(el: etree._Element, rows: set) -> bool:
-    """True inside a row item (see _is_row_item): the nearest <li> above el is one."""
-    for ancestor in el.iterancestors():
-        if ancestor in rows:
-            return True
-        if _tag(ancestor) == "li":
-            return False
-    return False
 
 
 def _ol_start(ol: etree._Element) -> int:
@@ -456,7 +469,9 @@ def _walk(top: etree._Element, state: _State) -> None:
         if top in state.region.nodes else _OUTSIDE
     state.excluded_by = _excluded_by(top, _tag(top), state, start)
     state.path = path_segment(top, _tag(top))
-    stack: list[tuple] = [(_ENTER, top, "p", "", "", start)]
+    # an entry: (_ENTER, element, hint, marker, its <li> marker, where its parent is, whether its
+    # nearest <li> ancestor is laid out as a table row (see _is_row_item))
+    stack: list[tuple] = [(_ENTER, top, "p", "", "", start, False)]
     while stack:
         item = stack.pop()
         if item[0] == _EXIT:
@@ -471,7 +486,7 @@ def _walk(top: etree._Element, state: _State) -> None:
             if el is not top:
                 state.buffer.append(el.tail or "")
             continue
-        _, el, hint, marker, li_marker, parent_where = item
+        _, el, hint, marker, li_marker, parent_where, in_row = item
         tag = _tag(el)
         if not tag:  # a comment or processing instruction: not text, but the text after it is
             state.buffer.append(el.tail or "")
@@ -492,10 +507,12 @@ def _walk(top: etree._Element, state: _State) -> None:
         outer_excluded, outer_path = state.excluded_by, state.path
         excluded = _excluded_by(el, tag, state, where) if el is not top else outer_excluded
         walked_tag = tag
-        if state.row_items and _in_row(el, state.row_items):
+        row_item = False
+        if in_row:
             walked_tag = "span"  # a cell of a list item laid out as a table row: the row is one block
-        elif tag == "li" and _is_row_item(el, state.sizes):
-            state.row_items.add(el)
+        elif tag == "li":
+            row_item = _is_row_item(el, state.sizes)
+        children_in_row = row_item if tag == "li" else in_row  # the nearest <li> above the children
         if walked_tag in BOUNDARY_TAGS or excluded != outer_excluded:  # a cell reaches here only in a layout row
             _flush(state, hint, state.list_depth, marker)
             state.boundary = True
@@ -521,7 +538,7 @@ def _walk(top: etree._Element, state: _State) -> None:
                       outer_excluded, outer_path))
         children = list(el)
         markers = [None] * len(children) if layout_list else _li_markers(el, tag, children)
-        stack.extend((_ENTER, child, own_hint, own_marker, child_marker, where)
+        stack.extend((_ENTER, child, own_hint, own_marker, child_marker, where, children_in_row)
                      for child, child_marker in zip(reversed(children), reversed(markers)))
 
 

@@ -48,17 +48,22 @@ MIN_HEADER_CELLS = 3  # a board table's header row names its columns: 번호 | �
 DATE = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})[-./년]\s?(0?[1-9]|1[0-2])[-./월]\s?(0?[1-9]|[12]\d|3[01])(?!\d)")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-DATE_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
-DATE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})\.?\s+{_MONTH}\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
-DATE_US = re.compile(r"(?<![\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)\d{2})(?![\d/])")
+# A year may run into the time that follows it where a page's text was joined without a space
+# ('December 14, 202311:30 AM', '11/2/201709:00'): a year then ends where an hh:mm begins.
+_YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
+DATE_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}}){_YEAR_END}", re.IGNORECASE)
+DATE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})\.?\s+{_MONTH}\s+((?:19|20)\d{{2}}){_YEAR_END}", re.IGNORECASE)
+DATE_US = re.compile(rf"(?<![\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)\d{{2}})(?:(?![\d/])|(?=\d{{1,2}}:\d{{2}}))")
 # A month of a year dates a row of a minutes archive ('January 2019', '2019년 1월 회의록'): the row is
 # dated, but its day is unknown, so its posted_at stays empty.
 MONTH_OF_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d{{2}})\b|(?<!\d)((?:19|20)\d{{2}})년\s?(0?[1-9]|1[0-2])월",
                            re.IGNORECASE)
-# A calendar shows a day of a month without its year ('01 Feb', '7 March', 'Feb 1', '2월 1일'): the row is dated,
-# its posted_at stays empty. Month first only capitalised: 'may 3' is a verb and a number.
+# A calendar shows a day of a month without its year ('01 Feb', '7 March', 'Feb 1', '2월 1일', and Korean
+# writing's '2. 18' with its space): the row is dated, its posted_at stays empty. Month first only
+# capitalised: 'may 3' is a verb and a number; '1.5' (no space) is a number.
 DAY_OF_MONTH = re.compile(rf"(?<![\d.])\b(\d{{1,2}})\s*(?i:{_MONTH})(?![a-zA-Z])|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
-                          r"Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?!\d)|(?<!\d)(0?[1-9]|1[0-2])월\s?(0?[1-9]|[12]\d|3[01])일")
+                          r"Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?!\d)|(?<!\d)(0?[1-9]|1[0-2])월\s?(0?[1-9]|[12]\d|3[01])일|"
+                          r"(?<![\d.])(0?[1-9]|1[0-2])\.\s(0?[1-9]|[12]\d|3[01])\b(?![.,]?\d)")
 _DIGIT = re.compile(r"\d")
 _VIEWS_LABELLED = re.compile(r"(?:조회(?:수)?|views?|hits?)\s*[:：]?\s*(\d[\d,]{0,12})(?![\d,])", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\s*\d[\d,]{0,8}\s*$")
@@ -85,6 +90,10 @@ _NUMBERED_XPATH = etree.XPath("count(.//*[self::a or self::strong or self::span]
 _TEXTS = etree.XPath(".//text()", smart_strings=False)
 _HAS_HIDDEN_TEXT = etree.XPath("boolean(.//script | .//style | .//noscript | .//template)")
 _EMPTY_TABLE_XPATH = etree.XPath("//table[count(.//tr) = 1]")
+MIN_FILTER_CHOICES = 5  # a filter of meeting types, regions, ages: 5 and more checkboxes (a consent form has one or two)
+_CHOICES_XPATH = etree.XPath("count(//input[@type='checkbox' or @type='radio'])")
+_CHOICE_LABELS_XPATH = etree.XPath("//label[.//input[@type='checkbox' or @type='radio']] | "
+                                   "//label[@for = //input[@type='checkbox' or @type='radio']/@id]")
 # A row needs a link (an <a href>, or an element with an onclick, as script boards have): so only
 # elements with 3 children that hold one, and tables with 3 such rows, can hold a run; nav, header
 # and footer hold menus. All in C: the thousands of other elements of a page never become Python objects.
@@ -110,6 +119,9 @@ class ListingRows:
     # listing whose rows a script loads after the page (saved before it ran)
     empty_board: bool = False
     links_children: bool = False  # most of the rows link pages under the page's own URL (its items)
+    # non-space characters of the labels of the page's choice inputs (checkboxes, radio buttons), when it has
+    # MIN_FILTER_CHOICES or more: a search's or a calendar's filters, whose results a script may load later
+    filter_chars: int = 0
 
 
 def tag_of(el) -> str:
@@ -261,11 +273,13 @@ def _row_of(row) -> _Row | None:
     if not text or len(text) > MAX_CARD_ROW_CHARS or _holds_rows(row):
         return None
     link = _main_link(row)
-    if len(text) > MAX_ROW_CHARS and not _is_dated_card(link):
+    card = _is_dated_card(link) or _unfolds(row, link)
+    if len(text) > MAX_ROW_CHARS and not card:
         return None
     # A dated row whose links are generic ('Agenda', 'Minutes', an icon) is titled by its own text.
-    # A card's link is its title whatever follows it (its summary, its text).
-    generic = link is None or (len(text_of(link)) < MIN_TITLE_SHARE_OF_ROW * len(text) and not _is_dated_card(link))
+    # A card's link is its title whatever follows it (its summary, its text), and so is the link of an
+    # accordion's row, which unfolds the item's text in the row.
+    generic = link is None or (len(text_of(link)) < MIN_TITLE_SHARE_OF_ROW * len(text) and not card)
     first = next((a for a in row.iter("a") if a.get("href")), None) if generic else None
     if generic and first is None:
         return None
@@ -290,6 +304,16 @@ def _is_dated_card(link) -> bool:
         return False
     whole = text_of(link)
     return _title_in(link) != whole and _dates_of(whole, "")[2]
+
+
+def _unfolds(row, link) -> bool:
+    """True when a row's link points at an element of the row itself ('<a href="#no35">' over '<div
+    id="no35">'): an accordion whose rows unfold their items' text in place."""
+    href = link.get("href") if link is not None and tag_of(link) == "a" else None
+    if not href or not href.startswith("#") or len(href) < 2:
+        return False
+    target = href[1:]
+    return any(el.get("id") == target for el in row.iter() if el is not link)
 
 
 def _time_element_date(row) -> datetime | None:
@@ -462,7 +486,7 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
     empty_board = any(_is_headed(table) for table in _EMPTY_TABLE_XPATH(root))
     if not runs:
         return ListingRows(pagination=has_pagination(root), paragraphs=_paragraphs(root, set()),
-                           empty_board=empty_board)
+                           empty_board=empty_board, filter_chars=filter_chars(root))
     # most dated rows first, then most text: a listing's rows carry titles and fields, a menu's a word each
     runs.sort(key=lambda r: (r.dated, sum(row.chars for row in r.rows)), reverse=True)
     chosen = [runs[0]]
@@ -481,7 +505,15 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
     return ListingRows(links, sum(r.dated for r in chosen), sum(row.chars for row in rows), 0,
                        has_pagination(root), tuple(row.text for row in rows),
                        _paragraphs(root, {r.container for r in chosen}), headed, empty_board,
-                       links_children(rows, base_url))
+                       links_children(rows, base_url), filter_chars(root))
+
+
+def filter_chars(root) -> int:
+    """Non-space characters of the labels of the page's checkboxes and radio buttons (0 below
+    MIN_FILTER_CHOICES of them): how much of the page is a form of filters."""
+    if _CHOICES_XPATH(root) < MIN_FILTER_CHOICES:
+        return 0
+    return sum(len("".join(text_of(label).split())) for label in _CHOICE_LABELS_XPATH(root))
 
 
 PROSE_MIN_CHARS = 60  # a paragraph of one Korean sentence is 50-150 characters, an English one 100-300

@@ -11,11 +11,12 @@ import html
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from lxml import etree
 
-from cityclips.transforms.dates import parse_markup_date
+from cityclips.transforms.dates import classify_date_label, parse_date, parse_markup_date, parse_url_date
 from cityclips.transforms.dom import text_content
-from cityclips.transforms.metadata import merge_fields, parse_field
+from cityclips.transforms.metadata import TIME_RANGE, merge_fields, parse_field
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, MetadataFields
 
 # schema.org types whose headline and dates are the page's own article.
@@ -27,6 +28,10 @@ ARTICLE_TYPES = frozenset(t.lower() for t in (
 PAGE_TYPES = frozenset(t.lower() for t in ("WebPage", "ItemPage", "AboutPage", "FAQPage", "QAPage", "ContactPage"))
 SITE_TYPES = frozenset(t.lower() for t in ("WebSite", "Organization", "NewsMediaOrganization",
                                            "GovernmentOrganization", "Corporation"))
+# schema.org event types: their startDate is when the event happens, their name the page's title.
+EVENT_TYPES = frozenset(t.lower() for t in (
+    "Event", "BusinessEvent", "EducationEvent", "ExhibitionEvent", "Festival", "SocialEvent", "PublicationEvent",
+    "CourseInstance", "ScreeningEvent", "SportsEvent", "TheaterEvent", "MusicEvent", "ChildrensEvent", "LiteraryEvent"))
 # Meta keys (name=, property=, itemprop=) by what they state, best first within each group.
 TITLE_KEYS = {"og:title": "opengraph", "twitter:title": "meta", "dc.title": "meta", "dcterms.title": "meta",
               "title": "meta", "headline": "microdata"}
@@ -44,8 +49,13 @@ MODIFIED_KEYS = {"article:modified_time": "opengraph", "og:updated_time": "openg
 AUTHOR_KEYS = {"author": "meta", "article:author": "opengraph", "dc.creator": "meta", "dcterms.creator": "meta",
                "byl": "meta", "sailthru.author": "meta", "parsely-author": "meta"}
 SECTION_KEYS = ("article:section", "section", "category")
+# Other sites' meta keys by what they name ('shareaholic:article_published_time', 'datePublished', 'rnews:date_created'):
+# a key that says 'published' (or 'created', 'issued') and 'date' or 'time' is a publication date.
+_PUBLISHED_KEY = re.compile(r"(?:publish|pub_?date|creat|issued|release).*(?:date|time)|(?:date|time).*(?:publish|creat|issued)",
+                            re.IGNORECASE)
+_MODIFIED_KEY = re.compile(r"(?:modif|updat|revis).*(?:date|time)|(?:date|time).*(?:modif|updat|revis)", re.IGNORECASE)
 # Sources in the order their dates are trusted: an article object's own field first, a stray <time> last.
-DATE_SOURCE_RANK = {"json_ld": 0, "microdata": 1, "opengraph": 2, "meta": 3, "time": 4}
+DATE_SOURCE_RANK = {"json_ld": 0, "microdata": 1, "opengraph": 2, "meta": 3, "time": 4, "byline": 5}
 MAX_TITLE_CHARS = 400  # a headline; longer 'titles' are descriptions put in the wrong field
 MAX_TIME_ELEMENTS = 5  # the article's own <time> comes early; later ones date comments and teasers
 # <time> in these belongs to other stories or to the site, not the article.
@@ -53,6 +63,18 @@ _OFF_ARTICLE_TAGS = frozenset({"aside", "nav", "footer"})
 # ... and <time> in an event's box dates the event (a meeting, a festival), not the page.
 _OFF_ARTICLE_CLASS = re.compile(r"related|sidebar|comment|recommend|popular|most-?read|teaser|widget|"
                                 r"event|calendar|schedule|agenda", re.IGNORECASE)
+_EVENT_CLASS = re.compile(r"event|calendar|schedule|agenda|meeting", re.IGNORECASE)
+_OTHER_STORIES_CLASS = re.compile(r"related|sidebar|comment|recommend|popular|most-?read|teaser|widget|"
+                                  r"reply|footer|(?:^|[-_ ])nav|menu|upcoming|more-", re.IGNORECASE)
+# An element whose class or id says it holds the page's date ('post-date', 'entry-meta', 'date', 'regdate'),
+# and what kind: the class is evidence; its text must also be a date and little else.
+_DATE_CLASS = re.compile(r"date|time|posted|publish|byline|updat|modif|(?:^|[-_ ])(?:meta|info)(?:$|[-_ ])",
+                         re.IGNORECASE)
+MAX_DATE_ELEMENTS = 3  # the page's own date element comes first; later ones date teasers and comments
+MAX_DATE_ELEMENT_CHARS = 60  # 'Posted on March 3, 2024 at 9:05 am by the Office': a date and a word or two
+MAX_DATE_ELEMENT_SCAN = 400  # elements with a date-like class looked at, in document order
+# Words of a URL path that make the page an event's ('/events/event/board-meeting-november-13-2018/').
+_EVENT_URL = re.compile(r"/(?:events?|meetings?|calendar|agendas?|hearings?|행사)(?:/|[-_.]|$)", re.IGNORECASE)
 MAX_FIELD_LABEL_CHARS = 12  # '등록일', '담당부서', 'Date posted': a field label is a word or two
 MAX_FIELD_VALUE_CHARS = 300  # a field's value is short; a longer cell is content laid out in a table
 _BOARD_TITLE_LABEL = re.compile(r"^(?:제\s?목|title|subject)$", re.IGNORECASE)
@@ -133,6 +155,15 @@ class _Collected:
         self.og_url: str | None = None
         self.board_title: str | None = None
         self.board = MetadataFields()
+        self.events: list[MarkupDate] = []
+        self.other_dates: list[MarkupDate] = []
+        self.generic_dates: list[MarkupDate] = []  # 'Date:' fields: the page's date unless the page is an event's
+        self.class_dates: list[MarkupDate] = []  # date elements' dates of the page (published)
+        self.class_modified: list[MarkupDate] = []  # ... and of its last change ('<span class="updated">')
+        self.is_event = False
+        # a WebPage object's dates: when the CMS made the page, which on an event's page is no posting date it shows
+        self.page_published: list[MarkupDate] = []
+        self.site_marks: list[str] = []
 
     def title(self, source: str, text: object) -> None:
         value = _clean(text)
@@ -151,7 +182,7 @@ class _Collected:
 
 
 def _read_json_ld(root: etree._Element, got: _Collected) -> None:
-    articles, pages = [], []
+    articles, pages, events = [], [], []
     for obj in _json_ld_objects(root):
         types = _types(obj)
         if types & ARTICLE_TYPES:
@@ -160,6 +191,8 @@ def _read_json_ld(root: etree._Element, got: _Collected) -> None:
             pages.append(obj)
         elif types & SITE_TYPES:
             got.site_name(obj.get("name"))
+        elif types & EVENT_TYPES:
+            events.append(obj)
         for key in ("publisher", "isPartOf"):
             part = obj.get(key)
             if isinstance(part, dict) and (key == "publisher" or _types(part) & SITE_TYPES):
@@ -167,10 +200,15 @@ def _read_json_ld(root: etree._Element, got: _Collected) -> None:
     for obj in articles + pages:  # an article's fields first; a WebPage's only to fill gaps
         is_article = obj in articles
         got.title("json_ld", obj.get("headline") or (obj.get("name") if is_article else None))
-        got.date(got.published, obj.get("datePublished") or obj.get("dateCreated"), "json_ld")
+        got.date(got.published if is_article else got.page_published, obj.get("datePublished")
+                 or obj.get("dateCreated"), "json_ld")
         got.date(got.modified, obj.get("dateModified"), "json_ld")
         got.authors.extend(("json_ld", name) for name in _names(obj.get("author")))
         got.section = got.section or _first_text(obj.get("articleSection"))
+    for obj in events[:1]:  # an event page's own event comes first; later ones are other dates of a calendar
+        got.is_event = True
+        got.title("json_ld", obj.get("name"))
+        got.date(got.events, obj.get("startDate"), "json_ld")
     for obj in pages:  # a WebPage's name is often '<headline> | <site>': a candidate after the others
         got.title("json_ld", obj.get("name"))
 
@@ -200,6 +238,10 @@ def _read_meta(root: etree._Element, got: _Collected) -> None:
                 got.section = got.section or _clean(content)
             elif key == "og:url" and _URL.match(content.strip()):
                 got.og_url = got.og_url or content.strip()
+            elif _MODIFIED_KEY.search(key):
+                got.date(got.modified, content, "meta")
+            elif _PUBLISHED_KEY.search(key):
+                got.date(got.published, content, "meta")
 
 
 # all itemprop elements, filtered in Python: measured faster than an XPath that tests the values
@@ -231,7 +273,8 @@ def _read_time_elements(root: etree._Element, got: _Collected) -> None:
             continue  # itemprop ones were read as microdata
         words = " ".join(filter(None, (el.get("class"), el.get("id"), el.getparent().get("class")
                                        if el.getparent() is not None else None))).lower()
-        target = got.modified if re.search(r"updat|modif|수정", words) else got.published
+        # 'entry-date published updated': a post never edited carries both; published says which it is first
+        target = got.modified if re.search(r"updat|modif|수정", words) and "publish" not in words else got.published
         got.date(target, el.get("datetime"), "time")
 
 
@@ -260,8 +303,204 @@ def _read_field_tables(root: etree._Element, got: _Collected) -> None:
             continue
         if _BOARD_TITLE_LABEL.match(name):
             got.board_title = got.board_title or value
-        elif (fields := parse_field(name, value)) is not None:
-            got.board = merge_fields(got.board, fields)
+        else:
+            _labelled(got, name, value)
+
+
+def _labelled(got: _Collected, name: str, value: str) -> None:
+    """A field's label and value: a board field parse_field knows (등록일, 작성자, 조회수), else a date the
+    label says the kind of (Meeting Date, Date posted, 촬영일자); a 'Date' field is held back until the
+    page is known to be an event's or not."""
+    kind = classify_date_label(name)
+    if kind in ("event", "generic") or (kind is not None and TIME_RANGE.search(value)):
+        # 'Date: November 13, 2018 2:30 pm – 3:30 pm': a time range makes any date field an event's
+        found = _visible_date(value)
+        if found:
+            (got.events if kind == "event" or TIME_RANGE.search(value) else got.generic_dates).append(found)
+            got.is_event = got.is_event or kind == "event" or bool(TIME_RANGE.search(value))
+        return
+    fields = parse_field(name, value)
+    if fields is not None and fields.found:
+        got.board = merge_fields(got.board, fields)
+        return
+    found = _visible_date(value) if kind in ("published", "modified", "other") else None
+    if found is None:
+        return
+    if kind == "published":
+        got.board = merge_fields(got.board, MetadataFields(published_at=found.value))
+    elif kind == "modified":
+        got.board = merge_fields(got.board, MetadataFields(modified_at=found.value))
+    else:
+        got.other_dates.append(found)
+
+
+MAX_DATE_VALUE_CHARS = 80  # 'Tuesday, July 30, 2024, 9:00 am': a field's date, perhaps with its weekday and time
+
+
+def _visible_date(value: str, source: str = "board_table") -> MarkupDate | None:
+    """The date a field's value starts with (a weekday may lead), or None: '2025-12-17', 'Tue, Jul 30 2024'."""
+    value = value.strip()
+    if not value or len(value) > MAX_DATE_VALUE_CHARS:
+        return None
+    found, end = parse_date(value)
+    lead = _LEADING_WORDS.match(value)
+    if found is None or (lead and parse_date(value[lead.end():])[0] != found):
+        return None  # the value is about something else and mentions a date later
+    return MarkupDate(found, source, bool(re.search(r"\d:\d{2}|\d\s*시", value[:end])), False)
+
+
+# More than a weekday before the date ('Tuesday, ', '(월) '): the value is prose that mentions a date.
+_LEADING_WORDS = re.compile(r"^(?:[^\W\d_]+[\s,.]+){3,}")
+
+
+# Label/value shapes other than tables: '<li><span>촬영일자</span><strong>2025-12-17</strong></li>',
+# '<p><strong>Posted:</strong> June 5, 2025</p>', '<div class="tit">등록일</div><div class="txt">2025-06-05</div>'.
+_LABEL_TAGS = ("strong", "b", "span", "label", "em", "div", "p", "h4", "h5", "h6", "i")
+MAX_LABEL_ELEMENTS = 3000  # label-like elements looked at, in document order (a page's fields come early)
+MAX_PAIR_LABEL_CHARS = 30
+# View counts are the one non-date field read from such pairs: author and department labels start contact
+# blocks and glossary entries too ('Department: ...'), and are read from tables and visible lines only.
+_VIEW_LABEL = re.compile(r"^(?:조회\s?수?|views?|hits?|조회)\s*[:：]?$", re.IGNORECASE)
+
+
+def _value_after(el: etree._Element) -> str:
+    """The text that follows a label element: its tail, else its next element, else (a label alone in
+    its box) the next box's text."""
+    tail = (el.tail or "").strip(" :：\t\n")
+    if tail:
+        return tail
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()
+    if nxt is not None:
+        return text_content(nxt)
+    parent = el.getparent()
+    if parent is not None and len(parent) == 1 and not (parent.text or "").strip():
+        box = parent.getnext()
+        while box is not None and not isinstance(box.tag, str):
+            box = box.getnext()
+        if box is not None:
+            return text_content(box)
+    return ""
+
+
+def _read_label_pairs(root: etree._Element, got: _Collected) -> None:
+    """Fields written as a label element and its value (see _LABEL_TAGS), in both languages."""
+    for n, el in enumerate(root.iter(*_LABEL_TAGS)):
+        if n >= MAX_LABEL_ELEMENTS:
+            return
+        name = (el.text or "").strip()
+        if not name or len(name) > MAX_PAIR_LABEL_CHARS:
+            continue  # a label is a short run of text
+        if classify_date_label(name) is None and not _VIEW_LABEL.match(name):
+            continue
+        # '<p class="date">발행일 <span class="num">2025.04.03. 11:36</span></p>': the value inside, after the label
+        value = text_content(el)[len(el.text):] if len(el) else _value_after(el)
+        value = _WS.sub(" ", value).strip(" :：")
+        if value:
+            _labelled(got, name.rstrip(" :："), value)
+
+
+def _read_date_elements(root: etree._Element, got: _Collected) -> None:
+    """Elements whose class or id says 'date' and whose text is a date ('<span class="post-date">12.
+    September 2013</span>', '<p class="date">등록일 2025.06.05</p>'), the first few in document order;
+    one in an event's box dates the event, one in a teaser or comment another story."""
+    seen = 0
+    for n, el in enumerate(root.iter()):
+        if n >= 20 * MAX_DATE_ELEMENT_SCAN or seen >= MAX_DATE_ELEMENTS:
+            return
+        if not isinstance(el.tag, str) or el.tag in ("time", "script", "style", "meta", "a", "option"):
+            continue
+        words = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if len(words) < 5 or not _DATE_CLASS.search(words):
+            continue
+        text = _WS.sub(" ", text_content(el)).strip()
+        if not text or len(text) > MAX_DATE_ELEMENT_CHARS:
+            continue
+        label, found = _split_label(text)
+        if found is None or any(d.value == found.value for d in got.class_dates + got.class_modified + got.events):
+            continue  # none, or the same date its box (div.entry-meta > span.post-date) gave already
+        seen += 1
+        kind = classify_date_label(label) if label else None
+        ancestry = words + " " + " ".join(f"{a.get('class') or ''} {a.get('id') or ''}" for a in el.iterancestors())
+        if _OTHER_STORIES_CLASS.search(ancestry) or any(a.tag in _OFF_ARTICLE_TAGS for a in el.iterancestors()):
+            continue  # a teaser's, a comment's or a sidebar calendar's date
+        if kind == "event" or _EVENT_CLASS.search(ancestry):
+            got.events.append(found)
+            got.is_event = True
+        elif kind == "modified" or (kind is None and re.search(r"updat|modif", words, re.IGNORECASE)):
+            got.class_modified.append(found)
+        elif kind in (None, "published", "generic"):
+            got.class_dates.append(found)
+
+
+_LABEL_BEFORE_DATE = re.compile(r"^(?P<label>[^\d]{0,25}?)\s*[:：|]?\s*(?=\d|[A-Za-z]{3})")
+
+
+def _split_label(text: str) -> tuple[str, MarkupDate | None]:
+    """'Posted on March 3, 2024' -> ('Posted on', its date); '2025.06.05' -> ('', its date)."""
+    found, end = parse_date(text)
+    if found is None:
+        return "", None
+    head = text[:end]
+    # the date must take up the text, after a short label: 'Posted on', '등록일', 'Updated:'
+    first_digit = re.search(r"\d", head)
+    label = text[:first_digit.start()] if first_digit else ""
+    month_first = re.search(r"[A-Za-z]{3,}\.?\s+\d", head)
+    if month_first and month_first.start() < (first_digit.start() if first_digit else len(head)):
+        label = text[:month_first.start()]
+    label = label.strip(" :：|,-–").strip()
+    if len(label) > 25 or len(text) - end > 25:
+        return label, None
+    if re.search(r"\d", text[end:]) and parse_date(text[end:])[0] is not None:
+        return label, None  # two dates: a period ('2025.06.01 ~ 2025.06.30'), not a day
+    return label, MarkupDate(found, "byline", bool(re.search(r"\d:\d{2}|\d\s*시", head)), False)
+
+
+_COPYRIGHT_XPATH = etree.XPath("//text()[contains(., '©') or contains(., 'opyright') or contains(., 'COPYRIGHT')"
+                                " or contains(., '(c)') or contains(., '(C)')]")
+_COPYRIGHT_WORDS = re.compile(r"copyright|©|\([cC]\)|all rights reserved\.?|alle rechte vorbehalten\.?|"
+                              r"(?:19|20)\d{2}(?:\s*[-–~]\s*(?:19|20)?\d{2,4})?|by|\bthe\b", re.IGNORECASE)
+MAX_SITE_MARK_CHARS = 60  # 'Public Building Commission of Chicago': a name, not a sentence
+MAX_SITE_MARKS = 4
+# A link to the site's root: '/', './', '/index.do', 'https://www.example.org/' (no query, no fragment).
+_ROOT_HREF = re.compile(r"^(?:(?:https?:)?//[^/?#]+/?|\.?/)(?:(?:index|main|default)\.\w+)?$", re.IGNORECASE)
+_HOME_WORD = re.compile(r"^(?:home|홈|처음|메인|main|logo|로고|home ?page|홈페이지)$", re.IGNORECASE)
+MAX_LOGO_LINK = 60  # the logo is among a page's first links
+
+
+def _site_mark(text: str | None) -> str | None:
+    value = _clean(text)
+    if not value:
+        return None
+    value = _WS.sub(" ", _COPYRIGHT_WORDS.sub(" ", value)).strip(" .,:;|-–")
+    if not value or len(value) > MAX_SITE_MARK_CHARS or len(value.split()) > 8 or value.endswith(("다", ".")):
+        return None
+    return value
+
+
+def _read_site_marks(root: etree._Element, got: _Collected) -> None:
+    """The site's name as its chrome writes it: the copyright holder in the footer, the logo link's text or
+    image to the site's root ('<a href="/"><img alt="열린 아카이브 KTV 나누리"></a>')."""
+    for text in _COPYRIGHT_XPATH(root)[:MAX_SITE_MARKS]:
+        # the footer's line starts with the mark and gives a year or 'All rights reserved' ('© 2024 ...',
+        # 'Copyright © ...'); a caption's '&copy;이마음' or a credit '© Stephan Höferer' names a photographer
+        if len(text) <= 2 * MAX_SITE_MARK_CHARS and re.match(r"\s*(?:©|copyright|\(c\))", text, re.IGNORECASE) \
+                and re.search(r"(?:19|20)\d{2}|rights reserved|rechte vorbehalten", text, re.IGNORECASE):
+            mark = _site_mark(re.split(r"©|copyright|\([cC]\)", text, maxsplit=1, flags=re.IGNORECASE)[-1])
+            if mark and mark not in got.site_marks:
+                got.site_marks.append(mark)
+    for n, link in enumerate(root.iter("a")):
+        if n >= MAX_LOGO_LINK:
+            break
+        if not _ROOT_HREF.match((link.get("href") or "").strip()):
+            continue
+        # the first link to the site's root is its logo; later ones are 'Home' in menus and breadcrumbs
+        image = next(link.iter("img"), None)
+        mark = _site_mark(image.get("alt") if image is not None else text_content(link))
+        if mark and len(mark) >= 2 and not _HOME_WORD.match(mark) and mark not in got.site_marks:
+            got.site_marks.append(mark)
+        break
 
 
 def _read_links(root: etree._Element, got: _Collected) -> None:
@@ -291,6 +530,9 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     _read_time_elements(root, got)
     _read_links(root, got)
     _read_field_tables(root, got)
+    _read_label_pairs(root, got)
+    _read_date_elements(root, got)
+    _read_site_marks(root, got)
     title_el = root.find(".//title")
     if title_el is not None:
         got.title("html_title", text_content(title_el))
@@ -300,11 +542,22 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     def by_rank(dates: list[MarkupDate]) -> tuple[MarkupDate, ...]:
         return tuple(sorted(dates, key=lambda d: DATE_SOURCE_RANK[d.source]))
 
+    url = got.canonical or got.og_url
+    is_event = got.is_event or bool(_EVENT_URL.search(url or ""))
+    board = got.board
+    if got.generic_dates and not is_event and board.published_at is None:
+        board = replace(board, published_at=got.generic_dates[0].value)  # 'Date: 2025-06-05' on an article
+    events = got.events + (got.generic_dates if is_event else [])
+    # a date element ranks after every markup field: its class is evidence, not a statement
+    published = by_rank(got.published + ([] if is_event else got.page_published)) + tuple(got.class_dates)
+    modified = by_rank(got.modified) + tuple(got.class_modified)
     return MarkupMetadata(titles=tuple(titles), site_names=tuple(got.site_names),
-                          canonical_url=got.canonical or got.og_url, published=by_rank(got.published),
-                          modified=by_rank(got.modified), authors=tuple(dict.fromkeys(got.authors)),
-                          section=got.section, board_title=got.board_title, board=got.board,
-                          language=_language(root))
+                          canonical_url=url, published=published,
+                          modified=modified, authors=tuple(dict.fromkeys(got.authors)),
+                          section=got.section, board_title=got.board_title, board=board,
+                          language=_language(root), events=tuple(events), other_dates=tuple(got.other_dates),
+                          url_date=None if is_event else parse_url_date(url), is_event=is_event,
+                          site_marks=tuple(got.site_marks))
 
 
 def json_ld_object_types(root: etree._Element | None) -> list[frozenset[str]]:

@@ -231,7 +231,7 @@ def _run_source(block: Block) -> str:
 
 
 # '2:30 pm – 3:30 pm', '8:30 AM - 10:00 AM', '14:00~16:00', '오후 2시~4시': when something happens, not when it was posted
-_TIME_RANGE = re.compile(r"\d{1,2}(?::\d{2}|\s*시)?\s*(?:[ap]\.?m\.?)?\s*[-–~]\s*(?:오[전후]\s*)?\d{1,2}(?::\d{2}|\s*시)"
+TIME_RANGE = re.compile(r"\d{1,2}(?::\d{2}|\s*시)?\s*(?:[ap]\.?m\.?)?\s*[-–~]\s*(?:오[전후]\s*)?\d{1,2}(?::\d{2}|\s*시)"
                          r"|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m", re.IGNORECASE)
 
 
@@ -242,7 +242,7 @@ def _describes_an_event(blocks: Sequence[Block], start: int, end: int, fields: M
     """A field list of an event ('Name: Board Meeting / Date: November 20, 2019 / Time: 8:30 AM - 10:00 AM'):
     its date is the event's and its 'Name' the event's title, so it stays in the body as content."""
     following = blocks[end:end + 1] if end < len(blocks) and _TIME_LABEL.match(blocks[end].text) else []
-    if any(_TIME_RANGE.search(block.text) for block in list(blocks[start:end]) + following):
+    if any(TIME_RANGE.search(block.text) for block in list(blocks[start:end]) + following):
         return True
     name = re.sub(r"\W+", "", (fields.author or "").lower())
     return bool(name) and any(re.sub(r"\W+", "", block.text.lower()) == name for block in blocks[:start])
@@ -363,7 +363,7 @@ def parse_dateline(text: str) -> datetime | None:
     >>> parse_dateline("Schengen, 3. Juli 2018 — Aussendung")
     datetime.datetime(2018, 7, 3, 0, 0)
     """
-    if len(text) > MAX_DATELINE_CHARS or _TIME_RANGE.search(text) or _HOUR_RANGE.search(text):
+    if len(text) > MAX_DATELINE_CHARS or TIME_RANGE.search(text) or _HOUR_RANGE.search(text):
         return None
     start = _DATELINE.match(text)
     if not start or _WEEKDAY.match(start["place"]):

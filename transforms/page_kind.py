@@ -7,11 +7,15 @@ URL patterns and words are evidence:
 - home: a site's front page, by the URL it was fetched from;
 - listing: a page whose main text is mostly a run of similar rows (transforms/listing.py) that each
   hold one link and most of which show a date; pagination, a listing URL or a board table's header
-  row make a thinner run enough, an article URL asks for more;
+  row make a thinner run enough, an article URL asks for more; dated rows that link the page's own
+  children make a page that is no item a listing, and so does a month's calendar grid with events in
+  its cells (day numbers 1-31 in a run, the events' lines between them), and a page that shows nothing
+  but a form of filters (its checkboxes' labels; a search or calendar saved before its script ran);
 - article: one dated item: it shows when it was published (a byline, a board's 등록일), its markup
   says so (article:published_time, JSON-LD Article/Event/JobPosting, a <time>), its URL is an
   item's (view.do?nttId=7, a date in the path), it links its neighbours (이전글/다음글, previous
-  post), or it shows a date as a field near its top (신청기간 : 2012-06-12, Meeting date: ...);
+  post), or it shows a date as a field near its top (신청기간 : 2012-06-12, Meeting date: ...) that is not
+  one line of a schedule (a day per meeting: a committee's page, a month's notices);
 - static: anything else with content (a glossary, a committee page, directions). A date the page
   shows only as when it was last changed ('Date modified', 최종수정일) makes no item.
 
@@ -22,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -110,6 +114,7 @@ MIN_FOLDER_SITE_SHARE = 0.9  # ... and (nearly) all its links to its host lie un
 # A front page's link: a host, its root, a folder ('/eng/'), or an index or main page in one; not '/login.do'.
 FRONT_PAGE_LINK = re.compile(r"^(?:https?://[^/?#]+)?(?:/|/[^/?#]+/|(?:/[^/?#]+)?/(?:index|main|home|default)"
                              r"(?:\.[a-z]{2,5})?)?$", re.IGNORECASE)
+MIN_FILTER_SHARE = 0.6  # a filter form's labels are most of a results page that shows no results
 MAX_SPLASH_CHARS = 300  # what the cleaner keeps of a splash page: a title and the portals' names
 MIN_SPLASH_FRONT_LINKS = 2
 MIN_SPLASH_FRONT_SHARE = 0.6
@@ -145,12 +150,25 @@ _LABEL_TEXTS = etree.XPath("//text()[string-length(.) <= $most][contains(., $wor
 HEAD_CHARS = 800
 MAX_FIELD_LINE_CHARS = 60
 MAX_FIELD_WORDS_CHARS = 25  # what a date field's line holds besides its dates: a label, a weekday
-_LABELLED_DATE = re.compile(r"(?:^|[\s|•·ㆍ])[^\s:：|•]{2,12}\s*[:：]\s*$")
+# (a weekday may come between the label and its date: 'Date : Tuesday, September 18, 2018')
+_LABELLED_DATE = re.compile(r"(?:^|[\s|•·ㆍ])[^\s:：|•]{2,12}\s*[:：]\s*(?:[A-Za-z]{3,9}\.?,?\s*)?$")
 # A date labelled as a change is not the item's date ('Date modified: 2022-05-13', '최종수정일 : ...').
 # A form's field may write its date as eight digits ('사업신청기간 : 20250605 ~ 20250621'): a date only
 # after a label and a colon (unlabelled, eight digits are as often an id).
 _COMPACT_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")
+# A month's calendar grid shows its days as numbers in cells: 28 and more in a row, with the events
+# written in the cells between them (a calendar of meetings is a listing of them).
+MIN_MONTH_DAYS = 28
+MIN_LAST_DAY = 28  # a grid that opens on the month before's last days runs 29, 30, 31, 1, 2 ...
+MIN_GRID_EVENTS = MIN_LISTING_ROWS
 _CHANGE_LABEL = re.compile(r"modif|updat|revis|review|수정|갱신|변경", re.IGNORECASE)
+# An item shows its own date once or twice at its top (posted, an event's day); a run of lines that are
+# each a date ('Wednesday, July 31, 2024', 'October 10, 2019 (cancelled)', 'December 12, 2019') is a
+# schedule of several meetings: a committee's page or a month's notices, not one dated item.
+MIN_SCHEDULE_LINES = 3
+MIN_SCHEDULE_DATES = 2  # ... of at least two different dates (a page may repeat its own date)
+MAX_SCHEDULE_PREFIX_CHARS = 12  # what a schedule's line shows before its date: a weekday ('Wednesday, '), a bullet
+SCHEDULE_CHARS = 10_000  # where a schedule's lines are sought (a month's meetings run past the head)
 
 
 @dataclass(frozen=True)
@@ -216,6 +234,15 @@ def is_hosted_site_root(url: str | None, links: tuple[str, ...]) -> bool:
             paths.append(parts.path.lower())
     return (len(paths) >= MIN_FOLDER_SITE_LINKS
             and sum(path.startswith(folder) for path in paths) >= MIN_FOLDER_SITE_SHARE * len(paths))
+
+
+def is_filter_shell(evidence: PageEvidence) -> bool:
+    """True when a page shows nothing but a form of filters (MIN_FILTER_SHARE of its text the labels of
+    its checkboxes and radio buttons): a search or a calendar saved before its script loaded the results."""
+    rows = evidence.rows
+    body = len("".join(evidence.body_text.split()))
+    return (rows.filter_chars > 0 and not rows.dated_rows and evidence.prose_chars == 0 and body > 0
+            and rows.filter_chars >= MIN_FILTER_SHARE * body and not item_evidence(evidence))
 
 
 def is_splash_page(evidence: PageEvidence) -> bool:
@@ -309,21 +336,100 @@ def _full_dates(line: str) -> list[re.Match]:
     return found
 
 
+def _date_line(line: str) -> str | None:
+    """The date a short line mostly is ('Wednesday, July 31, 2024', '• 2025-12-17'), or None."""
+    if len(line) > MAX_FIELD_LINE_CHARS:
+        return None
+    dates = _full_dates(line)
+    if not dates or len(line) - sum(len(m.group(0)) for m in dates) > MAX_FIELD_WORDS_CHARS:
+        return None
+    first = min(dates, key=lambda m: m.start())
+    return None if _CHANGE_LABEL.search(line[:first.start()][-20:]) else first.group(0)
+
+
+def _schedule_date(line: str) -> str | None:
+    """The date a short line opens with ('Wednesday, July 31, 2024 (changed from June 26, 2024)'), or None."""
+    if len(line) > MAX_FIELD_LINE_CHARS:
+        return None
+    dates = [m for m in _full_dates(line) if m.start() <= MAX_SCHEDULE_PREFIX_CHARS]
+    if not dates:
+        return None
+    first = min(dates, key=lambda m: m.start())
+    return None if _CHANGE_LABEL.search(line[:first.start()]) else first.group(0)
+
+
+def shows_schedule(body_text: str) -> bool:
+    """True when MIN_SCHEDULE_LINES or more of the body's first SCHEDULE_CHARS lines are short lines that
+    open with a date, of MIN_SCHEDULE_DATES or more different dates: a schedule of meetings, not one
+    item's date."""
+    dates = [date for line in body_text[:SCHEDULE_CHARS].splitlines() if (date := _schedule_date(line))]
+    return len(dates) >= MIN_SCHEDULE_LINES and len(set(dates)) >= MIN_SCHEDULE_DATES
+
+
 def shows_date_field(body_text: str) -> bool:
-    """True when the body's first HEAD_CHARS show a date as a field: a short line that is mostly a date,
-    or a date after a short label and a colon; never a date labelled as a change."""
+    """True when the body's first HEAD_CHARS show a date as a field: a date after a short label and a
+    colon, or a short line that is mostly a date unless the body is a schedule of such lines; never a
+    date labelled as a change."""
+    unlabelled = False
+    label = ""  # the line before, when it is a label of its own ('Start Date/Time:' above its value)
     for line in body_text[:HEAD_CHARS].splitlines():
         for match in _full_dates(line):
             before = line[:match.start()]
-            if _CHANGE_LABEL.search(before[-20:]):
-                continue
-            words = len(line) - sum(len(m.group(0)) for m in _full_dates(line))
-            if (len(line) <= MAX_FIELD_LINE_CHARS and words <= MAX_FIELD_WORDS_CHARS) or _LABELLED_DATE.search(before):
+            if not _CHANGE_LABEL.search(f"{label} {before[-20:]}") and _LABELLED_DATE.search(f"{label} {before}"):
                 return True
+        unlabelled = unlabelled or (_date_line(line) is not None and not _CHANGE_LABEL.search(label))
+        label = line.strip() if len(line.strip()) <= MAX_FIELD_WORDS_CHARS and _LABELLED_DATE.search(line) else ""
         for match in _COMPACT_DATE.finditer(line):  # eight digits only as a labelled field's value
             if _LABELLED_DATE.search(line[:match.start()]) and not _CHANGE_LABEL.search(line[:match.start()][-20:]):
                 return True
-    return False
+    return unlabelled and not shows_schedule(body_text)
+
+
+_DAY_NUMBER = re.compile(r"^\s*(\d{1,2})\s*일?\s*$")
+
+
+def shows_month_grid(body_text: str) -> bool:
+    """True when the body reads as a month's calendar grid: MIN_MONTH_DAYS or more day numbers in a row
+    (each a line of its own, one more than the last; a grid may open on the last days of the month
+    before: 30, 31, 1, 2 ...) with MIN_GRID_EVENTS or more lines of text between them (its events).
+    A date picker or a blog's calendar widget shows the numbers alone."""
+    days = events = best_days = best_events = 0
+    last = None
+    for line in body_text.splitlines():
+        match = _DAY_NUMBER.match(line)
+        if not match:
+            events += bool(days) and len(line.strip()) >= MIN_ROW_TITLE_CHARS
+            continue
+        day = int(match.group(1))
+        if last is not None and (day == last + 1 or (day == 1 and last >= MIN_LAST_DAY)):
+            days += 1
+        else:
+            days, events = 1, 0
+        last = day
+        if days > best_days:
+            best_days, best_events = days, events
+    return best_days >= MIN_MONTH_DAYS and best_events >= MIN_GRID_EVENTS
+
+
+def labelled_date_lines(body_text: str) -> list[str]:
+    """The lines of the body's first HEAD_CHARS that show a date after a short label and a colon
+    ('Date : Tuesday, September 18, 2018', '신청기간 : 2012-06-12'), never a date labelled as a change."""
+    found = []
+    for line in body_text[:HEAD_CHARS].splitlines():
+        for match in _full_dates(line):
+            before = line[:match.start()]
+            if not _CHANGE_LABEL.search(before[-20:]) and _LABELLED_DATE.search(before):
+                found.append(line)
+                break
+    return found
+
+
+def shows_own_date_field(evidence: PageEvidence) -> bool:
+    """True when the page shows a labelled date field of its own above its rows: a field none of its rows
+    holds (an event's 'Date : ...' above a 'More events' box; a listing's dates are its rows')."""
+    rows = evidence.rows.row_texts
+    return any(not any(squashed in row for row in rows)
+               for line in labelled_date_lines(evidence.body_text) if (squashed := "".join(line.split())))
 
 
 def is_item_url(url: str | None) -> bool:
@@ -348,12 +454,17 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     if status is not None and status >= 400:
         return PageKind("error", f"http_status={status}")
     head = f"{evidence.title or ''} {evidence.body_text[:ERROR_SEARCH_CHARS]}"
-    if evidence.body_chars <= ERROR_MAX_CHARS and ERROR_PHRASES.search(head):
+    # an item's page can say 'no results found' in a widget (an events plugin's empty list under the event):
+    # a page that shows or marks up one item is that item; an item's URL is no evidence (an unknown id's URL is one)
+    if (evidence.body_chars <= ERROR_MAX_CHARS and ERROR_PHRASES.search(head)
+            and not item_evidence(replace(evidence, url=None))):
         return PageKind("error", "short page with an error message")
     if evidence.body_chars == 0 and any(ERROR_PHRASES.search(message) for message in evidence.script_messages):
         return PageKind("error", "empty page with an error alert")
     if evidence.body_chars == 0 and evidence.rows.empty_board:
         return PageKind("listing", "an empty page with a board table's header and no rows (a script loads them)")
+    if is_filter_shell(evidence):
+        return PageKind("listing", "a form of filters and no results (a script loads them)", evidence.rows.links)
     if evidence.fetched_url and HOME_URL.search(evidence.fetched_url):
         return PageKind("home", "the site's front page (URL)")
     if is_hosted_site_root(evidence.fetched_url, evidence.page_links):
@@ -379,6 +490,10 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
              + ARTICLE_URL_SHIFT * article_url
              + ITEM_MARKUP_SHIFT * (evidence.article_markup + evidence.neighbour_links))
     reason = f"rows={n_rows} dated={rows.dated_rows} share={share:.2f} pagination={rows.pagination}"
+    # One item said twice, by its markup or byline and by a date field of its own that no row holds: the
+    # rows are what the page shows beside it (more events, related posts), however much of the page they are.
+    if (evidence.article_markup or evidence.has_published_at) and shows_own_date_field(evidence):
+        return PageKind("article", f"{reason} item: markup and its own date field")
     if (dated and share >= MIN_ROWS_TEXT_SHARE + shift) or (undated and share >= MIN_UNDATED_ROWS_TEXT_SHARE + shift):
         return PageKind("listing", reason, rows.links)
     item = item_evidence(evidence)
@@ -387,6 +502,12 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
         return PageKind("listing", f"{reason} board table", rows.links)
     if thin and not item and share >= MIN_THIN_RUN_SHARE:
         return PageKind("listing", f"{reason} rows are the page", rows.links)
+    if not item and shows_month_grid(evidence.body_text):
+        return PageKind("listing", f"{reason} a month's calendar grid", rows.links)
+    # dated rows that link the page's own children (/about/meetings/ -> /about/meetings/august-8-2019-agenda/)
+    # on a page that is no item: its items, however much the page says about them besides
+    if dated and not item and rows.links_children:
+        return PageKind("listing", f"{reason} rows link the page's children", rows.links)
     if evidence.fetched_url and SECTION_HOME_URL.search(evidence.fetched_url):
         return PageKind("home", "a section's front page (URL)")
     if item:

@@ -62,7 +62,7 @@ def _parts(title: str) -> list[str]:
 def _site_keys(markup: MarkupMetadata) -> set[str]:
     """Normalised names the site goes by: og:site_name, publisher, WebSite, and the <title>'s edge
     part that another markup title equals ('보도자료 | 광주광역시' beside og:title '광주광역시')."""
-    keys = {norm(name) for name in markup.site_names if not _URL.match(name)} - {""}
+    keys = {norm(name) for name in markup.site_names + markup.site_marks if not _URL.match(name)} - {""}
     host = _HOST.match(markup.canonical_url or "")
     if host and _ROOT_PATH.match(markup.canonical_url[host.end():]):
         # og:url at the site's root: the OpenGraph tags describe the site, not this page (unless the title
@@ -302,10 +302,19 @@ def _without_subject_fields(visible: Metadata) -> Metadata:
     return replace(visible, **changes)
 
 
+def _without_event_date(markup: MarkupMetadata, visible: Metadata) -> Metadata:
+    """On an event's page, a visible date on the day the markup gives for the event ('Date / Feb 01 2024'
+    beside a JSON-LD Event starting that day) is the event's, not the day the page was posted."""
+    shown = visible.published_at
+    if shown is None or not any(event.value.date() == shown.date() for event in markup.events):
+        return visible
+    return replace(visible, published_at=None, published_at_source=None)
+
+
 def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     """The page's metadata: the visible fields (from clean_blocks) confirmed, filled in or overruled
     by the markup's, each with its *_source."""
-    visible = _without_subject_fields(_with_board(markup, visible))
+    visible = _without_event_date(markup, _without_subject_fields(_with_board(markup, visible)))
     title, title_source = _title(markup, visible)
     shown, shown_source = visible.published_at, visible.published_at_source
     if shown is None and visible.modified_at is not None:
@@ -315,10 +324,27 @@ def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     published_at, published_source = _date(markup.published, shown, shown_source, markup.language)
     modified_at, modified_source = _date(markup.modified, visible.modified_at, visible.modified_at_source,
                                          markup.language)
+    if published_at is None:
+        published_at, published_source = _fallback_date(markup)
+    event = markup.events[0] if markup.events else None
     author, author_source = _author(markup, visible)
     site_name = next((name for name in markup.site_names if not _URL.match(name)), None)
     return replace(visible, title=title, title_source=title_source if title else None,
                    published_at=published_at, published_at_source=published_source,
                    modified_at=modified_at, modified_at_source=modified_source,
                    author=author, author_source=author_source, category=visible.category or markup.section,
-                   site_name=site_name, canonical_url=markup.canonical_url)
+                   site_name=site_name, canonical_url=markup.canonical_url,
+                   event_at=event.value if event else None, event_at_source=event.source if event else None)
+
+
+def _fallback_date(markup: MarkupMetadata) -> tuple[datetime | None, str | None]:
+    """The page's date when it shows no posting or modification date: another labelled date beside its
+    title ('촬영일자 2025-12-17'), else the day its URL's path gives; never on an event's page, whose
+    dates are the event's (event_at)."""
+    if markup.is_event:
+        return None, None
+    if markup.other_dates:
+        return markup.other_dates[0].value, markup.other_dates[0].source
+    if markup.url_date is not None:
+        return markup.url_date, "url"
+    return None, None

@@ -131,6 +131,10 @@ class Metadata:
     published_at_source: str | None = None
     modified_at_source: str | None = None
     department_source: str | None = None
+    # When the event the page announces takes place (a meeting, a course, a festival): its start, from a
+    # JSON-LD Event or a labelled field ('Meeting Date', '행사일시'); published_at stays when the page was posted.
+    event_at: datetime | None = None
+    event_at_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -180,6 +184,17 @@ class MarkupMetadata:
     language: str | None = None  # <html lang="ko-KR"> -> 'ko'
     board_title: str | None = None  # the '제목' / 'Title' field
     board: MetadataFields = MetadataFields()
+    # When the page's event takes place: a JSON-LD Event's startDate, a 'Meeting date' / '행사일시' field, a
+    # <time> or date element in an event's box. Never the page's published_at (see docs/tables.md, event_at).
+    events: tuple[MarkupDate, ...] = ()
+    # Other labelled dates the page shows beside its title ('촬영일자 2025-12-17', the day a video was shot):
+    # the page's date only when it shows no posting or modification date.
+    other_dates: tuple[MarkupDate, ...] = ()
+    url_date: datetime | None = None  # the day the canonical URL's path gives ('/2019/08/02/')
+    is_event: bool = False  # the page announces an event (a JSON-LD Event, an event field, an /events/ URL)
+    # Names the page's chrome gives the site: the footer's copyright holder ('© 열린 아카이브 KTV 나누리'), the
+    # text or image of the logo link to the site's root. Only for telling the site's name from a title.
+    site_marks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

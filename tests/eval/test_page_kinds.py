@@ -32,6 +32,17 @@ def test_a_set_of_one_folder_per_kind_is_scored(tmp_path, capsys):
     assert "2/2 = 100.0%" in capsys.readouterr().out
 
 
+def test_without_urls_a_kind_that_rests_on_its_url_is_lost(tmp_path, capsys):
+    # a front page is told by the URL it was fetched from: --no-url scores the same pages without them
+    (tmp_path / "front.html").write_text(f"<html><body><p>{'광주광역시 누리집에 오신 것을 환영합니다. ' * 8}</p></body></html>",
+                                         encoding="utf-8")
+    (tmp_path / "manifest.json").write_text(json.dumps([{"file": "front.html", "kind": "home",
+                                                         "url": "https://www.gwangju.go.kr/"}]), encoding="utf-8")
+    assert page_kinds.main(["--dir", str(tmp_path), "--min", "1.0"]) == 0
+    assert page_kinds.main(["--dir", str(tmp_path), "--min", "1.0", "--no-url"]) == 1
+    assert "(without their URLs)" in capsys.readouterr().out
+
+
 def test_an_absent_set_is_skipped_with_a_message(tmp_path, capsys):
     assert page_kinds.main(["--dir", str(tmp_path / "absent")]) == 0
     assert "skipped" in capsys.readouterr().out
@@ -52,9 +63,10 @@ def test_a_fresh_split_is_left_out_unless_asked_for_and_its_pages_are_never_list
 
 
 def test_the_real_labelled_pages_keep_their_floors(capsys):
-    # eval/pagekind's dev and holdout splits (90 real pages): dev 54/54, holdout 30/36 measured; the floors
-    # sit about a page under (the fresh split is measured blind by the lead and never here)
+    # eval/pagekind's dev and holdout splits after collect5's round-5 batches (76 dev, 37 holdout pages): dev 73/76
+    # and holdout 37/37 measured (pagekind4); the floors sit about a page under (the fresh split is measured blind
+    # by the lead and never here)
     if not page_kinds.DEFAULT_DIR.is_dir():
         return
-    assert page_kinds.main(["--split", "dev", "--min", "0.98"]) == 0
-    assert page_kinds.main(["--split", "holdout", "--min", "0.80"]) == 0
+    assert page_kinds.main(["--split", "dev", "--min", "0.94"]) == 0
+    assert page_kinds.main(["--split", "holdout", "--min", "0.97"]) == 0

@@ -17,18 +17,20 @@ import real  # noqa: E402
 
 # metric: (measured, floor) for shares that should be high
 FLOORS = {
-    "dev": {"must_keep_kept": (0.985, 0.97), "title_right": (0.967, 0.93), "date_right": (0.938, 0.90),
-            "other_fields_right": (0.524, 0.50),
+    # dev and holdout re-measured after collect5's round-5 batch (12 pages: 10 US meeting/event pages and a Korean
+    # technopark call in dev, 1 US meeting page in holdout)
+    "dev": {"must_keep_kept": (0.942, 0.93), "title_right": (0.927, 0.90), "date_right": (0.941, 0.90),
+            "other_fields_right": (0.423, 0.40),
             "list_items_found": (0.644, 0.60), "captions_found": (0.708, 0.67), "quote_precision": (1.0, 0.97),
             "quote_recall": (0.946, 0.92), "speaker_right": (0.971, 0.94)},
-    "holdout": {"must_keep_kept": (0.925, 0.90), "title_right": (1.0, 0.96), "date_right": (1.0, 0.96),
+    "holdout": {"must_keep_kept": (0.91, 0.89), "title_right": (1.0, 0.96), "date_right": (1.0, 0.96),
                 "headings_found": (0.733, 0.70), "quote_precision": (0.962, 0.94), "quote_recall": (0.862, 0.84),
                 "speaker_right": (0.84, 0.80)},
 }
 # metric: (measured, ceiling) for what should be low
 CEILINGS = {
-    "dev": {"chrome_leaked": (0.020, 0.03), "dates_invented": (0, 0), "fields_invented": (4, 5), "rejected": (0, 0)},
-    "holdout": {"chrome_leaked": (0.031, 0.04), "dates_invented": (2, 2), "fields_invented": (8, 8), "rejected": (0, 0)},
+    "dev": {"chrome_leaked": (0.025, 0.035), "dates_invented": (2, 2), "fields_invented": (6, 7), "rejected": (0, 0)},
+    "holdout": {"chrome_leaked": (0.034, 0.04), "dates_invented": (2, 2), "fields_invented": (9, 9), "rejected": (0, 0)},
 }
 
 
@@ -54,3 +56,14 @@ def test_floors_are_close_to_what_was_measured() -> None:
     for split, floors in FLOORS.items():
         for metric, (measured, floor) in floors.items():
             assert 0 <= measured - floor <= 0.045, (split, metric)
+
+
+def test_the_default_run_never_scores_the_blind_split(monkeypatch, capsys) -> None:
+    """`python eval/real.py` (and make eval through eval/score.py) scores dev and holdout only: fresh needs asking for."""
+    asked: list[str] = []
+    monkeypatch.setattr(real, "score_split", lambda split, _trafilatura: asked.append(split) or {})
+    real.main(["--json", "--no-trafilatura"])
+    assert asked and "fresh" not in asked and set(asked) <= {"dev", "holdout"}
+    asked.clear()
+    real.main(["--json", "--no-trafilatura", "--split", "all"])
+    assert "fresh" in asked or not (real.REAL_DIR / "fresh" / "gold").is_dir()

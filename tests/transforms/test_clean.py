@@ -220,3 +220,16 @@ def test_the_heading_nearest_the_body_wins_when_only_headings_follow_the_last_h1
         heads = "".join(f"<h1>{h}</h1>" for h in h1s) + f"<h2>{steps[0]}</h2><h3>{steps[1]}</h3><h4>{name}</h4>"
         html = f"<html><body><div class='top'>{heads}</div><div class='rules'>{_prose(text)}{_prose(text)}</div></body></html>"
         assert _clean_html(html).metadata.title == name
+
+
+def test_a_recurring_time_line_is_kept_where_its_digits_differ_but_chrome_lines_still_go() -> None:
+    from cityclips.transforms.records import Block
+    from cityclips.transforms.template import block_signatures, line_signature
+    page = [Block(1, "Board of Ethics Meeting", "p", dom_path="body/div.event/p"),
+            Block(2, "2:00pm to 4:00pm", "p", dom_path="body/div.event/p"),
+            Block(3, "Copyright 2019 Cook County", "p", dom_path="body/div.event/p")]
+    templates = frozenset({line_signature("1:00pm to 3:00pm"), line_signature("Copyright 2020 Cook County")})
+    clean = clean_blocks("e.html", "html", page, templates, signatures=block_signatures(page))
+    rules = {line.text: line.rule for line in clean.removed}
+    assert "2:00pm to 4:00pm" in [b.text for b in clean.body]
+    assert rules["Copyright 2019 Cook County"] in ("template", "copyright")

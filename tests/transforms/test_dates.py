@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 
-from cityclips.transforms.dates import parse_date, parse_markup_date
+from cityclips.transforms.dates import classify_date_label, parse_date, parse_markup_date, parse_url_date
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -56,3 +56,32 @@ def test_european_press_release_dates(text: str, expected: datetime) -> None:
 
 def test_a_month_name_without_a_day_is_no_date() -> None:
     assert parse_date("Im Mai 2024 beginnt der Bau") == (None, 0)
+
+
+@pytest.mark.parametrize("label, kind", [
+    ("Date posted", "published"), ("Posted on", "published"), ("등록일", "published"), ("작성일자", "published"),
+    ("채용공고 등록일시", "published"), ("Release Date", "published"),
+    ("Last updated", "modified"), ("Page last reviewed", "modified"), ("수정일", "modified"),
+    ("Meeting Date", "event"), ("Event date", "event"), ("Date and time", "event"), ("행사일시", "event"),
+    ("행사 날짜", "event"), ("마감일", "deadline"), ("접수기간", "deadline"), ("Deadline", "deadline"),
+    ("Date of birth", "deadline"), ("Date", "generic"), ("날짜", "generic"), ("촬영일자", "other"),
+    ("Location", None), ("Name", None), ("조회수", None), ("장소", None),
+    ("The board will meet on the date below", None),  # a sentence, not a label
+])
+def test_a_field_label_says_what_its_date_is_in_both_languages(label: str, kind: str | None) -> None:
+    assert classify_date_label(label) == kind
+
+
+@pytest.mark.parametrize("url, day", [
+    ("https://www.cnn.com/2019/11/18/investing/asian-market-latest/index.html", datetime(2019, 11, 18)),
+    ("http://www.xinhuanet.com/local/2020-02/19/c_1125597921.htm", datetime(2020, 2, 19)),
+    ("https://www.example.ch/2016-04-15/was-ist-der-unterschied", datetime(2016, 4, 15)),
+    ("http://www.example.org/events/committee-20190913/", datetime(2019, 9, 13)),
+    ("https://mediahub.seoul.go.kr/archives/2013898", None),  # an article number
+    ("https://www.hankookilbo.com/News/Read/A2025051516330004328", None),  # digits run on: an id
+    ("http://www.eza.gv.at/presse/aussendungen/2018/07/aussenministerin/", None),  # a month, no day
+    ("https://example.org/list?date=2024-05-01", None),  # a query filters, it does not date the page
+    ("https://example.org/2019/0802/slug", None), (None, None),
+])
+def test_a_url_path_gives_a_day_only_when_it_writes_year_month_and_day(url: str | None, day: datetime | None) -> None:
+    assert parse_url_date(url) == day

@@ -175,3 +175,25 @@ def test_sidebar_rows_count_only_when_they_link_the_pages_children():
         # an article's sidebar links its siblings, and without a URL a sidebar is a sidebar
         other = listing_rows(parse_html(f"<html><body>{body}</body></html>"), "https://www.example.us/news/story-1")
         assert other.dated_rows == 0 and rows_of(body).dated_rows == 0
+
+
+def test_an_accordions_rows_unfold_their_items_text_in_place():
+    # each row's link opens a panel of the same row (href='#no3' over id='no3'): the panel is the row's, however long
+    route = "2월 7일 자차 이용하여 의료기관을 방문하여 외래 진료를 받은 뒤 자택으로 귀가하였고 접촉자를 조사 중이다. " * 12
+    items = "".join(f"<div class='onelist'><a href='#no{i}'><ul><li>환자번호 : {i}</li><li>확진일자 : 2. 1{i}</li></ul></a>"
+                    f"<div id='no{i}'>{route if i % 2 else ''}</div></div>" for i in range(1, 7))
+    rows = rows_of(f"<div class='in_list'>{items}</div>")
+    assert len(rows.links) == 6 and rows.dated_rows == 6 and len(route) > MAX_ROW_CHARS
+    assert rows.links[0].title == "환자번호 : 1 확진일자 : 2. 11" and rows.links[0].posted_at is None
+    # a link to an anchor elsewhere on the page unfolds nothing of its row: a long row stays no row
+    elsewhere = "".join(f"<div class='onelist'><a href='#top'>환자번호 : {i} 확진일자 : 2. 1{i}</a><div>{route}</div></div>"
+                        for i in range(1, 7))
+    assert rows_of(f"<div class='in_list'>{elsewhere}</div>").links == ()
+
+
+def test_a_korean_month_and_day_with_its_space_dates_a_row_and_a_decimal_does_not():
+    dated = "".join(f"<li><a href='/v{i}'>정기 회의 결과 안내 {i}</a> 3. 1{i}.(화)</li>" for i in range(4))
+    assert rows_of(f"<ul>{dated}</ul>").dated_rows == 4
+    for number in ("1.5", "2.18", "v3. 12.5", "3. 1,200"):
+        undated = "".join(f"<li><a href='/v{i}'>정기 회의 결과 안내 {i}</a> {number}</li>" for i in range(4))
+        assert rows_of(f"<ul>{undated}</ul>").dated_rows == 0, number

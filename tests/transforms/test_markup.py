@@ -139,3 +139,58 @@ def test_a_field_label_naming_what_was_registered_before_its_date_label_is_the_p
     english = "<table><tr><th>Event date</th><td>May 1, 2026</td></tr><tr><th>Job posted</th><td>March 18, 2026</td></tr></table>"
     assert read("", english).board.published_at == datetime(2026, 3, 18, 0, 0)
     assert read("", "<table><tr><th>행사 날짜</th><td>2026.05.01</td></tr></table>").board.published_at is None
+
+
+def test_label_and_value_elements_give_dated_fields_in_both_languages() -> None:
+    video = ("<h4>20251217 중계_업무보고</h4><ul><li><span>촬영장소</span><strong>정부세종컨벤션센터</strong></li>"
+             "<li><span>촬영일자</span><strong>2025-12-17</strong></li><li><span>조회수</span><strong>27</strong></li></ul>")
+    got = read("", video)
+    assert [d.value for d in got.other_dates] == [datetime(2025, 12, 17)] and got.board.view_count == 27
+    assert got.board.published_at is None  # the day a video was shot is not a posting date
+    posted = read("", "<p><strong>Posted:</strong> June 5, 2025</p><p class='date'>발행일 <span>2025.04.03. 11:36</span></p>")
+    assert posted.board.published_at == datetime(2025, 6, 5)
+    updated = read("", "<div><div class='tit'><b>Last Updated</b></div><div class='txt'>March 26, 2021</div></div>")
+    assert updated.board.modified_at == datetime(2021, 3, 26)
+
+
+def test_an_event_fields_dates_are_the_events_and_make_the_page_an_event_page() -> None:
+    meeting = read("", "<h1>Board Meeting</h1><p><strong>Meeting Date:</strong> November 13, 2018</p>")
+    assert meeting.is_event and [d.value for d in meeting.events] == [datetime(2018, 11, 13)]
+    assert meeting.board.published_at is None
+    ranged = read("", "<dl><dt>Date</dt><dd>November 20, 2019 8:30 AM - 10:00 AM</dd></dl>")  # a time range: an event's
+    assert ranged.is_event and ranged.board.published_at is None
+    article = read("", "<dl><dt>Date</dt><dd>2025-06-05</dd></dl>")  # a bare 'Date' on an article: its date
+    assert not article.is_event and article.board.published_at == datetime(2025, 6, 5)
+
+
+def test_json_ld_event_start_date_and_name() -> None:
+    head = ('<script type="application/ld+json">{"@type": "Event", "name": "Police Discipline Work Group",'
+            ' "startDate": "2024-02-01"}</script>')
+    got = read(head)
+    assert got.is_event and got.events[0].value == datetime(2024, 2, 1)
+    assert ("json_ld", "Police Discipline Work Group") in got.titles and not got.published
+
+
+def test_date_elements_by_class_and_what_their_box_says() -> None:
+    got = read("", "<div class='entry-meta'><span class='post-date'>12. September 2013</span></div><p>Text</p>")
+    assert [(d.value, d.source) for d in got.published] == [(datetime(2013, 9, 12), "byline")]
+    teaser = read("", "<div class='related-posts'><span class='date'>2013-09-01</span></div>")
+    assert not teaser.published
+    event = read("", "<div class='event-details'><span class='date'>Tue, Jul 30 2024</span></div>")
+    assert event.events and not event.published
+    period = read("", "<span class='date'>2025.06.01 ~ 2025.06.30</span>")  # a period is no day
+    assert not period.published and not period.events
+
+
+def test_a_url_path_date_and_an_events_url() -> None:
+    assert read('<link rel="canonical" href="https://blog.example.org/2019/08/02/json-parsing/">').url_date \
+        == datetime(2019, 8, 2)
+    event = read('<link rel="canonical" href="http://www.example.org/events/land-committee-20190913/">')
+    assert event.is_event and event.url_date is None
+
+
+def test_the_site_names_chrome_gives_copyright_lines_and_the_logo_link() -> None:
+    body = ("<a href='/'><img alt='열린 아카이브 KTV 나누리'></a><a href='/news'>뉴스</a><p>사진 설명 ©이마음</p>"
+            "<footer><p>© 열린 아카이브 KTV 나누리. All Rights Reserved.</p>"
+            "<p>Copyright © 2018 Public Building Commission of Chicago. All Rights Reserved.</p><p>© Stephan Höferer</p></footer>")
+    assert read("", body).site_marks == ("열린 아카이브 KTV 나누리", "Public Building Commission of Chicago")

@@ -8,7 +8,7 @@ from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.listing import listing_rows, text_listing_rows
 from cityclips.transforms.page_kind import (PageEvidence, decide_page_kind, has_article_markup, has_neighbour_links,
                                             is_hosted_site_root, is_item_url, page_links, prose_chars, script_messages,
-                                            shows_date_field)
+                                            shows_date_field, shows_month_grid, shows_schedule)
 from cityclips.transforms.pipeline import process_pages
 from cityclips.transforms.records import Document, RawPage
 
@@ -374,3 +374,103 @@ def test_an_eight_digit_date_dates_an_item_only_as_a_labelled_field():
     assert shows_date_field("Application period: 20250605 - 20250621")
     assert not shows_date_field("문서번호 20250605 관련 안내입니다 그리고 여러 내용이 이어지는 긴 문장이 여기에 있습니다 더 길게")
     assert not shows_date_field("Last updated: 20250605")
+
+
+def test_a_schedule_of_dates_is_no_items_date():
+    # one meeting's page shows its day; a month's notices show a day per meeting (a committee's page)
+    one = "Board of Trustees\nWednesday, July 31, 2024\n3:30 - 5:30 pm\nBrooklyn Heights Campus"
+    assert shows_date_field(one) and not shows_schedule(one)
+    for schedule in (one + "\nAudit Committee\nWednesday, July 31, 2024 (changed from June 26, 2024)\n11:00 am\n"
+                     "Executive Committee\nMonday, July 1, 2024\n3:00 pm",
+                     "정기회의 일정\n2024. 3. 12.(화) 제1차 회의\n2024. 4. 9.(화) 제2차 회의\n2024. 5. 14.(화) 제3차 회의"):
+        assert shows_schedule(schedule) and not shows_date_field(schedule), schedule
+        assert decide_page_kind(PageEvidence(body_chars=900, body_text=schedule)).kind == "static"
+    # a page that repeats its own date is not a schedule; a labelled field still dates the item
+    assert not shows_schedule("2024-05-01\n본문\n2024-05-01\n사진\n2024-05-01")
+    assert shows_date_field("회의 일정\n회의일시 : 2024-03-12\n2024-04-09\n2024-05-14\n2024-06-11")
+    assert not shows_schedule("Minutes\nUpdated May 1, 2024\nRevised May 2, 2024\nReviewed May 3, 2024")
+
+
+def test_dated_rows_that_link_the_pages_children_make_a_listing_whatever_its_date_lines():
+    # a meetings page: its schedule of upcoming days (no links), a paragraph, and recent meetings in a sidebar
+    items = "".join(f"<li>{month} {day}, 2019 <a href='https://www.example.us/about/meetings/{month.lower()}-{day}-2019/'>"
+                    "Agenda</a> | <a href='/m.pdf'>Minutes</a></li>" for month, day in
+                    (("June", 13), ("July", 11), ("August", 8), ("September", 12), ("October", 1)))
+    prose = ("<p>The commission meets on the second Thursday of the month at two in the afternoon in conference room "
+             "4-407 of the county building. Meetings are open to the public and the agenda is posted a week ahead.</p>" * 2)
+    html = (f"<html><body><main><h1>Board Meetings</h1>{prose}<p>October 10, 2019 (cancelled)</p>"
+            f"<p>November 14, 2019</p><p>December 12, 2019</p></main><aside><ul>{items}</ul></aside></body></html>")
+    page = evidence(html, "https://www.example.us/about/meetings/", body_text="Board Meetings\nOctober 10, 2019 "
+                    "(cancelled)\nNovember 14, 2019\nDecember 12, 2019")
+    assert page.rows.links_children and decide_page_kind(page).kind == "listing"
+    # the same rows under an item (its date shown by a byline) stay its related links
+    assert decide_page_kind(replace(page, has_published_at=True)).kind != "listing"
+
+
+def test_a_months_calendar_grid_with_events_in_its_cells_is_a_listing():
+    cells = []
+    for day in (30, 31, *range(1, 31)):
+        cells.append(str(day))
+        if day % 7 == 3:
+            cells += [f"Budget Committee Meeting {day}", "6:00 pm – 8:00 pm"]
+    grid = "Calendar\nSU : MO : TU : WE : TH : FR : SA :\n" + "\n".join(cells)
+    assert shows_month_grid(grid)
+    assert decide_page_kind(PageEvidence(body_chars=2000, body_text=grid)).kind == "listing"
+    assert shows_month_grid(grid.replace("\n2\n", "\n2일\n"))  # Korean cells may write '2일'
+    # the numbers alone (a date picker, a blog's calendar widget) or a broken run are no calendar of events
+    assert not shows_month_grid("\n".join(str(day) for day in range(1, 31)))
+    assert not shows_month_grid(grid.replace("\n15\n", "\n"))
+    # an event's own page with a calendar widget stays the event's
+    assert decide_page_kind(PageEvidence(body_chars=2000, body_text=grid, article_markup=True)).kind == "article"
+
+
+def test_a_label_on_its_own_line_or_a_weekday_after_it_still_labels_a_date():
+    for text in ("Event Detail\nStart Date/Time:\nThursday, August 2, 2018 9:00 AM\nEnd Date/Time:\nThursday, August 2, "
+                 "2018 2:00 PM\nRecurring Event:\nEvery 2 weeks until 8/16/2018 (total 6 events)",
+                 "Regular Commission Meeting\nDate : Tuesday, September 18, 2018\nTime : 1:30pm - 3:30pm",
+                 "Regular Open Meeting\nDecember 14, 202311:30 AM\nChicago, Illinois"):  # a year joined to its time
+        assert shows_date_field(text), text
+    assert not shows_date_field("Glossary\nLast modified:\nTuesday, May 13, 2022\nTerms")
+
+
+def test_an_items_page_that_says_no_results_in_a_widget_is_no_error():
+    text = "October 17, 2019, 2:00 pm - 4:00 pm 175 W Jackson Blvd\nLoading Events\nThere were no results found."
+    assert decide_page_kind(PageEvidence(body_chars=len(text), body_text=text)).kind == "error"
+    assert decide_page_kind(PageEvidence(body_chars=len(text), body_text=text, article_markup=True)).kind == "article"
+    # an unknown id's page at an item's URL is still an error
+    assert decide_page_kind(PageEvidence(url="https://www.example.kr/board/view.do?nttId=9", body_chars=len(text),
+                                         body_text=text)).kind == "error"
+
+
+def test_an_event_with_its_own_date_field_beside_a_box_of_more_events_is_the_event():
+    more = "".join(f"<div class='ev'><a href='/events/{i}'>Book Babies storytime number {i}</a> Date: August {i + 1}, "
+                   "2018 Main Library</div>" for i in range(12))
+    html = f"<html><body><h1>Regular Commission Meeting</h1><div class='more'>{more}</div></body></html>"
+    head = "Regular Commission Meeting\nDate : Tuesday, September 18, 2018\nTime : 1:30pm - 3:30pm"
+    page = evidence(html, "https://library.example.org/meeting/1973", body_text=head, body_chars=900)
+    assert decide_page_kind(page).kind == "listing"  # the rows are the page's text and nothing else says item
+    assert decide_page_kind(replace(page, article_markup=True)).kind == "article"
+    # a listing whose date lines are its rows' is still a listing, whatever its markup
+    rows_head = "Events\nBook Babies storytime number 0 Date: August 1, 2018 Main Library"
+    assert decide_page_kind(replace(page, article_markup=True, body_text=rows_head)).kind == "listing"
+
+
+def test_a_form_of_filters_whose_results_a_script_loads_is_a_listing():
+    for names in (("Full Commission", "Ways & Means Committee", "Audit Committee", "Building Authority", "Ethics Board",
+                   "Election Commission"), ("일자리", "주거", "교육", "복지·문화", "참여·권리", "종로구", "중구")):
+        choices = "".join(f"<li><label><input type='checkbox'/><span>{name}</span></label></li>" for name in names)
+        html = (f"<html><body><h1>County Calendar</h1><div class='filter'><h2>Filter</h2><ul>{choices}</ul></div>"
+                "<div class='results'><!-- loaded by a script --></div></body></html>")
+        kinds = [r.page_kind if isinstance(r, Document) else r.reason
+                 for r in process_pages([RawPage("calendar.html", html.encode(), "html")])]
+        assert kinds == ["listing"], names
+        assert listing_rows(parse_html(html)).filter_chars >= 20
+    # a consent box or two is no filter form, and a page with prose beside its filters is what its prose makes it
+    consent = ("<html><body><h1>Subscribe</h1><label><input type='checkbox'/> I agree to the terms</label>"
+               "<label><input type='radio' id='r1'/></label></body></html>")
+    assert listing_rows(parse_html(consent)).filter_chars == 0
+    rows = listing_rows(parse_html("<form>" + "".join(f"<input type='radio' id='o{i}'/><label for='o{i}'>Option {i}</label>"
+                                                       for i in range(6)) + "</form>"))
+    assert rows.filter_chars == len("Option0") * 6
+    assert decide_page_kind(PageEvidence(rows=rows, body_chars=900, body_text="Option 0 Option 1 " * 2 + "본문 " * 200,
+                                         prose_chars=600)).kind != "listing"

@@ -250,3 +250,44 @@ def test_a_title_with_an_empty_headline_part_names_the_site_and_a_board_title_fi
         assert (reconcile_metadata(markup, visible).title, reconcile_metadata(markup, visible).title_source) == \
             (headline, "board_table")
         assert title_hints(markup) == ()  # the site's name is no headline hint
+
+
+# --- which date is the page's -------------------------------------------------------------------
+
+def test_an_event_pages_date_is_its_event_at_not_its_published_at() -> None:
+    markup = MarkupMetadata(events=(MarkupDate(datetime(2024, 2, 1), "json_ld", False, False),), is_event=True,
+                            url_date=None)
+    visible = Metadata(title="Police Discipline Work Group", published_at=datetime(2024, 2, 1),
+                       published_at_source="byline")
+    got = reconcile_metadata(markup, visible)
+    assert got.published_at is None and (got.event_at, got.event_at_source) == (datetime(2024, 2, 1), "json_ld")
+    posted = replace_published(visible, datetime(2024, 1, 10))  # a posting date on another day stays
+    assert reconcile_metadata(markup, posted).published_at == datetime(2024, 1, 10)
+
+
+def replace_published(visible: Metadata, day: datetime) -> Metadata:
+    return Metadata(title=visible.title, published_at=day, published_at_source="byline")
+
+
+def test_with_no_date_shown_another_labelled_date_then_the_url_day_and_never_on_an_event_page() -> None:
+    shot = MarkupDate(datetime(2025, 12, 17), "board_table", False, False)
+    both = MarkupMetadata(other_dates=(shot,), url_date=datetime(2025, 12, 1))
+    assert _date_of(both) == (datetime(2025, 12, 17), "board_table")
+    assert _date_of(MarkupMetadata(url_date=datetime(2019, 8, 2))) == (datetime(2019, 8, 2), "url")
+    assert _date_of(MarkupMetadata(other_dates=(shot,), is_event=True)) == (None, None)
+    shown = reconcile_metadata(MarkupMetadata(url_date=datetime(2019, 8, 2)),
+                               Metadata(title="T", published_at=datetime(2019, 8, 3), published_at_source="byline"))
+    assert shown.published_at == datetime(2019, 8, 3)  # what the page shows beats its URL
+
+
+def _date_of(markup: MarkupMetadata) -> tuple[datetime | None, str | None]:
+    got = reconcile_metadata(markup, Metadata(title="T"))
+    return got.published_at, got.published_at_source
+
+
+def test_a_markup_title_that_is_the_sites_name_in_its_chrome_loses_to_the_heading() -> None:
+    markup = MarkupMetadata(titles=(("meta", "열린 아카이브 KTV 나누리"), ("html_title", "열린 아카이브 KTV 나누리")),
+                            site_marks=("열린 아카이브 KTV 나누리",))
+    visible = Metadata(title="20251217 중계_산업통상부 업무보고 녹취_KTV", title_source="heading")
+    assert reconcile_metadata(markup, visible).title == visible.title
+    assert reconcile_metadata(MarkupMetadata(titles=markup.titles), visible).title == "열린 아카이브 KTV 나누리"
