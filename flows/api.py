@@ -74,6 +74,29 @@ def _api_for_import(url: str) -> Iterator[None]:
         os.environ.pop("PREFECT_API_URL", None)
 
 
+def _unchanged_run(run_api, inputs: list[str], out: str, batch_pages: int, max_page_mb: float, engine: str,
+                   workers: int | None, dask_address: str | None, follow_links: bool, base_url: str | None,
+                   requested_at: str, on_api: Callable[[str], None] | None):
+    """The run, without Prefect, when it has nothing to do (flows/steps.py); None when it has work.
+
+    Asked only when the run would start a temporary Prefect server (no PREFECT_API_URL, no
+    `cityclips server`), while that server boots: an unchanged re-run then takes the plan, the
+    publish of the run's row and the database's runs table, and no server at all (which would be
+    most of its time). With a server running, the same run is a flow run as any other.
+    """
+    from cityclips.flows.steps import NO_API, log_only_progress, nothing_to_do, run_options, run_steps
+    options = run_options(inputs, out, False, batch_pages, max_page_mb, engine, workers, dask_address, NO_API,
+                          follow_links, base_url, requested_at)
+    planned = nothing_to_do(options)
+    if planned is None:
+        return None
+    run_api.cancel()
+    if on_api is not None:
+        on_api(f"cityclips: nothing changed since the last run ({len(planned.plan.unchanged):,} pages as they were): "
+               "recording the run without a Prefect server")
+    return run_steps(options, log_only_progress, planned)
+
+
 def run(inputs: Sequence[str | os.PathLike] = ("seeds",), out: str | os.PathLike = "data", *, full: bool = False,
         engine: str = "auto", workers: int | None = None, dask_address: str | None = None,
         base_url: str | None = None, follow_links: bool = False, batch_pages: int = BATCH_PAGES,
@@ -102,6 +125,11 @@ def run(inputs: Sequence[str | os.PathLike] = ("seeds",), out: str | os.PathLike
     from cityclips.warehouse.store import Warehouse
     # The lock first: a busy or unwritable out fails at once, before any server starts.
     with Warehouse(Path(out)).lock(), RunApi() as run_api, _api_for_import(run_api.url):
+        if run_api.api.kind == "temporary" and not full:  # while it boots: is there anything to do at all?
+            summary = _unchanged_run(run_api, inputs, out, batch_pages, max_page_mb, engine, workers, dask_address,
+                                     follow_links, base_url, requested_at, on_api)
+            if summary is not None:
+                return summary
         from cityclips.flows.flow import cityclips_flow  # imports Prefect while a temporary server boots
         api = run_api.ready()
         if on_api is not None:

@@ -172,6 +172,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
     # The first line, before Prefect is imported (about 1-2 s): the user sees at once that it started.
     print(f"cityclips {__version__}: {', '.join(inputs)} -> {args.out}; starting Prefect ...", file=sys.stderr,
           flush=True)
+    from cityclips.flows.settings import keep_pandas_out
+    keep_pandas_out()  # this process is the command's own: pyarrow need not import pandas (0.4 s)
     from cityclips.flows.api import CannotRun, run
     from cityclips.flows.server import ApiUnavailable
     from cityclips.warehouse.lineage import ModelError

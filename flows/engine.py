@@ -157,6 +157,8 @@ def _worker_init(run_pid: int) -> None:
     A run killed with SIGKILL cannot stop its workers, and the workers keep each other alive (each
     holds both ends of the pool's queues), so each watches the run's pid itself.
     """
+    from cityclips.flows.settings import keep_pandas_out
+    keep_pandas_out()  # a worker is cityclips' own process: pyarrow need not import pandas (0.4 s a worker)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_when_gone, args=(run_pid,), name="cityclips-watch-run", daemon=True).start()
     for module in WORKER_PRELOAD:  # now, so the first batch's time is the batch's

@@ -321,6 +321,12 @@ class RunApi:
             self._started = time.monotonic()
         raise AssertionError("unreachable")
 
+    def cancel(self) -> None:
+        """Stop a temporary server the run turned out not to need (it has nothing to do)."""
+        if self.api is not None and self.api.kind == "temporary":
+            finish_temporary(self.api, self.home)
+            self.api.process = None
+
     def __exit__(self, *exc) -> None:
         if self.api is not None and self.api.kind == "temporary":
             finish_temporary(self.api, self.home)

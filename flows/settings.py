@@ -94,3 +94,31 @@ def prefect_home(environ: Mapping[str, str] | None = None) -> str:
     """PREFECT_HOME as Prefect resolves it by default (~/.prefect), without importing Prefect."""
     environ = os.environ if environ is None else environ
     return os.path.abspath(os.path.expanduser(environ.get("PREFECT_HOME") or "~/.prefect"))
+
+
+class _NoPandas:
+    """A meta path finder that says pandas cannot be imported (see keep_pandas_out)."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"cityclips keeps {name} out of this process (flows/settings.py)", name=name)
+        return None
+
+
+def keep_pandas_out(meta_path: list | None = None, modules: Mapping[str, object] | None = None) -> bool:
+    """Make `import pandas` fail in this process, unless something imported it already; True when done.
+
+    pyarrow looks for pandas the first time it builds an array from Python objects (`pa.array`,
+    `Table.from_pylist`, ...) and imports it when it is installed: 0.4 s of a one-page run's 3 s
+    and of every pool worker's start, for nothing: cityclips never hands pyarrow a DataFrame.
+    Only for processes that are cityclips' own (the `cityclips` command, the pool's workers); a
+    notebook that calls `cityclips.run` keeps its pandas. pyarrow then works as without pandas.
+    (A finder that raises, not `sys.modules["pandas"] = None`: pyarrow's compiled import takes that
+    None for the module.)
+    """
+    meta_path = sys.meta_path if meta_path is None else meta_path
+    modules = sys.modules if modules is None else modules
+    if "pandas" in modules or any(isinstance(finder, _NoPandas) for finder in meta_path):
+        return False
+    meta_path.insert(0, _NoPandas())
+    return True

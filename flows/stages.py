@@ -4,6 +4,11 @@ A stage is what a person wants to see (and time, and retry) in the Prefect UI. I
 stages the batches go to an execution engine of the stage (flows/engine.py) as plain functions
 (`scan_batch`, `process_batch` in flows/batches.py): no task run per batch, no Prefect in workers.
 The stages hold no page logic; that is in transforms/ and warehouse/.
+
+Called inside a flow run, a stage is a Prefect task run; called anywhere else it is a plain call.
+This module imports no Prefect itself (Prefect is imported by then, when a flow runs), so a run with
+nothing to do (flows/api.py) goes through the same stages without importing Prefect (about 1.5 s)
+or starting a server for it.
 """
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ import functools
 import logging
 import secrets
 import shutil
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
@@ -19,11 +25,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pyarrow as pa
-from prefect import get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
-from prefect.cache_policies import NO_CACHE
-from prefect.exceptions import MissingContextError
-from prefect.utilities.annotations import quote
 
 from cityclips.flows.batches import BatchSummary, discard_part, process_batch, scan_batch
 from cityclips.flows.engine import EngineChoice, Outcome, batch_size, choose_engine, open_engine
@@ -44,24 +45,44 @@ from cityclips.warehouse.store import VersionWriter, Warehouse
 LISTED_FAILED_PAGES = 20  # pages of a failed batch named in the log line (all of them are in rejects)
 
 
-def stage(name: str, **options):
-    """A Prefect task for a stage, called with its arguments unexamined.
+def in_flow_run() -> bool:
+    """True inside a Prefect flow run (never true before Prefect is imported)."""
+    if "prefect" not in sys.modules:
+        return False
+    from prefect.context import FlowRunContext
+    return FlowRunContext.get() is not None
+
+
+class Stage:
+    """A stage: a Prefect task run when called in a flow run, a plain call elsewhere.
 
     Prefect walks every argument of a task call looking for upstream results: over a plan of
     100,000 pages that took 2 s per walk and 9 s per task call here. Stages are called directly and
     in order, so their arguments are passed through `quote` and the walk is skipped; no cache key is
     computed either (NO_CACHE: the manifest, not Prefect's cache, says what was processed).
     """
-    def wrap(fn):
-        prefect_task = task(name=name, cache_policy=NO_CACHE, **options)(fn)
 
-        @functools.wraps(fn)
-        def call(*args, **kwargs):
-            return prefect_task(*map(quote, args), **{key: quote(value) for key, value in kwargs.items()})
+    def __init__(self, fn, name: str, options: dict):
+        self.fn, self.name, self.options = fn, name, options
+        functools.update_wrapper(self, fn)
 
-        call.task = prefect_task  # type: ignore[attr-defined]
-        return call
-    return wrap
+    @functools.cached_property
+    def task(self):
+        """The Prefect task (made at first use, so importing this module imports no Prefect)."""
+        from prefect import task
+        from prefect.cache_policies import NO_CACHE
+        return task(name=self.name, cache_policy=NO_CACHE, **self.options)(self.fn)
+
+    def __call__(self, *args, **kwargs):
+        if not in_flow_run():
+            return self.fn(*args, **kwargs)
+        from prefect.utilities.annotations import quote
+        return self.task(*map(quote, args), **{key: quote(value) for key, value in kwargs.items()})
+
+
+def stage(name: str, **options):
+    """Make a function a Stage named name (options: the Prefect task's, e.g. retries)."""
+    return lambda fn: Stage(fn, name, options)
 
 
 # --- records passed between stages ----------------------------------------------------------------
@@ -147,12 +168,16 @@ class Published:
     seconds: dict[str, float]
 
 
-def _logger():
+def run_logger():
     """The Prefect run logger (the run's log in the UI); a plain logger when a stage is called outside a run."""
-    try:
-        return get_run_logger()
-    except MissingContextError:
-        return logging.getLogger("cityclips.flows.stages")
+    if "prefect" in sys.modules:
+        from prefect import get_run_logger
+        from prefect.exceptions import MissingContextError
+        try:
+            return get_run_logger()
+        except MissingContextError:
+            pass
+    return logging.getLogger("cityclips.flows.stages")
 
 
 def new_run_id() -> str:
@@ -163,7 +188,7 @@ def new_run_id() -> str:
 def _log_failure(failure: FailedBatch, index: int, batches: int) -> None:
     shown = ", ".join(failure.paths[:LISTED_FAILED_PAGES])
     more = len(failure.paths) - LISTED_FAILED_PAGES
-    _logger().warning(
+    run_logger().warning(
         "%s: batch %d of %d failed after %d attempts (%s); its %d pages are rejected as batch_failed: %s%s",
         failure.stage, index + 1, batches, failure.attempts, failure.error, len(failure.paths), shown,
         f" and {more} more (all in rejects)" if more > 0 else "")
@@ -186,7 +211,7 @@ def plan_stage(options: RunOptions) -> PlannedRun:
                          {"discover": round(discovered - clock, 3), "plan": round(time.perf_counter() - discovered, 3)})
     if options.startup_seconds is not None:  # first, as the run_stages mart orders them
         planned.seconds = {"startup": options.startup_seconds, **planned.seconds}
-    _logger().info("%d pages: %d new or changed, %d unchanged, %d removed; batches of %d on %s",
+    run_logger().info("%d pages: %d new or changed, %d unchanged, %d removed; batches of %d on %s",
                           len(files), len(plan.to_process), len(plan.unchanged), len(plan.removed),
                           planned.batch_pages, engine.describe())
     return planned
@@ -262,10 +287,10 @@ def template_stage(planned: PlannedRun, progress: RunProgress, kept: Path | None
     pa.default_memory_pool().release_unused()  # the pass's Arrow buffers, before the process stage's workers start
     affected = affected_by_templates(plan, planned.manifest, template_sets([planned.manifest]), corpus.templates)
     if affected:
-        _logger().info("%d unchanged pages hold lines whose template status changed: reprocessed", len(affected))
+        run_logger().info("%d unchanged pages hold lines whose template status changed: reprocessed", len(affected))
     copies = affected_by_duplicates(plan, planned.manifest, corpus)
     if copies:
-        _logger().info("%d unchanged pages changed duplicate group or canonical copy (a copy came or went): "
+        run_logger().info("%d unchanged pages changed duplicate group or canonical copy (a copy came or went): "
                        "reprocessed", len(copies))
     planned.manifest = planned.manifest.slice(0, 0)  # not needed after this: ~100 MB at 100,000 pages
     return TemplatePass(corpus, len(affected) + len(copies), failed, round(time.perf_counter() - clock, 3),
@@ -346,8 +371,10 @@ def models_stage(out: str, published: Published) -> ModelsReport:
     report = build_database(Path(out), changes=published.changes,
                             run_end=RunEnd(published.summary.run_id, dict(published.seconds)))
     published.seconds["models"] = round(time.perf_counter() - clock, 3)
-    _logger().info("database %s: %d models, %d data tests, %d failed", report.mode, len(report.models),
-                          len(report.tests), len(report.failed))
+    carried = len(report.tests) - (len(report.tests) if report.rerun_tests is None else report.rerun_tests)
+    run_logger().info("database %s: %d models, %d data tests, %d failed%s", report.mode, len(report.models),
+                   len(report.tests), len(report.failed),
+                   f" ({carried} carried from the last build: they read no table this run changed)" if carried else "")
     return report
 
 
@@ -359,5 +386,7 @@ def report_stage(published: Published, models: ModelsReport) -> RunSummary:
     summary.stage_seconds = dict(published.seconds)
     markdown = render_summary(summary)
     print(markdown, flush=True)
-    create_markdown_artifact(markdown, key="cityclips-run-summary", description=f"cityclips run {summary.run_id}")
+    if in_flow_run():
+        from prefect.artifacts import create_markdown_artifact
+        create_markdown_artifact(markdown, key="cityclips-run-summary", description=f"cityclips run {summary.run_id}")
     return summary

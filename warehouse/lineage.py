@@ -79,17 +79,23 @@ def references(sql: str) -> set[str]:
     return found - ctes - {(created_view(sql) or "").lower()}
 
 
+def is_materialized(sql: str) -> bool:
+    """True when a model's header says '-- Materialized: table.' (a table computed at build time, not a view)."""
+    header = "\n".join("-- " + line for line in header_comment(sql).splitlines())
+    return bool(_MATERIALIZED.search(header))
+
+
 def materialized_sql(sql: str) -> str:
     """The statement that creates a model: its view, or a table when its header says '-- Materialized: table.'
 
     A table is computed once per build, for a mart that is costly and read by others (speakers:
-    quotes and people join it). Every build recreates it, so it is never stale.
+    quotes and people join it). Every build that changed a table it reads re-creates it
+    (warehouse/affected.py), so it is never stale.
 
     >>> materialized_sql("-- m\\n-- Materialized: table.\\ncreate or replace view m as select 1").splitlines()[-1]
     'create or replace table m as select 1'
     """
-    header = "\n".join("-- " + line for line in header_comment(sql).splitlines())
-    if not _MATERIALIZED.search(header):
+    if not is_materialized(sql):
         return sql
     return _CREATES.sub(lambda found: f"create or replace table {found.group(1)}", sql, count=1)
 

@@ -10,15 +10,18 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
 
-from cityclips.warehouse.build_state import remove_build_files, stamp, stamped_version
+from cityclips.warehouse.affected import affected_by, definitions_fingerprint
+from cityclips.warehouse.build_state import (remove_build_files, save_test_results, saved_test_results, stamp,
+                                             stamped_definitions, stamped_version)
 from cityclips.warehouse.checks import DataTest, contract_tests, grain_tests, sql_tests
-from cityclips.warehouse.contract import Contract, analyst_tables
+from cityclips.warehouse.contract import Contract, analyst_tables, empty_table
 from cityclips.warehouse.lineage import Model, ModelError, build_order, materialized_sql, references
 from cityclips.warehouse.runs import RunEnd, complete_run
 from cityclips.warehouse.schemas import PAGE_TABLES, TABLES
@@ -35,6 +38,7 @@ PATH_KEYED = frozenset({"rejects", "manifest"})  # rows replaced by source_path
 STORAGE_COMPATIBILITY = "v1.4.0"
 BUILD_MEMORY_LIMIT = "1GB"  # DuckDB spills past this; keeps a 100,000-page build under the memory target
 SAMPLE_ROWS = 5  # failing rows kept per data test; the count is exact
+RUNS_TABLE = "runs"  # completed by every run's build (warehouse/runs.py): always changed when run_end is given
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class ModelsReport:
     models: list[str]
     tests: list[DataTestResult]
     mode: str = "rebuilt"  # 'updated' when a run's changes were applied to the previous database
+    rerun_tests: int | None = None  # data tests run by this build (the others' results were carried)
 
     @property
     def failed(self) -> list[DataTestResult]:
@@ -63,7 +68,7 @@ def database_path(out: Path) -> Path:
 def create_raw_table(con: duckdb.DuckDBPyConnection, name: str, contract: Contract = TABLES) -> None:
     """An empty raw.<name> table with exactly the contract's schema."""
     con.execute("create schema if not exists raw")
-    con.register("empty_source", contract[name].empty_table())
+    con.register("empty_source", empty_table(contract[name]))
     con.execute(f"create table raw.{name} as select * from empty_source")
     con.unregister("empty_source")
 
@@ -98,17 +103,20 @@ def marts(sql_dir: Path = SQL_DIR) -> list[Model]:
             for path in files for sql in [path.read_text(encoding="utf-8")]]
 
 
-def create_models(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR, contract: Contract = TABLES) -> list[str]:
+def create_models(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR, contract: Contract = TABLES,
+                  current: frozenset[str] = frozenset()) -> list[str]:
     """Create the staging views (from the contract) and the marts (in dependency order) on con.
 
-    The raw.* tables must exist. Returns 'layer/name' of every model built. Raises ModelError,
-    before creating any mart, when a mart reads something that no model creates.
+    The raw.* tables must exist. Returns 'layer/name' of every model. current: marts con already
+    holds as they must be (an update's, warehouse/affected.py): not created again. Raises
+    ModelError, before creating any mart, when a mart reads something that no model creates.
     """
     staging = [staging_name(table) for table in analyst_tables(contract)]
     order = build_order(marts(sql_dir), set(staging) | {f"raw.{name}" for name in contract} | {ACCEPTED_VALUES_TABLE})
     create_staging(con, contract)
     for model in order:
-        con.execute(materialized_sql(model.sql))
+        if model.name not in current:
+            con.execute(materialized_sql(model.sql))
     return [f"staging/{name}" for name in staging] + [f"marts/{model.name}" for model in order]
 
 
@@ -117,11 +125,19 @@ def data_tests(sql_dir: Path = SQL_DIR, contract: Contract = TABLES) -> list[Dat
     return contract_tests(contract) + grain_tests(mart_files(sql_dir)) + sql_tests(sql_dir / "tests")
 
 
-def run_data_tests(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR,
-                   contract: Contract = TABLES) -> list[DataTestResult]:
-    """Run every data test; each query returns the failing rows (zero rows passes)."""
+def run_data_tests(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR, contract: Contract = TABLES,
+                   carried: Mapping[str, DataTestResult] | None = None,
+                   tests: list[DataTest] | None = None) -> list[DataTestResult]:
+    """Run every data test (tests: data_tests(sql_dir, contract) when not given); each query returns the
+    failing rows (zero rows passes).
+
+    carried: results that still hold (an update's tests that read no changed table): used, not run.
+    """
     results = []
-    for test in data_tests(sql_dir, contract):
+    for test in data_tests(sql_dir, contract) if tests is None else tests:
+        if carried and test.name in carried:
+            results.append(carried[test.name])
+            continue
         query = test.sql.strip().rstrip(";")
         rows = con.execute(f"select * from ({query}) limit {SAMPLE_ROWS}").fetchall()
         failing = len(rows)
@@ -155,23 +171,31 @@ def _sql_list(paths: list[Path]) -> str:
     return ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths)
 
 
-def _update_raw(con: duckdb.DuckDBPyConnection, warehouse: Warehouse, changes: DatabaseChanges) -> bool:
-    """Apply a run's changes to a copy of the previous database; False when it does not add up."""
+def _update_raw(con: duckdb.DuckDBPyConnection, warehouse: Warehouse,
+                changes: DatabaseChanges) -> frozenset[str] | None:
+    """Apply a run's changes to a copy of the previous database: the tables whose rows changed, or None
+    when it does not add up."""
     ids, paths = sorted(changes.dropped_doc_ids), sorted(changes.dropped_paths)
+    changed = set()
     for name, schema in TABLES.items():
-        if name in PAGE_KEYED:
-            con.execute(f"delete from raw.{name} where doc_id in (select unnest(?::varchar[]))", [ids])
-        elif name in PATH_KEYED:
-            con.execute(f"delete from raw.{name} where source_path in (select unnest(?::varchar[]))", [paths])
+        deleted = 0
+        if name in PAGE_KEYED and ids:
+            deleted = con.execute(f"delete from raw.{name} where doc_id in (select unnest(?::varchar[]))",
+                                  [ids]).fetchall()[0][0]
+        elif name in PATH_KEYED and paths:
+            deleted = con.execute(f"delete from raw.{name} where source_path in (select unnest(?::varchar[]))",
+                                  [paths]).fetchall()[0][0]
         files = warehouse.table_files(name)
         new = [f for f in files if f.name in changes.new_parts]
         if new:
             con.execute(f"insert into raw.{name} by name select * from read_parquet([{_sql_list(new)}], "
                         "union_by_name = true)")
+        if deleted or new:
+            changed.add(name)
         expected = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
         if con.execute(f"select count(*) from raw.{name}").fetchall()[0][0] != expected:
-            return False
-    return True
+            return None
+    return frozenset(changed)
 
 
 def _connect_for_build(path: Path) -> duckdb.DuckDBPyConnection:
@@ -213,11 +237,13 @@ def _build(out: Path, final: Path, tmp: Path, warehouse: Warehouse, version: str
             _configure(con)
             # the copy must hold the tables this run started from (or already the current ones)
             base = stamped_version(con)
-            updated = base in (warehouse.previous_version(), version) and _update_raw(con, warehouse, changes)
+            changed = _update_raw(con, warehouse, changes) if base in (warehouse.previous_version(), version) \
+                else None
         except duckdb.Error:
-            updated = False
-        if updated:
-            return _finish(con, tmp, final, sql_dir, version, "updated", run_end, started)
+            changed = None
+        if changed is not None:
+            return _finish(con, tmp, final, sql_dir, version, "updated", run_end, started,
+                           changed | ({RUNS_TABLE} if run_end is not None else set()))
         con.close()
         remove_build_files(tmp)
     con = _connect_for_build(tmp)
@@ -230,19 +256,38 @@ def _build(out: Path, final: Path, tmp: Path, warehouse: Warehouse, version: str
     return _finish(con, tmp, final, sql_dir, version, "rebuilt", run_end, started)
 
 
+def _still_current(con: duckdb.DuckDBPyConnection, models: list[Model], tests: list[DataTest], definitions: str,
+                   changed: frozenset[str] | None) -> tuple[frozenset[str], dict[str, DataTestResult]]:
+    """The marts an update leaves as they are, and the data test results it carries (warehouse/affected.py):
+    none unless the database was built from the same definitions."""
+    if changed is None or stamped_definitions(con) != definitions:
+        return frozenset(), {}
+    affected = affected_by(changed, models, tests, TABLES)
+    saved = saved_test_results(con)
+    carried = {name: DataTestResult(name, failing, sample) for name, (failing, sample) in saved.items()
+               if name not in affected.tests}
+    return frozenset(m.name for m in models if m.name not in affected.models), carried
+
+
 def _finish(con: duckdb.DuckDBPyConnection, tmp: Path, final: Path, sql_dir: Path, version: str | None,
-            mode: str, run_end: RunEnd | None, started: float) -> ModelsReport:
+            mode: str, run_end: RunEnd | None, started: float,
+            changed: frozenset[str] | None = None) -> ModelsReport:
+    """Create the models and run the data tests (on an update, only those a changed table reaches), stamp, rename."""
     try:
-        models = create_models(con, sql_dir)
-        tests = run_data_tests(con, sql_dir)
+        tests_to_run = data_tests(sql_dir)
+        definitions = definitions_fingerprint(marts(sql_dir), tests_to_run, TABLES)
+        current, carried = _still_current(con, marts(sql_dir), tests_to_run, definitions, changed)
+        models = create_models(con, sql_dir, current=current)
+        tests = run_data_tests(con, sql_dir, carried=carried, tests=tests_to_run)
+        save_test_results(con, [(t.name, t.failing_rows, t.sample) for t in tests])
         if run_end is not None:
             complete_run(con, Warehouse(final.parent), run_end, time.perf_counter() - started)
-        stamp(con, version)
+        stamp(con, version, definitions)
         con.execute("checkpoint")
     finally:
         con.close()
     os.replace(tmp, final)
-    return ModelsReport(final, models, tests, mode)
+    return ModelsReport(final, models, tests, mode, rerun_tests=len(tests) - len(carried))
 
 
 def connect_read_only(out: Path) -> duckdb.DuckDBPyConnection:

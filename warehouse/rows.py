@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from cityclips.transforms.paths import doc_id_for
 from cityclips.transforms.records import Document, Reject
-from cityclips.warehouse.contract import Contract
+from cityclips.warehouse.contract import Contract, empty_table
 from cityclips.warehouse.schemas import TABLES
 
 PARSE_MS_DIGITS = 3
@@ -131,7 +131,7 @@ def table_rows(table: str, schema: pa.Schema, results: list[Document | Reject], 
     """One table's rows for a batch of results, column by column, in the schema's types."""
     pairs = list(_rows(table, results, run_id, processed_at))
     if not pairs:
-        return schema.empty_table()
+        return empty_table(schema)
     records = [record for record, _ in pairs]
     columns = {}
     for name in schema.names:

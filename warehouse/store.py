@@ -27,6 +27,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from cityclips.warehouse.contract import empty_table
 from cityclips.warehouse.schemas import TABLES
 
 VERSIONS_DIR = ".versions"
@@ -105,7 +106,7 @@ class Warehouse:
         files = self.table_files(name)
         schema = TABLES[name]
         if not files:
-            return schema.empty_table() if columns is None else schema.empty_table().select(columns)
+            return empty_table(schema) if columns is None else empty_table(schema).select(columns)
         wanted = schema if columns is None else pa.schema([schema.field(name) for name in columns])
         return pa.concat_tables([_read_as(f, wanted) for f in files])
 
@@ -200,7 +201,7 @@ class VersionWriter:
             files = sorted((self.root / table).glob("*.parquet"))
             empties = [f for f in files if f.name.endswith(EMPTY_PART_SUFFIX)]
             if not files:
-                self._write_file(table, schema.empty_table(), f"part-{self.name}{EMPTY_PART_SUFFIX}")
+                self._write_file(table, empty_table(schema), f"part-{self.name}{EMPTY_PART_SUFFIX}")
             elif len(empties) < len(files):  # rows arrived: the zero-row files carried from before go
                 for empty in empties:
                     empty.unlink()
@@ -263,7 +264,15 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _fsync_tree(root: Path) -> None:
+    """Flush the files this version wrote, then its folders (which hold every file's name, linked ones too).
+
+    A carried file (a hard link, st_nlink > 1) holds the bytes an earlier version flushed already;
+    fsyncing it again forced a journal commit per file for its changed link count: 0.84 s of an
+    unchanged 10,000-page re-run (289 files), for nothing.
+    """
     for path in root.rglob("*.parquet"):
+        if os.stat(path).st_nlink > 1:
+            continue
         fd = os.open(path, os.O_RDONLY)
         try:
             os.fsync(fd)

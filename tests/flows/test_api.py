@@ -1,8 +1,9 @@
 """`cityclips.run(...)` (flows/api.py): the run of `cityclips run`, from Python.
 
 The two-runs test is a fresh interpreter (as a notebook is): Prefect not imported before the
-first call, no PREFECT_API_URL, so each call starts and stops a temporary server of its own; the
-second call must not find the first one's stopped URL.
+first call, no PREFECT_API_URL, so each call with work to do starts and stops a temporary server of
+its own; the second call must not find the first one's stopped URL, and the third, with nothing to do,
+starts none.
 """
 from __future__ import annotations
 
@@ -25,11 +26,13 @@ seeds, out = sys.argv[1], sys.argv[2]
 lines = []
 first = cityclips.run([seeds], out, on_api=lines.append)
 assert "PREFECT_API_URL" not in os.environ, "the temporary server's URL outlived the run"
-second = cityclips.run([seeds], out, on_api=lines.append)
+second = cityclips.run([seeds], out, full=True, on_api=lines.append)
+third = cityclips.run([seeds], out, on_api=lines.append)
 con = cityclips.connect(out)
 documents = con.execute("select count(*) from articles").fetchone()[0]
 print(json.dumps({"first": [first.pages_processed, first.pages_unchanged, len(first.data_tests_failed)],
                   "second": [second.pages_processed, second.pages_unchanged, len(second.data_tests_failed)],
+                  "third": [third.pages_processed, third.pages_unchanged, len(third.data_tests_failed)],
                   "documents": documents, "lines": lines}))
 """
 
@@ -42,9 +45,12 @@ def test_two_runs_in_one_interpreter_each_with_its_own_temporary_server(tmp_path
     assert result.returncode == 0, result.stderr[-3000:]
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     assert figures["first"] == [5, 0, 0]
-    assert figures["second"] == [0, 5, 0]  # the second run found the first one's tables
-    assert figures["documents"] == 5  # the articles mart of the database both runs built
-    assert len(figures["lines"]) == 2 and all("temporary Prefect server" in line for line in figures["lines"])
+    assert figures["second"] == [5, 0, 0]  # --full: every page again, on a temporary server of its own
+    assert figures["third"] == [0, 5, 0]  # the third run found the tables before it
+    assert figures["documents"] == 5  # the articles mart of the database the runs built
+    first, second, third = figures["lines"]
+    assert "temporary Prefect server" in first and "temporary Prefect server" in second
+    assert third.startswith("cityclips: nothing changed since the last run")  # and so no server at all
 
 
 def test_the_package_exports_run() -> None:

@@ -89,3 +89,18 @@ def test_the_console_script_exits_with_mains_status(argv: list[str], status: int
                             env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == status, result.stderr
     assert (result.stdout + result.stderr).strip()  # its output was flushed before the quick exit
+
+
+def test_keep_pandas_out_makes_its_import_fail_and_pyarrow_works_without_it(tmp_path):
+    from cityclips.flows.settings import keep_pandas_out
+    finders: list = []
+    assert keep_pandas_out(finders, {}) is True and keep_pandas_out(finders, {}) is False  # once
+    with pytest.raises(ModuleNotFoundError):
+        finders[0].find_spec("pandas")
+    assert finders[0].find_spec("pyarrow") is None
+    assert keep_pandas_out([], {"pandas": object()}) is False  # imported already (a notebook's): left alone
+    code = ("import sys; from cityclips.flows.settings import keep_pandas_out; keep_pandas_out(); "
+            "import pyarrow as pa; t = pa.Table.from_pylist([{'a': 1}]); "
+            "print(t.num_rows, 'pandas' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stdout.split() == ["1", "False"], result.stderr[-2000:]

@@ -106,7 +106,7 @@ def test_follow_links_reaches_discovery_from_the_command_line(tmp_path):
     assert _parser().parse_args(["run", "pages", "--follow-links"]).follow_links is True
     assert _parser().parse_args(["run", "pages"]).follow_links is False
     inputs, out = (str(tmp_path / "pages"),), str(tmp_path / "out")
-    plans = [plan_stage.task.fn(RunOptions(inputs, out, follow_links=follow)) for follow in (False, True)]
+    plans = [plan_stage.fn(RunOptions(inputs, out, follow_links=follow)) for follow in (False, True)]
     assert [len(planned.plan.to_process) for planned in plans] == [1, 2]
 
 
