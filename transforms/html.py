@@ -592,21 +592,23 @@ def html_blocks(html: str | etree._Element | None) -> tuple[list[Block], list[Re
     return blocks, state.removed, title or None
 
 
-def _box_path(block: Block) -> str:
+def box_path(block: Block) -> str:
     """The box a block sits in: a paragraph's parent, or the <div> whose own text it is."""
     parent, _, last = block.dom_path.rpartition("/")
     return parent if last.split(".", 1)[0] in PARAGRAPH_TAGS else block.dom_path
 
 
-def _weight(text: str) -> int:
+def text_weight(text: str) -> int:
+    """A text's length with Hangul counted two (see dom.Size): how much a block says."""
     return len(text) + (len(text.encode("utf-8")) - len(text)) // 2  # Hangul counts two (see dom.Size)
 
 
-def _reads_as_prose(block: Block) -> bool:
-    return _weight(block.text) >= EDGE_GOOD_WEIGHT and bool(_SENTENCE_MARK.search(block.text))
+def reads_as_prose(block: Block) -> bool:
+    """True when a block is a paragraph of prose: long enough, with a sentence mark."""
+    return text_weight(block.text) >= EDGE_GOOD_WEIGHT and bool(_SENTENCE_MARK.search(block.text))
 
 
-def _is_info_line(text: str) -> bool:
+def is_info_line(text: str) -> bool:
     """A line that carries the article's facts, not its frame: digits in a 'label : value' field or
     beside a comma ('Time: 8:30 AM', '○ 문의 : 02-779-9870', '2 Woodward Avenue, Suite 1300 Detroit'),
     unless it is one date: a dateline ('Published 11:11 PM EST Nov 19, 2019', 'Aktualisiert: 11.04.2020,
@@ -624,19 +626,19 @@ def _mark_region_edges(blocks: list[Block]) -> list[Block]:
     content = [i for i, b in enumerate(blocks) if not b.excluded_by]
     # the article's body: prose, and the lists and tables among it
     anchors = [i for i in content if blocks[i].hint in ("li", "cell") or
-               (blocks[i].hint == "p" and _reads_as_prose(blocks[i]))]
+               (blocks[i].hint == "p" and reads_as_prose(blocks[i]))]
     if not anchors:
         return blocks
     first, last = anchors[0], anchors[-1]
     # A short line in the same box as the article's paragraphs is the article's own (a notice's
     # '■ 모집인원 : 선착순'); the frame sits in boxes of its own (a byline div, a share bar).
-    homes = {_box_path(blocks[i]) for i in anchors}
+    homes = {box_path(blocks[i]) for i in anchors}
     lead = [i for i in content if i < first and blocks[i].hint in ("p", "heading")
-            and _weight(blocks[i].text) < LEAD_MAX_WEIGHT  # a deck under the title is longer than a byline
-            and _box_path(blocks[i]) not in homes and not _is_info_line(blocks[i].text)]
+            and text_weight(blocks[i].text) < LEAD_MAX_WEIGHT  # a deck under the title is longer than a byline
+            and box_path(blocks[i]) not in homes and not is_info_line(blocks[i].text)]
     tail = [i for i in content if i > last and (blocks[i].hint == "heading" or (
-        blocks[i].hint == "p" and not _reads_as_prose(blocks[i]) and _box_path(blocks[i]) not in homes
-        and not _is_info_line(blocks[i].text)))]
+        blocks[i].hint == "p" and not reads_as_prose(blocks[i]) and box_path(blocks[i]) not in homes
+        and not is_info_line(blocks[i].text)))]
     edge = set()
     for run in (lead, tail):
         if len(run) <= MAX_EDGE_RUN:  # a long run of short lines is a list written as <p>s (tour dates)

@@ -17,8 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 # html.py's block measures, so that the article's edges and its tail read a block the same way
-from cityclips.transforms.html import (_box_path as box_path, _is_info_line as is_info_line,
-                                      _reads_as_prose as reads_as_prose, _weight as text_weight)
+from cityclips.transforms.html import box_path, is_info_line, reads_as_prose, text_weight
 from cityclips.transforms.records import Block
 from cityclips.transforms.region import NEGATIVE_PREFIXES, STRONG_NEGATIVE_WORDS, class_words
 
