@@ -315,13 +315,14 @@ def _labelled(got: _Collected, name: str, value: str) -> None:
     label says the kind of (Meeting Date, Date posted, 촬영일자); a 'Date' field is held back until the
     page is known to be an event's or not."""
     kind = classify_date_label(name)
-    if kind in ("event", "generic") or (kind in ("other", "deadline") and TIME_RANGE.search(value)):
+    timed = kind in ("event", "generic", "other", "deadline") and bool(TIME_RANGE.search(value))
+    if kind in ("event", "generic") or (kind in ("other", "deadline") and timed):
         # 'Date: November 13, 2018 2:30 pm – 3:30 pm': a time range makes a date field an event's, unless its
         # label says it is a posting or an edit ('Release Date: Thursday, 28 April 2022 – 3:55pm')
         found = _visible_date(value, day_first=got.day_first)
         if found:
-            (got.events if kind == "event" or TIME_RANGE.search(value) else got.generic_dates).append(found)
-            got.is_event = got.is_event or kind == "event" or bool(TIME_RANGE.search(value))
+            (got.events if kind == "event" or timed else got.generic_dates).append(found)
+            got.is_event = got.is_event or kind == "event" or timed
         return
     fields = parse_field(name, value)
     if fields is not None and fields.found:
@@ -373,19 +374,23 @@ def _value_after(el: etree._Element) -> str:
     tail = (el.tail or "").strip(" :：\t\n")
     if tail:
         return tail
-    nxt = el.getnext()
-    while nxt is not None and not isinstance(nxt.tag, str):
-        nxt = nxt.getnext()
+    nxt = _next_element(el)
     if nxt is not None:
         return text_content(nxt)
     parent = el.getparent()
     if parent is not None and len(parent) == 1 and not (parent.text or "").strip():
-        box = parent.getnext()
-        while box is not None and not isinstance(box.tag, str):
-            box = box.getnext()
+        box = _next_element(parent)
         if box is not None:
             return text_content(box)
     return ""
+
+
+def _next_element(el: etree._Element) -> etree._Element | None:
+    """The element's next sibling that is an element (comments and processing instructions passed over)."""
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()
+    return nxt
 
 
 def _hidden(el: etree._Element) -> bool:

@@ -160,7 +160,7 @@ def _ranked_hints(markup: MarkupMetadata) -> list[tuple[str, str, int]]:
             parts = [p.strip() for p in _parts(text)]
             options += parts  # in the order written: the page's own part leads
             if _is_path(text):
-                ends = {norm(parts[0]), norm(parts[-1])}
+                ends = {norm(end) for end in _path_ends(text)}
         for option in options:
             key = norm(option)
             if len(key) < MIN_MATCH_CHARS or _site_like(option, sites) or key == section:

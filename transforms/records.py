@@ -185,7 +185,7 @@ class MarkupMetadata:
     board_title: str | None = None  # the '제목' / 'Title' field
     board: MetadataFields = MetadataFields()
     # When the page's event takes place: a JSON-LD Event's startDate, a 'Meeting date' / '행사일시' field, a
-    # <time> or date element in an event's box. Never the page's published_at (see docs/tables.md, event_at).
+    # <time> or date element in an event's box. Never the page's published_at (Metadata.event_at; not yet a column).
     events: tuple[MarkupDate, ...] = ()
     # Other labelled dates the page shows beside its title ('촬영일자 2025-12-17', the day a video was shot):
     # the page's date only when it shows no posting or modification date.
