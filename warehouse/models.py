@@ -274,9 +274,9 @@ def _finish(con: duckdb.DuckDBPyConnection, tmp: Path, final: Path, sql_dir: Pat
             changed: frozenset[str] | None = None) -> ModelsReport:
     """Create the models and run the data tests (on an update, only those a changed table reaches), stamp, rename."""
     try:
-        tests_to_run = data_tests(sql_dir)
-        definitions = definitions_fingerprint(marts(sql_dir), tests_to_run, TABLES)
-        current, carried = _still_current(con, marts(sql_dir), tests_to_run, definitions, changed)
+        tests_to_run, mart_models = data_tests(sql_dir), marts(sql_dir)  # each read and parsed once a build
+        definitions = definitions_fingerprint(mart_models, tests_to_run, TABLES)
+        current, carried = _still_current(con, mart_models, tests_to_run, definitions, changed)
         models = create_models(con, sql_dir, current=current)
         tests = run_data_tests(con, sql_dir, carried=carried, tests=tests_to_run)
         save_test_results(con, [(t.name, t.failing_rows, t.sample) for t in tests])
