@@ -1,14 +1,8 @@
 """The cityclips flow: one Prefect flow run per `cityclips run`, its stages as task runs.
 
-The steps, in order (flows/steps.py; each a Prefect task in flows/stages.py):
-
-    plan           discover the pages, compare with the last run's manifest, choose the engine
-    template pass  scan new and changed pages on the engine; the corpus pass: duplicate groups, then
-                   template lines per site counted over distinct articles
-    process        clean, segment, detect languages, write part files: batches on the engine
-    publish        carry unchanged rows over, record rejects and the run, swap the version in
-    build models   update or rebuild the DuckDB database, run the data tests
-    report         the summary, printed and as the artifact cityclips-run-summary
+Its steps (plan, template pass, process, publish, build models, report) are listed and run by
+flows/steps.py; each is a Prefect task in flows/stages.py, and the report's summary is also the
+artifact cityclips-run-summary.
 
 Progress (log lines with N of M, rate and ETA; the progress artifact cityclips-progress; a bar
 on a terminal) follows the two batch stages. The Prefect API is chosen before the flow starts
