@@ -23,14 +23,15 @@ FLOORS = {
             "other_fields_right": (0.423, 0.40),
             "list_items_found": (0.644, 0.60), "captions_found": (0.708, 0.67), "quote_precision": (1.0, 0.97),
             "quote_recall": (0.946, 0.92), "speaker_right": (0.971, 0.94)},
-    "holdout": {"must_keep_kept": (0.91, 0.89), "title_right": (1.0, 0.96), "date_right": (1.0, 0.96),
-                "headings_found": (0.733, 0.70), "quote_precision": (0.962, 0.94), "quote_recall": (0.862, 0.84),
-                "speaker_right": (0.84, 0.80)},
+    # holdout, round 6: round 5's fresh split (27 pages measured blind once) joined it; re-measured on main 01de643
+    "holdout": {"must_keep_kept": (0.825, 0.80), "title_right": (0.851, 0.82), "date_right": (0.90, 0.87),
+                "headings_found": (0.879, 0.85), "quote_precision": (0.886, 0.86), "quote_recall": (0.886, 0.86),
+                "speaker_right": (0.839, 0.80)},
 }
 # metric: (measured, ceiling) for what should be low
 CEILINGS = {
     "dev": {"chrome_leaked": (0.025, 0.035), "dates_invented": (2, 2), "fields_invented": (6, 7), "rejected": (0, 0)},
-    "holdout": {"chrome_leaked": (0.034, 0.04), "dates_invented": (2, 2), "fields_invented": (9, 9), "rejected": (0, 0)},
+    "holdout": {"chrome_leaked": (0.047, 0.055), "dates_invented": (3, 3), "fields_invented": (21, 21), "rejected": (1, 1)},
 }
 
 

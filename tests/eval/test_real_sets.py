@@ -76,10 +76,11 @@ def test_sites_do_not_cross_splits() -> None:
     assert {s: v for s, v in splits.items() if len(v) > 1} == {}
 
 
-def test_holdout_is_about_a_third() -> None:
+def test_holdout_is_a_third_to_a_half() -> None:
+    """Holdout holds the pages measured blind before (round 3's holdout, round 5's fresh split): 47 of 88 in round 6."""
     tuned = [r for r in MANIFEST if r["split"] in ("dev", "holdout")]
     holdout = sum(r["split"] == "holdout" for r in tuned)
-    assert len(tuned) >= 39 and 0.25 <= holdout / len(tuned) <= 0.45
+    assert len(tuned) >= 88 and 0.25 <= holdout / len(tuned) <= 0.6
 
 
 def test_fresh_split_is_articles_of_sites_collected_later() -> None:
