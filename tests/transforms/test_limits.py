@@ -4,6 +4,7 @@ these are the fast unit tests mutation testing runs (mutmut leaves tests/reliabi
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -92,6 +93,20 @@ def test_a_stray_end_tag_is_ignored_and_kept():
     assert flatten_deep_nesting(html, 1) == (html, Counter())
 
 
+def test_the_scan_goes_on_after_a_stray_end_tag():
+    # a stray end tag with nothing open, and one with an element open: both are passed over, and the
+    # nesting after them is still counted and flattened
+    flat, dropped = flatten_deep_nesting("</p><div>a</b><div><div>deep</div></div></div>", 1)
+    assert flat == "</p><div>a</b>deep</div>" and dropped == Counter({"div": 2})
+
+
+def test_the_scan_goes_on_after_a_comment_a_raw_text_element_and_a_void_element():
+    # each is passed over, never the end of the scan: the nesting after them is still flattened
+    for lead in ("<!-- a comment -->", "<script>var a = 1;</script>", "<br>"):
+        flat, dropped = flatten_deep_nesting(lead + "<div><div>deep</div></div>", 1)
+        assert flat == lead + "<div>deep</div>" and dropped == Counter({"div": 1}), lead
+
+
 def test_tag_names_are_matched_case_insensitively_and_counted_lower_case():
     flat, dropped = flatten_deep_nesting("<DIV><Div><P>x</p></DIV></div>", 1)
     assert flat == "<DIV>x</div>"
@@ -142,6 +157,28 @@ def test_a_page_past_libxml2s_depth_keeps_its_text_after_the_deep_point():
                            f"{MAX_KEPT_DEPTH:,} levels lost their tags, not their text (div x")
     (record,) = flattening_record(root)
     assert (record.text, record.rule) == (note, DEEP_NESTING_RULE) and DEEP_NESTING_RULE == "deep_nesting"
+
+
+def test_the_note_names_the_five_commonest_dropped_tags_with_their_counts():
+    # seven tag names nest in turn past libxml2's depth: the note names five, commonest first, comma-separated
+    names = ["div", "section", "span", "em", "b", "i", "u"]
+    depth = LIBXML2_DEPTH + 700
+    opened = [names[i % len(names)] for i in range(depth)]
+    html = ("<html><body>" + "".join(f"<{n}>" for n in opened) + "deepest"
+            + "".join(f"</{n}>" for n in reversed(opened)) + "<p>after</p></body></html>")
+    root = parse_keeping_deep_text(html)
+    note = root.get(FLATTENED_ATTRIBUTE)
+    listed = note[note.index("(") + 1:note.rindex(")")].split(", ")
+    assert len(listed) == 5 and all(re.fullmatch(r"[a-z]+ x[0-9,]+", item) for item in listed), note
+    counts = [int(item.split(" x")[1].replace(",", "")) for item in listed]
+    assert counts == sorted(counts, reverse=True) and sum(counts) < depth - MAX_KEPT_DEPTH
+    assert "after" in "".join(root.itertext())
+
+
+def test_the_record_is_line_zero_of_the_page():
+    # the note is about the page as a whole: it sorts before the page's first line in the boilerplate table
+    (record,) = flattening_record(parse_keeping_deep_text(_deep(LIBXML2_DEPTH + 10)))
+    assert record.line_no == 0
 
 
 def test_without_flattening_libxml2_would_lose_that_text():
