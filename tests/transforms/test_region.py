@@ -308,3 +308,22 @@ def test_a_long_articles_date_box_stays_out_of_the_body() -> None:
     html = _page(f"<article class='node'><div class='post-date'>Tue, 09/17/2019 - 10:00 AM</div>"
                  f"<div class='body'>{_paragraphs(EN + EN)}</div></article>")
     assert "Tue, 09/17/2019 - 10:00 AM" not in _content(html)
+
+
+# --- a region too small for the page's prose --------------------------------------------------------
+
+def _nested(text: str) -> str:
+    """A paragraph four boxes deep (a page builder's grid cells): its score barely reaches the box around all."""
+    return f"<div class='r'><div class='c'><div class='w'><div class='t'><p>{text}</p></div></div></div></div>"
+
+
+def test_a_side_box_with_content_names_gives_way_to_the_box_holding_the_pages_prose() -> None:
+    """A feedback box named 'content-block'/'post-body' outscores the event's text, whose lines sit in
+    grid cells four boxes deep; it holds under a third of the page's prose, so the box holding twice
+    its prose is the region (trafilatura's retry when the extraction looks too short)."""
+    side = "<div class='content-block' id='post-body'><p>Was this page helpful? Tell us how we can improve it.</p></div>"
+    for texts in (KO, EN):
+        html = _page(f"<div class='col-main'><div class='event-content'>{''.join(map(_nested, texts))}</div></div>"
+                     f"<div class='col-side'>{side}</div>")
+        assert _content(html) == texts
+        assert _rules(html)["Was this page helpful? Tell us how we can improve it."] == "outside_region"
