@@ -49,6 +49,7 @@ FACT_LEVELS = 3  # ... in a sibling of the region's top, of its parent or of its
 MAX_FACT_BOX_CHARS = 400  # a box of a few fields ('Date Feb 01 2024 Time 6:30 pm Location ...'), not a column of its own
 FACT_MAX_LINK_SHARE = 0.34  # fields, not a menu
 _DIGIT = re.compile(r"\d")
+THIN_PAGE_PROSE_SHARE = 0.9  # a content-named box holding 90% of a thin page's prose is its article
 SMALL_REGION_SHARE = 1 / 3  # a best candidate holding under a third of the page's prose may be a side box ...
 FALLBACK_PROSE_RATIO = 2.0  # ... when another candidate holds twice its prose ...
 FALLBACK_SCORE_SHARE = 0.3  # ... and scores at least 30% of it (its text is split in many small boxes)
@@ -231,6 +232,16 @@ def _prose_fallback(best: etree._Element, eligible: list, scores: dict, body: et
     alternatives.sort(key=lambda el: scores[el] * sizes[el].prose, reverse=True)
     return next((el for el in alternatives
                  if _chrome_prose(el, sizes, cache) < FALLBACK_MAX_CHROME_SHARE * sizes[el].prose), best)
+
+
+def _holds_thin_page(best: etree._Element, body: etree._Element, sizes: dict, cache: dict) -> bool:
+    """True when a low-scoring best candidate is still the page's article: its class or id names
+    content and it holds all but a sliver of the page's prose (a meeting agenda of link rows inside an
+    ASP.NET page's one <form>, where the per-element rules would drop the form and the whole page)."""
+    named = evidence(best, tag_of(best), cache)
+    page_prose = sizes[body].prose
+    return named.weight - TAG_WEIGHTS.get(tag_of(best), 0) > 0 and page_prose > 0 \
+        and sizes[best].prose >= THIN_PAGE_PROSE_SHARE * page_prose
 
 
 def _score_candidates(body: etree._Element, sizes: dict, cache: dict) -> dict:
@@ -566,7 +577,7 @@ def find_region(body: etree._Element, sizes: dict, cache: dict, page_title: str 
     best = max(eligible, key=candidates.get)
     # the runners-up (any prose) still say when the article is split in several boxes (_refine)
     ranked = [best, *[el for el in sorted(candidates, key=candidates.get, reverse=True) if el is not best]][:TOP_CANDIDATES]
-    if candidates[best] < MIN_REGION_SCORE:
+    if candidates[best] < MIN_REGION_SCORE and not _holds_thin_page(best, body, sizes, cache):
         return NO_REGION
     best = _prose_fallback(best, eligible, candidates, body, sizes, cache)
     top = _refine(best, body, candidates, ranked, raw, sizes)
