@@ -214,20 +214,29 @@ def _chrome_prose(el: etree._Element, sizes: dict, cache: dict) -> float:
     return total
 
 
+def _named_chrome(el: etree._Element, body: etree._Element, cache: dict) -> bool:
+    """True when el or a box around it below body is named or tagged as chrome, whatever its size
+    (a retry takes no box inside a 'navigation' column, though that column holds a comment forum)."""
+    return any(evidence(node, tag_of(node), cache).negative
+               for node in (el, *_ancestors(el, body)) if node is not body)
+
+
 def _prose_fallback(best: etree._Element, eligible: list, scores: dict, body: etree._Element, sizes: dict,
                     cache: dict) -> etree._Element:
     """The best candidate, or, when it holds a small share of the page's prose, the best-scoring
     candidate that holds far more prose and is not mostly chrome (trafilatura's and readability's
     retry when the extraction looks too short): a feedback box named 'content-block' beside an event
-    whose text is split over many small grid boxes that each score little."""
+    whose text is split over many small grid boxes that each score little. The retry never takes a
+    box around the best one (that is the page wrapper, _refine's business) nor one in a chrome-named box."""
     prose = sizes[best].prose
     if prose >= SMALL_REGION_SHARE * sizes[body].prose:
         return best
-    memo: dict = {}
-    alternatives = [el for el in eligible if el is not best and sizes[el].prose >= FALLBACK_PROSE_RATIO * prose
+    around = set(best.iterancestors())  # a wrapper around the side box holds the side box: no retry
+    alternatives = [el for el in eligible if el is not best and el not in around
+                    and sizes[el].prose >= FALLBACK_PROSE_RATIO * prose
                     and scores[el] >= FALLBACK_SCORE_SHARE * scores[best]
                     and _link_density(sizes[el]) < SIBLING_MAX_LINK_SHARE
-                    and not _under_chrome(el, body, sizes, cache, memo)]
+                    and not _named_chrome(el, body, cache)]
     # score alone would take the alternative's best box (an alert), prose alone the page wrapper
     alternatives.sort(key=lambda el: scores[el] * sizes[el].prose, reverse=True)
     return next((el for el in alternatives

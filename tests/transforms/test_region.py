@@ -348,3 +348,13 @@ def test_a_thin_page_without_a_content_named_box_keeps_the_per_element_rules() -
     rows = "".join(f"<tr><td><a href='/doc{i}'>Item {i}</a></td></tr>" for i in range(3))
     html = _page(f"<form action='/search'><div class='box'><p>Search the site, please.</p><table>{rows}</table></div></form>")
     assert _content(html) == []
+
+
+def test_the_retry_takes_no_box_inside_a_chrome_named_column() -> None:
+    """A comment forum in a 'navigation' column holds more prose than the short post: the retry
+    for a small region does not take it (the post stays the region)."""
+    post = "<div class='post-entry'><p>Bitte bleibt freundlich, respektvoll und beim Thema, danke.</p></div>"
+    forum = "".join(f"<div class='entry'><p>{t}</p></div>" for t in EN + KO)
+    html = _page(f"<div class='main'>{post}</div><div class='navigation'><div class='forum'>{forum}</div></div>")
+    assert "Bitte bleibt freundlich, respektvoll und beim Thema, danke." in _content(html)
+    assert EN[0] not in _content(html)
