@@ -238,15 +238,31 @@ TIME_RANGE = re.compile(r"(?<!\d)\d{1,2}(?::\d{2}|\s*시)?\s*(?:[ap]\.?m\.?)?\s*
                          r"|(?<!\d)\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m", re.IGNORECASE)
 
 
+EVENT_LOOKAHEAD_BLOCKS = 4  # an event's fields after its date: time, 'Recurring Event', its caption, location
+# labels under which a page says when it was posted or changed: its own date, never an event's
+_POSTING_LABEL = re.compile(r"posted|published|updated|modified|created|등록|작성|게시|입력|수정", re.IGNORECASE)
+# a field that is only a clock time ('5:30 pm', '오후 2시', '14:00')
+_CLOCK_LINE = re.compile(r"^\W{0,3}(?:(?:오[전후]\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|시)|\d{1,2}:\d{2})\W{0,3}$",
+                         re.IGNORECASE)
+# a place field ('Location:', 'Venue', '장소 : 시청') as a label line or a 'label: value' line
+_PLACE_LABEL = re.compile(r"^\W{0,3}(?:location|where|venue|장소)\s*(?:[:：].*)?$", re.IGNORECASE)
 _TIME_LABEL = re.compile(r"^\W{0,3}(?:time|hours|시간)\s*[:：]", re.IGNORECASE)  # 'Time: 8:30 AM - 10:00 AM' after 'Date:'
 
 
 def _describes_an_event(blocks: Sequence[Block], start: int, end: int, fields: MetadataFields) -> bool:
     """A field list of an event ('Name: Board Meeting / Date: November 20, 2019 / Time: 8:30 AM - 10:00 AM'):
-    its date is the event's and its 'Name' the event's title, so it stays in the body as content."""
+    its date is the event's and its 'Name' the event's title, so it stays in the body as content.
+    A date alone (no author, no views, no posting label such as 'Posted' or '등록일') followed within a
+    few fields by a clock time, a time range or a place ('Location:', '장소 :') is an event's date too:
+    a page's own date never comes with a place."""
     following = blocks[end:end + 1] if end < len(blocks) and _TIME_LABEL.match(blocks[end].text) else []
     if any(TIME_RANGE.search(block.text) for block in list(blocks[start:end]) + following):
         return True
+    if fields.author is None and fields.view_count is None \
+            and not any(_POSTING_LABEL.search(block.text) for block in blocks[start:end]):
+        after = [block.text for block in blocks[end:end + EVENT_LOOKAHEAD_BLOCKS]]
+        if any(TIME_RANGE.search(text) or _CLOCK_LINE.match(text) or _PLACE_LABEL.match(text) for text in after):
+            return True
     name = re.sub(r"\W+", "", (fields.author or "").lower())
     return bool(name) and any(re.sub(r"\W+", "", block.text.lower()) == name for block in blocks[:start])
 

@@ -49,6 +49,11 @@ FACT_LEVELS = 3  # ... in a sibling of the region's top, of its parent or of its
 MAX_FACT_BOX_CHARS = 400  # a box of a few fields ('Date Feb 01 2024 Time 6:30 pm Location ...'), not a column of its own
 FACT_MAX_LINK_SHARE = 0.34  # fields, not a menu
 _DIGIT = re.compile(r"\d")
+THIN_PAGE_PROSE_SHARE = 0.9  # a content-named box holding 90% of a thin page's prose is its article
+SMALL_REGION_SHARE = 1 / 3  # a best candidate holding under a third of the page's prose may be a side box ...
+FALLBACK_PROSE_RATIO = 2.0  # ... when another candidate holds twice its prose ...
+FALLBACK_SCORE_SHARE = 0.3  # ... and scores at least 30% of it (its text is split in many small boxes)
+FALLBACK_MAX_CHROME_SHARE = 0.5  # an alternative that is mostly chrome boxes (the page wrapper) is no article
 LEAD_MIN_WEIGHT = 70  # weighted chars of a lead paragraph (html.EDGE_GOOD_WEIGHT: a line that reads as prose)
 LEAD_MAX_LINK_SHARE = 0.25  # a lead (or a headline) is not a link: under a quarter of its text in links
 TAG_WEIGHTS = {"div": 5, "article": 10, "main": 10, "pre": 3, "td": 3, "blockquote": 3, "address": -3, "ol": -3,
@@ -192,6 +197,60 @@ def _under_chrome(el: etree._Element, body: etree._Element, sizes: dict, cache: 
     for node in chain:
         memo[node] = found
     return found
+
+
+def _chrome_prose(el: etree._Element, sizes: dict, cache: dict) -> float:
+    """Prose inside el's outermost chrome-named boxes (a page wrapper holds the footer and the menus)."""
+    total, skip = 0.0, None
+    for node in el.iterdescendants():
+        if skip is not None and any(a is skip for a in node.iterancestors()):
+            continue
+        size = sizes.get(node)
+        if size is None or not isinstance(node.tag, str):
+            continue
+        if evidence(node, tag_of(node), cache).negative:
+            total += size.prose
+            skip = node
+    return total
+
+
+def _named_chrome(el: etree._Element, body: etree._Element, cache: dict) -> bool:
+    """True when el or a box around it below body is named or tagged as chrome, whatever its size
+    (a retry takes no box inside a 'navigation' column, though that column holds a comment forum)."""
+    return any(evidence(node, tag_of(node), cache).negative
+               for node in (el, *_ancestors(el, body)) if node is not body)
+
+
+def _prose_fallback(best: etree._Element, eligible: list, scores: dict, body: etree._Element, sizes: dict,
+                    cache: dict) -> etree._Element:
+    """The best candidate, or, when it holds a small share of the page's prose, the best-scoring
+    candidate that holds far more prose and is not mostly chrome (trafilatura's and readability's
+    retry when the extraction looks too short): a feedback box named 'content-block' beside an event
+    whose text is split over many small grid boxes that each score little. The retry never takes a
+    box around the best one (that is the page wrapper, _refine's business) nor one in a chrome-named box."""
+    prose = sizes[best].prose
+    if prose >= SMALL_REGION_SHARE * sizes[body].prose:
+        return best
+    around = set(best.iterancestors())  # a wrapper around the side box holds the side box: no retry
+    alternatives = [el for el in eligible if el is not best and el not in around
+                    and sizes[el].prose >= FALLBACK_PROSE_RATIO * prose
+                    and scores[el] >= FALLBACK_SCORE_SHARE * scores[best]
+                    and _link_density(sizes[el]) < SIBLING_MAX_LINK_SHARE
+                    and not _named_chrome(el, body, cache)]
+    # score alone would take the alternative's best box (an alert), prose alone the page wrapper
+    alternatives.sort(key=lambda el: scores[el] * sizes[el].prose, reverse=True)
+    return next((el for el in alternatives
+                 if _chrome_prose(el, sizes, cache) < FALLBACK_MAX_CHROME_SHARE * sizes[el].prose), best)
+
+
+def _holds_thin_page(best: etree._Element, body: etree._Element, sizes: dict, cache: dict) -> bool:
+    """True when a low-scoring best candidate is still the page's article: its class or id names
+    content and it holds all but a sliver of the page's prose (a meeting agenda of link rows inside an
+    ASP.NET page's one <form>, where the per-element rules would drop the form and the whole page)."""
+    named = evidence(best, tag_of(best), cache)
+    page_prose = sizes[body].prose
+    return named.weight - TAG_WEIGHTS.get(tag_of(best), 0) > 0 and page_prose > 0 \
+        and sizes[best].prose >= THIN_PAGE_PROSE_SHARE * page_prose
 
 
 def _score_candidates(body: etree._Element, sizes: dict, cache: dict) -> dict:
@@ -527,8 +586,9 @@ def find_region(body: etree._Element, sizes: dict, cache: dict, page_title: str 
     best = max(eligible, key=candidates.get)
     # the runners-up (any prose) still say when the article is split in several boxes (_refine)
     ranked = [best, *[el for el in sorted(candidates, key=candidates.get, reverse=True) if el is not best]][:TOP_CANDIDATES]
-    if candidates[best] < MIN_REGION_SCORE:
+    if candidates[best] < MIN_REGION_SCORE and not _holds_thin_page(best, body, sizes, cache):
         return NO_REGION
+    best = _prose_fallback(best, eligible, candidates, body, sizes, cache)
     top = _refine(best, body, candidates, ranked, raw, sizes)
     if top is body:
         return NO_REGION

@@ -94,7 +94,9 @@ LINE_RULES: tuple[LineRule, ...] = (
               r"\b(tel|fax|phone)\b\s*[.:]?\s*[+\d(][\d()\s.+-]{6,}", max_chars=160, prose_ok=False),
     # previous / next article links under the article: '이전글 : 제목', 'Next   Gadeokdo Airport Plan Finalized'
     _contains("prev_next", r"^(이전\s?글|다음\s?글|윗\s?글|아랫\s?글)\s*[:：|]?",
-              r"^(previous|prev|next)( post| article| news)?\s*[:：|]?\s+(?=[A-Z0-9“\"‘'])[^.!?]*[!?]?$",
+              # ... not 'Next date: Saturday, April 11, 2026 | 02:00 PM': the next date of a recurring event is its schedule
+              r"^(previous|prev|next)( post| article| news)?(?!\s+(date|time|meeting|session)s?\s*[:：])\s*[:：|]?\s+"
+              r"(?=[A-Z0-9“\"‘'])[^.!?]*[!?]?$",
               max_chars=160),
     _contains("prev_next", r"no (next|previous|prev) (post|article)|(이전|다음)\s?글이 없습니다", max_chars=80),
     # hashtag rows under an article: 'Tags  #hydrogen  #tram', '#강남구 #반려동물'

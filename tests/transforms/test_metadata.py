@@ -350,3 +350,19 @@ def test_a_press_release_dateline_gives_its_date_and_an_event_schedule_does_not(
     assert parse_dateline("Monday, December 6, 2025") is None  # a weekday leads an event's date
     assert parse_dateline("세종, 2025.12.01 ~ 2025.12.31") is None  # a period
     assert parse_dateline("Kim, who arrived on 3 July 2018, said the plan would work.") is None
+
+
+def test_a_date_field_followed_by_a_time_or_a_place_is_an_events_date() -> None:
+    """A date alone, then a clock time or a place a few fields on, is when and where an event
+    happens (content), in both languages; under a posting label it stays the page's own date."""
+    summit = [Block(1, "Date/Time", "heading"), Block(2, "Date(s) - 09.26.2019", "p"), Block(3, "5:30 pm", "p")]
+    assert find_metadata_run(summit) is None
+    sfbos = [Block(1, "Date:", "p"), Block(2, "Monday, March 22, 2021 - 4:30pm", "p"), Block(3, "Location:", "p"),
+             Block(4, "Cancelled", "p")]
+    assert find_metadata_run(sfbos) is None
+    festival = [Block(1, "날짜 : 2025.10.3.(금)", "p"), Block(2, "오후 2시", "p"), Block(3, "장소 : 5·18민주광장", "p")]
+    assert find_metadata_run(festival) is None
+    posted = [Block(1, "등록일 : 2025.09.01", "p"), Block(2, "장소 : 5·18민주광장", "p")]
+    assert find_metadata_run(posted).fields.published_at == datetime(2025, 9, 1)
+    news = [Block(1, "Posted: September 1, 2025", "p"), Block(2, "Location: City Hall", "p")]
+    assert find_metadata_run(news).fields.published_at == datetime(2025, 9, 1)

@@ -308,3 +308,53 @@ def test_a_long_articles_date_box_stays_out_of_the_body() -> None:
     html = _page(f"<article class='node'><div class='post-date'>Tue, 09/17/2019 - 10:00 AM</div>"
                  f"<div class='body'>{_paragraphs(EN + EN)}</div></article>")
     assert "Tue, 09/17/2019 - 10:00 AM" not in _content(html)
+
+
+# --- a region too small for the page's prose --------------------------------------------------------
+
+def _nested(text: str) -> str:
+    """A paragraph four boxes deep (a page builder's grid cells): its score barely reaches the box around all."""
+    return f"<div class='r'><div class='c'><div class='w'><div class='t'><p>{text}</p></div></div></div></div>"
+
+
+def test_a_side_box_with_content_names_gives_way_to_the_box_holding_the_pages_prose() -> None:
+    """A feedback box named 'content-block'/'post-body' outscores the event's text, whose lines sit in
+    grid cells four boxes deep; it holds under a third of the page's prose, so the box holding twice
+    its prose is the region (trafilatura's retry when the extraction looks too short)."""
+    side = "<div class='content-block' id='post-body'><p>Was this page helpful? Tell us how we can improve it.</p></div>"
+    for texts in (KO, EN):
+        html = _page(f"<div class='col-main'><div class='event-content'>{''.join(map(_nested, texts))}</div></div>"
+                     f"<div class='col-side'>{side}</div>")
+        assert _content(html) == texts
+        assert _rules(html)["Was this page helpful? Tell us how we can improve it."] == "outside_region"
+
+
+def test_a_thin_page_inside_one_form_keeps_the_content_box_that_holds_its_prose() -> None:
+    """An ASP.NET page wraps everything in one <form>; its agenda of link rows scores under
+    MIN_REGION_SCORE, and without a region the per-element rules drop the form, the page with it
+    (a no_article reject). A content-named box holding the page's prose is its region."""
+    for lines, note in ((["1. 개회 선언", "2. 국민의례", "3. 안건 심의: 도시계획 변경안"], "회의는 시청 3층 대회의실에서 열립니다."),
+                        (["1. Call to order", "2. Roll call", "3. Approval of the minutes"],
+                         "The meeting is held at City Hall, 300 North Ballas Road.")):
+        rows = "".join(f"<tr><td><a href='/doc{i}'>{text}</a></td></tr>" for i, text in enumerate(lines))
+        html = _page(f"<form id='aspnetForm' action='/Detail.aspx'><div class='MainContentPlaceholder'><p>{note}</p>"
+                     f"<table>{rows}</table></div></form>")
+        content = _content(html)
+        assert all(line in content for line in lines)
+
+
+def test_a_thin_page_without_a_content_named_box_keeps_the_per_element_rules() -> None:
+    """The name is the evidence the low score lacks: an unnamed box of link rows in a form is a form."""
+    rows = "".join(f"<tr><td><a href='/doc{i}'>Item {i}</a></td></tr>" for i in range(3))
+    html = _page(f"<form action='/search'><div class='box'><p>Search the site, please.</p><table>{rows}</table></div></form>")
+    assert _content(html) == []
+
+
+def test_the_retry_takes_no_box_inside_a_chrome_named_column() -> None:
+    """A comment forum in a 'navigation' column holds more prose than the short post: the retry
+    for a small region does not take it (the post stays the region)."""
+    post = "<div class='post-entry'><p>Bitte bleibt freundlich, respektvoll und beim Thema, danke.</p></div>"
+    forum = "".join(f"<div class='entry'><p>{t}</p></div>" for t in EN + KO)
+    html = _page(f"<div class='main'>{post}</div><div class='navigation'><div class='forum'>{forum}</div></div>")
+    assert "Bitte bleibt freundlich, respektvoll und beim Thema, danke." in _content(html)
+    assert EN[0] not in _content(html)

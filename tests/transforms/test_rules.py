@@ -176,3 +176,11 @@ def test_english_sentence_mentioning_chrome_words_is_kept(subject: str, word: st
        st.sampled_from(["관련 사업을 확대한다고 밝혔다.", "계획을 23일 발표했다.", "개선을 추진한다."]))
 def test_korean_sentence_mentioning_chrome_words_is_kept(subject: str, word: str, ending: str) -> None:
     assert match_line_rule(f"{subject} {word} {ending}") is None
+
+
+def test_a_recurring_events_next_date_is_its_schedule_not_a_next_article_link() -> None:
+    from cityclips.transforms.rules import match_line_rule
+    assert match_line_rule("Next date: Saturday, April 11, 2026 | 02:00 PM to 04:00 PM") is None
+    assert match_line_rule("Next meeting: Tuesday, May 5, 2026") is None
+    assert match_line_rule("Next   Gadeokdo Airport Plan Finalized") == "prev_next"
+    assert match_line_rule("다음글 : 2026년 시민안전보험 안내") == "prev_next"
