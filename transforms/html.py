@@ -22,7 +22,7 @@ from cityclips.transforms.dom import (CAPTION_CLASS, INLINE_TAGS as INLINE_TAGS_
 from cityclips.transforms.limits import parse_keeping_deep_text
 from cityclips.transforms.records import Block, RemovedLine
 from cityclips.transforms.region import MAX_FACT_BOX_CHARS, NO_REGION, THIN_REGION_PROSE, Region, evidence, find_region
-from cityclips.transforms.tails import is_teaser_feed
+from cityclips.transforms.tails import FEED_TEXT_SHARE, MAX_TEASER_CHARS, MIN_FEED_ITEMS, is_teaser_feed
 
 # Elements that never hold article text. Their text is recorded as removed, under 'html_<tag>'.
 DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "form",
@@ -55,15 +55,24 @@ CHROME_CLASS = re.compile(r"(^|[\s_-])(gnb|lnb|snb|skip|sitemap|quick|util|top_?
 _HEADER_NAME = re.compile(r"(^|[\s_-])header([\s_-]|$)", re.IGNORECASE)
 ARTICLE_CLASS = re.compile(r"article|content|board|view|bbs|news", re.IGNORECASE)
 MAX_ROW_ITEM_CHARS = 120  # a row of a few short cells ('720p MP4 140.21 MB'), not a card with a summary
-ROW_ITEM_MAX_PROSE = 1.0  # ... and at most one line of prose among them
-ROW_CELL_TAGS = frozenset({"div", "span", "strong", "em", "b", "label", "a", "i", "input", "button", "img"})
-ROW_BREAKING_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "li", "br"})
+ROW_ITEM_MAX_PUNCT = 1  # ... and no sentences: at most one comma or full stop among them
+ROW_CELL_TAGS = frozenset({"div", "span", "strong", "em", "b", "label", "a", "i", "input", "button", "img", "p",
+                           "small", "time", "dt", "dd"})
+# A cell holds a line or two (<p>s, a <time>); a heading, a list or a table in it makes the item a section.
+ROW_BREAKING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "li"})
+ROW_BOX_TAGS = frozenset({"div", "p", "dt", "dd"})  # a row is laid out in boxes: one at least among its cells
+MAX_ROW_LABEL_CHARS = 30  # the first cell names the row ('경력', 'Date and time', '첨부파일 1', '-1 halal box')
+ROW_WRAPPER_LEVELS = 2  # '<li><div class="row"><div>label</div><div>value</div></div></li>': the cells are a level down
+_LABEL_SENTENCE = re.compile(r"[.!?。](?:\s|$)|다\.?$")  # a full stop ends a sentence; '2026.01.26' has none
+ROW_HINT = "cell"  # a row item is a field row like a <tr> or a <dl>, not a list item
 MAX_DL_ROW_CHARS = 200  # a short <dl> is a field list (Date / Views); a long one is content
 MAX_BREADCRUMB_CHARS = 150  # 'Home > News > Press Releases'; a longer element is a menu or content
 MAX_BREADCRUMB_PART_WORDS = 5  # 'News & Media', '문화·관광': each step of a path is a short name
 _WS_RE = re.compile(r"\s+")
 _BREADCRUMB_TEXT = re.compile(r"^(home|홈|처음)\s*[>›»/]", re.IGNORECASE)
 _BREADCRUMB_ROOT_WORD = re.compile(r"^(home|홈|처음|메인)\b", re.IGNORECASE)
+BREADCRUMB_LIST_TAGS = frozenset({"ul", "ol"})  # a path whose separators are CSS: one step an item
+MIN_BREADCRUMB_LIST_STEPS = 3  # the root and two steps: 'Home, About' alone is a menu as likely as a path
 # lxml refuses a str that starts with an XML declaration (XHTML pages), and libxml2 drops whatever
 # follows </html>; neither tag carries content, so both go before parsing.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
@@ -91,6 +100,17 @@ EDGE_GOOD_WEIGHT = 70  # weighted chars of a block that reads as prose ...
 _SENTENCE_MARK = re.compile(r"[.!?。]|다[.\s]|[,;]")  # ... with a sentence mark in it
 REGION_EDGE = "region_edge"
 TEASER_FEED = "teaser_feed"
+# A grid of cards for other pages ('More events': title, date, place, a 'Details' link), each card of
+# one shape with a heading and a link away, and no paragraph of prose of its own: a feed, whatever
+# the link's words. The link need not lead the card (tails.is_teaser_feed's teasers); the heading does.
+CARD_FEED = "card_feed"
+CARD_FEED_TAGS = frozenset({"div", "section", "ul", "ol"})
+CARD_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+CARD_MAX_PROSE = 3.0  # less than one real paragraph a card (MIN_PROSE_BEFORE): sections of an article have more ...
+CARD_BARE_SHARE = 0.5  # ... in half of the cards at least (the others a one-line summary, as teasers have)
+_AWAY_HREF = re.compile(r"^(?!#|javascript:|mailto:|tel:)\S")
+FEED_RULES = frozenset({TEASER_FEED, CARD_FEED})
+ARTICLE_TEXT_HINTS = frozenset({"p", "cell", "li"})  # blocks that show the article has begun (not its title)
 _DIGIT = re.compile(r"\d")
 # 'Time: 8:30 AM', '○ 문의 : 02-779-9870~1': a short label (a marker before it), a colon, a value
 _FIELD_LINE = re.compile(r"^(?:[○●◦•▪·ㆍ■□\-–*]\s*)?[^\s:：][^:：]{0,30}[:：](?!\d)\s*\S")  # not '11:11' 
@@ -231,7 +251,7 @@ def _has_caption_near(img: etree._Element, sizes: dict) -> bool:
                for container in list(img.iterancestors())[:CAPTION_SEARCH_LEVELS])
 
 
-def _is_breadcrumb(el: etree._Element, sizes: dict) -> bool:
+def _is_breadcrumb(el: etree._Element, tag: str, sizes: dict) -> bool:
     chars = sizes[el].chars if el in sizes else 0
     if not chars or chars > MAX_BREADCRUMB_CHARS:
         return False
@@ -243,19 +263,39 @@ def _is_breadcrumb(el: etree._Element, sizes: dict) -> bool:
             first = piece.strip()
             if first:
                 break
-    if not hinted and not _BREADCRUMB_ROOT_WORD.match(first):
-        return False  # cheap exit: most elements are neither marked nor start with 'Home'
+    rooted = bool(_BREADCRUMB_ROOT_WORD.match(first))
+    if not rooted:
+        if not hinted and tag not in BREADCRUMB_LIST_TAGS:
+            return False  # cheap exit: most elements are neither marked nor start with 'Home'
+        # '<ul><li><img alt="home"></li><li>ITP 뉴스</li>...': the root is a house icon before any text
+        rooted = _home_icon_first(el)
+        if not hinted and not rooted:
+            return False
     text = _text_of(el)
     if not text or len(text) > MAX_BREADCRUMB_CHARS:
         return False
+    steps = [child for child in el if isinstance(child.tag, str)]
     if hinted:
         # Separators may be CSS only (<li>Home</li><li>News</li>): the root word is evidence enough.
-        looks_like_path = bool(re.search(r"[>›»/]", text) or _BREADCRUMB_ROOT_WORD.match(text))
+        looks_like_path = bool(re.search(r"[>›»/]", text) or rooted)
     else:
-        looks_like_path = bool(_BREADCRUMB_TEXT.match(text))
+        # ... and a list of two or more steps after a root ('HOME', 단지정보, 장기수선계획) is a path too
+        looks_like_path = bool(_BREADCRUMB_TEXT.match(text)) or (
+            tag in BREADCRUMB_LIST_TAGS and len(steps) >= MIN_BREADCRUMB_LIST_STEPS
+            and all(_tag(step) == "li" for step in steps))
     # A cell or box that merely starts with the path ('HOME > 소식' then the article) is not the path.
     return looks_like_path and all(len(part.split()) <= MAX_BREADCRUMB_PART_WORDS and not re.search(r"[.!?]$", part)
                                    for part in _breadcrumb_text(el).split(" > "))
+
+
+def _home_icon_first(el: etree._Element) -> bool:
+    """True when the element's first visible thing is an image whose alt text is a root word ('home', '홈')."""
+    for node in el.iter():
+        if node is not el and (node.text or "").strip():
+            return False
+        if _tag(node) == "img":
+            return bool(_BREADCRUMB_ROOT_WORD.match((node.get("alt") or "").strip()))
+    return False
 
 
 def _breadcrumb_text(el: etree._Element) -> str:
@@ -318,17 +358,61 @@ def _is_layout_list(el: etree._Element, sizes: dict) -> bool:
     return False
 
 
+def _row_cells(li: etree._Element) -> list[etree._Element]:
+    """The boxes a list item is laid out in, through a wrapper or two ('<li><div class="row">...'), or []
+    when the item has text of its own beside them (a line of a list with markup in it)."""
+    box = li
+    for _ in range(ROW_WRAPPER_LEVELS + 1):
+        if (box.text or "").strip():
+            return []
+        cells = [child for child in box if isinstance(child.tag, str)]
+        if any((child.tail or "").strip() for child in box):
+            return []
+        if len(cells) != 1 or _tag(cells[0]) != "div":
+            return cells
+        box = cells[0]
+    return []
+
+
 def _is_row_item(li: etree._Element, sizes: dict) -> bool:
     """A list item laid out as a table row: two or more short boxes side by side and nothing else
-    ('<li><div>720p</div><div>MP4</div><div>140.21 MB</div></li>'). Its cells make one line, not one
-    list item each."""
+    ('<li><div>720p</div><div>MP4</div><div>140.21 MB</div></li>', '<li><em>경력</em><p>관계없음</p></li>',
+    '<li><span>-1 팀명</span><span><p>박** (2201****)</p><p>(4명)</p></span><span>승인대기</span></li>').
+    Its cells make one line, a field row ('cell'), not one list item each: the first box names the row
+    (a label, no sentence), and no box holds a heading, a list or a table."""
     size = sizes.get(li)
-    if size is None or not size.chars or size.chars > MAX_ROW_ITEM_CHARS or size.prose > ROW_ITEM_MAX_PROSE:
+    if size is None or not size.chars or size.chars > MAX_ROW_ITEM_CHARS or size.punct > ROW_ITEM_MAX_PUNCT:
         return False
-    cells = [child for child in li if isinstance(child.tag, str)]
+    cells = _row_cells(li)
     if len(cells) < 2 or any(_tag(cell) not in ROW_CELL_TAGS for cell in cells):
         return False
-    return not any(_tag(inner) in ROW_BREAKING_TAGS for cell in cells for inner in cell.iter())
+    inner_tags = {_tag(inner) for cell in cells for inner in cell.iter()}
+    if inner_tags & ROW_BREAKING_TAGS:
+        return False  # a section of its own, not a row
+    texts = [cell for cell in cells if cell in sizes and sizes[cell].chars]
+    if len(texts) < 2:
+        return False
+    label = _text_of(texts[0])
+    # Inline words side by side ('<strong>100%</strong><em> sicher</em>') are a phrase, not cells, unless
+    # the first one says it is a label ('<label>', 'Date:').
+    boxed = bool(inner_tags & ROW_BOX_TAGS) or _tag(texts[0]) == "label" or label.endswith((":", "："))
+    if not boxed:
+        return False
+    if len(texts) > 2:
+        return True  # three or more short cells side by side: a row of a table
+    # two: a label and its value, the label no sentence
+    return len(label) <= MAX_ROW_LABEL_CHARS and not _LABEL_SENTENCE.search(label)
+
+
+def _row_item_text(li: etree._Element, text: str) -> str:
+    """A row of a label and one value reads 'label : value', as a <dl> or a th/td row does."""
+    texts = [cell for cell in _row_cells(li) if _squash(_text_of(cell))]
+    if len(texts) != 2:
+        return text
+    label = _squash(_text_of(texts[0]))
+    if not text.startswith(label) or len(text) == len(label):
+        return text
+    return f"{label.rstrip(' :：')} : {text[len(label):].lstrip(' :：')}"
 
 
 def _ol_start(ol: etree._Element) -> int:
@@ -356,6 +440,8 @@ def _inside_rule(el: etree._Element, tag: str, state: _State) -> str | None:
         return None
     if state.prose_seen >= MIN_PROSE_BEFORE and is_teaser_feed(el, state.sizes):
         return TEASER_FEED  # after the article's first paragraphs: other pages' headlines and summaries
+    if state.prose_seen >= MIN_PROSE_BEFORE and _is_card_feed(el, tag, state.sizes):
+        return CARD_FEED
     if el in state.region.nodes:
         return None  # a box merged into the region for its text (region._siblings): not dropped for a name
     found = evidence(el, tag, state.evidence)
@@ -407,12 +493,64 @@ def _drop_rule(el: etree._Element, tag: str, state: _State, where: int) -> str |
         return None  # it holds the region: never dropped, whatever its name
     if where == _INSIDE:
         return _inside_rule(el, tag, state)
-    return _chrome_rule(el, tag, state.sizes)
+    rule = _chrome_rule(el, tag, state.sizes)
+    if rule is None and where == _NO_REGION and _is_card_feed(el, tag, state.sizes) and _article_begun(state):
+        return CARD_FEED  # no region to say where the article ends: after its first lines, a feed is not it
+    return rule
+
+
+def _is_card(item: etree._Element, sizes: dict) -> bool:
+    """A short box headed by a heading and holding a link to another page."""
+    size = sizes.get(item)
+    if size is None or size.order < 0 or not size.links or size.chars > MAX_TEASER_CHARS:
+        return False
+    heading = next(item.iter(*CARD_HEADING_TAGS), None)
+    if heading is None or heading not in sizes or not sizes[heading].chars:
+        return False
+    return any(_AWAY_HREF.match(a.get("href") or "") and not _DOCUMENT_HREF.search(a.get("href") or "")
+               for a in item.iter("a"))
+
+
+def _is_card_feed(el: etree._Element, tag: str, sizes: dict) -> bool:
+    """Three or more sibling cards of one shape (tag and class) holding (nearly) all of the box's text,
+    most of them with no paragraph of prose (a few summaries among them are still teasers)."""
+    if tag not in CARD_FEED_TAGS or len(el) < MIN_FEED_ITEMS:
+        return False
+    size = sizes.get(el)
+    if size is None or size.links < MIN_FEED_ITEMS or not size.chars:
+        return False
+    shapes: dict[tuple, list] = {}
+    for child in el:
+        if isinstance(child.tag, str):
+            shapes.setdefault((child.tag, child.get("class")), []).append(child)
+    for items in shapes.values():
+        if len(items) < MIN_FEED_ITEMS:
+            continue
+        cards = [item for item in items if _is_card(item, sizes)]
+        bare = sum(sizes[c].prose < CARD_MAX_PROSE for c in cards)
+        if len(cards) >= MIN_FEED_ITEMS and bare >= CARD_BARE_SHARE * len(cards) \
+                and sum(sizes[c].chars for c in cards) >= FEED_TEXT_SHARE * size.chars:
+            return True
+    return False
+
+
+def _label_with_feed(state: _State, rule: str) -> None:
+    """The headings right before a dropped feed ('More Events at Main', '관련 기사') name the feed, not a
+    part of the article: they leave the body with it (kept as blocks, excluded under the feed's rule)."""
+    i = len(state.blocks)
+    while i and state.blocks[i - 1].hint == "heading" and not state.blocks[i - 1].excluded_by:
+        i -= 1
+    state.blocks[i:] = [replace(b, excluded_by=rule) for b in state.blocks[i:]]
+
+
+def _article_begun(state: _State) -> bool:
+    """True once a content block other than a title or heading has come out."""
+    return any(b.hint in ARTICLE_TEXT_HINTS and not b.excluded_by for b in state.blocks)
 
 
 def _leaf(el: etree._Element, tag: str, state: _State, hint: str, marker: str, where: int) -> bool:
     """Handle an element whose subtree is not walked (chrome, rows, images ...); False for other elements."""
-    if tag not in ("body", "html") and _is_breadcrumb(el, state.sizes):
+    if tag not in ("body", "html") and _is_breadcrumb(el, tag, state.sizes):
         _flush(state, hint)
         state.buffer.append(_breadcrumb_text(el))
         _flush_as(state, el, tag, "breadcrumb")
@@ -420,6 +558,8 @@ def _leaf(el: etree._Element, tag: str, state: _State, hint: str, marker: str, w
         if tag in BOUNDARY_TAGS:  # an inline <script> or <button> does not end a paragraph
             _flush(state, hint, state.list_depth, marker)
         _record(state, el, rule)
+        if rule in FEED_RULES:
+            _label_with_feed(state, rule)
     elif tag == "br":
         _flush(state, hint, state.list_depth, marker)
     elif tag == "img":
@@ -481,6 +621,8 @@ def _walk(top: etree._Element, state: _State) -> None:
             if tag in BOUNDARY_TAGS or state.excluded_by != outer_excluded:
                 if tag == "li" and len(state.blocks) > blocks_before:
                     marker = ""  # text after a nested list continues the item; its marker is already out
+                if tag == "li" and hint == ROW_HINT:
+                    state.buffer[:] = [_row_item_text(el, _squash("".join(state.buffer)))]
                 _flush(state, hint, state.list_depth, marker)
             state.excluded_by, state.path = outer_excluded, outer_path
             if el is not top:
@@ -502,6 +644,9 @@ def _walk(top: etree._Element, state: _State) -> None:
         where = _where(el, state, parent_where) if el is not top else parent_where
         if where == _INSIDE and el in state.sizes:
             state.prose_seen += state.sizes[el].unit
+        if in_row and tag == "br":  # a line break inside a row's cell ('부터<br>까지') does not end the row
+            state.buffer.append(" " + (el.tail or ""))
+            continue
         if el is not top and _leaf(el, tag, state, hint, marker, where):
             continue
         outer_excluded, outer_path = state.excluded_by, state.path
@@ -524,6 +669,8 @@ def _walk(top: etree._Element, state: _State) -> None:
             own_hint, own_marker = HEADING_TAGS[tag], ""
         elif tag == "figcaption" or (tag in ("p", "div", "span", "td") and CAPTION_CLASS.search(el.get("class") or "")):
             own_hint = "caption"
+        elif row_item:
+            own_hint, own_marker = ROW_HINT, ""
         elif tag == "li" and li_marker is not None:  # None: an item of a layout list, a box like a <div>
             own_hint, own_marker = "li", li_marker or "•"
         elif tag in ("p", "dd", "dt", "blockquote", "pre", "address"):

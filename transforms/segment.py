@@ -160,6 +160,27 @@ def _is_numbered_heading(item: re.Match[str], block: Block, body: Sequence[Block
     return not any((m := _MARKER.match(b.text)) and marker_family(m["marker"]) == "0." for b in neighbours)
 
 
+# Bullet families: the lines of a section under a numbered title ('1. 신청안내' then 'o 사업기간 : ...')
+SECTION_ITEM_FAMILIES = frozenset({"○", "-", "·", "•", "*", "●", "◦", "▪", "◎", "▶", "▷", "►", "✓"})
+
+
+def _is_numbered_section(item: re.Match[str], block: Block, body: Sequence[Block], i: int) -> bool:
+    """'1. 신청안내' or '2. Eligibility' over bulleted lines of an HTML box is the title of a section
+    (the notice and press-release outline: numbered titles, bulleted facts), not a list item holding
+    them: a short numbered line, no sentence and no 'label : value', directly followed by a line with
+    a bullet."""
+    if block.hint != "p" or marker_family(item["marker"]) != "0.":
+        return False  # (a text dump indents its sub-items: '1. Joseon Dynasty' over ' - ...' is a nested list)
+    text = item["text"]
+    if len(text) > MAX_NUMBERED_HEADING_CHARS or _TERMINAL.search(text) or _LABEL_VALUE.search(text):
+        return False
+    following = body[i + 1] if i + 1 < len(body) else None
+    if following is None or following.hint != "p":
+        return False  # (a markup list under it is the item's own sub-list: an agenda's '5. Consent Agenda')
+    bullet = _MARKER.match(following.text)
+    return bullet is not None and marker_family(bullet["marker"]) in SECTION_ITEM_FAMILIES
+
+
 _LABEL_VALUE = re.compile(r"\S\s*[:：]\s*\S")  # '■모집기간 : 2025.6.18.~6.24.': a field, not a heading
 
 
@@ -210,7 +231,8 @@ def segment_page(page: CleanPage) -> list[Segment]:
             seg.heading(heading_text, block.line_no, keeps_list)
         elif block.hint == "li":
             seg.markup_item(block)
-        elif (item := _MARKER.match(text)) is not None and _is_numbered_heading(item, block, body, i):
+        elif (item := _MARKER.match(text)) is not None and (_is_numbered_heading(item, block, body, i)
+                                                            or _is_numbered_section(item, block, body, i)):
             seg.heading(item["text"], block.line_no, keeps_list=False)
         elif item is not None:
             seg.list_item(item["marker"], item["text"], block.line_no)

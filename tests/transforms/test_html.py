@@ -120,11 +120,80 @@ def test_a_list_of_links_to_documents_is_not_a_menu() -> None:
     assert ("html_link_menu", "Home News") in _removed(html)
 
 
-def test_a_list_item_laid_out_as_a_table_row_is_one_item() -> None:
+def test_a_list_item_laid_out_as_a_table_row_is_one_field_row() -> None:
+    # Round 6: a row item is a field row ('cell', as a <dl> or a th/td row), not a list item; a label
+    # and one value read 'label : value'.
     rows = ("<li><div><label><input type='radio'></label></div><div>720p</div><div>MP4</div><div>140.21 MB</div></li>"
             "<li><div class='tit'><strong>촬영일자</strong></div><div class='area'><div>2025-12-17</div></div></li>")
-    html = _page(f"<p>{ARTICLE_KO}</p><ul>{rows}</ul><ul><li><div>A card</div><p>with a paragraph of its own</p></li></ul>")
-    assert _texts(html, "li") == ["720p MP4 140.21 MB", "촬영일자 2025-12-17", "A card", "with a paragraph of its own"]
+    html = _page(f"<p>{ARTICLE_KO}</p><ul>{rows}</ul><ul><li><div>A card</div><p>with a paragraph of its own, "
+                 f"which reads as a sentence.</p></li></ul>")
+    assert _texts(html, "cell") == ["720p MP4 140.21 MB", "촬영일자 : 2025-12-17"]
+    assert _texts(html, "li") == ["A card", "with a paragraph of its own, which reads as a sentence."]
+
+
+def test_label_and_value_boxes_of_an_item_are_one_field_row_korean_and_english() -> None:
+    # work24's '<li><em>경력</em><p>관계없음</p></li>'; an event's '<li><span>Date:</span><span>...</span></li>'
+    html = _page(f"<p>{ARTICLE_KO}</p><ul class='list'><li><em class='tit'>경력</em><p>관계없음</p></li>"
+                 "<li><em class='tit'>학력</em><p>학력무관</p></li></ul>"
+                 "<ul><li><span>Date:</span><span>November 13, 2018</span></li></ul>"
+                 "<ul><li><div class='row'><div>첨부파일 1</div><div><a href='/down?id=1'>공고문.hwp</a> (136 KB)"
+                 "</div></div></li></ul>")
+    assert _texts(html, "cell") == ["경력 : 관계없음", "학력 : 학력무관", "Date : November 13, 2018",
+                                    "첨부파일 1 : 공고문.hwp (136 KB)"]
+    assert _texts(html, "li") == []
+
+
+def test_a_table_written_as_a_list_gives_one_row_per_item() -> None:
+    # Yeungnam's applicant table: <li class='tbody'> of <span> cells holding <p> lines and a <br>
+    row = ("<li class='tbody'><span class='title'><b>-1 halal box</b><p>2026.01.26(Mon) ~ 2026.01.30(Fri)</p></span>"
+           "<span class='owner'><p>오** (2191****)</p><p class='member'>(2명)</p></span>"
+           "<span class='date'>2025.12.12 부터<br>2025.12.23 까지</span><span class='status'>승인대기</span></li>")
+    html = _page(f"<p>{ARTICLE_KO}</p><ul class='black'>{row}{row}</ul>")
+    assert _texts(html, "cell") == ["-1 halal box 2026.01.26(Mon) ~ 2026.01.30(Fri) 오** (2191****) (2명) "
+                                    "2025.12.12 부터 2025.12.23 까지 승인대기"] * 2
+    assert _texts(html, "li") == []
+
+
+def test_items_with_text_of_their_own_or_a_sentence_stay_list_items() -> None:
+    html = _page(f"<p>{ARTICLE_EN}</p><ul><li><b>Parks</b> open at 8 am</li>"
+                 "<li><span>Step one.</span><span>Fill in the form</span></li>"
+                 "<li><strong>신청</strong><span>온라인</span><ul><li>홈페이지</li></ul></li></ul>")
+    assert "Parks open at 8 am" in _texts(html, "li")
+    assert "Step one. Fill in the form" in _texts(html, "li")
+    assert _texts(html, "cell") == []
+
+
+def _cards(n: int, lang: str = "en") -> str:
+    title, when = ("Book Babies", "August 7th at 10:30am") if lang == "en" else ("책 읽어주는 시간", "8월 7일 오전 10시 30분")
+    return "".join(f"<div class='grid-item'><article><div class='summary'><h3>{title} {i}</h3><p>{when}</p></div>"
+                   f"<div class='details'><ul><li>Main Library</li><li>10:30am - 12:00pm</li><li>Infants</li></ul>"
+                   f"<a href='/events/event/{i}'><span>Details</span></a></div></article></div>" for i in range(n))
+
+
+def test_a_feed_of_cards_for_other_pages_after_the_article_is_dropped() -> None:
+    # A thin event page (no region): its facts, then 'More events' cards, each a heading and a link away
+    for lang in ("en", "ko"):
+        html = _page("<h1>Regular Commission Meeting</h1><table><tr><th>Date</th><td>Tuesday, September 18, 2018</td>"
+                     f"</tr></table><section><div class='grid'>{_cards(5, lang)}</div></section>")
+        blocks, removed, _ = html_blocks(html)
+        assert [b.text for b in blocks] == ["Regular Commission Meeting", "Date : Tuesday, September 18, 2018"]
+        assert [r.rule for r in removed if "Main Library" in r.text] == ["card_feed"]
+
+
+def test_the_heading_over_a_dropped_feed_leaves_the_body_with_it() -> None:
+    for label in ("More Events at Main", "다른 행사 더보기"):
+        html = _page("<h1>Regular Commission Meeting</h1><table><tr><th>Date</th><td>Tuesday, September 18, 2018</td>"
+                     f"</tr></table><div><h2>{label}</h2></div><section><div class='grid'>{_cards(4)}</div></section>")
+        blocks = html_blocks(html)[0]
+        assert [(b.text, b.excluded_by) for b in blocks if b.hint == "heading"] == [(label, "card_feed")]
+        assert [b.text for b in blocks if not b.excluded_by][-1] == "Date : Tuesday, September 18, 2018"
+
+
+def test_cards_are_kept_where_the_page_begins_with_them_or_are_few() -> None:
+    html = _page(f"<h1>Events</h1><div class='grid'>{_cards(5)}</div>")  # a page of cards: nothing before them
+    assert "Book Babies 0" in _texts(html, "heading")
+    html = _page(f"<h1>Meeting</h1><p>Tuesday, 1:30pm</p><div class='grid'>{_cards(2)}</div>")  # two: a pair
+    assert "Book Babies 1" in _texts(html, "heading")
 
 
 def test_paragraphs_title_and_headings_have_their_hints() -> None:

@@ -184,6 +184,35 @@ def test_a_latin_o_marks_a_list_item_as_the_korean_circle_does() -> None:
     assert [(marker, depth) for marker, depth, _ in items(segments_of(page))] == [("o", 0), ("o", 0)]
 
 
+def test_a_numbered_title_over_bulleted_lines_is_a_section_heading_korean_and_english() -> None:
+    # aba.or.kr's notice: '1. 신청안내<br>o 사업기간 : ...<br>2. 지원내용<br>o ...' in one box
+    html = ("<html><body><article><h1>지원사업 모집 공고</h1><p>안양산업진흥원은 다음과 같이 지원사업 참여 기업을 모집합니다.</p>"
+            "<div class='bbs_memo'>1. 신청안내<br>o 사업기간 : 선정 후 ~ 2025. 9. 30.<br>o 접수방법 : 이메일 접수<br>"
+            "2. 지원내용<br>o 지원금액 : 기업 당 최대 3,000천원<br>"
+            "3. Eligibility<br>- Companies in the centre<br>"
+            "4. 문의 : 031-8045-6750<br>- 담당자 정현민<br>"
+            "5. 접수된 서류는 반환되지 않습니다.<br>- 예외 없음</div></article></body></html>")
+    segments = segments_of(html, "html")
+    assert [s.text for s in segments if s.kind == "heading"] == ["신청안내", "지원내용", "Eligibility"]
+    assert [(m, d, t[:4]) for m, d, t in items(segments) if m in ("o", "-")][:4] == [
+        ("o", 0, "사업기간"), ("o", 0, "접수방법"), ("o", 0, "지원금액"), ("-", 0, "Comp")]
+    # a field line or a sentence with a number is an item that heads its own sub-items
+    assert [m for m, _, t in items(segments) if t.startswith(("문의", "접수된"))] == ["4.", "5."]
+
+
+def test_a_numbered_line_over_indented_lines_of_a_text_dump_stays_a_nested_item() -> None:
+    page = ("News Clips\n\nUlsan history\n\nName : admin Date : 2024-01-05 09:30 12\n\nMajor periods\n\n"
+            "1. Joseon Dynasty\n - The naval command was stationed in Ulsan.\n2. Industrialization\n"
+            " - In 1962 Ulsan became a Special Industrial Zone.\n")
+    assert [(m, d) for m, d, _ in items(segments_of(page))] == [("1.", 0), ("-", 1), ("2.", 0), ("-", 1)]
+
+
+def test_a_numbered_line_over_a_markup_list_stays_an_item() -> None:
+    html = ("<html><body><article><h1>Agenda</h1><p>The committee will convene on Friday at 10:00 AM in Room C.</p>"
+            "<p>5. Consent Agenda</p><ul><li>Approval of the June minutes</li></ul></article></body></html>")
+    assert ("5.", 0, "Consent Agen") in items(segments_of(html, "html"))
+
+
 def test_an_html_heading_that_is_a_whole_sentence_is_a_paragraph() -> None:
     html = ("<html><body><article><h1>Glossary</h1><h3>This glossary is a guide to the meaning of certain legal "
             "expressions used in these rules.</h3><h3>Contact us.</h3><p>Affidavit: a written statement of facts, "
