@@ -31,8 +31,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from cityclips.transforms.listing import (DATE, DATE_DAY_FIRST, DATE_MONTH_FIRST, DATE_US, MIN_ROW_TITLE_CHARS,
-                                          PROSE_MIN_CHARS, ListingRows)
+from cityclips.transforms.listing import (DATE, DATE_DAY_FIRST, DATE_MONTH_FIRST, DATE_US, MIN_BOARD_ROWS,
+                                          MIN_ROW_TITLE_CHARS, MIN_UNDATED_LISTING_ROWS, PROSE_MIN_CHARS, ListingRows)
 from cityclips.transforms.markup import ARTICLE_TYPES, json_ld_object_types
 from cityclips.transforms.records import ListingLink
 from cityclips.transforms.source import absolute_url
@@ -42,11 +42,10 @@ KINDS = ("article", "listing", "static", "error", "home")
 # 4 with dates, or 8 without (a list of titles only). A related-news box under an article has as
 # many: the prose share below tells them apart.
 MIN_LISTING_ROWS = 4
-MIN_UNDATED_LISTING_ROWS = 8
+# (MIN_UNDATED_LISTING_ROWS = 8, from transforms/listing.py: a list of titles only.)
 # When nothing on the page says it is one item, fewer dated rows make a listing: a board table (a
-# header row, and pagination or a list URL) from this many, as the last page of a board holds a few;
-# or rows that are nearly all of the page's text (a search that found three).
-MIN_BOARD_ROWS = 3
+# header row, and pagination or a list URL) from MIN_BOARD_ROWS (3, transforms/listing.py), as the
+# last page of a board holds a few; or rows that are nearly all of the page's text (a search that found three).
 MIN_THIN_RUN_SHARE = 0.9
 MIN_DATED_SHARE = 0.6  # most of a board's rows show a date; a menu's items show none
 # Rows without dates make a weak case (menus, tag clouds, reference lists are undated rows too):
@@ -139,7 +138,6 @@ MAX_NEIGHBOUR_LABEL_CHARS = 30
 # The labels anywhere in the page's text: most pages show none, and finding their first words in its
 # text (serialized in C) says so for a fraction of what asking each text node costs
 _NEIGHBOUR_FIRST_WORDS = ("이전", "다음", "윗", "아랫", "prev", "Prev", "PREV", "next", "Next", "NEXT")
-_FIRST_WORD = re.compile("|".join(_NEIGHBOUR_FIRST_WORDS))
 _NEIGHBOUR_WORDS = re.compile(NEIGHBOUR_LABEL.pattern[len(r"^\W{0,3}"):-len(r"\W{0,3}$")], re.IGNORECASE)
 _ALERTING_SCRIPTS = etree.XPath("//script[contains(., 'alert')]")  # in C: most pages' scripts alert nothing
 # ... then only the short text nodes holding a first word the page shows are asked for (in C; the
@@ -280,15 +278,18 @@ def has_article_markup(root) -> bool:
 
 
 def _neighbour_words(text: str) -> list[str]:
-    """The first words of the neighbour labels the text holds, as it writes them: the label's pattern is
-    tried only where one of its first words is (found in one pass; their cases named: lower-casing a
-    page's text costs more than the search)."""
-    found: list[str] = []
-    for match in _FIRST_WORD.finditer(text):
-        word = match.group(0)
-        if word not in found and _NEIGHBOUR_WORDS.match(text, match.start()):
-            found.append(word)
-    return found
+    """The first words of the neighbour labels the text holds, as it writes them, in the order the text
+    first shows each as a label: the label's pattern is tried only where one of its first words is (each
+    found by str.find, in C; their cases named: lower-casing a page's text costs more than the search)."""
+    found: list[tuple[int, str]] = []  # (where the word first opens a label, the word)
+    for word in _NEIGHBOUR_FIRST_WORDS:  # str.find per word runs in C; most pages hold none of them
+        start = text.find(word)
+        while start >= 0:
+            if _NEIGHBOUR_WORDS.match(text, start):
+                found.append((start, word))
+                break
+            start = text.find(word, start + 1)
+    return [word for _, word in sorted(found)]
 
 
 def has_neighbour_links(root) -> bool:
@@ -518,7 +519,8 @@ def _shape(text: str) -> str:
     return _SHAPE_MASK.sub("0", text.lower())
 
 
-_SHAPE_MASK = re.compile(r"https?://\S+|\d+|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+# (the lookahead names the letters a masked piece opens with: the regex engine skips to them in C)
+_SHAPE_MASK = re.compile(r"(?=[\dhjfmasond])(?:https?://\S+|\d+|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)")
 
 
 def prose_chars(texts: list[str], rows: ListingRows) -> int:
@@ -526,12 +528,14 @@ def prose_chars(texts: list[str], rows: ListingRows) -> int:
     or longer, not one of the rows (a long row title is still a row), and not a line repeated in
     one shape under every item of a list."""
     titles = [link.title for link in rows.links if len(link.title) >= MIN_ROW_TITLE_CHARS]
-    shapes = Counter(_shape(text) for text in texts if len(text) >= PROSE_MIN_CHARS)
+    long_texts = [text for text in texts if len(text) >= PROSE_MIN_CHARS]
+    shaped = {text: _shape(text) for text in long_texts}  # each block's shape once (a text may recur)
+    shapes = Counter(shaped[text] for text in long_texts)
     total = 0
-    for text in texts:
-        if len(text) < PROSE_MIN_CHARS or any(title in text for title in titles):
+    for text in long_texts:
+        if any(title in text for title in titles):
             continue
-        shape = _shape(text)
+        shape = shaped[text]
         if len(shape) < MAX_REPEATED_SHAPE_CHARS and shapes[shape] >= MIN_REPEATED_SHAPE:  # 'Posted on ... by'
             continue
         squashed = "".join(text.split())

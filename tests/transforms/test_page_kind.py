@@ -6,7 +6,8 @@ from datetime import datetime
 
 from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.listing import listing_rows, text_listing_rows
-from cityclips.transforms.page_kind import (PageEvidence, decide_page_kind, has_article_markup, has_neighbour_links,
+from cityclips.transforms.page_kind import (PageEvidence, decide_page_kind, has_article_markup,
+                                            has_neighbour_links, _neighbour_words,
                                             is_hosted_site_root, is_item_url, page_links, prose_chars, script_messages,
                                             shows_date_field, shows_month_grid, shows_schedule)
 from cityclips.transforms.pipeline import process_pages
@@ -474,3 +475,8 @@ def test_a_form_of_filters_whose_results_a_script_loads_is_a_listing():
     assert rows.filter_chars == len("Option0") * 6
     assert decide_page_kind(PageEvidence(rows=rows, body_chars=900, body_text="Option 0 Option 1 " * 2 + "본문 " * 200,
                                          prose_chars=600)).kind != "listing"
+
+
+def test_neighbour_words_are_found_in_page_order_once_each():
+    assert _neighbour_words("menu Next post · 이전글 prev next 다음글 이전글") == ["Next", "이전", "다음"]
+    assert _neighbour_words("next page, previously") == []
