@@ -167,6 +167,9 @@ _CHANGE_LABEL = re.compile(r"modif|updat|revis|review|수정|갱신|변경", re.
 MIN_SCHEDULE_LINES = 3
 MIN_SCHEDULE_DATES = 2  # ... of at least two different dates (a page may repeat its own date)
 MAX_SCHEDULE_PREFIX_CHARS = 12  # what a schedule's line shows before its date: a weekday ('Wednesday, '), a bullet
+# ... and nothing else: a line that names what its date is of ('Minutes of Nov 6, 2018', a meeting
+# page's outline linking earlier minutes) is a line of the item's text, not a day of a schedule.
+_SCHEDULE_PREFIX = re.compile(r"^[\W\d_]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)?[\W_]*$", re.IGNORECASE)
 SCHEDULE_CHARS = 10_000  # where a schedule's lines are sought (a month's meetings run past the head)
 
 
@@ -350,7 +353,8 @@ def _schedule_date(line: str) -> str | None:
     """The date a short line opens with ('Wednesday, July 31, 2024 (changed from June 26, 2024)'), or None."""
     if len(line) > MAX_FIELD_LINE_CHARS:
         return None
-    dates = [m for m in _full_dates(line) if m.start() <= MAX_SCHEDULE_PREFIX_CHARS]
+    dates = [m for m in _full_dates(line)
+             if m.start() <= MAX_SCHEDULE_PREFIX_CHARS and _SCHEDULE_PREFIX.match(line[:m.start()])]
     if not dates:
         return None
     first = min(dates, key=lambda m: m.start())

@@ -477,6 +477,14 @@ def test_a_form_of_filters_whose_results_a_script_loads_is_a_listing():
                                          prose_chars=600)).kind != "listing"
 
 
+def test_a_line_that_names_what_its_date_is_of_is_no_day_of_a_schedule():
+    # a meeting's outline links earlier minutes ('Minutes of Nov 6, 2018'): its own date still dates it
+    outline = ("Committee Meeting\n2/12/2019 5:30 PM\nAdministrative Conference Room\n4. Approval of Minutes\n"
+               "Minutes of Nov 6, 2018 5:30 PM\nMinutes of Nov 13, 2018 4:00 PM\n5. Reports")
+    assert not shows_schedule(outline) and shows_date_field(outline)
+    assert shows_schedule("Meetings\nMonday, July 1, 2024\nTue. July 9, 2024\n• 2024-07-16")
+
+
 def test_neighbour_words_are_found_in_page_order_once_each():
     assert _neighbour_words("menu Next post · 이전글 prev next 다음글 이전글") == ["Next", "이전", "다음"]
     assert _neighbour_words("next page, previously") == []
