@@ -15,7 +15,8 @@ URL patterns and words are evidence:
   says so (article:published_time, JSON-LD Article/Event/JobPosting, a <time>), its URL is an
   item's (view.do?nttId=7, a date in the path), it links its neighbours (이전글/다음글, previous
   post), or it shows a date as a field near its top (신청기간 : 2012-06-12, Meeting date: ...) that is not
-  one line of a schedule (a day per meeting: a committee's page, a month's notices);
+  one line of a schedule (a day per meeting: a committee's page, a month's notices), in its body or in
+  the frame just above it that the cleaner took out (a byline, 등록일, an event's 'Date/Time:' and its value);
 - static: anything else with content (a glossary, a committee page, directions). A date the page
   shows only as when it was last changed ('Date modified', 최종수정일) makes no item.
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
@@ -34,7 +36,7 @@ from lxml import etree
 from cityclips.transforms.listing import (DATE, DATE_DAY_FIRST, DATE_MONTH_FIRST, DATE_US, MIN_BOARD_ROWS,
                                           MIN_ROW_TITLE_CHARS, MIN_UNDATED_LISTING_ROWS, PROSE_MIN_CHARS, ListingRows)
 from cityclips.transforms.markup import ARTICLE_TYPES, json_ld_object_types
-from cityclips.transforms.records import ListingLink
+from cityclips.transforms.records import Block, ListingLink, RemovedLine
 from cityclips.transforms.source import absolute_url
 
 KINDS = ("article", "listing", "static", "error", "home")
@@ -193,6 +195,9 @@ class PageEvidence:
     neighbour_links: bool = False  # links to the previous or next item (이전글 / 다음글, previous post)
     script_messages: tuple[str, ...] = ()  # what its scripts' alert() calls say
     page_links: tuple[str, ...] = ()  # the hrefs of the page's links (fragments and scripts left out)
+    # the lines just above the body that the cleaner took out of it (frame_text): a byline, a board's
+    # 작성자/등록일 line, an event's 'Date/Time:' and its value; searched for a date field as the body is
+    frame_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -435,6 +440,27 @@ def shows_own_date_field(evidence: PageEvidence) -> bool:
                for line in labelled_date_lines(evidence.body_text) if (squashed := "".join(line.split())))
 
 
+# An item's frame: the few lines between its headline and its text (a byline, the date, an event's
+# 'Date/Time:', 'Location:' and their values, share buttons). A cleaner takes them out of the body as
+# metadata or as the region's edge, yet they are what dates the item; 10 lines hold an event's fields.
+MAX_FRAME_LINES = 10
+MAX_FRAME_LINE_CHARS = 200  # a frame's line is short ('Start Date/Time:'); longer removed lines are menus and code
+# ... not code nor what the page never shows (the <head>, hidden elements)
+_UNSHOWN_RULES = frozenset({"html_script", "html_style", "html_noscript", "html_template", "html_head", "hidden"})
+
+
+def frame_text(body: Sequence[Block], removed: Sequence[RemovedLine]) -> str:
+    """The last MAX_FRAME_LINES short lines the cleaner removed above the body's first line, in page order
+    (removed lines and blocks share one numbering), one a line; '' for a page with no body."""
+    if not body:
+        return ""
+    first = min(block.line_no for block in body)
+    above = sorted((line for line in removed if 0 < line.line_no < first and line.rule not in _UNSHOWN_RULES
+                    and len(line.text) <= MAX_FRAME_LINE_CHARS),
+                   key=lambda line: line.line_no)
+    return "\n".join(line.text for line in above[-MAX_FRAME_LINES:])
+
+
 def is_item_url(url: str | None) -> bool:
     """True when a URL is an item's: a view or detail page, an item id, a date in its path before a slug."""
     return bool(url and (ARTICLE_URL.search(url) or DATED_URL.search(url)))
@@ -445,7 +471,8 @@ def item_evidence(evidence: PageEvidence) -> str:
     for name, present in (("published_at", evidence.has_published_at), ("article_markup", evidence.article_markup),
                           ("article_url", is_item_url(evidence.url)),
                           ("neighbour_links", evidence.neighbour_links),
-                          ("date_field", shows_date_field(evidence.body_text))):
+                          ("date_field", shows_date_field(evidence.body_text)),
+                          ("frame_date", shows_date_field(evidence.frame_text))):
         if present:
             return name
     return ""

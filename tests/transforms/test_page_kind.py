@@ -6,12 +6,12 @@ from datetime import datetime
 
 from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.listing import listing_rows, text_listing_rows
-from cityclips.transforms.page_kind import (PageEvidence, decide_page_kind, has_article_markup,
+from cityclips.transforms.page_kind import (PageEvidence, decide_page_kind, frame_text, has_article_markup,
                                             has_neighbour_links, _neighbour_words,
                                             is_hosted_site_root, is_item_url, page_links, prose_chars, script_messages,
                                             shows_date_field, shows_month_grid, shows_schedule)
 from cityclips.transforms.pipeline import process_pages
-from cityclips.transforms.records import Document, RawPage
+from cityclips.transforms.records import Block, Document, RawPage, RemovedLine
 
 NAV = "<nav><ul>" + "".join(f"<li><a href='/menu{i}'>메뉴 항목 {i}</a></li>" for i in range(10)) + "</ul></nav>"
 TOPICS = ["인공지능 산업", "청년 창업", "도시철도 2호선", "탄소중립 정책", "공공 도서관", "하천 정비", "문화 관광", "복지 돌봄"]
@@ -475,6 +475,29 @@ def test_a_form_of_filters_whose_results_a_script_loads_is_a_listing():
     assert rows.filter_chars == len("Option0") * 6
     assert decide_page_kind(PageEvidence(rows=rows, body_chars=900, body_text="Option 0 Option 1 " * 2 + "본문 " * 200,
                                          prose_chars=600)).kind != "listing"
+
+
+def test_the_frame_above_the_body_dates_an_item_the_cleaner_took_its_date_from():
+    # an event's 'Start Date/Time:' and its value, a board's 등록일 line: removed above the body, they date it
+    body = "Board of Trustees of the General Retirement System.\nRetirement Systems' Conference Room"
+    for frame in ("Start Date/Time:\nWednesday, August 1, 2018 10:00 AM\nLocation:", "등록일 : 2024-05-01 조회 : 12",
+                  "Thursday, October 28, 2021\nTime\n1:00pm"):
+        assert decide_page_kind(PageEvidence(body_chars=300, body_text=body, frame_text=frame)).kind == "article", frame
+    assert decide_page_kind(PageEvidence(body_chars=300, body_text=body)).kind == "static"
+    # a date the frame labels as a change dates no item
+    changed = PageEvidence(body_chars=300, body_text=body, frame_text="Page last updated:\n2022-05-13")
+    assert decide_page_kind(changed).kind == "static"
+
+
+def test_the_frame_is_the_short_shown_lines_just_above_the_body():
+    body = (Block(20, "본문 첫 문단입니다."), Block(21, "둘째 문단"))
+    removed = [RemovedLine(0, "flattened note", "deep_nesting"), RemovedLine(2, "메뉴 " * 80, "html_link_menu"),
+               RemovedLine(3, "var x = '2024-01-01';", "html_script"), RemovedLine(4, "숨은 2024-01-02", "hidden"),
+               *[RemovedLine(5 + i, f"line {i}", "region_edge") for i in range(11)],
+               RemovedLine(17, "등록일 2024-05-01", "metadata"), RemovedLine(25, "목록", "link_line")]
+    lines = frame_text(body, removed).splitlines()
+    assert lines[-1] == "등록일 2024-05-01" and lines[0] == "line 2" and len(lines) == 10
+    assert frame_text((), removed) == ""
 
 
 def test_a_line_that_names_what_its_date_is_of_is_no_day_of_a_schedule():
