@@ -511,3 +511,17 @@ def test_a_line_that_names_what_its_date_is_of_is_no_day_of_a_schedule():
 def test_neighbour_words_are_found_in_page_order_once_each():
     assert _neighbour_words("menu Next post · 이전글 prev next 다음글 이전글") == ["Next", "이전", "다음"]
     assert _neighbour_words("next page, previously") == []
+
+
+def test_a_page_whose_date_the_cleaner_took_out_above_its_body_is_an_article():
+    # the event's date sits between its headline and its text, in meta-classed boxes the cleaner removes
+    prose = ("<p>" + "The Board of Trustees of the General Retirement System meets in the conference room, and "
+             "the public may attend and speak. " * 3 + "</p><p>Retirement Systems' Conference Room, 500 Woodward "
+             "Ave., Suite 3000, Detroit, Michigan 48226 and online by video.</p>")
+    frames = ("<div class='meta'><span>Start Date/Time:</span></div><div class='meta'><span>Wednesday, August 1, "
+              "2018 10:00 AM</span></div>", "<div class='event-date'>2024. 5. 1. 14:00</div><div>1:00pm</div>")
+    for frame in frames:
+        html = (f"<html><head><title>Board Meeting</title></head><body><nav><a href='/'>Home</a></nav><div id='c'>"
+                f"<h1>Board Meeting</h1>{frame}<div class='body'>{prose}</div></div></body></html>")
+        document = process_pages([RawPage("event.html", html.encode(), "html")])[0]
+        assert "Wednesday" not in document.body_text and document.page_kind == "article", frame
