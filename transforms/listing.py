@@ -473,6 +473,11 @@ def _run_of(container, children) -> _Run:
 _HAS_TIME = etree.XPath("boolean(.//time)")
 
 
+def _most_chars(text: str) -> int:
+    """At least as many as the non-space characters of text (its ASCII spaces left out, in C)."""
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
+
+
 def _page_run(order: int, container, children, aside: bool, base_url: str | None) -> _Run | None:
     """The container's run of rows when it is one of the page's own, else None. A sidebar's rows are
     the page's own only when they link its children (a meetings page's 'Most recent meetings' box:
@@ -537,10 +542,10 @@ def _listing_rows(root, base_url: str | None) -> ListingRows:
         around = {_verdict(el, verdicts) for el in (container, *container.iterancestors())}
         if "comments" in around or ("aside" in around and not base_url):
             continue
-        words = _words_of(container)
+        # every text node, a script's too: a digit anywhere, and the characters at most (a bound, not a count)
+        text = " ".join(_TEXTS(container))
         candidates.append((order, container, children, "aside" in around,
-                           any(_DIGIT.search(word) for word in words) or _HAS_TIME(container),
-                           sum(map(len, words))))
+                           _DIGIT.search(text) is not None or _HAS_TIME(container), _most_chars(text)))
     # Cheap exits that choose the same run: a dated run (every date is written with digits, or is a
     # <time>) outranks every undated one, so containers without a digit are read only when no dated run
     # is found, and then from the one with the most text down: a container's rows hold at most its text.
