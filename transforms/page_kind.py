@@ -36,6 +36,7 @@ from lxml import etree
 from cityclips.transforms.listing import (DATE, DATE_DAY_FIRST, DATE_MONTH_FIRST, DATE_US, MIN_BOARD_ROWS,
                                           MIN_ROW_TITLE_CHARS, MIN_UNDATED_LISTING_ROWS, PROSE_MIN_CHARS, ListingRows)
 from cityclips.transforms.markup import ARTICLE_TYPES, json_ld_object_types
+from cityclips.transforms.metadata import parse_metadata_line
 from cityclips.transforms.records import Block, ListingLink, RemovedLine
 from cityclips.transforms.source import absolute_url
 
@@ -461,6 +462,18 @@ def frame_text(body: Sequence[Block], removed: Sequence[RemovedLine]) -> str:
     return "\n".join(line.text for line in above[-MAX_FRAME_LINES:])
 
 
+def shows_own_board_fields(evidence: PageEvidence) -> bool:
+    """True when a line of the frame above the body gives an author and a view count as labelled fields
+    ('작성자 : 김태하 ㅣ 조회수 : 426', 'Posted by admin | Views: 75') and none of the rows holds it: one
+    post's own fields. A listing shows those as its columns' names, or in each row."""
+    rows = evidence.rows.row_texts
+    for line in evidence.frame_text.splitlines():
+        fields = parse_metadata_line(line)
+        if fields.author and fields.view_count is not None and not any("".join(line.split()) in row for row in rows):
+            return True
+    return False
+
+
 def is_item_url(url: str | None) -> bool:
     """True when a URL is an item's: a view or detail page, an item id, a date in its path before a slug."""
     return bool(url and (ARTICLE_URL.search(url) or DATED_URL.search(url)))
@@ -524,6 +537,10 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     # rows are what the page shows beside it (more events, related posts), however much of the page they are.
     if (evidence.article_markup or evidence.has_published_at) and shows_own_date_field(evidence):
         return PageKind("article", f"{reason} item: markup and its own date field")
+    # A board's view may show the board's list under the post: the post's author and views above its text
+    # are its own (a board view with its list; the rows are the board's other posts).
+    if shows_own_board_fields(evidence):
+        return PageKind("article", f"{reason} item: its own author and view count above its text")
     if (dated and share >= MIN_ROWS_TEXT_SHARE + shift) or (undated and share >= MIN_UNDATED_ROWS_TEXT_SHARE + shift):
         return PageKind("listing", reason, rows.links)
     item = item_evidence(evidence)

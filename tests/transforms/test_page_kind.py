@@ -525,3 +525,18 @@ def test_a_page_whose_date_the_cleaner_took_out_above_its_body_is_an_article():
                 f"<h1>Board Meeting</h1>{frame}<div class='body'>{prose}</div></div></body></html>")
         document = process_pages([RawPage("event.html", html.encode(), "html")])[0]
         assert "Wednesday" not in document.body_text and document.page_kind == "article", frame
+
+
+def test_a_posts_own_author_and_views_above_its_text_make_a_board_view_with_its_list_an_article():
+    # a Korean board's view shows the board's list under the post: the rows are the other posts
+    rows = listing_rows(parse_html(board_page(20)))
+    prose = "(재)연구원은 입주보육실에 입주할 기업을 공개 모집합니다. 접수 기간은 연중 상시접수입니다."
+    listing = PageEvidence(rows=rows, body_chars=900, body_text=prose, prose_chars=60)
+    assert decide_page_kind(listing).kind == "listing"
+    for frame in ("작성자 : 김태하 ㅣ 조회수 : 426", "Posted by admin | Views: 75"):
+        assert decide_page_kind(replace(listing, frame_text=frame)).kind == "article", frame
+    # a field line that one of the rows holds is the row's, and fields without a view count are no post's pair
+    assert decide_page_kind(replace(listing, frame_text="작성자 : 김태하")).kind == "listing"
+    row = "공지 0번 작성자 : 관리자 조회 : 3"  # (a board whose rows label their fields)
+    own_row = replace(rows, row_texts=(*rows.row_texts, "".join(row.split())))
+    assert decide_page_kind(replace(listing, rows=own_row, frame_text=row)).kind == "listing"
