@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from urllib.parse import urlsplit
@@ -22,6 +23,12 @@ from cityclips.transforms.records import ListingLink
 from cityclips.transforms.source import absolute_url
 
 MIN_RUN_ROWS = 3  # a container repeats one row shape at least this often
+# page_kind's smallest listings: MIN_BOARD_ROWS dated rows (a board's last page holds a few), or
+# MIN_UNDATED_LISTING_ROWS rows without dates (a list of titles only). Fewer rows make no listing by
+# any of its rules, so what only weighs rows against the page (its pagination, the <p> prose beside
+# them, whether they link the page's children) is not read for them: most article pages stop here.
+MIN_BOARD_ROWS = 3
+MIN_UNDATED_LISTING_ROWS = 8
 MIN_EXTRA_RUN_ROWS = 3  # a second table or list of dated rows on a listing page counts from 3 rows
 MAX_ROWS_WITHOUT_ITEM = 20  # children read before a container without a single item row is given up (an
 # events list opens with month headers: 6 lost one of the dev listings)
@@ -111,7 +118,8 @@ class ListingRows:
     dated_rows: int = 0  # rows that show a date (a day, or a month of a year)
     rows_chars: int = 0  # non-space characters of text in the rows
     page_chars: int = 0  # non-space characters of a text dump's lines (0 for HTML: its prose is weighed instead)
-    pagination: bool = False  # (pagination and paragraphs are read only when the page has rows)
+    # (pagination, paragraphs and links_children are read only when the rows are weighable: see MIN_BOARD_ROWS)
+    pagination: bool = False
     row_texts: tuple[str, ...] = ()  # each row's text without whitespace (to tell rows from prose)
     paragraphs: tuple[str, ...] = ()  # the text of the page's <p> elements outside the rows and chrome
     headed: bool = False  # the best run is a table whose header row names MIN_HEADER_CELLS columns
@@ -122,6 +130,12 @@ class ListingRows:
     # non-space characters of the labels of the page's choice inputs (checkboxes, radio buttons), when it has
     # MIN_FILTER_CHOICES or more: a search's or a calendar's filters, whose results a script may load later
     filter_chars: int = 0
+
+    @property
+    def weighable(self) -> bool:
+        """True when the rows are enough for a listing by some rule of page_kind (MIN_BOARD_ROWS dated
+        rows, or MIN_UNDATED_LISTING_ROWS rows); else their share of the page decides nothing."""
+        return self.dated_rows >= MIN_BOARD_ROWS or len(self.links) >= MIN_UNDATED_LISTING_ROWS
 
 
 def tag_of(el) -> str:
@@ -135,21 +149,37 @@ def text_of(el, cap: int | None = None) -> str:
     the text that follows them). The cap counts characters without whitespace: a row's source is
     indented, and a job board's row has hundreds of tabs around 150 characters of text.
     """
+    words = _words_of(el)
+    return " ".join(words) if cap is None else _capped(words, cap)
+
+
+# Within one listing_rows call each element's words are read once: a row's text is asked for its
+# length, its views and its date, a link's for its title (the tree is not changed meanwhile).
+_WORDS_SEEN: ContextVar[dict | None] = ContextVar("listing_words_seen", default=None)
+
+
+def _words_of(el) -> list[str]:
+    """The words of el's visible text (remembered for the listing_rows call under way, if any)."""
+    seen = _WORDS_SEEN.get()
+    if seen is not None and (words := seen.get(el)) is not None:
+        return words
     if not _HAS_HIDDEN_TEXT(el):
         words = " ".join(_TEXTS(el)).split()
-        return " ".join(words) if cap is None else _capped(words, cap)
-    hidden: set = set()
-    pieces = []
-    for node in el.iter():
-        inside = node is not el and node.getparent() in hidden
-        if inside or tag_of(node) in SKIP_TAGS:
-            hidden.add(node)
-        elif node.text and tag_of(node):
-            pieces.append(node.text)
-        if node is not el and node.tail and not inside:
-            pieces.append(node.tail)
-    words = " ".join(pieces).split()
-    return " ".join(words) if cap is None else _capped(words, cap)
+    else:
+        hidden: set = set()
+        pieces = []
+        for node in el.iter():
+            inside = node is not el and node.getparent() in hidden
+            if inside or tag_of(node) in SKIP_TAGS:
+                hidden.add(node)
+            elif node.text and tag_of(node):
+                pieces.append(node.text)
+            if node is not el and node.tail and not inside:
+                pieces.append(node.tail)
+        words = " ".join(pieces).split()
+    if seen is not None:
+        seen[el] = words
+    return words
 
 
 def _capped(words: list[str], cap: int) -> str:
@@ -417,6 +447,8 @@ def has_pagination(root) -> bool:
 class _Run:
     container: object
     rows: list[_Row]
+    order: int = 0  # the container's place among the page's candidates
+
 
     @property
     def dated(self) -> int:
@@ -436,6 +468,23 @@ def _run_of(container, children) -> _Run:
         if sum(row.chars for row in rows) < MIN_INLINE_ROWS_SHARE * whole:
             rows = []
     return _Run(container, rows)
+
+
+_HAS_TIME = etree.XPath("boolean(.//time)")
+
+
+def _most_chars(text: str) -> int:
+    """At least as many as the non-space characters of text (its ASCII spaces left out, in C)."""
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
+
+
+def _page_run(order: int, container, children, aside: bool, base_url: str | None) -> _Run | None:
+    """The container's run of rows when it is one of the page's own, else None. A sidebar's rows are
+    the page's own only when they link its children (a meetings page's 'Most recent meetings' box:
+    /about/meetings/ -> /about/meetings/august-8-2019-agenda/)."""
+    run = _run_of(container, children)
+    run.order = order
+    return run if run.rows and (not aside or links_children(run.rows, base_url)) else None
 
 
 def _verdict(el, verdicts: dict) -> str:
@@ -478,17 +527,40 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
     """
     if root is None:
         return ListingRows()
-    runs = []
+    token = _WORDS_SEEN.set({})
+    try:
+        return _listing_rows(root, base_url)
+    finally:
+        _WORDS_SEEN.reset(token)
+
+
+def _listing_rows(root, base_url: str | None) -> ListingRows:
     verdicts: dict = {}  # element -> 'comments', 'aside' or '' (the containers share their ancestors)
-    for container, children in _candidate_containers(root):
+    # (order, container, its rows, whether a row can show a date, how much text the container holds)
+    candidates = []
+    for order, (container, children) in enumerate(_candidate_containers(root)):
         around = {_verdict(el, verdicts) for el in (container, *container.iterancestors())}
         if "comments" in around or ("aside" in around and not base_url):
             continue
-        run = _run_of(container, children)
-        # a sidebar's rows are the page's own only when they link its children (a meetings page's
-        # 'Most recent meetings' box: /about/meetings/ -> /about/meetings/august-8-2019-agenda/)
-        if run.rows and ("aside" not in around or links_children(run.rows, base_url)):
-            runs.append(run)
+        # every text node, a script's too: a digit anywhere, and the characters at most (a bound, not a count)
+        text = " ".join(_TEXTS(container))
+        candidates.append((order, container, children, "aside" in around,
+                           _DIGIT.search(text) is not None or _HAS_TIME(container), _most_chars(text)))
+    # Cheap exits that choose the same run: a dated run (every date is written with digits, or is a
+    # <time>) outranks every undated one, so containers without a digit are read only when no dated run
+    # is found, and then from the one with the most text down: a container's rows hold at most its text.
+    runs = [run for order, container, children, aside, dated, _ in candidates if dated
+            and (run := _page_run(order, container, children, aside, base_url))]
+    if not any(run.dated for run in runs):
+        best = max((sum(row.chars for row in run.rows) for run in runs), default=0)
+        for order, container, children, aside, dated, chars in sorted(
+                (c for c in candidates if not c[4]), key=lambda c: c[5], reverse=True):
+            if chars < best:
+                break
+            if run := _page_run(order, container, children, aside, base_url):
+                runs.append(run)
+                best = max(best, sum(row.chars for row in run.rows))
+    runs.sort(key=lambda run: run.order)  # reading order again: the ranking below keeps it among equals
     empty_board = any(_is_headed(table) for table in _EMPTY_TABLE_XPATH(root))
     if not runs:  # no rows to weigh: their pagination and the prose beside them say nothing
         return ListingRows(empty_board=empty_board, filter_chars=filter_chars(root))
@@ -507,10 +579,13 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
     rows = [row for run in chosen for row in run.rows]
     links = tuple(ListingLink(i, row.title, absolute_url(row.href, base_url) if row.href else None, row.posted_at,
                               _views(row.element)) for i, row in enumerate(rows, start=1))
-    return ListingRows(links, sum(r.dated for r in chosen), sum(row.chars for row in rows), 0,
-                       has_pagination(root), tuple(row.text for row in rows),
-                       _paragraphs(root, {r.container for r in chosen}), headed, empty_board,
-                       links_children(rows, base_url), filter_chars(root))
+    found = ListingRows(links, sum(r.dated for r in chosen), sum(row.chars for row in rows), 0,
+                        row_texts=tuple(row.text for row in rows), headed=headed, empty_board=empty_board,
+                        filter_chars=filter_chars(root))
+    if not found.weighable:  # too few rows for any listing: nothing weighs them against the page
+        return found
+    return replace(found, pagination=has_pagination(root), paragraphs=_paragraphs(root, {r.container for r in chosen}),
+                   links_children=links_children(rows, base_url))
 
 
 def filter_chars(root) -> int:

@@ -15,7 +15,8 @@ URL patterns and words are evidence:
   says so (article:published_time, JSON-LD Article/Event/JobPosting, a <time>), its URL is an
   item's (view.do?nttId=7, a date in the path), it links its neighbours (이전글/다음글, previous
   post), or it shows a date as a field near its top (신청기간 : 2012-06-12, Meeting date: ...) that is not
-  one line of a schedule (a day per meeting: a committee's page, a month's notices);
+  one line of a schedule (a day per meeting: a committee's page, a month's notices), in its body or in
+  the frame just above it that the cleaner took out (a byline, 등록일, an event's 'Date/Time:' and its value);
 - static: anything else with content (a glossary, a committee page, directions). A date the page
   shows only as when it was last changed ('Date modified', 최종수정일) makes no item.
 
@@ -26,15 +27,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from lxml import etree
 
-from cityclips.transforms.listing import (DATE, DATE_DAY_FIRST, DATE_MONTH_FIRST, DATE_US, MIN_ROW_TITLE_CHARS,
-                                          PROSE_MIN_CHARS, ListingRows)
+from cityclips.transforms.listing import (DATE, DATE_DAY_FIRST, DATE_MONTH_FIRST, DATE_US, MIN_BOARD_ROWS,
+                                          MIN_ROW_TITLE_CHARS, MIN_UNDATED_LISTING_ROWS, PROSE_MIN_CHARS, ListingRows)
 from cityclips.transforms.markup import ARTICLE_TYPES, json_ld_object_types
-from cityclips.transforms.records import ListingLink
+from cityclips.transforms.metadata import parse_metadata_line
+from cityclips.transforms.records import Block, ListingLink, RemovedLine
 from cityclips.transforms.source import absolute_url
 
 KINDS = ("article", "listing", "static", "error", "home")
@@ -42,11 +45,10 @@ KINDS = ("article", "listing", "static", "error", "home")
 # 4 with dates, or 8 without (a list of titles only). A related-news box under an article has as
 # many: the prose share below tells them apart.
 MIN_LISTING_ROWS = 4
-MIN_UNDATED_LISTING_ROWS = 8
+# (MIN_UNDATED_LISTING_ROWS = 8, from transforms/listing.py: a list of titles only.)
 # When nothing on the page says it is one item, fewer dated rows make a listing: a board table (a
-# header row, and pagination or a list URL) from this many, as the last page of a board holds a few;
-# or rows that are nearly all of the page's text (a search that found three).
-MIN_BOARD_ROWS = 3
+# header row, and pagination or a list URL) from MIN_BOARD_ROWS (3, transforms/listing.py), as the
+# last page of a board holds a few; or rows that are nearly all of the page's text (a search that found three).
 MIN_THIN_RUN_SHARE = 0.9
 MIN_DATED_SHARE = 0.6  # most of a board's rows show a date; a menu's items show none
 # Rows without dates make a weak case (menus, tag clouds, reference lists are undated rows too):
@@ -139,7 +141,6 @@ MAX_NEIGHBOUR_LABEL_CHARS = 30
 # The labels anywhere in the page's text: most pages show none, and finding their first words in its
 # text (serialized in C) says so for a fraction of what asking each text node costs
 _NEIGHBOUR_FIRST_WORDS = ("이전", "다음", "윗", "아랫", "prev", "Prev", "PREV", "next", "Next", "NEXT")
-_FIRST_WORD = re.compile("|".join(_NEIGHBOUR_FIRST_WORDS))
 _NEIGHBOUR_WORDS = re.compile(NEIGHBOUR_LABEL.pattern[len(r"^\W{0,3}"):-len(r"\W{0,3}$")], re.IGNORECASE)
 _ALERTING_SCRIPTS = etree.XPath("//script[contains(., 'alert')]")  # in C: most pages' scripts alert nothing
 # ... then only the short text nodes holding a first word the page shows are asked for (in C; the
@@ -169,6 +170,9 @@ _CHANGE_LABEL = re.compile(r"modif|updat|revis|review|수정|갱신|변경", re.
 MIN_SCHEDULE_LINES = 3
 MIN_SCHEDULE_DATES = 2  # ... of at least two different dates (a page may repeat its own date)
 MAX_SCHEDULE_PREFIX_CHARS = 12  # what a schedule's line shows before its date: a weekday ('Wednesday, '), a bullet
+# ... and nothing else: a line that names what its date is of ('Minutes of Nov 6, 2018', a meeting
+# page's outline linking earlier minutes) is a line of the item's text, not a day of a schedule.
+_SCHEDULE_PREFIX = re.compile(r"^[\W\d_]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)?[\W_]*$", re.IGNORECASE)
 SCHEDULE_CHARS = 10_000  # where a schedule's lines are sought (a month's meetings run past the head)
 
 
@@ -192,6 +196,9 @@ class PageEvidence:
     neighbour_links: bool = False  # links to the previous or next item (이전글 / 다음글, previous post)
     script_messages: tuple[str, ...] = ()  # what its scripts' alert() calls say
     page_links: tuple[str, ...] = ()  # the hrefs of the page's links (fragments and scripts left out)
+    # the lines just above the body that the cleaner took out of it (frame_text): a byline, a board's
+    # 작성자/등록일 line, an event's 'Date/Time:' and its value; searched for a date field as the body is
+    frame_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -280,15 +287,18 @@ def has_article_markup(root) -> bool:
 
 
 def _neighbour_words(text: str) -> list[str]:
-    """The first words of the neighbour labels the text holds, as it writes them: the label's pattern is
-    tried only where one of its first words is (found in one pass; their cases named: lower-casing a
-    page's text costs more than the search)."""
-    found: list[str] = []
-    for match in _FIRST_WORD.finditer(text):
-        word = match.group(0)
-        if word not in found and _NEIGHBOUR_WORDS.match(text, match.start()):
-            found.append(word)
-    return found
+    """The first words of the neighbour labels the text holds, as it writes them, in the order the text
+    first shows each as a label: the label's pattern is tried only where one of its first words is (each
+    found by str.find, in C; their cases named: lower-casing a page's text costs more than the search)."""
+    found: list[tuple[int, str]] = []  # (where the word first opens a label, the word)
+    for word in _NEIGHBOUR_FIRST_WORDS:  # str.find per word runs in C; most pages hold none of them
+        start = text.find(word)
+        while start >= 0:
+            if _NEIGHBOUR_WORDS.match(text, start):
+                found.append((start, word))
+                break
+            start = text.find(word, start + 1)
+    return [word for _, word in sorted(found)]
 
 
 def has_neighbour_links(root) -> bool:
@@ -349,7 +359,8 @@ def _schedule_date(line: str) -> str | None:
     """The date a short line opens with ('Wednesday, July 31, 2024 (changed from June 26, 2024)'), or None."""
     if len(line) > MAX_FIELD_LINE_CHARS:
         return None
-    dates = [m for m in _full_dates(line) if m.start() <= MAX_SCHEDULE_PREFIX_CHARS]
+    dates = [m for m in _full_dates(line)
+             if m.start() <= MAX_SCHEDULE_PREFIX_CHARS and _SCHEDULE_PREFIX.match(line[:m.start()])]
     if not dates:
         return None
     first = min(dates, key=lambda m: m.start())
@@ -430,6 +441,39 @@ def shows_own_date_field(evidence: PageEvidence) -> bool:
                for line in labelled_date_lines(evidence.body_text) if (squashed := "".join(line.split())))
 
 
+# An item's frame: the few lines between its headline and its text (a byline, the date, an event's
+# 'Date/Time:', 'Location:' and their values, share buttons). A cleaner takes them out of the body as
+# metadata or as the region's edge, yet they are what dates the item; 10 lines hold an event's fields.
+MAX_FRAME_LINES = 10
+MAX_FRAME_LINE_CHARS = 200  # a frame's line is short ('Start Date/Time:'); longer removed lines are menus and code
+# ... not code nor what the page never shows (the <head>, hidden elements)
+_UNSHOWN_RULES = frozenset({"html_script", "html_style", "html_noscript", "html_template", "html_head", "hidden"})
+
+
+def frame_text(body: Sequence[Block], removed: Sequence[RemovedLine]) -> str:
+    """The last MAX_FRAME_LINES short lines the cleaner removed above the body's first line, in page order
+    (removed lines and blocks share one numbering), one a line; '' for a page with no body."""
+    if not body:
+        return ""
+    first = min(block.line_no for block in body)
+    above = sorted((line for line in removed if 0 < line.line_no < first and line.rule not in _UNSHOWN_RULES
+                    and len(line.text) <= MAX_FRAME_LINE_CHARS),
+                   key=lambda line: line.line_no)
+    return "\n".join(line.text for line in above[-MAX_FRAME_LINES:])
+
+
+def shows_own_board_fields(evidence: PageEvidence) -> bool:
+    """True when a line of the frame above the body gives an author and a view count as labelled fields
+    ('작성자 : 김태하 ㅣ 조회수 : 426', 'Posted by admin | Views: 75') and none of the rows holds it: one
+    post's own fields. A listing shows those as its columns' names, or in each row."""
+    rows = evidence.rows.row_texts
+    for line in evidence.frame_text.splitlines():
+        fields = parse_metadata_line(line)
+        if fields.author and fields.view_count is not None and not any("".join(line.split()) in row for row in rows):
+            return True
+    return False
+
+
 def is_item_url(url: str | None) -> bool:
     """True when a URL is an item's: a view or detail page, an item id, a date in its path before a slug."""
     return bool(url and (ARTICLE_URL.search(url) or DATED_URL.search(url)))
@@ -440,7 +484,8 @@ def item_evidence(evidence: PageEvidence) -> str:
     for name, present in (("published_at", evidence.has_published_at), ("article_markup", evidence.article_markup),
                           ("article_url", is_item_url(evidence.url)),
                           ("neighbour_links", evidence.neighbour_links),
-                          ("date_field", shows_date_field(evidence.body_text))):
+                          ("date_field", shows_date_field(evidence.body_text)),
+                          ("frame_date", shows_date_field(evidence.frame_text))):
         if present:
             return name
     return ""
@@ -492,6 +537,10 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     # rows are what the page shows beside it (more events, related posts), however much of the page they are.
     if (evidence.article_markup or evidence.has_published_at) and shows_own_date_field(evidence):
         return PageKind("article", f"{reason} item: markup and its own date field")
+    # A board's view may show the board's list under the post: the post's author and views above its text
+    # are its own (a board view with its list; the rows are the board's other posts).
+    if shows_own_board_fields(evidence):
+        return PageKind("article", f"{reason} item: its own author and view count above its text")
     if (dated and share >= MIN_ROWS_TEXT_SHARE + shift) or (undated and share >= MIN_UNDATED_ROWS_TEXT_SHARE + shift):
         return PageKind("listing", reason, rows.links)
     item = item_evidence(evidence)
@@ -518,7 +567,8 @@ def _shape(text: str) -> str:
     return _SHAPE_MASK.sub("0", text.lower())
 
 
-_SHAPE_MASK = re.compile(r"https?://\S+|\d+|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+# (the lookahead names the letters a masked piece opens with: the regex engine skips to them in C)
+_SHAPE_MASK = re.compile(r"(?=[\dhjfmasond])(?:https?://\S+|\d+|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)")
 
 
 def prose_chars(texts: list[str], rows: ListingRows) -> int:
@@ -526,12 +576,14 @@ def prose_chars(texts: list[str], rows: ListingRows) -> int:
     or longer, not one of the rows (a long row title is still a row), and not a line repeated in
     one shape under every item of a list."""
     titles = [link.title for link in rows.links if len(link.title) >= MIN_ROW_TITLE_CHARS]
-    shapes = Counter(_shape(text) for text in texts if len(text) >= PROSE_MIN_CHARS)
+    long_texts = [text for text in texts if len(text) >= PROSE_MIN_CHARS]
+    shaped = {text: _shape(text) for text in long_texts}  # each block's shape once (a text may recur)
+    shapes = Counter(shaped[text] for text in long_texts)
     total = 0
-    for text in texts:
-        if len(text) < PROSE_MIN_CHARS or any(title in text for title in titles):
+    for text in long_texts:
+        if any(title in text for title in titles):
             continue
-        shape = _shape(text)
+        shape = shaped[text]
         if len(shape) < MAX_REPEATED_SHAPE_CHARS and shapes[shape] >= MIN_REPEATED_SHAPE:  # 'Posted on ... by'
             continue
         squashed = "".join(text.split())

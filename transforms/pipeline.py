@@ -17,8 +17,8 @@ from cityclips.transforms.language import LanguageDetector, document_language, l
 from cityclips.transforms.limits import OverLimit, WorkLimits, check_lines, check_nodes, flattening_record
 from cityclips.transforms.markup import markup_metadata
 from cityclips.transforms.listing import ListingRows, listing_rows, text_listing_rows
-from cityclips.transforms.page_kind import (KindMarkup, PageEvidence, PageKind, decide_page_kind, prose_chars,
-                                            read_kind_markup)
+from cityclips.transforms.page_kind import (KindMarkup, PageEvidence, PageKind, decide_page_kind, frame_text,
+                                            prose_chars, read_kind_markup)
 from cityclips.transforms.paths import doc_id_for, sha256_of
 from cityclips.transforms.quotes import extract_quotes
 from cityclips.transforms.reconcile import reconcile_metadata, title_hints
@@ -278,7 +278,8 @@ def _page_kind(parts: PageParts, clean: CleanPage, shows_published: bool) -> Pag
         prose_chars=prose_chars(texts, parts.rows), body_text="\n".join(said)[:50_000],
         title=clean.metadata.title or parts.title, has_published_at=shows_published,
         article_markup=parts.kind_markup.article_markup, neighbour_links=parts.kind_markup.neighbour_links,
-        script_messages=parts.kind_markup.script_messages, page_links=parts.kind_markup.page_links))
+        script_messages=parts.kind_markup.script_messages, page_links=parts.kind_markup.page_links,
+        frame_text=frame_text(clean.body, clean.removed)))
 
 
 def process_page(raw: RawPage, templates: Mapping[str, frozenset[int]] | None = None,

@@ -197,3 +197,36 @@ def test_a_korean_month_and_day_with_its_space_dates_a_row_and_a_decimal_does_no
     for number in ("1.5", "2.18", "v3. 12.5", "3. 1,200"):
         undated = "".join(f"<li><a href='/v{i}'>정기 회의 결과 안내 {i}</a> {number}</li>" for i in range(4))
         assert rows_of(f"<ul>{undated}</ul>").dated_rows == 0, number
+
+
+def test_a_dated_run_is_taken_before_a_longer_run_without_digits_wherever_it_stands():
+    # containers without a digit are read only when no dated run is found: the dated board still wins
+    menu = "".join(f"<li><a href='/m{i}'>Residents services and programs, section {'abcdefgh'[i]} of the city "
+                   "website</a></li>" for i in range(8))
+    board = "".join(f"<li><a href='/n{i}'>공지 {i}번</a> 2024.05.{i + 1:02d}</li>" for i in range(3))
+    for body in (f"<ul>{menu}</ul><ul>{board}</ul>", f"<ul>{board}</ul><ul>{menu}</ul>"):
+        rows = rows_of(body)
+        assert rows.dated_rows == 3 and rows.links[0].url == "/n0", body
+
+
+def test_without_dated_rows_the_run_with_most_text_is_taken_whatever_its_place():
+    # undated runs are read from the container with the most text down, and the first of equals is kept
+    short = "".join(f"<li><a href='/s{i}'>Menu {'abcde'[i]}</a></li>" for i in range(5))
+    long = "".join(f"<li><a href='/l{i}'>Youth policy guide, part {'abcde'[i]}</a></li>" for i in range(5))
+    same = "".join(f"<li><a href='/t{i}'>Youth policy guide, part {'vwxyz'[i]}</a></li>" for i in range(5))
+    assert rows_of(f"<ul>{short}</ul><ul>{long}</ul>").links[0].url == "/l0"
+    assert rows_of(f"<ul>{long}</ul><ul>{short}</ul>").links[0].url == "/l0"
+    assert rows_of(f"<ul>{same}</ul><ul>{long}</ul>").links[0].url == "/t0"
+
+
+def test_rows_too_few_for_any_listing_are_not_weighed_against_the_page():
+    # three rows, two dated, make no listing by any rule: their pagination and the prose beside them are not read
+    paging = "<div class='paging'><a href='?p=1'>1</a> <a href='?p=2'>2</a></div>"
+    prose = "<p>" + "광주광역시는 시민 의견을 듣는 공청회를 열고 올해 예산을 들여 교육과 지원을 늘린다고 밝혔다. " * 2 + "</p>"
+    def board(dated: int) -> str:
+        return "<ul>" + "".join(f"<li><a href='/n{i}'>공지 {i}번</a> {f'2024.05.{i + 1:02d}' if i < dated else ''}</li>"
+                                for i in range(3)) + "</ul>"
+    few = rows_of(board(2) + paging + prose)
+    assert few.dated_rows == 2 and not few.weighable and not few.pagination and few.paragraphs == ()
+    enough = rows_of(board(3) + paging + prose)
+    assert enough.weighable and enough.pagination and len(enough.paragraphs) == 1

@@ -6,11 +6,12 @@ from datetime import datetime
 
 from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.listing import listing_rows, text_listing_rows
-from cityclips.transforms.page_kind import (PageEvidence, decide_page_kind, has_article_markup, has_neighbour_links,
+from cityclips.transforms.page_kind import (PageEvidence, decide_page_kind, frame_text, has_article_markup,
+                                            has_neighbour_links, _neighbour_words,
                                             is_hosted_site_root, is_item_url, page_links, prose_chars, script_messages,
                                             shows_date_field, shows_month_grid, shows_schedule)
 from cityclips.transforms.pipeline import process_pages
-from cityclips.transforms.records import Document, RawPage
+from cityclips.transforms.records import Block, Document, RawPage, RemovedLine
 
 NAV = "<nav><ul>" + "".join(f"<li><a href='/menu{i}'>메뉴 항목 {i}</a></li>" for i in range(10)) + "</ul></nav>"
 TOPICS = ["인공지능 산업", "청년 창업", "도시철도 2호선", "탄소중립 정책", "공공 도서관", "하천 정비", "문화 관광", "복지 돌봄"]
@@ -474,3 +475,68 @@ def test_a_form_of_filters_whose_results_a_script_loads_is_a_listing():
     assert rows.filter_chars == len("Option0") * 6
     assert decide_page_kind(PageEvidence(rows=rows, body_chars=900, body_text="Option 0 Option 1 " * 2 + "본문 " * 200,
                                          prose_chars=600)).kind != "listing"
+
+
+def test_the_frame_above_the_body_dates_an_item_the_cleaner_took_its_date_from():
+    # an event's 'Start Date/Time:' and its value, a board's 등록일 line: removed above the body, they date it
+    body = "Board of Trustees of the General Retirement System.\nRetirement Systems' Conference Room"
+    for frame in ("Start Date/Time:\nWednesday, August 1, 2018 10:00 AM\nLocation:", "등록일 : 2024-05-01 조회 : 12",
+                  "Thursday, October 28, 2021\nTime\n1:00pm"):
+        assert decide_page_kind(PageEvidence(body_chars=300, body_text=body, frame_text=frame)).kind == "article", frame
+    assert decide_page_kind(PageEvidence(body_chars=300, body_text=body)).kind == "static"
+    # a date the frame labels as a change dates no item
+    changed = PageEvidence(body_chars=300, body_text=body, frame_text="Page last updated:\n2022-05-13")
+    assert decide_page_kind(changed).kind == "static"
+
+
+def test_the_frame_is_the_short_shown_lines_just_above_the_body():
+    body = (Block(20, "본문 첫 문단입니다."), Block(21, "둘째 문단"))
+    removed = [RemovedLine(0, "flattened note", "deep_nesting"), RemovedLine(2, "메뉴 " * 80, "html_link_menu"),
+               RemovedLine(3, "var x = '2024-01-01';", "html_script"), RemovedLine(4, "숨은 2024-01-02", "hidden"),
+               *[RemovedLine(5 + i, f"line {i}", "region_edge") for i in range(11)],
+               RemovedLine(17, "등록일 2024-05-01", "metadata"), RemovedLine(25, "목록", "link_line")]
+    lines = frame_text(body, removed).splitlines()
+    assert lines[-1] == "등록일 2024-05-01" and lines[0] == "line 2" and len(lines) == 10
+    assert frame_text((), removed) == ""
+
+
+def test_a_line_that_names_what_its_date_is_of_is_no_day_of_a_schedule():
+    # a meeting's outline links earlier minutes ('Minutes of Nov 6, 2018'): its own date still dates it
+    outline = ("Committee Meeting\n2/12/2019 5:30 PM\nAdministrative Conference Room\n4. Approval of Minutes\n"
+               "Minutes of Nov 6, 2018 5:30 PM\nMinutes of Nov 13, 2018 4:00 PM\n5. Reports")
+    assert not shows_schedule(outline) and shows_date_field(outline)
+    assert shows_schedule("Meetings\nMonday, July 1, 2024\nTue. July 9, 2024\n• 2024-07-16")
+
+
+def test_neighbour_words_are_found_in_page_order_once_each():
+    assert _neighbour_words("menu Next post · 이전글 prev next 다음글 이전글") == ["Next", "이전", "다음"]
+    assert _neighbour_words("next page, previously") == []
+
+
+def test_a_page_whose_date_the_cleaner_took_out_above_its_body_is_an_article():
+    # the event's date sits between its headline and its text, in meta-classed boxes the cleaner removes
+    prose = ("<p>" + "The Board of Trustees of the General Retirement System meets in the conference room, and "
+             "the public may attend and speak. " * 3 + "</p><p>Retirement Systems' Conference Room, 500 Woodward "
+             "Ave., Suite 3000, Detroit, Michigan 48226 and online by video.</p>")
+    frames = ("<div class='meta'><span>Start Date/Time:</span></div><div class='meta'><span>Wednesday, August 1, "
+              "2018 10:00 AM</span></div>", "<div class='event-date'>2024. 5. 1. 14:00</div><div>1:00pm</div>")
+    for frame in frames:
+        html = (f"<html><head><title>Board Meeting</title></head><body><nav><a href='/'>Home</a></nav><div id='c'>"
+                f"<h1>Board Meeting</h1>{frame}<div class='body'>{prose}</div></div></body></html>")
+        document = process_pages([RawPage("event.html", html.encode(), "html")])[0]
+        assert "Wednesday" not in document.body_text and document.page_kind == "article", frame
+
+
+def test_a_posts_own_author_and_views_above_its_text_make_a_board_view_with_its_list_an_article():
+    # a Korean board's view shows the board's list under the post: the rows are the other posts
+    rows = listing_rows(parse_html(board_page(20)))
+    prose = "(재)연구원은 입주보육실에 입주할 기업을 공개 모집합니다. 접수 기간은 연중 상시접수입니다."
+    listing = PageEvidence(rows=rows, body_chars=900, body_text=prose, prose_chars=60)
+    assert decide_page_kind(listing).kind == "listing"
+    for frame in ("작성자 : 김태하 ㅣ 조회수 : 426", "Posted by admin | Views: 75"):
+        assert decide_page_kind(replace(listing, frame_text=frame)).kind == "article", frame
+    # a field line that one of the rows holds is the row's, and fields without a view count are no post's pair
+    assert decide_page_kind(replace(listing, frame_text="작성자 : 김태하")).kind == "listing"
+    row = "공지 0번 작성자 : 관리자 조회 : 3"  # (a board whose rows label their fields)
+    own_row = replace(rows, row_texts=(*rows.row_texts, "".join(row.split())))
+    assert decide_page_kind(replace(listing, rows=own_row, frame_text=row)).kind == "listing"
