@@ -218,3 +218,22 @@ def test_a_day_first_page_reads_its_numeric_markup_dates_day_first() -> None:
     html = ('<html lang="es-MX"><head><meta name="publish-date" content="05/10/2022 17:22"></head>'
             '<body><p>x</p></body></html>')
     assert markup_metadata(parse_html(html)).published[0].value == datetime(2022, 10, 5, 17, 22)
+
+
+def test_the_fast_date_class_test_finds_what_the_case_insensitive_pattern_finds() -> None:
+    # _names_a_date lower-cases ASCII words and keeps re.IGNORECASE for the rest: 'ſ' (U+017F) is an 's'
+    # to IGNORECASE, 'K' (U+212A) a 'k', and lower() would not make them so
+    from cityclips.transforms.markup import _DATE_CLASS, _names_a_date
+
+    for words in ("post-Date ", "ENTRY-META x", "articleInfo ", " regdate", "metadata ", "poſted ", "bbs_view ",
+                  "게시일 date", "meta_info", "xmeta ", "BYLINE ", "UPDATED-at ", "İnfo ", "boxinfo ", ""):
+        assert _names_a_date(words) == bool(_DATE_CLASS.search(words)), words
+
+
+def test_copyright_texts_are_the_first_four_text_nodes_with_a_mark_in_document_order() -> None:
+    from cityclips.transforms.markup import _copyright_texts
+
+    root = parse_html("<html><body><!-- © 2020 in a comment --><p>본문 (c) 사진</p><script>var c='© 2021'</script>"
+                      "<footer><p>Copyright 2022 광주광역시</p>tail COPYRIGHT<span>© 2023</span><i>© 2024</i>"
+                      "</footer></body></html>")
+    assert _copyright_texts(root) == ["본문 (c) 사진", "var c='© 2021'", "Copyright 2022 광주광역시", "tail COPYRIGHT"]
