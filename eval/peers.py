@@ -280,8 +280,8 @@ def print_table(set_name: str, scores: dict[str, SetScore], worst: int) -> None:
 
 # A few points under the figures measured when the floors were set (aeb 0.969, trafilatura-eval 0.900):
 # a change that costs two points or more fails `make eval` (--check-floors), which CI runs.
-FLOORS = {"aeb": 0.965, "trafilatura-eval": 0.91}  # about a page under round 4 (0.976, 0.922)
-MAX_REJECTED = {"aeb": 0, "trafilatura-eval": 2}  # one still lost (a link-hub page, see BENCHMARKS.md)
+FLOORS = {"aeb": 0.97, "trafilatura-eval": 0.925}  # about a page under round 6 (0.976, 0.930)
+MAX_REJECTED = {"aeb": 0, "trafilatura-eval": 1}  # one still lost (a link-hub page, see BENCHMARKS.md)
 
 
 def floor_failures(name: str, ours: "SetScore") -> list[str]:
