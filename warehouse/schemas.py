@@ -244,8 +244,8 @@ BOILERPLATE = table(
 
 REJECTS = table(
     "One row per input file that could not be processed.",
-    # not a key yet: an unreadable file's reject is written again by every run (found by the unique test)
-    column("source_path", pa.string(), "Input file that could not be processed.", nullable=False),
+    # a key: a file rejected again by a re-run replaces its old row (warehouse/incremental.py stale_rejects)
+    column("source_path", pa.string(), "Input file that could not be processed.", key=True),
     column("reason", pa.string(), "Why, in one word.", nullable=False, accepted=REJECT_REASONS),
     column("detail", pa.string(), "One sentence saying what was wrong.", nullable=False),
     column("source_bytes", pa.int64(), "Size of the file in bytes (-1 when it could not be read).", nullable=False,
