@@ -2,8 +2,9 @@
 
 - Log lines (the run's log in the terminal and the Prefect UI): `process: 1,250 of 10,000 pages
   (12%), 830 pages/s, ETA 11 s`, at most one every LOG_EVERY_S seconds, and always the last.
-- A Prefect progress artifact (`create_progress_artifact`), updated after every batch: the share
-  of the run's batch work done (the template pass and processing each count for half).
+- A Prefect progress artifact (`create_progress_artifact`), updated after a batch that moves it by
+  PUBLISH_STEP (every batch of a run of fewer than 800 batches, and a stage's end): the share of the
+  run's batch work done (the template pass and processing each count for half).
 - On a terminal, a bar on stderr redrawn in place.
 
 The artifact calls are passed in (`publish`), so this module needs no Prefect and its arithmetic
@@ -18,6 +19,9 @@ from dataclasses import dataclass, field
 
 BAR_WIDTH = 30
 LOG_EVERY_S = 5.0  # a line every few seconds shows a run is alive without flooding a 400-batch log
+# Each artifact update is an API call (client and server CPU: BENCHMARKS.md, "Round 6 (orch6)"). A 100,000-page
+# run has 800 batches, 1/8 % each, a step no bar shows: updates half a percent apart are at most 200 a run.
+PUBLISH_STEP = 0.5
 
 
 def format_seconds(seconds: float) -> str:
@@ -83,6 +87,7 @@ class RunProgress:
         self.finished: dict[str, float] = {}
         self.current: StageProgress | None = None
         self._last_log = 0.0
+        self._published: float | None = None
 
     def start(self, stage: str, pages: int) -> StageProgress:
         self.current = StageProgress(stage, pages)
@@ -111,12 +116,19 @@ class RunProgress:
             self.log(stage.line(now))
         if last:
             self.finished[stage.stage] = now
-        if self.publish is not None:
-            self.publish(self.percent())
+        self._publish(force=last)
 
     def finish_stage(self) -> None:
         """End the current stage even when it had no pages (the artifact still moves on)."""
         if self.current is not None and self.current.stage not in self.finished:
             self.finished[self.current.stage] = time.perf_counter()
-            if self.publish is not None:
-                self.publish(self.percent())
+            self._publish(force=True)
+
+    def _publish(self, force: bool) -> None:
+        """Update the artifact when the share moved by PUBLISH_STEP since the last update, or force."""
+        if self.publish is None:
+            return
+        percent = self.percent()
+        if force or self._published is None or percent - self._published >= PUBLISH_STEP:
+            self._published = percent
+            self.publish(percent)

@@ -35,7 +35,8 @@ from cityclips.transforms.paths import doc_id_for
 from cityclips.transforms.pipeline import PageSettings
 from cityclips.transforms.records import InputFile, Reject
 from cityclips.warehouse.incremental import (CorpusPass, Plan, affected_by_duplicates, affected_by_templates,
-                                             carry_over, corpus_pass, plan_run, template_sets, unchanged_manifest)
+                                             carry_over, corpus_pass, plan_run, stale_rejects, template_sets,
+                                             unchanged_manifest)
 from cityclips.warehouse.models import DatabaseChanges, ModelsReport, build_database
 from cityclips.warehouse.rows import tables_for
 from cityclips.warehouse.runs import RunEnd
@@ -320,13 +321,16 @@ def process_stage(planned: PlannedRun, templates: TemplatePass, writer: VersionW
     return Processed(summary, failed, round(time.perf_counter() - clock, 3))
 
 
-def database_changes(warehouse: Warehouse, version: str, plan: Plan) -> DatabaseChanges:
-    """What this run changed, for an incremental database update: replaced pages and new part files."""
+def database_changes(warehouse: Warehouse, version: str, plan: Plan,
+                     rejected_again: frozenset[str] = frozenset()) -> DatabaseChanges:
+    """What this run changed, for an incremental database update: replaced pages, the old rejects of files
+    rejected again (rejected_again: no page rows to drop, only their rejects rows) and new part files."""
     dropped = {f.source_path for f in plan.to_process} | set(plan.removed)
     prefix = f"part-{version}-"
     new_parts = frozenset(p.name for table in TABLES for p in warehouse.table_files(table)
                           if p.name.startswith(prefix) and "-carried-" not in p.name)
-    return DatabaseChanges(frozenset(doc_id_for(path) for path in dropped), frozenset(dropped), new_parts)
+    return DatabaseChanges(frozenset(doc_id_for(path) for path in dropped), frozenset(dropped) | rejected_again,
+                           new_parts)
 
 
 def _rejects(planned: PlannedRun, failures: list[FailedBatch]) -> list[Reject]:
@@ -343,7 +347,8 @@ def publish_stage(planned: PlannedRun, templates: TemplatePass, processed: Proce
     """Carry unchanged rows over, record rejects and the run, and make the new version current at once."""
     clock = time.perf_counter()
     warehouse = writer.warehouse
-    carried = carry_over(warehouse, writer, planned.plan)
+    rejected_again = stale_rejects(warehouse, planned.plan)  # unreadable files, failed batches: one row, this run's
+    carried = carry_over(warehouse, writer, planned.plan, rejected_again)
     carried_at = time.perf_counter()
     failures = templates.failed + processed.failed
     rejects = _rejects(planned, failures)
@@ -359,7 +364,8 @@ def publish_stage(planned: PlannedRun, templates: TemplatePass, processed: Proce
     writer.publish()
     seconds["publish"] = round(time.perf_counter() - carried_at, 3)
     summary.stage_seconds = seconds
-    return Published(summary, writer.name, database_changes(warehouse, writer.name, planned.plan), seconds)
+    return Published(summary, writer.name, database_changes(warehouse, writer.name, planned.plan, rejected_again),
+                     seconds)
 
 
 @stage("build models")

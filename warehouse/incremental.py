@@ -258,17 +258,35 @@ def affected_by_duplicates(plan: Plan, manifest: pa.Table, corpus: CorpusPass) -
     return affected
 
 
-def carry_over(warehouse: Warehouse, writer: VersionWriter, plan: Plan) -> dict[str, int]:
+def stale_rejects(warehouse: Warehouse, plan: Plan) -> frozenset[str]:
+    """Source paths of the current version's rejects that are no unchanged page's: files that could not be
+    read and pages whose batch failed (neither has a manifest row, so no plan lists them as unchanged or gone).
+
+    A run rejects such a file again while it stays so, and a file fixed or gone has no reject at all, so
+    their old rows are never carried over: they piled up before, one more row a run for the same file.
+    """
+    unchanged = pa.array([f.source_path for f in plan.unchanged], pa.string())
+    stale: set[str] = set()
+    for part in warehouse.table_files("rejects"):
+        paths = pq.read_table(part, columns=["source_path"]).column("source_path")
+        stale.update(pc.filter(paths, pc.invert(pc.is_in(paths, value_set=unchanged))).to_pylist())
+    return frozenset(stale)
+
+
+def carry_over(warehouse: Warehouse, writer: VersionWriter, plan: Plan,
+               rejected_again: Iterable[str] = ()) -> dict[str, int]:
     """Put the previous version's rows for unchanged pages into the new version; return rows carried.
 
     Part files with no replaced page are hard-linked; the others are rewritten without those rows.
+    rejected_again: source paths whose old rejects rows are not carried either (stale_rejects).
     """
     dropped_paths = {f.source_path for f in plan.to_process} | set(plan.removed)
     dropped_ids = pa.array(sorted(doc_id_for(p) for p in dropped_paths), pa.string())
     dropped_path_array = pa.array(sorted(dropped_paths), pa.string())
     carried: dict[str, int] = {}
     keys = {name: ("doc_id", dropped_ids) for name in PAGE_TABLES}
-    keys.update({"rejects": ("source_path", dropped_path_array), "manifest": ("source_path", dropped_path_array)})
+    keys.update({"rejects": ("source_path", pa.array(sorted(dropped_paths | set(rejected_again)), pa.string())),
+                 "manifest": ("source_path", dropped_path_array)})
     keys["runs"] = ("run_id", pa.array([], pa.string()))
     for table, (column, dropped) in keys.items():
         carried[table] = 0

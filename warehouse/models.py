@@ -36,7 +36,10 @@ PATH_KEYED = frozenset({"rejects", "manifest"})  # rows replaced by source_path
 # DuckDB 2.0 writes storage version 69 by default; the newest DuckDB CLI on the package index
 # (duckdb-cli 1.5.6) reads 64-68 only. Writing the 1.4 format keeps the database open in both.
 STORAGE_COMPATIBILITY = "v1.4.0"
-BUILD_MEMORY_LIMIT = "1GB"  # DuckDB spills past this; keeps a 100,000-page build under the memory target
+# DuckDB spills to disk past this. The build runs in the run's own process (~450 MB by then at 100,000 pages, the
+# Prefect server beside it ~200 MB): at 1GB the 100,000-page build peaked at 1.2 GB alone and the run's tree at
+# 1.61 GB; at 600MB at 0.8 GB, in the same wall time (BENCHMARKS.md, "Round 6 (orch6)").
+BUILD_MEMORY_LIMIT = "600MB"
 SAMPLE_ROWS = 5  # failing rows kept per data test; the count is exact
 RUNS_TABLE = "runs"  # completed by every run's build (warehouse/runs.py): always changed when run_end is given
 

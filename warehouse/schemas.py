@@ -125,7 +125,9 @@ DOCUMENTS = table(
                                          "dump's metadata line); null when author is null."),
     column("published_at_source", pa.string(), "Where published_at came from: json_ld, microdata, opengraph, meta "
                                                "(<meta name=date>, Dublin Core), time (<time datetime>), board_table, "
-                                               "byline ('입력 ...', 'Posted ...'), text_line; null when it is null."),
+                                               "byline ('입력 ...', 'Posted ...', a dated element such as "
+                                               "<span class=post-date>), text_line, url (the day the canonical "
+                                               "URL's path gives, on a page that shows no date); null when it is null."),
     column("modified_at_source", pa.string(), "Where modified_at came from (the values of published_at_source)."),
     column("department_source", pa.string(), "Where department came from: board_table, byline or text_line."),
     column("body_text", pa.string(), "The cleaned text: every segment but the title and the captions, list markers "
@@ -158,6 +160,14 @@ DOCUMENTS = table(
                                             "has no copy.", nullable=False),
     column("file_modified_at", TS, "Modification time of the input file (UTC): when a crawl wrote it, so when the "
                                    "page was seen. Null when unknown."),
+    column("event_at", TS, "When the event the page announces takes place (a meeting, a course, a festival): its "
+                           "start, site local time, from a JSON-LD Event's startDate or a labelled field ('Meeting "
+                           "Date', '행사일시'). published_at stays when the page was posted; null when the page "
+                           "announces no event or gives no date for it.",
+           at_least=EARLIEST_PUBLICATION),
+    column("event_at_source", pa.string(), "Where event_at came from (the values of published_at_source: json_ld, "
+                                           "board_table for a labelled field, byline for a dated element in the "
+                                           "event's box, ...); null when event_at is null."),
 )
 
 LINKS = table(
@@ -234,8 +244,8 @@ BOILERPLATE = table(
 
 REJECTS = table(
     "One row per input file that could not be processed.",
-    # not a key yet: an unreadable file's reject is written again by every run (found by the unique test)
-    column("source_path", pa.string(), "Input file that could not be processed.", nullable=False),
+    # a key: a file rejected again by a re-run replaces its old row (warehouse/incremental.py stale_rejects)
+    column("source_path", pa.string(), "Input file that could not be processed.", key=True),
     column("reason", pa.string(), "Why, in one word.", nullable=False, accepted=REJECT_REASONS),
     column("detail", pa.string(), "One sentence saying what was wrong.", nullable=False),
     column("source_bytes", pa.int64(), "Size of the file in bytes (-1 when it could not be read).", nullable=False,

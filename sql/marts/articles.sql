@@ -100,7 +100,9 @@ select
     d.canonical_doc_id,  -- the article's most complete copy (see distinct_articles)
     d.doc_id = d.canonical_doc_id as is_canonical,  -- true on exactly one page per distinct article
     c.n_copies,  -- pages holding the same article, this one included (1 when it has no copy)
-    c.article_view_count  -- the highest view count any copy of the article shows
+    c.article_view_count,  -- the highest view count any copy of the article shows
+    d.event_at,  -- when the event the page announces starts (site local time); null when it announces none
+    d.event_at_source  -- where event_at came from (json_ld, board_table, byline, ...)
 from stg_documents as d
 left join segment_counts as s using (doc_id)
 left join ledes as l using (doc_id)

@@ -36,6 +36,17 @@ def test_lines_are_paced_the_last_always_comes_and_the_artifact_moves_after_ever
     assert published[-2:] == [75.0, 100.0] and lines[-1].startswith("process: 2 of 2 pages (100%)")
 
 
+def test_a_run_of_many_batches_updates_the_artifact_every_half_percent_and_at_each_stage_end() -> None:
+    published = []
+    progress = RunProgress(log=lambda line: None, publish=published.append, stream=io.StringIO())
+    for stage in ("templates", "process"):  # 400 batches a stage, as 100,000 pages in batches of 250
+        progress.start(stage, 400 * 250)
+        for _ in range(400):
+            progress.advance(250)
+    assert len(published) <= 2 * 100 + 2 and published[-1] == 100.0 and 50.0 in published
+    assert published == sorted(published) and all(b - a <= 0.5 + 0.125 + 0.1 for a, b in zip(published, published[1:]))  # a batch, a rounding
+
+
 def test_every_batch_is_logged_when_the_pace_allows() -> None:
     lines = []
     progress = RunProgress(log=lines.append, stream=io.StringIO(), log_every=0)

@@ -84,3 +84,28 @@ def test_an_unchanged_rerun_without_a_server_imports_no_prefect_and_leaves_nothi
                            text=True, timeout=RUN_S)
     assert third.returncode == 0, third.stderr[-3000:]
     assert "temporary Prefect server" in third.stderr and "nothing changed" not in third.stderr
+
+
+def _rejects(out: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The rejects as the Parquet table and as the database hold them, sorted."""
+    table = Warehouse(out).read_table("rejects").select(["source_path", "reason"]).to_pylist()
+    with duckdb.connect(str(out / "cityclips.duckdb"), read_only=True) as con:
+        rows = con.execute("select source_path, reason from rejects order by all").fetchall()
+    return sorted((row["source_path"], row["reason"]) for row in table), rows
+
+
+def test_a_file_rejected_again_has_one_reject_row_and_a_file_gone_has_none(tmp_path):
+    """An unreadable file (no manifest row) is rejected by every run: its old row is replaced, not kept beside
+    the new one; a page rejected once (empty) and unchanged keeps its one row; a file gone leaves no row."""
+    from cityclips.flows.steps import log_only_progress, run_steps
+    inputs, out = tmp_path / "inputs", tmp_path / "out"
+    shutil.copytree(SEEDS, inputs)
+    os.mkfifo(inputs / "한글-pipe.txt")  # not a regular file: rejected before it is read
+    (inputs / "empty.txt").write_bytes(b"")  # rejected when processed: a manifest row, unchanged next run
+    expected = [("empty.txt", "empty"), ("한글-pipe.txt", "unreadable")]
+    for _ in range(2):
+        run_steps(_options(inputs, out), log_only_progress)
+        assert _rejects(out) == (expected, expected)
+    (inputs / "한글-pipe.txt").unlink()
+    run_steps(_options(inputs, out), log_only_progress)
+    assert _rejects(out) == ([("empty.txt", "empty")], [("empty.txt", "empty")])

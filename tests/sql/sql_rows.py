@@ -126,6 +126,7 @@ MISSED_URL = "https://www.gwangju.go.kr/board/view.do?id=99"
 K_PUBLISHED = datetime(2024, 3, 5, 10, 0)
 K2_PUBLISHED = datetime(2024, 3, 28, 9, 30)
 E_PUBLISHED = datetime(2020, 1, 20, 14, 49)
+E_EVENT_AT = datetime(2020, 2, 3, 10, 0)  # the event the page announces, two weeks after it was posted
 
 
 def corpus() -> dict[str, list[dict]]:
@@ -138,7 +139,8 @@ def corpus() -> dict[str, list[dict]]:
         document(K2, K2_TITLE, language="ko", ko_share=1.0, en_share=0.0, language_shares=[("ko", 1.0)],
                  category="보도자료",
                  published_at=K2_PUBLISHED, view_count=80, n_segments=2),
-        document(E, E_TITLE, category="News Clips", published_at=E_PUBLISHED, view_count=300, n_segments=10),
+        document(E, E_TITLE, category="News Clips", published_at=E_PUBLISHED, view_count=300, n_segments=10,
+                 event_at=E_EVENT_AT, event_at_source="json_ld"),
         document(S, S_TITLE, language="ko", ko_share=28 / 51, en_share=23 / 51, category="역사", n_segments=4,
                  language_shares=[("ko", 28 / 51), ("en", 23 / 51)],
                  page_kind="static"),

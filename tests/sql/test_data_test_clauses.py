@@ -105,10 +105,11 @@ CLAUSES: dict[str, list[tuple[str, str, bool]]] = {
         *[(f"an undocumented {name}_source", f"update raw.documents set {name} = {value}, {name}_source = 'guess' "
            f"where doc_id = '{E}'", BREAK)
           for name, value in [("title", "'A title'"), ("author", "'Kim'"), ("published_at", "timestamp '2020-01-01'"),
-                              ("modified_at", "timestamp '2020-01-02'"), ("department", "'Press office'")]],
+                              ("modified_at", "timestamp '2020-01-02'"), ("department", "'Press office'"),
+                              ("event_at", "timestamp '2020-02-03'")]],
         *[(f"{name}_source without {name}", f"update raw.documents set {name} = null, {name}_source = 'text_line' "
            f"where doc_id = '{E}'", BREAK)
-          for name in ("title", "author", "published_at", "modified_at", "department")],
+          for name in ("title", "author", "published_at", "modified_at", "department", "event_at")],
     ],
     "boilerplate_adds_up": [
         ("by_rule counts a line twice", _mart("boilerplate_by_rule", "n_lines + 1 as n_lines"), BREAK),

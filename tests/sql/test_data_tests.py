@@ -154,3 +154,15 @@ def test_failing_rows_are_counted_beyond_the_sample(con):
         assert result.failing_rows == len(corpus()["segments"]) and len(result.sample) == 5
     finally:
         con.execute("rollback")
+
+
+@pytest.mark.parametrize("change", ["event_at_source = null", "event_at = null", "event_at_source = 'guess'"])
+def test_event_at_and_its_source_are_set_together_from_a_known_source(con, change):
+    check = TESTS["documents_sources_accepted"].sql
+    con.execute("begin transaction")
+    try:
+        assert con.execute(check).fetchall() == []
+        con.execute(f"update raw.documents set {change} where doc_id = '{E}'")
+        assert [row[0] for row in con.execute(check).fetchall()] == [E]
+    finally:
+        con.execute("rollback")
