@@ -258,12 +258,11 @@ def test_a_plain_folder_where_a_table_link_belongs_is_replaced_by_the_link(tmp_p
     assert pq.read_table(out / "boilerplate").column("doc_id").to_pylist() == ["a", "a"]
 
 
-def test_the_files_of_a_version_are_fsynced_before_it_becomes_current(tmp_path, monkeypatch):
-    """A power cut after the swap must not leave `current` pointing at files still in the page cache."""
-    out = tmp_path / "out"
+def _record_fsyncs(monkeypatch) -> list[str]:
+    """Patch os.open and os.fsync so each fsync appends the path its descriptor was opened on."""
     opened: dict[int, str] = {}
     synced: list[str] = []
-    real_open, real_fsync, real_replace = os.open, os.fsync, os.replace
+    real_open, real_fsync = os.open, os.fsync
 
     def open_(path, *args, **kwargs):
         fd = real_open(path, *args, **kwargs)
@@ -274,12 +273,21 @@ def test_the_files_of_a_version_are_fsynced_before_it_becomes_current(tmp_path, 
         synced.append(opened.get(fd, "?"))
         return real_fsync(fd)
 
+    monkeypatch.setattr(os, "open", open_)
+    monkeypatch.setattr(os, "fsync", fsync)
+    return synced
+
+
+def test_the_files_of_a_version_are_fsynced_before_it_becomes_current(tmp_path, monkeypatch):
+    """A power cut after the swap must not leave `current` pointing at files still in the page cache."""
+    out = tmp_path / "out"
+    real_replace = os.replace
+    synced = _record_fsyncs(monkeypatch)
+
     def replace(src, dst, *args, **kwargs):
         synced.append(f"REPLACE {os.fspath(dst)}")
         return real_replace(src, dst, *args, **kwargs)
 
-    monkeypatch.setattr(os, "open", open_)
-    monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "replace", replace)
     final = _publish(out, "a")
     monkeypatch.undo()
@@ -291,6 +299,40 @@ def test_the_files_of_a_version_are_fsynced_before_it_becomes_current(tmp_path, 
     assert {str(p) for p in parts} <= before
     assert {str(tmp_root), *(str(tmp_root / t) for t in TABLES)} <= before
     assert str(out / VERSIONS_DIR) in synced[swap:]  # the swap itself is made durable
+
+
+def test_a_carried_file_is_not_fsynced_again_and_every_new_file_is(tmp_path, monkeypatch):
+    """A hard-linked part (carried from the previous version) was flushed when it was written; the new files
+    of the version, wherever they come in the folder's order, are each flushed before the swap."""
+    out = tmp_path / "out"
+    first = _publish(out, "a", part="old")
+    warehouse = Warehouse(out)
+    with warehouse.lock():
+        writer = warehouse.begin()
+        (old,) = (first / "boilerplate").glob("part-old.parquet")
+        writer.carry("boilerplate", old)
+        for n in range(3):
+            writer.write("boilerplate", _lines(f"new{n}"), f"new{n}")
+        synced = _record_fsyncs(monkeypatch)
+        final = writer.publish()
+        monkeypatch.undo()
+    carried = final / "boilerplate" / old.name
+    assert os.stat(carried).st_nlink == 2  # the previous version's file and this one's
+    tmp_root = out / VERSIONS_DIR / f"{final.name}.tmp"
+    synced_parts = {str(Path(p).relative_to(tmp_root)) for p in synced if p.endswith(".parquet")}
+    new_parts = {str(p.relative_to(final)) for p in final.rglob("*.parquet") if p != carried}
+    assert f"boilerplate/{old.name}" not in synced_parts
+    assert new_parts <= synced_parts and len(new_parts) == len(TABLES) - 1 + 3  # zero-row files and three parts
+
+
+def test_a_complete_version_that_never_became_current_gives_no_previous_version(tmp_path):
+    # a run killed between renaming its folder into place and swapping `current` leaves a complete
+    # version and no `current`: there is no current version, so none before it either
+    out = tmp_path / "out"
+    final = _publish(out, "a")
+    (out / VERSIONS_DIR / CURRENT).unlink()
+    warehouse = Warehouse(out)
+    assert final.is_dir() and warehouse.current_dir() is None and warehouse.previous_version() is None
 
 
 def test_the_version_before_the_current_one_is_kept_and_older_ones_pruned(tmp_path):
