@@ -274,12 +274,12 @@ def _is_breadcrumb(el: etree._Element, tag: str, sizes: dict) -> bool:
     text = _text_of(el)
     if not text or len(text) > MAX_BREADCRUMB_CHARS:
         return False
-    steps = [child for child in el if isinstance(child.tag, str)]
     if hinted:
         # Separators may be CSS only (<li>Home</li><li>News</li>): the root word is evidence enough.
         looks_like_path = bool(re.search(r"[>›»/]", text) or rooted)
     else:
         # ... and a list of two or more steps after a root ('HOME', 단지정보, 장기수선계획) is a path too
+        steps = [child for child in el if isinstance(child.tag, str)]
         looks_like_path = bool(_BREADCRUMB_TEXT.match(text)) or (
             tag in BREADCRUMB_LIST_TAGS and len(steps) >= MIN_BREADCRUMB_LIST_STEPS
             and all(_tag(step) == "li" for step in steps))

@@ -449,10 +449,14 @@ class _Run:
     rows: list[_Row]
     order: int = 0  # the container's place among the page's candidates
 
-
     @property
     def dated(self) -> int:
         return sum(row.dated for row in self.rows)
+
+    @property
+    def chars(self) -> int:
+        """Non-space characters of the run's rows."""
+        return sum(row.chars for row in self.rows)
 
 
 def _run_of(container, children) -> _Run:
@@ -478,13 +482,25 @@ def _most_chars(text: str) -> int:
     return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
 
 
-def _page_run(order: int, container, children, aside: bool, base_url: str | None) -> _Run | None:
-    """The container's run of rows when it is one of the page's own, else None. A sidebar's rows are
+@dataclass(frozen=True)
+class _Candidate:
+    """A container that may hold the page's rows, as listing_rows first sees it (before reading its rows)."""
+
+    order: int  # its place among the page's candidates
+    container: object
+    children: list
+    aside: bool  # in an aside: its rows count only when they link the page's children
+    dated: bool  # a row of it can show a date: it holds a digit or a <time>
+    most_chars: int  # at least the non-space characters of its text (a bound on its rows' chars)
+
+
+def _page_run(candidate: _Candidate, base_url: str | None) -> _Run | None:
+    """The candidate's run of rows when it is one of the page's own, else None. A sidebar's rows are
     the page's own only when they link its children (a meetings page's 'Most recent meetings' box:
     /about/meetings/ -> /about/meetings/august-8-2019-agenda/)."""
-    run = _run_of(container, children)
-    run.order = order
-    return run if run.rows and (not aside or links_children(run.rows, base_url)) else None
+    run = _run_of(candidate.container, candidate.children)
+    run.order = candidate.order
+    return run if run.rows and (not candidate.aside or links_children(run.rows, base_url)) else None
 
 
 def _verdict(el, verdicts: dict) -> str:
@@ -536,30 +552,27 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
 
 def _listing_rows(root, base_url: str | None) -> ListingRows:
     verdicts: dict = {}  # element -> 'comments', 'aside' or '' (the containers share their ancestors)
-    # (order, container, its rows, whether a row can show a date, how much text the container holds)
-    candidates = []
+    candidates: list[_Candidate] = []
     for order, (container, children) in enumerate(_candidate_containers(root)):
         around = {_verdict(el, verdicts) for el in (container, *container.iterancestors())}
         if "comments" in around or ("aside" in around and not base_url):
             continue
         # every text node, a script's too: a digit anywhere, and the characters at most (a bound, not a count)
         text = " ".join(_TEXTS(container))
-        candidates.append((order, container, children, "aside" in around,
-                           _DIGIT.search(text) is not None or _HAS_TIME(container), _most_chars(text)))
+        candidates.append(_Candidate(order, container, children, "aside" in around,
+                                     _DIGIT.search(text) is not None or _HAS_TIME(container), _most_chars(text)))
     # Cheap exits that choose the same run: a dated run (every date is written with digits, or is a
     # <time>) outranks every undated one, so containers without a digit are read only when no dated run
     # is found, and then from the one with the most text down: a container's rows hold at most its text.
-    runs = [run for order, container, children, aside, dated, _ in candidates if dated
-            and (run := _page_run(order, container, children, aside, base_url))]
+    runs = [run for candidate in candidates if candidate.dated and (run := _page_run(candidate, base_url))]
     if not any(run.dated for run in runs):
-        best = max((sum(row.chars for row in run.rows) for run in runs), default=0)
-        for order, container, children, aside, dated, chars in sorted(
-                (c for c in candidates if not c[4]), key=lambda c: c[5], reverse=True):
-            if chars < best:
+        best = max((run.chars for run in runs), default=0)
+        for candidate in sorted((c for c in candidates if not c.dated), key=lambda c: c.most_chars, reverse=True):
+            if candidate.most_chars < best:
                 break
-            if run := _page_run(order, container, children, aside, base_url):
+            if run := _page_run(candidate, base_url):
                 runs.append(run)
-                best = max(best, sum(row.chars for row in run.rows))
+                best = max(best, run.chars)
     runs.sort(key=lambda run: run.order)  # reading order again: the ranking below keeps it among equals
     empty_board = any(_is_headed(table) for table in _EMPTY_TABLE_XPATH(root))
     if not runs:  # no rows to weigh: their pagination and the prose beside them say nothing

@@ -504,8 +504,6 @@ def _split_label(text: str, day_first: bool | None = None) -> tuple[str, MarkupD
     return label, MarkupDate(found, "byline", bool(re.search(r"\d:\d{2}|\d\s*시", head)), False)
 
 
-
-
 def _copyright_texts(root: etree._Element) -> list[str]:
     """The first MAX_SITE_MARKS text nodes (scripts' included, as XPath's //text()) holding '©', 'opyright',
     'COPYRIGHT', '(c)' or '(C)', in document order. itertext with substring tests: measured 2.5 times
@@ -517,6 +515,8 @@ def _copyright_texts(root: etree._Element) -> list[str]:
             if len(found) == MAX_SITE_MARKS:
                 break
     return found
+
+
 _COPYRIGHT_WORDS = re.compile(r"copyright|©|\([cC]\)|all rights reserved\.?|alle rechte vorbehalten\.?|"
                               r"(?:19|20)\d{2}(?:\s*[-–~]\s*(?:19|20)?\d{2,4})?|by|\bthe\b", re.IGNORECASE)
 MAX_SITE_MARK_CHARS = 60  # 'Public Building Commission of Chicago': a name, not a sentence

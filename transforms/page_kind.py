@@ -437,8 +437,14 @@ def shows_own_date_field(evidence: PageEvidence) -> bool:
     """True when the page shows a labelled date field of its own above its rows: a field none of its rows
     holds (an event's 'Date : ...' above a 'More events' box; a listing's dates are its rows')."""
     rows = evidence.rows.row_texts
-    return any(not any(squashed in row for row in rows)
-               for line in labelled_date_lines(evidence.body_text) if (squashed := "".join(line.split())))
+    return any(not _held_by_a_row(line, rows) for line in labelled_date_lines(evidence.body_text)
+               if "".join(line.split()))
+
+
+def _held_by_a_row(line: str, row_texts: Sequence[str]) -> bool:
+    """True when one of the rows (their text without whitespace) holds the line, whitespace aside."""
+    squashed = "".join(line.split())
+    return any(squashed in row for row in row_texts)
 
 
 # An item's frame: the few lines between its headline and its text (a byline, the date, an event's
@@ -469,7 +475,7 @@ def shows_own_board_fields(evidence: PageEvidence) -> bool:
     rows = evidence.rows.row_texts
     for line in evidence.frame_text.splitlines():
         fields = parse_metadata_line(line)
-        if fields.author and fields.view_count is not None and not any("".join(line.split()) in row for row in rows):
+        if fields.author and fields.view_count is not None and not _held_by_a_row(line, rows):
             return True
     return False
 
