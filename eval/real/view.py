@@ -9,6 +9,10 @@ This is a reading aid, not an extractor: it keeps every visible block in documen
 and all) so that gold is written from what the page shows, never from an extractor's choice of content.
 Hidden means `hidden`, `aria-hidden="true"`, inline `display:none`/`visibility:hidden`, <template>,
 <noscript>, <script>, <style>.
+
+Bytes are decoded as cityclips decodes them (transforms/decode.py: BOM, valid UTF-8, then the declared charset,
+then detection), not by libxml2's sniffing, which reads a UTF-8 page as Latin-1 when its `<meta charset>` comes
+after `<title>` (the title and every line then print as mojibake).
 """
 from __future__ import annotations
 
@@ -18,6 +22,9 @@ import sys
 from pathlib import Path
 
 import lxml.html
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from transforms.decode import declared_charset, detect_and_decode  # noqa: E402
 
 BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
               "section", "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre", "figure",
@@ -107,6 +114,18 @@ def raw_blocks(text: str):
             yield line
 
 
+def page_text(data: bytes, encoding: str | None = None) -> str:
+    """The page's text: `encoding` when given, else as cityclips' decoder reads the bytes."""
+    if encoding:
+        return data.decode(encoding, errors="replace")
+    return detect_and_decode(data, declared_charset(data)).text
+
+
+def _tree(text: str):
+    """Parse decoded text; an XML declaration with an encoding must go first (lxml refuses it on str)."""
+    return lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", text))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("page", type=Path, help="a saved HTML page")
@@ -116,13 +135,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--raw", action="store_true", help="tag-stripping view (no tree), for broken markup")
     args = parser.parse_args(argv)
     data = args.page.read_bytes()
+    text = page_text(data, args.encoding)
     if args.raw:
-        for line in raw_blocks(data.decode(args.encoding or "utf-8", errors="replace")):
+        for line in raw_blocks(text):
             print(line)
         return 0
-    parser_ = lxml.html.HTMLParser(encoding=args.encoding) if args.encoding else None
-    root = lxml.html.document_fromstring(data, parser=parser_)
-    for line in blocks(root, args.hidden, args.tags):
+    for line in blocks(_tree(text), args.hidden, args.tags):
         print(line)
     return 0
 
