@@ -81,6 +81,10 @@ def stage() -> int:
 def run(names: list[str], max_children: int | None) -> int:
     """Run ``mutmut run`` in the staging tree, niced, with the mutants first on PYTHONPATH."""
     env = dict(os.environ)
+    # The folder must exist before mutmut's interpreter starts: Python caches "no finder" for a sys.path
+    # entry that is missing when first searched, and mutmut creates mutants/ after start-up, so on a first
+    # run (no mutants/ yet) its stats step failed with "No module named 'tests'" (pytest exit 4).
+    (STAGE / "mutants").mkdir(parents=True, exist_ok=True)
     env["PYTHONPATH"] = str(STAGE / "mutants")
     env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     mutmut = Path(sys.executable).with_name("mutmut")
