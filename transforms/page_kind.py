@@ -111,6 +111,10 @@ FOLDER_URL = re.compile(r"^https?://([^/?#]+)(/[^/?#]+)/(?:(?:index|main|home|de
                         re.IGNORECASE)
 MIN_FOLDER_SITE_LINKS = 20  # a front page links its site's sections and items: dozens of links
 MIN_FOLDER_SITE_SHARE = 0.9  # ... and (nearly) all its links to its host lie under the folder
+# ... spread over the site's sections: a page whose links mostly go to one place under the folder (its
+# documents: /jailoversight/wp-content/...) is that folder's list of them. A front page's busiest
+# section (its notices) holds a third of its links.
+MAX_FOLDER_SECTION_SHARE = 0.6
 # A splash page: a few words and a few links, most of them to front pages (the site's portals, a
 # sister site's root), before the front page proper: /home/main.cs, https://tour.example.kr/.
 # A front page's link: a host, its root, a folder ('/eng/'), or an index or main page in one; not '/login.do'.
@@ -240,8 +244,10 @@ def is_hosted_site_root(url: str | None, links: tuple[str, ...]) -> bool:
         parts = urlsplit(absolute) if absolute else None
         if parts and parts.netloc.lower() == host:
             paths.append(parts.path.lower())
-    return (len(paths) >= MIN_FOLDER_SITE_LINKS
-            and sum(path.startswith(folder) for path in paths) >= MIN_FOLDER_SITE_SHARE * len(paths))
+    inside = [path[len(folder):].split("/", 1)[0] for path in paths if path.startswith(folder)]
+    busiest = max(Counter(inside).values(), default=0)
+    return (len(paths) >= MIN_FOLDER_SITE_LINKS and len(inside) >= MIN_FOLDER_SITE_SHARE * len(paths)
+            and busiest <= MAX_FOLDER_SECTION_SHARE * len(inside))
 
 
 def is_filter_shell(evidence: PageEvidence) -> bool:
@@ -336,10 +342,20 @@ def script_messages(root) -> tuple[str, ...]:
     return tuple(messages)
 
 
+# A date written as numbers with its four-digit year last and dots or dashes between ('09.26.2019',
+# '26-09-2019'): month first (US) or day first (Europe), either way a day of a year. Listing rows do not
+# read it (transforms/listing.py): a row's '1.2.2019' may be a version; a field's line is one date.
+DATE_NUMBERS_YEAR_LAST = re.compile(r"(?<![\d.\-/])(?:(?:1[0-2]|0?[1-9])([.\-])(?:3[01]|[12]\d|0?[1-9])|"
+                                    r"(?:3[01]|[12]\d|0?[1-9])([.\-])(?:1[0-2]|0?[1-9]))(?:\1|\2)(?:19|20)\d{2}(?![\d.\-])")
+# ... and a day with its ordinal before the month ('13th March 2019 - Wednesday', an events list's day)
+DATE_ORDINAL_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+                                    r"[a-z]*\.?\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+
+
 def _full_dates(line: str) -> list[re.Match]:
     """The dates a line shows with a four-digit year (a rule number '20.1.3' is not one)."""
     found = [m for m in DATE.finditer(line) if len(m.group(1)) == 4]
-    for pattern in (DATE_MONTH_FIRST, DATE_DAY_FIRST, DATE_US):
+    for pattern in (DATE_MONTH_FIRST, DATE_DAY_FIRST, DATE_US, DATE_NUMBERS_YEAR_LAST, DATE_ORDINAL_DAY_FIRST):
         found.extend(pattern.finditer(line))
     return found
 
@@ -394,7 +410,50 @@ def shows_date_field(body_text: str) -> bool:
     return unlabelled and not shows_schedule(body_text)
 
 
-_DAY_NUMBER = re.compile(r"^\s*(\d{1,2})\s*일?\s*$")
+# A list of events or notices may show each item whole, one after another: a line that opens with the
+# item's date (and names it: '8/29/2019 9:00 am to 12:00 pm : Advisory Board meeting', '2024.05.01 설명회'),
+# then the item's fields, each a label and its value ('Description: ...', 'Location: ...', '장소 : ...').
+# Items that repeat the same labels under their own dates are a listing's items; one item shows its
+# fields once, and a schedule's lines (a committee's meeting days) carry no fields of their own.
+MAX_RECORD_DATE_PREFIX_CHARS = MAX_SCHEDULE_PREFIX_CHARS
+MAX_RECORD_OPENING_CHARS = 300  # a record's first line: its date, time and title
+MIN_RECORD_FIELDS = 2  # labelled lines under a record's date ('Description:', 'Location:')
+MIN_RECORDS = MIN_LISTING_ROWS  # records, of different dates, that each repeat one label
+_FIELD_LABEL = re.compile(r"^\s*([^\W\d_][^:：]{0,23}?)\s*[:：]")
+
+
+def _record_date(line: str) -> str | None:
+    """The date a record's first line opens with (after a weekday or a bullet at most), or None."""
+    if len(line) > MAX_RECORD_OPENING_CHARS:
+        return None
+    dates = [m for m in _full_dates(line)
+             if m.start() <= MAX_RECORD_DATE_PREFIX_CHARS and _SCHEDULE_PREFIX.match(line[:m.start()])]
+    return min(dates, key=lambda m: m.start()).group(0) if dates else None
+
+
+def shows_dated_records(body_text: str) -> bool:
+    """True when the body's first SCHEDULE_CHARS show MIN_RECORDS or more items, each a line that opens
+    with its own date followed by MIN_RECORD_FIELDS or more labelled fields, and one label recurs in
+    MIN_RECORDS of them (the items of one list, each shown whole)."""
+    records: list[tuple[str, set[str]]] = []
+    for line in body_text[:SCHEDULE_CHARS].splitlines():
+        date = _record_date(line)
+        if date:
+            records.append((date, set()))
+        elif records and (label := _FIELD_LABEL.match(line)) and not _full_dates(label.group(1)):
+            records[-1][1].add(label.group(1).strip().lower())
+    fielded = [(date, labels) for date, labels in records if len(labels) >= MIN_RECORD_FIELDS]
+    if len({date for date, _ in fielded}) < MIN_RECORDS:
+        return False
+    counts = Counter(label for _, labels in fielded for label in labels)
+    return bool(counts) and counts.most_common(1)[0][1] >= MIN_RECORDS
+
+
+# A grid's day is its number alone ('8', '8일'), or, in a grid whose cells name their day in full for
+# screen readers, a weekday and a month with it ('Tuesday, October 8', '10월 8일 (화)').
+_DAY_NUMBER = re.compile(r"^\s*(?:(\d{1,2})\s*일?|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})|"
+                         r"(?:1[0-2]|0?[1-9])월\s?(\d{1,2})일(?:\s*\(?[월화수목금토일]\)?)?)\s*$", re.IGNORECASE)
 
 
 def shows_month_grid(body_text: str) -> bool:
@@ -409,7 +468,7 @@ def shows_month_grid(body_text: str) -> bool:
         if not match:
             events += bool(days) and len(line.strip()) >= MIN_ROW_TITLE_CHARS
             continue
-        day = int(match.group(1))
+        day = int(next(group for group in match.groups() if group))
         if last is not None and (day == last + 1 or (day == 1 and last >= MIN_LAST_DAY)):
             days += 1
         else:
@@ -497,6 +556,25 @@ def item_evidence(evidence: PageEvidence) -> str:
     return ""
 
 
+# A meeting's row may be a run of links: its date, then its materials under the same names in every
+# meeting ('Minutes', 'Board Report', '회의록'). Undated rows whose title recurs this often among the rows
+# are the dated items' materials, not items of their own (a menu's items each have a name of their own).
+MIN_MATERIAL_REPEATS = MIN_REPEATED_SHAPE
+
+
+def material_rows(rows: ListingRows) -> int:
+    """How many of the rows are undated and share their title with MIN_MATERIAL_REPEATS - 1 others."""
+    counts = Counter(link.title.strip().lower() for link in rows.links if link.posted_at is None)
+    return sum(count for count in counts.values() if count >= MIN_MATERIAL_REPEATS)
+
+
+def strong_item_evidence(evidence: PageEvidence) -> bool:
+    """True when the page says it is one item beyond a date it shows: a byline's date, item markup, an
+    item's URL, links to its neighbours."""
+    return (evidence.has_published_at or evidence.article_markup or is_item_url(evidence.url)
+            or evidence.neighbour_links)
+
+
 def decide_page_kind(evidence: PageEvidence) -> PageKind:
     """The page's kind from its evidence (see the module docstring); a listing carries its rows."""
     status = evidence.http_status
@@ -528,7 +606,7 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     # article's body leaves its related-news rows looking like the page's content.
     prose = max(evidence.prose_chars, prose_chars(list(rows.paragraphs), rows))
     share = rows.rows_chars / max(rows.rows_chars + prose, 1)
-    dated = rows.dated_rows >= MIN_LISTING_ROWS and rows.dated_rows >= MIN_DATED_SHARE * n_rows
+    dated = rows.dated_rows >= MIN_LISTING_ROWS and rows.dated_rows >= MIN_DATED_SHARE * (n_rows - material_rows(rows))
     listing_url = bool(evidence.url and LISTING_URL.search(evidence.url))
     article_url = is_item_url(evidence.url)
     # undated rows only with a listing URL or pagination, never on a page whose body the cleaner emptied
@@ -555,6 +633,10 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
         return PageKind("listing", f"{reason} board table", rows.links)
     if thin and not item and share >= MIN_THIN_RUN_SHARE:
         return PageKind("listing", f"{reason} rows are the page", rows.links)
+    # items shown whole, each under its own date with the same fields: a list of them, unless the page's
+    # own markup, byline or neighbour links name it one item (a date field is each record's own)
+    if not strong_item_evidence(evidence) and shows_dated_records(evidence.body_text):
+        return PageKind("listing", f"{reason} dated records with the same fields", rows.links)
     if not item and shows_month_grid(evidence.body_text):
         return PageKind("listing", f"{reason} a month's calendar grid", rows.links)
     # dated rows that link the page's own children (/about/meetings/ -> /about/meetings/august-8-2019-agenda/)

@@ -9,7 +9,8 @@ from cityclips.transforms.listing import listing_rows, text_listing_rows
 from cityclips.transforms.page_kind import (PageEvidence, decide_page_kind, frame_text, has_article_markup,
                                             has_neighbour_links, _neighbour_words,
                                             is_hosted_site_root, is_item_url, page_links, prose_chars, script_messages,
-                                            shows_date_field, shows_month_grid, shows_schedule)
+                                            material_rows, shows_date_field, shows_dated_records, shows_month_grid,
+                                            shows_schedule)
 from cityclips.transforms.pipeline import process_pages
 from cityclips.transforms.records import Block, Document, RawPage, RemovedLine
 
@@ -314,7 +315,9 @@ def test_an_empty_board_whose_rows_a_script_loads_is_a_listing():
 
 
 def school_home(links_elsewhere: int = 0) -> str:
-    menu = "".join(f"<li><a href='/seonhye_sc/na/ntt/selectNttList.do?mi={i}'>게시판 {i}</a></li>" for i in range(25))
+    # a front page's menu links its sections (the real school site's: na/ boards, schl/ pages, iv/ forms)
+    menu = "".join(f"<li><a href='/seonhye_sc/{('na/ntt', 'schl/sv', 'iv/cm')[i % 3]}/selectNttList.do?mi={i}'>게시판 {i}</a></li>"
+                   for i in range(25))
     elsewhere = "".join(f"<li><a href='/other_{i}/main.do'>Other {i}</a></li>" for i in range(links_elsewhere))
     return f"<html><body><ul class='menu'>{menu}{elsewhere}</ul>{ARTICLE_PROSE[:300]}</body></html>"
 
@@ -330,6 +333,14 @@ def test_the_front_page_of_a_site_in_a_hosting_folder_is_home():
     assert decide_page_kind(evidence(html, fetched_url="https://seonhye.sc.jne.kr/seonhye_sc/",
                                      page_links=page_links(parse_html(html)))).kind != "home"
     assert not is_hosted_site_root("https://www.example.org/news/2024/", ("/news/a",) * 30)
+    # a folder whose links nearly all go to one place under it (its documents) is that folder's list, in
+    # either language's site
+    for folder, files in (("https://example.org/jailoversight/", "/jailoversight/wp-content/download.php?id={}"),
+                          ("https://school.example.kr/seonhye_sc/", "/seonhye_sc/cmm/fms/FileDown.do?atchFileId={}")):
+        links = tuple(files.format(i) for i in range(40)) + ("/jailoversight/", "/seonhye_sc/about/")
+        assert not is_hosted_site_root(folder, links)
+        spread = tuple(f"{folder}{section}/page{i}" for i in range(14) for section in ("na", "schl", "iv"))
+        assert is_hosted_site_root(folder, spread)
 
 
 def test_a_splash_page_of_links_to_front_pages_is_home():
@@ -540,3 +551,68 @@ def test_a_posts_own_author_and_views_above_its_text_make_a_board_view_with_its_
     row = "공지 0번 작성자 : 관리자 조회 : 3"  # (a board whose rows label their fields)
     own_row = replace(rows, row_texts=(*rows.row_texts, "".join(row.split())))
     assert decide_page_kind(replace(listing, rows=own_row, frame_text=row)).kind == "listing"
+
+
+def test_a_numeric_date_with_its_year_last_dates_an_item():
+    # month first with dots (an events plugin's 'Date(s) - 09.26.2019'), day first with dashes, an ordinal day
+    for text in ("Date/Time\nDate(s) - 09.26.2019\n5:30 pm", "행사일 - 26-09-2019\n오후 5시 30분",
+                 "13th March 2019 - Wednesday\nBoard Meeting"):
+        assert shows_date_field(text), text
+    # a version number or a dotted id with no four-digit year is none
+    assert not shows_date_field("Release 1.2.3\nNotes")
+    assert not shows_date_field("규정 제 12.31.20 호\n안내")
+
+
+def event_records(n: int, korean: bool = False) -> str:
+    if korean:
+        return "\n".join(f"2024.05.{i + 1:02d} 오전 10시 : 자문위원회 제{i + 1}차 회의\n내용 : 정례 회의\n장소 : 시청 {i + 1}층 회의실"
+                         f"\n문의 : 기획과 담당자" for i in range(n))
+    return "\n".join(f"8/{i + 1}/2019 9:00 am to 12:00 pm : Advisory Board meeting {i + 1}\nDescription: Regular meeting."
+                     f"\nLocation: Room {100 + i}, State Office Building\nContact: Jay Braund" for i in range(n))
+
+
+def test_items_shown_whole_each_under_its_own_date_with_the_same_fields_are_a_listing():
+    for korean in (False, True):
+        text = event_records(5, korean)
+        assert shows_dated_records(text)
+        page = PageEvidence(body_chars=len(text), prose_chars=len(text), body_text=text)
+        assert decide_page_kind(page).kind == "listing"  # (its first record's date field made it an article)
+        # ... unless the page's own markup or byline names it one item
+        assert decide_page_kind(replace(page, article_markup=True)).kind == "article"
+        # one item shows its fields once; a schedule's dates carry no fields
+        assert not shows_dated_records(event_records(1, korean))
+        assert not shows_dated_records(event_records(3, korean))
+    schedule = "2026 Regular Meeting Schedule\n" + "\n".join(f"January {day}, 2026 10:30 a.m., Student Union" for day in range(1, 9))
+    assert not shows_dated_records(schedule)
+
+
+def test_undated_rows_that_repeat_one_name_are_the_dated_rows_materials():
+    # a meeting's row is its date, then its minutes and report under the same names in every meeting
+    for date, names in (("January {}, 2024", ("Minutes", "Board Report")), ("2024년 1월 {}일", ("회의록 보기", "회의 결과 보고"))):
+        links = "".join(f"<li><a href='/m/{day}.pdf'>{date.format(day)}</a></li>"
+                        + "".join(f"<li><a href='/m/{day}-{i}.pdf'>{name}</a></li>" for i, name in enumerate(names))
+                        for day in range(1, 13))
+        html = f"<html><body><h1>Board</h1><ul>{links}</ul></body></html>"
+        ev = evidence(html)
+        assert ev.rows.dated_rows == 12 and len(ev.rows.links) == 36  # a third dated: no listing by count alone
+        assert material_rows(ev.rows) == 24
+        assert decide_page_kind(ev).kind == "listing"
+    # a menu's undated items each have a name of their own: not materials
+    menu = "".join(f"<li><a href='/p{i}'>Section page {i}</a></li>" for i in range(10))
+    assert material_rows(evidence(f"<html><body><ul>{menu}</ul></body></html>").rows) == 0
+
+
+def test_a_calendar_grid_whose_cells_name_their_days_in_full_is_a_listing():
+    for day_line, event in (("{weekday}, October {day}", "Special School Board Meeting"),
+                            ("10월 {day}일 ({weekday})", "교육위원회 정례회의")):
+        weekdays = ("Tuesday", "Wednesday") if "October" in day_line else ("화", "수")
+        lines = []
+        for day in range(1, 32):
+            lines.append(day_line.format(weekday=weekdays[day % 2], day=day))
+            if day % 7 == 1:
+                lines += [event, "5:30 PM - 6:30 PM"]
+        grid = "October 2024\n" + "\n".join(lines)
+        assert shows_month_grid(grid), day_line
+        assert decide_page_kind(PageEvidence(body_chars=len(grid), body_text=grid)).kind == "listing"
+        # the days alone (a date picker) are no calendar of events
+        assert not shows_month_grid("\n".join(day_line.format(weekday=weekdays[d % 2], day=d) for d in range(1, 32)))
