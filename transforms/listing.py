@@ -106,6 +106,7 @@ _CHOICE_LABELS_XPATH = etree.XPath("//label[.//input[@type='checkbox' or @type='
 # and footer hold menus. All in C: the thousands of other elements of a page never become Python objects.
 _LINKED = "(@onclick or self::a[@href] or .//a[@href] or .//*[@onclick])"
 _NOT_IN_MENUS = "not(ancestor-or-self::nav or ancestor-or-self::header or ancestor-or-self::footer)"
+_HAS_LINK = etree.XPath(f"boolean({_LINKED})")
 _CONTAINER_XPATH = etree.XPath(f"//body//*[count(*) >= 3][{_NOT_IN_MENUS}][count(*[{_LINKED}]) >= 3] | "
                                f"//table[{_NOT_IN_MENUS}][count(.//tr[{_LINKED}]) >= 3]")
 
@@ -367,6 +368,14 @@ def _row_key(el) -> tuple[str, str]:
     return tag_of(el), _class_shape(el.get("class") or "")
 
 
+def _first_class_key(el) -> tuple[str, str]:
+    """A row's tag and its first class word: a CMS's items may add a class per category, venue or place
+    ('type-tribe_events tribe-events-category-authorities tribe-events-first'), so their whole classes
+    differ while the first, the item type's, is shared."""
+    words = _class_shape(el.get("class") or "").split()
+    return tag_of(el), words[0] if words else ""
+
+
 _CLASS_SHAPES: dict[str, str] = {}
 MAX_CLASS_SHAPES = 50_000  # the cache of class shapes is emptied past this (a long run sees many classes)
 
@@ -407,6 +416,12 @@ def _candidate_containers(root, min_rows: int = MIN_RUN_ROWS):
             keys = Counter(_row_key(child) for child in children)
             key, count = keys.most_common(1)[0]
             rows = [c for c in children if _row_key(c) == key] if count >= min_rows else []
+            if not any(map(_HAS_LINK, rows)):  # items classed by their own categories share their first class word
+                linked = [c for c in children if _HAS_LINK(c)]
+                firsts = Counter(_first_class_key(child) for child in linked)
+                first, count = firsts.most_common(1)[0] if firsts else (("", ""), 0)
+                if first[1] and count >= min_rows:
+                    rows = [c for c in linked if _first_class_key(c) == first]
             cells = _grid_cells(rows)
             if cells:  # the cards of a grid, and its rows (a row of fields is a row): the better run is taken
                 yield el, cells

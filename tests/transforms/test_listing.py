@@ -230,3 +230,19 @@ def test_rows_too_few_for_any_listing_are_not_weighed_against_the_page():
     assert few.dated_rows == 2 and not few.weighable and not few.pagination and few.paragraphs == ()
     enough = rows_of(board(3) + paging + prose)
     assert enough.weighable and enough.pagination and len(enough.paragraphs) == 1
+
+
+def test_items_classed_by_their_own_categories_between_month_headers_are_one_run():
+    # an events plugin classes each event by its category and venue, and heads each month with an <h2>
+    # that outnumbers any one class: the linked children's first class word makes them one run
+    for month, day, title, category in (("March 2019", "{}th March 2019 - Wednesday", "Economic Development Financing Authority Board Meeting {}", "cat-{}"),
+                                        ("2019년 3월", "2019년 3월 {}일 (수)", "산업진흥재단 이사회 정기회의 결과 안내 {}", "분류-{}")):
+        events = "".join((f"<h2 class='separator'><span>{month}</span></h2>" if i % 2 == 0 else "")
+                         + f"<div class='type-event post-{i} category-{category.format(chr(97 + i))} venue-{i}'>"
+                           f"<ul><li>{day.format(10 + i)}</li></ul><h2><a href='/event/{i}/'>{title.format(i)}</a></h2>"
+                           f"<a href='/event/{i}/'>Read more</a></div>" for i in range(6))
+        rows = rows_of(f"<div class='loop'>{events}</div>")
+        assert [link.title for link in rows.links] == [title.format(i) for i in range(6)]
+        assert rows.dated_rows == 6
+    # unlinked children sharing a first class word are no run
+    assert not rows_of("<div>" + "".join(f"<p class='note n-{i}'>Note number {i}</p>" for i in range(6)) + "</div>").links
