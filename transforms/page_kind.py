@@ -568,11 +568,9 @@ def material_rows(rows: ListingRows) -> int:
     return sum(count for count in counts.values() if count >= MIN_MATERIAL_REPEATS)
 
 
-def strong_item_evidence(evidence: PageEvidence) -> bool:
-    """True when the page says it is one item beyond a date it shows: a byline's date, item markup, an
-    item's URL, links to its neighbours."""
-    return (evidence.has_published_at or evidence.article_markup or is_item_url(evidence.url)
-            or evidence.neighbour_links)
+# What item_evidence names before a date the page shows (it tries these first): a byline's date, item
+# markup, an item's URL, links to its neighbours.
+STRONG_ITEM_EVIDENCE = frozenset({"published_at", "article_markup", "article_url", "neighbour_links"})
 
 
 def decide_page_kind(evidence: PageEvidence) -> PageKind:
@@ -635,7 +633,7 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
         return PageKind("listing", f"{reason} rows are the page", rows.links)
     # items shown whole, each under its own date with the same fields: a list of them, unless the page's
     # own markup, byline or neighbour links name it one item (a date field is each record's own)
-    if not strong_item_evidence(evidence) and shows_dated_records(evidence.body_text):
+    if item not in STRONG_ITEM_EVIDENCE and shows_dated_records(evidence.body_text):
         return PageKind("listing", f"{reason} dated records with the same fields", rows.links)
     if not item and shows_month_grid(evidence.body_text):
         return PageKind("listing", f"{reason} a month's calendar grid", rows.links)
