@@ -59,6 +59,9 @@ def norm(text: str | None) -> str:
 # two arrows or more, spaced or not, separate its steps.
 _PATH_ARROW = re.compile(r"\s*[>›»]\s*")
 MIN_PATH_ARROWS = 2
+# A date and a clock time leading a <title> part ('2019/01/07 06:30 PM ...', '2025.03.04 14:00 ...').
+_LEADING_DATE_TIME = re.compile(r"^\s*(?:19|20)\d{2}\s*[-./년]\s*\d{1,2}\s*[-./월]\s*\d{1,2}\s*[.일]?\s*"
+                                r"(?:(?:오[전후]\s*)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s*)?(?=[^\W\d_])")
 
 
 def _is_path(title: str) -> bool:
@@ -152,18 +155,25 @@ def _ranked_hints(markup: MarkupMetadata) -> list[tuple[str, str, int]]:
     hints: list[tuple[str, str]] = []
     support: dict[str, int] = {}
     for source, text in markup.titles:
-        options = [strip_site_name(text, sites)]
+        stripped = strip_site_name(text, sites)
+        options = [stripped]
         # a path's end steps may be the page's own name however short ('Board Meeting > PFRS > ... >
         # Meetings'): the cleaner confirms one only where the page shows it outside its breadcrumb
         ends: set[str] = set()
         if source == "html_title":
             parts = [p.strip() for p in _parts(text)]
             options += parts  # in the order written: the page's own part leads
+            # '2019/01/07 06:30 PM Planning and Zoning Commission Regular Meeting': a meeting's date and
+            # hour lead its <title>; the headline is what follows them
+            options += [rest for part in parts if (rest := _LEADING_DATE_TIME.sub("", part)) != part]
             if _is_path(text):
                 ends = {norm(end) for end in _path_ends(text)}
         for option in options:
             key = norm(option)
-            if len(key) < MIN_MATCH_CHARS or _site_like(option, sites) or key == section:
+            # a title the site's name was cut from is the page's own part, even when it starts with that
+            # name ("O'Hare Noise Compatibility Commission Meeting - O'Hare Noise Compatibility Commission")
+            own = option == stripped != text
+            if len(key) < MIN_MATCH_CHARS or (key in sites if own else _site_like(option, sites)) or key == section:
                 continue
             if source == "html_title" and key not in ends and len(_SEPARATOR.sub(" ", option).split()) < MIN_HTML_TITLE_WORDS:
                 continue
@@ -229,6 +239,18 @@ def find_title_block(texts: Sequence[str], hints: Sequence[tuple[str, str]]) -> 
     return None
 
 
+def _starts_headline(line: str, hint: str) -> bool:
+    """True when a visible line is the start of a longer markup title, the rest of its words whole: the
+    page broke the headline over lines ('Planning and Zoning Commission' for '... Commission Regular Meeting')."""
+    line_key, hint_key = norm(line), norm(hint)
+    if len(line_key) < MIN_MATCH_CHARS or len(hint_key) <= len(line_key) or not hint_key.startswith(line_key):
+        return False
+    if len(_parts(hint)) > 1 or _is_path(hint):
+        return False  # 'Headline > Section | Site': what follows the line is the site's, not the headline's
+    words = hint.split()
+    return any(norm(" ".join(words[:n])) == line_key for n in range(1, len(words)))
+
+
 def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:
     ranked = _ranked_hints(markup)
     hints = [(source, text) for source, text, _ in ranked]
@@ -245,6 +267,9 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
             confirmed = next((source for source, hint in hints
                               if len(norm(hint)) >= MIN_MATCH_CHARS and norm(hint) in key
                               and len(key) <= MAX_HEADING_GROWTH * len(norm(hint)) + MAX_HEADING_EXTRA_CHARS), None)
+        whole = next((hint for _, hint in hints if _starts_headline(visible.title, hint)), None)
+        if confirmed and whole and visible.title_source not in STATED_TITLE_SOURCES:
+            return whole, confirmed  # 'Planning and Zoning Commission' / 'Regular Meeting': one headline on two lines
         if confirmed:
             # a block that holds more than the headline ('... – Rolling Stone', a 'title :' cell) loses it
             return strip_site_name(visible.title, sites).rstrip(" :：") or visible.title, confirmed
@@ -258,7 +283,10 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
     # 'Tools and resources' of a menu): a headline has the words of one.
     parts = [hint for source, hint in hints if source == "html_title" and len(_parts(hint)) == 1]
     short = not visible.title or len(visible.title.split()) < MIN_HTML_TITLE_WORDS
-    if parts and (short or _site_like(visible.title, sites)):
+    # a line the page does not state as its title (no heading, no '제목' field), the markup not confirming
+    # it, gives way too: a photo credit '(Credit: Pixabay/CC0 Public Domain)', a search box's label
+    unstated = visible.title_source not in STATED_TITLE_SOURCES
+    if parts and (short or unstated or _site_like(visible.title, sites)):
         return parts[0], "html_title"
     if visible.title and not _site_like(visible.title, sites):
         return visible.title, visible.title_source

@@ -1,6 +1,7 @@
 """transforms/reconcile.py: markup and visible metadata reconciled, site names kept out of titles, provenance."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from cityclips.transforms.pipeline import process_page
@@ -319,3 +320,48 @@ def test_a_path_title_gives_its_end_steps_as_hints_never_the_path_or_a_middle_st
     assert reconcile_metadata(glued, section).title_source != "html_title" or reconcile_metadata(glued, section).title != "사업공고"
     shown = Metadata(title="Board Meeting", title_source="heading")
     assert (reconcile_metadata(markup, shown).title, reconcile_metadata(markup, shown).title_source) == ("Board Meeting", "html_title")
+
+
+# --- round 8: titles that start with the site's name, lead with a meeting's hour, or break over lines ------------
+
+def test_a_headline_that_starts_with_the_sites_name_is_the_pages_part_of_its_title() -> None:
+    english = MarkupMetadata(titles=(("html_title", "O'Hare Noise Compatibility Commission Meeting (via video/teleconference) "
+                                                    "- O'Hare Noise Compatibility Commission"),),
+                             site_marks=("O’Hare Noise Compatibility Commission",))
+    assert title_hints(english) == (("html_title", "O'Hare Noise Compatibility Commission Meeting (via video/teleconference)"),)
+    korean = MarkupMetadata(titles=(("html_title", "광주광역시 시민 안전 대책 발표 | 광주광역시"),), site_names=("광주광역시",))
+    assert title_hints(korean) == (("html_title", "광주광역시 시민 안전 대책 발표"),)
+    # the site's name alone is still no headline
+    assert title_hints(MarkupMetadata(titles=(("html_title", "광주광역시"),), site_names=("광주광역시",))) == ()
+
+
+def test_a_meetings_date_and_hour_leading_its_title_are_not_the_headline() -> None:
+    english = MarkupMetadata(titles=(("html_title", "2019/01/07 06:30 PM Planning and Zoning Commission Regular Meeting"
+                                                    " - Web Outline - Creve Coeur City, Missouri"),))
+    assert ("html_title", "Planning and Zoning Commission Regular Meeting") in title_hints(english)
+    korean = MarkupMetadata(titles=(("html_title", "2025.03.04 14:00 제3차 도시계획위원회 정기회의 - 광주광역시"),))
+    assert ("html_title", "제3차 도시계획위원회 정기회의") in title_hints(korean)
+
+
+def test_a_visible_line_that_starts_the_markup_headline_gives_the_headline_whole() -> None:
+    english = MarkupMetadata(titles=(("opengraph", "Planning and Zoning Commission Regular Meeting"),))
+    line = Metadata(title="Planning and Zoning Commission", title_source="text_line")
+    assert reconcile_metadata(english, line).title == "Planning and Zoning Commission Regular Meeting"
+    korean = MarkupMetadata(titles=(("opengraph", "제3차 도시계획위원회 정기회의 개최 안내"),))
+    line = Metadata(title="제3차 도시계획위원회 정기회의", title_source="text_line")
+    assert reconcile_metadata(korean, line).title == "제3차 도시계획위원회 정기회의 개최 안내"
+    # a heading the page states stays as written; a tail of sections after the line is the site's
+    assert reconcile_metadata(korean, replace(line, title_source="heading")).title == "제3차 도시계획위원회 정기회의"
+    tailed = MarkupMetadata(titles=(("opengraph", "제3차 도시계획위원회 정기회의 | 공지사항 | 알림마당"),))
+    assert reconcile_metadata(tailed, line).title == "제3차 도시계획위원회 정기회의"
+
+
+def test_an_unstated_visible_line_gives_way_to_the_headline_part_of_the_title() -> None:
+    korean = MarkupMetadata(titles=(("html_title", "우유 섭취가 농업 초기 시대 인류의 몸집을 키웠다? : 네이버 블로그"),))
+    credit = Metadata(title="(Credit: Pixabay/CC0 Public Domain)", title_source="text_line")
+    assert reconcile_metadata(korean, credit).title == "우유 섭취가 농업 초기 시대 인류의 몸집을 키웠다?"
+    english = MarkupMetadata(titles=(("html_title", "Council adopts the 2026 city budget : City News Blog"),))
+    label = Metadata(title="Search our neighbourhood map", title_source="text_line")
+    assert reconcile_metadata(english, label).title == "Council adopts the 2026 city budget"
+    # a heading the page states keeps its place
+    assert reconcile_metadata(english, replace(label, title_source="heading")).title == "Search our neighbourhood map"
