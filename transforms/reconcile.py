@@ -59,6 +59,15 @@ def norm(text: str | None) -> str:
 # two arrows or more, spaced or not, separate its steps.
 _PATH_ARROW = re.compile(r"\s*[>›»]\s*")
 MIN_PATH_ARROWS = 2
+_BAR = re.compile(r"\s*[|｜]\s*")
+
+
+def _bar_parts(title: str) -> list[str]:
+    """The parts of a <title> between its bars only, when it has some ('A | B - C | Site' -> A, 'B - C', Site)."""
+    bars = [part.strip() for part in _BAR.split(title) if part.strip()]
+    return bars if len(bars) > 1 and not _is_path(title) else []
+
+
 # A date and a clock time leading a <title> part ('2019/01/07 06:30 PM ...', '2025.03.04 14:00 ...').
 _LEADING_DATE_TIME = re.compile(r"^\s*(?:19|20)\d{2}\s*[-./년]\s*\d{1,2}\s*[-./월]\s*\d{1,2}\s*[.일]?\s*"
                                 r"(?:(?:오[전후]\s*)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s*)?(?=[^\W\d_])")
@@ -163,6 +172,9 @@ def _ranked_hints(markup: MarkupMetadata) -> list[tuple[str, str, int]]:
         if source == "html_title":
             parts = [p.strip() for p in _parts(text)]
             options += parts  # in the order written: the page's own part leads
+            # 'Board Meeting | Regular Agenda - January 27, 2022 | Commission': a bar parts the title more
+            # strongly than a dash, which may join the headline's own words
+            options += [part for part in _bar_parts(text) if part not in parts]
             # '2019/01/07 06:30 PM Planning and Zoning Commission Regular Meeting': a meeting's date and
             # hour lead its <title>; the headline is what follows them
             options += [rest for part in parts if (rest := _LEADING_DATE_TIME.sub("", part)) != part]

@@ -365,3 +365,11 @@ def test_an_unstated_visible_line_gives_way_to_the_headline_part_of_the_title() 
     assert reconcile_metadata(english, label).title == "Council adopts the 2026 city budget"
     # a heading the page states keeps its place
     assert reconcile_metadata(english, replace(label, title_source="heading")).title == "Search our neighbourhood map"
+
+
+def test_a_bar_parts_a_title_more_strongly_than_a_dash_inside_the_headline() -> None:
+    english = MarkupMetadata(titles=(("html_title", "Board Meeting | Regular Agenda - January 27, 2022 | Commission | "
+                                                    "Port of Los Angeles"),))
+    assert ("html_title", "Regular Agenda - January 27, 2022") in title_hints(english)
+    korean = MarkupMetadata(titles=(("html_title", "공지사항 | 2025년 청년 창업 지원사업 - 2차 모집 공고 | 광주광역시"),))
+    assert ("html_title", "2025년 청년 창업 지원사업 - 2차 모집 공고") in title_hints(korean)
