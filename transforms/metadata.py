@@ -267,6 +267,28 @@ def _describes_an_event(blocks: Sequence[Block], start: int, end: int, fields: M
     return bool(name) and any(re.sub(r"\W+", "", block.text.lower()) == name for block in blocks[:start])
 
 
+MAX_DATE_FIRST_BYLINE_CHARS = 100  # 'January 17, 2017 at 6:08 PM ET by Kori Schulman': a date, a zone and a name
+# What may follow a byline's leading date: a time zone, a separator, then 'by Name' or 'Name 기자'.
+_AFTER_BYLINE_DATE = re.compile(r"^\s*(?:[A-Z]{2,4}\b)?\s*[|·•,/-]?\s*(?:(?:posted\s+)?by\s+(?P<en>[^\W\d_][^\W\d_.'’ -]*"
+                                r"(?:[ .'’-]+[^\W\d_]+){0,3})|(?P<ko>[가-힣]{2,4})\s*기자)\s*$", re.IGNORECASE)
+
+
+def parse_date_first_byline(text: str) -> MetadataFields | None:
+    """A byline that starts with its date and names its writer after it, with no label:
+    'January 17, 2017 at 6:08 PM ET by Kori Schulman', '2025.12.06 16:43 홍길동 기자'; None for any other line.
+
+    >>> parse_date_first_byline("January 17, 2017 at 6:08 PM ET by Kori Schulman").author
+    'Kori Schulman'
+    """
+    if len(text) > MAX_DATE_FIRST_BYLINE_CHARS or not _STARTS_WITH_DATE.match(text) or TIME_RANGE.search(text):
+        return None
+    published_at, consumed = parse_date(text)
+    rest = _AFTER_BYLINE_DATE.match(text[consumed:]) if published_at else None
+    if rest is None:
+        return None
+    return MetadataFields(author=rest["en"] or rest["ko"], published_at=published_at)
+
+
 def find_metadata_run(blocks: Sequence[Block]) -> MetadataRun | None:
     """The first run of metadata blocks (one line, or one field per line) and its parsed fields.
 
@@ -274,7 +296,12 @@ def find_metadata_run(blocks: Sequence[Block]) -> MetadataRun | None:
     """
     event_end = 0
     for i, block in enumerate(blocks):
-        if i < event_end or not starts_with_label(block.text):
+        if i < event_end:
+            continue
+        if not starts_with_label(block.text):
+            byline = parse_date_first_byline(block.text)
+            if byline is not None:
+                return MetadataRun(i, i + 1, byline, _run_source(block))
             continue
         j, fields, strong = i, MetadataFields(), False
         while j < len(blocks) and j < i + MAX_METADATA_LINES and starts_with_label(blocks[j].text):
