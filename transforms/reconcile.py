@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from cityclips.transforms.dates import parse_date
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, Metadata
 
 # Separators between a headline and the site or section name in <title> and og:title.
@@ -421,9 +422,24 @@ def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     return replace(visible, title=title, title_source=title_source if title else None,
                    published_at=published_at, published_at_source=published_source,
                    modified_at=modified_at, modified_at_source=modified_source,
-                   author=author, author_source=author_source, category=visible.category or markup.section,
+                   author=author, author_source=author_source, category=_category(visible.category) or markup.section,
                    site_name=site_name, canonical_url=markup.canonical_url,
                    event_at=event.value if event else None, event_at_source=event.source if event else None)
+
+
+# A year alone ('2019') above a title is an archive's year heading, not a section the page belongs to.
+_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*년?\s*$")
+
+
+def _category(text: str | None) -> str | None:
+    """The visible category, unless it is a date ('April 11, 2015', '2025년 5월 30일', '2019'): a date above the
+    title says when, not which section (a date the page states is read as a date elsewhere)."""
+    if not text:
+        return None
+    found, consumed = parse_date(text)
+    if (found is not None and consumed >= len(text.strip()) - 1) or _YEAR.match(text):
+        return None
+    return text
 
 
 def _fallback_date(markup: MarkupMetadata) -> tuple[datetime | None, str | None]:

@@ -373,3 +373,12 @@ def test_a_bar_parts_a_title_more_strongly_than_a_dash_inside_the_headline() -> 
     assert ("html_title", "Regular Agenda - January 27, 2022") in title_hints(english)
     korean = MarkupMetadata(titles=(("html_title", "공지사항 | 2025년 청년 창업 지원사업 - 2차 모집 공고 | 광주광역시"),))
     assert ("html_title", "2025년 청년 창업 지원사업 - 2차 모집 공고") in title_hints(korean)
+
+
+def test_a_date_or_a_year_above_the_title_is_no_category() -> None:
+    for category in ("Wednesday, May 22, 2024", "April 11, 2015", "2025년 5월 30일", "2019", "2019년"):
+        visible = Metadata(title="Board Retreat", title_source="heading", category=category)
+        assert reconcile_metadata(MarkupMetadata(), visible).category is None
+    for category in ("공지사항", "Board Meetings", "2025-2026 Regular Session (Current)"):
+        visible = Metadata(title="Board Retreat", title_source="heading", category=category)
+        assert reconcile_metadata(MarkupMetadata(), visible).category == category
