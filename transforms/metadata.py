@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from cityclips.transforms.dates import parse_date
+from cityclips.transforms.dates import POSTING_WORDS, parse_date
 from cityclips.transforms.records import Attachment, Block, MetadataFields
 
 MAX_METADATA_LINE_CHARS = 200  # a metadata line is a handful of fields; longer lines are prose
@@ -239,8 +239,6 @@ TIME_RANGE = re.compile(r"(?<!\d)\d{1,2}(?::\d{2}|\s*시)?\s*(?:[ap]\.?m\.?)?\s*
 
 
 EVENT_LOOKAHEAD_BLOCKS = 4  # an event's fields after its date: time, 'Recurring Event', its caption, location
-# labels under which a page says when it was posted or changed: its own date, never an event's
-_POSTING_LABEL = re.compile(r"posted|published|updated|modified|created|등록|작성|게시|입력|수정", re.IGNORECASE)
 # a field that is only a clock time ('5:30 pm', '오후 2시', '14:00')
 _CLOCK_LINE = re.compile(r"^\W{0,3}(?:(?:오[전후]\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|시)|\d{1,2}:\d{2})\W{0,3}$",
                          re.IGNORECASE)
@@ -259,7 +257,7 @@ def _describes_an_event(blocks: Sequence[Block], start: int, end: int, fields: M
     if any(TIME_RANGE.search(block.text) for block in list(blocks[start:end]) + following):
         return True
     if fields.author is None and fields.view_count is None \
-            and not any(_POSTING_LABEL.search(block.text) for block in blocks[start:end]):
+            and not any(POSTING_WORDS.search(block.text) for block in blocks[start:end]):
         after = [block.text for block in blocks[end:end + EVENT_LOOKAHEAD_BLOCKS]]
         if any(TIME_RANGE.search(text) or _CLOCK_LINE.match(text) or _PLACE_LABEL.match(text) for text in after):
             return True

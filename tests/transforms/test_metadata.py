@@ -385,3 +385,14 @@ def test_a_byline_that_starts_with_its_date_and_names_its_writer_after_it(line: 
 ])
 def test_a_line_that_starts_with_a_date_but_names_no_writer_is_no_byline(line: str) -> None:
     assert find_metadata_run([Block(1, line, "p")]) is None
+
+
+@pytest.mark.parametrize("date_line, place_line", [
+    ("Release date: 2025-03-04", "Location: City Hall, Room 200"),
+    ("보도일 : 2025-03-04", "장소 : 시청 3층 대회의실"),
+])
+def test_a_date_under_any_posting_word_is_the_pages_even_beside_a_place(date_line: str, place_line: str) -> None:
+    """dates' posting vocabulary (published and modified words) is the one metadata's event test reads."""
+    run = find_metadata_run([Block(1, "Council adopts the 2026 budget", "title"), Block(2, date_line, "p"),
+                             Block(3, place_line, "p")])
+    assert run is not None and run.fields.published_at == datetime(2025, 3, 4)
