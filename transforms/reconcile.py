@@ -385,6 +385,11 @@ EVENT_PAGE_UNTRUSTED_SOURCES = ("time", "byline")
 def _posting_dates(markup: MarkupMetadata) -> tuple[MarkupDate, ...]:
     """The markup's publication dates, less those an event's page gives for its event: its <time> and date
     elements, and any on the day the event takes place."""
+    times = {d.value for d in markup.published if d.source == "time"}
+    if len(times) > 1:
+        # <time> elements that give more than one moment, none labelled a posting or an edit, date what the page
+        # lists or the bounds of a period ('2026.01.26 00:00 ~ 2026.01.30 23:45'), not the page
+        return tuple(d for d in markup.published if d.source != "time")
     if not markup.is_event:
         return markup.published
     days = {event.value.date() for event in markup.events}

@@ -382,3 +382,18 @@ def test_a_date_or_a_year_above_the_title_is_no_category() -> None:
     for category in ("공지사항", "Board Meetings", "2025-2026 Regular Session (Current)"):
         visible = Metadata(title="Board Retreat", title_source="heading", category=category)
         assert reconcile_metadata(MarkupMetadata(), visible).category == category
+
+
+def test_time_elements_that_give_several_moments_date_no_page() -> None:
+    start, end = MarkupDate(datetime(2026, 1, 26), "time", True, False), MarkupDate(datetime(2026, 1, 30, 23, 45), "time", True, False)
+    period = MarkupMetadata(titles=(("opengraph", "YUnicorn 글로벌 앙트캠프 Malaysia"),), published=(start, end, start, end),
+                            language="ko")
+    assert reconcile_metadata(period, Metadata(title="YUnicorn 글로벌 앙트캠프 Malaysia")).published_at is None
+    listed = MarkupMetadata(published=(MarkupDate(datetime(2024, 3, 1, 9), "time", True, False),
+                                       MarkupDate(datetime(2024, 2, 20, 14), "time", True, False)), language="en")
+    assert reconcile_metadata(listed, Metadata(title="Council news")).published_at is None
+    # one moment, however often repeated, is the page's; a visible date stands beside the <time> ones
+    single = MarkupMetadata(published=(start, start), language="en")
+    assert reconcile_metadata(single, Metadata(title="Council news")).published_at == datetime(2026, 1, 26)
+    shown = Metadata(title="Council news", published_at=datetime(2024, 3, 1), published_at_source="byline")
+    assert reconcile_metadata(listed, shown).published_at == datetime(2024, 3, 1)
