@@ -162,6 +162,9 @@ _DEADLINE_WORDS = re.compile(r"deadline|due|clos|expir|apply|applica|submi|regis
                              r"birth|death|마감|접수|신청|모집|기한|기간|만료|시행|출생|생년", re.IGNORECASE)
 _PUBLISHED_WORDS = re.compile(r"post|publi|releas|issu|creat|regist|written|added|submitted|입력|등록|작성|게시|공고|보도|"
                               r"배포|발행|승인|공개|기사", re.IGNORECASE)
+# Words of a label under which a page says when it was posted or changed (its own date, never an event's):
+# the published and the modified words, one vocabulary for dates' labels and metadata's event test.
+POSTING_WORDS = re.compile(f"{_PUBLISHED_WORDS.pattern}|{_MODIFIED_WORDS.pattern}", re.IGNORECASE)
 # A label names a date when it holds one of these ('Date', 'Posted', '등록일', '일자', '날짜'), or is a posting or
 # modification word on its own ('Posted:', 'Updated:').
 _DATE_WORDS = re.compile(r"date|dated|\btimes?\b|날짜|일자|일시|[가-힣]일$|^일$", re.IGNORECASE)

@@ -17,7 +17,7 @@ from lxml import etree
 from cityclips.transforms.dates import (classify_date_label, parse_date, parse_markup_date, parse_url_date,
                                         writes_day_first)
 from cityclips.transforms.dom import hidden_rule, tag_of, text_content
-from cityclips.transforms.metadata import TIME_RANGE, merge_fields, parse_field
+from cityclips.transforms.metadata import TIME_RANGE, is_metadata_line, merge_fields, parse_field, starts_with_label
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, MetadataFields
 
 # schema.org types whose headline and dates are the page's own article.
@@ -310,6 +310,35 @@ def _read_field_tables(root: etree._Element, got: _Collected) -> None:
             _labelled(got, name, value)
 
 
+MAX_TITLE_ROW_CHARS = 200  # a board post's title row holds a headline, never a paragraph
+
+
+def _row_text(row: etree._Element) -> str:
+    return _WS.sub(" ", text_content(row)).strip()
+
+
+def _read_title_row(root: etree._Element, got: _Collected) -> None:
+    """A board post's title written as the row just above its byline row, with no '제목' label:
+    '<tr><td>2025년 제1차 입주기업 모집 공고</td></tr><tr><td>작성자 : 김태하 ㅣ 조회수 : 426</td></tr>'.
+    The first byline row of the page decides; the row above must be one cell of text that is no field."""
+    if got.board_title:
+        return
+    for row in root.iter("tr"):
+        if not is_metadata_line(_row_text(row)):
+            continue
+        above = row.getprevious()
+        while above is not None and (not isinstance(above.tag, str) or not _row_text(above)):
+            above = above.getprevious()  # spacer rows ('<tr><td height="1"></td></tr>') and comments
+        if above is None or above.tag != "tr":
+            return
+        cells = [cell for cell in above if isinstance(cell.tag, str) and _row_text(cell)]
+        text = _row_text(above)
+        if len(cells) == 1 and len(text) <= MAX_TITLE_ROW_CHARS and not starts_with_label(text) \
+                and parse_date(text)[0] is None:
+            got.board_title = text
+        return
+
+
 def _labelled(got: _Collected, name: str, value: str) -> None:
     """A field's label and value: a board field parse_field knows (등록일, 작성자, 조회수), else a date the
     label says the kind of (Meeting Date, Date posted, 촬영일자); a 'Date' field is held back until the
@@ -592,6 +621,7 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     _read_time_elements(root, got)
     _read_links(root, got)
     _read_field_tables(root, got)
+    _read_title_row(root, got)
     _read_label_pairs(root, got)
     _read_date_elements(root, got)
     _read_site_marks(root, got)

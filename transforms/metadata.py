@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from cityclips.transforms.dates import parse_date
+from cityclips.transforms.dates import POSTING_WORDS, parse_date
 from cityclips.transforms.records import Attachment, Block, MetadataFields
 
 MAX_METADATA_LINE_CHARS = 200  # a metadata line is a handful of fields; longer lines are prose
@@ -239,8 +239,6 @@ TIME_RANGE = re.compile(r"(?<!\d)\d{1,2}(?::\d{2}|\s*시)?\s*(?:[ap]\.?m\.?)?\s*
 
 
 EVENT_LOOKAHEAD_BLOCKS = 4  # an event's fields after its date: time, 'Recurring Event', its caption, location
-# labels under which a page says when it was posted or changed: its own date, never an event's
-_POSTING_LABEL = re.compile(r"posted|published|updated|modified|created|등록|작성|게시|입력|수정", re.IGNORECASE)
 # a field that is only a clock time ('5:30 pm', '오후 2시', '14:00')
 _CLOCK_LINE = re.compile(r"^\W{0,3}(?:(?:오[전후]\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|시)|\d{1,2}:\d{2})\W{0,3}$",
                          re.IGNORECASE)
@@ -259,12 +257,34 @@ def _describes_an_event(blocks: Sequence[Block], start: int, end: int, fields: M
     if any(TIME_RANGE.search(block.text) for block in list(blocks[start:end]) + following):
         return True
     if fields.author is None and fields.view_count is None \
-            and not any(_POSTING_LABEL.search(block.text) for block in blocks[start:end]):
+            and not any(POSTING_WORDS.search(block.text) for block in blocks[start:end]):
         after = [block.text for block in blocks[end:end + EVENT_LOOKAHEAD_BLOCKS]]
         if any(TIME_RANGE.search(text) or _CLOCK_LINE.match(text) or _PLACE_LABEL.match(text) for text in after):
             return True
     name = re.sub(r"\W+", "", (fields.author or "").lower())
     return bool(name) and any(re.sub(r"\W+", "", block.text.lower()) == name for block in blocks[:start])
+
+
+MAX_DATE_FIRST_BYLINE_CHARS = 100  # 'January 17, 2017 at 6:08 PM ET by Kori Schulman': a date, a zone and a name
+# What may follow a byline's leading date: a time zone, a separator, then 'by Name' or 'Name 기자'.
+_AFTER_BYLINE_DATE = re.compile(r"^\s*(?:[A-Z]{2,4}\b)?\s*[|·•,/-]?\s*(?:(?:posted\s+)?by\s+(?P<en>[^\W\d_][^\W\d_.'’ -]*"
+                                r"(?:[ .'’-]+[^\W\d_]+){0,3})|(?P<ko>[가-힣]{2,4})\s*기자)\s*$", re.IGNORECASE)
+
+
+def parse_date_first_byline(text: str) -> MetadataFields | None:
+    """A byline that starts with its date and names its writer after it, with no label:
+    'January 17, 2017 at 6:08 PM ET by Kori Schulman', '2025.12.06 16:43 홍길동 기자'; None for any other line.
+
+    >>> parse_date_first_byline("January 17, 2017 at 6:08 PM ET by Kori Schulman").author
+    'Kori Schulman'
+    """
+    if len(text) > MAX_DATE_FIRST_BYLINE_CHARS or not _STARTS_WITH_DATE.match(text) or TIME_RANGE.search(text):
+        return None
+    published_at, consumed = parse_date(text)
+    rest = _AFTER_BYLINE_DATE.match(text[consumed:]) if published_at else None
+    if rest is None:
+        return None
+    return MetadataFields(author=rest["en"] or rest["ko"], published_at=published_at)
 
 
 def find_metadata_run(blocks: Sequence[Block]) -> MetadataRun | None:
@@ -274,7 +294,12 @@ def find_metadata_run(blocks: Sequence[Block]) -> MetadataRun | None:
     """
     event_end = 0
     for i, block in enumerate(blocks):
-        if i < event_end or not starts_with_label(block.text):
+        if i < event_end:
+            continue
+        if not starts_with_label(block.text):
+            byline = parse_date_first_byline(block.text)
+            if byline is not None:
+                return MetadataRun(i, i + 1, byline, _run_source(block))
             continue
         j, fields, strong = i, MetadataFields(), False
         while j < len(blocks) and j < i + MAX_METADATA_LINES and starts_with_label(blocks[j].text):

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from cityclips.transforms.dates import parse_date
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, Metadata
 
 # Separators between a headline and the site or section name in <title> and og:title.
@@ -59,6 +60,18 @@ def norm(text: str | None) -> str:
 # two arrows or more, spaced or not, separate its steps.
 _PATH_ARROW = re.compile(r"\s*[>›»]\s*")
 MIN_PATH_ARROWS = 2
+_BAR = re.compile(r"\s*[|｜]\s*")
+
+
+def _bar_parts(title: str) -> list[str]:
+    """The parts of a <title> between its bars only, when it has some ('A | B - C | Site' -> A, 'B - C', Site)."""
+    bars = [part.strip() for part in _BAR.split(title) if part.strip()]
+    return bars if len(bars) > 1 and not _is_path(title) else []
+
+
+# A date and a clock time leading a <title> part ('2019/01/07 06:30 PM ...', '2025.03.04 14:00 ...').
+_LEADING_DATE_TIME = re.compile(r"^\s*(?:19|20)\d{2}\s*[-./년]\s*\d{1,2}\s*[-./월]\s*\d{1,2}\s*[.일]?\s*"
+                                r"(?:(?:오[전후]\s*)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s*)?(?=[^\W\d_])")
 
 
 def _is_path(title: str) -> bool:
@@ -152,18 +165,28 @@ def _ranked_hints(markup: MarkupMetadata) -> list[tuple[str, str, int]]:
     hints: list[tuple[str, str]] = []
     support: dict[str, int] = {}
     for source, text in markup.titles:
-        options = [strip_site_name(text, sites)]
+        stripped = strip_site_name(text, sites)
+        options = [stripped]
         # a path's end steps may be the page's own name however short ('Board Meeting > PFRS > ... >
         # Meetings'): the cleaner confirms one only where the page shows it outside its breadcrumb
         ends: set[str] = set()
         if source == "html_title":
             parts = [p.strip() for p in _parts(text)]
             options += parts  # in the order written: the page's own part leads
+            # 'Board Meeting | Regular Agenda - January 27, 2022 | Commission': a bar parts the title more
+            # strongly than a dash, which may join the headline's own words
+            options += [part for part in _bar_parts(text) if part not in parts]
+            # '2019/01/07 06:30 PM Planning and Zoning Commission Regular Meeting': a meeting's date and
+            # hour lead its <title>; the headline is what follows them
+            options += [rest for part in parts if (rest := _LEADING_DATE_TIME.sub("", part)) != part]
             if _is_path(text):
                 ends = {norm(end) for end in _path_ends(text)}
         for option in options:
             key = norm(option)
-            if len(key) < MIN_MATCH_CHARS or _site_like(option, sites) or key == section:
+            # a title the site's name was cut from is the page's own part, even when it starts with that
+            # name ("O'Hare Noise Compatibility Commission Meeting - O'Hare Noise Compatibility Commission")
+            own = option == stripped != text
+            if len(key) < MIN_MATCH_CHARS or (key in sites if own else _site_like(option, sites)) or key == section:
                 continue
             if source == "html_title" and key not in ends and len(_SEPARATOR.sub(" ", option).split()) < MIN_HTML_TITLE_WORDS:
                 continue
@@ -229,6 +252,18 @@ def find_title_block(texts: Sequence[str], hints: Sequence[tuple[str, str]]) -> 
     return None
 
 
+def _starts_headline(line: str, hint: str) -> bool:
+    """True when a visible line is the start of a longer markup title, the rest of its words whole: the
+    page broke the headline over lines ('Planning and Zoning Commission' for '... Commission Regular Meeting')."""
+    line_key, hint_key = norm(line), norm(hint)
+    if len(line_key) < MIN_MATCH_CHARS or len(hint_key) <= len(line_key) or not hint_key.startswith(line_key):
+        return False
+    if len(_parts(hint)) > 1 or _is_path(hint):
+        return False  # 'Headline > Section | Site': what follows the line is the site's, not the headline's
+    words = hint.split()
+    return any(norm(" ".join(words[:n])) == line_key for n in range(1, len(words)))
+
+
 def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:
     ranked = _ranked_hints(markup)
     hints = [(source, text) for source, text, _ in ranked]
@@ -245,6 +280,9 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
             confirmed = next((source for source, hint in hints
                               if len(norm(hint)) >= MIN_MATCH_CHARS and norm(hint) in key
                               and len(key) <= MAX_HEADING_GROWTH * len(norm(hint)) + MAX_HEADING_EXTRA_CHARS), None)
+        whole = next((hint for _, hint in hints if _starts_headline(visible.title, hint)), None)
+        if confirmed and whole and visible.title_source not in STATED_TITLE_SOURCES:
+            return whole, confirmed  # 'Planning and Zoning Commission' / 'Regular Meeting': one headline on two lines
         if confirmed:
             # a block that holds more than the headline ('... – Rolling Stone', a 'title :' cell) loses it
             return strip_site_name(visible.title, sites).rstrip(" :：") or visible.title, confirmed
@@ -258,7 +296,10 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
     # 'Tools and resources' of a menu): a headline has the words of one.
     parts = [hint for source, hint in hints if source == "html_title" and len(_parts(hint)) == 1]
     short = not visible.title or len(visible.title.split()) < MIN_HTML_TITLE_WORDS
-    if parts and (short or _site_like(visible.title, sites)):
+    # a line the page does not state as its title (no heading, no '제목' field), the markup not confirming
+    # it, gives way too: a photo credit '(Credit: Pixabay/CC0 Public Domain)', a search box's label
+    unstated = visible.title_source not in STATED_TITLE_SOURCES
+    if parts and (short or unstated or _site_like(visible.title, sites)):
         return parts[0], "html_title"
     if visible.title and not _site_like(visible.title, sites):
         return visible.title, visible.title_source
@@ -344,6 +385,11 @@ EVENT_PAGE_UNTRUSTED_SOURCES = ("time", "byline")
 def _posting_dates(markup: MarkupMetadata) -> tuple[MarkupDate, ...]:
     """The markup's publication dates, less those an event's page gives for its event: its <time> and date
     elements, and any on the day the event takes place."""
+    times = {d.value for d in markup.published if d.source == "time"}
+    if len(times) > 1:
+        # <time> elements that give more than one moment, none labelled a posting or an edit, date what the page
+        # lists or the bounds of a period ('2026.01.26 00:00 ~ 2026.01.30 23:45'), not the page
+        return tuple(d for d in markup.published if d.source != "time")
     if not markup.is_event:
         return markup.published
     days = {event.value.date() for event in markup.events}
@@ -381,9 +427,24 @@ def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     return replace(visible, title=title, title_source=title_source if title else None,
                    published_at=published_at, published_at_source=published_source,
                    modified_at=modified_at, modified_at_source=modified_source,
-                   author=author, author_source=author_source, category=visible.category or markup.section,
+                   author=author, author_source=author_source, category=_category(visible.category) or markup.section,
                    site_name=site_name, canonical_url=markup.canonical_url,
                    event_at=event.value if event else None, event_at_source=event.source if event else None)
+
+
+# A year alone ('2019') above a title is an archive's year heading, not a section the page belongs to.
+_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*년?\s*$")
+
+
+def _category(text: str | None) -> str | None:
+    """The visible category, unless it is a date ('April 11, 2015', '2025년 5월 30일', '2019'): a date above the
+    title says when, not which section (a date the page states is read as a date elsewhere)."""
+    if not text:
+        return None
+    found, consumed = parse_date(text)
+    if (found is not None and consumed >= len(text.strip()) - 1) or _YEAR.match(text):
+        return None
+    return text
 
 
 def _fallback_date(markup: MarkupMetadata) -> tuple[datetime | None, str | None]:

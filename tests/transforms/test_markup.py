@@ -237,3 +237,16 @@ def test_copyright_texts_are_the_first_four_text_nodes_with_a_mark_in_document_o
                       "<footer><p>Copyright 2022 광주광역시</p>tail COPYRIGHT<span>© 2023</span><i>© 2024</i>"
                       "</footer></body></html>")
     assert _copyright_texts(root) == ["본문 (c) 사진", "var c='© 2021'", "Copyright 2022 광주광역시", "tail COPYRIGHT"]
+
+
+def test_the_row_just_above_a_boards_byline_row_is_its_title_when_no_label_names_it() -> None:
+    for title, byline in (("2025년 제1차 입주기업 모집 공고(상시접수)", "작성자 : 김태하 ㅣ 조회수 : 426"),
+                          ("Notice of the 2025 small business grant round", "Writer : Planning Office | Date : 2025-02-14")):
+        body = (f"<table><tr><td height='2'></td></tr><tr><td><strong>{title}</strong></td></tr>"
+                f"<tr><td height='1'></td></tr><tr><td>{byline}</td></tr></table><p>본문</p>")
+        assert read("<title>환동해산업연구원</title>", body).board_title == title
+        # a row that is itself a field, a date or several cells is no title
+        for above in ("<tr><td>담당부서 : 기획예산과</td></tr>", "<tr><td>2025-02-14</td></tr>",
+                      "<tr><td>공지</td><td>번호 12</td></tr>"):
+            table = f"<table>{above}<tr><td>{byline}</td></tr></table>"
+            assert read("<title>환동해산업연구원</title>", table).board_title is None

@@ -366,3 +366,33 @@ def test_a_date_field_followed_by_a_time_or_a_place_is_an_events_date() -> None:
     assert find_metadata_run(posted).fields.published_at == datetime(2025, 9, 1)
     news = [Block(1, "Posted: September 1, 2025", "p"), Block(2, "Location: City Hall", "p")]
     assert find_metadata_run(news).fields.published_at == datetime(2025, 9, 1)
+
+
+@pytest.mark.parametrize("line, author, published", [
+    ("January 17, 2017 at 6:08 PM ET by Kori Schulman", "Kori Schulman", datetime(2017, 1, 17, 18, 8)),
+    ("2025.12.06 16:43 홍길동 기자", "홍길동", datetime(2025, 12, 6, 16, 43)),
+])
+def test_a_byline_that_starts_with_its_date_and_names_its_writer_after_it(line: str, author: str,
+                                                                         published: datetime) -> None:
+    run = find_metadata_run([Block(1, "Headline of the story", "title"), Block(2, line, "p"), Block(3, "Body text.", "p")])
+    assert (run.start, run.end, run.fields.author, run.fields.published_at) == (1, 2, author, published)
+
+
+@pytest.mark.parametrize("line", [
+    "May 3, 2024 by the end of the year the new library will open",  # prose after a date
+    "2025.12.06 시청 광장에서 홍길동 시장이 발표했다",  # a sentence, no '기자'
+    "November 13, 2018 2:30 pm – 3:30 pm by Zoom",  # an event's time range
+])
+def test_a_line_that_starts_with_a_date_but_names_no_writer_is_no_byline(line: str) -> None:
+    assert find_metadata_run([Block(1, line, "p")]) is None
+
+
+@pytest.mark.parametrize("date_line, place_line", [
+    ("Release date: 2025-03-04", "Location: City Hall, Room 200"),
+    ("보도일 : 2025-03-04", "장소 : 시청 3층 대회의실"),
+])
+def test_a_date_under_any_posting_word_is_the_pages_even_beside_a_place(date_line: str, place_line: str) -> None:
+    """dates' posting vocabulary (published and modified words) is the one metadata's event test reads."""
+    run = find_metadata_run([Block(1, "Council adopts the 2026 budget", "title"), Block(2, date_line, "p"),
+                             Block(3, place_line, "p")])
+    assert run is not None and run.fields.published_at == datetime(2025, 3, 4)

@@ -1,6 +1,7 @@
 """transforms/reconcile.py: markup and visible metadata reconciled, site names kept out of titles, provenance."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from cityclips.transforms.pipeline import process_page
@@ -319,3 +320,80 @@ def test_a_path_title_gives_its_end_steps_as_hints_never_the_path_or_a_middle_st
     assert reconcile_metadata(glued, section).title_source != "html_title" or reconcile_metadata(glued, section).title != "사업공고"
     shown = Metadata(title="Board Meeting", title_source="heading")
     assert (reconcile_metadata(markup, shown).title, reconcile_metadata(markup, shown).title_source) == ("Board Meeting", "html_title")
+
+
+# --- round 8: titles that start with the site's name, lead with a meeting's hour, or break over lines ------------
+
+def test_a_headline_that_starts_with_the_sites_name_is_the_pages_part_of_its_title() -> None:
+    english = MarkupMetadata(titles=(("html_title", "O'Hare Noise Compatibility Commission Meeting (via video/teleconference) "
+                                                    "- O'Hare Noise Compatibility Commission"),),
+                             site_marks=("O’Hare Noise Compatibility Commission",))
+    assert title_hints(english) == (("html_title", "O'Hare Noise Compatibility Commission Meeting (via video/teleconference)"),)
+    korean = MarkupMetadata(titles=(("html_title", "광주광역시 시민 안전 대책 발표 | 광주광역시"),), site_names=("광주광역시",))
+    assert title_hints(korean) == (("html_title", "광주광역시 시민 안전 대책 발표"),)
+    # the site's name alone is still no headline
+    assert title_hints(MarkupMetadata(titles=(("html_title", "광주광역시"),), site_names=("광주광역시",))) == ()
+
+
+def test_a_meetings_date_and_hour_leading_its_title_are_not_the_headline() -> None:
+    english = MarkupMetadata(titles=(("html_title", "2019/01/07 06:30 PM Planning and Zoning Commission Regular Meeting"
+                                                    " - Web Outline - Creve Coeur City, Missouri"),))
+    assert ("html_title", "Planning and Zoning Commission Regular Meeting") in title_hints(english)
+    korean = MarkupMetadata(titles=(("html_title", "2025.03.04 14:00 제3차 도시계획위원회 정기회의 - 광주광역시"),))
+    assert ("html_title", "제3차 도시계획위원회 정기회의") in title_hints(korean)
+
+
+def test_a_visible_line_that_starts_the_markup_headline_gives_the_headline_whole() -> None:
+    english = MarkupMetadata(titles=(("opengraph", "Planning and Zoning Commission Regular Meeting"),))
+    line = Metadata(title="Planning and Zoning Commission", title_source="text_line")
+    assert reconcile_metadata(english, line).title == "Planning and Zoning Commission Regular Meeting"
+    korean = MarkupMetadata(titles=(("opengraph", "제3차 도시계획위원회 정기회의 개최 안내"),))
+    line = Metadata(title="제3차 도시계획위원회 정기회의", title_source="text_line")
+    assert reconcile_metadata(korean, line).title == "제3차 도시계획위원회 정기회의 개최 안내"
+    # a heading the page states stays as written; a tail of sections after the line is the site's
+    assert reconcile_metadata(korean, replace(line, title_source="heading")).title == "제3차 도시계획위원회 정기회의"
+    tailed = MarkupMetadata(titles=(("opengraph", "제3차 도시계획위원회 정기회의 | 공지사항 | 알림마당"),))
+    assert reconcile_metadata(tailed, line).title == "제3차 도시계획위원회 정기회의"
+
+
+def test_an_unstated_visible_line_gives_way_to_the_headline_part_of_the_title() -> None:
+    korean = MarkupMetadata(titles=(("html_title", "우유 섭취가 농업 초기 시대 인류의 몸집을 키웠다? : 네이버 블로그"),))
+    credit = Metadata(title="(Credit: Pixabay/CC0 Public Domain)", title_source="text_line")
+    assert reconcile_metadata(korean, credit).title == "우유 섭취가 농업 초기 시대 인류의 몸집을 키웠다?"
+    english = MarkupMetadata(titles=(("html_title", "Council adopts the 2026 city budget : City News Blog"),))
+    label = Metadata(title="Search our neighbourhood map", title_source="text_line")
+    assert reconcile_metadata(english, label).title == "Council adopts the 2026 city budget"
+    # a heading the page states keeps its place
+    assert reconcile_metadata(english, replace(label, title_source="heading")).title == "Search our neighbourhood map"
+
+
+def test_a_bar_parts_a_title_more_strongly_than_a_dash_inside_the_headline() -> None:
+    english = MarkupMetadata(titles=(("html_title", "Board Meeting | Regular Agenda - January 27, 2022 | Commission | "
+                                                    "Port of Los Angeles"),))
+    assert ("html_title", "Regular Agenda - January 27, 2022") in title_hints(english)
+    korean = MarkupMetadata(titles=(("html_title", "공지사항 | 2025년 청년 창업 지원사업 - 2차 모집 공고 | 광주광역시"),))
+    assert ("html_title", "2025년 청년 창업 지원사업 - 2차 모집 공고") in title_hints(korean)
+
+
+def test_a_date_or_a_year_above_the_title_is_no_category() -> None:
+    for category in ("Wednesday, May 22, 2024", "April 11, 2015", "2025년 5월 30일", "2019", "2019년"):
+        visible = Metadata(title="Board Retreat", title_source="heading", category=category)
+        assert reconcile_metadata(MarkupMetadata(), visible).category is None
+    for category in ("공지사항", "Board Meetings", "2025-2026 Regular Session (Current)"):
+        visible = Metadata(title="Board Retreat", title_source="heading", category=category)
+        assert reconcile_metadata(MarkupMetadata(), visible).category == category
+
+
+def test_time_elements_that_give_several_moments_date_no_page() -> None:
+    start, end = MarkupDate(datetime(2026, 1, 26), "time", True, False), MarkupDate(datetime(2026, 1, 30, 23, 45), "time", True, False)
+    period = MarkupMetadata(titles=(("opengraph", "YUnicorn 글로벌 앙트캠프 Malaysia"),), published=(start, end, start, end),
+                            language="ko")
+    assert reconcile_metadata(period, Metadata(title="YUnicorn 글로벌 앙트캠프 Malaysia")).published_at is None
+    listed = MarkupMetadata(published=(MarkupDate(datetime(2024, 3, 1, 9), "time", True, False),
+                                       MarkupDate(datetime(2024, 2, 20, 14), "time", True, False)), language="en")
+    assert reconcile_metadata(listed, Metadata(title="Council news")).published_at is None
+    # one moment, however often repeated, is the page's; a visible date stands beside the <time> ones
+    single = MarkupMetadata(published=(start, start), language="en")
+    assert reconcile_metadata(single, Metadata(title="Council news")).published_at == datetime(2026, 1, 26)
+    shown = Metadata(title="Council news", published_at=datetime(2024, 3, 1), published_at_source="byline")
+    assert reconcile_metadata(listed, shown).published_at == datetime(2024, 3, 1)
