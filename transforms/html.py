@@ -92,6 +92,7 @@ LAYOUT_ITEM_BREAKS = 4  # ... or of lines broken by <br> (a whole notice typed i
 # A list that says it is a table (ARIA role, or the data-role of a site's script) is a table: its items are rows.
 TABLE_ROLES = frozenset({"table", "grid", "treegrid"})
 ROW_ROLES = frozenset({"row"})
+ICON_TAGS = frozenset({"span", "i", "img", "em"})  # an icon leads an item: an empty box with a class, or an image
 MIN_VISIBLE_PROSE = 3.0  # less prose than one paragraph outside <noscript>: read <noscript> too
 FAST_RECORD_CHARS = 300  # removed boxes larger than this are recorded with their pieces space-joined
 LINK_LINE_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
@@ -381,9 +382,21 @@ def _is_table_item(li: etree._Element, sizes: dict) -> bool:
         return False
     if _is_row_item(li, sizes):
         return False  # a row of boxes is already one line, read 'label : value' (see _row_item_text)
-    if _role(li) in ROW_ROLES or _role(li.getparent()) in TABLE_ROLES:
+    if _role(li) in ROW_ROLES or _role(li.getparent()) in TABLE_ROLES or _is_icon_led(li, sizes):
         return True
     return next(li.iter("input"), None) is not None
+
+
+def _is_icon_led(li: etree._Element, sizes: dict) -> bool:
+    """An item led by an icon, not by words: a fact of a panel the icon labels ('<li><span class="fa-li">
+    <span class="fa-calendar"></span></span><strong>Tuesday, June 02, 2026</strong></li>', '<li><span
+    class="img_wrp"><img src="welfare1.png" alt=""></span><p>통근버스</p></li>'): a field, as a row is."""
+    if (li.text or "").strip():
+        return False
+    first = next((child for child in li if isinstance(child.tag, str)), None)
+    if first is None or _tag(first) not in ICON_TAGS or _text_of(first):
+        return False
+    return _tag(first) == "img" or bool(first.get("class")) or next(first.iter("img"), None) is not None
 
 
 def _row_cells(li: etree._Element) -> list[etree._Element]:

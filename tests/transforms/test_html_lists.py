@@ -78,3 +78,18 @@ def test_an_item_holding_a_list_or_a_page_is_not_a_row() -> None:
     html = _page(f"<p>{ARTICLE_EN}</p><ul><li>Services<ul><li>Permits</li><li>Parking</li></ul>"
                  "<input type='text'></li></ul>")
     assert _texts(html, "li") == ["Services", "Permits", "Parking"]
+
+
+def test_items_led_by_an_icon_are_facts_of_a_panel_korean_and_english() -> None:
+    # an event's facts, each labelled by an icon font; a job post's welfare tiles, each by an image
+    facts = ("<li><span class='fa-li'><span class='fas fa-calendar' aria-hidden='true'></span></span>"
+             "<strong>Tuesday, June 02, 2026</strong></li>"
+             "<li><span class='fa-li'><span class='fas fa-map-marker'></span></span>Administrative Office<br>"
+             "1601 Botham Jean Blvd., Dallas TX 75215</li>")
+    tiles = ("<li class='disable'><span class='img_wrp'><img src='/images/welfare1.png' alt=''></span>"
+             "<p>통근버스</p></li><li><img src='/images/welfare2.png' alt=''><p>기숙사</p></li>")
+    html = _page(f"<p>{ARTICLE_EN}</p><ul class='fa-ul'>{facts}</ul><ul class='emp_box_items'>{tiles}</ul>"
+                 "<ul><li><b>Agenda</b> for the meeting</li><li><span class='new'>New</span> minutes</li></ul>")
+    assert _texts(html, "li") == ["Agenda for the meeting", "New minutes"]
+    assert _texts(html, "cell") == ["Tuesday, June 02, 2026",
+                                    "Administrative Office 1601 Botham Jean Blvd., Dallas TX 75215", "통근버스", "기숙사"]
