@@ -390,13 +390,22 @@ def _is_table_item(li: etree._Element, sizes: dict) -> bool:
 def _is_icon_led(li: etree._Element, sizes: dict) -> bool:
     """An item led by an icon, not by words: a fact of a panel the icon labels ('<li><span class="fa-li">
     <span class="fa-calendar"></span></span><strong>Tuesday, June 02, 2026</strong></li>', '<li><span
-    class="img_wrp"><img src="welfare1.png" alt=""></span><p>통근버스</p></li>'): a field, as a row is."""
-    if (li.text or "").strip():
-        return False
-    first = next((child for child in li if isinstance(child.tag, str)), None)
-    if first is None or _tag(first) not in ICON_TAGS or _text_of(first):
-        return False
-    return _tag(first) == "img" or bool(first.get("class")) or next(first.iter("img"), None) is not None
+    class="img_wrp"><img src="welfare1.png" alt=""></span><p>통근버스</p></li>', '<li><p><img src="ico16.png"
+    alt="">서류</p></li>'): a field, as a row is. The icon may sit in the item's one box, a wrapper down."""
+    box = li
+    for _ in range(ROW_WRAPPER_LEVELS):
+        if (box.text or "").strip():
+            return False
+        children = [child for child in box if isinstance(child.tag, str)]
+        if not children:
+            return False
+        first = children[0]
+        if _tag(first) in ICON_TAGS and not _text_of(first):
+            return _tag(first) == "img" or bool(first.get("class")) or next(first.iter("img"), None) is not None
+        if len(children) != 1 or _tag(first) not in ROW_BOX_TAGS:
+            return False
+        box = first  # '<li><p><img>서류</p></li>': the item's one box
+    return False
 
 
 def _row_cells(li: etree._Element) -> list[etree._Element]:

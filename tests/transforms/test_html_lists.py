@@ -93,3 +93,12 @@ def test_items_led_by_an_icon_are_facts_of_a_panel_korean_and_english() -> None:
     assert _texts(html, "li") == ["Agenda for the meeting", "New minutes"]
     assert _texts(html, "cell") == ["Tuesday, June 02, 2026",
                                     "Administrative Office 1601 Botham Jean Blvd., Dallas TX 75215", "통근버스", "기숙사"]
+
+
+def test_an_icon_in_the_items_one_box_leads_it_too_korean_and_english() -> None:
+    items = ("<li><p><img src='/images/ico16_article.png' class='mr08' alt=''>서류</p></li>"
+             "<li><div><i class='icon-phone'></i> 311</div></li>")
+    html = _page(f"<p>{ARTICLE_KO}</p><ul class='emp_box_items line'>{items}</ul>"
+                 "<ul><li><p>Apply <img src='/images/arrow.png' alt=''> online</p></li></ul>")
+    assert _texts(html, "cell") == ["서류", "311"]
+    assert _texts(html, "li") == ["Apply online"]
