@@ -212,6 +212,20 @@ def _is_speech(quote: str) -> bool:
     return len(quote.split()) >= MIN_QUOTE_WORDS
 
 
+def _join_split_quotes(found: list[tuple[str, str | None, bool]]) -> list[tuple[str, str | None, bool]]:
+    """One quote split by its attribution ('“Attendance was at 90 percent,” said Nelson. “As of January 9,
+    it is at 92.”', '“...라며 “...”'): a passage of a paragraph with no speaker of its own after a quoted
+    one is the rest of that quote, not a quote of its own."""
+    joined: list[tuple[str, str | None, bool]] = []
+    for quote, speaker, unnamed in found:
+        if joined and speaker is None and not unnamed:
+            first, first_speaker, first_unnamed = joined[-1]
+            joined[-1] = (f"{first} {quote}", first_speaker, first_unnamed)
+        else:
+            joined.append((quote, speaker, unnamed))
+    return joined
+
+
 def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
     """Quotes in reading order, with speaker as written and resolved (pronouns to the last name)."""
     quotes: list[Quote] = []
@@ -242,8 +256,8 @@ def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
         paragraph_speaker = next((speaker for _, speaker, _, _ in candidates if speaker), None)
         # A quote split in two ('“...,” said Mayor Kim. “...”') keeps its speaker: once a paragraph has an
         # attributed quote, its other passages in quotes are that speaker's too.
-        found = [(quote, speaker, unnamed) for quote, speaker, speech, unnamed in candidates
-                 if speaker or speech or paragraph_speaker]
+        found = _join_split_quotes([(quote, speaker, unnamed) for quote, speaker, speech, unnamed in candidates
+                                    if speaker or speech or paragraph_speaker])
         for quote, written, unnamed in found:
             written = written or paragraph_speaker
             resolved = written
