@@ -214,11 +214,12 @@ def _is_speech(quote: str) -> bool:
 
 def _join_split_quotes(found: list[tuple[str, str | None, bool]]) -> list[tuple[str, str | None, bool]]:
     """One quote split by its attribution ('“Attendance was at 90 percent,” said Nelson. “As of January 9,
-    it is at 92.”', '“...라며 “...”'): a passage of a paragraph with no speaker of its own after a quoted
-    one is the rest of that quote, not a quote of its own."""
+    it is at 92.”', '“...”고 강 시장은 말했다. “...”'): a passage of a paragraph with no speaker of its own after
+    a quoted one, or one going on with its sentence, is the rest of that quote, not a quote of its own."""
     joined: list[tuple[str, str | None, bool]] = []
     for quote, speaker, unnamed in found:
-        if joined and speaker is None and not unnamed:
+        # its own attribution names the same speaker when the sentence runs on ('“...,” Burnett said, “but ...”')
+        if joined and ((speaker is None and not unnamed) or (speaker == joined[-1][1] and quote[:1].islower())):
             first, first_speaker, first_unnamed = joined[-1]
             joined[-1] = (f"{first} {quote}", first_speaker, first_unnamed)
         else:

@@ -33,6 +33,11 @@ def test_a_korean_quote_split_by_its_attribution_is_one_quote() -> None:
     assert [(q[1], q[3]) for q in quotes] == [("강기정 시장", "광주가 인공지능 중심도시로 도약하겠다 시민과 함께 하겠습니다.")]
 
 
+def test_a_quote_whose_sentence_runs_on_after_its_attribution_is_one_quote() -> None:
+    quotes = found("\"My kids need me,\" Burnett said, \"but I also have to work.\"")
+    assert [(q[1], q[3]) for q in quotes] == [("Burnett", "My kids need me but I also have to work.")]
+
+
 def test_quotes_with_speakers_of_their_own_in_one_paragraph_stay_apart() -> None:
     quotes = found("“We are proud of the schools,” said Nelson. “The budget is tight,” said Calvin.")
     assert [(q[1], q[3]) for q in quotes] == [("Nelson", "We are proud of the schools"), ("Calvin", "The budget is tight")]
