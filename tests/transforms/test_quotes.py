@@ -38,6 +38,15 @@ def test_a_quote_whose_sentence_runs_on_after_its_attribution_is_one_quote() -> 
     assert [(q[1], q[3]) for q in quotes] == [("Burnett", "My kids need me but I also have to work.")]
 
 
+def test_a_passage_after_other_words_than_the_attribution_is_a_quote_of_its_own() -> None:
+    quotes = found("The mayor stated: “There have been no easy days during the past year.” He also asserted that "
+                   "he had to “find an innovative new way to uphold the basics.”",
+                   "강 시장은 “광주가 인공지능 중심도시로 도약하겠다”고 말했다. 이어 시민들에게 “함께 힘을 모아 주십시오”라고 당부했다.")
+    assert [q[3] for q in quotes] == ["There have been no easy days during the past year.",
+                                      "find an innovative new way to uphold the basics.",
+                                      "광주가 인공지능 중심도시로 도약하겠다", "함께 힘을 모아 주십시오"]
+
+
 def test_quotes_with_speakers_of_their_own_in_one_paragraph_stay_apart() -> None:
     quotes = found("“We are proud of the schools,” said Nelson. “The budget is tight,” said Calvin.")
     assert [(q[1], q[3]) for q in quotes] == [("Nelson", "We are proud of the schools"), ("Calvin", "The budget is tight")]
