@@ -88,6 +88,11 @@ MIN_PROSE_BEFORE = 3.0  # the prose of one real paragraph: after it, the article
 WEAK_MAX_PROSE = 2.0
 LAYOUT_ITEM_CHARS = 500  # a list item is a line or two; one holding a page of text is a layout box ...
 LAYOUT_ITEM_BOXES = frozenset({"div", "table", "section", "article", "form"})  # ... made of boxes
+LAYOUT_ITEM_BREAKS = 4  # ... or of lines broken by <br> (a whole notice typed into one item: '개요<br>ㅇ ...<br>')
+# A list that says it is a table (ARIA role, or the data-role of a site's script) is a table: its items are rows.
+TABLE_ROLES = frozenset({"table", "grid", "treegrid"})
+ROW_ROLES = frozenset({"row"})
+ICON_TAGS = frozenset({"span", "i", "img", "em"})  # an icon leads an item: an empty box with a class, or an image
 MIN_VISIBLE_PROSE = 3.0  # less prose than one paragraph outside <noscript>: read <noscript> too
 FAST_RECORD_CHARS = 300  # removed boxes larger than this are recorded with their pieces space-joined
 LINK_LINE_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
@@ -348,13 +353,58 @@ def _row_text(tr: etree._Element) -> str:
 
 
 def _is_layout_list(el: etree._Element, sizes: dict) -> bool:
-    """A <ul> used as a page layout (Bootstrap's list-group around a whole notice): an item holding
-    a long text in boxes of its own. Its lines are the page's paragraphs, not list items."""
+    """A <ul> used as a page layout: an item holding a long text in boxes of its own (Bootstrap's
+    list-group around a whole notice) or in lines broken by <br> (a notice typed into one item:
+    '<li class="txt">□ 개요<br>ㅇ ...<br>'). Its lines are the page's paragraphs, not list items."""
     for item in el:
         if _tag(item) != "li" or item not in sizes or sizes[item].chars <= LAYOUT_ITEM_CHARS:
             continue
-        if any(_tag(child) in LAYOUT_ITEM_BOXES for child in item):
+        if any(_tag(child) in LAYOUT_ITEM_BOXES for child in item) or \
+                sum(_tag(child) == "br" for child in item) >= LAYOUT_ITEM_BREAKS:
             return True
+    return False
+
+
+def _role(el: etree._Element | None) -> str:
+    """The role an element declares: ARIA's 'role', else the 'data-role' a site's script reads."""
+    if el is None:
+        return ""
+    return (el.get("role") or el.get("data-role") or "").strip().lower()
+
+
+def _is_table_item(li: etree._Element, sizes: dict) -> bool:
+    """A list item that is a row, not an item of a list: one of a list declared a table
+    ('<ul data-role="table"><li class="thead"><span>일정</span><span>상태</span>'), one declared a row,
+    or a form's choice (an item holding an <input>: '<li><label><input>15 점 캠프 ... 접수마감</label>').
+    Its text is one line, a field row ('cell'), as a <tr> is; an item holding a page, a list or a table is none."""
+    size = sizes.get(li)
+    if size is None or size.chars > MAX_DATA_ROW_CHARS or next(li.iter(*ROW_BREAKING_TAGS - {"li"}), None) is not None:
+        return False
+    if _is_row_item(li, sizes):
+        return False  # a row of boxes is already one line, read 'label : value' (see _row_item_text)
+    if _role(li) in ROW_ROLES or _role(li.getparent()) in TABLE_ROLES or _is_icon_led(li, sizes):
+        return True
+    return next(li.iter("input"), None) is not None
+
+
+def _is_icon_led(li: etree._Element, sizes: dict) -> bool:
+    """An item led by an icon, not by words: a fact of a panel the icon labels ('<li><span class="fa-li">
+    <span class="fa-calendar"></span></span><strong>Tuesday, June 02, 2026</strong></li>', '<li><span
+    class="img_wrp"><img src="welfare1.png" alt=""></span><p>통근버스</p></li>', '<li><p><img src="ico16.png"
+    alt="">서류</p></li>'): a field, as a row is. The icon may sit in the item's one box, a wrapper down."""
+    box = li
+    for _ in range(ROW_WRAPPER_LEVELS):
+        if (box.text or "").strip():
+            return False
+        children = [child for child in box if isinstance(child.tag, str)]
+        if not children:
+            return False
+        first = children[0]
+        if _tag(first) in ICON_TAGS and not _text_of(first):
+            return _tag(first) == "img" or bool(first.get("class")) or next(first.iter("img"), None) is not None
+        if len(children) != 1 or _tag(first) not in ROW_BOX_TAGS:
+            return False
+        box = first  # '<li><p><img>서류</p></li>': the item's one box
     return False
 
 
@@ -562,6 +612,10 @@ def _leaf(el: etree._Element, tag: str, state: _State, hint: str, marker: str, w
             _label_with_feed(state, rule)
     elif tag == "br":
         _flush(state, hint, state.list_depth, marker)
+    elif tag == "li" and _is_table_item(el, state.sizes):
+        _flush(state, hint)
+        state.buffer.append(_text_of(el))
+        _flush_as(state, el, tag, ROW_HINT)
     elif tag == "img":
         alt = _squash(el.get("alt") or "")
         if alt and not _has_caption_near(el, state.sizes):

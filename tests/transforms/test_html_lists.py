@@ -1,0 +1,104 @@
+"""transforms/html.py, list emission: which <li>s are list items, which are rows, which are a layout's lines."""
+from __future__ import annotations
+
+from cityclips.transforms.html import html_blocks
+
+ARTICLE_KO = "은행연합회는 16일 금융소비자보호 모범규준 개정안을 예고했다고 밝혔다."
+ARTICLE_EN = "The program office said on Monday that applications for the spring camp are open."
+
+
+def _page(body: str) -> str:
+    return f"<!DOCTYPE html><html><head><title>공지</title></head><body><main>{body}</main></body></html>"
+
+
+def _texts(html: str, hint: str) -> list[str]:
+    return [b.text for b in html_blocks(html)[0] if b.hint == hint and not b.excluded_by]
+
+
+# --- a notice typed into one item, its lines broken by <br> -------------------------------------
+
+def _br_notice(lines: list[str]) -> str:
+    return "<br>".join(lines) + "<br>"
+
+
+def test_an_item_of_many_lines_broken_by_br_is_a_layout_box_korean() -> None:
+    lines = [ARTICLE_KO, "□ 개요", "ㅇ 모범규준을 개정함에 있어 그 개정이유와 주요내용을 이해관계인에게 알리고자 합니다.",
+             "ㅇ 의견청취 기간 : 2024. 10. 16. ~ 2024. 11. 4. (20일간)", ARTICLE_KO * 12]
+    html = _page(f"<ul class='viewInfo'><li class='title'>모범규준 개정</li><li class='txt'>{_br_notice(lines)}</li></ul>")
+    assert _texts(html, "li") == []
+    assert "□ 개요" in _texts(html, "p")
+    assert "모범규준 개정" in _texts(html, "p")
+
+
+def test_an_item_of_many_lines_broken_by_br_is_a_layout_box_english() -> None:
+    lines = [ARTICLE_EN, "Overview", "The camp runs for five days in January.", "Eligibility: enrolled students.",
+             ARTICLE_EN * 8]
+    html = _page(f"<ul><li>{_br_notice(lines)}</li><li>Contact</li></ul>")
+    assert _texts(html, "li") == []
+    assert "Overview" in _texts(html, "p")
+
+
+def test_a_short_item_with_a_line_break_or_two_stays_a_list_item() -> None:
+    html = _page(f"<p>{ARTICLE_EN}</p><ul><li>City Hall<br>1 Main Street</li><li>서구청<br>2층 민원실</li></ul>")
+    assert _texts(html, "li") == ["City Hall", "1 Main Street", "서구청", "2층 민원실"]
+
+
+# --- lists that are tables: rows, one line each --------------------------------------------------
+
+def test_a_list_declared_a_table_has_rows_not_items_korean() -> None:
+    rows = ("<li class='thead'><span class='title'>프로그램 일정</span><span class='status'>상태</span></li>"
+            "<li class='tbody'><span class='title'><b>글로벌 앙트캠프</b><p>2026.01.26 ~ 2026.01.30</p></span>"
+            "<span class='status'><p>20 팀 / 무제한</p><div><b>접수마감</b></div></span></li>")
+    html = _page(f"<p>{ARTICLE_KO}</p><ul data-role='table' class='black inner'>{rows}</ul>")
+    assert _texts(html, "li") == []
+    assert _texts(html, "cell") == ["프로그램 일정 상태", "글로벌 앙트캠프 2026.01.26 ~ 2026.01.30 20 팀 / 무제한 접수마감"]
+
+
+def test_a_list_declared_a_table_has_rows_not_items_english() -> None:
+    rows = ("<li role='row'><span role='columnheader'>Meeting</span><span>Date</span></li>"
+            "<li role='row'><span>Board of Trustees</span><span><p>June 2, 2026</p><p>4 p.m.</p></span></li>")
+    html = _page(f"<p>{ARTICLE_EN}</p><ul role='table'>{rows}</ul><ul><li>Agenda</li><li>Minutes</li></ul>")
+    assert _texts(html, "li") == ["Agenda", "Minutes"]
+    assert _texts(html, "cell") == ["Meeting Date", "Board of Trustees June 2, 2026 4 p.m."]
+
+
+def test_a_forms_choice_is_one_row_korean_and_english() -> None:
+    choice_ko = ("<li><div><label><input type='hidden' name='tidx[]'><b>15 점 글로벌 앙트캠프</b>"
+                 "<p>2026.01.26(Mon) 00:00 ~ 2026.01.30(Fri) 23:45</p><p><span>20 팀</span> 접수인원 제한없음</p>"
+                 "<p>접수마감</p></label></div></li>")
+    choice_en = "<li><label><input type='checkbox'> Spring camp</label><p>Jan 26 to Jan 30</p><p>Closed</p></li>"
+    html = _page(f"<p>{ARTICLE_KO}</p><div class='apply'><ul>{choice_ko}</ul><ul>{choice_en}</ul></div>")
+    assert _texts(html, "li") == []
+    assert _texts(html, "cell") == ["15 점 글로벌 앙트캠프 2026.01.26(Mon) 00:00 ~ 2026.01.30(Fri) 23:45 20 팀 접수인원 제한없음 "
+                                    "접수마감", "Spring camp Jan 26 to Jan 30 Closed"]
+
+
+def test_an_item_holding_a_list_or_a_page_is_not_a_row() -> None:
+    # an <input> deep in a big item (a search box in a menu) does not make the item one line
+    html = _page(f"<p>{ARTICLE_EN}</p><ul><li>Services<ul><li>Permits</li><li>Parking</li></ul>"
+                 "<input type='text'></li></ul>")
+    assert _texts(html, "li") == ["Services", "Permits", "Parking"]
+
+
+def test_items_led_by_an_icon_are_facts_of_a_panel_korean_and_english() -> None:
+    # an event's facts, each labelled by an icon font; a job post's welfare tiles, each by an image
+    facts = ("<li><span class='fa-li'><span class='fas fa-calendar' aria-hidden='true'></span></span>"
+             "<strong>Tuesday, June 02, 2026</strong></li>"
+             "<li><span class='fa-li'><span class='fas fa-map-marker'></span></span>Administrative Office<br>"
+             "1601 Botham Jean Blvd., Dallas TX 75215</li>")
+    tiles = ("<li class='disable'><span class='img_wrp'><img src='/images/welfare1.png' alt=''></span>"
+             "<p>통근버스</p></li><li><img src='/images/welfare2.png' alt=''><p>기숙사</p></li>")
+    html = _page(f"<p>{ARTICLE_EN}</p><ul class='fa-ul'>{facts}</ul><ul class='emp_box_items'>{tiles}</ul>"
+                 "<ul><li><b>Agenda</b> for the meeting</li><li><span class='new'>New</span> minutes</li></ul>")
+    assert _texts(html, "li") == ["Agenda for the meeting", "New minutes"]
+    assert _texts(html, "cell") == ["Tuesday, June 02, 2026",
+                                    "Administrative Office 1601 Botham Jean Blvd., Dallas TX 75215", "통근버스", "기숙사"]
+
+
+def test_an_icon_in_the_items_one_box_leads_it_too_korean_and_english() -> None:
+    items = ("<li><p><img src='/images/ico16_article.png' class='mr08' alt=''>서류</p></li>"
+             "<li><div><i class='icon-phone'></i> 311</div></li>")
+    html = _page(f"<p>{ARTICLE_KO}</p><ul class='emp_box_items line'>{items}</ul>"
+                 "<ul><li><p>Apply <img src='/images/arrow.png' alt=''> online</p></li></ul>")
+    assert _texts(html, "cell") == ["서류", "311"]
+    assert _texts(html, "li") == ["Apply online"]
