@@ -246,3 +246,12 @@ def test_items_classed_by_their_own_categories_between_month_headers_are_one_run
         assert rows.dated_rows == 6
     # unlinked children sharing a first class word are no run
     assert not rows_of("<div>" + "".join(f"<p class='note n-{i}'>Note number {i}</p>" for i in range(6)) + "</div>").links
+
+
+def test_document_links_by_their_paths_or_querys_extension():
+    from cityclips.transforms.listing import DOCUMENT_LINK
+    for url in ("/agenda/2021/PDF/CPC-Agenda-011521.pdf", "/files/회의록_2024.HWP", "download.do?file=결과보고.hwpx&sn=2",
+                "/Home/ShowDocument?Doc=/PDF/07_01_19Agenda.pdf", "/minutes/April-2016.docx#page=2"):
+        assert DOCUMENT_LINK.search(url), url
+    for url in ("/board/view.do?nttId=7", "/news/pdf-reader-guide", "/about/minutes.html", "/files/report.pdfx"):
+        assert not DOCUMENT_LINK.search(url), url
