@@ -50,7 +50,7 @@ MIN_INLINE_ROWS_SHARE = 0.6
 MIN_PAGINATION_LINKS = 2  # '1 2' at least (a board of two pages; its arrows are images)
 MIN_HEADER_CELLS = 3  # a board table's header row names its columns: 번호 | 제목 | 등록일 | 조회
 # Dates as rows show them: 2024-05-01, 2024.05.01, 24.05.01, 2024년 5월 1일; May 1, 2024; 1 May 2024;
-# 5/1/2024. Not 20240501: eight digits are as often an id or a code (and dated a related-clips box
+# 5/1/2024, 5-1-2024. Not 20240501: eight digits are as often an id or a code (and dated a related-clips box
 # under a clip's page as a listing).
 DATE = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})[-./년]\s?(0?[1-9]|1[0-2])[-./월]\s?(0?[1-9]|[12]\d|3[01])(?!\d)")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -61,6 +61,9 @@ _YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
 DATE_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}}){_YEAR_END}", re.IGNORECASE)
 DATE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})\.?\s+{_MONTH}\s+((?:19|20)\d{{2}}){_YEAR_END}", re.IGNORECASE)
 DATE_US = re.compile(rf"(?<![\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)\d{{2}})(?:(?![\d/])|(?=\d{{1,2}}:\d{{2}}))")
+# ... and with dashes, as a file's or a minutes row's name writes it ('SSA Minutes 10-2-2018', 'Minutes 1-22-2019');
+# never after a digit or a dash (a phone number, a code: '062-613-2-2019')
+DATE_US_DASHED = re.compile(r"(?<![\d/-])(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])-((?:19|20)\d{2})(?![\d-])")
 # A month of a year dates a row of a minutes archive ('January 2019', '2019년 1월 회의록'): the row is
 # dated, but its day is unknown, so its posted_at stays empty.
 MONTH_OF_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d{{2}})\b|(?<!\d)((?:19|20)\d{{2}})년\s?(0?[1-9]|1[0-2])월",
@@ -217,7 +220,7 @@ def find_date(text: str) -> tuple[datetime | None, str | None]:
     if match:
         day, month, year = match.groups()
         return _day(int(year), _MONTHS.index(month[:3].lower()) + 1, int(day)), match.group(0)
-    match = DATE_US.search(text)
+    match = DATE_US.search(text) or DATE_US_DASHED.search(text)
     if match:
         month, day, year = match.groups()
         return _day(int(year), int(month), int(day)), match.group(0)

@@ -572,6 +572,9 @@ def material_rows(rows: ListingRows) -> int:
 # A row that links a document file (its agenda, its minutes: .pdf, .hwp, .docx ...) is a document's row; dated
 # rows most of which link documents are an archive of them (a board's meetings, 회의록 by date), not a menu.
 MIN_DOCUMENT_SHARE = 0.6
+# ... and this many dated documents are an archive even on a page whose markup or byline dates it (a CMS
+# dates every page): a year of monthly meetings, 10-12 with a month or two off. An item's attachments are 1-5.
+MIN_ARCHIVE_ROWS = 10
 # A page that is no item and shows this many dated rows lists them, whatever its prose: a board page holds
 # 10-20, a year's meetings 12; a related-news box beside an article holds 4-8 (and the article is an item).
 MIN_LONG_RUN_ROWS = 12
@@ -647,7 +650,10 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
         return PageKind("listing", f"{reason} rows are the page", rows.links)
     # dated rows that each link a document (a meeting archive: each meeting's agenda or minutes as a PDF or
     # HWP file) on a page that is no item: a table of dated documents, however much the page says besides
-    if thin and not item and document_rows(rows) >= MIN_DOCUMENT_SHARE * n_rows:
+    # (a date field is as often the next meeting's as an item's; a byline or item markup gives way only to a
+    # whole archive: a year of meetings)
+    if (thin and document_rows(rows) >= MIN_DOCUMENT_SHARE * n_rows
+            and (item not in STRONG_ITEM_EVIDENCE or rows.dated_rows >= MIN_ARCHIVE_ROWS)):
         return PageKind("listing", f"{reason} dated rows of documents", rows.links)
     # a long run of dated rows on a page that is no item: a year's meetings, an events calendar's list
     if dated and not item and rows.dated_rows >= MIN_LONG_RUN_ROWS:

@@ -255,3 +255,10 @@ def test_document_links_by_their_paths_or_querys_extension():
         assert DOCUMENT_LINK.search(url), url
     for url in ("/board/view.do?nttId=7", "/news/pdf-reader-guide", "/about/minutes.html", "/files/report.pdfx"):
         assert not DOCUMENT_LINK.search(url), url
+
+
+def test_a_us_date_written_with_dashes_dates_a_row():
+    assert find_date("SSA Minutes 10-2-2018")[0] == datetime(2018, 10, 2)
+    assert find_date("회의록 1-22-2019 (최종)")[0] == datetime(2019, 1, 22)
+    for text in ("전화 062-613-2-2019", "규정 3-1-20190", "부품 번호 12-40-2019"):
+        assert find_date(text) == (None, None), text

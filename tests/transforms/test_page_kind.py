@@ -654,3 +654,16 @@ def test_a_long_run_of_dated_rows_on_a_page_that_is_no_item_is_a_listing():
         assert (kind.kind, kind.reason.endswith("a long run of dated rows")) == ("listing", True)
         assert decide_page_kind(evidence(archive_page(prose, rows[:-1]))).kind == "static"  # 11 rows: not enough
         assert decide_page_kind(evidence(archive_page(prose, rows), has_published_at=True)).kind == "article"
+
+
+def test_an_archive_of_dated_documents_outweighs_a_date_field_and_a_year_of_them_a_byline():
+    korean = [(f"2024.{m:02d}.0{m % 9 + 1}", (f"{m}월 정례회 회의록", f"/files/minutes_{m}.pdf")) for m in range(1, 11)]
+    english = [(f"{m}/1{m % 9}/2023", (f"Regular meeting agenda {m}", f"/docs/agenda_{m}.pdf")) for m in range(1, 11)]
+    for prose, rows, field in ((ARTICLE_PROSE, korean, "다음 회의 일시 : 2024.11.05"),
+                               (EN_PROSE, english, "Next meeting : 11/14/2023")):
+        page = evidence(archive_page(prose, rows[:9]), body_text=field)
+        assert decide_page_kind(page).reason.endswith("dated rows of documents")  # the next meeting's date field
+        dated = evidence(archive_page(prose, rows), has_published_at=True)
+        assert decide_page_kind(dated).kind == "listing"  # a year of meetings
+        few = evidence(archive_page(prose, rows[:9]), has_published_at=True)
+        assert decide_page_kind(few).kind == "article"  # an item's attachments
