@@ -63,7 +63,7 @@ DATE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})\.?\s+{_MONTH}\s+((?:19|20)\d{{2}}){
 DATE_US = re.compile(rf"(?<![\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)\d{{2}})(?:(?![\d/])|(?=\d{{1,2}}:\d{{2}}))")
 # ... and with dashes, as a file's or a minutes row's name writes it ('SSA Minutes 10-2-2018', 'Minutes 1-22-2019');
 # never after a digit or a dash (a phone number, a code: '062-613-2-2019')
-DATE_US_DASHED = re.compile(r"(?<![\d/-])(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])-((?:19|20)\d{2})(?![\d-])")
+DATE_US_DASHED = re.compile(r"(?<![\d/-])(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])-((?:19|20)\d{2})(?!\d)")
 # A month of a year dates a row of a minutes archive ('January 2019', '2019년 1월 회의록'): the row is
 # dated, but its day is unknown, so its posted_at stays empty.
 MONTH_OF_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d{{2}})\b|(?<!\d)((?:19|20)\d{{2}})년\s?(0?[1-9]|1[0-2])월",
@@ -303,6 +303,23 @@ def _dates_of(text: str, title: str) -> tuple[datetime | None, str | None, bool]
     return None, None, False
 
 
+_NAME_SEPARATORS = re.compile(r"[-_+]|%20")
+
+
+def file_name_date(href: str | None) -> datetime | None:
+    """The day a document link's file name shows ('10-14-2025-City-Council-Agenda.pdf',
+    'april-8-2019-minutes.pdf', '2024_05_01_회의록.hwp'), or None; None for a link that is no document (a
+    page's path holds ids and sections, a document's name is often its meeting's day)."""
+    if not href or not DOCUMENT_LINK.search(href):
+        return None
+    name = urlsplit(href).path.rsplit("/", 1)[-1]
+    for text in (name, _NAME_SEPARATORS.sub(" ", name), _NAME_SEPARATORS.sub("-", name)):
+        posted_at, _ = find_date(text)
+        if posted_at:
+            return posted_at
+    return None
+
+
 def _holds_rows(row) -> bool:
     """True when an element holds a table of rows: an accordion's panel is a group of rows, not one."""
     return any(len(_table_rows(table)) >= MIN_RUN_ROWS for table in row.iter("table"))
@@ -332,6 +349,9 @@ def _row_of(row) -> _Row | None:
     posted_at, written, dated = _dates_of(text, title)
     posted_at = posted_at or _time_element_date(row)
     dated = dated or posted_at is not None
+    target = first if generic else link
+    if not dated and target is not None and (posted_at := file_name_date(target.get("href"))):
+        dated = True
     if generic:
         if not dated:
             return None

@@ -262,3 +262,21 @@ def test_a_us_date_written_with_dashes_dates_a_row():
     assert find_date("회의록 1-22-2019 (최종)")[0] == datetime(2019, 1, 22)
     for text in ("전화 062-613-2-2019", "규정 3-1-20190", "부품 번호 12-40-2019"):
         assert find_date(text) == (None, None), text
+
+
+def test_a_document_links_file_name_dates_its_row():
+    from cityclips.transforms.listing import file_name_date
+    assert file_name_date("https://city.example.gov/uploads/10-14-2025-City-Council-Agenda.pdf") == datetime(2025, 10, 14)
+    assert file_name_date("/images/minutes/april-8-2019-minutes.pdf") == datetime(2019, 4, 8)
+    assert file_name_date("/files/2024_05_01_%ED%9A%8C%EC%9D%98%EB%A1%9D.hwp") == datetime(2024, 5, 1)
+    assert file_name_date("/news/2024-05-01-city-opens-library.html") is None  # a page's path, not a document's name
+    assert file_name_date("/files/minutes_2024.pdf") is None
+    english = "".join(f"<li><a href='/uploads/{m}-{m + 10}-2025-City-Council-Minutes.pdf'>Meeting Minutes</a></li>"
+                      for m in range(1, 5))
+    korean = "".join(f"<li><a href='/files/2024_0{m}_1{m}_회의록.hwp'>운영위원회 회의록 내려받기</a></li>" for m in range(1, 5))
+    for items in (english, korean):
+        rows = listing_rows(parse_html(f"<html><body><ul>{items}</ul></body></html>"))
+        assert rows.dated_rows == 4 and all(link.posted_at for link in rows.links)
+        pages = listing_rows(parse_html(f"<html><body><ul>{items.replace('.pdf', '.html').replace('.hwp', '.html')}"
+                                        "</ul></body></html>"))
+        assert pages.dated_rows == 0
