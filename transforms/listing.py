@@ -304,6 +304,10 @@ def _dates_of(text: str, title: str) -> tuple[datetime | None, str | None, bool]
 
 
 _NAME_SEPARATORS = re.compile(r"[-_+]|%20")
+# A document's name may write its meeting's day with a two-digit year ('Agenda-1-22-19.pdf'): in a file's
+# name only (in text, '3-1-12' is as often a rule's or a part's number)
+_FOUR_DIGIT_YEAR = re.compile(r"(?:19|20)\d{2}")
+_FILE_DATE_SHORT_YEAR = re.compile(r"(?<!\d)(?<!\d-)(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])-(\d{2})(?![\d])")
 
 
 def file_name_date(href: str | None) -> datetime | None:
@@ -313,11 +317,13 @@ def file_name_date(href: str | None) -> datetime | None:
     if not href or not DOCUMENT_LINK.search(href):
         return None
     name = urlsplit(href).path.rsplit("/", 1)[-1]
-    for text in (name, _NAME_SEPARATORS.sub(" ", name), _NAME_SEPARATORS.sub("-", name)):
-        posted_at, _ = find_date(text)
-        if posted_at:
+    dashed = _NAME_SEPARATORS.sub("-", name)
+    for text in (name, _NAME_SEPARATORS.sub(" ", name), dashed):
+        posted_at, written = find_date(text)
+        if posted_at and _FOUR_DIGIT_YEAR.search(written):  # a name's '10-3-1' is a code, not 2010-03-01
             return posted_at
-    return None
+    short = _FILE_DATE_SHORT_YEAR.search(dashed)
+    return _day(2000 + int(short.group(3)), int(short.group(1)), int(short.group(2))) if short else None
 
 
 def _holds_rows(row) -> bool:

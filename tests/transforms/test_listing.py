@@ -280,3 +280,11 @@ def test_a_document_links_file_name_dates_its_row():
         pages = listing_rows(parse_html(f"<html><body><ul>{items.replace('.pdf', '.html').replace('.hwp', '.html')}"
                                         "</ul></body></html>"))
         assert pages.dated_rows == 0
+
+
+def test_a_file_names_two_digit_year_dates_it_and_its_codes_do_not():
+    from cityclips.transforms.listing import file_name_date
+    assert file_name_date("/uploads/2019/01/Agenda-1-22-19.pdf") == datetime(2019, 1, 22)
+    assert file_name_date("/files/회의록_3-26-19.hwp") == datetime(2019, 3, 26)
+    for href in ("/docs/code-10-3-1-22.pdf", "/docs/rule-3-1-123.pdf", "/docs/규정-제3-1-12345호.hwp"):
+        assert file_name_date(href) is None, href
