@@ -50,7 +50,7 @@ MIN_INLINE_ROWS_SHARE = 0.6
 MIN_PAGINATION_LINKS = 2  # '1 2' at least (a board of two pages; its arrows are images)
 MIN_HEADER_CELLS = 3  # a board table's header row names its columns: 번호 | 제목 | 등록일 | 조회
 # Dates as rows show them: 2024-05-01, 2024.05.01, 24.05.01, 2024년 5월 1일; May 1, 2024; 1 May 2024;
-# 5/1/2024. Not 20240501: eight digits are as often an id or a code (and dated a related-clips box
+# 5/1/2024, 5-1-2024. Not 20240501: eight digits are as often an id or a code (and dated a related-clips box
 # under a clip's page as a listing).
 DATE = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})[-./년]\s?(0?[1-9]|1[0-2])[-./월]\s?(0?[1-9]|[12]\d|3[01])(?!\d)")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -61,6 +61,9 @@ _YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
 DATE_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}}){_YEAR_END}", re.IGNORECASE)
 DATE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})\.?\s+{_MONTH}\s+((?:19|20)\d{{2}}){_YEAR_END}", re.IGNORECASE)
 DATE_US = re.compile(rf"(?<![\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)\d{{2}})(?:(?![\d/])|(?=\d{{1,2}}:\d{{2}}))")
+# ... and with dashes, as a file's or a minutes row's name writes it ('SSA Minutes 10-2-2018', 'Minutes 1-22-2019');
+# never after a digit or a dash (a phone number, a code: '062-613-2-2019')
+DATE_US_DASHED = re.compile(r"(?<![\d/-])(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])-((?:19|20)\d{2})(?!\d)")
 # A month of a year dates a row of a minutes archive ('January 2019', '2019년 1월 회의록'): the row is
 # dated, but its day is unknown, so its posted_at stays empty.
 MONTH_OF_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d{{2}})\b|(?<!\d)((?:19|20)\d{{2}})년\s?(0?[1-9]|1[0-2])월",
@@ -71,6 +74,9 @@ MONTH_OF_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d{{2}})\b|(?<!\d)((?:19|20
 DAY_OF_MONTH = re.compile(rf"(?<![\d.])\b(\d{{1,2}})\s*(?i:{_MONTH})(?![a-zA-Z])|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
                           r"Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?!\d)|(?<!\d)(0?[1-9]|1[0-2])월\s?(0?[1-9]|[12]\d|3[01])일|"
                           r"(?<![\d.])(0?[1-9]|1[0-2])\.\s(0?[1-9]|[12]\d|3[01])\b(?![.,]?\d)")
+# A link to a document file: a PDF, a Hangul (HWP) or Office file, an archive; by its path's or its query's
+# extension ('/agenda/2021/CPC-Agenda-011521.pdf', 'download.do?file=회의록.hwp', '?Doc=/PDF/07_01_19Agenda.pdf')
+DOCUMENT_LINK = re.compile(r"\.(?:pdf|hwpx?|docx?|xlsx?|pptx?|odt|rtf|zip)(?:$|[?#&])", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _VIEWS_LABELLED = re.compile(r"(?:조회(?:수)?|views?|hits?)\s*[:：]?\s*(\d[\d,]{0,12})(?![\d,])", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\s*\d[\d,]{0,8}\s*$")
@@ -214,7 +220,7 @@ def find_date(text: str) -> tuple[datetime | None, str | None]:
     if match:
         day, month, year = match.groups()
         return _day(int(year), _MONTHS.index(month[:3].lower()) + 1, int(day)), match.group(0)
-    match = DATE_US.search(text)
+    match = DATE_US.search(text) or DATE_US_DASHED.search(text)
     if match:
         month, day, year = match.groups()
         return _day(int(year), int(month), int(day)), match.group(0)
@@ -297,6 +303,29 @@ def _dates_of(text: str, title: str) -> tuple[datetime | None, str | None, bool]
     return None, None, False
 
 
+_NAME_SEPARATORS = re.compile(r"[-_+]|%20")
+# A document's name may write its meeting's day with a two-digit year ('Agenda-1-22-19.pdf'): in a file's
+# name only (in text, '3-1-12' is as often a rule's or a part's number)
+_FOUR_DIGIT_YEAR = re.compile(r"(?:19|20)\d{2}")
+_FILE_DATE_SHORT_YEAR = re.compile(r"(?<!\d)(?<!\d-)(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])-(\d{2})(?![\d])")
+
+
+def file_name_date(href: str | None) -> datetime | None:
+    """The day a document link's file name shows ('10-14-2025-City-Council-Agenda.pdf',
+    'april-8-2019-minutes.pdf', '2024_05_01_회의록.hwp'), or None; None for a link that is no document (a
+    page's path holds ids and sections, a document's name is often its meeting's day)."""
+    if not href or not DOCUMENT_LINK.search(href):
+        return None
+    name = urlsplit(href).path.rsplit("/", 1)[-1]
+    dashed = _NAME_SEPARATORS.sub("-", name)
+    for text in (name, _NAME_SEPARATORS.sub(" ", name), dashed):
+        posted_at, written = find_date(text)
+        if posted_at and _FOUR_DIGIT_YEAR.search(written):  # a name's '10-3-1' is a code, not 2010-03-01
+            return posted_at
+    short = _FILE_DATE_SHORT_YEAR.search(dashed)
+    return _day(2000 + int(short.group(3)), int(short.group(1)), int(short.group(2))) if short else None
+
+
 def _holds_rows(row) -> bool:
     """True when an element holds a table of rows: an accordion's panel is a group of rows, not one."""
     return any(len(_table_rows(table)) >= MIN_RUN_ROWS for table in row.iter("table"))
@@ -326,6 +355,9 @@ def _row_of(row) -> _Row | None:
     posted_at, written, dated = _dates_of(text, title)
     posted_at = posted_at or _time_element_date(row)
     dated = dated or posted_at is not None
+    target = first if generic else link
+    if not dated and target is not None and (posted_at := file_name_date(target.get("href"))):
+        dated = True
     if generic:
         if not dated:
             return None

@@ -8,7 +8,8 @@ URL patterns and words are evidence:
 - listing: a page whose main text is mostly a run of similar rows (transforms/listing.py) that each
   hold one link and most of which show a date; pagination, a listing URL or a board table's header
   row make a thinner run enough, an article URL asks for more; dated rows that link the page's own
-  children make a page that is no item a listing, and so does a month's calendar grid with events in
+  children make a page that is no item a listing, and so do dated rows that each link a document (a
+  meeting archive's agendas and minutes as PDF or HWP files) or a long run of dated rows, and so does a month's calendar grid with events in
   its cells (day numbers 1-31 in a run, the events' lines between them), and a page that shows nothing
   but a form of filters (its checkboxes' labels; a search or calendar saved before its script ran);
 - article: one dated item: it shows when it was published (a byline, a board's 등록일), its markup
@@ -33,8 +34,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from cityclips.transforms.listing import (DATE, DATE_DAY_FIRST, DATE_MONTH_FIRST, DATE_US, MIN_BOARD_ROWS,
-                                          MIN_ROW_TITLE_CHARS, MIN_UNDATED_LISTING_ROWS, PROSE_MIN_CHARS, ListingRows)
+from cityclips.transforms.listing import (DATE, DATE_DAY_FIRST, DATE_MONTH_FIRST, DATE_US, DOCUMENT_LINK,
+                                          MIN_BOARD_ROWS, MIN_ROW_TITLE_CHARS, MIN_UNDATED_LISTING_ROWS, PROSE_MIN_CHARS, ListingRows)
 from cityclips.transforms.markup import ARTICLE_TYPES, json_ld_object_types
 from cityclips.transforms.metadata import parse_metadata_line
 from cityclips.transforms.records import Block, ListingLink, RemovedLine
@@ -568,6 +569,22 @@ def material_rows(rows: ListingRows) -> int:
     return sum(count for count in counts.values() if count >= MIN_MATERIAL_REPEATS)
 
 
+# A row that links a document file (its agenda, its minutes: .pdf, .hwp, .docx ...) is a document's row; dated
+# rows most of which link documents are an archive of them (a board's meetings, 회의록 by date), not a menu.
+MIN_DOCUMENT_SHARE = 0.6
+# ... and this many dated documents are an archive even on a page whose markup or byline dates it (a CMS
+# dates every page): a year of monthly meetings, 10-12 with a month or two off. An item's attachments are 1-5.
+MIN_ARCHIVE_ROWS = 10
+# A page that is no item and shows this many dated rows lists them, whatever its prose: a board page holds
+# 10-20, a year's meetings 12; a related-news box beside an article holds 4-8 (and the article is an item).
+MIN_LONG_RUN_ROWS = 12
+
+
+def document_rows(rows: ListingRows) -> int:
+    """How many of the rows link a document file (DOCUMENT_LINK, transforms/listing.py)."""
+    return sum(bool(link.url and DOCUMENT_LINK.search(link.url)) for link in rows.links)
+
+
 # What item_evidence names before a date the page shows (it tries these first): a byline's date, item
 # markup, an item's URL, links to its neighbours.
 STRONG_ITEM_EVIDENCE = frozenset({"published_at", "article_markup", "article_url", "neighbour_links"})
@@ -631,6 +648,16 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
         return PageKind("listing", f"{reason} board table", rows.links)
     if thin and not item and share >= MIN_THIN_RUN_SHARE:
         return PageKind("listing", f"{reason} rows are the page", rows.links)
+    # dated rows that each link a document (a meeting archive: each meeting's agenda or minutes as a PDF or
+    # HWP file) on a page that is no item: a table of dated documents, however much the page says besides
+    # (a date field is as often the next meeting's as an item's; a byline or item markup gives way only to a
+    # whole archive: a year of meetings)
+    if (thin and document_rows(rows) >= MIN_DOCUMENT_SHARE * n_rows
+            and (item not in STRONG_ITEM_EVIDENCE or rows.dated_rows >= MIN_ARCHIVE_ROWS)):
+        return PageKind("listing", f"{reason} dated rows of documents", rows.links)
+    # a long run of dated rows on a page that is no item: a year's meetings, an events calendar's list
+    if dated and not item and rows.dated_rows >= MIN_LONG_RUN_ROWS:
+        return PageKind("listing", f"{reason} a long run of dated rows", rows.links)
     # items shown whole, each under its own date with the same fields: a list of them, unless the page's
     # own markup, byline or neighbour links name it one item (a date field is each record's own)
     if item not in STRONG_ITEM_EVIDENCE and shows_dated_records(evidence.body_text):

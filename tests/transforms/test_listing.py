@@ -246,3 +246,45 @@ def test_items_classed_by_their_own_categories_between_month_headers_are_one_run
         assert rows.dated_rows == 6
     # unlinked children sharing a first class word are no run
     assert not rows_of("<div>" + "".join(f"<p class='note n-{i}'>Note number {i}</p>" for i in range(6)) + "</div>").links
+
+
+def test_document_links_by_their_paths_or_querys_extension():
+    from cityclips.transforms.listing import DOCUMENT_LINK
+    for url in ("/agenda/2021/PDF/CPC-Agenda-011521.pdf", "/files/회의록_2024.HWP", "download.do?file=결과보고.hwpx&sn=2",
+                "/Home/ShowDocument?Doc=/PDF/07_01_19Agenda.pdf", "/minutes/April-2016.docx#page=2"):
+        assert DOCUMENT_LINK.search(url), url
+    for url in ("/board/view.do?nttId=7", "/news/pdf-reader-guide", "/about/minutes.html", "/files/report.pdfx"):
+        assert not DOCUMENT_LINK.search(url), url
+
+
+def test_a_us_date_written_with_dashes_dates_a_row():
+    assert find_date("SSA Minutes 10-2-2018")[0] == datetime(2018, 10, 2)
+    assert find_date("회의록 1-22-2019 (최종)")[0] == datetime(2019, 1, 22)
+    for text in ("전화 062-613-2-2019", "규정 3-1-20190", "부품 번호 12-40-2019"):
+        assert find_date(text) == (None, None), text
+
+
+def test_a_document_links_file_name_dates_its_row():
+    from cityclips.transforms.listing import file_name_date
+    assert file_name_date("https://city.example.gov/uploads/10-14-2025-City-Council-Agenda.pdf") == datetime(2025, 10, 14)
+    assert file_name_date("/images/minutes/april-8-2019-minutes.pdf") == datetime(2019, 4, 8)
+    assert file_name_date("/files/2024_05_01_%ED%9A%8C%EC%9D%98%EB%A1%9D.hwp") == datetime(2024, 5, 1)
+    assert file_name_date("/news/2024-05-01-city-opens-library.html") is None  # a page's path, not a document's name
+    assert file_name_date("/files/minutes_2024.pdf") is None
+    english = "".join(f"<li><a href='/uploads/{m}-{m + 10}-2025-City-Council-Minutes.pdf'>Meeting Minutes</a></li>"
+                      for m in range(1, 5))
+    korean = "".join(f"<li><a href='/files/2024_0{m}_1{m}_회의록.hwp'>운영위원회 회의록 내려받기</a></li>" for m in range(1, 5))
+    for items in (english, korean):
+        rows = listing_rows(parse_html(f"<html><body><ul>{items}</ul></body></html>"))
+        assert rows.dated_rows == 4 and all(link.posted_at for link in rows.links)
+        pages = listing_rows(parse_html(f"<html><body><ul>{items.replace('.pdf', '.html').replace('.hwp', '.html')}"
+                                        "</ul></body></html>"))
+        assert pages.dated_rows == 0
+
+
+def test_a_file_names_two_digit_year_dates_it_and_its_codes_do_not():
+    from cityclips.transforms.listing import file_name_date
+    assert file_name_date("/uploads/2019/01/Agenda-1-22-19.pdf") == datetime(2019, 1, 22)
+    assert file_name_date("/files/회의록_3-26-19.hwp") == datetime(2019, 3, 26)
+    for href in ("/docs/code-10-3-1-22.pdf", "/docs/rule-3-1-123.pdf", "/docs/규정-제3-1-12345호.hwp"):
+        assert file_name_date(href) is None, href

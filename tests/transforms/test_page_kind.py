@@ -616,3 +616,54 @@ def test_a_calendar_grid_whose_cells_name_their_days_in_full_is_a_listing():
         assert decide_page_kind(PageEvidence(body_chars=len(grid), body_text=grid)).kind == "listing"
         # the days alone (a date picker) are no calendar of events
         assert not shows_month_grid("\n".join(day_line.format(weekday=weekdays[d % 2], day=d) for d in range(1, 32)))
+
+
+EN_PROSE = "".join(f"<p>The advisory board meets on the third Tuesday of each month at city hall to review "
+                   f"the {topic} program and to hear public comment from residents of ward {i}.</p>"
+                   for i, topic in enumerate(("parks", "transit", "housing", "library", "water", "budget")))
+
+
+def archive_page(prose: str, rows: list[tuple[str, str]]) -> str:
+    """A committee's page: its prose, then a table of rows, each a date and a link."""
+    body = "".join(f"<tr><td>{date}</td><td><a href='{href}'>{title}</a></td></tr>" for date, (title, href) in rows)
+    return f"<html><body>{NAV}{prose}<table>{body}</table></body></html>"
+
+
+def test_dated_rows_that_link_documents_make_a_meeting_archive_a_listing():
+    korean = [(f"2024.0{m}.1{m}", (f"제{m}차 운영위원회 회의록", f"/files/minutes_2024_0{m}.hwp")) for m in range(1, 5)]
+    english = [(f"March {d}, 2019", (f"Board meeting minutes {d}", f"/uploads/2019-03-{d:02d}-minutes.pdf"))
+               for d in range(4, 8)]
+    for prose, rows in ((ARTICLE_PROSE, korean), (EN_PROSE, english)):
+        kind = decide_page_kind(evidence(archive_page(prose, rows), "https://city.example.kr/committee/board"))
+        assert (kind.kind, kind.reason.endswith("dated rows of documents")) == ("listing", True)
+        # the same rows linking pages, not documents: the page's prose outweighs them
+        pages = [(date, (title, href.rsplit(".", 1)[0] + ".html")) for date, (title, href) in rows]
+        assert decide_page_kind(evidence(archive_page(prose, pages), "https://city.example.kr/committee/board")).kind \
+            == "static"
+        # a dated item with its attachments is that item
+        assert decide_page_kind(evidence(archive_page(prose, rows), has_published_at=True)).kind == "article"
+
+
+def test_a_long_run_of_dated_rows_on_a_page_that_is_no_item_is_a_listing():
+    korean = [(f"2024.{m:02d}.15", (f"{m}월 정례회의 개최 안내", f"/meeting/{m}.html")) for m in range(1, 13)]
+    english = [(f"{month} 12, 2023", (f"Regular meeting of {month}", f"/meetings/{month.lower()}.html"))
+               for month in ("January", "February", "March", "April", "May", "June", "July", "August",
+                             "September", "October", "November", "December")]
+    for prose, rows in ((ARTICLE_PROSE * 2, korean), (EN_PROSE * 2, english)):
+        kind = decide_page_kind(evidence(archive_page(prose, rows)))
+        assert (kind.kind, kind.reason.endswith("a long run of dated rows")) == ("listing", True)
+        assert decide_page_kind(evidence(archive_page(prose, rows[:-1]))).kind == "static"  # 11 rows: not enough
+        assert decide_page_kind(evidence(archive_page(prose, rows), has_published_at=True)).kind == "article"
+
+
+def test_an_archive_of_dated_documents_outweighs_a_date_field_and_a_year_of_them_a_byline():
+    korean = [(f"2024.{m:02d}.0{m % 9 + 1}", (f"{m}월 정례회 회의록", f"/files/minutes_{m}.pdf")) for m in range(1, 11)]
+    english = [(f"{m}/1{m % 9}/2023", (f"Regular meeting agenda {m}", f"/docs/agenda_{m}.pdf")) for m in range(1, 11)]
+    for prose, rows, field in ((ARTICLE_PROSE, korean, "다음 회의 일시 : 2024.11.05"),
+                               (EN_PROSE, english, "Next meeting : 11/14/2023")):
+        page = evidence(archive_page(prose, rows[:9]), body_text=field)
+        assert decide_page_kind(page).reason.endswith("dated rows of documents")  # the next meeting's date field
+        dated = evidence(archive_page(prose, rows), has_published_at=True)
+        assert decide_page_kind(dated).kind == "listing"  # a year of meetings
+        few = evidence(archive_page(prose, rows[:9]), has_published_at=True)
+        assert decide_page_kind(few).kind == "article"  # an item's attachments
