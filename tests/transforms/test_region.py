@@ -1,6 +1,8 @@
 """transforms/region.py with html.py: the main-content region decides what is content, in both languages."""
 from __future__ import annotations
 
+import pytest
+
 from cityclips.transforms.dom import measure
 from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.region import _enclosing_article, class_words, evidence, find_region
@@ -358,3 +360,35 @@ def test_the_retry_takes_no_box_inside_a_chrome_named_column() -> None:
     html = _page(f"<div class='main'>{post}</div><div class='navigation'><div class='forum'>{forum}</div></div>")
     assert "Bitte bleibt freundlich, respektvoll und beim Thema, danke." in _content(html)
     assert EN[0] not in _content(html)
+
+
+# --- the site's banner is never the article --------------------------------------------------------
+
+BANNER = {"en": ["The site is secure. The https:// ensures that you are connecting to the official website, and that "
+                 "any information you provide is encrypted and transmitted securely.",
+                 "Official websites use .gov. A .gov website belongs to an official government organization in the "
+                 "United States, so you can trust what you read here."],
+          "ko": ["이 누리집은 대한민국 공식 전자정부 누리집입니다. 공식 누리집 주소는 go.kr로 끝나며, 안전하게 "
+                 "암호화된 연결로 정보를 주고받습니다.",
+                 "정부 누리집은 보안 인증을 받았습니다. 개인정보는 암호화되어 전송되므로 안심하고 이용하실 수 있습니다."]}
+EVENT = {"en": ["Date and time: July 25, 2024 9:30 AM - 10:30 AM", "2925 Euclid Ave Cleveland", "July Board Meeting"],
+         "ko": ["일시: 2024년 7월 25일 오전 9시 30분", "장소: 시청 3층 대회의실", "7월 정례 이사회"]}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_thin_page_in_main_is_not_lost_to_an_alert_card_in_the_site_banner(lang: str) -> None:
+    html = _page(f"<div class='wrapper'><header class='site-header' role='banner'><div class='row'>"
+                 f"<div class='card'><div class='card-body'>{_paragraphs(BANNER[lang])}</div></div></div>"
+                 f"{NAV}</header><main class='container'><h1>Board Meeting</h1>{_paragraphs(EVENT[lang])}</main>"
+                 "</div>")
+    content = _content(html)
+    for line in EVENT[lang]:
+        assert line in content, (lang, content)
+    assert not any(line in content for line in BANNER[lang]), (lang, content)
+
+
+def test_a_header_is_a_candidate_when_the_page_marks_no_main_content() -> None:
+    # without a <main> or <article> the page says nothing of where its text is: a <header> may be all it has
+    for texts in (KO, EN):
+        html = _page(f"<header><div class='card-body'>{_paragraphs(texts)}</div></header><div><p>목록</p></div>")
+        assert _content(html) == texts
