@@ -392,3 +392,37 @@ def test_a_header_is_a_candidate_when_the_page_marks_no_main_content() -> None:
     for texts in (KO, EN):
         html = _page(f"<header><div class='card-body'>{_paragraphs(texts)}</div></header><div><p>목록</p></div>")
         assert _content(html) == texts
+
+
+# --- addresses and an event's date lines are content -----------------------------------------------
+
+@pytest.mark.parametrize("lead, url", [
+    ("Join Zoom Meeting", "https://us02web.zoom.us/j/89330552020?pwd=VEFISXBlMm1nU0ROdndKMldrUFQyQT09"),
+    ("온라인 참여 주소", "https://www.gwangju.go.kr/boardView.do?pageId=www789&boardId=BD_0000000027&seq=1")])
+def test_a_line_whose_link_shows_its_own_address_is_content_not_a_teaser(lead: str, url: str) -> None:
+    texts = EN if lead.isascii() else KO
+    html = _page(f"<div class='view'>{_paragraphs(texts[:2])}<p><a href='{url}'>{url}</a></p>"
+                 f"{_paragraphs(texts[2:])}</div>")
+    assert _content(html) == [*texts[:2], url, *texts[2:]]
+
+
+EVENT_DAY = {"en": ("Friday, June 5, 2020", "8:00am",
+                    "The commission meets by video conference; the public may join and comment."),
+             "ko": ("2020년 6월 5일(금)", "오후 2시",
+                    "위원회는 6월 정례회의를 화상회의로 엽니다. 시민 누구나 접속해 안건을 듣고 의견을 낼 수 있으며, "
+                    "발언은 사전 신청자에 한합니다.")}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_thin_event_keeps_its_date_and_time_lines_at_the_region_edge(lang: str) -> None:
+    day, hour, line = EVENT_DAY[lang]
+    html = _page(f"{NAV}<div class='event'><div class='when'><p>{day}</p><p>{hour}</p></div>"
+                 f"<div class='event-body'><p>{line}</p></div></div><div class='box'><p>목록</p></div>")
+    assert _content(html)[:3] == [day, hour, line]
+
+
+def test_a_dateline_above_a_full_article_is_still_frame() -> None:
+    # the date lines are kept only when the region is a few short paragraphs (an event of a few fields);
+    # (a Korean date line above a Korean article is kept on main already: no Korean case here)
+    html = _page(f"<article><div class='when'>Friday, June 5, 2020</div>{_paragraphs(EN)}</article>")
+    assert _rules(html)["Friday, June 5, 2020"] == "region_edge"
