@@ -26,7 +26,7 @@ from cityclips.transforms.tails import FEED_TEXT_SHARE, MAX_TEASER_CHARS, MIN_FE
 
 # Elements that never hold article text. Their text is recorded as removed, under 'html_<tag>'.
 DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "form",
-                       "aside", "iframe", "svg", "button", "select", "object", "embed", "canvas"})
+                       "aside", "iframe", "svg", "button", "select", "object", "embed", "canvas", "video", "audio"})
 BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4",
                         "h5", "h6", "table", "tr", "figure", "figcaption", "blockquote", "pre", "dl", "dt",
                         "dd", "address", "body", "caption", "hr", "center", "thead", "tbody"})
@@ -79,8 +79,11 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _DOCUMENT_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 _ENTER, _EXIT = 0, 1
 OUTSIDE_REGION = "outside_region"
-# Never content, wherever they are: controls and embedded objects (their labels are recorded).
-CONTROL_TAGS = frozenset({"button", "select", "input", "textarea", "iframe", "svg", "object", "embed", "canvas"})
+# Never content, wherever they are: controls and embedded objects (their labels are recorded). A <video>
+# or <audio> holds only its fallback text ('Your browser does not support the video tag'), which a
+# browser that plays the media never shows (the figure's caption sits beside it, in <figcaption>).
+CONTROL_TAGS = frozenset({"button", "select", "input", "textarea", "iframe", "svg", "object", "embed", "canvas",
+                          "video", "audio"})
 # Inside the region a chrome-named element is dropped only when it holds less than this share of
 # the region's prose: a comment thread or a share bar is small beside the article it sits in.
 NEGATIVE_MAX_PROSE_SHARE = 0.5
