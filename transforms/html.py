@@ -26,7 +26,7 @@ from cityclips.transforms.tails import FEED_TEXT_SHARE, MAX_TEASER_CHARS, MIN_FE
 
 # Elements that never hold article text. Their text is recorded as removed, under 'html_<tag>'.
 DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "form",
-                       "aside", "iframe", "svg", "button", "select", "object", "embed", "canvas"})
+                       "aside", "iframe", "svg", "button", "select", "object", "embed", "canvas", "video", "audio"})
 BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4",
                         "h5", "h6", "table", "tr", "figure", "figcaption", "blockquote", "pre", "dl", "dt",
                         "dd", "address", "body", "caption", "hr", "center", "thead", "tbody"})
@@ -79,8 +79,11 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _DOCUMENT_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 _ENTER, _EXIT = 0, 1
 OUTSIDE_REGION = "outside_region"
-# Never content, wherever they are: controls and embedded objects (their labels are recorded).
-CONTROL_TAGS = frozenset({"button", "select", "input", "textarea", "iframe", "svg", "object", "embed", "canvas"})
+# Never content, wherever they are: controls and embedded objects (their labels are recorded). A <video>
+# or <audio> holds only its fallback text ('Your browser does not support the video tag'), which a
+# browser that plays the media never shows (the figure's caption sits beside it, in <figcaption>).
+CONTROL_TAGS = frozenset({"button", "select", "input", "textarea", "iframe", "svg", "object", "embed", "canvas",
+                          "video", "audio"})
 # Inside the region a chrome-named element is dropped only when it holds less than this share of
 # the region's prose: a comment thread or a share bar is small beside the article it sits in.
 NEGATIVE_MAX_PROSE_SHARE = 0.5
@@ -98,6 +101,7 @@ FAST_RECORD_CHARS = 300  # removed boxes larger than this are recorded with thei
 LINK_LINE_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
 LINK_LINE_SHARE = 0.8  # four fifths of the line is link text ...
 MAX_LINK_LINE_CHARS = 200  # ... and the line is a headline's length, not a paragraph with a long link
+_URL_TEXT = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)  # a link that shows its own address
 # Short blocks before the region's first paragraph of prose or after its last one (bylines, dates,
 # 'Share this', 'Related', 'Was this helpful?') are the article's frame (jusText's context rule,
 # with the region's edges as its boilerplate neighbours); they stay readable as metadata.
@@ -518,7 +522,16 @@ def _is_link_line(el: etree._Element, tag: str, sizes: dict) -> bool:
     size = sizes.get(el)
     if size is None or not size.links or size.chars > MAX_LINK_LINE_CHARS or size.own_chars < size.chars:
         return False  # (a <div> with block children is not one line)
-    return size.link_chars >= LINK_LINE_SHARE * size.chars and not _FILE_LINK.search(text_content(el))
+    return size.link_chars >= LINK_LINE_SHARE * size.chars and not _FILE_LINK.search(text_content(el)) \
+        and not _shows_addresses(el)
+
+
+def _shows_addresses(el: etree._Element) -> bool:
+    """True when every link of the line shows its own address ('https://us02web.zoom.us/j/8933...'):
+    an address the reader is given to open or copy (a meeting's Zoom link, a source), not a teaser,
+    which names another page by its headline."""
+    texts = [" ".join(text_content(a).split()) for a in el.iter("a")]
+    return bool(texts) and all(_URL_TEXT.match(t) for t in texts if t) and any(texts)
 
 
 def _excluded_by(el: etree._Element, tag: str, state: _State, where: int) -> str:
@@ -789,7 +802,8 @@ def html_blocks(html: str | etree._Element | None) -> tuple[list[Block], list[Re
     state.region = find_region(top, sizes, state.evidence, title)
     _walk(top, state)
     _flush(state, "p")
-    blocks = _mark_region_edges(state.blocks) if state.region.found else state.blocks
+    blocks = _mark_region_edges(state.blocks, state.region.prose < THIN_REGION_PROSE) if state.region.found \
+        else state.blocks
     return blocks, state.removed, title or None
 
 
@@ -820,10 +834,24 @@ def is_info_line(text: str) -> bool:
     return first is None or parse_date(text[end:])[0] is not None
 
 
-def _mark_region_edges(blocks: list[Block]) -> list[Block]:
+_CLOCK_TIME = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)|\b\d{1,2}:\d{2}\b|(?:오전|오후)\s*\d{1,2}\s*[시:]",
+                         re.IGNORECASE)  # '8:00am', '1:30 pm', '18:00', '오후 2시'
+
+
+def is_when_line(text: str) -> bool:
+    """A line that says when: it holds a date or a clock time ('Friday, June 5, 2020', '8:00am',
+    '2025년 3월 5일(수) 오후 2시')."""
+    return bool(_DIGIT.search(text)) and (parse_date(text)[0] is not None or bool(_CLOCK_TIME.search(text)))
+
+
+def _mark_region_edges(blocks: list[Block], thin: bool = False) -> list[Block]:
     """Short paragraphs before the region's first prose block and after its last one, in boxes of
     their own, and headings after its last, excluded as 'region_edge' (list items, rows and
-    captions are kept: they are structure)."""
+    captions are kept: they are structure).
+
+    thin: the region holds a few short paragraphs (region.THIN_REGION_PROSE): an event or a notice of
+    a few fields, whose date and time lines ('Friday, June 5, 2020', '8:00am') are its facts, not a
+    news story's dateline; they are kept."""
     content = [i for i, b in enumerate(blocks) if not b.excluded_by]
     # the article's body: prose, and the lists and tables among it
     anchors = [i for i in content if blocks[i].hint in ("li", "cell") or
@@ -836,10 +864,11 @@ def _mark_region_edges(blocks: list[Block]) -> list[Block]:
     homes = {box_path(blocks[i]) for i in anchors}
     lead = [i for i in content if i < first and blocks[i].hint in ("p", "heading")
             and text_weight(blocks[i].text) < LEAD_MAX_WEIGHT  # a deck under the title is longer than a byline
-            and box_path(blocks[i]) not in homes and not is_info_line(blocks[i].text)]
+            and box_path(blocks[i]) not in homes and not is_info_line(blocks[i].text)
+            and not (thin and is_when_line(blocks[i].text))]
     tail = [i for i in content if i > last and (blocks[i].hint == "heading" or (
         blocks[i].hint == "p" and not reads_as_prose(blocks[i]) and box_path(blocks[i]) not in homes
-        and not is_info_line(blocks[i].text)))]
+        and not is_info_line(blocks[i].text) and not (thin and is_when_line(blocks[i].text))))]
     edge = set()
     for run in (lead, tail):
         if len(run) <= MAX_EDGE_RUN:  # a long run of short lines is a list written as <p>s (tour dates)

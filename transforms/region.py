@@ -36,6 +36,9 @@ SPLIT_PART_MIN_PROSE = 1.0  # a box with the article box's very classes needs on
 CHROME_PROSE_FACTOR = 0.1  # prose under a chrome-named box counts a tenth ...
 CHROME_BOX_MAX_SHARE = 0.5  # ... when that box holds less than half the page's prose (else it is a layout wrapper)
 MIN_CANDIDATE_PROSE = 3.0  # one real paragraph of prose (html.MIN_PROSE_BEFORE)
+BANNER_TAG = "header"  # a <header> (or role=banner) outside any <article> or <main> is the site's banner ...
+BANNER_ROLE = "banner"
+ARTICLE_FRAME_TAGS = frozenset({"article", "main"})  # ... inside them it is the article's own header
 MIN_REGION_SCORE = 20.0  # below this the page has no clear article: no region, the old per-element rules
 CLASS_WEIGHT = 25.0  # readability's weight for a class or id that names content or chrome
 WEAK_CLASS_WEIGHT = 10.0  # metadata-like names (header, meta, byline): evidence, but weak
@@ -219,6 +222,37 @@ def _named_chrome(el: etree._Element, body: etree._Element, cache: dict) -> bool
     (a retry takes no box inside a 'navigation' column, though that column holds a comment forum)."""
     return any(evidence(node, tag_of(node), cache).negative
                for node in (el, *_ancestors(el, body)) if node is not body)
+
+
+def _is_main(node: etree._Element) -> bool:
+    return tag_of(node) in ARTICLE_FRAME_TAGS or (node.get("role") or "").strip().lower() == "main"
+
+
+def _is_banner(node: etree._Element) -> bool:
+    return tag_of(node) == BANNER_TAG or (node.get("role") or "").strip().lower() == BANNER_ROLE
+
+
+def _site_banners(body: etree._Element, sizes: dict) -> list:
+    """The site's banners (<header> or role=banner boxes outside any <article> or <main>) on a page
+    that marks its main content (a visible <main>, <article> or role=main box with text outside
+    them); [] when the page marks none (then a <header> may be all there is)."""
+    banners, marked = [], False
+    for node in body.iter():
+        if not isinstance(node.tag, str) or node not in sizes or sizes[node].order < 0:
+            continue
+        if any(_is_main(a) for a in node.iterancestors()):
+            continue  # an <article>'s own <header>, or a box inside the main content
+        if _is_banner(node):
+            banners.append(node)
+        elif _is_main(node) and sizes[node].chars and not any(_is_banner(a) for a in node.iterancestors()):
+            marked = True
+    return banners if marked else []
+
+
+def _about_banner(el: etree._Element, banners: list, around: set) -> bool:
+    """True when el is in a site banner or a wrapper around one (the page wrapper holding the banner
+    and the main content alike)."""
+    return el in around or any(a in banners for a in (el, *el.iterancestors()))
 
 
 def _prose_fallback(best: etree._Element, eligible: list, scores: dict, body: etree._Element, sizes: dict,
@@ -577,8 +611,14 @@ def find_region(body: etree._Element, sizes: dict, cache: dict, page_title: str 
         return NO_REGION
     # ... and a feed of teasers for other pages is not the article, however much prose its summaries hold
     feeds = {el for el in candidates if is_teaser_feed(el, sizes)}
-    eligible = [el for el in candidates if sizes[el].prose >= MIN_CANDIDATE_PROSE
-                and not (feeds and (el in feeds or any(a in feeds for a in el.iterancestors())))] or list(candidates)
+    # ... nor, on a page that marks its main content, a box in the site's banner (a '.gov means it's
+    # official' alert card named 'card-body' above the menu): the page says the article is elsewhere
+    banners = _site_banners(body, sizes)
+    around = _ancestor_set(banners)
+    outside = [el for el in candidates if not (banners and _about_banner(el, banners, around))]
+    eligible = [el for el in outside if sizes[el].prose >= MIN_CANDIDATE_PROSE
+                and not (feeds and (el in feeds or any(a in feeds for a in el.iterancestors())))] \
+        or outside or list(candidates)
     raw = dict(candidates)
     headline_box = _headline_box(titled_heading(body, sizes, page_title), candidates, sizes)
     if headline_box is not None:

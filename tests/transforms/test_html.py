@@ -402,3 +402,16 @@ def test_blocks_carry_their_dom_path_with_class_digits_masked():
     assert paths["First paragraph."] == "body/div.wrap.col0/div.view_cont/p"
     assert paths["One item"] == "body/div.wrap.col0/div.view_cont/ul/li"
     assert paths["작성자 : 대변인실"].startswith("body/div.wrap.col0/table") and paths["작성자 : 대변인실"].endswith("/tr")
+
+
+def test_a_media_players_fallback_text_is_recorded_never_content() -> None:
+    # a browser that plays the <video> never shows the text inside it; the caption sits beside it
+    for lead, fallback in ((ARTICLE_EN, "Sorry, your browser doesn't support embedded videos."),
+                           (ARTICLE_KO, "이 브라우저는 동영상 재생을 지원하지 않습니다.")):
+        for tag in ("video", "audio"):
+            html = _page(f"<div class='view'><p>{lead}</p><{tag} controls><source src='/m/1.mp4'>{fallback}</{tag}>"
+                         f"<p>{lead}</p></div>")
+            assert fallback not in _all_block_text(html)
+            assert (f"html_{tag}", fallback) in _removed(html)
+            outside = _page(f"<div><{tag} controls>{fallback}</{tag}></div><div class='view'><p>{lead}</p></div>")
+            assert fallback not in _all_block_text(outside)

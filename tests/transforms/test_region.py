@@ -1,6 +1,8 @@
 """transforms/region.py with html.py: the main-content region decides what is content, in both languages."""
 from __future__ import annotations
 
+import pytest
+
 from cityclips.transforms.dom import measure
 from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.region import _enclosing_article, class_words, evidence, find_region
@@ -358,3 +360,69 @@ def test_the_retry_takes_no_box_inside_a_chrome_named_column() -> None:
     html = _page(f"<div class='main'>{post}</div><div class='navigation'><div class='forum'>{forum}</div></div>")
     assert "Bitte bleibt freundlich, respektvoll und beim Thema, danke." in _content(html)
     assert EN[0] not in _content(html)
+
+
+# --- the site's banner is never the article --------------------------------------------------------
+
+BANNER = {"en": ["The site is secure. The https:// ensures that you are connecting to the official website, and that "
+                 "any information you provide is encrypted and transmitted securely.",
+                 "Official websites use .gov. A .gov website belongs to an official government organization in the "
+                 "United States, so you can trust what you read here."],
+          "ko": ["이 누리집은 대한민국 공식 전자정부 누리집입니다. 공식 누리집 주소는 go.kr로 끝나며, 안전하게 "
+                 "암호화된 연결로 정보를 주고받습니다.",
+                 "정부 누리집은 보안 인증을 받았습니다. 개인정보는 암호화되어 전송되므로 안심하고 이용하실 수 있습니다."]}
+EVENT = {"en": ["Date and time: July 25, 2024 9:30 AM - 10:30 AM", "2925 Euclid Ave Cleveland", "July Board Meeting"],
+         "ko": ["일시: 2024년 7월 25일 오전 9시 30분", "장소: 시청 3층 대회의실", "7월 정례 이사회"]}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_thin_page_in_main_is_not_lost_to_an_alert_card_in_the_site_banner(lang: str) -> None:
+    html = _page(f"<div class='wrapper'><header class='site-header' role='banner'><div class='row'>"
+                 f"<div class='card'><div class='card-body'>{_paragraphs(BANNER[lang])}</div></div></div>"
+                 f"{NAV}</header><main class='container'><h1>Board Meeting</h1>{_paragraphs(EVENT[lang])}</main>"
+                 "</div>")
+    content = _content(html)
+    for line in EVENT[lang]:
+        assert line in content, (lang, content)
+    assert not any(line in content for line in BANNER[lang]), (lang, content)
+
+
+def test_a_header_is_a_candidate_when_the_page_marks_no_main_content() -> None:
+    # without a <main> or <article> the page says nothing of where its text is: a <header> may be all it has
+    for texts in (KO, EN):
+        html = _page(f"<header><div class='card-body'>{_paragraphs(texts)}</div></header><div><p>목록</p></div>")
+        assert _content(html) == texts
+
+
+# --- addresses and an event's date lines are content -----------------------------------------------
+
+@pytest.mark.parametrize("lead, url", [
+    ("Join Zoom Meeting", "https://us02web.zoom.us/j/89330552020?pwd=VEFISXBlMm1nU0ROdndKMldrUFQyQT09"),
+    ("온라인 참여 주소", "https://www.gwangju.go.kr/boardView.do?pageId=www789&boardId=BD_0000000027&seq=1")])
+def test_a_line_whose_link_shows_its_own_address_is_content_not_a_teaser(lead: str, url: str) -> None:
+    texts = EN if lead.isascii() else KO
+    html = _page(f"<div class='view'>{_paragraphs(texts[:2])}<p><a href='{url}'>{url}</a></p>"
+                 f"{_paragraphs(texts[2:])}</div>")
+    assert _content(html) == [*texts[:2], url, *texts[2:]]
+
+
+EVENT_DAY = {"en": ("Friday, June 5, 2020", "8:00am",
+                    "The commission meets by video conference; the public may join and comment."),
+             "ko": ("2020년 6월 5일(금)", "오후 2시",
+                    "위원회는 6월 정례회의를 화상회의로 엽니다. 시민 누구나 접속해 안건을 듣고 의견을 낼 수 있으며, "
+                    "발언은 사전 신청자에 한합니다.")}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_thin_event_keeps_its_date_and_time_lines_at_the_region_edge(lang: str) -> None:
+    day, hour, line = EVENT_DAY[lang]
+    html = _page(f"{NAV}<div class='event'><div class='when'><p>{day}</p><p>{hour}</p></div>"
+                 f"<div class='event-body'><p>{line}</p></div></div><div class='box'><p>목록</p></div>")
+    assert _content(html)[:3] == [day, hour, line]
+
+
+def test_a_dateline_above_a_full_article_is_still_frame() -> None:
+    # the date lines are kept only when the region is a few short paragraphs (an event of a few fields);
+    # (a Korean date line above a Korean article is kept on main already: no Korean case here)
+    html = _page(f"<article><div class='when'>Friday, June 5, 2020</div>{_paragraphs(EN)}</article>")
+    assert _rules(html)["Friday, June 5, 2020"] == "region_edge"
