@@ -116,6 +116,7 @@ def test_a_row_with_one_word_that_is_no_item_is_no_menu() -> None:
     assert _composite_rule("광주 서구 소식") is None
     assert _composite_rule("로그인 | 회원가입 | 광주 소식") is None
     assert _composite_rule("인쇄 목록 광주") is None
+    assert _composite_rule("인쇄 광주 목록") is None  # no word is skipped after an item
     assert _composite_rule("page print 광주") is None
     assert _composite_rule("인쇄 페이스북 page") is None
     # 'main menu' is an item, 'open' is none, and 'main' alone is none: the row is not covered from its first word
