@@ -101,6 +101,8 @@ def test_a_row_of_items_is_a_menu() -> None:
     assert _composite_rule("page print 인쇄") == "menu"
     assert _composite_rule("인쇄 page print") == "menu"
     assert _composite_rule("page print 인쇄 page download 목록") == "menu"
+    # two words: a two-word item with a separator inside, whose parts are items ('본문' alone is none)
+    assert _composite_rule("본문 바로가기/로그인") == "menu"
 
 
 def test_a_row_needs_more_than_one_item() -> None:
@@ -114,8 +116,11 @@ def test_a_row_with_one_word_that_is_no_item_is_no_menu() -> None:
     assert _composite_rule("광주 서구 소식") is None
     assert _composite_rule("로그인 | 회원가입 | 광주 소식") is None
     assert _composite_rule("인쇄 목록 광주") is None
+    assert _composite_rule("인쇄 광주 목록") is None  # no word is skipped after an item
     assert _composite_rule("page print 광주") is None
     assert _composite_rule("인쇄 페이스북 page") is None
+    # 'main menu' is an item, 'open' is none, and 'main' alone is none: the row is not covered from its first word
+    assert _composite_rule("main menu open") is None
 
 
 def test_match_line_rule_reads_single_spaced_words() -> None:

@@ -69,6 +69,9 @@ def test_the_headline_holds_at_least_10_characters() -> None:
 def test_a_box_of_links_only_is_a_link_menu_not_a_teaser() -> None:
     item = etree.fromstring(TEASER)
     assert not _is_teaser(item, _teaser_sizes(item, chars=40, link_chars=40))
+    sizes = _teaser_sizes(item, chars=40, link_chars=40)
+    sizes[item[1]].chars = 5  # even with a second block: the links hold all of the box's text
+    assert not _is_teaser(item, sizes)
     assert _is_teaser(item, _teaser_sizes(item, chars=41, link_chars=40))
 
 
@@ -122,6 +125,13 @@ def test_text_nested_in_a_link_is_in_the_link() -> None:
     assert _in_link(bold, item)
     sizes = {el: Size(chars=10, order=i + 3) for i, el in enumerate(item.iter())}
     assert _first_text_in_link(item, sizes)
+
+
+def test_a_link_around_the_item_is_not_its_headline() -> None:
+    page = etree.fromstring("<a href='/all'><div><b>Headline</b><p>Summary</p></div></a>")
+    item = page[0]
+    sizes = {el: Size(chars=10, order=i + 1) for i, el in enumerate(item.iter())}
+    assert not _first_text_in_link(item, sizes)
 
 
 def test_a_link_without_an_address_or_to_an_anchor_is_no_headline() -> None:
