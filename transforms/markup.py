@@ -158,6 +158,7 @@ class _Collected:
         self.board = MetadataFields()
         self.events: list[MarkupDate] = []
         self.other_dates: list[MarkupDate] = []
+        self.closing_dates: list[MarkupDate] = []  # a notice's closing date above its issuer (_read_closing_date)
         self.generic_dates: list[MarkupDate] = []  # 'Date:' fields: the page's date unless the page is an event's
         self.class_dates: list[MarkupDate] = []  # date elements' dates of the page (published)
         self.class_modified: list[MarkupDate] = []  # ... and of its last change ('<span class="updated">')
@@ -337,6 +338,39 @@ def _read_title_row(root: etree._Element, got: _Collected) -> None:
                 and parse_date(text)[0] is None:
             got.board_title = text
         return
+
+
+MAX_ISSUER_CHARS = 30  # '( 재 ) 환동해산업연구원장', '은행연합회', 'Jane Doe, City Clerk': a name, no sentence
+MAX_CLOSING_TEXTS = 4000  # text nodes looked at, in document order
+_SKIPPED_TEXT_PARENTS = frozenset({"script", "style", "option", "title", "a"})
+
+
+def _read_closing_date(root: etree._Element, got: _Collected) -> None:
+    """A notice's closing: its date alone, then the issuer's name ('2025. 02. 14.' / '( 재 ) 환동해산업연구원장',
+    '2024년 10월 16일' / '은행연합회'). The last such pair of the page is the date it was issued; it stands only when
+    nothing else dates the page (reconcile's fallback, after other labelled dates)."""
+    texts = []
+    for n, node in enumerate(root.xpath("//body//text()")):
+        if n >= MAX_CLOSING_TEXTS:
+            break
+        parent = node.getparent()
+        if parent is None or parent.tag in _SKIPPED_TEXT_PARENTS or not isinstance(node, str):
+            continue
+        text = _WS.sub(" ", str(node)).strip()
+        if text:
+            texts.append(text)
+    closing = None
+    for date_text, issuer in zip(texts, texts[1:]):
+        found, consumed = parse_date(date_text, got.day_first)
+        if found is None or consumed < len(date_text.rstrip(" .")) or not _STARTS_WITH_YEAR.match(date_text):
+            continue
+        if len(issuer) <= MAX_ISSUER_CHARS and not re.search(r"\d|[.!?:：]$", issuer) and not starts_with_label(issuer):
+            closing = MarkupDate(found, "byline", False, False)
+    if closing is not None and all(d.value != closing.value for d in got.other_dates):
+        got.closing_dates.append(closing)
+
+
+_STARTS_WITH_YEAR = re.compile(r"^(?:19|20)\d{2}\s*[-./년]")  # a notice writes its date year first
 
 
 def _labelled(got: _Collected, name: str, value: str) -> None:
@@ -625,6 +659,7 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     _read_label_pairs(root, got)
     _read_date_elements(root, got)
     _read_site_marks(root, got)
+    _read_closing_date(root, got)
     title_el = root.find(".//title")
     if title_el is not None:
         got.title("html_title", text_content(title_el))
@@ -648,7 +683,7 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
                           canonical_url=url, published=published,
                           modified=modified, authors=tuple(dict.fromkeys(got.authors)),
                           section=got.section, board_title=got.board_title, board=board,
-                          language=_language(root), events=tuple(events), other_dates=tuple(got.other_dates),
+                          language=_language(root), events=tuple(events), other_dates=tuple(got.other_dates + got.closing_dates),
                           url_date=None if is_event else parse_url_date(url), is_event=is_event,
                           site_marks=tuple(got.site_marks))
 

@@ -250,3 +250,13 @@ def test_the_row_just_above_a_boards_byline_row_is_its_title_when_no_label_names
                       "<tr><td>공지</td><td>번호 12</td></tr>"):
             table = f"<table>{above}<tr><td>{byline}</td></tr></table>"
             assert read("<title>환동해산업연구원</title>", table).board_title is None
+
+
+def test_a_notices_closing_date_above_its_issuer_is_a_fallback_date() -> None:
+    for closing, issuer, day in (("2025. 02. 14.", "( 재 ) 환동해산업연구원장", datetime(2025, 2, 14)),
+                                 ("2024-01-05", "Jane Doe, City Clerk", datetime(2024, 1, 5))):
+        body = f"<div><p>공고 내용 본문입니다.</p><p>{closing}</p><p>{issuer}</p></div>"
+        assert [d.value for d in read("<title>공고</title>", body).other_dates] == [day]
+        # a date followed by a sentence, a time or a link's text is no closing
+        for after in ("다음과 같이 공고합니다.", "오후 2시", "<a href='/list'>목록</a>"):
+            assert read("<title>공고</title>", f"<p>{closing}</p><p>{after}</p>").other_dates == ()
