@@ -258,7 +258,14 @@ class ProcessPoolEngine(_Windowed):
                                    initargs=(os.getpid(),))
 
     def _submit(self, fn: Callable, args: tuple) -> Future:
-        return self._pool.submit(fn, *args)
+        try:
+            return self._pool.submit(fn, *args)
+        except BrokenProcessPool as error:
+            # A worker died after the last wait: the pool refuses new work before any of its futures says
+            # so. The batch fails like the ones in flight, and the map loop rebuilds the pool and retries it.
+            failed: Future = Future()
+            failed.set_exception(error)
+            return failed
 
     def _rebuild_if_broken(self, error: BaseException) -> bool:
         if not isinstance(error, BrokenProcessPool):

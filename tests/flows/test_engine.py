@@ -81,6 +81,26 @@ def test_a_worker_that_dies_fails_only_its_batch(pool) -> None:
     assert _values(pool.map(square, [(5,)])) == {0: 25}  # and the rebuilt pool works
 
 
+def test_a_pool_that_broke_between_two_waits_is_rebuilt_and_no_batch_is_lost(monkeypatch) -> None:
+    """A worker can die after the last wait: the pool then refuses the next submit before any future fails."""
+    from concurrent.futures.process import BrokenProcessPool
+    with open_engine(EngineChoice("processes", workers=2)) as engine:
+        first_pool = engine._pool
+        refused = []
+
+        def refuse_once(fn, *args):
+            refused.append(args)
+            monkeypatch.undo()
+            raise BrokenProcessPool("a child process terminated abruptly")
+
+        monkeypatch.setattr(first_pool, "submit", refuse_once)
+        outcomes = {o.index: o for o in engine.map(square, [(n,) for n in range(6)])}
+        assert refused == [(0,)]
+        assert engine._pool is not first_pool  # rebuilt
+        assert {i: o.value for i, o in outcomes.items()} == {n: n * n for n in range(6)}
+        assert not any(o.failed for o in outcomes.values())
+
+
 def test_pool_workers_import_the_batch_code_but_no_prefect(pool) -> None:
     import prefect  # noqa: F401 - loaded here, in the run's process, as in a real run
     outcomes = list(pool.map(modules_loaded, [(n,) for n in range(6)]))
