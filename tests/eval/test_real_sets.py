@@ -142,7 +142,7 @@ def test_pagekind_labels_point_at_real_bytes_and_cover_both_kinds() -> None:
     fresh = [r["kind"] for r in LABELS if r["split"] == "fresh"]
     assert not fresh or (fresh.count("listing") >= 10 and len(fresh) >= 20)
     holdout = [r["kind"] for r in LABELS if r["split"] == "holdout"]
-    assert len(holdout) >= 183 and holdout.count("listing") >= 97
+    assert len(holdout) >= 226 and holdout.count("listing") >= 133
     assert len({r["file"] for r in LABELS}) == len(LABELS)
 
 
