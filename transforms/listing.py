@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from contextvars import ContextVar
+from itertools import chain
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -73,7 +74,10 @@ MONTH_OF_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d{{2}})\b|(?<!\d)((?:19|20
 # capitalised: 'may 3' is a verb and a number; '1.5' (no space) is a number.
 DAY_OF_MONTH = re.compile(rf"(?<![\d.])\b(\d{{1,2}})\s*(?i:{_MONTH})(?![a-zA-Z])|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
                           r"Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?!\d)|(?<!\d)(0?[1-9]|1[0-2])월\s?(0?[1-9]|[12]\d|3[01])일|"
-                          r"(?<![\d.])(0?[1-9]|1[0-2])\.\s(0?[1-9]|[12]\d|3[01])\b(?![.,]?\d)")
+                          r"(?<![\d.])(0?[1-9]|1[0-2])\.\s(0?[1-9]|[12]\d|3[01])\b(?![.,]?\d)|"
+                          # a meetings table under its year's heading writes month and day as two digits each
+                          # ('01/22 | Agenda Packet | Minutes'); one digit ('1/2', '3/4') is as often a fraction
+                          r"(?<![\d/])(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?![\d/])")
 # A link to a document file: a PDF, a Hangul (HWP) or Office file, an archive; by its path's or its query's
 # extension ('/agenda/2021/CPC-Agenda-011521.pdf', 'download.do?file=회의록.hwp', '?Doc=/PDF/07_01_19Agenda.pdf')
 DOCUMENT_LINK = re.compile(r"\.(?:pdf|hwpx?|docx?|xlsx?|pptx?|odt|rtf|zip)(?:$|[?#&])", re.IGNORECASE)
@@ -422,8 +426,45 @@ def _class_shape(classes: str) -> str:
 
 
 def _table_rows(table) -> list:
-    return [tr for tr in table.iter("tr") if tr.getparent() is table or tag_of(tr.getparent()) in ("tbody", "thead")
-            and tr.getparent().getparent() is table]
+    """The table's own rows: each <tr> whose nearest table is this one, outside its <tfoot> (its pagination).
+    A page may wrap rows in a stray element inside the table ('<table><span id=x><tr>...'): the parser
+    keeps them there, and they are still the table's rows."""
+    return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table
+            and tag_of(tr.getparent()) != "tfoot"]
+
+
+# A meeting archive may show each year (each body, each month) as a table of its own under one header
+# ('Meeting | Date | Duration | Agenda | Video'), each of one or two rows: tables that repeat one header
+# row are one run of rows, whatever each holds.
+MIN_SAME_HEADER_TABLES = 2
+_HEADED_TABLES_XPATH = etree.XPath(f"//table[{_NOT_IN_MENUS}][tr/th or */tr/th]")
+
+
+def _header_of(table) -> tuple[str, ...]:
+    """The names a table's first row gives its columns (its <th> cells' texts, lower-cased), () when it
+    names fewer than MIN_HEADER_CELLS."""
+    rows = _table_rows(table)
+    names = tuple(text_of(cell).lower() for cell in rows[0] if tag_of(cell) == "th") if rows else ()
+    return names if len(names) >= MIN_HEADER_CELLS else ()
+
+
+def _same_header_tables(root):
+    """(the tables' nearest common ancestor, their rows after each header, the tables) for each group of
+    MIN_SAME_HEADER_TABLES or more tables whose header rows name the same columns and whose rows together
+    are MIN_RUN_ROWS or more."""
+    groups: dict[tuple[str, ...], list] = {}
+    for table in _HEADED_TABLES_XPATH(root):
+        if header := _header_of(table):
+            groups.setdefault(header, []).append(table)
+    for tables in groups.values():
+        rows = [row for table in tables for row in _table_rows(table)[1:]]
+        if len(tables) < MIN_SAME_HEADER_TABLES or len(rows) < MIN_RUN_ROWS:
+            continue
+        shared = set(tables[0].iterancestors())
+        for table in tables[1:]:
+            shared &= set(table.iterancestors())
+        common = next(el for el in tables[0].iterancestors() if el in shared)
+        yield common, rows, tuple(tables)
 
 
 def _candidate_containers(root, min_rows: int = MIN_RUN_ROWS):
@@ -495,6 +536,8 @@ class _Run:
     container: object
     rows: list[_Row]
     order: int = 0  # the container's place among the page's candidates
+    # where the run's rows lie, for the prose beside them: its container, or the tables of one header
+    areas: tuple = ()
 
     @property
     def dated(self) -> int:
@@ -539,6 +582,7 @@ class _Candidate:
     aside: bool  # in an aside: its rows count only when they link the page's children
     dated: bool  # a row of it can show a date: it holds a digit or a <time>
     most_chars: int  # at least the non-space characters of its text (a bound on its rows' chars)
+    areas: tuple = ()  # where its rows lie (the tables of one header), when not its whole container
 
 
 def _page_run(candidate: _Candidate, base_url: str | None) -> _Run | None:
@@ -547,6 +591,7 @@ def _page_run(candidate: _Candidate, base_url: str | None) -> _Run | None:
     /about/meetings/ -> /about/meetings/august-8-2019-agenda/)."""
     run = _run_of(candidate.container, candidate.children)
     run.order = candidate.order
+    run.areas = candidate.areas or (candidate.container,)
     return run if run.rows and (not candidate.aside or links_children(run.rows, base_url)) else None
 
 
@@ -600,14 +645,15 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
 def _listing_rows(root, base_url: str | None) -> ListingRows:
     verdicts: dict = {}  # element -> 'comments', 'aside' or '' (the containers share their ancestors)
     candidates: list[_Candidate] = []
-    for order, (container, children) in enumerate(_candidate_containers(root)):
+    grouped = ((container, children, ()) for container, children in _candidate_containers(root))
+    for order, (container, children, areas) in enumerate(chain(grouped, _same_header_tables(root))):
         around = {_verdict(el, verdicts) for el in (container, *container.iterancestors())}
         if "comments" in around or ("aside" in around and not base_url):
             continue
         # every text node, a script's too: a digit anywhere, and the characters at most (a bound, not a count)
         text = " ".join(_TEXTS(container))
         candidates.append(_Candidate(order, container, children, "aside" in around,
-                                     _DIGIT.search(text) is not None or _HAS_TIME(container), _most_chars(text)))
+                                     _DIGIT.search(text) is not None or _HAS_TIME(container), _most_chars(text), areas))
     # Cheap exits that choose the same run: a dated run (every date is written with digits, or is a
     # <time>) outranks every undated one, so containers without a digit are read only when no dated run
     # is found, and then from the one with the most text down: a container's rows hold at most its text.
@@ -644,7 +690,7 @@ def _listing_rows(root, base_url: str | None) -> ListingRows:
                         filter_chars=filter_chars(root))
     if not found.weighable:  # too few rows for any listing: nothing weighs them against the page
         return found
-    return replace(found, pagination=has_pagination(root), paragraphs=_paragraphs(root, {r.container for r in chosen}),
+    return replace(found, pagination=has_pagination(root), paragraphs=_paragraphs(root, {area for r in chosen for area in r.areas}),
                    links_children=links_children(rows, base_url))
 
 

@@ -288,3 +288,52 @@ def test_a_file_names_two_digit_year_dates_it_and_its_codes_do_not():
     assert file_name_date("/files/회의록_3-26-19.hwp") == datetime(2019, 3, 26)
     for href in ("/docs/code-10-3-1-22.pdf", "/docs/rule-3-1-123.pdf", "/docs/규정-제3-1-12345호.hwp"):
         assert file_name_date(href) is None, href
+
+
+def test_rows_a_stray_element_wraps_inside_a_table_are_the_tables_rows():
+    # '<table><span id=x><tr>...': the parser keeps the rows inside the span, which is no row container
+    english = "".join(f"<tr><td>Thu, Feb {i + 1}, 2018<br>Room 333</td><td><a href='/files/agenda-{i}.pdf'>Meeting "
+                      f"Agenda</a></td><td><a href='/files/minutes-{i}.pdf'>Minutes of Meeting</a></td></tr>"
+                      for i in range(5))
+    korean = "".join(f"<tr><td>2024.03.{i + 1:02d}</td><td><a href='/files/agenda-{i}.hwp'>회의 안건</a></td>"
+                     f"<td><a href='/files/minutes-{i}.hwp'>회의록 내려받기</a></td></tr>" for i in range(5))
+    for body in (english, korean):
+        rows = rows_of(f"<table><tr><td>Date</td><td>Agenda</td><td>Minutes</td></tr><span id='SEA'>{body}</span></table>")
+        assert (len(rows.links), rows.dated_rows) == (5, 5)
+        assert rows.links[0].url.startswith("/files/agenda-0")
+
+
+def test_tables_that_repeat_one_header_are_one_run_of_rows():
+    # a meetings archive: one table per year under the same header, one or two meetings each
+    def table(year: int, header: tuple[str, ...], row: str) -> str:
+        heads = "".join(f"<th>{name}</th>" for name in header)
+        return f"<div class='panel'><h3>{year}</h3><table><thead><tr>{heads}</tr></thead><tbody>{row}</tbody></table></div>"
+
+    english = "".join(table(year, ("Meeting", "Date", "Duration", "Agenda"),
+                            f"<tr><td>Regular Council Meeting</td><td>June 15, {year} - 5:00 PM</td><td>01h 30m</td>"
+                            f"<td><a href='/AgendaViewer.php?clip_id={year}'>Agenda</a></td></tr>")
+                      for year in range(2019, 2024))
+    korean = "".join(table(year, ("회의명", "일자", "시간", "안건"),
+                           f"<tr><td>정기회의</td><td>{year}.06.15</td><td>14:00</td>"
+                           f"<td><a href='/agenda.do?id={year}'>안건 보기</a></td></tr>") for year in range(2019, 2024))
+    for body in (english, korean):
+        rows = rows_of(body)
+        assert (len(rows.links), rows.dated_rows) == (5, 5)
+    # tables of different headers (a page's facts, its contacts) are not one run
+    mixed = table(2019, ("Name", "Phone", "Room"), "<tr><td>Clerk</td><td>555-0100</td><td><a href='/c'>Room 1</a></td></tr>")
+    mixed += table(2020, ("Fund", "Amount", "Year"), "<tr><td>Parks</td><td>$100</td><td><a href='/f'>2020 budget</a></td></tr>")
+    mixed += table(2021, ("Ward", "Member", "Term"), "<tr><td>3</td><td>Lee</td><td><a href='/w'>2021 term</a></td></tr>")
+    assert rows_of(mixed).links == ()
+
+
+def test_a_month_and_day_in_two_digits_dates_a_row_and_a_fraction_does_not():
+    # a meetings table under its year's heading: '01/22 | Agenda Packet | Minutes'
+    english = "".join(f"<p>{month:02d}/22 | <a href='/files/packet-{month}.pdf'>Agenda Packet</a> | "
+                      f"<a href='/files/minutes-{month}.pdf'>Minutes</a></p>" for month in range(1, 6))
+    korean = "".join(f"<p>{month:02d}/22 | <a href='/files/packet-{month}.hwp'>회의 안건 자료</a> | "
+                     f"<a href='/files/minutes-{month}.hwp'>회의록</a></p>" for month in range(1, 6))
+    for body in (english, korean):
+        rows = rows_of(f"<h3>2024</h3><div class='meetings'>{body}</div>")
+        assert rows.dated_rows == 5 and {link.posted_at for link in rows.links} == {None}
+    fractions = "".join(f"<p>{n}/{n + 1} <a href='/recipe/{n}'>cup of flour for the bread</a></p>" for n in range(1, 6))
+    assert rows_of(f"<div class='recipes'>{fractions}</div>").dated_rows == 0
