@@ -37,7 +37,7 @@ from lxml import etree
 from cityclips.transforms.listing import (DATE, DATE_DAY_FIRST, DATE_MONTH_FIRST, DATE_US, DOCUMENT_LINK,
                                           MIN_BOARD_ROWS, MIN_ROW_TITLE_CHARS, MIN_UNDATED_LISTING_ROWS, PROSE_MIN_CHARS, ListingRows)
 from cityclips.transforms.markup import ARTICLE_TYPES, json_ld_object_types
-from cityclips.transforms.metadata import parse_metadata_line
+from cityclips.transforms.metadata import TIME_RANGE, parse_metadata_line
 from cityclips.transforms.records import Block, ListingLink, RemovedLine
 from cityclips.transforms.source import absolute_url
 
@@ -540,6 +540,48 @@ def shows_own_board_fields(evidence: PageEvidence) -> bool:
     return False
 
 
+# An event's page says when and where it takes place as fields: a label of its time ('Date/Time:', 'When:',
+# '일시 :') and one of its place ('Location:', 'Where:', '장소 :') at the start of lines near its top, with
+# their values or without (a calendar's pop-up saved before its script filled them in): one item, dated or not.
+_WHEN_LABEL = re.compile(r"^\W{0,3}(?:date\s*/\s*time|start\s+date(?:\s*/\s*time)?|date|time|when|일시|일자|날짜|시간)"
+                         r"\s*[:：]", re.IGNORECASE)
+_WHERE_LABEL = re.compile(r"^\W{0,3}(?:location|where|venue|place|장소|위치)\s*[:：]", re.IGNORECASE)
+# ... or it shows the hours it runs as a line of their own ('9:00 AM - 11:00 AM', '14:00~16:00', 'Time: 6:30 pm -
+# 8:30 pm'), one range on a line or two (its title may repeat it); a committee's schedule shows several ranges, or
+# lines that open with a clock time ('8:30 am Finance & Audit Committee'), and a calendar one range in many cells.
+MAX_EVENT_HOURS_LINES = 2
+_OPENS_WITH_CLOCK = re.compile(r"^\W{0,3}(?:(?:오[전후]\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|시)|\d{1,2}:\d{2})",
+                               re.IGNORECASE)
+
+
+def _head_lines(evidence: PageEvidence) -> list[str]:
+    """The lines of the frame above the body and of the body's first HEAD_CHARS, stripped."""
+    return [line.strip() for line in f"{evidence.frame_text}\n{evidence.body_text[:HEAD_CHARS]}".splitlines()
+            if line.strip()]
+
+
+def shows_event_fields(evidence: PageEvidence) -> bool:
+    """True when the frame or the body's head has a line that opens with a label of when ('Date/Time:',
+    '일시 :') and one that opens with a label of where ('Location:', '장소 :'): an event's own fields."""
+    lines = _head_lines(evidence)
+    return any(_WHEN_LABEL.match(line) for line in lines) and any(_WHERE_LABEL.match(line) for line in lines)
+
+
+def shows_event_hours(evidence: PageEvidence) -> bool:
+    """True when a line of the frame or the body's head is a time range (with a label or a few words at
+    most), the head shows no other range, on MAX_EVENT_HOURS_LINES lines at most, and no line that opens
+    with a clock time outside one, and the body is no schedule: the hours of one event."""
+    ranges, lines, alone = set(), 0, False
+    for line in _head_lines(evidence):
+        found = list(TIME_RANGE.finditer(line))
+        if not found and _OPENS_WITH_CLOCK.match(line):
+            return False
+        ranges.update("".join(match.group(0).lower().split()) for match in found)
+        lines += bool(found)
+        alone = alone or bool(found and len(line) - len(found[0].group(0)) <= MAX_FIELD_WORDS_CHARS)
+    return alone and len(ranges) == 1 and lines <= MAX_EVENT_HOURS_LINES and not shows_schedule(evidence.body_text)
+
+
 def is_item_url(url: str | None) -> bool:
     """True when a URL is an item's: a view or detail page, an item id, a date in its path before a slug."""
     return bool(url and (ARTICLE_URL.search(url) or DATED_URL.search(url)))
@@ -551,7 +593,8 @@ def item_evidence(evidence: PageEvidence) -> str:
                           ("article_url", is_item_url(evidence.url)),
                           ("neighbour_links", evidence.neighbour_links),
                           ("date_field", shows_date_field(evidence.body_text)),
-                          ("frame_date", shows_date_field(evidence.frame_text))):
+                          ("frame_date", shows_date_field(evidence.frame_text)),
+                          ("event_fields", shows_event_fields(evidence)), ("event_hours", shows_event_hours(evidence))):
         if present:
             return name
     return ""
