@@ -141,6 +141,8 @@ class ListingRows:
     # non-space characters of the labels of the page's choice inputs (checkboxes, radio buttons), when it has
     # MIN_FILTER_CHOICES or more: a search's or a calendar's filters, whose results a script may load later
     filter_chars: int = 0
+    # the events linked in the cells of a month's calendar grid (month_grid_links), whatever the best run is
+    grid_links: tuple[ListingLink, ...] = ()
 
     @property
     def weighable(self) -> bool:
@@ -433,6 +435,68 @@ def _table_rows(table) -> list:
             and tag_of(tr.getparent()) != "tfoot"]
 
 
+# A month's calendar grid: a table whose cells open with their day's number, MIN_MONTH_DAYS or more in a run
+# (each one more than the cell before; a grid may open on the last days of the month before: 29, 30, 31, 1, 2 ...),
+# with its events linked in the cells: a calendar of meetings lists them. A date picker's cells hold their numbers
+# alone, and a blog's calendar widget links its days by their numbers.
+MIN_MONTH_DAYS = 21  # three weeks of days in a run (a cleaner may cut a grid's last week)
+MIN_LAST_DAY = 28  # the last day of a month is 28-31: the day after it is 1
+_GRID_TABLES_XPATH = etree.XPath(f"//table[{_NOT_IN_MENUS}][count(.//td) >= {MIN_MONTH_DAYS}]")
+_DAY_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+def is_next_day(last: int | None, day: int) -> bool:
+    """True when day follows last in a month's grid (one more, or 1 after a month's last day)."""
+    return last is not None and (day == last + 1 or (day == 1 and last >= MIN_LAST_DAY))
+
+
+def _day_cells(table) -> list:
+    """The longest run of the table's own cells that open with consecutive day numbers (is_next_day)."""
+    best: list = []
+    run: list = []
+    last = None
+    for row in _table_rows(table):
+        for cell in row:
+            if tag_of(cell) != "td":
+                continue
+            first = _first_word(cell)
+            day = int(first) if _DAY_NUMBER.match(first) else None
+            if day is None:
+                continue
+            run = run + [cell] if is_next_day(last, day) else [cell]
+            last = day
+            if len(run) > len(best):
+                best = run
+    return best
+
+
+def _first_word(el) -> str:
+    """The first word of el's text (a layout table's cell may hold a whole page: only its start is read)."""
+    for text in el.itertext():
+        words = text.split(None, 1)
+        if words:
+            return words[0]
+    return ""
+
+
+def month_grid_links(root, base_url: str | None = None) -> tuple[ListingLink, ...]:
+    """The events linked in the day cells of the page's month grids (tables of MIN_MONTH_DAYS or more day
+    cells in a run): each link of MIN_ROW_TITLE_CHARS or more that is not a day's number, in page order."""
+    links = []
+    for table in _GRID_TABLES_XPATH(root):
+        cells = _day_cells(table)
+        if len(cells) < MIN_MONTH_DAYS:
+            continue
+        for cell in cells:
+            for link in _LINKS_XPATH(cell):
+                title = text_of(link)
+                if len(title) >= MIN_ROW_TITLE_CHARS and not _BARE_NUMBER.match(title):
+                    href = link.get("href") if tag_of(link) == "a" else None
+                    links.append(ListingLink(len(links) + 1, title, absolute_url(href, base_url) if href else None,
+                                             None, None))
+    return tuple(links)
+
+
 # A meeting archive may show each year (each body, each month) as a table of its own under one header
 # ('Meeting | Date | Duration | Agenda | Video'), each of one or two rows: tables that repeat one header
 # row are one run of rows, whatever each holds.
@@ -668,8 +732,9 @@ def _listing_rows(root, base_url: str | None) -> ListingRows:
                 best = max(best, run.chars)
     runs.sort(key=lambda run: run.order)  # reading order again: the ranking below keeps it among equals
     empty_board = any(_is_headed(table) for table in _EMPTY_TABLE_XPATH(root))
+    grid_links = month_grid_links(root, base_url)
     if not runs:  # no rows to weigh: their pagination and the prose beside them say nothing
-        return ListingRows(empty_board=empty_board, filter_chars=filter_chars(root))
+        return ListingRows(empty_board=empty_board, filter_chars=filter_chars(root), grid_links=grid_links)
     # most dated rows first, then most text: a listing's rows carry titles and fields, a menu's a word each
     runs.sort(key=lambda r: (r.dated, sum(row.chars for row in r.rows)), reverse=True)
     chosen = [runs[0]]
@@ -687,7 +752,7 @@ def _listing_rows(root, base_url: str | None) -> ListingRows:
                               _views(row.element)) for i, row in enumerate(rows, start=1))
     found = ListingRows(links, sum(r.dated for r in chosen), sum(row.chars for row in rows), 0,
                         row_texts=tuple(row.text for row in rows), headed=headed, empty_board=empty_board,
-                        filter_chars=filter_chars(root))
+                        filter_chars=filter_chars(root), grid_links=grid_links)
     if not found.weighable:  # too few rows for any listing: nothing weighs them against the page
         return found
     return replace(found, pagination=has_pagination(root), paragraphs=_paragraphs(root, {area for r in chosen for area in r.areas}),

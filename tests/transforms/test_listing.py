@@ -337,3 +337,27 @@ def test_a_month_and_day_in_two_digits_dates_a_row_and_a_fraction_does_not():
         assert rows.dated_rows == 5 and {link.posted_at for link in rows.links} == {None}
     fractions = "".join(f"<p>{n}/{n + 1} <a href='/recipe/{n}'>cup of flour for the bread</a></p>" for n in range(1, 6))
     assert rows_of(f"<div class='recipes'>{fractions}</div>").dated_rows == 0
+
+
+def _month_table(events: dict[int, str], first_day: int = 29) -> str:
+    days = [*range(first_day, 32), *range(1, 32)][:35]
+    cells = [f"<td>{day}" + (f"<div><a href='/calendar/event/{day}'>{events[day]}</a></div>" if day in events else "")
+             + "</td>" for day in days]
+    rows = "".join("<tr>" + "".join(cells[i:i + 7]) + "</tr>" for i in range(0, 35, 7))
+    return f"<table class='grid'><tr><th>Sun</th><th>Mon</th><th>Tue</th><th>Wed</th><th>Thu</th><th>Fri</th><th>Sat</th></tr>{rows}</table>"
+
+
+def test_the_events_linked_in_a_month_grids_day_cells_are_its_links():
+    english = {5: "Board of Supervisors Meeting", 19: "Planning Commission Hearing"}
+    korean = {5: "시의회 본회의", 19: "도시계획위원회 회의"}
+    for events in (english, korean):
+        links = listing_rows(parse_html(f"<html><body><h2>September 2022</h2>{_month_table(events)}</body></html>"),
+                             "https://county.example.gov/calendar").grid_links
+        assert [link.title for link in links] == [events[5], events[19]]
+        assert links[0].url == "https://county.example.gov/calendar/event/5"
+    # a date picker links its days by their numbers: no events
+    picker = _month_table({}).replace("<td>1", "<td><a href='/d/1'>1</a>")
+    assert rows_of(picker).grid_links == ()
+    # a table of 35 cells that are no run of days (a price table) holds no grid
+    prices = _month_table(english).replace("<td>1", "<td>7").replace("<td>2", "<td>9")
+    assert rows_of(prices).grid_links == ()

@@ -702,3 +702,29 @@ def test_an_events_one_time_range_makes_it_one_item_and_a_schedules_hours_do_not
     # office hours in a sentence are no event's
     assert _kind_of_text("The office is open weekdays from 9:00 AM - 5:00 PM for questions about permits and "
                          "licences.") == "static"
+
+
+def test_a_month_grid_table_with_linked_events_is_a_listing_and_an_events_page_beside_one_is_not():
+    english = {5: "Board of Supervisors Meeting", 12: "Deferred Comp Meeting", 19: "Planning Commission Hearing"}
+    korean = {5: "시의회 본회의", 12: "예산결산특별위원회", 19: "도시계획위원회 회의"}
+    for events in (english, korean):
+        cells = "".join(f"<td>{day}" + (f" <a href='/event/{day}'>{events[day]}</a>" if day in events else "") + "</td>"
+                        + ("</tr><tr>" if day % 7 == 0 else "") for day in range(1, 31))
+        html = f"<html><body><h2>2022</h2><table><tr>{cells}</tr></table></body></html>"
+        page = evidence(html, body_chars=40, body_text="Sunday : Monday : Tuesday")
+        kind = decide_page_kind(page)
+        assert kind.kind == "listing" and [link.title for link in kind.links] == list(events.values())
+        # an event's own page with its month's calendar beside it stays the event
+        assert decide_page_kind(replace(page, has_published_at=True, body_text="Date: 2022-09-05")).kind == "article"
+
+
+def test_a_month_grids_events_hours_do_not_make_it_one_event():
+    cells = []
+    for day in (29, 30, *range(1, 32)):
+        cells.append(f"Tuesday, October {day}" if day < 29 or len(cells) > 2 else f"Sunday, September {day}")
+        if day in (8, 22):
+            cells.append("5:30 PM - 6:30 PM")
+    grid = "Sunday Monday Tuesday Wednesday Thursday Friday Saturday\n" + "\n".join(cells)
+    assert decide_page_kind(PageEvidence(body_chars=len(grid), body_text=grid)).kind == "listing"
+    korean = "\n".join(f"10월 {day}일" + ("\n14:00 ~ 16:00 정례회의" if day in (8, 22) else "") for day in range(1, 32))
+    assert decide_page_kind(PageEvidence(body_chars=len(korean), body_text=korean)).kind == "listing"
