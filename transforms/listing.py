@@ -313,6 +313,9 @@ _NAME_SEPARATORS = re.compile(r"[-_+]|%20")
 # A document's name may write its meeting's day with a two-digit year ('Agenda-1-22-19.pdf'): in a file's
 # name only (in text, '3-1-12' is as often a rule's or a part's number)
 _FOUR_DIGIT_YEAR = re.compile(r"(?:19|20)\d{2}")
+# ... or as eight digits, year first ('20200130CombinedAgenda.pdf', '회의록_20240501.hwp'): in a document's name,
+# where digits run no further (a longer number, '1504387451SEAAgenda', is an upload's id)
+_FILE_COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _FILE_DATE_SHORT_YEAR = re.compile(r"(?<!\d)(?<!\d-)(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])-(\d{2})(?![\d])")
 
 
@@ -329,7 +332,10 @@ def file_name_date(href: str | None) -> datetime | None:
         if posted_at and _FOUR_DIGIT_YEAR.search(written):  # a name's '10-3-1' is a code, not 2010-03-01
             return posted_at
     short = _FILE_DATE_SHORT_YEAR.search(dashed)
-    return _day(2000 + int(short.group(3)), int(short.group(1)), int(short.group(2))) if short else None
+    if short:
+        return _day(2000 + int(short.group(3)), int(short.group(1)), int(short.group(2)))
+    compact = _FILE_COMPACT_DATE.search(name)
+    return _day(int(compact.group(1)), int(compact.group(2)), int(compact.group(3))) if compact else None
 
 
 def _holds_rows(row) -> bool:

@@ -361,3 +361,12 @@ def test_the_events_linked_in_a_month_grids_day_cells_are_its_links():
     # a table of 35 cells that are no run of days (a price table) holds no grid
     prices = _month_table(english).replace("<td>1", "<td>7").replace("<td>2", "<td>9")
     assert rows_of(prices).grid_links == ()
+
+
+def test_a_document_names_eight_digit_date_dates_it_and_a_longer_number_does_not():
+    from cityclips.transforms.listing import file_name_date
+    assert file_name_date("FilesBoardMeeting/20200130CombinedAgenda.pdf") == datetime(2020, 1, 30)
+    assert file_name_date("/files/%ED%9A%8C%EC%9D%98%EB%A1%9D_20240501.hwp") == datetime(2024, 5, 1)
+    assert file_name_date("/files/회의록_20240501.hwp") == datetime(2024, 5, 1)
+    for href in ("/files/1504387451SEAAgenda.pdf", "/files/20241399-report.pdf", "/news/20240501-story.html"):
+        assert file_name_date(href) is None, href
