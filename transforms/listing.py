@@ -728,6 +728,7 @@ def _listing_rows(root, base_url: str | None) -> ListingRows:
     # <time>) outranks every undated one, so containers without a digit are read only when no dated run
     # is found, and then from the one with the most text down: a container's rows hold at most its text.
     runs = [run for candidate in candidates if candidate.dated and (run := _page_run(candidate, base_url))]
+    runs += _option_runs(root, len(candidates))
     if not any(run.dated for run in runs):
         best = max((run.chars for run in runs), default=0)
         for candidate in sorted((c for c in candidates if not c.dated), key=lambda c: c.most_chars, reverse=True):
@@ -763,6 +764,32 @@ def _listing_rows(root, base_url: str | None) -> ListingRows:
         return found
     return replace(found, pagination=has_pagination(root), paragraphs=_paragraphs(root, {area for r in chosen for area in r.areas}),
                    links_children=links_children(rows, base_url))
+
+
+# An archive may offer its documents as a dropdown: each option names a meeting ('May 2019') and carries its
+# document's address (data-url or value: 'content/pdfs/minutes/2019/5/Meeting-Minutes-05-09-2019.pdf'), which a
+# script opens. Options that carry documents are rows; options that carry pages are a jump menu or a filter.
+_DOCUMENT_OPTIONS_XPATH = etree.XPath(f"//select[{_NOT_IN_MENUS}][count(option[@data-url or @value]) >= {MIN_RUN_ROWS}]")
+
+
+def _option_runs(root, first_order: int) -> list[_Run]:
+    """The runs of the page's dropdowns whose options carry document addresses (MIN_RUN_ROWS or more, each
+    with a title of MIN_ROW_TITLE_CHARS), dated by their text or their file's name."""
+    runs = []
+    for select in _DOCUMENT_OPTIONS_XPATH(root):
+        rows = []
+        for option in select.iter("option"):
+            href = (option.get("data-url") or option.get("value") or "").strip()
+            title = text_of(option)
+            if not DOCUMENT_LINK.search(href) or len(title) < MIN_ROW_TITLE_CHARS:
+                continue
+            posted_at, _, dated = _dates_of(title, "")
+            posted_at = posted_at or file_name_date(href)
+            squashed = "".join(title.split())
+            rows.append(_Row(option, title, href, posted_at, dated or posted_at is not None, len(squashed), squashed))
+        if len(rows) >= MIN_RUN_ROWS:
+            runs.append(_Run(select, rows, first_order + len(runs), (select,)))
+    return runs
 
 
 def filter_chars(root) -> int:

@@ -370,3 +370,15 @@ def test_a_document_names_eight_digit_date_dates_it_and_a_longer_number_does_not
     assert file_name_date("/files/회의록_20240501.hwp") == datetime(2024, 5, 1)
     for href in ("/files/1504387451SEAAgenda.pdf", "/files/20241399-report.pdf", "/news/20240501-story.html"):
         assert file_name_date(href) is None, href
+
+
+def test_a_dropdown_whose_options_carry_documents_is_a_run_and_a_jump_menu_is_not():
+    english = "".join(f"<option data-url='content/pdfs/minutes/2019/{m}/Minutes-{m}-10-2019.pdf'>{name} 2019</option>"
+                      for m, name in ((5, "May"), (4, "April"), (3, "March"), (1, "January")))
+    korean = "".join(f"<option value='/files/2024{m:02d}15_회의록.hwp'>2024년 {m}월 정례회의</option>" for m in range(1, 5))
+    for options in (english, korean):
+        rows = rows_of(f"<p>Archived Board Meeting Minutes</p><select><option>Choose</option>{options}</select>")
+        assert (len(rows.links), rows.dated_rows) == (4, 4)
+    assert rows.links[0].posted_at == datetime(2024, 1, 15) and rows.links[0].url.endswith("회의록.hwp")
+    jump = "".join(f"<option value='/meetings/{year}'>{year} Meetings</option>" for year in range(2019, 2024))
+    assert rows_of(f"<select>{jump}</select>").links == ()
