@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from contextvars import ContextVar
-from itertools import chain
+from itertools import chain, islice
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -437,7 +437,8 @@ def _table_rows(table) -> list:
     """The table's own rows: each <tr> whose nearest table is this one, outside its <tfoot> (its pagination).
     A page may wrap rows in a stray element inside the table ('<table><span id=x><tr>...'): the parser
     keeps them there, and they are still the table's rows."""
-    return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table
+    nested = next(table.iterdescendants("table"), None) is not None  # else every <tr> in it is its own
+    return [tr for tr in table.iter("tr") if (not nested or next(tr.iterancestors("table"), None) is table)
             and tag_of(tr.getparent()) != "tfoot"]
 
 
@@ -447,7 +448,6 @@ def _table_rows(table) -> list:
 # alone, and a blog's calendar widget links its days by their numbers.
 MIN_MONTH_DAYS = 21  # three weeks of days in a run (a cleaner may cut a grid's last week)
 MIN_LAST_DAY = 28  # the last day of a month is 28-31: the day after it is 1
-_GRID_TABLES_XPATH = etree.XPath(f"//table[{_NOT_IN_MENUS}][count(.//td) >= {MIN_MONTH_DAYS}]")
 _DAY_NUMBER = re.compile(r"^\d{1,2}$")
 
 
@@ -485,11 +485,14 @@ def _first_word(el) -> str:
     return ""
 
 
-def month_grid_links(root, base_url: str | None = None) -> tuple[ListingLink, ...]:
+def month_grid_links(root, base_url: str | None = None, tables: list | None = None) -> tuple[ListingLink, ...]:
     """The events linked in the day cells of the page's month grids (tables of MIN_MONTH_DAYS or more day
-    cells in a run): each link of MIN_ROW_TITLE_CHARS or more that is not a day's number, in page order."""
+    cells in a run): each link of MIN_ROW_TITLE_CHARS or more that is not a day's number, in page order.
+    tables: the page's tables outside menus (page_tables), when at hand."""
     links = []
-    for table in _GRID_TABLES_XPATH(root):
+    for table in page_tables(root)[0] if tables is None else tables:
+        if sum(1 for _ in islice(table.iter("td"), MIN_MONTH_DAYS)) < MIN_MONTH_DAYS:
+            continue
         cells = _day_cells(table)
         if len(cells) < MIN_MONTH_DAYS:
             continue
@@ -507,7 +510,17 @@ def month_grid_links(root, base_url: str | None = None) -> tuple[ListingLink, ..
 # ('Meeting | Date | Duration | Agenda | Video'), each of one or two rows: tables that repeat one header
 # row are one run of rows, whatever each holds.
 MIN_SAME_HEADER_TABLES = 2
-_HEADED_TABLES_XPATH = etree.XPath(f"//table[{_NOT_IN_MENUS}][tr/th or */tr/th]")
+_MENU_TAGS = ("nav", "header", "footer")
+
+
+def page_tables(root) -> tuple[list, list]:
+    """The page's tables and its dropdowns (<select>) outside nav, header and footer: one walk of the tree
+    (in C) for the rules that read them (same-header tables, month grids, document dropdowns)."""
+    tables, selects = [], []
+    for el in root.iter("table", "select"):
+        if next(el.iterancestors(*_MENU_TAGS), None) is None:
+            (tables if el.tag == "table" else selects).append(el)
+    return tables, selects
 
 
 def _header_of(table) -> tuple[str, ...]:
@@ -518,13 +531,13 @@ def _header_of(table) -> tuple[str, ...]:
     return names if len(names) >= MIN_HEADER_CELLS else ()
 
 
-def _same_header_tables(root):
+def _same_header_tables(tables: list):
     """(the tables' nearest common ancestor, their rows after each header, the tables) for each group of
     MIN_SAME_HEADER_TABLES or more tables whose header rows name the same columns and whose rows together
     are MIN_RUN_ROWS or more."""
     groups: dict[tuple[str, ...], list] = {}
-    for table in _HEADED_TABLES_XPATH(root):
-        if header := _header_of(table):
+    for table in tables:
+        if (table.find("tr/th") is not None or table.find("*/tr/th") is not None) and (header := _header_of(table)):
             groups.setdefault(header, []).append(table)
     for tables in groups.values():
         rows = [row for table in tables for row in _table_rows(table)[1:]]
@@ -715,8 +728,9 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
 def _listing_rows(root, base_url: str | None) -> ListingRows:
     verdicts: dict = {}  # element -> 'comments', 'aside' or '' (the containers share their ancestors)
     candidates: list[_Candidate] = []
+    tables, selects = page_tables(root)
     grouped = ((container, children, ()) for container, children in _candidate_containers(root))
-    for order, (container, children, areas) in enumerate(chain(grouped, _same_header_tables(root))):
+    for order, (container, children, areas) in enumerate(chain(grouped, _same_header_tables(tables))):
         around = {_verdict(el, verdicts) for el in (container, *container.iterancestors())}
         if "comments" in around or ("aside" in around and not base_url):
             continue
@@ -728,7 +742,7 @@ def _listing_rows(root, base_url: str | None) -> ListingRows:
     # <time>) outranks every undated one, so containers without a digit are read only when no dated run
     # is found, and then from the one with the most text down: a container's rows hold at most its text.
     runs = [run for candidate in candidates if candidate.dated and (run := _page_run(candidate, base_url))]
-    runs += _option_runs(root, len(candidates))
+    runs += _option_runs(selects, len(candidates))
     if not any(run.dated for run in runs):
         best = max((run.chars for run in runs), default=0)
         for candidate in sorted((c for c in candidates if not c.dated), key=lambda c: c.most_chars, reverse=True):
@@ -739,7 +753,7 @@ def _listing_rows(root, base_url: str | None) -> ListingRows:
                 best = max(best, run.chars)
     runs.sort(key=lambda run: run.order)  # reading order again: the ranking below keeps it among equals
     empty_board = any(_is_headed(table) for table in _EMPTY_TABLE_XPATH(root))
-    grid_links = month_grid_links(root, base_url)
+    grid_links = month_grid_links(root, base_url, tables)
     if not runs:  # no rows to weigh: their pagination and the prose beside them say nothing
         return ListingRows(empty_board=empty_board, filter_chars=filter_chars(root), grid_links=grid_links)
     # most dated rows first, then most text: a listing's rows carry titles and fields, a menu's a word each
@@ -769,14 +783,11 @@ def _listing_rows(root, base_url: str | None) -> ListingRows:
 # An archive may offer its documents as a dropdown: each option names a meeting ('May 2019') and carries its
 # document's address (data-url or value: 'content/pdfs/minutes/2019/5/Meeting-Minutes-05-09-2019.pdf'), which a
 # script opens. Options that carry documents are rows; options that carry pages are a jump menu or a filter.
-_DOCUMENT_OPTIONS_XPATH = etree.XPath(f"//select[{_NOT_IN_MENUS}][count(option[@data-url or @value]) >= {MIN_RUN_ROWS}]")
-
-
-def _option_runs(root, first_order: int) -> list[_Run]:
+def _option_runs(selects: list, first_order: int) -> list[_Run]:
     """The runs of the page's dropdowns whose options carry document addresses (MIN_RUN_ROWS or more, each
     with a title of MIN_ROW_TITLE_CHARS), dated by their text or their file's name."""
     runs = []
-    for select in _DOCUMENT_OPTIONS_XPATH(root):
+    for select in selects:
         rows = []
         for option in select.iter("option"):
             href = (option.get("data-url") or option.get("value") or "").strip()
