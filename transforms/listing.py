@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from contextvars import ContextVar
+from itertools import chain, islice
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -73,7 +74,10 @@ MONTH_OF_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d{{2}})\b|(?<!\d)((?:19|20
 # capitalised: 'may 3' is a verb and a number; '1.5' (no space) is a number.
 DAY_OF_MONTH = re.compile(rf"(?<![\d.])\b(\d{{1,2}})\s*(?i:{_MONTH})(?![a-zA-Z])|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
                           r"Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?!\d)|(?<!\d)(0?[1-9]|1[0-2])월\s?(0?[1-9]|[12]\d|3[01])일|"
-                          r"(?<![\d.])(0?[1-9]|1[0-2])\.\s(0?[1-9]|[12]\d|3[01])\b(?![.,]?\d)")
+                          r"(?<![\d.])(0?[1-9]|1[0-2])\.\s(0?[1-9]|[12]\d|3[01])\b(?![.,]?\d)|"
+                          # a meetings table under its year's heading writes month and day as two digits each
+                          # ('01/22 | Agenda Packet | Minutes'); one digit ('1/2', '3/4') is as often a fraction
+                          r"(?<![\d/])(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?![\d/])")
 # A link to a document file: a PDF, a Hangul (HWP) or Office file, an archive; by its path's or its query's
 # extension ('/agenda/2021/CPC-Agenda-011521.pdf', 'download.do?file=회의록.hwp', '?Doc=/PDF/07_01_19Agenda.pdf')
 DOCUMENT_LINK = re.compile(r"\.(?:pdf|hwpx?|docx?|xlsx?|pptx?|odt|rtf|zip)(?:$|[?#&])", re.IGNORECASE)
@@ -137,6 +141,8 @@ class ListingRows:
     # non-space characters of the labels of the page's choice inputs (checkboxes, radio buttons), when it has
     # MIN_FILTER_CHOICES or more: a search's or a calendar's filters, whose results a script may load later
     filter_chars: int = 0
+    # the events linked in the cells of a month's calendar grid (month_grid_links), whatever the best run is
+    grid_links: tuple[ListingLink, ...] = ()
 
     @property
     def weighable(self) -> bool:
@@ -307,6 +313,9 @@ _NAME_SEPARATORS = re.compile(r"[-_+]|%20")
 # A document's name may write its meeting's day with a two-digit year ('Agenda-1-22-19.pdf'): in a file's
 # name only (in text, '3-1-12' is as often a rule's or a part's number)
 _FOUR_DIGIT_YEAR = re.compile(r"(?:19|20)\d{2}")
+# ... or as eight digits, year first ('20200130CombinedAgenda.pdf', '회의록_20240501.hwp'): in a document's name,
+# where digits run no further (a longer number, '1504387451SEAAgenda', is an upload's id)
+_FILE_COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _FILE_DATE_SHORT_YEAR = re.compile(r"(?<!\d)(?<!\d-)(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])-(\d{2})(?![\d])")
 
 
@@ -323,7 +332,10 @@ def file_name_date(href: str | None) -> datetime | None:
         if posted_at and _FOUR_DIGIT_YEAR.search(written):  # a name's '10-3-1' is a code, not 2010-03-01
             return posted_at
     short = _FILE_DATE_SHORT_YEAR.search(dashed)
-    return _day(2000 + int(short.group(3)), int(short.group(1)), int(short.group(2))) if short else None
+    if short:
+        return _day(2000 + int(short.group(3)), int(short.group(1)), int(short.group(2)))
+    compact = _FILE_COMPACT_DATE.search(name)
+    return _day(int(compact.group(1)), int(compact.group(2)), int(compact.group(3))) if compact else None
 
 
 def _holds_rows(row) -> bool:
@@ -422,8 +434,120 @@ def _class_shape(classes: str) -> str:
 
 
 def _table_rows(table) -> list:
-    return [tr for tr in table.iter("tr") if tr.getparent() is table or tag_of(tr.getparent()) in ("tbody", "thead")
-            and tr.getparent().getparent() is table]
+    """The table's own rows: each <tr> whose nearest table is this one, outside its <tfoot> (its pagination).
+    A page may wrap rows in a stray element inside the table ('<table><span id=x><tr>...'): the parser
+    keeps them there, and they are still the table's rows."""
+    nested = next(table.iterdescendants("table"), None) is not None  # else every <tr> in it is its own
+    return [tr for tr in table.iter("tr") if (not nested or next(tr.iterancestors("table"), None) is table)
+            and tag_of(tr.getparent()) != "tfoot"]
+
+
+# A month's calendar grid: a table whose cells open with their day's number, MIN_MONTH_DAYS or more in a run
+# (each one more than the cell before; a grid may open on the last days of the month before: 29, 30, 31, 1, 2 ...),
+# with its events linked in the cells: a calendar of meetings lists them. A date picker's cells hold their numbers
+# alone, and a blog's calendar widget links its days by their numbers.
+MIN_MONTH_DAYS = 21  # three weeks of days in a run (a cleaner may cut a grid's last week)
+MIN_LAST_DAY = 28  # the last day of a month is 28-31: the day after it is 1
+_DAY_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+def is_next_day(last: int | None, day: int) -> bool:
+    """True when day follows last in a month's grid (one more, or 1 after a month's last day)."""
+    return last is not None and (day == last + 1 or (day == 1 and last >= MIN_LAST_DAY))
+
+
+def _day_cells(table) -> list:
+    """The longest run of the table's own cells that open with consecutive day numbers (is_next_day)."""
+    best: list = []
+    run: list = []
+    last = None
+    for row in _table_rows(table):
+        for cell in row:
+            if tag_of(cell) != "td":
+                continue
+            first = _first_word(cell)
+            day = int(first) if _DAY_NUMBER.match(first) else None
+            if day is None:
+                continue
+            run = run + [cell] if is_next_day(last, day) else [cell]
+            last = day
+            if len(run) > len(best):
+                best = run
+    return best
+
+
+def _first_word(el) -> str:
+    """The first word of el's text (a layout table's cell may hold a whole page: only its start is read)."""
+    for text in el.itertext():
+        words = text.split(None, 1)
+        if words:
+            return words[0]
+    return ""
+
+
+def month_grid_links(root, base_url: str | None = None, tables: list | None = None) -> tuple[ListingLink, ...]:
+    """The events linked in the day cells of the page's month grids (tables of MIN_MONTH_DAYS or more day
+    cells in a run): each link of MIN_ROW_TITLE_CHARS or more that is not a day's number, in page order.
+    tables: the page's tables outside menus (page_tables), when at hand."""
+    links = []
+    for table in page_tables(root)[0] if tables is None else tables:
+        if sum(1 for _ in islice(table.iter("td"), MIN_MONTH_DAYS)) < MIN_MONTH_DAYS:
+            continue
+        cells = _day_cells(table)
+        if len(cells) < MIN_MONTH_DAYS:
+            continue
+        for cell in cells:
+            for link in _LINKS_XPATH(cell):
+                title = text_of(link)
+                if len(title) >= MIN_ROW_TITLE_CHARS and not _BARE_NUMBER.match(title):
+                    href = link.get("href") if tag_of(link) == "a" else None
+                    links.append(ListingLink(len(links) + 1, title, absolute_url(href, base_url) if href else None,
+                                             None, None))
+    return tuple(links)
+
+
+# A meeting archive may show each year (each body, each month) as a table of its own under one header
+# ('Meeting | Date | Duration | Agenda | Video'), each of one or two rows: tables that repeat one header
+# row are one run of rows, whatever each holds.
+MIN_SAME_HEADER_TABLES = 2
+_MENU_TAGS = ("nav", "header", "footer")
+
+
+def page_tables(root) -> tuple[list, list]:
+    """The page's tables and its dropdowns (<select>) outside nav, header and footer: one walk of the tree
+    (in C) for the rules that read them (same-header tables, month grids, document dropdowns)."""
+    tables, selects = [], []
+    for el in root.iter("table", "select"):
+        if next(el.iterancestors(*_MENU_TAGS), None) is None:
+            (tables if el.tag == "table" else selects).append(el)
+    return tables, selects
+
+
+def _header_of(table) -> tuple[str, ...]:
+    """The names a table's first row gives its columns (its <th> cells' texts, lower-cased), () when it
+    names fewer than MIN_HEADER_CELLS."""
+    rows = _table_rows(table)
+    names = tuple(text_of(cell).lower() for cell in rows[0] if tag_of(cell) == "th") if rows else ()
+    return names if len(names) >= MIN_HEADER_CELLS else ()
+
+
+def _same_header_tables(tables: list):
+    """(the tables' nearest common ancestor, their rows after each header, the tables) for each group of
+    MIN_SAME_HEADER_TABLES or more tables whose header rows name the same columns and whose rows together
+    are MIN_RUN_ROWS or more."""
+    groups: dict[tuple[str, ...], list] = {}
+    for table in tables:
+        if (table.find("tr/th") is not None or table.find("*/tr/th") is not None) and (header := _header_of(table)):
+            groups.setdefault(header, []).append(table)
+    for tables in groups.values():
+        rows = [row for table in tables for row in _table_rows(table)[1:]]
+        if len(tables) < MIN_SAME_HEADER_TABLES or len(rows) < MIN_RUN_ROWS:
+            continue
+        shared = set(tables[0].iterancestors())
+        for table in tables[1:]:
+            shared &= set(table.iterancestors())
+        common = next(el for el in tables[0].iterancestors() if el in shared)
+        yield common, rows, tuple(tables)
 
 
 def _candidate_containers(root, min_rows: int = MIN_RUN_ROWS):
@@ -495,6 +619,8 @@ class _Run:
     container: object
     rows: list[_Row]
     order: int = 0  # the container's place among the page's candidates
+    # where the run's rows lie, for the prose beside them: its container, or the tables of one header
+    areas: tuple = ()
 
     @property
     def dated(self) -> int:
@@ -539,6 +665,7 @@ class _Candidate:
     aside: bool  # in an aside: its rows count only when they link the page's children
     dated: bool  # a row of it can show a date: it holds a digit or a <time>
     most_chars: int  # at least the non-space characters of its text (a bound on its rows' chars)
+    areas: tuple = ()  # where its rows lie (the tables of one header), when not its whole container
 
 
 def _page_run(candidate: _Candidate, base_url: str | None) -> _Run | None:
@@ -547,6 +674,7 @@ def _page_run(candidate: _Candidate, base_url: str | None) -> _Run | None:
     /about/meetings/ -> /about/meetings/august-8-2019-agenda/)."""
     run = _run_of(candidate.container, candidate.children)
     run.order = candidate.order
+    run.areas = candidate.areas or (candidate.container,)
     return run if run.rows and (not candidate.aside or links_children(run.rows, base_url)) else None
 
 
@@ -600,18 +728,21 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
 def _listing_rows(root, base_url: str | None) -> ListingRows:
     verdicts: dict = {}  # element -> 'comments', 'aside' or '' (the containers share their ancestors)
     candidates: list[_Candidate] = []
-    for order, (container, children) in enumerate(_candidate_containers(root)):
+    tables, selects = page_tables(root)
+    grouped = ((container, children, ()) for container, children in _candidate_containers(root))
+    for order, (container, children, areas) in enumerate(chain(grouped, _same_header_tables(tables))):
         around = {_verdict(el, verdicts) for el in (container, *container.iterancestors())}
         if "comments" in around or ("aside" in around and not base_url):
             continue
         # every text node, a script's too: a digit anywhere, and the characters at most (a bound, not a count)
         text = " ".join(_TEXTS(container))
         candidates.append(_Candidate(order, container, children, "aside" in around,
-                                     _DIGIT.search(text) is not None or _HAS_TIME(container), _most_chars(text)))
+                                     _DIGIT.search(text) is not None or _HAS_TIME(container), _most_chars(text), areas))
     # Cheap exits that choose the same run: a dated run (every date is written with digits, or is a
     # <time>) outranks every undated one, so containers without a digit are read only when no dated run
     # is found, and then from the one with the most text down: a container's rows hold at most its text.
     runs = [run for candidate in candidates if candidate.dated and (run := _page_run(candidate, base_url))]
+    runs += _option_runs(selects, len(candidates))
     if not any(run.dated for run in runs):
         best = max((run.chars for run in runs), default=0)
         for candidate in sorted((c for c in candidates if not c.dated), key=lambda c: c.most_chars, reverse=True):
@@ -622,8 +753,9 @@ def _listing_rows(root, base_url: str | None) -> ListingRows:
                 best = max(best, run.chars)
     runs.sort(key=lambda run: run.order)  # reading order again: the ranking below keeps it among equals
     empty_board = any(_is_headed(table) for table in _EMPTY_TABLE_XPATH(root))
+    grid_links = month_grid_links(root, base_url, tables)
     if not runs:  # no rows to weigh: their pagination and the prose beside them say nothing
-        return ListingRows(empty_board=empty_board, filter_chars=filter_chars(root))
+        return ListingRows(empty_board=empty_board, filter_chars=filter_chars(root), grid_links=grid_links)
     # most dated rows first, then most text: a listing's rows carry titles and fields, a menu's a word each
     runs.sort(key=lambda r: (r.dated, sum(row.chars for row in r.rows)), reverse=True)
     chosen = [runs[0]]
@@ -641,11 +773,34 @@ def _listing_rows(root, base_url: str | None) -> ListingRows:
                               _views(row.element)) for i, row in enumerate(rows, start=1))
     found = ListingRows(links, sum(r.dated for r in chosen), sum(row.chars for row in rows), 0,
                         row_texts=tuple(row.text for row in rows), headed=headed, empty_board=empty_board,
-                        filter_chars=filter_chars(root))
+                        filter_chars=filter_chars(root), grid_links=grid_links)
     if not found.weighable:  # too few rows for any listing: nothing weighs them against the page
         return found
-    return replace(found, pagination=has_pagination(root), paragraphs=_paragraphs(root, {r.container for r in chosen}),
+    return replace(found, pagination=has_pagination(root), paragraphs=_paragraphs(root, {area for r in chosen for area in r.areas}),
                    links_children=links_children(rows, base_url))
+
+
+# An archive may offer its documents as a dropdown: each option names a meeting ('May 2019') and carries its
+# document's address (data-url or value: 'content/pdfs/minutes/2019/5/Meeting-Minutes-05-09-2019.pdf'), which a
+# script opens. Options that carry documents are rows; options that carry pages are a jump menu or a filter.
+def _option_runs(selects: list, first_order: int) -> list[_Run]:
+    """The runs of the page's dropdowns whose options carry document addresses (MIN_RUN_ROWS or more, each
+    with a title of MIN_ROW_TITLE_CHARS), dated by their text or their file's name."""
+    runs = []
+    for select in selects:
+        rows = []
+        for option in select.iter("option"):
+            href = (option.get("data-url") or option.get("value") or "").strip()
+            title = text_of(option)
+            if not DOCUMENT_LINK.search(href) or len(title) < MIN_ROW_TITLE_CHARS:
+                continue
+            posted_at, _, dated = _dates_of(title, "")
+            posted_at = posted_at or file_name_date(href)
+            squashed = "".join(title.split())
+            rows.append(_Row(option, title, href, posted_at, dated or posted_at is not None, len(squashed), squashed))
+        if len(rows) >= MIN_RUN_ROWS:
+            runs.append(_Run(select, rows, first_order + len(runs), (select,)))
+    return runs
 
 
 def filter_chars(root) -> int:

@@ -35,9 +35,10 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from cityclips.transforms.listing import (DATE, DATE_DAY_FIRST, DATE_MONTH_FIRST, DATE_US, DOCUMENT_LINK,
-                                          MIN_BOARD_ROWS, MIN_ROW_TITLE_CHARS, MIN_UNDATED_LISTING_ROWS, PROSE_MIN_CHARS, ListingRows)
+                                          MIN_BOARD_ROWS, MIN_MONTH_DAYS, MIN_ROW_TITLE_CHARS, MIN_UNDATED_LISTING_ROWS,
+                                          PROSE_MIN_CHARS, ListingRows, is_next_day)
 from cityclips.transforms.markup import ARTICLE_TYPES, json_ld_object_types
-from cityclips.transforms.metadata import parse_metadata_line
+from cityclips.transforms.metadata import TIME_RANGE, parse_metadata_line
 from cityclips.transforms.records import Block, ListingLink, RemovedLine
 from cityclips.transforms.source import absolute_url
 
@@ -165,9 +166,9 @@ _LABELLED_DATE = re.compile(r"(?:^|[\s|•·ㆍ])[^\s:：|•]{2,12}\s*[:：]\s*
 _COMPACT_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")
 # A month's calendar grid shows its days as numbers in cells: 21 and more in a row, with the events
 # written in the cells between them (a calendar of meetings is a listing of them).
-MIN_MONTH_DAYS = 21  # three weeks of days in a run (a cleaner may cut the grid's last week)
-MIN_LAST_DAY = 28  # a grid that opens on the month before's last days runs 29, 30, 31, 1, 2 ...
-MIN_GRID_EVENTS = MIN_LISTING_ROWS
+# (MIN_MONTH_DAYS = 21, three weeks of days, and is_next_day: transforms/listing.py, which finds grids in tables)
+# ... with this many events at least: a board's calendar may show its two meetings of the month
+MIN_GRID_EVENTS = 2
 _CHANGE_LABEL = re.compile(r"modif|updat|revis|review|수정|갱신|변경", re.IGNORECASE)
 # An item shows its own date once or twice at its top (posted, an event's day); a run of lines that are
 # each a date ('Wednesday, July 31, 2024', 'October 10, 2019 (cancelled)', 'December 12, 2019') is a
@@ -462,6 +463,13 @@ def shows_month_grid(body_text: str) -> bool:
     (each a line of its own, one more than the last; a grid may open on the last days of the month
     before: 30, 31, 1, 2 ...) with MIN_GRID_EVENTS or more lines of text between them (its events).
     A date picker or a blog's calendar widget shows the numbers alone."""
+    days, events = month_grid_days(body_text)
+    return days >= MIN_MONTH_DAYS and events >= MIN_GRID_EVENTS
+
+
+def month_grid_days(body_text: str) -> tuple[int, int]:
+    """(days, events): the longest run of day numbers the body shows as lines of their own (see
+    shows_month_grid), and the lines of text between them."""
     days = events = best_days = best_events = 0
     last = None
     for line in body_text.splitlines():
@@ -470,14 +478,14 @@ def shows_month_grid(body_text: str) -> bool:
             events += bool(days) and len(line.strip()) >= MIN_ROW_TITLE_CHARS
             continue
         day = int(next(group for group in match.groups() if group))
-        if last is not None and (day == last + 1 or (day == 1 and last >= MIN_LAST_DAY)):
+        if is_next_day(last, day):
             days += 1
         else:
             days, events = 1, 0
         last = day
         if days > best_days:
             best_days, best_events = days, events
-    return best_days >= MIN_MONTH_DAYS and best_events >= MIN_GRID_EVENTS
+    return best_days, best_events
 
 
 def labelled_date_lines(body_text: str) -> list[str]:
@@ -540,6 +548,50 @@ def shows_own_board_fields(evidence: PageEvidence) -> bool:
     return False
 
 
+# An event's page says when and where it takes place as fields: a label of its time ('Date/Time:', 'When:',
+# '일시 :') and one of its place ('Location:', 'Where:', '장소 :') at the start of lines near its top, with
+# their values or without (a calendar's pop-up saved before its script filled them in): one item, dated or not.
+_WHEN_LABEL = re.compile(r"^\W{0,3}(?:date\s*/\s*time|start\s+date(?:\s*/\s*time)?|date|time|when|일시|일자|날짜|시간)"
+                         r"\s*[:：]", re.IGNORECASE)
+_WHERE_LABEL = re.compile(r"^\W{0,3}(?:location|where|venue|place|장소|위치)\s*[:：]", re.IGNORECASE)
+# ... or it shows the hours it runs as a line of their own ('9:00 AM - 11:00 AM', '14:00~16:00', 'Time: 6:30 pm -
+# 8:30 pm'), one range on a line or two (its title may repeat it); a committee's schedule shows several ranges, or
+# lines that open with a clock time ('8:30 am Finance & Audit Committee'), and a calendar one range in many cells.
+MAX_EVENT_HOURS_LINES = 2
+_OPENS_WITH_CLOCK = re.compile(r"^\W{0,3}(?:(?:오[전후]\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|시)|\d{1,2}:\d{2})",
+                               re.IGNORECASE)
+
+
+def _head_lines(evidence: PageEvidence) -> list[str]:
+    """The lines of the frame above the body and of the body's first HEAD_CHARS, stripped."""
+    return [line.strip() for line in f"{evidence.frame_text}\n{evidence.body_text[:HEAD_CHARS]}".splitlines()
+            if line.strip()]
+
+
+def shows_event_fields(evidence: PageEvidence) -> bool:
+    """True when the frame or the body's head has a line that opens with a label of when ('Date/Time:',
+    '일시 :') and one that opens with a label of where ('Location:', '장소 :'): an event's own fields."""
+    lines = _head_lines(evidence)
+    return any(_WHEN_LABEL.match(line) for line in lines) and any(_WHERE_LABEL.match(line) for line in lines)
+
+
+def shows_event_hours(evidence: PageEvidence) -> bool:
+    """True when a line of the frame or the body's head is a time range (with a label or a few words at
+    most), the head shows no other range, on MAX_EVENT_HOURS_LINES lines at most, and no line that opens
+    with a clock time outside one, and the body is no schedule and no month's grid (whose events show
+    their hours between its days): the hours of one event."""
+    ranges, lines, alone = set(), 0, False
+    for line in _head_lines(evidence):
+        found = list(TIME_RANGE.finditer(line))
+        if not found and _OPENS_WITH_CLOCK.match(line):
+            return False
+        ranges.update("".join(match.group(0).lower().split()) for match in found)
+        lines += bool(found)
+        alone = alone or bool(found and len(line) - len(found[0].group(0)) <= MAX_FIELD_WORDS_CHARS)
+    return (alone and len(ranges) == 1 and lines <= MAX_EVENT_HOURS_LINES and not shows_schedule(evidence.body_text)
+            and month_grid_days(evidence.body_text)[0] < MIN_MONTH_DAYS)
+
+
 def is_item_url(url: str | None) -> bool:
     """True when a URL is an item's: a view or detail page, an item id, a date in its path before a slug."""
     return bool(url and (ARTICLE_URL.search(url) or DATED_URL.search(url)))
@@ -551,7 +603,8 @@ def item_evidence(evidence: PageEvidence) -> str:
                           ("article_url", is_item_url(evidence.url)),
                           ("neighbour_links", evidence.neighbour_links),
                           ("date_field", shows_date_field(evidence.body_text)),
-                          ("frame_date", shows_date_field(evidence.frame_text))):
+                          ("frame_date", shows_date_field(evidence.frame_text)),
+                          ("event_fields", shows_event_fields(evidence)), ("event_hours", shows_event_hours(evidence))):
         if present:
             return name
     return ""
@@ -664,6 +717,9 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
         return PageKind("listing", f"{reason} dated records with the same fields", rows.links)
     if not item and shows_month_grid(evidence.body_text):
         return PageKind("listing", f"{reason} a month's calendar grid", rows.links)
+    # ... or a table of day cells with events linked in them (the cleaner may take the events out of the text)
+    if not item and len(rows.grid_links) >= MIN_GRID_EVENTS:
+        return PageKind("listing", f"{reason} a month's calendar grid of linked events", rows.grid_links)
     # dated rows that link the page's own children (/about/meetings/ -> /about/meetings/august-8-2019-agenda/)
     # on a page that is no item: its items, however much the page says about them besides
     if dated and not item and rows.links_children:

@@ -288,3 +288,97 @@ def test_a_file_names_two_digit_year_dates_it_and_its_codes_do_not():
     assert file_name_date("/files/회의록_3-26-19.hwp") == datetime(2019, 3, 26)
     for href in ("/docs/code-10-3-1-22.pdf", "/docs/rule-3-1-123.pdf", "/docs/규정-제3-1-12345호.hwp"):
         assert file_name_date(href) is None, href
+
+
+def test_rows_a_stray_element_wraps_inside_a_table_are_the_tables_rows():
+    # '<table><span id=x><tr>...': the parser keeps the rows inside the span, which is no row container
+    english = "".join(f"<tr><td>Thu, Feb {i + 1}, 2018<br>Room 333</td><td><a href='/files/agenda-{i}.pdf'>Meeting "
+                      f"Agenda</a></td><td><a href='/files/minutes-{i}.pdf'>Minutes of Meeting</a></td></tr>"
+                      for i in range(5))
+    korean = "".join(f"<tr><td>2024.03.{i + 1:02d}</td><td><a href='/files/agenda-{i}.hwp'>회의 안건</a></td>"
+                     f"<td><a href='/files/minutes-{i}.hwp'>회의록 내려받기</a></td></tr>" for i in range(5))
+    for body in (english, korean):
+        rows = rows_of(f"<table><tr><td>Date</td><td>Agenda</td><td>Minutes</td></tr><span id='SEA'>{body}</span></table>")
+        assert (len(rows.links), rows.dated_rows) == (5, 5)
+        assert rows.links[0].url.startswith("/files/agenda-0")
+
+
+def test_tables_that_repeat_one_header_are_one_run_of_rows():
+    # a meetings archive: one table per year under the same header, one or two meetings each
+    def table(year: int, header: tuple[str, ...], row: str) -> str:
+        heads = "".join(f"<th>{name}</th>" for name in header)
+        return f"<div class='panel'><h3>{year}</h3><table><thead><tr>{heads}</tr></thead><tbody>{row}</tbody></table></div>"
+
+    english = "".join(table(year, ("Meeting", "Date", "Duration", "Agenda"),
+                            f"<tr><td>Regular Council Meeting</td><td>June 15, {year} - 5:00 PM</td><td>01h 30m</td>"
+                            f"<td><a href='/AgendaViewer.php?clip_id={year}'>Agenda</a></td></tr>")
+                      for year in range(2019, 2024))
+    korean = "".join(table(year, ("회의명", "일자", "시간", "안건"),
+                           f"<tr><td>정기회의</td><td>{year}.06.15</td><td>14:00</td>"
+                           f"<td><a href='/agenda.do?id={year}'>안건 보기</a></td></tr>") for year in range(2019, 2024))
+    for body in (english, korean):
+        rows = rows_of(body)
+        assert (len(rows.links), rows.dated_rows) == (5, 5)
+    # tables of different headers (a page's facts, its contacts) are not one run
+    mixed = table(2019, ("Name", "Phone", "Room"), "<tr><td>Clerk</td><td>555-0100</td><td><a href='/c'>Room 1</a></td></tr>")
+    mixed += table(2020, ("Fund", "Amount", "Year"), "<tr><td>Parks</td><td>$100</td><td><a href='/f'>2020 budget</a></td></tr>")
+    mixed += table(2021, ("Ward", "Member", "Term"), "<tr><td>3</td><td>Lee</td><td><a href='/w'>2021 term</a></td></tr>")
+    assert rows_of(mixed).links == ()
+
+
+def test_a_month_and_day_in_two_digits_dates_a_row_and_a_fraction_does_not():
+    # a meetings table under its year's heading: '01/22 | Agenda Packet | Minutes'
+    english = "".join(f"<p>{month:02d}/22 | <a href='/files/packet-{month}.pdf'>Agenda Packet</a> | "
+                      f"<a href='/files/minutes-{month}.pdf'>Minutes</a></p>" for month in range(1, 6))
+    korean = "".join(f"<p>{month:02d}/22 | <a href='/files/packet-{month}.hwp'>회의 안건 자료</a> | "
+                     f"<a href='/files/minutes-{month}.hwp'>회의록</a></p>" for month in range(1, 6))
+    for body in (english, korean):
+        rows = rows_of(f"<h3>2024</h3><div class='meetings'>{body}</div>")
+        assert rows.dated_rows == 5 and {link.posted_at for link in rows.links} == {None}
+    fractions = "".join(f"<p>{n}/{n + 1} <a href='/recipe/{n}'>cup of flour for the bread</a></p>" for n in range(1, 6))
+    assert rows_of(f"<div class='recipes'>{fractions}</div>").dated_rows == 0
+
+
+def _month_table(events: dict[int, str], first_day: int = 29) -> str:
+    days = [*range(first_day, 32), *range(1, 32)][:35]
+    cells = [f"<td>{day}" + (f"<div><a href='/calendar/event/{day}'>{events[day]}</a></div>" if day in events else "")
+             + "</td>" for day in days]
+    rows = "".join("<tr>" + "".join(cells[i:i + 7]) + "</tr>" for i in range(0, 35, 7))
+    return f"<table class='grid'><tr><th>Sun</th><th>Mon</th><th>Tue</th><th>Wed</th><th>Thu</th><th>Fri</th><th>Sat</th></tr>{rows}</table>"
+
+
+def test_the_events_linked_in_a_month_grids_day_cells_are_its_links():
+    english = {5: "Board of Supervisors Meeting", 19: "Planning Commission Hearing"}
+    korean = {5: "시의회 본회의", 19: "도시계획위원회 회의"}
+    for events in (english, korean):
+        links = listing_rows(parse_html(f"<html><body><h2>September 2022</h2>{_month_table(events)}</body></html>"),
+                             "https://county.example.gov/calendar").grid_links
+        assert [link.title for link in links] == [events[5], events[19]]
+        assert links[0].url == "https://county.example.gov/calendar/event/5"
+    # a date picker links its days by their numbers: no events
+    picker = _month_table({}).replace("<td>1", "<td><a href='/d/1'>1</a>")
+    assert rows_of(picker).grid_links == ()
+    # a table of 35 cells that are no run of days (a price table) holds no grid
+    prices = _month_table(english).replace("<td>1", "<td>7").replace("<td>2", "<td>9")
+    assert rows_of(prices).grid_links == ()
+
+
+def test_a_document_names_eight_digit_date_dates_it_and_a_longer_number_does_not():
+    from cityclips.transforms.listing import file_name_date
+    assert file_name_date("FilesBoardMeeting/20200130CombinedAgenda.pdf") == datetime(2020, 1, 30)
+    assert file_name_date("/files/%ED%9A%8C%EC%9D%98%EB%A1%9D_20240501.hwp") == datetime(2024, 5, 1)
+    assert file_name_date("/files/회의록_20240501.hwp") == datetime(2024, 5, 1)
+    for href in ("/files/1504387451SEAAgenda.pdf", "/files/20241399-report.pdf", "/news/20240501-story.html"):
+        assert file_name_date(href) is None, href
+
+
+def test_a_dropdown_whose_options_carry_documents_is_a_run_and_a_jump_menu_is_not():
+    english = "".join(f"<option data-url='content/pdfs/minutes/2019/{m}/Minutes-{m}-10-2019.pdf'>{name} 2019</option>"
+                      for m, name in ((5, "May"), (4, "April"), (3, "March"), (1, "January")))
+    korean = "".join(f"<option value='/files/2024{m:02d}15_회의록.hwp'>2024년 {m}월 정례회의</option>" for m in range(1, 5))
+    for options in (english, korean):
+        rows = rows_of(f"<p>Archived Board Meeting Minutes</p><select><option>Choose</option>{options}</select>")
+        assert (len(rows.links), rows.dated_rows) == (4, 4)
+    assert rows.links[0].posted_at == datetime(2024, 1, 15) and rows.links[0].url.endswith("회의록.hwp")
+    jump = "".join(f"<option value='/meetings/{year}'>{year} Meetings</option>" for year in range(2019, 2024))
+    assert rows_of(f"<select>{jump}</select>").links == ()

@@ -667,3 +667,64 @@ def test_an_archive_of_dated_documents_outweighs_a_date_field_and_a_year_of_them
         assert decide_page_kind(dated).kind == "listing"  # a year of meetings
         few = evidence(archive_page(prose, rows[:9]), has_published_at=True)
         assert decide_page_kind(few).kind == "article"  # an item's attachments
+
+
+def _kind_of_text(body: str, frame: str = "") -> str:
+    return decide_page_kind(PageEvidence(body_chars=len(body), body_text=body, frame_text=frame)).kind
+
+
+def test_an_events_fields_of_when_and_where_make_it_one_item_without_a_date():
+    # a calendar's event pop-up saved before its script filled the values in
+    english = "Date/Time:\nCategory:\nBOC Meeting\nLocation:\nDescription\nBoard of Commissioners Committee of the Whole"
+    korean = "일시 :\n분류 : 위원회\n장소 : 시청 3층 대회의실\n도시계획위원회 정기회의를 아래와 같이 개최합니다"
+    for body in (english, korean):
+        assert _kind_of_text(body) == "article"
+        assert _kind_of_text(body, frame=body) == "article"
+    # a place alone is a page's address, not an event
+    assert _kind_of_text("Location: 414 Grant Street\nThe board oversees the housing fund of the city") == "static"
+    assert _kind_of_text("장소 : 시청 본관\n위원회는 도시계획에 관한 사항을 심의합니다") == "static"
+
+
+def test_an_events_one_time_range_makes_it_one_item_and_a_schedules_hours_do_not():
+    english_frame = "Back to Calendar\n9:00 AM - 11:00 AM\nCity Council Chambers"
+    korean_frame = "목록으로\n14:00 ~ 16:00\n시청 대회의실"
+    assert _kind_of_text("The Housing Opportunity Fund was created by the City to support housing.",
+                         english_frame) == "article"
+    assert _kind_of_text("주거복지기금 운영위원회는 시의 주거 지원 사업을 심의합니다.", korean_frame) == "article"
+    # the same range twice (in the title and as a field) is still one event's hours
+    assert _kind_of_text("Special Board Meeting @ 9:30 a.m. - 12:00 p.m.\nBOARD OF EDUCATION\n"
+                         "9:30 a.m. - 12:00 p.m.\nMINUTES STATEMENT") == "article"
+    # a committee's day: several sessions, each a line opening with its hour
+    committees = ("COMMITTEE MEETINGS – 8:30 AM TO 10:15 AM\n8:30 am Finance & Audit Committee\n"
+                  "9:30 am Tenant Services Committee\n10:00 am Real Estate Operations")
+    assert _kind_of_text(committees) == "static"
+    assert _kind_of_text("위원회 회의\n14:00 ~ 15:00 예산분과\n15:00 ~ 16:00 복지분과\n16:00 ~ 17:00 교통분과") == "static"
+    # office hours in a sentence are no event's
+    assert _kind_of_text("The office is open weekdays from 9:00 AM - 5:00 PM for questions about permits and "
+                         "licences.") == "static"
+
+
+def test_a_month_grid_table_with_linked_events_is_a_listing_and_an_events_page_beside_one_is_not():
+    english = {5: "Board of Supervisors Meeting", 12: "Deferred Comp Meeting", 19: "Planning Commission Hearing"}
+    korean = {5: "시의회 본회의", 12: "예산결산특별위원회", 19: "도시계획위원회 회의"}
+    for events in (english, korean):
+        cells = "".join(f"<td>{day}" + (f" <a href='/event/{day}'>{events[day]}</a>" if day in events else "") + "</td>"
+                        + ("</tr><tr>" if day % 7 == 0 else "") for day in range(1, 31))
+        html = f"<html><body><h2>2022</h2><table><tr>{cells}</tr></table></body></html>"
+        page = evidence(html, body_chars=40, body_text="Sunday : Monday : Tuesday")
+        kind = decide_page_kind(page)
+        assert kind.kind == "listing" and [link.title for link in kind.links] == list(events.values())
+        # an event's own page with its month's calendar beside it stays the event
+        assert decide_page_kind(replace(page, has_published_at=True, body_text="Date: 2022-09-05")).kind == "article"
+
+
+def test_a_month_grids_events_hours_do_not_make_it_one_event():
+    cells = []
+    for day in (29, 30, *range(1, 32)):
+        cells.append(f"Tuesday, October {day}" if day < 29 or len(cells) > 2 else f"Sunday, September {day}")
+        if day in (8, 22):
+            cells.append("5:30 PM - 6:30 PM")
+    grid = "Sunday Monday Tuesday Wednesday Thursday Friday Saturday\n" + "\n".join(cells)
+    assert decide_page_kind(PageEvidence(body_chars=len(grid), body_text=grid)).kind == "listing"
+    korean = "\n".join(f"10월 {day}일" + ("\n14:00 ~ 16:00 정례회의" if day in (8, 22) else "") for day in range(1, 32))
+    assert decide_page_kind(PageEvidence(body_chars=len(korean), body_text=korean)).kind == "listing"
