@@ -44,6 +44,9 @@ LINK_LIST_MIN_LINKS = 2  # a <ul>/<dl> of two or more links and nothing else is 
 LINK_LIST_TEXT_SHARE = 0.95  # ... when (almost) all of its text is link text
 # Attachment lists are link lists too, but they carry metadata: never drop a list that names files.
 _DOCUMENT_HREF = re.compile(r"\.(pdf|hwpx?|docx?|xlsx?|pptx?|odt|zip)(?:[?#]|\s*$)", re.IGNORECASE)
+# An agenda's row numbers, written out before the item's link: '1.', '12)', 'a.', 'iv.', '가.', '(3)', '①'
+_OUTLINE_MARKER = re.compile(r"^(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4}|[가-하])[.)]|[①-⑳])$")
+MIN_OUTLINE_ROWS = 3  # three numbered rows make a sequence; one or two can be a menu's decoration
 _FILE_LINK = re.compile(r"\.(pdf|hwpx?|docx?|xlsx?|pptx?|jpe?g|png|gif|zip|txt|csv)\b", re.IGNORECASE)
 CAPTION_SEARCH_LEVELS = 3  # figure > a > img, or table > tr > td > img with the caption in the next row
 MAX_DATA_ROW_CHARS = 300  # a data row ('작성자 : 대변인실 등록일 : ...') is short; a layout row holds a page
@@ -99,6 +102,7 @@ ICON_TAGS = frozenset({"span", "i", "img", "em"})  # an icon leads an item: an e
 MIN_VISIBLE_PROSE = 3.0  # less prose than one paragraph outside <noscript>: read <noscript> too
 FAST_RECORD_CHARS = 300  # removed boxes larger than this are recorded with their pieces space-joined
 LINK_LINE_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
+FIELD_VALUE_TAGS = frozenset({"p", "div"})  # a field's value box; a heading after a label would come out a heading
 LINK_LINE_SHARE = 0.8  # four fifths of the line is link text ...
 MAX_LINK_LINE_CHARS = 200  # ... and the line is a headline's length, not a paragraph with a long link
 _URL_TEXT = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)  # a link that shows its own address
@@ -221,9 +225,36 @@ def _chrome_rule(el: etree._Element, tag: str, sizes: dict) -> str | None:
         # when short; a block with some prose around its links needs more links to count as a menu.
         pure_list = tag in ("ul", "ol", "dl") and links >= LINK_LIST_MIN_LINKS and share >= LINK_LIST_TEXT_SHARE
         if (pure_list or (links >= LINK_MENU_MIN_LINKS and share >= LINK_MENU_TEXT_SHARE)) \
-                and not _FILE_LINK.search(text_content(el)) and not _links_to_documents(el):
+                and not _FILE_LINK.search(text_content(el)) and not _links_to_documents(el) \
+                and not _numbered_outline(el):
             return "html_link_menu"
     return None
+
+
+def _row_number(row: etree._Element) -> str:
+    """A row's (a <tr>'s or an <li>'s) first piece of text when it sits outside any link: its
+    number, when it has one ('<td>1.</td><td><a>Roll Call</a></td>', '<li>가. <a>...</a></li>')."""
+    for piece in row.xpath(".//text()"):
+        if not piece.strip():
+            continue
+        node = piece.getparent().getparent() if piece.is_tail else piece.getparent()
+        while node is not None and node is not row:
+            if _tag(node) == "a":
+                return ""
+            node = node.getparent()
+        return piece.strip()
+    return ""
+
+
+def _numbered_outline(el: etree._Element) -> bool:
+    """A block of link rows each numbered in its own text ('1.', '2.', 'a.', '가.', '(3)') outside
+    the links: an agenda or an outline whose items open the documents they name, not navigation
+    (menus never number their entries). Three numbered rows and half the rows at least."""
+    rows = list(el.iter("tr")) or [child for child in el.iter("li")]
+    if len(rows) < MIN_OUTLINE_ROWS:
+        return False
+    numbered = sum(bool(_OUTLINE_MARKER.match(_row_number(row))) for row in rows)
+    return numbered >= MIN_OUTLINE_ROWS and numbered * 2 >= len(rows)
 
 
 def _links_to_documents(el: etree._Element) -> bool:
@@ -516,14 +547,31 @@ def _inside_rule(el: etree._Element, tag: str, state: _State) -> str | None:
 
 def _is_link_line(el: etree._Element, tag: str, sizes: dict) -> bool:
     """A paragraph or heading that is one link and little else ('Read also: <a>Other story</a>'):
-    a teaser for another page. A link to a file is an attachment, not a teaser."""
+    a teaser for another page. A link to a file is an attachment, not a teaser; a link that is a
+    field's value is the field's (see _is_field_value)."""
     if tag not in LINK_LINE_TAGS:
         return False
     size = sizes.get(el)
     if size is None or not size.links or size.chars > MAX_LINK_LINE_CHARS or size.own_chars < size.chars:
         return False  # (a <div> with block children is not one line)
     return size.link_chars >= LINK_LINE_SHARE * size.chars and not _FILE_LINK.search(text_content(el)) \
-        and not _shows_addresses(el)
+        and not _shows_addresses(el) and not _is_field_value(el, sizes)
+
+
+def _is_field_value(el: etree._Element, sizes: dict) -> bool:
+    """True when el and the box before it are a row of their own, a field's label and its value
+    ('<div class="row"><div>House Committee:</div><div><a>Public Safety</a></div></div>', '<div><span>담당부서 :
+    </span><div><a>교통과</a></div></div>'): the link is the field's value, not a teaser for another page.
+    A label among the article's paragraphs ('<h3>Read more:</h3><p><a>Other story</a></p>') opens a teaser."""
+    parent = el.getparent()
+    if _tag(el) not in FIELD_VALUE_TAGS or parent is None:
+        return False
+    boxes = [child for child in parent if isinstance(child.tag, str) and child in sizes and sizes[child].chars]
+    if len(boxes) != 2 or boxes[1] is not el or (parent.text or "").strip() \
+            or any((box.tail or "").strip() for box in boxes):
+        return False
+    text = _text_of(boxes[0])
+    return 0 < len(text) <= MAX_ROW_LABEL_CHARS and text.endswith((":", "："))
 
 
 def _shows_addresses(el: etree._Element) -> bool:
@@ -531,7 +579,7 @@ def _shows_addresses(el: etree._Element) -> bool:
     an address the reader is given to open or copy (a meeting's Zoom link, a source), not a teaser,
     which names another page by its headline."""
     texts = [" ".join(text_content(a).split()) for a in el.iter("a")]
-    return bool(texts) and all(_URL_TEXT.match(t) for t in texts if t) and any(texts)
+    return any(texts) and all(_URL_TEXT.match(t) for t in texts if t)
 
 
 def _excluded_by(el: etree._Element, tag: str, state: _State, where: int) -> str:

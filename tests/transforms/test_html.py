@@ -415,3 +415,39 @@ def test_a_media_players_fallback_text_is_recorded_never_content() -> None:
             assert (f"html_{tag}", fallback) in _removed(html)
             outside = _page(f"<div><{tag} controls>{fallback}</{tag}></div><div class='view'><p>{lead}</p></div>")
             assert fallback not in _all_block_text(outside)
+
+
+# --- round 9 (body9): agendas and field values are not menus or teasers -----------------------------
+
+def _agenda(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(f"<tr><td class='Num'>{number}</td><td><a href='/Detail.aspx?ID={i}'>{text}</a></td></tr>"
+                    for i, (number, text) in enumerate(rows))
+    return f"<table class='MeetingDetail'>{cells}</table>"
+
+
+def test_a_table_of_numbered_agenda_links_is_content_not_a_link_menu() -> None:
+    # f202: an agenda's items link to their files; the numbers written before the links say it is an
+    # outline, which no menu is. The same links unnumbered are still a menu.
+    english = [("1.", "CALL TO ORDER"), ("2.", "Roll Call"), ("a.", "Application #18-050 Minor Site Plan"),
+               ("b.", "Zoning Ordinance Update-West Olive Corridor")]
+    korean = [("1.", "개회 선언"), ("2.", "국민의례"), ("가.", "제2025-3호 도시계획 변경안 심의"), ("나.", "폐회")]
+    for rows, article in ((english, ARTICLE_EN), (korean, ARTICLE_KO)):
+        html = _page(f"<div class='content'><p>{article}</p>{_agenda(rows)}</div>")
+        cells = _texts(html, "cell")
+        assert [f"{n} {t}" for n, t in rows] == cells
+        bare = _page(f"<div class='content'><p>{article}</p>{_agenda([('', t) for _, t in rows])}</div>")
+        assert not _texts(bare, "cell")
+        assert "html_link_menu" in {rule for rule, _ in _removed(bare)}
+
+
+def test_a_link_that_is_a_fields_value_is_not_a_teaser() -> None:
+    # f208: '<div>House Committee:</div><div><a>Public Safety ...</a></div>' is a row of label and value
+    for label, value, article in (("House Committee:", "Public Safety and Homeland Security", ARTICLE_EN),
+                                  ("담당 부서 :", "광주광역시 교통정책과 대중교통팀", ARTICLE_KO)):
+        row = f"<div class='row'><div class='col-4'>{label}</div><div class='col-8'><a href='/c/129'>{value}</a></div></div>"
+        html = _page(f"<div class='content'><p>{article}</p>{row}</div>")
+        assert value in _texts(html)
+        # ... while a label among the paragraphs ('Read more:') opens a teaser for another page
+        teaser = f"<p>{label}</p><p><a href='/news/12'>{value}</a></p>"
+        html = _page(f"<div class='content'><p>{article}</p>{teaser}<p>{article}</p></div>")
+        assert ("link_line", value) in _removed(html)
