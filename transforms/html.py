@@ -892,6 +892,24 @@ def is_when_line(text: str) -> bool:
     return bool(_DIGIT.search(text)) and (parse_date(text)[0] is not None or bool(_CLOCK_TIME.search(text)))
 
 
+# A span of clock time: 'from' one time 'to' another ('9:00 AM - 11:00 AM', '9 - 11am', '9:00 a.m. - 12:00 noon',
+# '오후 2시 ~ 4시', '14:00~16:00'); the right end carries a clock mark (':mm', am/pm, noon, 시) ...
+_TIME_SPAN = re.compile(r"(?<![\d.:])(?P<left>(?:(?:오전|오후)\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|시)?)\s*(?:[-–—~∼〜]|\bto\b|부터)\s*"
+                        r"(?P<right>(?:(?:오전|오후)\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|noon|시)?)", re.IGNORECASE)
+_CLOCK_MARK = re.compile(r":\d{2}|[ap]\.?m\b|noon|시", re.IGNORECASE)
+
+
+def is_time_span(text: str) -> bool:
+    """A line that gives a span of time, an event's hours ('9:00 AM - 11:00 AM', 'Tue, Jul 30 2024, 9 - 11am',
+    '오후 2시 ~ 4시'): a schedule, never a dateline, which names one moment. ... and so does the left end,
+    unless the right one's am/pm covers both ('9 - 11am'); bare numbers ('pages 12 - 13') are no span."""
+    for match in _TIME_SPAN.finditer(text):
+        left, right = match.group("left"), match.group("right")
+        if _CLOCK_MARK.search(right) and (_CLOCK_MARK.search(left) or re.search(r"[ap]\.?m\b", right, re.I)):
+            return True
+    return False
+
+
 def _mark_region_edges(blocks: list[Block], thin: bool = False) -> list[Block]:
     """Short paragraphs before the region's first prose block and after its last one, in boxes of
     their own, and headings after its last, excluded as 'region_edge' (list items, rows and
@@ -913,10 +931,11 @@ def _mark_region_edges(blocks: list[Block], thin: bool = False) -> list[Block]:
     lead = [i for i in content if i < first and blocks[i].hint in ("p", "heading")
             and text_weight(blocks[i].text) < LEAD_MAX_WEIGHT  # a deck under the title is longer than a byline
             and box_path(blocks[i]) not in homes and not is_info_line(blocks[i].text)
-            and not (thin and is_when_line(blocks[i].text))]
+            and not (thin and is_when_line(blocks[i].text)) and not is_time_span(blocks[i].text)]
     tail = [i for i in content if i > last and (blocks[i].hint == "heading" or (
         blocks[i].hint == "p" and not reads_as_prose(blocks[i]) and box_path(blocks[i]) not in homes
-        and not is_info_line(blocks[i].text) and not (thin and is_when_line(blocks[i].text))))]
+        and not is_info_line(blocks[i].text) and not (thin and is_when_line(blocks[i].text))
+        and not is_time_span(blocks[i].text)))]
     edge = set()
     for run in (lead, tail):
         if len(run) <= MAX_EDGE_RUN:  # a long run of short lines is a list written as <p>s (tour dates)

@@ -451,3 +451,13 @@ def test_a_link_that_is_a_fields_value_is_not_a_teaser() -> None:
         teaser = f"<p>{label}</p><p><a href='/news/12'>{value}</a></p>"
         html = _page(f"<div class='content'><p>{article}</p>{teaser}<p>{article}</p></div>")
         assert ("link_line", value) in _removed(html)
+
+
+def test_a_span_of_clock_time_is_told_from_numbers_and_one_moment() -> None:
+    from cityclips.transforms.html import is_time_span
+    for line in ("9:00 AM - 11:00 AM", "Tue, Jul 30 2024, 9 - 11am", "오후 2시 ~ 4시", "14:00~16:00",
+                 "2026.01.26.(월) 10:00 ~ 12:00"):
+        assert is_time_span(line), line
+    for line in ("pages 12 - 13", "Score 3-2 at 9 pm", "Monday November 18, 2019 7:45 am", "2025-03-18~2025-04-02",
+                 "Wednesday, December 17, 2025 - 6:00pm", "2019년 3월 5일 오후 2시"):
+        assert not is_time_span(line), line

@@ -466,3 +466,16 @@ def test_boxes_of_another_shape_beside_the_region_are_not_its_sections() -> None
     assert "1. Au, Michelle 50th" in _content(html)
     content = _content(html.replace("<h2>Sponsors</h2>", "<h3>Sponsors</h3>").replace("<h2>Votes</h2>", "<h3>Votes</h3>"))
     assert "1. Au, Michelle 50th" not in content and "01/20/2025 Yea 120 Nay 50" not in content
+
+
+@pytest.mark.parametrize("hours, dateline, texts", [
+    ("9:00 AM - 11:00 AM", "Nov 18, 2019 7:45 am", EN), ("9:00 a.m. - 12:00 noon", "Nov 18, 2019 7:45 am", EN),
+    ("오후 2시 ~ 4시", "2019.11.18 07:45", KO * 2), ("14:00~16:00", "2019.11.18 07:45", KO * 2)])  # not thin
+def test_an_events_hours_at_the_region_edge_are_its_schedule_not_a_dateline(hours: str, dateline: str,
+                                                                          texts: list[str]) -> None:
+    # f303, r321: a span of time is when the meeting is held; a dateline names one moment and stays frame
+    html = _page(f"<article><div class='when'>{dateline}</div><div class='times'>{hours}</div>"
+                 f"{_paragraphs(texts)}<div class='end'>{hours}</div></article>")
+    blocks = html_blocks(html)[0]
+    assert [b.text for b in blocks if not b.excluded_by] == [hours, *texts, hours]
+    assert _rules(html)[dateline] == "region_edge"
