@@ -223,12 +223,30 @@ def _chrome_rule(el: etree._Element, tag: str, sizes: dict) -> str | None:
         share = link_chars / chars if chars else 0.0
         # A list that is nothing but links (a side menu, related articles, prev/next) is navigation even
         # when short; a block with some prose around its links needs more links to count as a menu.
-        pure_list = tag in ("ul", "ol", "dl") and links >= LINK_LIST_MIN_LINKS and share >= LINK_LIST_TEXT_SHARE
+        pure_list = tag in ("ul", "ol", "dl") and links >= LINK_LIST_MIN_LINKS and (
+            share >= LINK_LIST_TEXT_SHARE or (share >= LINK_MENU_TEXT_SHARE and _only_separators_outside_links(el)))
         if (pure_list or (links >= LINK_MENU_MIN_LINKS and share >= LINK_MENU_TEXT_SHARE)) \
                 and not _FILE_LINK.search(text_content(el)) and not _links_to_documents(el) \
                 and not _numbered_outline(el):
             return "html_link_menu"
     return None
+
+
+_SEPARATORS_ONLY = re.compile(r"^[\s,;|·/•ㆍ]*$")  # what sits between a menu's links: 'Outlook, ICal, Google Calendar'
+
+
+def _only_separators_outside_links(el: etree._Element) -> bool:
+    """True when every piece of el's visible text outside its links is a separator (a comma, a bar, a dot):
+    a row of links written as a list ('<li><a>Outlook</a>,</li><li><a>ICal</a>,</li>'), all links still."""
+    for piece in el.xpath(".//text()"):
+        if _SEPARATORS_ONLY.match(piece):
+            continue
+        node = piece.getparent().getparent() if piece.is_tail else piece.getparent()
+        while node is not None and node is not el and _tag(node) != "a":
+            node = node.getparent()
+        if node is None or node is el:
+            return False  # words outside any link
+    return True
 
 
 def _row_number(row: etree._Element) -> str:
@@ -654,6 +672,19 @@ def _label_with_feed(state: _State, rule: str) -> None:
     state.blocks[i:] = [replace(b, excluded_by=rule) for b in state.blocks[i:]]
 
 
+def _label_with_menu(state: _State, rule: str) -> None:
+    """A short label that ends with a colon right before a dropped link menu, in the menu's own box
+    ('<div><span>Add to:</span><ul><li><a>Outlook</a>, ...', '<p>관련 사이트 :</p><ul>...'), names the menu:
+    it leaves the body with it (kept as a block, excluded under the menu's rule)."""
+    if not state.blocks:
+        return
+    label = state.blocks[-1]
+    if label.excluded_by or label.dom_path != state.path or label.hint not in ("p", "heading") \
+            or len(label.text) > MAX_ROW_LABEL_CHARS or not label.text.endswith((":", "：")):
+        return
+    state.blocks[-1] = replace(label, excluded_by=rule)
+
+
 def _article_begun(state: _State) -> bool:
     """True once a content block other than a title or heading has come out."""
     return any(b.hint in ARTICLE_TEXT_HINTS and not b.excluded_by for b in state.blocks)
@@ -671,6 +702,8 @@ def _leaf(el: etree._Element, tag: str, state: _State, hint: str, marker: str, w
         _record(state, el, rule)
         if rule in FEED_RULES:
             _label_with_feed(state, rule)
+        elif rule == "html_link_menu":
+            _label_with_menu(state, rule)
     elif tag == "br":
         _flush(state, hint, state.list_depth, marker)
     elif tag == "li" and _is_table_item(el, state.sizes):

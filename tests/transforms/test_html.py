@@ -461,3 +461,22 @@ def test_a_span_of_clock_time_is_told_from_numbers_and_one_moment() -> None:
     for line in ("pages 12 - 13", "Score 3-2 at 9 pm", "Monday November 18, 2019 7:45 am", "2025-03-18~2025-04-02",
                  "Wednesday, December 17, 2025 - 6:00pm", "2019년 3월 5일 오후 2시"):
         assert not is_time_span(line), line
+
+
+def test_a_list_of_links_with_separators_between_is_a_menu_and_its_label_goes_with_it() -> None:
+    # r317: '<span>Add to:</span><ul><li><a>Outlook</a>,</li>...': the commas are no words; the label names the menu
+    for label, items, sep, article in (("Add to:", ("Outlook", "ICal", "Google Calendar"), ",", ARTICLE_EN),
+                                       ("관련 사이트 :", ("광주광역시청", "광주관광", "광주문화재단"), "·", ARTICLE_KO)):
+        links = "".join(f"<li><a href='/{i}'>{item}</a>{sep if i < len(items) - 1 else ''}</li>"
+                        for i, item in enumerate(items))
+        html = _page(f"<div class='content'><p>{article}</p><div><span>{label}</span><ul>{links}</ul></div>"
+                     f"<p>{article}</p></div>")
+        blocks = html_blocks(html)[0]
+        assert [b.text for b in blocks if not b.excluded_by] == [article, article]
+        assert {b.text: b.excluded_by for b in blocks if b.excluded_by} == {label: "html_link_menu"}
+        # ... while a list with words outside its links is a list
+        worded = links.replace(f"</a>{sep}", "</a> and more")
+        html = _page(f"<div class='content'><p>{article}</p><div><span>{label}</span><ul>{worded}</ul></div></div>")
+        blocks = html_blocks(html)[0]
+        assert f"{items[0]} and more" in [b.text for b in blocks if not b.excluded_by]
+        assert "html_link_menu" not in {b.excluded_by for b in blocks}
