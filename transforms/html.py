@@ -24,9 +24,6 @@ from cityclips.transforms.records import Block, RemovedLine
 from cityclips.transforms.region import MAX_FACT_BOX_CHARS, NO_REGION, THIN_REGION_PROSE, Region, evidence, find_region
 from cityclips.transforms.tails import FEED_TEXT_SHARE, MAX_TEASER_CHARS, MIN_FEED_ITEMS, is_teaser_feed
 
-# Elements that never hold article text. Their text is recorded as removed, under 'html_<tag>'.
-DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "form",
-                       "aside", "iframe", "svg", "button", "select", "object", "embed", "canvas", "video", "audio"})
 BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4",
                         "h5", "h6", "table", "tr", "figure", "figcaption", "blockquote", "pre", "dl", "dt",
                         "dd", "address", "body", "caption", "hr", "center", "thead", "tbody"})
@@ -87,6 +84,11 @@ OUTSIDE_REGION = "outside_region"
 # browser that plays the media never shows (the figure's caption sits beside it, in <figcaption>).
 CONTROL_TAGS = frozenset({"button", "select", "input", "textarea", "iframe", "svg", "object", "embed", "canvas",
                           "video", "audio"})
+FIELD_TAGS = frozenset({"input", "textarea"})  # controls outside the region are left to the walk: an <input> has no text
+# Elements that never hold article text outside the region: what nobody sees, the page's sectioning chrome
+# (an article's own <header> excepted, see _chrome_rule) and the controls. Their text is recorded as removed,
+# under 'html_<tag>'. One set made of the others, so that a control added to CONTROL_TAGS is dropped here too.
+DROP_TAGS = INVISIBLE_TAGS | SECTIONING_TAGS | (CONTROL_TAGS - FIELD_TAGS)
 # Inside the region a chrome-named element is dropped only when it holds less than this share of
 # the region's prose: a comment thread or a share bar is small beside the article it sits in.
 NEGATIVE_MAX_PROSE_SHARE = 0.5
