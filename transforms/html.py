@@ -929,7 +929,8 @@ def is_when_line(text: str) -> bool:
 
 # A span of clock time: 'from' one time 'to' another ('9:00 AM - 11:00 AM', '9 - 11am', '9:00 a.m. - 12:00 noon',
 # '오후 2시 ~ 4시', '14:00~16:00'); the right end carries a clock mark (':mm', am/pm, noon, 시) ...
-_TIME_SPAN = re.compile(r"(?<![\d.:])(?P<left>(?:(?:오전|오후)\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|시)?)\s*(?:[-–—~∼〜]|\bto\b|부터)\s*"
+_TIME_SPAN = re.compile(r"(?<![\d.:])(?P<left>(?:(?:오전|오후)\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|시)?)\s*"
+                        r"(?:[-–—~∼〜]|\bto\b|부터)\s*"
                         r"(?P<right>(?:(?:오전|오후)\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|noon|시)?)", re.IGNORECASE)
 _CLOCK_MARK = re.compile(r":\d{2}|[ap]\.?m\b|noon|시", re.IGNORECASE)
 
