@@ -24,9 +24,6 @@ from cityclips.transforms.records import Block, RemovedLine
 from cityclips.transforms.region import MAX_FACT_BOX_CHARS, NO_REGION, THIN_REGION_PROSE, Region, evidence, find_region
 from cityclips.transforms.tails import FEED_TEXT_SHARE, MAX_TEASER_CHARS, MIN_FEED_ITEMS, is_teaser_feed
 
-# Elements that never hold article text. Their text is recorded as removed, under 'html_<tag>'.
-DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "form",
-                       "aside", "iframe", "svg", "button", "select", "object", "embed", "canvas", "video", "audio"})
 BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4",
                         "h5", "h6", "table", "tr", "figure", "figcaption", "blockquote", "pre", "dl", "dt",
                         "dd", "address", "body", "caption", "hr", "center", "thead", "tbody"})
@@ -44,6 +41,9 @@ LINK_LIST_MIN_LINKS = 2  # a <ul>/<dl> of two or more links and nothing else is 
 LINK_LIST_TEXT_SHARE = 0.95  # ... when (almost) all of its text is link text
 # Attachment lists are link lists too, but they carry metadata: never drop a list that names files.
 _DOCUMENT_HREF = re.compile(r"\.(pdf|hwpx?|docx?|xlsx?|pptx?|odt|zip)(?:[?#]|\s*$)", re.IGNORECASE)
+# An agenda's row numbers, written out before the item's link: '1.', '12)', 'a.', 'iv.', '가.', '(3)', '①'
+_OUTLINE_MARKER = re.compile(r"^(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4}|[가-하])[.)]|[①-⑳])$")
+MIN_OUTLINE_ROWS = 3  # three numbered rows make a sequence; one or two can be a menu's decoration
 _FILE_LINK = re.compile(r"\.(pdf|hwpx?|docx?|xlsx?|pptx?|jpe?g|png|gif|zip|txt|csv)\b", re.IGNORECASE)
 CAPTION_SEARCH_LEVELS = 3  # figure > a > img, or table > tr > td > img with the caption in the next row
 MAX_DATA_ROW_CHARS = 300  # a data row ('작성자 : 대변인실 등록일 : ...') is short; a layout row holds a page
@@ -84,6 +84,11 @@ OUTSIDE_REGION = "outside_region"
 # browser that plays the media never shows (the figure's caption sits beside it, in <figcaption>).
 CONTROL_TAGS = frozenset({"button", "select", "input", "textarea", "iframe", "svg", "object", "embed", "canvas",
                           "video", "audio"})
+FIELD_TAGS = frozenset({"input", "textarea"})  # controls outside the region are left to the walk: an <input> has no text
+# Elements that never hold article text outside the region: what nobody sees, the page's sectioning chrome
+# (an article's own <header> excepted, see _chrome_rule) and the controls. Their text is recorded as removed,
+# under 'html_<tag>'. One set made of the others, so that a control added to CONTROL_TAGS is dropped here too.
+DROP_TAGS = INVISIBLE_TAGS | SECTIONING_TAGS | (CONTROL_TAGS - FIELD_TAGS)
 # Inside the region a chrome-named element is dropped only when it holds less than this share of
 # the region's prose: a comment thread or a share bar is small beside the article it sits in.
 NEGATIVE_MAX_PROSE_SHARE = 0.5
@@ -99,6 +104,7 @@ ICON_TAGS = frozenset({"span", "i", "img", "em"})  # an icon leads an item: an e
 MIN_VISIBLE_PROSE = 3.0  # less prose than one paragraph outside <noscript>: read <noscript> too
 FAST_RECORD_CHARS = 300  # removed boxes larger than this are recorded with their pieces space-joined
 LINK_LINE_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
+FIELD_VALUE_TAGS = frozenset({"p", "div"})  # a field's value box; a heading after a label would come out a heading
 LINK_LINE_SHARE = 0.8  # four fifths of the line is link text ...
 MAX_LINK_LINE_CHARS = 200  # ... and the line is a headline's length, not a paragraph with a long link
 _URL_TEXT = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)  # a link that shows its own address
@@ -219,11 +225,56 @@ def _chrome_rule(el: etree._Element, tag: str, sizes: dict) -> str | None:
         share = link_chars / chars if chars else 0.0
         # A list that is nothing but links (a side menu, related articles, prev/next) is navigation even
         # when short; a block with some prose around its links needs more links to count as a menu.
-        pure_list = tag in ("ul", "ol", "dl") and links >= LINK_LIST_MIN_LINKS and share >= LINK_LIST_TEXT_SHARE
+        pure_list = tag in ("ul", "ol", "dl") and links >= LINK_LIST_MIN_LINKS and (
+            share >= LINK_LIST_TEXT_SHARE or (share >= LINK_MENU_TEXT_SHARE and _only_separators_outside_links(el)))
         if (pure_list or (links >= LINK_MENU_MIN_LINKS and share >= LINK_MENU_TEXT_SHARE)) \
-                and not _FILE_LINK.search(text_content(el)) and not _links_to_documents(el):
+                and not _FILE_LINK.search(text_content(el)) and not _links_to_documents(el) \
+                and not _numbered_outline(el):
             return "html_link_menu"
     return None
+
+
+_SEPARATORS_ONLY = re.compile(r"^[\s,;|·/•ㆍ]*$")  # what sits between a menu's links: 'Outlook, ICal, Google Calendar'
+
+
+def _only_separators_outside_links(el: etree._Element) -> bool:
+    """True when every piece of el's visible text outside its links is a separator (a comma, a bar, a dot):
+    a row of links written as a list ('<li><a>Outlook</a>,</li><li><a>ICal</a>,</li>'), all links still."""
+    for piece in el.xpath(".//text()"):
+        if _SEPARATORS_ONLY.match(piece):
+            continue
+        node = piece.getparent().getparent() if piece.is_tail else piece.getparent()
+        while node is not None and node is not el and _tag(node) != "a":
+            node = node.getparent()
+        if node is None or node is el:
+            return False  # words outside any link
+    return True
+
+
+def _row_number(row: etree._Element) -> str:
+    """A row's (a <tr>'s or an <li>'s) first piece of text when it sits outside any link: its
+    number, when it has one ('<td>1.</td><td><a>Roll Call</a></td>', '<li>가. <a>...</a></li>')."""
+    for piece in row.xpath(".//text()"):
+        if not piece.strip():
+            continue
+        node = piece.getparent().getparent() if piece.is_tail else piece.getparent()
+        while node is not None and node is not row:
+            if _tag(node) == "a":
+                return ""
+            node = node.getparent()
+        return piece.strip()
+    return ""
+
+
+def _numbered_outline(el: etree._Element) -> bool:
+    """A block of link rows each numbered in its own text ('1.', '2.', 'a.', '가.', '(3)') outside
+    the links: an agenda or an outline whose items open the documents they name, not navigation
+    (menus never number their entries). Three numbered rows and half the rows at least."""
+    rows = list(el.iter("tr")) or [child for child in el.iter("li")]
+    if len(rows) < MIN_OUTLINE_ROWS:
+        return False
+    numbered = sum(bool(_OUTLINE_MARKER.match(_row_number(row))) for row in rows)
+    return numbered >= MIN_OUTLINE_ROWS and numbered * 2 >= len(rows)
 
 
 def _links_to_documents(el: etree._Element) -> bool:
@@ -516,14 +567,31 @@ def _inside_rule(el: etree._Element, tag: str, state: _State) -> str | None:
 
 def _is_link_line(el: etree._Element, tag: str, sizes: dict) -> bool:
     """A paragraph or heading that is one link and little else ('Read also: <a>Other story</a>'):
-    a teaser for another page. A link to a file is an attachment, not a teaser."""
+    a teaser for another page. A link to a file is an attachment, not a teaser; a link that is a
+    field's value is the field's (see _is_field_value)."""
     if tag not in LINK_LINE_TAGS:
         return False
     size = sizes.get(el)
     if size is None or not size.links or size.chars > MAX_LINK_LINE_CHARS or size.own_chars < size.chars:
         return False  # (a <div> with block children is not one line)
     return size.link_chars >= LINK_LINE_SHARE * size.chars and not _FILE_LINK.search(text_content(el)) \
-        and not _shows_addresses(el)
+        and not _shows_addresses(el) and not _is_field_value(el, sizes)
+
+
+def _is_field_value(el: etree._Element, sizes: dict) -> bool:
+    """True when el and the box before it are a row of their own, a field's label and its value
+    ('<div class="row"><div>House Committee:</div><div><a>Public Safety</a></div></div>', '<div><span>담당부서 :
+    </span><div><a>교통과</a></div></div>'): the link is the field's value, not a teaser for another page.
+    A label among the article's paragraphs ('<h3>Read more:</h3><p><a>Other story</a></p>') opens a teaser."""
+    parent = el.getparent()
+    if _tag(el) not in FIELD_VALUE_TAGS or parent is None:
+        return False
+    boxes = [child for child in parent if isinstance(child.tag, str) and child in sizes and sizes[child].chars]
+    if len(boxes) != 2 or boxes[1] is not el or (parent.text or "").strip() \
+            or any((box.tail or "").strip() for box in boxes):
+        return False
+    text = _text_of(boxes[0])
+    return 0 < len(text) <= MAX_ROW_LABEL_CHARS and text.endswith((":", "："))
 
 
 def _shows_addresses(el: etree._Element) -> bool:
@@ -531,7 +599,7 @@ def _shows_addresses(el: etree._Element) -> bool:
     an address the reader is given to open or copy (a meeting's Zoom link, a source), not a teaser,
     which names another page by its headline."""
     texts = [" ".join(text_content(a).split()) for a in el.iter("a")]
-    return bool(texts) and all(_URL_TEXT.match(t) for t in texts if t) and any(texts)
+    return any(texts) and all(_URL_TEXT.match(t) for t in texts if t)
 
 
 def _excluded_by(el: etree._Element, tag: str, state: _State, where: int) -> str:
@@ -606,6 +674,19 @@ def _label_with_feed(state: _State, rule: str) -> None:
     state.blocks[i:] = [replace(b, excluded_by=rule) for b in state.blocks[i:]]
 
 
+def _label_with_menu(state: _State, rule: str) -> None:
+    """A short label that ends with a colon right before a dropped link menu, in the menu's own box
+    ('<div><span>Add to:</span><ul><li><a>Outlook</a>, ...', '<p>관련 사이트 :</p><ul>...'), names the menu:
+    it leaves the body with it (kept as a block, excluded under the menu's rule)."""
+    if not state.blocks:
+        return
+    label = state.blocks[-1]
+    if label.excluded_by or label.dom_path != state.path or label.hint not in ("p", "heading") \
+            or len(label.text) > MAX_ROW_LABEL_CHARS or not label.text.endswith((":", "：")):
+        return
+    state.blocks[-1] = replace(label, excluded_by=rule)
+
+
 def _article_begun(state: _State) -> bool:
     """True once a content block other than a title or heading has come out."""
     return any(b.hint in ARTICLE_TEXT_HINTS and not b.excluded_by for b in state.blocks)
@@ -623,6 +704,8 @@ def _leaf(el: etree._Element, tag: str, state: _State, hint: str, marker: str, w
         _record(state, el, rule)
         if rule in FEED_RULES:
             _label_with_feed(state, rule)
+        elif rule == "html_link_menu":
+            _label_with_menu(state, rule)
     elif tag == "br":
         _flush(state, hint, state.list_depth, marker)
     elif tag == "li" and _is_table_item(el, state.sizes):
@@ -844,6 +927,25 @@ def is_when_line(text: str) -> bool:
     return bool(_DIGIT.search(text)) and (parse_date(text)[0] is not None or bool(_CLOCK_TIME.search(text)))
 
 
+# A span of clock time: 'from' one time 'to' another ('9:00 AM - 11:00 AM', '9 - 11am', '9:00 a.m. - 12:00 noon',
+# '오후 2시 ~ 4시', '14:00~16:00'); the right end carries a clock mark (':mm', am/pm, noon, 시) ...
+_TIME_SPAN = re.compile(r"(?<![\d.:])(?P<left>(?:(?:오전|오후)\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|시)?)\s*"
+                        r"(?:[-–—~∼〜]|\bto\b|부터)\s*"
+                        r"(?P<right>(?:(?:오전|오후)\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|noon|시)?)", re.IGNORECASE)
+_CLOCK_MARK = re.compile(r":\d{2}|[ap]\.?m\b|noon|시", re.IGNORECASE)
+
+
+def is_time_span(text: str) -> bool:
+    """A line that gives a span of time, an event's hours ('9:00 AM - 11:00 AM', 'Tue, Jul 30 2024, 9 - 11am',
+    '오후 2시 ~ 4시'): a schedule, never a dateline, which names one moment. ... and so does the left end,
+    unless the right one's am/pm covers both ('9 - 11am'); bare numbers ('pages 12 - 13') are no span."""
+    for match in _TIME_SPAN.finditer(text):
+        left, right = match.group("left"), match.group("right")
+        if _CLOCK_MARK.search(right) and (_CLOCK_MARK.search(left) or re.search(r"[ap]\.?m\b", right, re.I)):
+            return True
+    return False
+
+
 def _mark_region_edges(blocks: list[Block], thin: bool = False) -> list[Block]:
     """Short paragraphs before the region's first prose block and after its last one, in boxes of
     their own, and headings after its last, excluded as 'region_edge' (list items, rows and
@@ -865,10 +967,11 @@ def _mark_region_edges(blocks: list[Block], thin: bool = False) -> list[Block]:
     lead = [i for i in content if i < first and blocks[i].hint in ("p", "heading")
             and text_weight(blocks[i].text) < LEAD_MAX_WEIGHT  # a deck under the title is longer than a byline
             and box_path(blocks[i]) not in homes and not is_info_line(blocks[i].text)
-            and not (thin and is_when_line(blocks[i].text))]
+            and not (thin and is_when_line(blocks[i].text)) and not is_time_span(blocks[i].text)]
     tail = [i for i in content if i > last and (blocks[i].hint == "heading" or (
         blocks[i].hint == "p" and not reads_as_prose(blocks[i]) and box_path(blocks[i]) not in homes
-        and not is_info_line(blocks[i].text) and not (thin and is_when_line(blocks[i].text))))]
+        and not is_info_line(blocks[i].text) and not (thin and is_when_line(blocks[i].text))
+        and not is_time_span(blocks[i].text)))]
     edge = set()
     for run in (lead, tail):
         if len(run) <= MAX_EDGE_RUN:  # a long run of short lines is a list written as <p>s (tour dates)

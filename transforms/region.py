@@ -52,6 +52,9 @@ FACT_LEVELS = 3  # ... in a sibling of the region's top, of its parent or of its
 MAX_FACT_BOX_CHARS = 400  # a box of a few fields ('Date Feb 01 2024 Time 6:30 pm Location ...'), not a column of its own
 FACT_MAX_LINK_SHARE = 0.34  # fields, not a menu
 _DIGIT = re.compile(r"\d")
+SECTION_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # a section opens with its heading (h1 is the page's)
+MIN_SECTIONS = 2  # two sibling sections of the region's own shape beside it: three of one shape are the page's parts
+SECTION_MAX_LINK_SHARE = 0.7  # a table of names linked to their pages (0.6) is data; a box of links (0.8) is a menu
 THIN_PAGE_PROSE_SHARE = 0.9  # a content-named box holding 90% of a thin page's prose is its article
 SMALL_REGION_SHARE = 1 / 3  # a best candidate holding under a third of the page's prose may be a side box ...
 FALLBACK_PROSE_RATIO = 2.0  # ... when another candidate holds twice its prose ...
@@ -447,6 +450,52 @@ def _facts_beside(top: etree._Element, nodes: list, body: etree._Element, sizes:
     return found
 
 
+def _heading_led(el: etree._Element, sizes: dict) -> str:
+    """The heading tag that holds el's first visible text ('h2' for '<div><h2>Sponsors</h2><table>...'),
+    or '' when its first words are no heading's."""
+    for piece in el.xpath(".//text()"):
+        if not piece.strip():
+            continue
+        holder = piece.getparent().getparent() if piece.is_tail else piece.getparent()
+        size = sizes.get(holder)
+        if size is None or size.order < 0:
+            continue  # hidden text ('<h2 class="sr-only">Versions</h2>') or a script's
+        node = holder
+        while node is not None:
+            if tag_of(node) in SECTION_HEADING_TAGS:
+                return tag_of(node)
+            if node is el:
+                return ""
+            node = node.getparent()
+        return ""
+    return ""
+
+
+def _sections_beside(top: etree._Element, nodes: list, sizes: dict, cache: dict) -> list:
+    """Sibling boxes of the region's top that have its shape (its tag, opened by a heading of its
+    level) and hold rows or fields, not a menu or prose of their own: a record's page laid out as
+    sections ('Sponsors' table, 'Committees', 'First Reader Summary', 'Status History'), where the
+    region found the one section with a paragraph. Two such siblings at least (recurrence); a
+    paragraph of prose beside the region is _siblings' business, a chrome- or meta-named box stays out."""
+    parent = top.getparent()
+    level = _heading_led(top, sizes)
+    if parent is None or not level:
+        return []
+    inside = set(nodes)
+    found = []
+    for sibling in parent:
+        size = sizes.get(sibling)
+        if sibling in inside or size is None or size.order < 0 or not size.chars or sibling.tag != top.tag:
+            continue
+        if size.prose >= SIBLING_MIN_PROSE or _link_density(size) >= SECTION_MAX_LINK_SHARE:
+            continue
+        named = evidence(sibling, tag_of(sibling), cache)
+        if named.negative or named.weak or is_teaser_feed(sibling, sizes) or _heading_led(sibling, sizes) != level:
+            continue
+        found.append(sibling)
+    return found if len(found) >= MIN_SECTIONS else []
+
+
 def _split_parts(top: etree._Element, nodes: list, body: etree._Element, sizes: dict) -> list:
     """Other boxes of the article split around figures or videos: elements with the top
     candidate's tag and class (all of its classes, in order) holding prose of their own."""
@@ -636,6 +685,7 @@ def find_region(body: etree._Element, sizes: dict, cache: dict, page_title: str 
     nodes += _split_parts(top, nodes, body, sizes)
     nodes += _clean_neighbours(top, nodes, body, sizes, cache)
     nodes += _facts_beside(top, nodes, body, sizes, cache)
+    nodes += _sections_beside(top, nodes, sizes, cache)
     ancestors = _ancestor_set(nodes)
     leads = _leads(body, nodes, ancestors, sizes, cache)
     if leads:

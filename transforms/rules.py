@@ -85,6 +85,15 @@ LINE_RULES: tuple[LineRule, ...] = (
               max_chars=240),
     # the bare words appear in prose too: 'Copyright law protects artists.', '무단 복제를 단속하겠다.'
     _contains("copyright", r"copyright|무단\s?(전재|복제|배포)", max_chars=240, prose_ok=False),
+    # The terms a page's content may be reused under (KOGL's '공공누리', Creative Commons): the site's
+    # licence notice under every page, as a copyright line is; the sentence is a formula ('본 저작물은 ...
+    # 조건에 따라 이용할 수 있습니다', 'This work is licensed under a ... License.') whatever its type.
+    _contains("licence", r"저작물은?.{0,120}조건에\s?따라\s?이용\s?할?\s?수\s?있습니다",
+              r"\b(this|the|all) (work|content|page|site|material|text)s?\b.{0,40}\b(is|are) (licen[cs]ed|available) under\b",
+              max_chars=240),
+    # ... and its marks: a licence type ('공공누리 제4유형'), the copyright policy's link ('저작권 정책 보기'); a
+    # licence's bare name ('What is Creative Commons?', '공공누리란') is a subject pages write about
+    _contains("licence", r"공공누리\s?제?\s?\d\s?유형|저작권\s?(보호\s?)?정책", max_chars=120, prose_ok=False),
     _contains("address_footer", r"^(address|주소)\s*[:：]", max_chars=160),
     # Places, road names and phone numbers also fill news sentences ('광주광역시 서구 치평동 일대에서 ... 열린다.').
     _contains("address_footer",
@@ -101,6 +110,21 @@ LINE_RULES: tuple[LineRule, ...] = (
     _contains("prev_next", r"no (next|previous|prev) (post|article)|(이전|다음)\s?글이 없습니다", max_chars=80),
     # hashtag rows under an article: 'Tags  #hydrogen  #tram', '#강남구 #반려동물'
     _contains("tags", r"^(?:(?:tags?|태그|키워드)\s*[:：]?\s*)?#[^#]+(?:#[^#]+)+$", r"^(?:tags?|태그)\s*[:：]", max_chars=200),
+    # A widget that asks the reader to log in ('로그인이 필요합니다.', 'Please log in to comment.'): the site's, not the article's
+    _rule("login_prompt",
+          r"(회원\s?)?로그인(이|을)?\s?(필요합니다|하셔야\s?합니다|해\s?주(세요|십시오)|후\s?(이용|작성|확인|열람|신청)\s?"
+          r"(하실\s?수\s?있습니다|할\s?수\s?있습니다|가능합니다|해\s?주(세요|십시오)))\.?",
+          r"(please )?(log|sign) ?in (to|before) [a-z ]{2,40}\.?", r"(you must|you need to) (be )?(logged|signed) in"
+          r"( to [a-z ]{2,40})?\.?", r"(login|sign[- ]in) (is )?required\.?"),
+    # A list or a widget with nothing in it says so ('등록된 후기가 없습니다.', '진행 중인 채용 공고가 없습니다.', 'No comments
+    # yet.'): the message of an empty box, not the article's text. Events and meetings are left out: 'No Meeting' in a
+    # schedule is the schedule's fact.
+    _rule("empty_state",
+          r"(현재\s?)?(등록된|작성된|진행\s?중인|검색된|조회된|게시된|최근)\s?[가-힣A-Za-z0-9·\s]{1,20}?(이|가)\s?없습니다\.?",
+          r"(there (are|is) )?no (comments?|reviews?|posts?|results?|records?|items?|entries|articles?|files?|messages?|"
+          r"replies|questions?)( (yet|found|available|to (show|display)))\.?",
+          r"there (are|is) no (comments?|reviews?|posts?|results?|records?|items?|entries|articles?|files?|messages?|"
+          r"replies|questions?)( yet)?\.?"),
     _rule("updated", r"(최종\s?수정일|최종\s?업데이트|last (updated|modified))\s*[:：]?.{0,40}"),
     _rule("attachment_button",
           r"attachments? full( \(compressed\))? download", r"(download|save) all( attachments)?",

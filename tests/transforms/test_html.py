@@ -415,3 +415,68 @@ def test_a_media_players_fallback_text_is_recorded_never_content() -> None:
             assert (f"html_{tag}", fallback) in _removed(html)
             outside = _page(f"<div><{tag} controls>{fallback}</{tag}></div><div class='view'><p>{lead}</p></div>")
             assert fallback not in _all_block_text(outside)
+
+
+# --- round 9 (body9): agendas and field values are not menus or teasers -----------------------------
+
+def _agenda(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(f"<tr><td class='Num'>{number}</td><td><a href='/Detail.aspx?ID={i}'>{text}</a></td></tr>"
+                    for i, (number, text) in enumerate(rows))
+    return f"<table class='MeetingDetail'>{cells}</table>"
+
+
+def test_a_table_of_numbered_agenda_links_is_content_not_a_link_menu() -> None:
+    # f202: an agenda's items link to their files; the numbers written before the links say it is an
+    # outline, which no menu is. The same links unnumbered are still a menu.
+    english = [("1.", "CALL TO ORDER"), ("2.", "Roll Call"), ("a.", "Application #18-050 Minor Site Plan"),
+               ("b.", "Zoning Ordinance Update-West Olive Corridor")]
+    korean = [("1.", "개회 선언"), ("2.", "국민의례"), ("가.", "제2025-3호 도시계획 변경안 심의"), ("나.", "폐회")]
+    for rows, article in ((english, ARTICLE_EN), (korean, ARTICLE_KO)):
+        html = _page(f"<div class='content'><p>{article}</p>{_agenda(rows)}</div>")
+        cells = _texts(html, "cell")
+        assert [f"{n} {t}" for n, t in rows] == cells
+        bare = _page(f"<div class='content'><p>{article}</p>{_agenda([('', t) for _, t in rows])}</div>")
+        assert not _texts(bare, "cell")
+        assert "html_link_menu" in {rule for rule, _ in _removed(bare)}
+
+
+def test_a_link_that_is_a_fields_value_is_not_a_teaser() -> None:
+    # f208: '<div>House Committee:</div><div><a>Public Safety ...</a></div>' is a row of label and value
+    for label, value, article in (("House Committee:", "Public Safety and Homeland Security", ARTICLE_EN),
+                                  ("담당 부서 :", "광주광역시 교통정책과 대중교통팀", ARTICLE_KO)):
+        row = f"<div class='row'><div class='col-4'>{label}</div><div class='col-8'><a href='/c/129'>{value}</a></div></div>"
+        html = _page(f"<div class='content'><p>{article}</p>{row}</div>")
+        assert value in _texts(html)
+        # ... while a label among the paragraphs ('Read more:') opens a teaser for another page
+        teaser = f"<p>{label}</p><p><a href='/news/12'>{value}</a></p>"
+        html = _page(f"<div class='content'><p>{article}</p>{teaser}<p>{article}</p></div>")
+        assert ("link_line", value) in _removed(html)
+
+
+def test_a_span_of_clock_time_is_told_from_numbers_and_one_moment() -> None:
+    from cityclips.transforms.html import is_time_span
+    for line in ("9:00 AM - 11:00 AM", "Tue, Jul 30 2024, 9 - 11am", "오후 2시 ~ 4시", "14:00~16:00",
+                 "2026.01.26.(월) 10:00 ~ 12:00"):
+        assert is_time_span(line), line
+    for line in ("pages 12 - 13", "Score 3-2 at 9 pm", "Monday November 18, 2019 7:45 am", "2025-03-18~2025-04-02",
+                 "Wednesday, December 17, 2025 - 6:00pm", "2019년 3월 5일 오후 2시"):
+        assert not is_time_span(line), line
+
+
+def test_a_list_of_links_with_separators_between_is_a_menu_and_its_label_goes_with_it() -> None:
+    # r317: '<span>Add to:</span><ul><li><a>Outlook</a>,</li>...': the commas are no words; the label names the menu
+    for label, items, sep, article in (("Add to:", ("Outlook", "ICal", "Google Calendar"), ",", ARTICLE_EN),
+                                       ("관련 사이트 :", ("광주광역시청", "광주관광", "광주문화재단"), "·", ARTICLE_KO)):
+        links = "".join(f"<li><a href='/{i}'>{item}</a>{sep if i < len(items) - 1 else ''}</li>"
+                        for i, item in enumerate(items))
+        html = _page(f"<div class='content'><p>{article}</p><div><span>{label}</span><ul>{links}</ul></div>"
+                     f"<p>{article}</p></div>")
+        blocks = html_blocks(html)[0]
+        assert [b.text for b in blocks if not b.excluded_by] == [article, article]
+        assert {b.text: b.excluded_by for b in blocks if b.excluded_by} == {label: "html_link_menu"}
+        # ... while a list with words outside its links is a list
+        worded = links.replace(f"</a>{sep}", "</a> and more")
+        html = _page(f"<div class='content'><p>{article}</p><div><span>{label}</span><ul>{worded}</ul></div></div>")
+        blocks = html_blocks(html)[0]
+        assert f"{items[0]} and more" in [b.text for b in blocks if not b.excluded_by]
+        assert "html_link_menu" not in {b.excluded_by for b in blocks}

@@ -426,3 +426,56 @@ def test_a_dateline_above_a_full_article_is_still_frame() -> None:
     # (a Korean date line above a Korean article is kept on main already: no Korean case here)
     html = _page(f"<article><div class='when'>Friday, June 5, 2020</div>{_paragraphs(EN)}</article>")
     assert _rules(html)["Friday, June 5, 2020"] == "region_edge"
+
+
+# --- round 9 (body9): a record's page laid out as sections -------------------------------------------
+
+def _sectioned_record(summary_heading: str, summary: list[str], sections: list[tuple[str, list[str]]]) -> str:
+    boxes = "".join(f"<div class='col-6 mb-4'><h2>{title}</h2><table>"
+                    + "".join(f"<tr><td>{row}</td></tr>" for row in rows) + "</table></div>"
+                    for title, rows in sections)
+    first, rest = boxes.split("</div>", 1)
+    return _page(f"{NAV}<main><div class='row'>{first}</div><div class='col-12 mb-4'><div class='card-body'><h2>"
+                 f"{summary_heading}</h2>{_paragraphs(summary)}</div></div>{rest}</div></main>"
+                 "<footer>Copyright © 2026 The Assembly</footer>")
+
+
+def test_sections_of_one_shape_beside_the_region_are_the_records_parts() -> None:
+    # f208: a bill's page: 'Sponsors', 'Committees', 'Status History' tables beside the one section with
+    # a paragraph ('First Reader Summary'); each opens with an <h2>, as the region's own section does.
+    for heading, summary, sections in (
+            ("First Reader Summary", EN,
+             [("Sponsors", ["1. Au, Michelle 50th", "2. Cooper, Sharon 45th"]),
+              ("Status History", ["01/15/2025 House Second Readers", "01/13/2025 House Hopper"]),
+              ("Votes", ["01/20/2025 Yea 120 Nay 50"])]),
+            ("제안 이유", KO,
+             [("발의자", ["1. 김민수 의원", "2. 이지은 의원"]), ("처리 경과", ["2025-01-15 소관 상임위 회부", "2025-01-13 접수"]),
+              ("표결", ["2025-01-20 찬성 120 반대 50"])])):
+        content = _content(_sectioned_record(heading, summary, sections))
+        for _, rows in sections:
+            for row in rows:
+                assert row in content
+        assert all(text in content for text in summary)
+
+
+def test_boxes_of_another_shape_beside_the_region_are_not_its_sections() -> None:
+    # the region's section opens with an <h2>; boxes opened by an <h3> (a sidebar's widgets) are not its parts
+    sections = [("Sponsors", ["1. Au, Michelle 50th"]), ("Status History", ["01/13/2025 House Hopper"]),
+                ("Votes", ["01/20/2025 Yea 120 Nay 50"])]
+    html = _sectioned_record("First Reader Summary", EN, sections)
+    assert "1. Au, Michelle 50th" in _content(html)
+    content = _content(html.replace("<h2>Sponsors</h2>", "<h3>Sponsors</h3>").replace("<h2>Votes</h2>", "<h3>Votes</h3>"))
+    assert "1. Au, Michelle 50th" not in content and "01/20/2025 Yea 120 Nay 50" not in content
+
+
+@pytest.mark.parametrize("hours, dateline, texts", [
+    ("9:00 AM - 11:00 AM", "Nov 18, 2019 7:45 am", EN), ("9:00 a.m. - 12:00 noon", "Nov 18, 2019 7:45 am", EN),
+    ("오후 2시 ~ 4시", "2019.11.18 07:45", KO * 2), ("14:00~16:00", "2019.11.18 07:45", KO * 2)])  # not thin
+def test_an_events_hours_at_the_region_edge_are_its_schedule_not_a_dateline(hours: str, dateline: str,
+                                                                          texts: list[str]) -> None:
+    # f303, r321: a span of time is when the meeting is held; a dateline names one moment and stays frame
+    html = _page(f"<article><div class='when'>{dateline}</div><div class='times'>{hours}</div>"
+                 f"{_paragraphs(texts)}<div class='end'>{hours}</div></article>")
+    blocks = html_blocks(html)[0]
+    assert [b.text for b in blocks if not b.excluded_by] == [hours, *texts, hours]
+    assert _rules(html)[dateline] == "region_edge"

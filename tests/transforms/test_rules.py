@@ -184,3 +184,45 @@ def test_a_recurring_events_next_date_is_its_schedule_not_a_next_article_link() 
     assert match_line_rule("Next meeting: Tuesday, May 5, 2026") is None
     assert match_line_rule("Next   Gadeokdo Airport Plan Finalized") == "prev_next"
     assert match_line_rule("다음글 : 2026년 시민안전보험 안내") == "prev_next"
+
+
+# --- round 9 (body9): licence notices, login prompts and empty boxes ---------------------------------
+
+@pytest.mark.parametrize("line, rule", [
+    # f213, f214: KOGL's licence notice under a Korean public page, and its English counterpart
+    ('본 공공저작물은 공공누리 제4유형: "출처표시" + 상업적 이용 및 변경 금지 조건에 따라 이용할 수 있습니다.', "licence"),
+    ('본 저작물은 "공공누리 제3유형 : 출처표시 | 상업적, 비상업적 이용가능 | 변형 등 2차적 저작물 작성 금지" 조건에 따라 이용할 수 '
+     '있습니다.', "licence"),
+    ("- 누리집 저작권 정책 참조 : 저작권정책 보기", "licence"),
+    ("공공누리 제4유형", "licence"),
+    ("This work is licensed under a Creative Commons Attribution 4.0 International License.", "licence"),
+    ("Content on this site is available under the Open Government Licence v3.0.", "licence"),
+    # f218: a widget asking the reader to log in
+    ("로그인이 필요합니다.", "login_prompt"),
+    ("로그인 후 이용하실 수 있습니다.", "login_prompt"),
+    ("Please log in to comment.", "login_prompt"),
+    ("You must be logged in to post a review.", "login_prompt"),
+    # f218, r111, r107: an empty box's message
+    ("등록된 후기가 없습니다.", "empty_state"),
+    ("진행 중인 채용 공고가 없습니다.", "empty_state"),
+    ("등록된 질의 및 의견 목록이 없습니다.", "empty_state"),
+    ("No comments yet.", "empty_state"),
+    ("There are no reviews.", "empty_state"),
+])
+def test_licence_login_and_empty_box_lines(line: str, rule: str) -> None:
+    assert match_line_rule(line) == rule
+
+
+@pytest.mark.parametrize("line", [
+    "시는 공공누리 제1유형으로 사진 500장을 개방했다.",  # news about the licence, a sentence
+    "저작권 정책을 강화했다.",
+    "The Creative Commons licence lets anyone reuse the photos, the city said.",
+    "What is Creative Commons?",  # a heading on a page about the licence
+    "공공누리란?",
+    "No Meeting",  # r316: a schedule's month without a meeting is the schedule's fact
+    "There is no charge for admission.",
+    "로그인 기록은 3개월간 보관됩니다.",
+    "회의록이 없습니다.",  # no 'registered ...' / 'in progress' opening: a statement, not an empty box
+])
+def test_sentences_about_licences_logins_and_absence_are_not_chrome(line: str) -> None:
+    assert match_line_rule(line) is None
