@@ -485,6 +485,28 @@ def _li_markers(el: etree._Element, tag: str, children: list) -> list[str]:
     return markers
 
 
+_SENTENCE_END = re.compile(r"(?:[.!?。]|다)$")  # '...삭제되었습니다.', '...will change for every meeting.'
+
+
+def _is_lone_note(tag: str, children: list) -> bool:
+    """A list of one item that is one sentence: a note set with a bullet ('<ul
+    class="box_list_area"><li>『...』이 시행됨에 따라 채용정보에서 연령이 삭제되었습니다.</li></ul>'), not a list. Its
+    item is read as a box, a paragraph. A lone item that names a thing ('<ul><li>Approval of the minutes</li></ul>'
+    under '5. Consent Agenda') and one holding boxes stay list items; a lone sub-item is its item's (hint 'li')."""
+    if tag != "ul":
+        return False
+    items = [child for child in children if _tag(child) == "li"]
+    if len(items) != 1 or any(_tag(inner) in BLOCK_TAGS for inner in items[0].iterdescendants()):
+        return False
+    return bool(_SENTENCE_END.search(_text_of(items[0])))
+
+
+def _item_markers(el: etree._Element, tag: str, children: list, layout_list: bool) -> list[str | None]:
+    """The marker each child carries as a list item, None for every child of a layout list or of a lone
+    note: read as a box, a paragraph."""
+    return [None] * len(children) if layout_list or _is_lone_note(tag, children) else _li_markers(el, tag, children)
+
+
 def _inside_rule(el: etree._Element, tag: str, state: _State) -> str | None:
     """Why an element inside the region is dropped whole, or None: controls, link menus, and
     chrome-named boxes (comments, share bars, related lists) that hold little of the region's prose."""
@@ -751,7 +773,7 @@ def _walk(top: etree._Element, state: _State) -> None:
         stack.append((_EXIT, el, "div" if layout_list else walked_tag, own_hint, own_marker, len(state.blocks),
                       outer_excluded, outer_path))
         children = list(el)
-        markers = [None] * len(children) if layout_list else _li_markers(el, tag, children)
+        markers = _item_markers(el, tag, children, layout_list)
         stack.extend((_ENTER, child, own_hint, own_marker, child_marker, where, children_in_row)
                      for child, child_marker in zip(reversed(children), reversed(markers)))
 

@@ -244,6 +244,16 @@ def _without_empty_last_heading(segments: list[Segment]) -> list[Segment]:
     return segments
 
 
+# A file's name, with the size a board prints after it: '지침 1부.hwp', 'Meeting agenda.pdf (120 KB)'.
+_FILE_NAME = re.compile(r"\.(?:pdf|hwpx?|docx?|xlsx?|pptx?|odt|zip|jpe?g|png)\s*(?:\([^()]*\))?$", re.IGNORECASE)
+
+
+def _is_file_line(block: Block) -> bool:
+    """A markup item that is a file's name ('<li><a href="download.php?..."><img>지침 1부.hwp</a></li>'):
+    a line of the attachment box, not an item of the article's list."""
+    return bool(_FILE_NAME.search(block.text))
+
+
 def segment_page(page: CleanPage) -> list[Segment]:
     """Turn a CleanPage into ordered segments, seq from 0 (the title first when there is one).
 
@@ -274,8 +284,10 @@ def segment_page(page: CleanPage) -> list[Segment]:
             heading_text = heading["a"] or heading["b"] or heading["c"]
             keeps_list = previous_kind == "list_item" and heading["b"] is not None
             seg.heading(heading_text, block.line_no, keeps_list)
-        elif block.hint == "li":
+        elif block.hint == "li" and not _is_file_line(block):
             seg.markup_item(block)
+        elif block.hint == "li":
+            seg.paragraph(block)
         elif (item := _MARKER.match(text)) is not None and (_is_numbered_heading(item, block, body, i)
                                                             or _is_numbered_section(item, block, body, i)):
             seg.heading(item["text"], block.line_no, keeps_list=False)

@@ -102,3 +102,25 @@ def test_an_icon_in_the_items_one_box_leads_it_too_korean_and_english() -> None:
                  "<ul><li><p>Apply <img src='/images/arrow.png' alt=''> online</p></li></ul>")
     assert _texts(html, "cell") == ["서류", "311"]
     assert _texts(html, "li") == ["Apply online"]
+
+
+# --- round 9: a lone note set with a bullet ---------------------------------------
+
+def test_a_list_of_one_sentence_is_a_note_not_a_list_korean() -> None:
+    note = "『고용상 연령차별금지 및 고령자 고용촉진에 관한 법률』이 시행됨에 따라 채용정보에서 연령이 삭제되었습니다."
+    html = _page(f"<p>{ARTICLE_KO}</p><ul class='box_list_area'><li class='txt_list'>{note}</li></ul>")
+    assert _texts(html, "li") == [] and note in _texts(html, "p")
+
+
+def test_a_list_of_one_sentence_is_a_note_not_a_list_english() -> None:
+    note = "Please note that the access code will change for every meeting."
+    html = _page(f"<p>{ARTICLE_EN}</p><ul><li>{note}</li></ul>")
+    assert _texts(html, "li") == [] and note in _texts(html, "p")
+
+
+def test_a_lone_item_that_names_a_thing_or_sits_in_an_item_stays_a_list_item() -> None:
+    html = _page(f"<p>{ARTICLE_EN}</p><p>5. Consent Agenda</p><ul><li>Approval of the June minutes</li></ul>"
+                 "<ul><li>Budget<ul><li>The council adopts the budget.</li></ul></li><li>Parks</li></ul>"
+                 f"<ul><li><p>{ARTICLE_EN}</p></li></ul>")
+    assert _texts(html, "li") == ["Approval of the June minutes", "Budget", "The council adopts the budget.", "Parks",
+                                  ARTICLE_EN]
