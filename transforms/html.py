@@ -145,6 +145,7 @@ class _State:
     excluded_by: str = ""  # '' inside the region; else why the current blocks are not content
     path: str = ""  # DOM path of the innermost open block element
     prose_seen: float = 0.0  # prose of the region's paragraphs walked so far
+    item_markers: list[str | None] = field(default_factory=list)  # per open <li>: its marker, None once out
 
 
 def _tag(el: etree._Element) -> str:
@@ -317,6 +318,10 @@ def _flush(state: _State, hint: str, depth: int = 0, marker: str = "") -> None:
     text = _squash("".join(state.buffer))
     state.buffer.clear()
     if text:
+        if hint == "li" and state.item_markers:
+            # only an item's first block carries its marker: its next paragraphs ('<li><p>label</p><p>more</p></li>',
+            # '...<br>Please note ...') and the text after its sub-list go on with it
+            marker, state.item_markers[-1] = state.item_markers[-1] or "", None
         state.ordinal += 1
         state.blocks.append(Block(state.ordinal, text, hint, max(depth, 0), marker, state.boundary,
                                   state.path, state.excluded_by))
@@ -704,15 +709,15 @@ def _walk(top: etree._Element, state: _State) -> None:
     while stack:
         item = stack.pop()
         if item[0] == _EXIT:
-            _, el, tag, hint, marker, blocks_before, outer_excluded, outer_path = item
+            _, el, tag, hint, marker, _, outer_excluded, outer_path = item
             if tag in ("ul", "ol"):
                 state.list_depth -= 1
             if tag in BOUNDARY_TAGS or state.excluded_by != outer_excluded:
-                if tag == "li" and len(state.blocks) > blocks_before:
-                    marker = ""  # text after a nested list continues the item; its marker is already out
                 if tag == "li" and hint == ROW_HINT:
                     state.buffer[:] = [_row_item_text(el, _squash("".join(state.buffer)))]
                 _flush(state, hint, state.list_depth, marker)
+            if tag == "li":
+                state.item_markers.pop()
             state.excluded_by, state.path = outer_excluded, outer_path
             if el is not top:
                 state.buffer.append(el.tail or "")
@@ -766,6 +771,8 @@ def _walk(top: etree._Element, state: _State) -> None:
             own_hint = hint if hint in ("li", "caption") else "p"  # a photo credit in a caption box is caption
         elif tag == "figure":
             own_hint = "caption"  # a figure's text is its caption and credit, never article prose
+        if walked_tag == "li":
+            state.item_markers.append(own_marker)
         layout_list = tag in ("ul", "ol") and _is_layout_list(el, state.sizes)
         if tag in ("ul", "ol") and not layout_list:
             state.list_depth += 1

@@ -55,6 +55,9 @@ def ordinal_of(text: str) -> int | None:
     return ENGLISH_ORDINALS.index(word) + 1 if word in ENGLISH_ORDINALS else KOREAN_ORDINALS.index(word) + 1
 
 
+_IN_CELL = re.compile(r"(?:^|/)t[dh](?:[.#/]|$)")  # a DOM path through a table cell ('.../li/table/tbody/tr/td')
+
+
 @dataclass
 class _Level:
     family: str
@@ -111,6 +114,13 @@ class _Segmenter:
         """A list item whose depth the markup gives (HTML li, the scraper's '  • ')."""
         self.stack.clear()
         parent = self.markup_parents.get(block.depth - 1) if block.depth else None
+        previous = self.segments[-1] if self.segments else None
+        if not block.marker and previous is not None and previous.kind == "list_item" and previous.depth == block.depth \
+                and not _IN_CELL.search(block.dom_path):
+            # the item's next paragraph ('<li><p>취업알선기관 알선</p><strong>0명</strong></li>'): the rest of that item
+            # (not a cell of a table laid out in the item: its rows are lines of their own)
+            self.segments[-1] = replace(previous, text=f"{previous.text} {block.text}")
+            return
         own = _MARKER.match(block.text)
         marker, text = (own["marker"], own["text"]) if own and block.marker == "•" else (block.marker, block.text)
         segment = self.add("list_item", text, block.line_no, marker=marker, depth=block.depth, parent_seq=parent)

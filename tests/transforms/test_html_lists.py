@@ -124,3 +124,23 @@ def test_a_lone_item_that_names_a_thing_or_sits_in_an_item_stays_a_list_item() -
                  f"<ul><li><p>{ARTICLE_EN}</p></li></ul>")
     assert _texts(html, "li") == ["Approval of the June minutes", "Budget", "The council adopts the budget.", "Parks",
                                   ARTICLE_EN]
+
+
+# --- round 9: an item's next paragraphs go on with the item --------------------------------------
+
+def _li_markers_of(html: str) -> list[tuple[str, str]]:
+    return [(b.marker, b.text) for b in html_blocks(html)[0] if b.hint == "li" and not b.excluded_by]
+
+
+def test_only_the_first_block_of_an_item_carries_its_marker_korean() -> None:
+    tip = "관할고용센터의 취업알선 서비스를 통해 알선된 알선자수. 담당자에게 서비스를 요청하시기 바랍니다."
+    html = _page(f"<p>{ARTICLE_KO}</p><ul><li><p>취업알선기관 알선</p><p>{tip}</p><strong>0명</strong></li>"
+                 "<li><p>고용24 입사지원</p></li></ul>")
+    assert _li_markers_of(html) == [("•", "취업알선기관 알선"), ("", tip), ("", "0명"), ("•", "고용24 입사지원")]
+
+
+def test_only_the_first_block_of_an_item_carries_its_marker_english() -> None:
+    html = _page(f"<p>{ARTICLE_EN}</p><ol><li>Enter the access code, then press #.<br>Please note: the code changes."
+                 "</li><li><a href='/m.pdf'>June 21, 2018 <img class='docIcon' src='pdf.gif' alt='PDF icon'></a></li></ol>")
+    assert _li_markers_of(html) == [("1.", "Enter the access code, then press #."), ("", "Please note: the code changes."),
+                                    ("2.", "June 21, 2018")]  # the text before an icon still carries its item's marker
