@@ -506,10 +506,28 @@ def _is_lone_note(tag: str, children: list) -> bool:
     return bool(_SENTENCE_END.search(_text_of(items[0])))
 
 
+MAX_ENUMERATION_ITEM_WORDS = 3  # 'Outlook,' 'ICal,' 'Google Calendar': names run on in a sentence, not lines
+
+
+def _is_inline_enumeration(tag: str, children: list) -> bool:
+    """A list whose short items end in commas but the last ('Add to: <ul><li>Outlook,</li><li>ICal,</li><li>Google
+    Calendar</li></ul>', '<li>서울,</li><li>부산</li>'): one phrase laid out as a list, its items are no list items."""
+    items = [child for child in children if _tag(child) == "li"] if tag in ("ul", "ol") else []
+    if len(items) < 2:
+        return False
+    for position, item in enumerate(items, start=1):  # read lazily: most lists fail on their first item
+        text = _text_of(item)
+        if len(text.split()) > MAX_ENUMERATION_ITEM_WORDS or text.endswith(",") == (position == len(items)):
+            return False
+    return True
+
+
 def _item_markers(el: etree._Element, tag: str, children: list, layout_list: bool) -> list[str | None]:
-    """The marker each child carries as a list item, None for every child of a layout list or of a lone
-    note: read as a box, a paragraph."""
-    return [None] * len(children) if layout_list or _is_lone_note(tag, children) else _li_markers(el, tag, children)
+    """The marker each child carries as a list item, None for every child of a layout list, a lone note or
+    an inline enumeration: read as a box, a paragraph."""
+    if layout_list or _is_lone_note(tag, children) or _is_inline_enumeration(tag, children):
+        return [None] * len(children)
+    return _li_markers(el, tag, children)
 
 
 def _inside_rule(el: etree._Element, tag: str, state: _State) -> str | None:

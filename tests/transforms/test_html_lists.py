@@ -144,3 +144,18 @@ def test_only_the_first_block_of_an_item_carries_its_marker_english() -> None:
                  "</li><li><a href='/m.pdf'>June 21, 2018 <img class='docIcon' src='pdf.gif' alt='PDF icon'></a></li></ol>")
     assert _li_markers_of(html) == [("1.", "Enter the access code, then press #."), ("", "Please note: the code changes."),
                                     ("2.", "June 21, 2018")]  # the text before an icon still carries its item's marker
+
+
+def test_short_items_ending_in_commas_are_one_phrase_not_a_list_english_and_korean() -> None:
+    html = _page(f"<p>{ARTICLE_EN}</p><div><span>Add to:</span><ul><li><a href='/e.ics'>Outlook</a>,</li>"
+                 "<li><a href='/e.ics'>ICal</a>,</li><li><a href='https://calendar'>Google Calendar</a></li></ul></div>"
+                 f"<p>{ARTICLE_KO}</p><ul><li>광주,</li><li>전남</li></ul>")
+    assert _texts(html, "li") == []
+    assert {"Outlook,", "ICal,", "Google Calendar", "광주,", "전남"} <= set(_texts(html, "p"))
+
+
+def test_items_that_do_not_all_run_on_with_commas_stay_a_list() -> None:
+    html = _page(f"<p>{ARTICLE_EN}</p><ul><li>Outlook,</li><li>ICal</li><li>Google Calendar</li></ul>"
+                 "<ul><li>Apples,</li><li>Pears,</li></ul><ul><li>Parks, roads and the long river trail,</li><li>Schools</li></ul>")
+    assert _texts(html, "li") == ["Outlook,", "ICal", "Google Calendar", "Apples,", "Pears,",
+                                  "Parks, roads and the long river trail,", "Schools"]
