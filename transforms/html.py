@@ -507,25 +507,28 @@ def _is_lone_note(tag: str, children: list) -> bool:
 
 
 MAX_ENUMERATION_ITEM_WORDS = 3  # 'Outlook,' 'ICal,' 'Google Calendar': names run on in a sentence, not lines
+MAX_ENUMERATION_ITEM_CHARS = 40  # ... so an item has a few dozen characters at most (read before its text)
 
 
-def _is_inline_enumeration(tag: str, children: list) -> bool:
+def _is_inline_enumeration(tag: str, children: list, sizes: dict) -> bool:
     """A list whose short items end in commas but the last ('Add to: <ul><li>Outlook,</li><li>ICal,</li><li>Google
     Calendar</li></ul>', '<li>서울,</li><li>부산</li>'): one phrase laid out as a list, its items are no list items."""
     items = [child for child in children if _tag(child) == "li"] if tag in ("ul", "ol") else []
     if len(items) < 2:
         return False
     for position, item in enumerate(items, start=1):  # read lazily: most lists fail on their first item
+        if item not in sizes or sizes[item].chars > MAX_ENUMERATION_ITEM_CHARS:
+            return False
         text = _text_of(item)
         if len(text.split()) > MAX_ENUMERATION_ITEM_WORDS or text.endswith(",") == (position == len(items)):
             return False
     return True
 
 
-def _item_markers(el: etree._Element, tag: str, children: list, layout_list: bool) -> list[str | None]:
+def _item_markers(el: etree._Element, tag: str, children: list, layout_list: bool, sizes: dict) -> list[str | None]:
     """The marker each child carries as a list item, None for every child of a layout list, a lone note or
     an inline enumeration: read as a box, a paragraph."""
-    if layout_list or _is_lone_note(tag, children) or _is_inline_enumeration(tag, children):
+    if layout_list or _is_lone_note(tag, children) or _is_inline_enumeration(tag, children, sizes):
         return [None] * len(children)
     return _li_markers(el, tag, children)
 
@@ -798,7 +801,7 @@ def _walk(top: etree._Element, state: _State) -> None:
         stack.append((_EXIT, el, "div" if layout_list else walked_tag, own_hint, own_marker, len(state.blocks),
                       outer_excluded, outer_path))
         children = list(el)
-        markers = _item_markers(el, tag, children, layout_list)
+        markers = _item_markers(el, tag, children, layout_list, state.sizes)
         stack.extend((_ENTER, child, own_hint, own_marker, child_marker, where, children_in_row)
                      for child, child_marker in zip(reversed(children), reversed(markers)))
 
