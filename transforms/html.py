@@ -151,6 +151,7 @@ class _State:
     excluded_by: str = ""  # '' inside the region; else why the current blocks are not content
     path: str = ""  # DOM path of the innermost open block element
     prose_seen: float = 0.0  # prose of the region's paragraphs walked so far
+    item_markers: list[str | None] = field(default_factory=list)  # per open <li>: its marker, None once out
 
 
 def _tag(el: etree._Element) -> str:
@@ -368,6 +369,10 @@ def _flush(state: _State, hint: str, depth: int = 0, marker: str = "") -> None:
     text = _squash("".join(state.buffer))
     state.buffer.clear()
     if text:
+        if hint == "li" and state.item_markers:
+            # only an item's first block carries its marker: its next paragraphs ('<li><p>label</p><p>more</p></li>',
+            # '...<br>Please note ...') and the text after its sub-list go on with it
+            marker, state.item_markers[-1] = state.item_markers[-1] or "", None
         state.ordinal += 1
         state.blocks.append(Block(state.ordinal, text, hint, max(depth, 0), marker, state.boundary,
                                   state.path, state.excluded_by))
@@ -534,6 +539,49 @@ def _li_markers(el: etree._Element, tag: str, children: list) -> list[str]:
         markers.append(f"{number}.")
         number += _tag(child) == "li"
     return markers
+
+
+_SENTENCE_END = re.compile(r"(?:[.!?。]|다)$")  # '...삭제되었습니다.', '...will change for every meeting.'
+
+
+def _is_lone_note(tag: str, children: list) -> bool:
+    """A list of one item that is one sentence: a note set with a bullet ('<ul
+    class="box_list_area"><li>『...』이 시행됨에 따라 채용정보에서 연령이 삭제되었습니다.</li></ul>'), not a list. Its
+    item is read as a box, a paragraph. A lone item that names a thing ('<ul><li>Approval of the minutes</li></ul>'
+    under '5. Consent Agenda') and one holding boxes stay list items; a lone sub-item is its item's (hint 'li')."""
+    if tag != "ul":
+        return False
+    items = [child for child in children if _tag(child) == "li"]
+    if len(items) != 1 or any(_tag(inner) in BLOCK_TAGS for inner in items[0].iterdescendants()):
+        return False
+    return bool(_SENTENCE_END.search(_text_of(items[0])))
+
+
+MAX_ENUMERATION_ITEM_WORDS = 3  # 'Outlook,' 'ICal,' 'Google Calendar': names run on in a sentence, not lines
+MAX_ENUMERATION_ITEM_CHARS = 40  # ... so an item has a few dozen characters at most (read before its text)
+
+
+def _is_inline_enumeration(tag: str, children: list, sizes: dict) -> bool:
+    """A list whose short items end in commas but the last ('Add to: <ul><li>Outlook,</li><li>ICal,</li><li>Google
+    Calendar</li></ul>', '<li>서울,</li><li>부산</li>'): one phrase laid out as a list, its items are no list items."""
+    items = [child for child in children if _tag(child) == "li"] if tag in ("ul", "ol") else []
+    if len(items) < 2:
+        return False
+    for position, item in enumerate(items, start=1):  # read lazily: most lists fail on their first item
+        if item not in sizes or sizes[item].chars > MAX_ENUMERATION_ITEM_CHARS:
+            return False
+        text = _text_of(item)
+        if len(text.split()) > MAX_ENUMERATION_ITEM_WORDS or text.endswith(",") == (position == len(items)):
+            return False
+    return True
+
+
+def _item_markers(el: etree._Element, tag: str, children: list, layout_list: bool, sizes: dict) -> list[str | None]:
+    """The marker each child carries as a list item, None for every child of a layout list, a lone note or
+    an inline enumeration: read as a box, a paragraph."""
+    if layout_list or _is_lone_note(tag, children) or _is_inline_enumeration(tag, children, sizes):
+        return [None] * len(children)
+    return _li_markers(el, tag, children)
 
 
 def _inside_rule(el: etree._Element, tag: str, state: _State) -> str | None:
@@ -765,15 +813,15 @@ def _walk(top: etree._Element, state: _State) -> None:
     while stack:
         item = stack.pop()
         if item[0] == _EXIT:
-            _, el, tag, hint, marker, blocks_before, outer_excluded, outer_path = item
+            _, el, tag, hint, marker, _, outer_excluded, outer_path = item
             if tag in ("ul", "ol"):
                 state.list_depth -= 1
             if tag in BOUNDARY_TAGS or state.excluded_by != outer_excluded:
-                if tag == "li" and len(state.blocks) > blocks_before:
-                    marker = ""  # text after a nested list continues the item; its marker is already out
                 if tag == "li" and hint == ROW_HINT:
                     state.buffer[:] = [_row_item_text(el, _squash("".join(state.buffer)))]
                 _flush(state, hint, state.list_depth, marker)
+            if tag == "li":
+                state.item_markers.pop()
             state.excluded_by, state.path = outer_excluded, outer_path
             if el is not top:
                 state.buffer.append(el.tail or "")
@@ -827,6 +875,8 @@ def _walk(top: etree._Element, state: _State) -> None:
             own_hint = hint if hint in ("li", "caption") else "p"  # a photo credit in a caption box is caption
         elif tag == "figure":
             own_hint = "caption"  # a figure's text is its caption and credit, never article prose
+        if walked_tag == "li":
+            state.item_markers.append(own_marker)
         layout_list = tag in ("ul", "ol") and _is_layout_list(el, state.sizes)
         if tag in ("ul", "ol") and not layout_list:
             state.list_depth += 1
@@ -834,7 +884,7 @@ def _walk(top: etree._Element, state: _State) -> None:
         stack.append((_EXIT, el, "div" if layout_list else walked_tag, own_hint, own_marker, len(state.blocks),
                       outer_excluded, outer_path))
         children = list(el)
-        markers = [None] * len(children) if layout_list else _li_markers(el, tag, children)
+        markers = _item_markers(el, tag, children, layout_list, state.sizes)
         stack.extend((_ENTER, child, own_hint, own_marker, child_marker, where, children_in_row)
                      for child, child_marker in zip(reversed(children), reversed(markers)))
 

@@ -212,6 +212,40 @@ def _is_speech(quote: str) -> bool:
     return len(quote.split()) >= MIN_QUOTE_WORDS
 
 
+# Between the halves of one quote stands the first half's attribution: '” said Nelson. “', '," Burnett said, "',
+# '” said Rioland, who is Black. “', '”고 강 시장은 말했다. “'. A first half attributed before it ('The mayor stated:
+# “...” He also asserted that he had to “...”') is whole: the words after it open another quote.
+_KOREAN_ATTRIBUTION_GAP = re.compile(r"^\s*(?:이?라고|고)\s+(?:[가-힣A-Za-z]+\s+){0,4}[가-힣]+다\.?\s*$")
+
+
+def _attributed_between(text: str, previous_start: int, gap: str) -> bool:
+    """True when the words between two quoted passages attribute the first and the first has no attribution before it."""
+    if _KOREAN_ATTRIBUTION_GAP.match(gap):
+        return len(gap) <= MAX_KOREAN_ATTRIBUTION_CHARS and bool(_KOREAN_SPEECH_VERB.search(gap))
+    if _BEFORE.search(text[max(0, previous_start - 121):max(0, previous_start - 1)]):
+        return False
+    return bool(_AFTER_VERB_FIRST.match(gap) or _AFTER_SPEAKER_FIRST.match(gap))
+
+
+def _join_split_quotes(text: str, found: list[tuple]) -> list[tuple[str, str | None, bool]]:
+    """One quote split by its attribution ('“Attendance was at 90 percent,” said Nelson. “As of January 9,
+    it is at 92.”', '“...”고 강 시장은 말했다. “...”'): a passage after the quoted one its attribution follows is
+    the rest of that quote, when it names no other speaker. found: (quote, speaker, unnamed, start, end)."""
+    joined: list[tuple[str, str | None, bool]] = []
+    previous = None  # (start, end) of the passage before
+    for quote, speaker, unnamed, start, end in found:
+        # a speaker named again joins only a sentence that runs on ('"...," Burnett said, "but ..."')
+        same_speaker = speaker is None or (joined and speaker == joined[-1][1] and quote[:1].islower())
+        if joined and same_speaker and not unnamed and \
+                _attributed_between(text, previous[0], text[previous[1] + 1:start - 1]):
+            first, first_speaker, first_unnamed = joined[-1]
+            joined[-1] = (f"{first} {quote}", first_speaker, first_unnamed)
+        else:
+            joined.append((quote, speaker, unnamed))
+        previous = (start, end)
+    return joined
+
+
 def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
     """Quotes in reading order, with speaker as written and resolved (pronouns to the last name)."""
     quotes: list[Quote] = []
@@ -232,18 +266,19 @@ def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
                 pending.clear()
             last_subject = subject or last_subject
             continue
-        candidates: list[tuple[str, str | None, bool, bool]] = []
+        candidates: list[tuple[str, str | None, bool, bool, int, int]] = []
         for start, end in _spans(text):
             quote = text[start:end].strip().rstrip(",").strip()
             if _is_speech(quote):
                 whole = (end - start) >= WHOLE_PARAGRAPH_SHARE * len(text) and bool(_SENTENCE_END.search(quote))
                 speaker, attributed = _speaker_for(text, start, end)
-                candidates.append((quote, speaker, whole or attributed, attributed and not speaker))
-        paragraph_speaker = next((speaker for _, speaker, _, _ in candidates if speaker), None)
+                candidates.append((quote, speaker, whole or attributed, attributed and not speaker, start, end))
+        paragraph_speaker = next((c[1] for c in candidates if c[1]), None)
         # A quote split in two ('“...,” said Mayor Kim. “...”') keeps its speaker: once a paragraph has an
         # attributed quote, its other passages in quotes are that speaker's too.
-        found = [(quote, speaker, unnamed) for quote, speaker, speech, unnamed in candidates
-                 if speaker or speech or paragraph_speaker]
+        found = _join_split_quotes(text, [(quote, speaker, unnamed, start, end)
+                                          for quote, speaker, speech, unnamed, start, end in candidates
+                                          if speaker or speech or paragraph_speaker])
         for quote, written, unnamed in found:
             written = written or paragraph_speaker
             resolved = written

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from cityclips.transforms.html import is_when_line
 from cityclips.transforms.records import Block, CleanPage, Segment
 
 MAX_HEADING_WORDS = 12  # standalone lines longer than this are one-sentence paragraphs
@@ -52,6 +53,9 @@ def ordinal_of(text: str) -> int | None:
         return None
     word = match["word"].lower()
     return ENGLISH_ORDINALS.index(word) + 1 if word in ENGLISH_ORDINALS else KOREAN_ORDINALS.index(word) + 1
+
+
+_IN_CELL = re.compile(r"(?:^|/)t[dh](?:[.#/]|$)")  # a DOM path through a table cell ('.../li/table/tbody/tr/td')
 
 
 @dataclass
@@ -110,6 +114,13 @@ class _Segmenter:
         """A list item whose depth the markup gives (HTML li, the scraper's '  • ')."""
         self.stack.clear()
         parent = self.markup_parents.get(block.depth - 1) if block.depth else None
+        previous = self.segments[-1] if self.segments else None
+        if not block.marker and previous is not None and previous.kind == "list_item" and previous.depth == block.depth \
+                and not _IN_CELL.search(block.dom_path):
+            # the item's next paragraph ('<li><p>취업알선기관 알선</p><strong>0명</strong></li>'): the rest of that item
+            # (not a cell of a table laid out in the item: its rows are lines of their own)
+            self.segments[-1] = replace(previous, text=f"{previous.text} {block.text}")
+            return
         own = _MARKER.match(block.text)
         marker, text = (own["marker"], own["text"]) if own and block.marker == "•" else (block.marker, block.text)
         segment = self.add("list_item", text, block.line_no, marker=marker, depth=block.depth, parent_seq=parent)
@@ -199,6 +210,60 @@ def _is_sentence(text: str) -> bool:
     return bool(_FULL_STOP.search(text)) and len(text.split()) >= MIN_SENTENCE_HEADING_WORDS
 
 
+MAX_LABEL_HEADING_WORDS = 3  # 'Date/Time:', '신청 기간:': a field's name; a longer line ending in ':' leads a list
+_LABEL_HEADING = re.compile(r"[:：]$")
+# What a line saying only when is made of: digits, month and weekday names, clock words, separators.
+_WHEN_TOKEN = re.compile(
+    r"\d+|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon|tue(?:s)?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|"
+    r"\b[ap]\.?m\b\.?|\bnoon\b|년|월|일|시|분|오전|오후|[월화수목금토일]요일|\([월화수목금토일]\)|[\s,.:@~\-–—/()]",
+    re.IGNORECASE)
+
+
+def _is_field_label(text: str) -> bool:
+    """'Date/Time:', 'Category:': a heading that names a field whose value follows (or is empty), not a section."""
+    return bool(_LABEL_HEADING.search(text)) and len(text.split()) <= MAX_LABEL_HEADING_WORDS
+
+
+def _is_when_heading(text: str) -> bool:
+    """'December 14, 2023 11:30 AM', 'May 9 @ 1:30 pm - 4:00 pm', '2025년 3월 5일(수) 오후 2시': a heading
+    that says only when (an event's date set large) is a field of the page, not a section title."""
+    return is_when_line(text) and not _WHEN_TOKEN.sub("", text)
+
+
+def _restates_title(text: str, title: str | None, segments: Sequence[Segment]) -> bool:
+    """'Illinois Commerce Commission Regular Open Meeting' over an article titled 'Regular Open Meeting':
+    a heading before any content that holds the whole title is the title again (with the body's name), no section."""
+    if not title or any(s.kind not in ("title", "heading") for s in segments):
+        return False
+    wanted = re.sub(r"\s+", "", title).casefold()
+    return len(wanted) < len(re.sub(r"\s+", "", text)) and wanted in re.sub(r"\s+", "", text).casefold()
+
+
+def _not_a_section(text: str, title: str | None, segments: Sequence[Segment]) -> bool:
+    """A heading-tagged line that is a field's label, a date, or the title again: a paragraph."""
+    return _is_field_label(text) or _is_when_heading(text) or _restates_title(text, title, segments)
+
+
+def _without_empty_last_heading(segments: list[Segment]) -> list[Segment]:
+    """A heading that ends the body heads nothing: the label of a box that was left out (a login form's
+    '비밀번호', a widget's 'Share this'), a paragraph."""
+    if len(segments) > 1 and segments[-1].kind == "heading":
+        under = next((s.seq for s in reversed(segments[:-1]) if s.kind == "heading"), None)
+        segments[-1] = replace(segments[-1], kind="paragraph", heading_seq=under)
+    return segments
+
+
+# A file's name, with the size a board prints after it: '지침 1부.hwp', 'Meeting agenda.pdf (120 KB)'.
+_FILE_NAME = re.compile(r"\.(?:pdf|hwpx?|docx?|xlsx?|pptx?|odt|zip|jpe?g|png)\s*(?:\([^()]*\))?$", re.IGNORECASE)
+
+
+def _is_file_line(block: Block) -> bool:
+    """A markup item that is a file's name ('<li><a href="download.php?..."><img>지침 1부.hwp</a></li>'):
+    a line of the attachment box, not an item of the article's list."""
+    return bool(_FILE_NAME.search(block.text))
+
+
 def segment_page(page: CleanPage) -> list[Segment]:
     """Turn a CleanPage into ordered segments, seq from 0 (the title first when there is one).
 
@@ -215,7 +280,7 @@ def segment_page(page: CleanPage) -> list[Segment]:
         previous_kind = seg.segments[-1].kind if seg.segments else None
         if block.hint == "caption":
             seg.add("caption", text, block.line_no)
-        elif block.hint == "heading" and _is_sentence(text):
+        elif block.hint == "heading" and (_is_sentence(text) or _not_a_section(text, page.metadata.title, seg.segments)):
             seg.paragraph(block)  # '<h3>This glossary is a guide to ... these rules.</h3>': a sentence set large
         elif block.hint in ("heading", "title"):
             heading = _HEADING.match(text)  # '<h3>□ 추진 배경</h3>': the mark goes, as in text dumps
@@ -229,8 +294,10 @@ def segment_page(page: CleanPage) -> list[Segment]:
             heading_text = heading["a"] or heading["b"] or heading["c"]
             keeps_list = previous_kind == "list_item" and heading["b"] is not None
             seg.heading(heading_text, block.line_no, keeps_list)
-        elif block.hint == "li":
+        elif block.hint == "li" and not _is_file_line(block):
             seg.markup_item(block)
+        elif block.hint == "li":
+            seg.paragraph(block)
         elif (item := _MARKER.match(text)) is not None and (_is_numbered_heading(item, block, body, i)
                                                             or _is_numbered_section(item, block, body, i)):
             seg.heading(item["text"], block.line_no, keeps_list=False)
@@ -240,4 +307,4 @@ def segment_page(page: CleanPage) -> list[Segment]:
             seg.heading(text, block.line_no, keeps_list=False)
         else:
             seg.paragraph(block)
-    return seg.segments
+    return _without_empty_last_heading(seg.segments)

@@ -102,3 +102,60 @@ def test_an_icon_in_the_items_one_box_leads_it_too_korean_and_english() -> None:
                  "<ul><li><p>Apply <img src='/images/arrow.png' alt=''> online</p></li></ul>")
     assert _texts(html, "cell") == ["서류", "311"]
     assert _texts(html, "li") == ["Apply online"]
+
+
+# --- round 9: a lone note set with a bullet ---------------------------------------
+
+def test_a_list_of_one_sentence_is_a_note_not_a_list_korean() -> None:
+    note = "『고용상 연령차별금지 및 고령자 고용촉진에 관한 법률』이 시행됨에 따라 채용정보에서 연령이 삭제되었습니다."
+    html = _page(f"<p>{ARTICLE_KO}</p><ul class='box_list_area'><li class='txt_list'>{note}</li></ul>")
+    assert _texts(html, "li") == [] and note in _texts(html, "p")
+
+
+def test_a_list_of_one_sentence_is_a_note_not_a_list_english() -> None:
+    note = "Please note that the access code will change for every meeting."
+    html = _page(f"<p>{ARTICLE_EN}</p><ul><li>{note}</li></ul>")
+    assert _texts(html, "li") == [] and note in _texts(html, "p")
+
+
+def test_a_lone_item_that_names_a_thing_or_sits_in_an_item_stays_a_list_item() -> None:
+    html = _page(f"<p>{ARTICLE_EN}</p><p>5. Consent Agenda</p><ul><li>Approval of the June minutes</li></ul>"
+                 "<ul><li>Budget<ul><li>The council adopts the budget.</li></ul></li><li>Parks</li></ul>"
+                 f"<ul><li><p>{ARTICLE_EN}</p></li></ul>")
+    assert _texts(html, "li") == ["Approval of the June minutes", "Budget", "The council adopts the budget.", "Parks",
+                                  ARTICLE_EN]
+
+
+# --- round 9: an item's next paragraphs go on with the item --------------------------------------
+
+def _li_markers_of(html: str) -> list[tuple[str, str]]:
+    return [(b.marker, b.text) for b in html_blocks(html)[0] if b.hint == "li" and not b.excluded_by]
+
+
+def test_only_the_first_block_of_an_item_carries_its_marker_korean() -> None:
+    tip = "관할고용센터의 취업알선 서비스를 통해 알선된 알선자수. 담당자에게 서비스를 요청하시기 바랍니다."
+    html = _page(f"<p>{ARTICLE_KO}</p><ul><li><p>취업알선기관 알선</p><p>{tip}</p><strong>0명</strong></li>"
+                 "<li><p>고용24 입사지원</p></li></ul>")
+    assert _li_markers_of(html) == [("•", "취업알선기관 알선"), ("", tip), ("", "0명"), ("•", "고용24 입사지원")]
+
+
+def test_only_the_first_block_of_an_item_carries_its_marker_english() -> None:
+    html = _page(f"<p>{ARTICLE_EN}</p><ol><li>Enter the access code, then press #.<br>Please note: the code changes."
+                 "</li><li><a href='/m.pdf'>June 21, 2018 <img class='docIcon' src='pdf.gif' alt='PDF icon'></a></li></ol>")
+    assert _li_markers_of(html) == [("1.", "Enter the access code, then press #."), ("", "Please note: the code changes."),
+                                    ("2.", "June 21, 2018")]  # the text before an icon still carries its item's marker
+
+
+def test_short_items_ending_in_commas_are_one_phrase_not_a_list_english_and_korean() -> None:
+    html = _page(f"<p>{ARTICLE_EN}</p><div><span>Add to:</span><ul><li><a href='/e.ics'>Outlook</a>,</li>"
+                 "<li><a href='/e.ics'>ICal</a>,</li><li><a href='https://calendar'>Google Calendar</a></li></ul></div>"
+                 f"<p>{ARTICLE_KO}</p><ul><li>광주,</li><li>전남</li></ul>")
+    assert _texts(html, "li") == []
+    assert {"Outlook,", "ICal,", "Google Calendar", "광주,", "전남"} <= set(_texts(html, "p"))
+
+
+def test_items_that_do_not_all_run_on_with_commas_stay_a_list() -> None:
+    html = _page(f"<p>{ARTICLE_EN}</p><ul><li>Outlook,</li><li>ICal</li><li>Google Calendar</li></ul>"
+                 "<ul><li>Apples,</li><li>Pears,</li></ul><ul><li>Parks, roads and the long river trail,</li><li>Schools</li></ul>")
+    assert _texts(html, "li") == ["Outlook,", "ICal", "Google Calendar", "Apples,", "Pears,",
+                                  "Parks, roads and the long river trail,", "Schools"]

@@ -22,8 +22,44 @@ def test_speaker_after_and_before_the_quote_and_no_trailing_comma() -> None:
 def test_a_split_quote_keeps_one_speaker_and_pronouns_resolve_to_the_last_name() -> None:
     quotes = found("“The tram will change the city,” said Mayor Yoon. “We will keep citizens informed.”",
                    "\"It is our mission to lead,\" he added.")
-    assert [(q[1], q[2]) for q in quotes] == [("Mayor Yoon", "Mayor Yoon"), ("Mayor Yoon", "Mayor Yoon"),
-                                             ("Mayor Yoon", "he")]
+    # Round 8: the passage after the attribution is the rest of the same quote (the gold's convention)
+    assert [(q[1], q[2], q[3]) for q in quotes] == [
+        ("Mayor Yoon", "Mayor Yoon", "The tram will change the city We will keep citizens informed."),
+        ("Mayor Yoon", "he", "It is our mission to lead")]
+
+
+def test_a_korean_quote_split_by_its_attribution_is_one_quote() -> None:
+    quotes = found("“광주가 인공지능 중심도시로 도약하겠다”고 강기정 시장은 말했다. “시민과 함께 하겠습니다.”")
+    assert [(q[1], q[3]) for q in quotes] == [("강기정 시장", "광주가 인공지능 중심도시로 도약하겠다 시민과 함께 하겠습니다.")]
+
+
+def test_a_quote_whose_sentence_runs_on_after_its_attribution_is_one_quote() -> None:
+    quotes = found("\"My kids need me,\" Burnett said, \"but I also have to work.\"")
+    assert [(q[1], q[3]) for q in quotes] == [("Burnett", "My kids need me but I also have to work.")]
+
+
+def test_a_passage_after_other_words_than_the_attribution_is_a_quote_of_its_own() -> None:
+    quotes = found("The mayor stated: “There have been no easy days during the past year.” He also asserted that "
+                   "he had to “find an innovative new way to uphold the basics.”",
+                   "강 시장은 “광주가 인공지능 중심도시로 도약하겠다”고 말했다. 이어 시민들에게 “함께 힘을 모아 주십시오”라고 당부했다.")
+    assert [q[3] for q in quotes] == ["There have been no easy days during the past year.",
+                                      "find an innovative new way to uphold the basics.",
+                                      "광주가 인공지능 중심도시로 도약하겠다", "함께 힘을 모아 주십시오"]
+
+
+def test_a_second_half_with_an_attribution_of_its_own_is_a_quote_of_its_own() -> None:
+    # the round 9 convention (eval/real/README.md, quotes): each half attributed is two quotes
+    quotes = found("“Public transport is basic welfare,” said Mayor Hong. “We will fund the extra cost,” he added.",
+                   "김 국장은 “1인 가구가 늘면서 민원이 많았다”며 “공공이 책임지는 돌봄 모델을 만들겠다”고 말했다.")
+    assert [(q[1], q[3]) for q in quotes] == [("Mayor Hong", "Public transport is basic welfare"),
+                                              ("Mayor Hong", "We will fund the extra cost"),
+                                              ("김 국장", "1인 가구가 늘면서 민원이 많았다"),
+                                              ("김 국장", "공공이 책임지는 돌봄 모델을 만들겠다")]
+
+
+def test_quotes_with_speakers_of_their_own_in_one_paragraph_stay_apart() -> None:
+    quotes = found("“We are proud of the schools,” said Nelson. “The budget is tight,” said Calvin.")
+    assert [(q[1], q[3]) for q in quotes] == [("Nelson", "We are proud of the schools"), ("Calvin", "The budget is tight")]
 
 
 def test_scare_quotes_and_short_names_in_quotes_are_not_speech() -> None:
