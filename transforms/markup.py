@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 from lxml import etree
 
-from cityclips.transforms.dates import (classify_date_label, parse_date, parse_markup_date, parse_url_date,
+from cityclips.transforms.dates import (TIME_RANGE, classify_date_label, parse_date, parse_markup_date, parse_url_date,
                                         writes_day_first)
 from cityclips.transforms.dom import hidden_rule, tag_of, text_content
-from cityclips.transforms.metadata import TIME_RANGE, is_metadata_line, merge_fields, parse_field, starts_with_label
+from cityclips.transforms.metadata import is_metadata_line, merge_fields, parse_field, starts_with_label
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, MetadataFields
 
 # schema.org types whose headline and dates are the page's own article.

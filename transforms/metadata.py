@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from cityclips.transforms.dates import POSTING_WORDS, parse_date
+from cityclips.transforms.dates import CLOCK_LINE, POSTING_WORDS, TIME_RANGE, parse_date
 from cityclips.transforms.records import Attachment, Block, MetadataFields
 
 MAX_METADATA_LINE_CHARS = 200  # a metadata line is a handful of fields; longer lines are prose
@@ -101,7 +101,7 @@ _DEPARTMENT_WORD = re.compile(r"(department|division|office|bureau|team|center|c
                               r"agency|committee|institute|"
                               r"[가-힣](과|팀|실|국|센터|본부|단|담당관|사업소))(\s|$|[:：(☎])", re.IGNORECASE)
 _BREADCRUMB_SEP = re.compile(r"\s*[>›»/]\s*")
-_BREADCRUMB_ROOT = re.compile(r"^(home|홈|처음|메인|main)$", re.IGNORECASE)
+BREADCRUMB_ROOT = re.compile(r"^(home|홈|처음|메인|main)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -233,15 +233,7 @@ def _run_source(block: Block) -> str:
     return "text_line" if block.hint == "line" else "byline"
 
 
-# '2:30 pm – 3:30 pm', '8:30 AM - 10:00 AM', '14:00~16:00', '오후 2시~4시': when something happens, not when it was posted
-TIME_RANGE = re.compile(r"(?<!\d)\d{1,2}(?::\d{2}|\s*시)?\s*(?:[ap]\.?m\.?)?\s*[-–~]\s*(?:오[전후]\s*)?\d{1,2}(?::\d{2}|\s*시)"
-                         r"|(?<!\d)\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m", re.IGNORECASE)
-
-
 EVENT_LOOKAHEAD_BLOCKS = 4  # an event's fields after its date: time, 'Recurring Event', its caption, location
-# a field that is only a clock time ('5:30 pm', '오후 2시', '14:00')
-_CLOCK_LINE = re.compile(r"^\W{0,3}(?:(?:오[전후]\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|시)|\d{1,2}:\d{2})\W{0,3}$",
-                         re.IGNORECASE)
 # a place field ('Location:', 'Venue', '장소 : 시청') as a label line or a 'label: value' line
 _PLACE_LABEL = re.compile(r"^\W{0,3}(?:location|where|venue|장소)\s*(?:[:：].*)?$", re.IGNORECASE)
 _TIME_LABEL = re.compile(r"^\W{0,3}(?:time|hours|시간)\s*[:：]", re.IGNORECASE)  # 'Time: 8:30 AM - 10:00 AM' after 'Date:'
@@ -259,7 +251,7 @@ def _describes_an_event(blocks: Sequence[Block], start: int, end: int, fields: M
     if fields.author is None and fields.view_count is None \
             and not any(POSTING_WORDS.search(block.text) for block in blocks[start:end]):
         after = [block.text for block in blocks[end:end + EVENT_LOOKAHEAD_BLOCKS]]
-        if any(TIME_RANGE.search(text) or _CLOCK_LINE.match(text) or _PLACE_LABEL.match(text) for text in after):
+        if any(TIME_RANGE.search(text) or CLOCK_LINE.match(text) or _PLACE_LABEL.match(text) for text in after):
             return True
     name = re.sub(r"\W+", "", (fields.author or "").lower())
     return bool(name) and any(re.sub(r"\W+", "", block.text.lower()) == name for block in blocks[:start])
@@ -394,7 +386,6 @@ MAX_DATELINE_CHARS = 80  # 'Schengen, 3. Juli 2018 — Aussendung': a place, a d
 _DATELINE = re.compile(r"^\s*(?P<place>[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}),\s*(?:le\s+|den\s+|am\s+)?(?=\d|[^\W\d_]{3})")
 
 
-_HOUR_RANGE = re.compile(r"\b\d{1,2}\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\b", re.IGNORECASE)  # '9 - 11am'
 _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
                       r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[a-z]*\.?$|^[월화수목금토일]요일$", re.IGNORECASE)
 
@@ -407,7 +398,7 @@ def parse_dateline(text: str) -> datetime | None:
     >>> parse_dateline("Schengen, 3. Juli 2018 — Aussendung")
     datetime.datetime(2018, 7, 3, 0, 0)
     """
-    if len(text) > MAX_DATELINE_CHARS or TIME_RANGE.search(text) or _HOUR_RANGE.search(text):
+    if len(text) > MAX_DATELINE_CHARS or TIME_RANGE.search(text):
         return None
     start = _DATELINE.match(text)
     if not start or _WEEKDAY.match(start["place"]):
@@ -433,7 +424,7 @@ def parse_breadcrumb(text: str) -> str | None:
         return None
     parts = [p for p in _BREADCRUMB_SEP.split(text.strip()) if p]
     # 'Home/away matches will be played in Gwangju.' starts like a path but goes on as a sentence
-    if (len(parts) >= 2 and _BREADCRUMB_ROOT.match(parts[0])
+    if (len(parts) >= 2 and BREADCRUMB_ROOT.match(parts[0])
             and all(len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and not re.search(r"[.,!?:;]$", p) for p in parts)):
         return parts[-1]
     arrows = [p.strip() for p in re.split(r"[>›»]", text) if p.strip()]
