@@ -38,7 +38,9 @@ _TITLE_LABEL = re.compile(r"^(제\s?목|title|subject)\s*[:：]\s*", re.IGNORECA
 # 'Related News' / '관련 기사' and the list of other articles under it.
 _RELATED_HEADER = re.compile(r"^(related (news|articles?|posts?|stories|links)|more news|"
                              r"관련\s?(기사|뉴스|소식|게시물|글)|다른 기사|함께 보면 좋은 (기사|글))\s*:?$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[,;]$|(?<![A-Z])\.$")
+# A line ending in a comma or a full stop goes on or closes a sentence; not one ending in an abbreviation, capitals
+# ('U.S.') or letters with stops between them ('... @ 9:30 a.m. - 12:00 p.m.', a meeting's headline).
+_SENTENCE_END = re.compile(r"[,;]$|(?<![A-Z])(?<!\.[a-z])\.$")
 MAX_PROSE_TITLE_CHARS = 150  # a headline this long that ends as a sentence ends is the article's first paragraph
 _PROSE_END = re.compile(r"[.!?。…”\"’)]$|다$")
 _NORMALISE = re.compile(r"\W+")

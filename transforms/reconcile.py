@@ -264,6 +264,23 @@ def _starts_headline(line: str, hint: str) -> bool:
     return any(norm(" ".join(words[:n])) == line_key for n in range(1, len(words)))
 
 
+# A board's tag before a post's headline: '[강화] ', '[Updated] ', '【공지】'.
+_LEADING_TAG = re.compile(r"^\s*[\[［【〔]\s*[^\]］】〕]{1,12}?\s*[\]］】〕]\s*(?=\S)")
+
+
+def _without_board_tag(title: str, hints: Sequence[tuple[str, str]]) -> str | None:
+    """The visible headline less its leading tag when a markup title gives the headline without it
+    ('[강화] ｢금융소비자보호 모범규준｣ 개정' beside the <title> '｢금융소비자보호 모범규준｣ 개정 > 자율규제 > ...'): the
+    tag is the board's label of the post (a badge), not the headline's words. A markup title that carries the tag
+    too ('[안내] ... | 공지사항') keeps it."""
+    tag = _LEADING_TAG.match(title)
+    if not tag:
+        return None
+    rest = title[tag.end():].strip()
+    keys = {norm(hint) for _, hint in hints}
+    return rest if norm(rest) in keys and norm(title) not in keys else None
+
+
 def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:
     ranked = _ranked_hints(markup)
     hints = [(source, text) for source, text, _ in ranked]
@@ -284,6 +301,9 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
         if confirmed and whole and visible.title_source not in STATED_TITLE_SOURCES:
             return whole, confirmed  # 'Planning and Zoning Commission' / 'Regular Meeting': one headline on two lines
         if confirmed:
+            untagged = _without_board_tag(visible.title, hints)
+            if untagged:
+                return untagged, confirmed
             # a block that holds more than the headline ('... – Rolling Stone', a 'title :' cell) loses it
             return strip_site_name(visible.title, sites).rstrip(" :：") or visible.title, confirmed
     # A markup title the page does not show beats the visible pick when two fields agree on it, or

@@ -233,3 +233,13 @@ def test_a_recurring_time_line_is_kept_where_its_digits_differ_but_chrome_lines_
     rules = {line.text: line.rule for line in clean.removed}
     assert "2:00pm to 4:00pm" in [b.text for b in clean.body]
     assert rules["Copyright 2019 Cook County"] in ("template", "copyright")
+
+
+def test_a_headline_ending_in_an_abbreviation_is_not_a_sentence() -> None:
+    # a meeting's page with no heading and no <title>: its first line is the headline, though it ends in 'p.m.'
+    headline = "Special Board Meeting/Board Retreat @ 9:30 a.m. - 12:00 p.m."
+    html = ("<html><body><div class='meeting'>"
+            f"<p>{headline}</p><p>GRAND RAPIDS PUBLIC SCHOOLS</p><p>BOARD OF EDUCATION</p><p>1400 Fuller Ave. NE</p>"
+            f"{_prose('Minutes of all Board of Education meetings are kept on file and are available for inspection.')}"
+            "</div></body></html>")
+    assert _clean_html(html).metadata.title == headline

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+import pytest
+
 from cityclips.transforms.pipeline import process_page
 from cityclips.transforms.reconcile import find_title_block, reconcile_metadata, same_title, strip_site_name, title_hints
 from cityclips.transforms.records import Document, MarkupDate, MarkupMetadata, Metadata, MetadataFields, RawPage
@@ -397,3 +399,22 @@ def test_time_elements_that_give_several_moments_date_no_page() -> None:
     assert reconcile_metadata(single, Metadata(title="Council news")).published_at == datetime(2026, 1, 26)
     shown = Metadata(title="Council news", published_at=datetime(2024, 3, 1), published_at_source="byline")
     assert reconcile_metadata(listed, shown).published_at == datetime(2024, 3, 1)
+
+
+# --- round 9 (meta9): a board's tag before the headline ---------------------------------------------------------
+
+@pytest.mark.parametrize("shown, path_title, headline", [
+    ("[강화] ｢금융소비자보호 모범규준｣ 개정", "｢금융소비자보호 모범규준｣ 개정 > 자율규제 제·개정 > 규제운영 > 전국은행연합회",
+     "｢금융소비자보호 모범규준｣ 개정"),
+    ("[Updated] Council adopts the 2026 city budget", "Council adopts the 2026 city budget > News > Council > City of Troy",
+     "Council adopts the 2026 city budget")])
+def test_a_board_tag_the_markup_title_does_not_carry_is_not_part_of_the_headline(shown: str, path_title: str,
+                                                                                 headline: str) -> None:
+    markup = MarkupMetadata(titles=(("html_title", path_title),))
+    assert reconcile_metadata(markup, Metadata(title=shown, title_source="text_line")).title == headline
+    # a <title> that carries the tag too keeps it ('[안내] ... | 공지사항 | 열린광장')
+    tagged = MarkupMetadata(titles=(("html_title", f"{shown} | 공지사항 | 열린광장"),))
+    assert reconcile_metadata(tagged, Metadata(title=shown, title_source="text_line")).title == shown
+    # ... even beside an og:title without it: one markup field holds the tag as the headline's
+    both = MarkupMetadata(titles=(("opengraph", headline), ("html_title", f"{shown} | 공지사항 | 열린광장")))
+    assert reconcile_metadata(both, Metadata(title=shown, title_source="text_line")).title == shown
