@@ -15,7 +15,7 @@ from datetime import datetime
 
 from cityclips.transforms.captions import split_doubled_captions
 from cityclips.transforms.field_items import merge_field_items
-from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT, MetadataFields, breadcrumb_steps,
+from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT, MetadataFields, as_contact, breadcrumb_steps,
                                            find_attachments, find_metadata_run, parse_attachment, parse_breadcrumb,
                                            parse_contact, parse_dateline, parse_split_contact)
 from cityclips.transforms.reconcile import find_title_block, same_title
@@ -81,7 +81,8 @@ def _mark_metadata(m: _Marks) -> None:
     run = find_metadata_run(m.blocks)
     if run is None:
         return
-    m.metadata_at, m.fields, m.metadata_source = run.start, run.fields, run.source
+    m.metadata_at, m.metadata_source = run.start, run.source
+    m.fields, m.contact = as_contact(run.fields)
     for k in range(run.start, run.end):
         m.rule[k] = "metadata"
         # a metadata table row may list the attachments too

@@ -388,7 +388,7 @@ def _labelled(got: _Collected, name: str, value: str) -> None:
             got.is_event = got.is_event or kind == "event" or timed
         return
     fields = parse_field(name, value)
-    if fields is not None and fields.found:
+    if fields is not None and (fields.found or fields.phone):  # a phone field: the contact, beside a department
         got.board = merge_fields(got.board, fields)
         return
     found = _visible_date(value, day_first=got.day_first) if kind in ("published", "modified", "other") else None

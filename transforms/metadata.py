@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from cityclips.transforms.dates import CLOCK_LINE, POSTING_WORDS, TIME_RANGE, parse_date
@@ -27,7 +27,7 @@ AUTHOR_LABELS = ("Name", "Writer", "Author", "Posted by", "By", "작성자", "�
 # metadata only beside a date, never on their own.
 WEAK_LABELS = ("department", "담당부서", "담당자", "부서명", "수정일", "최종수정일", "modified", "last modified", "updated",
                "등록부서", "소관부서", "관리부서", "담당과", "연락처", "전화번호", "수정", "업데이트", "기사수정", "최종수정",
-               "last updated", "updated on")
+               "last updated", "updated on", "phone", "telephone", "tel")
 DATE_LABELS = ("Date", "Posted", "Posted on", "Registered", "Reg. Date", "등록일", "작성일", "게시일", "등록일자", "날짜")
 GENERIC_DATE_LABELS = frozenset({"date", "날짜"})
 VIEW_LABELS = ("Views", "View", "Hits", "Hit", "Read", "조회수", "조회")
@@ -47,7 +47,7 @@ WORD_VIEW_LABELS = ("조회 수", "열람수")
 # The department that registered or answers for the page. The first four were always read as the
 # author too (the pages name no person); the others fill the author only when no author label does.
 DEPARTMENT_LABELS = ("작성부서", "Department", "담당부서", "부서명", "등록부서", "소관부서", "관리부서", "담당과")
-PHONE_LABELS = ("연락처", "전화번호")
+PHONE_LABELS = ("연락처", "전화번호", "Phone", "Telephone", "Tel")
 # Labels that may stand without a colon ('Writer Incheon City  Date 2023-04-05  Hit 321', '등록일 2023-09-14 | 조회 2,317').
 # A line using only these must also carry a date or two fields to count as metadata.
 BARE_LABELS = ("Writer", "Author", "Posted by", "Posted on", "Posted", "Reg. Date", "By", "Date", "Views", "Hits", "Hit",
@@ -182,7 +182,7 @@ def parse_metadata_line(text: str) -> MetadataFields:
             if word in _AUTHOR_TOO or department_author is None:
                 department_author = value
         elif kind == "phone" and value:
-            phone = phone or value
+            phone = phone or _phone_number(value)
         elif kind == "date":
             published_at, consumed = parse_date(value)
             rest = value[consumed:] if published_at else ""
@@ -194,6 +194,25 @@ def parse_metadata_line(text: str) -> MetadataFields:
         elif kind == "views":
             views = _to_int(value)
     return MetadataFields(author or department_author, published_at, views, modified_at, department, phone)
+
+
+# The number a phone field starts with: '1661-1357(내선 2)' -> '1661-1357', '3476' (an extension), '+82 62-613-2321'.
+_PHONE_VALUE = re.compile(r"[+(]?\d[\d\s().+-]*\d")
+
+
+def _phone_number(value: str) -> str | None:
+    number = _PHONE_VALUE.match(value.strip())
+    return number.group() if number else None
+
+
+def as_contact(fields: MetadataFields) -> tuple[MetadataFields, tuple[str, str] | None]:
+    """A department given with a phone number ('담당부서 : 사회복지과 / 연락처 : 031-678-2247', 'Department : Port
+    Logistics / Phone : 032-440-4521') is whom to call about the page, not who wrote it: (department, phone) is the
+    contact, and the department no longer stands for the author (a person a writer's label names stays)."""
+    if not (fields.department and fields.phone):
+        return fields, None
+    author = None if fields.author == fields.department else fields.author
+    return replace(fields, author=author), (fields.department, fields.phone)
 
 
 def merge_fields(first: MetadataFields, second: MetadataFields) -> MetadataFields:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from cityclips.transforms.dates import parse_date
+from cityclips.transforms.metadata import as_contact
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, Metadata
 
 # Separators between a headline and the site or section name in <title> and og:title.
@@ -374,8 +375,10 @@ def _author(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str 
 
 def _with_board(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     """Visible fields filled in from the board's field table read off the tree (see MarkupMetadata.board)."""
-    board = markup.board
+    board, contact = as_contact(markup.board)
     changes: dict = {}
+    if contact is not None and visible.contact_department is None and visible.contact_phone is None:
+        changes["contact_department"], changes["contact_phone"] = contact
     for name, value in (("author", board.author), ("published_at", board.published_at),
                         ("modified_at", board.modified_at), ("department", board.department)):
         if value is not None and getattr(visible, name) is None:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from cityclips.transforms.blocks import text_blocks
 from cityclips.transforms.clean import clean_blocks
 from cityclips.transforms.records import RawPage
@@ -243,3 +245,14 @@ def test_a_headline_ending_in_an_abbreviation_is_not_a_sentence() -> None:
             f"{_prose('Minutes of all Board of Education meetings are kept on file and are available for inspection.')}"
             "</div></body></html>")
     assert _clean_html(html).metadata.title == headline
+
+
+@pytest.mark.parametrize("page, contact", [
+    ("공시송달 공고\n\n등록일 : 2025.03.17\n담당부서 : 사회복지과\n연락처 : 031-678-2247\n\n"
+     "반송된 과태료 부과 통지서를 공시송달합니다.\n", ("사회복지과", "031-678-2247")),
+    ("Notice served by publication\n\nDate : 2025-03-17\nDepartment : Welfare Division\nPhone : 031-678-2247\n\n"
+     "The fines could not be delivered by post, so this notice serves them.\n", ("Welfare Division", "031-678-2247"))])
+def test_a_metadata_run_of_department_and_phone_gives_the_contact_not_the_author(page: str,
+                                                                                 contact: tuple[str, str]) -> None:
+    meta = clean_blocks("p.txt", "text", text_blocks(page)).metadata
+    assert ((meta.contact_department, meta.contact_phone), meta.author) == (contact, None)

@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, MAX_PLAUSIBLE_BYTES, MAX_PLAUSIBLE_COUNT, MetadataFields,
-                                 find_attachments, find_metadata_run, is_metadata_line, merge_fields, parse_attachment,
-                                 parse_breadcrumb, parse_contact, parse_date, parse_metadata_line)
+                                 as_contact, find_attachments, find_metadata_run, is_metadata_line, merge_fields, parse_attachment,
+                                 parse_breadcrumb, parse_contact, parse_date, parse_field,
+                                 parse_metadata_line)
 from cityclips.transforms.records import Attachment, Block
 
 PROPERTY = settings(max_examples=300, deadline=None, derandomize=True, database=None)
@@ -396,3 +397,34 @@ def test_a_date_under_any_posting_word_is_the_pages_even_beside_a_place(date_lin
     run = find_metadata_run([Block(1, "Council adopts the 2026 budget", "title"), Block(2, date_line, "p"),
                              Block(3, place_line, "p")])
     assert run is not None and run.fields.published_at == datetime(2025, 3, 4)
+
+
+# --- round 9 (meta9): a department given with a phone number is the contact, not the author --------------------
+
+@pytest.mark.parametrize("lines, contact", [
+    (("등록일 : 2025.03.17", "담당부서 : 사회복지과", "연락처 : 031-678-2247"), ("사회복지과", "031-678-2247")),
+    (("Date : 2025-03-17", "Department : Port Logistics Division", "Phone : 032-440-4521"),
+     ("Port Logistics Division", "032-440-4521"))])
+def test_a_department_with_a_phone_is_the_contact_and_no_longer_the_author(lines: tuple[str, ...],
+                                                                          contact: tuple[str, str]) -> None:
+    fields = MetadataFields()
+    for line in lines:
+        fields = merge_fields(fields, parse_metadata_line(line))
+    assert fields.author == contact[0]  # the department alone still names the author
+    rest, found = as_contact(fields)
+    assert (found, rest.author, rest.published_at.day) == (contact, None, 17)
+
+
+@pytest.mark.parametrize("lines, author", [(("작성자 : 김산", "담당부서 : 사회복지과", "연락처 : 031-678-2247"), "김산"),
+                                           (("Author : Kim San", "Department : Welfare", "Tel : 031-678-2247"), "Kim San")])
+def test_a_writer_named_beside_the_contact_department_stays_the_author(lines: tuple[str, ...], author: str) -> None:
+    fields = MetadataFields()
+    for line in lines:
+        fields = merge_fields(fields, parse_metadata_line(line))
+    assert as_contact(fields)[0].author == author
+
+
+def test_a_phone_fields_value_is_its_number_without_an_extension_note() -> None:
+    assert parse_field("전화번호", "1661-1357(내선 2)").phone == "1661-1357"
+    assert parse_field("Phone", "(310) 732-3444 ext. 2").phone == "(310) 732-3444"
+    assert parse_field("연락처", "3476").phone == "3476"

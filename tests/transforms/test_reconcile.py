@@ -418,3 +418,19 @@ def test_a_board_tag_the_markup_title_does_not_carry_is_not_part_of_the_headline
     # ... even beside an og:title without it: one markup field holds the tag as the headline's
     both = MarkupMetadata(titles=(("opengraph", headline), ("html_title", f"{shown} | 공지사항 | 열린광장")))
     assert reconcile_metadata(both, Metadata(title=shown, title_source="text_line")).title == shown
+
+
+@pytest.mark.parametrize("pairs, text", [
+    ((("게재일자", "2025-03-18"), ("담당부서", "교통과"), ("담당자", "이준호"), ("연락처", "3476")),
+     "무단방치자동차 자진처리명령서가 반송되어 공시송달합니다. 공고기간 안에 자동차를 처리하여 주시기 바랍니다. "),
+    ((("Date posted", "2025-03-18"), ("Department", "Transport Division"), ("Phone", "033-570-3476")),
+     "The owners of abandoned cars could not be reached by post; this notice serves them instead. ")])
+def test_a_field_list_of_department_and_phone_gives_the_contact_not_the_author(pairs: tuple[tuple[str, str], ...],
+                                                                             text: str) -> None:
+    fields = "".join(f"<dt>{label} :</dt><dd>{value}</dd>" for label, value in pairs)
+    doc = html_doc(f"<html><body><div class='view'><h1>공시송달 공고 Notice</h1><dl>{fields}</dl><p>{text * 3}</p>"
+                   "</div></body></html>")
+    meta = doc.metadata
+    department, phone = pairs[1][1], pairs[-1][1]
+    assert (meta.contact_department, meta.contact_phone) == (department, phone)
+    assert meta.author != department
