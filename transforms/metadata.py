@@ -151,6 +151,10 @@ _LABEL_ONLY = re.compile(rf"^\W{{0,3}}(?:{_GLUED_RE}|{_WORDS_RE}|{_BARE})\s*[:�
 _FIELD_SEPARATOR = re.compile(r"\s+[|·•/]\s+")
 
 
+# A run of short names each closed by a colon, nothing after the last: the header cells of a table ('Purpose : Expires :').
+_COLUMN_NAMES = re.compile(r"^(?:\s*[^\s:：][^:：]{0,29}[:：])+\s*$")
+
+
 def parse_metadata_line(text: str) -> MetadataFields:
     """Parse author, dates, view count, department and phone from a metadata line, spaced or glued.
 
@@ -171,6 +175,8 @@ def parse_metadata_line(text: str) -> MetadataFields:
         kind = _LABEL_KIND[word]
         if label.group(3) and word in _WORD_LABELS and kind in _BARE_DATE_KINDS and not _STARTS_WITH_DATE.match(value):
             continue  # '등록 기간은 ...': the word, not a label
+        if _COLUMN_NAMES.match(text[label.end():end]):
+            continue  # 'Name : Purpose : Expires :', '이름 : 용도 : 보존기간 :': a table's header row names columns, no values
         if kind == "author" and value:
             # 'By Kim Min-ji | April 1, 2024 9:30 AM': a byline's other fields follow a separator
             author, *others = _FIELD_SEPARATOR.split(value)
@@ -353,7 +359,7 @@ def find_attachments(text: str, first_ordinal: int) -> list[Attachment]:
     return [_attachment(m, first_ordinal + i) for i, m in enumerate(_INLINE_ATTACHMENT_RE.finditer(text))]
 
 
-def _names_department(name: str) -> bool:
+def names_department(name: str) -> bool:
     """True when a name starts or ends with its kind ('Department of ...', '... Division', '...과').
 
     A sentence that merely mentions one ('For details, call the Transport Division at') does neither.
@@ -377,7 +383,7 @@ def parse_contact(text: str) -> tuple[str, str] | None:
     department = _CONTACT_LABEL.sub("", before)
     department = re.sub(r"(☎|\btel\b\.?|\bphone\b|전화(번호)?|연락처|[:：()\[\]|/,])", " ", department, flags=re.IGNORECASE)
     department = " ".join(department.split())
-    if not department or not (labelled or _names_department(department)):
+    if not department or not (labelled or names_department(department)):
         return None
     if len(department.split()) > 8 or re.search(r"[.!?다]$", department):
         return None

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from cityclips.transforms.dates import parse_date
-from cityclips.transforms.metadata import as_contact
+from cityclips.transforms.metadata import as_contact, names_department
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, Metadata
 
 # Separators between a headline and the site or section name in <title> and og:title.
@@ -355,6 +355,15 @@ def _date(markup: Sequence[MarkupDate], visible: datetime | None, visible_source
     return best.value, best.source
 
 
+MIN_INSTITUTION_CHARS = 5  # '교통정책과', '사회복지과'; a three-syllable '김민국' is a person's name, whatever it ends with
+
+
+def _names_institution(name: str) -> bool:
+    """A <meta name="author"> that names a body ('Canadian Intellectual Property Office', '광주광역시 교통정책과'):
+    it starts or ends with its kind (metadata.names_department), and is longer than a person's name."""
+    return len(name.replace(" ", "")) >= MIN_INSTITUTION_CHARS and names_department(name)
+
+
 def _author(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:
     sites = _site_keys(markup)
     own = [(source, name) for source, name in markup.authors if not _site_like(name, sites)]
@@ -367,7 +376,7 @@ def _author(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str 
     # <meta name="author"> on public-sector pages names the institution ('Government of Canada,
     # Department of Justice, Electronic Communications'): a byline names a person or two
     people = [(source, name) for source, name in own
-              if "," not in name and len(name.split()) <= MAX_META_AUTHOR_WORDS]
+              if "," not in name and len(name.split()) <= MAX_META_AUTHOR_WORDS and not _names_institution(name)]
     if people:
         return people[0][1], people[0][0]
     return None, None

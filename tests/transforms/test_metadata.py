@@ -428,3 +428,11 @@ def test_a_phone_fields_value_is_its_number_without_an_extension_note() -> None:
     assert parse_field("전화번호", "1661-1357(내선 2)").phone == "1661-1357"
     assert parse_field("Phone", "(310) 732-3444 ext. 2").phone == "(310) 732-3444"
     assert parse_field("연락처", "3476").phone == "3476"
+
+
+@pytest.mark.parametrize("header, row", [("Name : Purpose : Expires :", "Name : _ga Purpose : analytics Expires : 2 years"),
+                                         ("작성자 : 용도 : 보존기간 :", "작성자 : 홍길동 용도 : 분석 보존기간 : 2년")])
+def test_a_tables_header_row_of_column_names_gives_no_field(header: str, row: str) -> None:
+    assert parse_metadata_line(header).author is None
+    assert find_metadata_run([Block(1, header, "cell")]) is None
+    assert parse_metadata_line(row).author is not None  # a row with values still gives its field

@@ -434,3 +434,11 @@ def test_a_field_list_of_department_and_phone_gives_the_contact_not_the_author(p
     department, phone = pairs[1][1], pairs[-1][1]
     assert (meta.contact_department, meta.contact_phone) == (department, phone)
     assert meta.author != department
+
+
+@pytest.mark.parametrize("institution, person", [("Canadian Intellectual Property Office", "Kori Schulman"),
+                                                 ("광주광역시 교통정책과", "김민국")])
+def test_a_meta_author_that_names_a_body_is_no_byline_but_a_person_is(institution: str, person: str) -> None:
+    page = Metadata(title="Glossary", title_source="heading")
+    assert reconcile_metadata(MarkupMetadata(authors=(("meta", institution),)), page).author is None
+    assert reconcile_metadata(MarkupMetadata(authors=(("meta", person),)), page).author == person
