@@ -17,7 +17,7 @@ from cityclips.transforms.captions import split_doubled_captions
 from cityclips.transforms.field_items import merge_field_items
 from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT, MetadataFields, as_contact, breadcrumb_steps,
                                            find_attachments, find_metadata_run, parse_attachment, parse_breadcrumb,
-                                           parse_contact, parse_dateline, parse_split_contact)
+                                           parse_contact, parse_dateline, parse_inquiry, parse_split_contact)
 from cityclips.transforms.reconcile import find_title_block, same_title
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
@@ -352,6 +352,13 @@ def _breadcrumb_section(m: _Marks, title: str) -> str | None:
     return m.breadcrumb
 
 
+def _inquiry_phone(m: _Marks) -> str | None:
+    """The number of the first inquiry line the body keeps ('문의 : 063-240-2422', 'Phone: 517-284-6135'): with no
+    contact footer, whom to call about the page."""
+    return next((phone for i, block in enumerate(m.blocks) if m.content(i)
+                 and (phone := parse_inquiry(block.text)) is not None), None)
+
+
 def _mark_title_repeat(m: _Marks, title_at: int, title: str) -> None:
     wanted = _norm(title)
     following = [i for i in range(title_at + 1, len(m.blocks)) if m.content(i)][:TITLE_REPEAT_WINDOW]
@@ -431,7 +438,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     body = merge_field_items(body)  # '<li>경력<p>관계없음</p></li>': one field row, not two list items
     removed = list(removed_markup) + [RemovedLine(b.line_no, b.text, m.rule[i]) for i, b in enumerate(blocks)
                                       if m.rule[i] not in (None, "title")]
-    department, phone = m.contact if m.contact else (None, None)
+    department, phone = m.contact if m.contact else (None, _inquiry_phone(m))
     fields, source = m.fields, m.metadata_source
     if fields.published_at is None and title_at is not None and (dated := _dateline(m, title_at)) is not None:
         fields = replace(fields, published_at=dated)

@@ -406,6 +406,26 @@ def parse_split_contact(first: str, second: str) -> tuple[str, str] | None:
     return parse_contact(f"{first} {second}")
 
 
+MAX_INQUIRY_LINE_CHARS = 80  # '○ 문의처 : 031-8045-6750 / 정현민 행정매니저': a label, a number, perhaps a name or an address
+# An inquiry line's label: a few words that end in an inquiry or phone word, then a colon ('■ 교육 및 신청문의 :',
+# '- 사업 관련 문의 :', 'Phone:', 'For more information, call:').
+_INQUIRY_LABEL = re.compile(r"^[^:：]{0,20}?(?:문의처?|연락처|전화(?:번호)?|phone|telephone|tel\.?|call|contact|enquiries|inquiries)"
+                            r"\s*[:：]\s*", re.IGNORECASE)
+
+
+def parse_inquiry(text: str) -> str | None:
+    """The phone number of an inquiry line in an article ('문의 : 063-240-2422', '■교육 및 신청문의 : 062-611-5190',
+    'Phone: 517-284-6135'), or None. The line is the article's text and stays in its body; the number right
+    after the label is whom to call about the page.
+
+    >>> parse_inquiry("○ 문의처 : 031-8045-6750 /정현민 행정매니저")
+    '031-8045-6750'
+    """
+    label = _INQUIRY_LABEL.match(text) if len(text) <= MAX_INQUIRY_LINE_CHARS else None
+    phone = _PHONE_RE.match(text, label.end()) if label else None
+    return phone.group().strip() if phone else None
+
+
 MAX_DATELINE_CHARS = 80  # 'Schengen, 3. Juli 2018 — Aussendung': a place, a date and perhaps the release's kind
 # A press release's dateline: the place, a comma, the date ('SEOUL, Dec. 6, 2025', 'Wien, 12. März 2020').
 _DATELINE = re.compile(r"^\s*(?P<place>[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}),\s*(?:le\s+|den\s+|am\s+)?(?=\d|[^\W\d_]{3})")

@@ -256,3 +256,14 @@ def test_a_metadata_run_of_department_and_phone_gives_the_contact_not_the_author
                                                                                  contact: tuple[str, str]) -> None:
     meta = clean_blocks("p.txt", "text", text_blocks(page)).metadata
     assert ((meta.contact_department, meta.contact_phone), meta.author) == (contact, None)
+
+
+@pytest.mark.parametrize("line, phone", [("○ 문의처 : 031-8045-6750 / 정현민 행정매니저", "031-8045-6750"),
+                                         ("Questions? Call: (313) 224-9516", "(313) 224-9516")])
+def test_an_inquiry_line_in_the_article_gives_the_contact_phone_and_stays_in_the_body(line: str, phone: str) -> None:
+    text = ("광주광역시는 중장년 기술창업센터 입주기업을 모집한다고 밝혔다. 신청은 이달 말까지 온라인으로 받는다." if "문의" in line
+            else "The commission will meet on Tuesday to review the new policy, and the public may attend in person.")
+    page = _clean_html(f"<html><body><div class='view'><h1>모집 공고 Notice</h1>{_prose(text)}<p>{line}</p>"
+                       f"{_prose(text)}</div></body></html>")
+    assert page.metadata.contact_phone == phone
+    assert line in [b.text for b in page.body]

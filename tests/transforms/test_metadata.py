@@ -436,3 +436,20 @@ def test_a_tables_header_row_of_column_names_gives_no_field(header: str, row: st
     assert parse_metadata_line(header).author is None
     assert find_metadata_run([Block(1, header, "cell")]) is None
     assert parse_metadata_line(row).author is not None  # a row with values still gives its field
+
+
+@pytest.mark.parametrize("line, phone", [("■교육 및 신청문의 : 062-611-5190", "062-611-5190"),
+                                         ("- 사업 관련 문의 : 02-3460-5688 / shlucia@nrf.re.kr", "02-3460-5688"),
+                                         ("Phone: 517-284-6135", "517-284-6135"),
+                                         ("Contact: (310) 732-3444", "(310) 732-3444")])
+def test_an_inquiry_line_gives_the_number_after_its_label(line: str, phone: str) -> None:
+    from cityclips.transforms.metadata import parse_inquiry
+    assert parse_inquiry(line) == phone
+
+
+@pytest.mark.parametrize("line", ["문의사항이 있으면 홈페이지 게시판에 남겨 주시기 바랍니다 062-611-5190",  # no label before it
+                                  "Members of the public can provide a live comment by calling (310) 732-3444. " * 2,
+                                  "Phone: see the list of offices below"])
+def test_a_sentence_or_a_label_without_a_number_is_no_inquiry_line(line: str) -> None:
+    from cityclips.transforms.metadata import parse_inquiry
+    assert parse_inquiry(line) is None
