@@ -459,7 +459,7 @@ def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     return replace(visible, title=title, title_source=title_source if title else None,
                    published_at=published_at, published_at_source=published_source,
                    modified_at=modified_at, modified_at_source=modified_source,
-                   author=author, author_source=author_source, category=_category(visible.category) or markup.section,
+                   author=author, author_source=author_source, category=_section(markup.section, _category(visible.category)),
                    site_name=site_name, canonical_url=markup.canonical_url,
                    event_at=event.value if event else None, event_at_source=event.source if event else None)
 
@@ -477,6 +477,19 @@ def _category(text: str | None) -> str | None:
     if (found is not None and consumed >= len(text.strip()) - 1) or _YEAR.match(text):
         return None
     return text
+
+
+# A section as a URL writes it ('sports', 'realestate', 'north-korea'): a key for the site's code, not the name it shows.
+_SLUG = re.compile(r"^[a-z0-9_-]+$")
+
+
+def _section(stated: str | None, visible: str | None) -> str | None:
+    """The page's section: the markup's (article:section, JSON-LD articleSection) when it gives a name as the page
+    shows names ('정치', 'North Korea'), since it states outright what the line above the title only suggests ('LIVE
+    ISSUE 제21대 대통령 선거' in a banner); a slug ('sports') gives way to the visible name ('스포츠')."""
+    if stated and not _SLUG.match(stated):
+        return stated
+    return visible or stated
 
 
 def _fallback_date(markup: MarkupMetadata) -> tuple[datetime | None, str | None]:

@@ -442,3 +442,13 @@ def test_a_meta_author_that_names_a_body_is_no_byline_but_a_person_is(institutio
     page = Metadata(title="Glossary", title_source="heading")
     assert reconcile_metadata(MarkupMetadata(authors=(("meta", institution),)), page).author is None
     assert reconcile_metadata(MarkupMetadata(authors=(("meta", person),)), page).author == person
+
+
+@pytest.mark.parametrize("section, banner, slug, shown", [("정치", "LIVE ISSUE 제21대 대통령 선거", "sports", "스포츠"),
+                                                          ("North Korea", "Breaking", "north-korea", "N. Korea")])
+def test_a_named_markup_section_beats_the_line_above_the_title_but_a_slug_gives_way(section: str, banner: str,
+                                                                                   slug: str, shown: str) -> None:
+    page = Metadata(title="Headline", title_source="heading", category=banner)
+    assert reconcile_metadata(MarkupMetadata(section=section), page).category == section
+    assert reconcile_metadata(MarkupMetadata(section=slug), replace(page, category=shown)).category == shown
+    assert reconcile_metadata(MarkupMetadata(section=slug), replace(page, category=None)).category == slug
