@@ -289,7 +289,7 @@ def _category(m: _Marks, title_at: int, title: str, title_hints: Sequence[tuple[
     states (a heading, a board's title field) or the markup confirms: above an unstated line that the
     markup's title will replace (a photo credit, a teaser) the line above is whatever chrome came before."""
     stated = _stated_section(m, title_at)
-    if stated or m.breadcrumb_at:
+    if stated or any(parse_breadcrumb(m.blocks[i].text) for i in m.breadcrumb_at):  # a path, not 'Home' alone
         return stated or _breadcrumb_section(m, title)
     unstated = m.blocks[title_at].hint not in STATED_TITLE_HINTS
     if unstated and title_hints and not any(same_title(title, hint) for _, hint in title_hints):
@@ -316,10 +316,17 @@ def _category_above(m: _Marks, title_at: int) -> str | None:
     return None
 
 
+_HANGUL_END = re.compile(r"[가-힣]$")
+
+
 def _is_control_label(text: str) -> bool:
-    """A button's or link's label: its first or last word is a control's ('Print This Page', '본문 인쇄')."""
+    """A button's or link's label: its verb is a control's word, first in English ('Print This Page', 'Share this
+    story'), last in Korean ('이 페이지 인쇄', '본문 공유'). A name that merely ends with one ('The GiveWell Blog') is not."""
     words = text.split()
-    return bool(words) and CONTROL_RULE in (match_line_rule(words[0]), match_line_rule(words[-1]))
+    if not words:
+        return False
+    verb = words[-1] if _HANGUL_END.search(text) else words[0]
+    return match_line_rule(verb) == CONTROL_RULE
 
 
 def _release_directions(m: _Marks, title_at: int) -> None:
@@ -340,9 +347,7 @@ def _breadcrumb_section(m: _Marks, title: str) -> str | None:
     page itself ('Home > City Events > Human Rights Commission Meeting' under that headline; a root such as
     'Home' names no section). None when a step repeats ('홈 > 법규·규제 > 규제운영 > 자율규제 > 규제운영'):
     the line runs the site's menus together, and its steps do not say which one is the page's section."""
-    first = next((i for i in m.breadcrumb_at if parse_breadcrumb(m.blocks[i].text)), None)
-    if first is None:
-        return m.breadcrumb
+    first = next(i for i in m.breadcrumb_at if parse_breadcrumb(m.blocks[i].text))
     steps = [step for step in breadcrumb_steps(m.blocks[first].text) if _norm(step)]
     keys = [_norm(step) for step in steps]
     if len(set(keys)) < len(keys):

@@ -96,3 +96,20 @@ def test_no_category_above_an_unstated_title_that_the_markup_does_not_confirm(co
     html = (f"<html><head><title>{headline} : 블로그</title></head><body><div class='top'><p>{control}</p></div>"
             f"<div class='view'><p>{credit}</p>{_prose(text)}{_prose(text)}</div></body></html>")
     assert _clean_html(html).metadata.category is None
+
+
+@pytest.mark.parametrize("section, headline, text", [("인쇄 안내", KO_HEADLINE, KO_TEXT),
+                                                     ("The GiveWell Blog", EN_HEADLINE, EN_TEXT)])
+def test_a_name_holding_a_control_word_out_of_the_verbs_place_is_still_a_category(section: str, headline: str,
+                                                                                 text: str) -> None:
+    meta = _clean_html(_page(f"<p>{section}</p>", headline, text)).metadata
+    assert (meta.title, meta.category) == (headline, section)
+
+
+@pytest.mark.parametrize("root, section, headline, text", [("홈", "보도자료", KO_HEADLINE, KO_TEXT),
+                                                           ("Home", "The GiveWell Blog", EN_HEADLINE, EN_TEXT)])
+def test_a_breadcrumb_of_the_root_alone_is_no_path_and_the_line_above_still_names_the_section(
+        root: str, section: str, headline: str, text: str) -> None:
+    top = f"<ul class='breadcrumb'><li>{root}</li></ul><div class='blog'><h2>{section}</h2></div>"
+    meta = _clean_html(_page(top, headline, text)).metadata
+    assert (meta.title, meta.category) == (headline, section)
