@@ -1,8 +1,10 @@
 """Remove chrome from a page's blocks, keeping every removed line on record, and parse what it carries.
 
 Order of decisions for each block: metadata line > attachment item > breadcrumb > contact footer >
-named line rule > related list > small box after the article's body (tail_boxes) > corpus template. Then the title is chosen, the category is the short line above it,
-everything else above the title is header chrome, and the title's repeat in the body is dropped.
+named line rule > related list > small box after the article's body (tail_boxes) > corpus template. Then the title
+is chosen, the category is the section the breadcrumb names (or, with none, the short line above the title), a path
+written below the title is text again, everything else above the title is header chrome, and the title's repeat in
+the body is dropped.
 """
 from __future__ import annotations
 
@@ -13,10 +15,10 @@ from datetime import datetime
 
 from cityclips.transforms.captions import split_doubled_captions
 from cityclips.transforms.field_items import merge_field_items
-from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, MetadataFields, breadcrumb_steps, find_attachments,
-                                           find_metadata_run, parse_attachment, parse_breadcrumb, parse_contact,
-                                           parse_dateline, parse_split_contact)
-from cityclips.transforms.reconcile import find_title_block
+from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT, MetadataFields, as_contact, breadcrumb_steps,
+                                           find_attachments, find_metadata_run, parse_attachment, parse_breadcrumb,
+                                           parse_contact, parse_dateline, parse_inquiry, parse_split_contact)
+from cityclips.transforms.reconcile import find_title_block, same_title
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from cityclips.transforms.rules import match_line_rule
@@ -36,10 +38,15 @@ _TITLE_LABEL = re.compile(r"^(제\s?목|title|subject)\s*[:：]\s*", re.IGNORECA
 # 'Related News' / '관련 기사' and the list of other articles under it.
 _RELATED_HEADER = re.compile(r"^(related (news|articles?|posts?|stories|links)|more news|"
                              r"관련\s?(기사|뉴스|소식|게시물|글)|다른 기사|함께 보면 좋은 (기사|글))\s*:?$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[,;]$|(?<![A-Z])\.$")
+# A line ending in a comma or a full stop goes on or closes a sentence; not one ending in an abbreviation, capitals
+# ('U.S.') or letters with stops between them ('... @ 9:30 a.m. - 12:00 p.m.', a meeting's headline).
+_SENTENCE_END = re.compile(r"[,;]$|(?<![A-Z])(?<!\.[a-z])\.$")
 MAX_PROSE_TITLE_CHARS = 150  # a headline this long that ends as a sentence ends is the article's first paragraph
 _PROSE_END = re.compile(r"[.!?。…”\"’)]$|다$")
 _NORMALISE = re.compile(r"\W+")
+# The hints of blocks that state a headline: <h1>/<title>, another heading, a board's title cell.
+STATED_TITLE_HINTS = ("title", "heading", "cell")
+CONTROL_RULE = "button"  # the line rule of a control's word ('Print', '인쇄', 'Share', '공유')
 FACT_DIGIT_SHARE = 0.25  # 'Date: November 20, 2019' is 30% digits; 'Copyright 2019 Gwangju' 20%
 
 
@@ -74,7 +81,8 @@ def _mark_metadata(m: _Marks) -> None:
     run = find_metadata_run(m.blocks)
     if run is None:
         return
-    m.metadata_at, m.fields, m.metadata_source = run.start, run.fields, run.source
+    m.metadata_at, m.metadata_source = run.start, run.source
+    m.fields, m.contact = as_contact(run.fields)
     for k in range(run.start, run.end):
         m.rule[k] = "metadata"
         # a metadata table row may list the attachments too
@@ -275,17 +283,85 @@ def _stated_section(m: _Marks, title_at: int) -> str | None:
     return m.blocks[above].text
 
 
+def _category(m: _Marks, title_at: int, title: str, title_hints: Sequence[tuple[str, str]]) -> str | None:
+    """The page's section: a line above the title that repeats a step of its breadcrumb, else what the
+    breadcrumb names; with no breadcrumb, the short line above the title, when that title is one the page
+    states (a heading, a board's title field) or the markup confirms: above an unstated line that the
+    markup's title will replace (a photo credit, a teaser) the line above is whatever chrome came before."""
+    stated = _stated_section(m, title_at)
+    if stated or any(parse_breadcrumb(m.blocks[i].text) for i in m.breadcrumb_at):  # a path, not 'Home' alone
+        return stated or _breadcrumb_section(m, title)
+    unstated = m.blocks[title_at].hint not in STATED_TITLE_HINTS
+    if unstated and title_hints and not any(same_title(title, hint) for _, hint in title_hints):
+        return None
+    return _category_above(m, title_at)
+
+
 def _category_above(m: _Marks, title_at: int) -> str | None:
+    """The short line just above the title, when the page has no breadcrumb to name its section.
+
+    Not an image's alt text ('Search by Algolia', a logo's file name: a caption names a picture) nor a
+    control's label: a line that starts or ends with a button's word ('Print This Page', '이 페이지 인쇄')."""
     for i in range(title_at - 1, -1, -1):
         if m.rule[i] not in (None, "template", "dom_template"):
             continue
         text = m.blocks[i].text
+        if m.blocks[i].hint == "caption" or _is_control_label(text):
+            return None
         if len(text) <= MAX_CATEGORY_CHARS and len(text.split()) <= MAX_CATEGORY_WORDS \
                 and not _SENTENCE_END.search(text):
             m.rule[i] = "category"
             return text
         return None
     return None
+
+
+_HANGUL_END = re.compile(r"[가-힣]$")
+
+
+def _is_control_label(text: str) -> bool:
+    """A button's or link's label: its verb is a control's word, first in English ('Print This Page', 'Share this
+    story'), last in Korean ('이 페이지 인쇄', '본문 공유'). A name that merely ends with one ('The GiveWell Blog') is not."""
+    words = text.split()
+    if not words:
+        return False
+    verb = words[-1] if _HANGUL_END.search(text) else words[0]
+    return match_line_rule(verb) == CONTROL_RULE
+
+
+def _release_directions(m: _Marks, title_at: int) -> None:
+    """A path written in the article's text below its headline ('홈페이지 게시판 (커뮤니티>문의하기) 온라인 문의',
+    '1) 학생 -> YuTopia를 통한 접수') is a direction to the reader, kept as text: a page's breadcrumb sits above
+    its headline (or is marked as one). HTML only: a text dump has no region to tell the article's text apart."""
+    directions = [i for i in m.breadcrumb_at if i > title_at and m.blocks[i].dom_path
+                  and not m.blocks[i].excluded_by and m.blocks[i].hint != "breadcrumb"]
+    for i in directions:
+        m.rule[i] = None
+        m.breadcrumb_at.remove(i)
+    if directions:
+        m.breadcrumb = next((crumb for i in m.breadcrumb_at if (crumb := parse_breadcrumb(m.blocks[i].text))), None)
+
+
+def _breadcrumb_section(m: _Marks, title: str) -> str | None:
+    """The section the page's breadcrumb names: its last step, or the step before it when the last is the
+    page itself ('Home > City Events > Human Rights Commission Meeting' under that headline; a root such as
+    'Home' names no section). None when a step repeats ('홈 > 법규·규제 > 규제운영 > 자율규제 > 규제운영'):
+    the line runs the site's menus together, and its steps do not say which one is the page's section."""
+    first = next(i for i in m.breadcrumb_at if parse_breadcrumb(m.blocks[i].text))
+    steps = [step for step in breadcrumb_steps(m.blocks[first].text) if _norm(step)]
+    keys = [_norm(step) for step in steps]
+    if len(set(keys)) < len(keys):
+        return None
+    if len(steps) >= 2 and keys[-1] == _norm(title):
+        return None if BREADCRUMB_ROOT.match(steps[-2]) else steps[-2]
+    return m.breadcrumb
+
+
+def _inquiry_phone(m: _Marks) -> str | None:
+    """The number of the first inquiry line the body keeps ('문의 : 063-240-2422', 'Phone: 517-284-6135'): with no
+    contact footer, whom to call about the page."""
+    return next((phone for i, block in enumerate(m.blocks) if m.content(i)
+                 and (phone := parse_inquiry(block.text)) is not None), None)
 
 
 def _mark_title_repeat(m: _Marks, title_at: int, title: str) -> None:
@@ -350,7 +426,8 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     if title_at is not None:
         title = _TITLE_LABEL.sub("", blocks[title_at].text).rstrip(" :：") or blocks[title_at].text
         m.rule[title_at] = "title"
-        category = _stated_section(m, title_at) or m.breadcrumb or _category_above(m, title_at)
+        _release_directions(m, title_at)
+        category = _category(m, title_at, title, title_hints)
         # Above the title: a text dump's header chrome. In HTML the region decides what is content,
         # so a block of the region is never dropped only for coming before a (perhaps wrong) title.
         for i in range(title_at):
@@ -366,11 +443,12 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     body = merge_field_items(body)  # '<li>경력<p>관계없음</p></li>': one field row, not two list items
     removed = list(removed_markup) + [RemovedLine(b.line_no, b.text, m.rule[i]) for i, b in enumerate(blocks)
                                       if m.rule[i] not in (None, "title")]
-    department, phone = m.contact if m.contact else (None, None)
+    department, phone = m.contact if m.contact else (None, _inquiry_phone(m))
     fields, source = m.fields, m.metadata_source
     if fields.published_at is None and title_at is not None and (dated := _dateline(m, title_at)) is not None:
         fields = replace(fields, published_at=dated)
-    metadata = Metadata(title=title, category=category or m.breadcrumb, author=fields.author,
+    category = category if title_at is not None else m.breadcrumb  # no title: the breadcrumb's last step
+    metadata = Metadata(title=title, category=category, author=fields.author,
                         published_at=fields.published_at, view_count=fields.view_count,
                         contact_department=department, contact_phone=phone, attachments=tuple(m.attachments),
                         modified_at=fields.modified_at, department=fields.department,

@@ -231,3 +231,16 @@ def parse_url_date(url: str | None) -> datetime | None:
         if MIN_YEAR <= value.year <= MAX_YEAR:
             return value
     return None
+
+
+# Clock times as pages write them: '8:00am', '1:30 p.m.', '18:00', '오후 2시', '14시' ('2시간' is a duration, not a time).
+# One definition for every module that asks whether a line says when (html.is_when_line, metadata's event fields).
+_CLOCK_TIME = r"(?:(?:오[전후]\s*)?\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.?m\b\.?|시(?!간))|\b\d{1,2}:[0-5]\d\b)"
+CLOCK_TIME = re.compile(_CLOCK_TIME, re.IGNORECASE)
+# A line (or a field) that is only a clock time ('5:30 pm', '오후 2시', '14:00'), a mark or two around it.
+CLOCK_LINE = re.compile(rf"^\W{{0,3}}{_CLOCK_TIME}\W{{0,3}}$", re.IGNORECASE)
+# A span of the day: '2:30 pm – 3:30 pm', '8:30 AM - 10:00 AM', '14:00~16:00', '오후 2시~4시', '9 - 11am': when
+# something happens, not when a page was posted.
+TIME_RANGE = re.compile(r"(?<!\d)\d{1,2}(?::\d{2}|\s*시)?\s*(?:[ap]\.?m\.?)?\s*[-–~]\s*(?:오[전후]\s*)?\d{1,2}(?::\d{2}|\s*시)"
+                        r"|(?<!\d)\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m"
+                        r"|\b\d{1,2}\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\b", re.IGNORECASE)

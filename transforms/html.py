@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from cityclips.transforms.dates import parse_date
+from cityclips.transforms.dates import CLOCK_TIME, parse_date
 from cityclips.transforms.dom import (CAPTION_CLASS, INLINE_TAGS as INLINE_TAGS_WALKED, Size, is_caption_element, measure,
                                       path_segment, text_content)
 from cityclips.transforms.limits import parse_keeping_deep_text
@@ -967,14 +967,10 @@ def is_info_line(text: str) -> bool:
     return first is None or parse_date(text[end:])[0] is not None
 
 
-_CLOCK_TIME = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)|\b\d{1,2}:\d{2}\b|(?:오전|오후)\s*\d{1,2}\s*[시:]",
-                         re.IGNORECASE)  # '8:00am', '1:30 pm', '18:00', '오후 2시'
-
-
 def is_when_line(text: str) -> bool:
     """A line that says when: it holds a date or a clock time ('Friday, June 5, 2020', '8:00am',
     '2025년 3월 5일(수) 오후 2시')."""
-    return bool(_DIGIT.search(text)) and (parse_date(text)[0] is not None or bool(_CLOCK_TIME.search(text)))
+    return bool(_DIGIT.search(text)) and (parse_date(text)[0] is not None or bool(CLOCK_TIME.search(text)))
 
 
 # A span of clock time: 'from' one time 'to' another ('9:00 AM - 11:00 AM', '9 - 11am', '9:00 a.m. - 12:00 noon',

@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 from lxml import etree
 
-from cityclips.transforms.dates import (classify_date_label, parse_date, parse_markup_date, parse_url_date,
+from cityclips.transforms.dates import (TIME_RANGE, classify_date_label, parse_date, parse_markup_date, parse_url_date,
                                         writes_day_first)
 from cityclips.transforms.dom import hidden_rule, tag_of, text_content
-from cityclips.transforms.metadata import TIME_RANGE, is_metadata_line, merge_fields, parse_field, starts_with_label
+from cityclips.transforms.metadata import is_metadata_line, merge_fields, parse_field, starts_with_label
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, MetadataFields
 
 # schema.org types whose headline and dates are the page's own article.
@@ -388,7 +388,7 @@ def _labelled(got: _Collected, name: str, value: str) -> None:
             got.is_event = got.is_event or kind == "event" or timed
         return
     fields = parse_field(name, value)
-    if fields is not None and fields.found:
+    if fields is not None and (fields.found or fields.phone):  # a phone field: the contact, beside a department
         got.board = merge_fields(got.board, fields)
         return
     found = _visible_date(value, day_first=got.day_first) if kind in ("published", "modified", "other") else None

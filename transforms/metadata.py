@@ -4,10 +4,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from cityclips.transforms.dates import POSTING_WORDS, parse_date
+from cityclips.transforms.dates import CLOCK_LINE, POSTING_WORDS, TIME_RANGE, parse_date
 from cityclips.transforms.records import Attachment, Block, MetadataFields
 
 MAX_METADATA_LINE_CHARS = 200  # a metadata line is a handful of fields; longer lines are prose
@@ -27,7 +27,7 @@ AUTHOR_LABELS = ("Name", "Writer", "Author", "Posted by", "By", "작성자", "�
 # metadata only beside a date, never on their own.
 WEAK_LABELS = ("department", "담당부서", "담당자", "부서명", "수정일", "최종수정일", "modified", "last modified", "updated",
                "등록부서", "소관부서", "관리부서", "담당과", "연락처", "전화번호", "수정", "업데이트", "기사수정", "최종수정",
-               "last updated", "updated on")
+               "last updated", "updated on", "phone", "telephone", "tel")
 DATE_LABELS = ("Date", "Posted", "Posted on", "Registered", "Reg. Date", "등록일", "작성일", "게시일", "등록일자", "날짜")
 GENERIC_DATE_LABELS = frozenset({"date", "날짜"})
 VIEW_LABELS = ("Views", "View", "Hits", "Hit", "Read", "조회수", "조회")
@@ -47,7 +47,7 @@ WORD_VIEW_LABELS = ("조회 수", "열람수")
 # The department that registered or answers for the page. The first four were always read as the
 # author too (the pages name no person); the others fill the author only when no author label does.
 DEPARTMENT_LABELS = ("작성부서", "Department", "담당부서", "부서명", "등록부서", "소관부서", "관리부서", "담당과")
-PHONE_LABELS = ("연락처", "전화번호")
+PHONE_LABELS = ("연락처", "전화번호", "Phone", "Telephone", "Tel")
 # Labels that may stand without a colon ('Writer Incheon City  Date 2023-04-05  Hit 321', '등록일 2023-09-14 | 조회 2,317').
 # A line using only these must also carry a date or two fields to count as metadata.
 BARE_LABELS = ("Writer", "Author", "Posted by", "Posted on", "Posted", "Reg. Date", "By", "Date", "Views", "Hits", "Hit",
@@ -101,7 +101,7 @@ _DEPARTMENT_WORD = re.compile(r"(department|division|office|bureau|team|center|c
                               r"agency|committee|institute|"
                               r"[가-힣](과|팀|실|국|센터|본부|단|담당관|사업소))(\s|$|[:：(☎])", re.IGNORECASE)
 _BREADCRUMB_SEP = re.compile(r"\s*[>›»/]\s*")
-_BREADCRUMB_ROOT = re.compile(r"^(home|홈|처음|메인|main)$", re.IGNORECASE)
+BREADCRUMB_ROOT = re.compile(r"^(home|홈|처음|메인|main)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -151,6 +151,10 @@ _LABEL_ONLY = re.compile(rf"^\W{{0,3}}(?:{_GLUED_RE}|{_WORDS_RE}|{_BARE})\s*[:�
 _FIELD_SEPARATOR = re.compile(r"\s+[|·•/]\s+")
 
 
+# A run of short names each closed by a colon, nothing after the last: the header cells of a table ('Purpose : Expires :').
+_COLUMN_NAMES = re.compile(r"^(?:\s*[^\s:：][^:：]{0,29}[:：])+\s*$")
+
+
 def parse_metadata_line(text: str) -> MetadataFields:
     """Parse author, dates, view count, department and phone from a metadata line, spaced or glued.
 
@@ -171,6 +175,8 @@ def parse_metadata_line(text: str) -> MetadataFields:
         kind = _LABEL_KIND[word]
         if label.group(3) and word in _WORD_LABELS and kind in _BARE_DATE_KINDS and not _STARTS_WITH_DATE.match(value):
             continue  # '등록 기간은 ...': the word, not a label
+        if _COLUMN_NAMES.match(text[label.end():end]):
+            continue  # 'Name : Purpose : Expires :', '이름 : 용도 : 보존기간 :': a table's header row names columns, no values
         if kind == "author" and value:
             # 'By Kim Min-ji | April 1, 2024 9:30 AM': a byline's other fields follow a separator
             author, *others = _FIELD_SEPARATOR.split(value)
@@ -182,7 +188,7 @@ def parse_metadata_line(text: str) -> MetadataFields:
             if word in _AUTHOR_TOO or department_author is None:
                 department_author = value
         elif kind == "phone" and value:
-            phone = phone or value
+            phone = phone or _phone_number(value)
         elif kind == "date":
             published_at, consumed = parse_date(value)
             rest = value[consumed:] if published_at else ""
@@ -194,6 +200,25 @@ def parse_metadata_line(text: str) -> MetadataFields:
         elif kind == "views":
             views = _to_int(value)
     return MetadataFields(author or department_author, published_at, views, modified_at, department, phone)
+
+
+# The number a phone field starts with: '1661-1357(내선 2)' -> '1661-1357', '3476' (an extension), '+82 62-613-2321'.
+_PHONE_VALUE = re.compile(r"[+(]?\d[\d\s().+-]*\d")
+
+
+def _phone_number(value: str) -> str | None:
+    number = _PHONE_VALUE.match(value.strip())
+    return number.group() if number else None
+
+
+def as_contact(fields: MetadataFields) -> tuple[MetadataFields, tuple[str, str] | None]:
+    """A department given with a phone number ('담당부서 : 사회복지과 / 연락처 : 031-678-2247', 'Department : Port
+    Logistics / Phone : 032-440-4521') is whom to call about the page, not who wrote it: (department, phone) is the
+    contact, and the department no longer stands for the author (a person a writer's label names stays)."""
+    if not (fields.department and fields.phone):
+        return fields, None
+    author = None if fields.author == fields.department else fields.author
+    return replace(fields, author=author), (fields.department, fields.phone)
 
 
 def merge_fields(first: MetadataFields, second: MetadataFields) -> MetadataFields:
@@ -233,15 +258,7 @@ def _run_source(block: Block) -> str:
     return "text_line" if block.hint == "line" else "byline"
 
 
-# '2:30 pm – 3:30 pm', '8:30 AM - 10:00 AM', '14:00~16:00', '오후 2시~4시': when something happens, not when it was posted
-TIME_RANGE = re.compile(r"(?<!\d)\d{1,2}(?::\d{2}|\s*시)?\s*(?:[ap]\.?m\.?)?\s*[-–~]\s*(?:오[전후]\s*)?\d{1,2}(?::\d{2}|\s*시)"
-                         r"|(?<!\d)\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m", re.IGNORECASE)
-
-
 EVENT_LOOKAHEAD_BLOCKS = 4  # an event's fields after its date: time, 'Recurring Event', its caption, location
-# a field that is only a clock time ('5:30 pm', '오후 2시', '14:00')
-_CLOCK_LINE = re.compile(r"^\W{0,3}(?:(?:오[전후]\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|시)|\d{1,2}:\d{2})\W{0,3}$",
-                         re.IGNORECASE)
 # a place field ('Location:', 'Venue', '장소 : 시청') as a label line or a 'label: value' line
 _PLACE_LABEL = re.compile(r"^\W{0,3}(?:location|where|venue|장소)\s*(?:[:：].*)?$", re.IGNORECASE)
 _TIME_LABEL = re.compile(r"^\W{0,3}(?:time|hours|시간)\s*[:：]", re.IGNORECASE)  # 'Time: 8:30 AM - 10:00 AM' after 'Date:'
@@ -259,7 +276,7 @@ def _describes_an_event(blocks: Sequence[Block], start: int, end: int, fields: M
     if fields.author is None and fields.view_count is None \
             and not any(POSTING_WORDS.search(block.text) for block in blocks[start:end]):
         after = [block.text for block in blocks[end:end + EVENT_LOOKAHEAD_BLOCKS]]
-        if any(TIME_RANGE.search(text) or _CLOCK_LINE.match(text) or _PLACE_LABEL.match(text) for text in after):
+        if any(TIME_RANGE.search(text) or CLOCK_LINE.match(text) or _PLACE_LABEL.match(text) for text in after):
             return True
     name = re.sub(r"\W+", "", (fields.author or "").lower())
     return bool(name) and any(re.sub(r"\W+", "", block.text.lower()) == name for block in blocks[:start])
@@ -342,7 +359,7 @@ def find_attachments(text: str, first_ordinal: int) -> list[Attachment]:
     return [_attachment(m, first_ordinal + i) for i, m in enumerate(_INLINE_ATTACHMENT_RE.finditer(text))]
 
 
-def _names_department(name: str) -> bool:
+def names_department(name: str) -> bool:
     """True when a name starts or ends with its kind ('Department of ...', '... Division', '...과').
 
     A sentence that merely mentions one ('For details, call the Transport Division at') does neither.
@@ -366,7 +383,7 @@ def parse_contact(text: str) -> tuple[str, str] | None:
     department = _CONTACT_LABEL.sub("", before)
     department = re.sub(r"(☎|\btel\b\.?|\bphone\b|전화(번호)?|연락처|[:：()\[\]|/,])", " ", department, flags=re.IGNORECASE)
     department = " ".join(department.split())
-    if not department or not (labelled or _names_department(department)):
+    if not department or not (labelled or names_department(department)):
         return None
     if len(department.split()) > 8 or re.search(r"[.!?다]$", department):
         return None
@@ -389,12 +406,31 @@ def parse_split_contact(first: str, second: str) -> tuple[str, str] | None:
     return parse_contact(f"{first} {second}")
 
 
+MAX_INQUIRY_LINE_CHARS = 80  # '○ 문의처 : 031-8045-6750 / 정현민 행정매니저': a label, a number, perhaps a name or an address
+# An inquiry line's label: a few words that end in an inquiry or phone word, then a colon ('■ 교육 및 신청문의 :',
+# '- 사업 관련 문의 :', 'Phone:', 'For more information, call:').
+_INQUIRY_LABEL = re.compile(r"^[^:：]{0,20}?(?:문의처?|연락처|전화(?:번호)?|phone|telephone|tel\.?|call|contact|enquiries|inquiries)"
+                            r"\s*[:：]\s*", re.IGNORECASE)
+
+
+def parse_inquiry(text: str) -> str | None:
+    """The phone number of an inquiry line in an article ('문의 : 063-240-2422', '■교육 및 신청문의 : 062-611-5190',
+    'Phone: 517-284-6135'), or None. The line is the article's text and stays in its body; the number right
+    after the label is whom to call about the page.
+
+    >>> parse_inquiry("○ 문의처 : 031-8045-6750 /정현민 행정매니저")
+    '031-8045-6750'
+    """
+    label = _INQUIRY_LABEL.match(text) if len(text) <= MAX_INQUIRY_LINE_CHARS else None
+    phone = _PHONE_RE.match(text, label.end()) if label else None
+    return phone.group().strip() if phone else None
+
+
 MAX_DATELINE_CHARS = 80  # 'Schengen, 3. Juli 2018 — Aussendung': a place, a date and perhaps the release's kind
 # A press release's dateline: the place, a comma, the date ('SEOUL, Dec. 6, 2025', 'Wien, 12. März 2020').
 _DATELINE = re.compile(r"^\s*(?P<place>[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}),\s*(?:le\s+|den\s+|am\s+)?(?=\d|[^\W\d_]{3})")
 
 
-_HOUR_RANGE = re.compile(r"\b\d{1,2}\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\b", re.IGNORECASE)  # '9 - 11am'
 _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
                       r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[a-z]*\.?$|^[월화수목금토일]요일$", re.IGNORECASE)
 
@@ -407,7 +443,7 @@ def parse_dateline(text: str) -> datetime | None:
     >>> parse_dateline("Schengen, 3. Juli 2018 — Aussendung")
     datetime.datetime(2018, 7, 3, 0, 0)
     """
-    if len(text) > MAX_DATELINE_CHARS or TIME_RANGE.search(text) or _HOUR_RANGE.search(text):
+    if len(text) > MAX_DATELINE_CHARS or TIME_RANGE.search(text):
         return None
     start = _DATELINE.match(text)
     if not start or _WEEKDAY.match(start["place"]):
@@ -433,7 +469,7 @@ def parse_breadcrumb(text: str) -> str | None:
         return None
     parts = [p for p in _BREADCRUMB_SEP.split(text.strip()) if p]
     # 'Home/away matches will be played in Gwangju.' starts like a path but goes on as a sentence
-    if (len(parts) >= 2 and _BREADCRUMB_ROOT.match(parts[0])
+    if (len(parts) >= 2 and BREADCRUMB_ROOT.match(parts[0])
             and all(len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and not re.search(r"[.,!?:;]$", p) for p in parts)):
         return parts[-1]
     arrows = [p.strip() for p in re.split(r"[>›»]", text) if p.strip()]

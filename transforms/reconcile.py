@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from cityclips.transforms.dates import parse_date
+from cityclips.transforms.metadata import as_contact, names_department
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, Metadata
 
 # Separators between a headline and the site or section name in <title> and og:title.
@@ -264,6 +265,23 @@ def _starts_headline(line: str, hint: str) -> bool:
     return any(norm(" ".join(words[:n])) == line_key for n in range(1, len(words)))
 
 
+# A board's tag before a post's headline: '[강화] ', '[Updated] ', '【공지】'.
+_LEADING_TAG = re.compile(r"^\s*[\[［【〔]\s*[^\]］】〕]{1,12}?\s*[\]］】〕]\s*(?=\S)")
+
+
+def _without_board_tag(title: str, hints: Sequence[tuple[str, str]]) -> str | None:
+    """The visible headline less its leading tag when a markup title gives the headline without it
+    ('[강화] ｢금융소비자보호 모범규준｣ 개정' beside the <title> '｢금융소비자보호 모범규준｣ 개정 > 자율규제 > ...'): the
+    tag is the board's label of the post (a badge), not the headline's words. A markup title that carries the tag
+    too ('[안내] ... | 공지사항') keeps it."""
+    tag = _LEADING_TAG.match(title)
+    if not tag:
+        return None
+    rest = title[tag.end():].strip()
+    keys = {norm(hint) for _, hint in hints}
+    return rest if norm(rest) in keys and norm(title) not in keys else None
+
+
 def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:
     ranked = _ranked_hints(markup)
     hints = [(source, text) for source, text, _ in ranked]
@@ -284,6 +302,9 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
         if confirmed and whole and visible.title_source not in STATED_TITLE_SOURCES:
             return whole, confirmed  # 'Planning and Zoning Commission' / 'Regular Meeting': one headline on two lines
         if confirmed:
+            untagged = _without_board_tag(visible.title, hints)
+            if untagged:
+                return untagged, confirmed
             # a block that holds more than the headline ('... – Rolling Stone', a 'title :' cell) loses it
             return strip_site_name(visible.title, sites).rstrip(" :：") or visible.title, confirmed
     # A markup title the page does not show beats the visible pick when two fields agree on it, or
@@ -334,6 +355,15 @@ def _date(markup: Sequence[MarkupDate], visible: datetime | None, visible_source
     return best.value, best.source
 
 
+MIN_INSTITUTION_CHARS = 5  # '교통정책과', '사회복지과'; a three-syllable '김민국' is a person's name, whatever it ends with
+
+
+def _names_institution(name: str) -> bool:
+    """A <meta name="author"> that names a body ('Canadian Intellectual Property Office', '광주광역시 교통정책과'):
+    it starts or ends with its kind (metadata.names_department), and is longer than a person's name."""
+    return len(name.replace(" ", "")) >= MIN_INSTITUTION_CHARS and names_department(name)
+
+
 def _author(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:
     sites = _site_keys(markup)
     own = [(source, name) for source, name in markup.authors if not _site_like(name, sites)]
@@ -346,7 +376,7 @@ def _author(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str 
     # <meta name="author"> on public-sector pages names the institution ('Government of Canada,
     # Department of Justice, Electronic Communications'): a byline names a person or two
     people = [(source, name) for source, name in own
-              if "," not in name and len(name.split()) <= MAX_META_AUTHOR_WORDS]
+              if "," not in name and len(name.split()) <= MAX_META_AUTHOR_WORDS and not _names_institution(name)]
     if people:
         return people[0][1], people[0][0]
     return None, None
@@ -354,8 +384,10 @@ def _author(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str 
 
 def _with_board(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     """Visible fields filled in from the board's field table read off the tree (see MarkupMetadata.board)."""
-    board = markup.board
+    board, contact = as_contact(markup.board)
     changes: dict = {}
+    if contact is not None and visible.contact_department is None and visible.contact_phone is None:
+        changes["contact_department"], changes["contact_phone"] = contact
     for name, value in (("author", board.author), ("published_at", board.published_at),
                         ("modified_at", board.modified_at), ("department", board.department)):
         if value is not None and getattr(visible, name) is None:
@@ -427,7 +459,7 @@ def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     return replace(visible, title=title, title_source=title_source if title else None,
                    published_at=published_at, published_at_source=published_source,
                    modified_at=modified_at, modified_at_source=modified_source,
-                   author=author, author_source=author_source, category=_category(visible.category) or markup.section,
+                   author=author, author_source=author_source, category=_section(markup.section, _category(visible.category)),
                    site_name=site_name, canonical_url=markup.canonical_url,
                    event_at=event.value if event else None, event_at_source=event.source if event else None)
 
@@ -445,6 +477,19 @@ def _category(text: str | None) -> str | None:
     if (found is not None and consumed >= len(text.strip()) - 1) or _YEAR.match(text):
         return None
     return text
+
+
+# A section as a URL writes it ('sports', 'realestate', 'north-korea'): a key for the site's code, not the name it shows.
+_SLUG = re.compile(r"^[a-z0-9_-]+$")
+
+
+def _section(stated: str | None, visible: str | None) -> str | None:
+    """The page's section: the markup's (article:section, JSON-LD articleSection) when it gives a name as the page
+    shows names ('정치', 'North Korea'), since it states outright what the line above the title only suggests ('LIVE
+    ISSUE 제21대 대통령 선거' in a banner); a slug ('sports') gives way to the visible name ('스포츠')."""
+    if stated and not _SLUG.match(stated):
+        return stated
+    return visible or stated
 
 
 def _fallback_date(markup: MarkupMetadata) -> tuple[datetime | None, str | None]:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from cityclips.transforms.blocks import text_blocks
 from cityclips.transforms.clean import clean_blocks
 from cityclips.transforms.records import RawPage
@@ -233,3 +235,35 @@ def test_a_recurring_time_line_is_kept_where_its_digits_differ_but_chrome_lines_
     rules = {line.text: line.rule for line in clean.removed}
     assert "2:00pm to 4:00pm" in [b.text for b in clean.body]
     assert rules["Copyright 2019 Cook County"] in ("template", "copyright")
+
+
+def test_a_headline_ending_in_an_abbreviation_is_not_a_sentence() -> None:
+    # a meeting's page with no heading and no <title>: its first line is the headline, though it ends in 'p.m.'
+    headline = "Special Board Meeting/Board Retreat @ 9:30 a.m. - 12:00 p.m."
+    html = ("<html><body><div class='meeting'>"
+            f"<p>{headline}</p><p>GRAND RAPIDS PUBLIC SCHOOLS</p><p>BOARD OF EDUCATION</p><p>1400 Fuller Ave. NE</p>"
+            f"{_prose('Minutes of all Board of Education meetings are kept on file and are available for inspection.')}"
+            "</div></body></html>")
+    assert _clean_html(html).metadata.title == headline
+
+
+@pytest.mark.parametrize("page, contact", [
+    ("공시송달 공고\n\n등록일 : 2025.03.17\n담당부서 : 사회복지과\n연락처 : 031-678-2247\n\n"
+     "반송된 과태료 부과 통지서를 공시송달합니다.\n", ("사회복지과", "031-678-2247")),
+    ("Notice served by publication\n\nDate : 2025-03-17\nDepartment : Welfare Division\nPhone : 031-678-2247\n\n"
+     "The fines could not be delivered by post, so this notice serves them.\n", ("Welfare Division", "031-678-2247"))])
+def test_a_metadata_run_of_department_and_phone_gives_the_contact_not_the_author(page: str,
+                                                                                 contact: tuple[str, str]) -> None:
+    meta = clean_blocks("p.txt", "text", text_blocks(page)).metadata
+    assert ((meta.contact_department, meta.contact_phone), meta.author) == (contact, None)
+
+
+@pytest.mark.parametrize("line, phone", [("○ 문의처 : 031-8045-6750 / 정현민 행정매니저", "031-8045-6750"),
+                                         ("Questions? Call: (313) 224-9516", "(313) 224-9516")])
+def test_an_inquiry_line_in_the_article_gives_the_contact_phone_and_stays_in_the_body(line: str, phone: str) -> None:
+    text = ("광주광역시는 중장년 기술창업센터 입주기업을 모집한다고 밝혔다. 신청은 이달 말까지 온라인으로 받는다." if "문의" in line
+            else "The commission will meet on Tuesday to review the new policy, and the public may attend in person.")
+    page = _clean_html(f"<html><body><div class='view'><h1>모집 공고 Notice</h1>{_prose(text)}<p>{line}</p>"
+                       f"{_prose(text)}</div></body></html>")
+    assert page.metadata.contact_phone == phone
+    assert line in [b.text for b in page.body]

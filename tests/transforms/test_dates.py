@@ -98,3 +98,23 @@ def test_year_last_numeric_dates_read_month_first_unless_the_page_writes_the_day
     assert parse_date("10.2003 - 02.2004") == (None, 0)  # months of a period, no day
     assert writes_day_first("en-GB") and writes_day_first("de-AT") and writes_day_first("en-US") is False
     assert writes_day_first("ko-KR") is None and writes_day_first(None) is None
+
+
+def test_one_clock_time_definition_reads_english_and_korean_times_but_not_durations() -> None:
+    from cityclips.transforms.dates import CLOCK_LINE, CLOCK_TIME
+    for text in ("8:00am", "1:30 p.m.", "18:00", "Doors open at 6 pm"):
+        assert CLOCK_TIME.search(text), text
+    for text in ("오후 2시", "14시 30분", "10시부터 접수"):
+        assert CLOCK_TIME.search(text), text
+    for text in ("2시간 동안 진행", "3 hours", "room 12", "6 pages"):
+        assert not CLOCK_TIME.search(text), text
+    assert [bool(CLOCK_LINE.match(t)) for t in ("5:30 pm", "(오후 2시)", "14:00", "5:30 pm in the hall", "오후 2시 시청")] \
+        == [True, True, True, False, False]
+
+
+def test_time_ranges_in_both_languages_including_an_hour_range_with_one_half_of_the_day() -> None:
+    from cityclips.transforms.dates import TIME_RANGE
+    for text in ("2:30 pm – 3:30 pm", "8:30 AM - 10:00 AM", "9 - 11am", "14:00~16:00", "오후 2시~4시"):
+        assert TIME_RANGE.search(text), text
+    for text in ("2025-12-06", "Pages 9 - 11", "2시간 ~ 3시간 소요", "1 - 2 years"):
+        assert not TIME_RANGE.search(text), text

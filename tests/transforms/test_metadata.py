@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, MAX_PLAUSIBLE_BYTES, MAX_PLAUSIBLE_COUNT, MetadataFields,
-                                 find_attachments, find_metadata_run, is_metadata_line, merge_fields, parse_attachment,
-                                 parse_breadcrumb, parse_contact, parse_date, parse_metadata_line)
+                                 as_contact, find_attachments, find_metadata_run, is_metadata_line, merge_fields, parse_attachment,
+                                 parse_breadcrumb, parse_contact, parse_date, parse_field,
+                                 parse_metadata_line)
 from cityclips.transforms.records import Attachment, Block
 
 PROPERTY = settings(max_examples=300, deadline=None, derandomize=True, database=None)
@@ -396,3 +397,59 @@ def test_a_date_under_any_posting_word_is_the_pages_even_beside_a_place(date_lin
     run = find_metadata_run([Block(1, "Council adopts the 2026 budget", "title"), Block(2, date_line, "p"),
                              Block(3, place_line, "p")])
     assert run is not None and run.fields.published_at == datetime(2025, 3, 4)
+
+
+# --- round 9 (meta9): a department given with a phone number is the contact, not the author --------------------
+
+@pytest.mark.parametrize("lines, contact", [
+    (("등록일 : 2025.03.17", "담당부서 : 사회복지과", "연락처 : 031-678-2247"), ("사회복지과", "031-678-2247")),
+    (("Date : 2025-03-17", "Department : Port Logistics Division", "Phone : 032-440-4521"),
+     ("Port Logistics Division", "032-440-4521"))])
+def test_a_department_with_a_phone_is_the_contact_and_no_longer_the_author(lines: tuple[str, ...],
+                                                                          contact: tuple[str, str]) -> None:
+    fields = MetadataFields()
+    for line in lines:
+        fields = merge_fields(fields, parse_metadata_line(line))
+    assert fields.author == contact[0]  # the department alone still names the author
+    rest, found = as_contact(fields)
+    assert (found, rest.author, rest.published_at.day) == (contact, None, 17)
+
+
+@pytest.mark.parametrize("lines, author", [(("작성자 : 김산", "담당부서 : 사회복지과", "연락처 : 031-678-2247"), "김산"),
+                                           (("Author : Kim San", "Department : Welfare", "Tel : 031-678-2247"), "Kim San")])
+def test_a_writer_named_beside_the_contact_department_stays_the_author(lines: tuple[str, ...], author: str) -> None:
+    fields = MetadataFields()
+    for line in lines:
+        fields = merge_fields(fields, parse_metadata_line(line))
+    assert as_contact(fields)[0].author == author
+
+
+def test_a_phone_fields_value_is_its_number_without_an_extension_note() -> None:
+    assert parse_field("전화번호", "1661-1357(내선 2)").phone == "1661-1357"
+    assert parse_field("Phone", "(310) 732-3444 ext. 2").phone == "(310) 732-3444"
+    assert parse_field("연락처", "3476").phone == "3476"
+
+
+@pytest.mark.parametrize("header, row", [("Name : Purpose : Expires :", "Name : _ga Purpose : analytics Expires : 2 years"),
+                                         ("작성자 : 용도 : 보존기간 :", "작성자 : 홍길동 용도 : 분석 보존기간 : 2년")])
+def test_a_tables_header_row_of_column_names_gives_no_field(header: str, row: str) -> None:
+    assert parse_metadata_line(header).author is None
+    assert find_metadata_run([Block(1, header, "cell")]) is None
+    assert parse_metadata_line(row).author is not None  # a row with values still gives its field
+
+
+@pytest.mark.parametrize("line, phone", [("■교육 및 신청문의 : 062-611-5190", "062-611-5190"),
+                                         ("- 사업 관련 문의 : 02-3460-5688 / shlucia@nrf.re.kr", "02-3460-5688"),
+                                         ("Phone: 517-284-6135", "517-284-6135"),
+                                         ("Contact: (310) 732-3444", "(310) 732-3444")])
+def test_an_inquiry_line_gives_the_number_after_its_label(line: str, phone: str) -> None:
+    from cityclips.transforms.metadata import parse_inquiry
+    assert parse_inquiry(line) == phone
+
+
+@pytest.mark.parametrize("line", ["문의사항이 있으면 홈페이지 게시판에 남겨 주시기 바랍니다 062-611-5190",  # no label before it
+                                  "Members of the public can provide a live comment by calling (310) 732-3444. " * 2,
+                                  "Phone: see the list of offices below"])
+def test_a_sentence_or_a_label_without_a_number_is_no_inquiry_line(line: str) -> None:
+    from cityclips.transforms.metadata import parse_inquiry
+    assert parse_inquiry(line) is None

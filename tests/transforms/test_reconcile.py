@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+import pytest
+
 from cityclips.transforms.pipeline import process_page
 from cityclips.transforms.reconcile import find_title_block, reconcile_metadata, same_title, strip_site_name, title_hints
 from cityclips.transforms.records import Document, MarkupDate, MarkupMetadata, Metadata, MetadataFields, RawPage
@@ -397,3 +399,56 @@ def test_time_elements_that_give_several_moments_date_no_page() -> None:
     assert reconcile_metadata(single, Metadata(title="Council news")).published_at == datetime(2026, 1, 26)
     shown = Metadata(title="Council news", published_at=datetime(2024, 3, 1), published_at_source="byline")
     assert reconcile_metadata(listed, shown).published_at == datetime(2024, 3, 1)
+
+
+# --- round 9 (meta9): a board's tag before the headline ---------------------------------------------------------
+
+@pytest.mark.parametrize("shown, path_title, headline", [
+    ("[강화] ｢금융소비자보호 모범규준｣ 개정", "｢금융소비자보호 모범규준｣ 개정 > 자율규제 제·개정 > 규제운영 > 전국은행연합회",
+     "｢금융소비자보호 모범규준｣ 개정"),
+    ("[Updated] Council adopts the 2026 city budget", "Council adopts the 2026 city budget > News > Council > City of Troy",
+     "Council adopts the 2026 city budget")])
+def test_a_board_tag_the_markup_title_does_not_carry_is_not_part_of_the_headline(shown: str, path_title: str,
+                                                                                 headline: str) -> None:
+    markup = MarkupMetadata(titles=(("html_title", path_title),))
+    assert reconcile_metadata(markup, Metadata(title=shown, title_source="text_line")).title == headline
+    # a <title> that carries the tag too keeps it ('[안내] ... | 공지사항 | 열린광장')
+    tagged = MarkupMetadata(titles=(("html_title", f"{shown} | 공지사항 | 열린광장"),))
+    assert reconcile_metadata(tagged, Metadata(title=shown, title_source="text_line")).title == shown
+    # ... even beside an og:title without it: one markup field holds the tag as the headline's
+    both = MarkupMetadata(titles=(("opengraph", headline), ("html_title", f"{shown} | 공지사항 | 열린광장")))
+    assert reconcile_metadata(both, Metadata(title=shown, title_source="text_line")).title == shown
+
+
+@pytest.mark.parametrize("pairs, text", [
+    ((("게재일자", "2025-03-18"), ("담당부서", "교통과"), ("담당자", "이준호"), ("연락처", "3476")),
+     "무단방치자동차 자진처리명령서가 반송되어 공시송달합니다. 공고기간 안에 자동차를 처리하여 주시기 바랍니다. "),
+    ((("Date posted", "2025-03-18"), ("Department", "Transport Division"), ("Phone", "033-570-3476")),
+     "The owners of abandoned cars could not be reached by post; this notice serves them instead. ")])
+def test_a_field_list_of_department_and_phone_gives_the_contact_not_the_author(pairs: tuple[tuple[str, str], ...],
+                                                                             text: str) -> None:
+    fields = "".join(f"<dt>{label} :</dt><dd>{value}</dd>" for label, value in pairs)
+    doc = html_doc(f"<html><body><div class='view'><h1>공시송달 공고 Notice</h1><dl>{fields}</dl><p>{text * 3}</p>"
+                   "</div></body></html>")
+    meta = doc.metadata
+    department, phone = pairs[1][1], pairs[-1][1]
+    assert (meta.contact_department, meta.contact_phone) == (department, phone)
+    assert meta.author != department
+
+
+@pytest.mark.parametrize("institution, person", [("Canadian Intellectual Property Office", "Kori Schulman"),
+                                                 ("광주광역시 교통정책과", "김민국")])
+def test_a_meta_author_that_names_a_body_is_no_byline_but_a_person_is(institution: str, person: str) -> None:
+    page = Metadata(title="Glossary", title_source="heading")
+    assert reconcile_metadata(MarkupMetadata(authors=(("meta", institution),)), page).author is None
+    assert reconcile_metadata(MarkupMetadata(authors=(("meta", person),)), page).author == person
+
+
+@pytest.mark.parametrize("section, banner, slug, shown", [("정치", "LIVE ISSUE 제21대 대통령 선거", "sports", "스포츠"),
+                                                          ("North Korea", "Breaking", "north-korea", "N. Korea")])
+def test_a_named_markup_section_beats_the_line_above_the_title_but_a_slug_gives_way(section: str, banner: str,
+                                                                                   slug: str, shown: str) -> None:
+    page = Metadata(title="Headline", title_source="heading", category=banner)
+    assert reconcile_metadata(MarkupMetadata(section=section), page).category == section
+    assert reconcile_metadata(MarkupMetadata(section=slug), replace(page, category=shown)).category == shown
+    assert reconcile_metadata(MarkupMetadata(section=slug), replace(page, category=None)).category == slug
