@@ -37,8 +37,9 @@ from lxml import etree
 from cityclips.transforms.listing import (DATE, DATE_DAY_FIRST, DATE_MONTH_FIRST, DATE_US, DOCUMENT_LINK,
                                           MIN_BOARD_ROWS, MIN_MONTH_DAYS, MIN_ROW_TITLE_CHARS, MIN_UNDATED_LISTING_ROWS,
                                           PROSE_MIN_CHARS, ListingRows, is_next_day)
+from cityclips.transforms.dates import TIME_RANGE
 from cityclips.transforms.markup import ARTICLE_TYPES, json_ld_object_types
-from cityclips.transforms.metadata import TIME_RANGE, parse_metadata_line
+from cityclips.transforms.metadata import parse_metadata_line
 from cityclips.transforms.records import Block, ListingLink, RemovedLine
 from cityclips.transforms.source import absolute_url
 
