@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from cityclips.transforms.dom import INLINE_TAGS, Size, tag_of, text_content
+from cityclips.transforms.dom import INLINE_TAGS, Size, declared_role, tag_of, text_content
 from cityclips.transforms.reconcile import norm
 from cityclips.transforms.tails import is_teaser_feed
 
@@ -225,26 +225,36 @@ def _named_chrome(el: etree._Element, body: etree._Element, cache: dict) -> bool
 
 
 def _is_main(node: etree._Element) -> bool:
-    return tag_of(node) in ARTICLE_FRAME_TAGS or (node.get("role") or "").strip().lower() == "main"
+    return tag_of(node) in ARTICLE_FRAME_TAGS or declared_role(node) == "main"
 
 
 def _is_banner(node: etree._Element) -> bool:
-    return tag_of(node) == BANNER_TAG or (node.get("role") or "").strip().lower() == BANNER_ROLE
+    return tag_of(node) == BANNER_TAG or declared_role(node) == BANNER_ROLE
 
 
 def _site_banners(body: etree._Element, sizes: dict) -> list:
     """The site's banners (<header> or role=banner boxes outside any <article> or <main>) on a page
     that marks its main content (a visible <main>, <article> or role=main box with text outside
-    them); [] when the page marks none (then a <header> may be all there is)."""
+    them); [] when the page marks none (then a <header> may be all there is).
+
+    One walk in document order: each element's (inside a main box, inside a banner) comes from its
+    parent's, so no element's ancestors are read again (that scan was a fifth of a page's time)."""
     banners, marked = [], False
+    outer = tuple(body.iterancestors())
+    # (a main box at or above it, a banner at or above it) per element; body's parent stands for what is above body
+    within = {body.getparent(): (any(map(_is_main, outer)), any(map(_is_banner, outer)))}
     for node in body.iter():
-        if not isinstance(node.tag, str) or node not in sizes or sizes[node].order < 0:
+        if not isinstance(node.tag, str):
             continue
-        if any(_is_main(a) for a in node.iterancestors()):
-            continue  # an <article>'s own <header>, or a box inside the main content
-        if _is_banner(node):
+        in_main, in_banner = within[node.getparent()]
+        main, banner = _is_main(node), _is_banner(node)
+        within[node] = (in_main or main, in_banner or banner)
+        size = sizes.get(node)
+        if size is None or size.order < 0 or in_main:
+            continue  # hidden; or an <article>'s own <header>, or a box inside the main content
+        if banner:
             banners.append(node)
-        elif _is_main(node) and sizes[node].chars and not any(_is_banner(a) for a in node.iterancestors()):
+        elif main and size.chars and not in_banner:
             marked = True
     return banners if marked else []
 
