@@ -353,16 +353,20 @@ def _read_closing_date(root: etree._Element, got: _Collected) -> None:
     for n, node in enumerate(root.xpath("//body//text()")):
         if n >= MAX_CLOSING_TEXTS:
             break
-        parent = node.getparent()
-        if parent is None or parent.tag in _SKIPPED_TEXT_PARENTS or not isinstance(node, str):
+        if node.isspace():  # the indentation between tags: most text nodes (tested before the parent is read)
             continue
-        text = _WS.sub(" ", str(node)).strip()
+        parent = node.getparent()
+        if parent is None or parent.tag in _SKIPPED_TEXT_PARENTS:
+            continue
+        text = " ".join(node.split())  # as _WS.sub(" ", ...).strip(): str.split's whitespace is re's \s
         if text:
             texts.append(text)
     closing = None
     for date_text, issuer in zip(texts, texts[1:]):
+        if not _STARTS_WITH_YEAR.match(date_text):  # cheap first: most texts are no date at all
+            continue
         found, consumed = parse_date(date_text, got.day_first)
-        if found is None or consumed < len(date_text.rstrip(" .")) or not _STARTS_WITH_YEAR.match(date_text):
+        if found is None or consumed < len(date_text.rstrip(" .")):
             continue
         if len(issuer) <= MAX_ISSUER_CHARS and not re.search(r"\d|[.!?:：]$", issuer) and not starts_with_label(issuer):
             closing = MarkupDate(found, "byline", False, False)
@@ -515,7 +519,10 @@ def _read_date_elements(root: etree._Element, got: _Collected) -> None:
         tag = el.tag
         if tag.__class__ is not str or tag in _NOT_DATE_ELEMENTS:
             continue
-        words = f"{el.get('class') or ''} {el.get('id') or ''}"
+        classes, ident = el.get("class"), el.get("id")
+        if not classes and not ident:
+            continue  # most elements: no name to read (words would be ' ')
+        words = f"{classes or ''} {ident or ''}"
         if len(words) < 5 or not _names_a_date(words):
             continue
         text = _WS.sub(" ", text_content(el)).strip()
