@@ -503,9 +503,19 @@ _NOT_DATE_ELEMENTS = frozenset({"time", "script", "style", "meta", "a", "option"
 _DATE_CLASS_LOWER = re.compile(_DATE_CLASS.pattern)
 
 
+_DATE_NAMES: dict[str, bool] = {}  # class-and-id strings recur on a page and across a site's pages
+MAX_DATE_NAMES = 50_000  # the cache is emptied past this (a long run sees many names)
+
+
 def _names_a_date(words: str) -> bool:
-    """_DATE_CLASS.search(words), faster."""
-    return bool(_DATE_CLASS_LOWER.search(words.lower()) if words.isascii() else _DATE_CLASS.search(words))
+    """_DATE_CLASS.search(words), faster (and once per distinct name)."""
+    found = _DATE_NAMES.get(words)
+    if found is None:
+        if len(_DATE_NAMES) > MAX_DATE_NAMES:
+            _DATE_NAMES.clear()
+        found = _DATE_NAMES[words] = bool(_DATE_CLASS_LOWER.search(words.lower()) if words.isascii()
+                                          else _DATE_CLASS.search(words))
+    return found
 
 
 def _read_date_elements(root: etree._Element, got: _Collected) -> None:

@@ -131,7 +131,21 @@ _POSITIVE_START, _NEGATIVE_START, _COMMENT_START = map(_word_start, (POSITIVE_PR
                                                                      COMMENT_PREFIXES))
 
 
+_ATTR_WEIGHTS: dict[str | None, tuple[float, bool, bool, bool]] = {}  # class and id values recur on a page and a site
+MAX_ATTR_WEIGHTS = 50_000  # the cache is emptied past this (a long run sees many names)
+
+
 def _attr_weight(value: str | None) -> tuple[float, bool, bool, bool]:
+    """(weight, negative, comments, weak) a class or id value says (see evidence), once per distinct value."""
+    found = _ATTR_WEIGHTS.get(value)
+    if found is None:
+        if len(_ATTR_WEIGHTS) > MAX_ATTR_WEIGHTS:
+            _ATTR_WEIGHTS.clear()
+        found = _ATTR_WEIGHTS[value] = _read_attr_weight(value)
+    return found
+
+
+def _read_attr_weight(value: str | None) -> tuple[float, bool, bool, bool]:
     words = class_words(value)
     if not words:
         return 0.0, False, False, False
