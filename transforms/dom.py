@@ -57,6 +57,17 @@ def tag_of(el: etree._Element) -> str:
     return el.tag.lower() if isinstance(el.tag, str) else ""
 
 
+def declared_role(el: etree._Element | None, script_role: bool = False) -> str:
+    """The role an element declares, stripped and lower-cased ('' for none): ARIA's 'role'; with
+    script_role, else the 'data-role' a site's script reads ('<ul data-role="table">')."""
+    if el is None:
+        return ""
+    role = el.get("role")
+    if script_role and not role:
+        role = el.get("data-role")
+    return role.strip().lower() if role else ""
+
+
 def hidden_rule(el: etree._Element, tag: str) -> str | None:
     """'hidden' (or html_script/html_style) when nobody sees the element's text; else None."""
     if tag in SCRIPT_TAGS:

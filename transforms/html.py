@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from cityclips.transforms.dates import CLOCK_TIME, parse_date
-from cityclips.transforms.dom import (CAPTION_CLASS, INLINE_TAGS as INLINE_TAGS_WALKED, Size, is_caption_element, measure,
-                                      path_segment, text_content)
+from cityclips.transforms.dom import (CAPTION_CLASS, INLINE_TAGS as INLINE_TAGS_WALKED, Size, declared_role,
+                                      is_caption_element, measure, path_segment, text_content)
 from cityclips.transforms.limits import parse_keeping_deep_text
 from cityclips.transforms.records import Block, RemovedLine
 from cityclips.transforms.region import MAX_FACT_BOX_CHARS, NO_REGION, THIN_REGION_PROSE, Region, evidence, find_region
@@ -425,13 +425,6 @@ def _is_layout_list(el: etree._Element, sizes: dict) -> bool:
     return False
 
 
-def _role(el: etree._Element | None) -> str:
-    """The role an element declares: ARIA's 'role', else the 'data-role' a site's script reads."""
-    if el is None:
-        return ""
-    return (el.get("role") or el.get("data-role") or "").strip().lower()
-
-
 def _is_table_item(li: etree._Element, sizes: dict) -> bool:
     """A list item that is a row, not an item of a list: one of a list declared a table
     ('<ul data-role="table"><li class="thead"><span>일정</span><span>상태</span>'), one declared a row,
@@ -442,7 +435,8 @@ def _is_table_item(li: etree._Element, sizes: dict) -> bool:
         return False
     if _is_row_item(li, sizes):
         return False  # a row of boxes is already one line, read 'label : value' (see _row_item_text)
-    if _role(li) in ROW_ROLES or _role(li.getparent()) in TABLE_ROLES or _is_icon_led(li, sizes):
+    if declared_role(li, True) in ROW_ROLES or declared_role(li.getparent(), True) in TABLE_ROLES \
+            or _is_icon_led(li, sizes):
         return True
     return next(li.iter("input"), None) is not None
 

@@ -353,16 +353,20 @@ def _read_closing_date(root: etree._Element, got: _Collected) -> None:
     for n, node in enumerate(root.xpath("//body//text()")):
         if n >= MAX_CLOSING_TEXTS:
             break
-        parent = node.getparent()
-        if parent is None or parent.tag in _SKIPPED_TEXT_PARENTS or not isinstance(node, str):
+        if node.isspace():  # the indentation between tags: most text nodes (tested before the parent is read)
             continue
-        text = _WS.sub(" ", str(node)).strip()
+        parent = node.getparent()
+        if parent is None or parent.tag in _SKIPPED_TEXT_PARENTS:
+            continue
+        text = " ".join(node.split())  # as _WS.sub(" ", ...).strip(): str.split's whitespace is re's \s
         if text:
             texts.append(text)
     closing = None
     for date_text, issuer in zip(texts, texts[1:]):
+        if not _STARTS_WITH_YEAR.match(date_text):  # cheap first: most texts are no date at all
+            continue
         found, consumed = parse_date(date_text, got.day_first)
-        if found is None or consumed < len(date_text.rstrip(" .")) or not _STARTS_WITH_YEAR.match(date_text):
+        if found is None or consumed < len(date_text.rstrip(" .")):
             continue
         if len(issuer) <= MAX_ISSUER_CHARS and not re.search(r"\d|[.!?:：]$", issuer) and not starts_with_label(issuer):
             closing = MarkupDate(found, "byline", False, False)
@@ -499,9 +503,19 @@ _NOT_DATE_ELEMENTS = frozenset({"time", "script", "style", "meta", "a", "option"
 _DATE_CLASS_LOWER = re.compile(_DATE_CLASS.pattern)
 
 
+_DATE_NAMES: dict[str, bool] = {}  # class-and-id strings recur on a page and across a site's pages
+MAX_DATE_NAMES = 50_000  # the cache is emptied past this (a long run sees many names)
+
+
 def _names_a_date(words: str) -> bool:
-    """_DATE_CLASS.search(words), faster."""
-    return bool(_DATE_CLASS_LOWER.search(words.lower()) if words.isascii() else _DATE_CLASS.search(words))
+    """_DATE_CLASS.search(words), faster (and once per distinct name)."""
+    found = _DATE_NAMES.get(words)
+    if found is None:
+        if len(_DATE_NAMES) > MAX_DATE_NAMES:
+            _DATE_NAMES.clear()
+        found = _DATE_NAMES[words] = bool(_DATE_CLASS_LOWER.search(words.lower()) if words.isascii()
+                                          else _DATE_CLASS.search(words))
+    return found
 
 
 def _read_date_elements(root: etree._Element, got: _Collected) -> None:
@@ -515,7 +529,10 @@ def _read_date_elements(root: etree._Element, got: _Collected) -> None:
         tag = el.tag
         if tag.__class__ is not str or tag in _NOT_DATE_ELEMENTS:
             continue
-        words = f"{el.get('class') or ''} {el.get('id') or ''}"
+        classes, ident = el.get("class"), el.get("id")
+        if not classes and not ident:
+            continue  # most elements: no name to read (words would be ' ')
+        words = f"{classes or ''} {ident or ''}"
         if len(words) < 5 or not _names_a_date(words):
             continue
         text = _WS.sub(" ", text_content(el)).strip()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from cityclips.transforms.dom import INLINE_TAGS, Size, tag_of, text_content
+from cityclips.transforms.dom import INLINE_TAGS, Size, declared_role, tag_of, text_content
 from cityclips.transforms.reconcile import norm
 from cityclips.transforms.tails import is_teaser_feed
 
@@ -124,14 +124,39 @@ class Evidence:
     weak: bool  # only a metadata-like name (header, meta, byline ...) or an article-header tag
 
 
+def _word_start(prefixes: re.Pattern) -> re.Pattern:
+    """prefixes ('^(article|...)') matched at the start of any word of a space-joined list of words."""
+    return re.compile(r"(?:^| )" + prefixes.pattern.removeprefix("^"))
+
+
+# any(w in WORDS or PREFIXES.match(w) for w in words) as a set test and one scan of the joined words, in C
+_POSITIVE_START, _NEGATIVE_START, _COMMENT_START = map(_word_start, (POSITIVE_PREFIXES, NEGATIVE_PREFIXES,
+                                                                     COMMENT_PREFIXES))
+
+
+_ATTR_WEIGHTS: dict[str | None, tuple[float, bool, bool, bool]] = {}  # class and id values recur on a page and a site
+MAX_ATTR_WEIGHTS = 50_000  # the cache is emptied past this (a long run sees many names)
+
+
 def _attr_weight(value: str | None) -> tuple[float, bool, bool, bool]:
+    """(weight, negative, comments, weak) a class or id value says (see evidence), once per distinct value."""
+    found = _ATTR_WEIGHTS.get(value)
+    if found is None:
+        if len(_ATTR_WEIGHTS) > MAX_ATTR_WEIGHTS:
+            _ATTR_WEIGHTS.clear()
+        found = _ATTR_WEIGHTS[value] = _read_attr_weight(value)
+    return found
+
+
+def _read_attr_weight(value: str | None) -> tuple[float, bool, bool, bool]:
     words = class_words(value)
     if not words:
         return 0.0, False, False, False
-    positive = any(w in POSITIVE_WORDS or POSITIVE_PREFIXES.match(w) for w in words)
-    strong = any(w in STRONG_NEGATIVE_WORDS or NEGATIVE_PREFIXES.match(w) for w in words)
-    weak = any(w in WEAK_NEGATIVE_WORDS for w in words)
-    comments = any(w in COMMENT_WORDS or COMMENT_PREFIXES.match(w) for w in words)
+    joined = " ".join(words)  # class_words' words are letters only: a space starts each one
+    positive = not POSITIVE_WORDS.isdisjoint(words) or _POSITIVE_START.search(joined) is not None
+    strong = not STRONG_NEGATIVE_WORDS.isdisjoint(words) or _NEGATIVE_START.search(joined) is not None
+    weak = not WEAK_NEGATIVE_WORDS.isdisjoint(words)
+    comments = not COMMENT_WORDS.isdisjoint(words) or _COMMENT_START.search(joined) is not None
     if comments:  # 'comment_content', 'article-comments': the comment word names what the box is
         return -CLASS_WEIGHT, True, True, False
     weight = (CLASS_WEIGHT if positive else 0.0) - (CLASS_WEIGHT if strong else WEAK_CLASS_WEIGHT if weak else 0.0)
@@ -228,26 +253,45 @@ def _named_chrome(el: etree._Element, body: etree._Element, cache: dict) -> bool
 
 
 def _is_main(node: etree._Element) -> bool:
-    return tag_of(node) in ARTICLE_FRAME_TAGS or (node.get("role") or "").strip().lower() == "main"
+    return tag_of(node) in ARTICLE_FRAME_TAGS or declared_role(node) == "main"
 
 
 def _is_banner(node: etree._Element) -> bool:
-    return tag_of(node) == BANNER_TAG or (node.get("role") or "").strip().lower() == BANNER_ROLE
+    return tag_of(node) == BANNER_TAG or declared_role(node) == BANNER_ROLE
+
+
+_FRAME_TAGS = ARTICLE_FRAME_TAGS | {BANNER_TAG}  # an element of any other tag is a main box or a banner only by its role
 
 
 def _site_banners(body: etree._Element, sizes: dict) -> list:
     """The site's banners (<header> or role=banner boxes outside any <article> or <main>) on a page
     that marks its main content (a visible <main>, <article> or role=main box with text outside
-    them); [] when the page marks none (then a <header> may be all there is)."""
+    them); [] when the page marks none (then a <header> may be all there is).
+
+    One walk in document order: each element's (inside a main box, inside a banner) comes from its
+    parent's, so no element's ancestors are read again (that scan was a fifth of a page's time)."""
     banners, marked = [], False
+    outer = tuple(body.iterancestors())
+    # (a main box at or above it, a banner at or above it) per element; body's parent stands for what is above body
+    within = {body.getparent(): (any(map(_is_main, outer)), any(map(_is_banner, outer)))}
+    frame_tags = _FRAME_TAGS
     for node in body.iter():
-        if not isinstance(node.tag, str) or node not in sizes or sizes[node].order < 0:
+        tag = node.tag
+        if tag.__class__ is not str:
             continue
-        if any(_is_main(a) for a in node.iterancestors()):
-            continue  # an <article>'s own <header>, or a box inside the main content
-        if _is_banner(node):
+        flags = within[node.getparent()]
+        in_main, in_banner = flags
+        main = banner = False
+        if tag.lower() in frame_tags or node.get("role") is not None:  # what _is_main and _is_banner read
+            main, banner = _is_main(node), _is_banner(node)
+            flags = (in_main or main, in_banner or banner)
+        within[node] = flags
+        size = sizes.get(node)
+        if size is None or size.order < 0 or in_main:
+            continue  # hidden; or an <article>'s own <header>, or a box inside the main content
+        if banner:
             banners.append(node)
-        elif _is_main(node) and sizes[node].chars and not any(_is_banner(a) for a in node.iterancestors()):
+        elif main and size.chars and not in_banner:
             marked = True
     return banners if marked else []
 

@@ -51,7 +51,13 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 def script_group(blocks: Iterable[Block]) -> str:
     """'ko' when Hangul makes up a good share of the page's letters, else 'en'."""
-    sample = "".join(b.text for b in blocks)[:SCRIPT_SAMPLE_CHARS]
+    texts, length = [], 0
+    for block in blocks:  # the first SCRIPT_SAMPLE_CHARS only: a long page's text is not joined whole
+        texts.append(block.text)
+        length += len(block.text)
+        if length >= SCRIPT_SAMPLE_CHARS:
+            break
+    sample = "".join(texts)[:SCRIPT_SAMPLE_CHARS]
     letters = sum(map(len, _LETTER_RUN.findall(sample)))
     hangul = sum(map(len, _HANGUL_RUN.findall(sample)))
     return "ko" if letters and hangul / letters >= HANGUL_GROUP_SHARE else "en"

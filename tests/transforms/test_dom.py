@@ -42,3 +42,30 @@ def test_caption_classes_count_in_any_case_and_skip_boxes_are_hidden():
     assert sizes[_by_id(root, "fig")].captions == 1
     assert hidden.get(_by_id(root, "skip")) == "hidden"
     assert _by_id(root, "other") not in hidden
+
+
+def test_declared_role_reads_aria_role_and_on_request_a_scripts_data_role():
+    from cityclips.transforms.dom import declared_role
+
+    root = parse_html("<html><body><main id='m' role=' Main '>본문</main><ul id='t' data-role='TABLE'><li>일정</li></ul>"
+                      "<ul id='both' role='' data-role='grid'><li>x</li></ul><div id='none'>text</div></body></html>")
+    assert declared_role(_by_id(root, "m")) == "main"  # stripped, lower-cased
+    assert declared_role(_by_id(root, "t")) == ""  # data-role is a script's, not ARIA's ...
+    assert declared_role(_by_id(root, "t"), script_role=True) == "table"  # ... read when asked for
+    assert declared_role(_by_id(root, "both"), script_role=True) == "grid"  # an empty role says nothing
+    assert declared_role(_by_id(root, "none"), script_role=True) == declared_role(None) == ""
+
+
+def test_site_banner_walk_reads_main_and_banner_above_body():
+    """region._site_banners in one walk: a role=main on <body>'s parent counts as being inside the main
+    content (no banner then), as the ancestor scan it replaced counted it."""
+    from cityclips.transforms.region import _site_banners
+
+    page = ("<html{}><body><header id='h'>광주광역시 누리집 Gwangju city</header>"
+            "<main id='m'>본문 기사 Article text</main></body></html>")
+    marked = parse_html(page.format(""))
+    sizes, _ = measure(marked)
+    assert _site_banners(marked.find("body"), sizes) == [_by_id(marked, "h")]
+    inside = parse_html(page.format(" role='main'"))
+    sizes, _ = measure(inside)
+    assert _site_banners(inside.find("body"), sizes) == []

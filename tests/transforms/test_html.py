@@ -350,14 +350,6 @@ def test_long_ordered_list_is_linear() -> None:
     assert len(blocks) == 2000 and blocks[-1].marker == "2000."
 
 
-def test_deeply_nested_sections_are_linear() -> None:
-    html = "<div><section>" * 60 + f"<p>{ARTICLE_KO} <b>{ARTICLE_EN}</b></p>" * 2000 + "</section></div>" * 60
-    start = time.perf_counter()
-    blocks = html_blocks(html)[0]
-    assert time.perf_counter() - start < RELIABILITY_BOUND_S
-    assert len(blocks) == 2000
-
-
 # --- properties -----------------------------------------------------------------------------------
 
 FRAGMENTS = st.sampled_from([
