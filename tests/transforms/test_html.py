@@ -1,7 +1,6 @@
 """transforms/html.py: HTML to Blocks, chrome dropped as blocks but kept on record as RemovedLines."""
 from __future__ import annotations
 
-import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,7 +8,6 @@ from hypothesis import strategies as st
 from cityclips.transforms.html import html_blocks
 
 PROPERTY = settings(max_examples=200, deadline=None, derandomize=True, database=None)
-RELIABILITY_BOUND_S = 2.0  # generous: the old recursive walk took 9 s on the 2,000-item list below
 
 
 def _page(body: str, head: str = "<title>보도자료 | 광주광역시</title>") -> str:
@@ -342,11 +340,10 @@ def test_deeply_nested_page_keeps_the_text_after_the_nesting() -> None:
     assert _texts(html) == ["앞 문단", "깊은 곳", ARTICLE_KO]
 
 
-def test_long_ordered_list_is_linear() -> None:
+def test_a_long_ordered_list_keeps_every_item_and_its_number() -> None:
+    """(Its linearity is counted, not timed, in test_speed9_linear.py.)"""
     html = _page("<ol>" + "<li>항목</li>" * 2000 + "</ol>")
-    start = time.perf_counter()
     blocks = html_blocks(html)[0]
-    assert time.perf_counter() - start < RELIABILITY_BOUND_S
     assert len(blocks) == 2000 and blocks[-1].marker == "2000."
 
 
