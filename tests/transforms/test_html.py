@@ -1,7 +1,6 @@
 """transforms/html.py: HTML to Blocks, chrome dropped as blocks but kept on record as RemovedLines."""
 from __future__ import annotations
 
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
