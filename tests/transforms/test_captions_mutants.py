@@ -38,6 +38,8 @@ def test_hangul_syllables_count_double_from_first_to_last_syllable():
     # three syllables and two letters: 3 x 2 + 2 = 8, a caption; the syllables at both ends of the block count
     assert split_doubled_captions("가가가ab가가가ab") == ["가가가ab"]
     assert split_doubled_captions("힣힣힣ab힣힣힣ab") == ["힣힣힣ab"]
+    # two syllables, a space and two letters weigh 2 x 2 + 3 = 7: too short, though five characters long
+    assert split_doubled_captions("광주 AI광주 AI") is None
     # Hangul jamo (U+3131) are not syllables: 'ㄱㄱㄱab' is five characters, too short
     assert split_doubled_captions("ㄱㄱㄱabㄱㄱㄱab") is None
 
@@ -107,3 +109,11 @@ def test_a_caption_repeated_four_times_is_periodic_text_but_two_neighbours_may_r
 
 def test_text_after_the_last_doubled_caption_makes_the_line_text():
     assert split_doubled_captions("City Hall at nightCity Hall at night and more") is None
+
+
+def test_a_line_whose_start_recurs_past_the_candidate_bound_yields_no_one_letter_caption():
+    # the line's first four characters ('abcd') recur 70 times before any doubling: the split gives up on the
+    # line, rather than taking its first letter as a caption and reading the doubled caption after it
+    caption = "cdef" + "".join(f" abcd{i:02d}" for i in range(70))
+    assert split_doubled_captions(caption * 2) == [caption]
+    assert split_doubled_captions("ab" + caption * 2) is None

@@ -80,11 +80,19 @@ def test_without_a_base_a_link_is_kept_as_written():
     assert absolute_url("ftp://files.go.kr/a.hwp", None) == "ftp://files.go.kr/a.hwp"
 
 
+@pytest.mark.parametrize("href", ["javascript:void(0)", "JAVASCRIPT:fn()", "mailto:press@gwangju.go.kr",
+                                  "MailTo:press@gwangju.go.kr", "tel:062-120", "TEL:062-120", "data:text/html,x",
+                                  "DATA:text/html,x", "#content"])
+def test_without_a_base_script_mail_phone_data_and_fragment_links_are_still_dropped(href):
+    assert absolute_url(href, None) is None
+
+
 def test_a_link_to_another_scheme_or_a_broken_url_is_dropped():
     assert absolute_url("ftp://files.go.kr/a.hwp", "https://a.go.kr/") is None
     assert absolute_url("http://[::1/x", "https://a.go.kr/") is None  # unbalanced IPv6 bracket
     assert absolute_url("x.html", "http://[::1") is None  # a broken base
     assert absolute_url("HTTPS://b.go.kr/x", "https://a.go.kr/") == "https://b.go.kr/x"
+    assert absolute_url("http://b.go.kr/x", "https://a.go.kr/") == "http://b.go.kr/x"  # plain http is a web link
 
 
 # --- page_url --------------------------------------------------------------------------------------
@@ -94,7 +102,9 @@ def test_the_fetched_url_is_given_without_surrounding_spaces():
 
 
 def test_a_fetched_url_needs_a_web_scheme_a_host_and_a_sane_length():
+    assert page_url("http://a.go.kr/x", "https://b.go.kr/y", None, "p.html") == "http://a.go.kr/x"
     assert page_url("ftp://a.go.kr/x", "https://b.go.kr/y", None, "p.html") == "https://b.go.kr/y"
+    assert page_url("http://[::1", None, "https://c.go.kr/", "p.html") == "https://c.go.kr/p.html"  # unparsable
     assert page_url("https:///x", "https://b.go.kr/y", None, "p.html") == "https://b.go.kr/y"
     assert page_url(LONG_PATH, "https://b.go.kr/y", None, "p.html") == LONG_PATH
     assert page_url(LONG_PATH + "y", "https://b.go.kr/y", None, "p.html") == "https://b.go.kr/y"
