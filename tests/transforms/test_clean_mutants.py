@@ -355,3 +355,45 @@ def test_a_page_with_nothing_in_its_main_content_still_gets_its_headline_from_ab
                    _p(2, EN_BODY, excluded_by="outside_region")])
     assert page.metadata.title == "Night market opens" and page.body == ()
     assert _rules(page)[EN_BODY] == "outside_region"
+
+
+@pytest.mark.parametrize("line, author, department", [
+    ("작성자 : 홍길동 담당부서 : 공원녹지과 등록일 : 2024-01-05", "홍길동", "공원녹지과"),
+    ("Author : Kim Min-ji Department : Parks Office Date : 2024-01-05", "Kim Min-ji", "Parks Office"),
+])
+def test_a_metadata_line_gives_author_department_and_date_with_their_source(line, author, department):
+    page = _clean(text_blocks(f"Thirty new parks open\n{line}\n\n{EN_BODY}\n"), "text")
+    meta = page.metadata
+    assert (meta.author, meta.department, meta.published_at) == (author, department, datetime(2024, 1, 5))
+    assert meta.author_source == meta.department_source == meta.published_at_source == "text_line"
+    assert meta.modified_at is None and meta.modified_at_source is None
+    assert _rules(page)[line] == "metadata"
+
+
+def test_the_section_named_again_above_the_headline_is_removed_as_the_category():
+    from cityclips.transforms.pipeline import page_blocks
+    from cityclips.transforms.records import RawPage
+    for crumb, section, headline, text in (
+            ("홈 > 촬영영상 > 클립본(원본) > 상세페이지", "클립본(원본)", "20251217 중계_산업통상부 업무보고 원샷 녹취", KO_BODY),
+            ("Home > Media > Video clips > Detail", "Video clips", "Minister presents the 2026 work plan in Sejong", EN_BODY)):
+        html = (f"<html><head><title>Archive</title></head><body><nav class='location'>{crumb.replace(' > ', ' &gt; ')}"
+                f"</nav><h2>{section}</h2><div class='view'><h2>{headline}</h2><p>{text} {text}</p></div></body></html>")
+        blocks, removed, title = page_blocks(RawPage("p.html", html.encode(), "html"))[:3]
+        page = clean_blocks("p.html", "html", blocks, html_title=title, removed_markup=removed)
+        assert (page.metadata.title, page.metadata.category) == (headline, section)
+        assert _rules(page)[section] == "category" and section not in _body(page)
+
+
+def test_a_text_dumps_line_above_the_headline_that_repeats_a_breadcrumb_step_is_its_section():
+    page = _clean(text_blocks(f"홈 > 촬영영상 > 클립본(원본) > 상세페이지\n클립본(원본)\n\n산업통상부 업무보고 원샷 녹취\n"
+                              f"작성자 : 홍길동 등록일 : 2024-01-05\n\n{KO_BODY}\n"), "text")
+    assert (page.metadata.title, page.metadata.category) == ("산업통상부 업무보고 원샷 녹취", "클립본(원본)")
+    assert _rules(page)["클립본(원본)"] == "category"
+
+
+def test_the_line_above_a_metadata_line_is_the_title_up_to_the_longest_title():
+    longest = ("공원 조성 사업 안내와 " * 40)[:299] + "끝"
+    assert len(longest) == 300
+    for line, expected in ((longest, longest), (longest + "끝", "공원 소식")):
+        page = _clean(text_blocks(f"공원 소식\n{line}\n작성자 : 홍길동 등록일 : 2024-01-05\n\n{KO_BODY}\n"), "text")
+        assert page.metadata.title == expected

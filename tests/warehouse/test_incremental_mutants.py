@@ -277,3 +277,13 @@ def test_carry_over_keeps_only_the_unchanged_pages_rows_in_every_table(tmp_path)
     for name in ("boilerplate", "manifest", "rejects"):
         for part in warehouse.table_files(name):
             assert pq.read_table(part).schema.names == (TABLES.get(name) or MANIFEST).names  # whole rows
+
+
+def test_a_copy_from_an_old_manifest_without_article_sizes_counts_as_empty_for_the_canonical_choice():
+    """An old manifest row (no article_chars) and a new empty copy of it: neither has more text, so the
+    canonical copy is the first by path, as a full run over the two pages would choose."""
+    old = scan_table([_page("z-old.html", "g", {1}, sha="same", chars=0)]).drop_columns(["article_chars"])
+    new = scan_table([_page("b-new.html", "g", {1}, sha="same", chars=0)])
+    corpus = corpus_pass([old, new])
+    assert corpus.duplicates["z-old.html"].canonical_doc_id == doc_id_for("b-new.html")
+    assert corpus.duplicates["b-new.html"].duplicate_group == doc_id_for("b-new.html")
