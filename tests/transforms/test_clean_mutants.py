@@ -397,3 +397,52 @@ def test_the_line_above_a_metadata_line_is_the_title_up_to_the_longest_title():
     for line, expected in ((longest, longest), (longest + "끝", "공원 소식")):
         page = _clean(text_blocks(f"공원 소식\n{line}\n작성자 : 홍길동 등록일 : 2024-01-05\n\n{KO_BODY}\n"), "text")
         assert page.metadata.title == expected
+
+
+@pytest.mark.parametrize("hint", ["title", "heading", "p"])
+def test_a_section_name_above_the_headline_markup_confirms_is_the_category_whatever_its_tag(hint):
+    headline = "Minister presents the 2026 work plan in Sejong"
+    blocks = [_p(1, "Home > Media > Video clips > Detail", dom_path="body/nav/p"),
+              _p(2, "Video clips", hint, dom_path="body/div.top/h1"), _p(3, headline, "heading"), _p(4, EN_BODY)]
+    page = _clean(blocks, title_hints=(("og:title", headline),))
+    assert (page.metadata.title, page.metadata.category) == (headline, "Video clips")
+    assert _rules(page)["Video clips"] == "category"
+
+
+def test_the_headline_is_in_the_metadata_not_among_the_removed_lines():
+    page = _clean([_p(1, "Night market opens", "heading"), _p(2, EN_BODY)])
+    assert page.metadata.title == "Night market opens"
+    assert "Night market opens" not in _rules(page) and "Night market opens" not in _body(page)
+
+
+def test_a_section_name_above_the_headline_is_found_past_a_removed_line():
+    headline = "Minister presents the 2026 work plan in Sejong"
+    blocks = [_p(1, "Home > Media > Video clips > Detail", dom_path="body/nav/p"),
+              _p(2, "Video clips", "heading", dom_path="body/div.top/h2"),
+              _p(3, "Skip to content", dom_path="body/div.top/p"), _p(4, headline, "heading"), _p(5, EN_BODY)]
+    page = _clean(blocks, title_hints=(("og:title", headline),))
+    assert (page.metadata.title, page.metadata.category) == (headline, "Video clips")
+    assert _rules(page)["Skip to content"] == "skip_link"
+
+
+def test_the_section_name_far_above_the_headline_stays_in_the_body():
+    body = [_p(n, f"{EN_BODY} ({n})") for n in range(3, 12)]  # nine paragraphs between it and the headline
+    page = _clean([_p(1, "Home > News > Press releases", dom_path="body/nav/p"), _p(2, "Press releases"), *body,
+                   _p(12, "Night market opens", "title"), _p(13, KO_BODY), _p(14, "Press releases")])
+    assert page.metadata.title == "Night market opens"
+    assert _body(page)[0] == "Press releases"  # nine lines above: out of reach
+    assert "Press releases" not in _body(page)[1:]  # just below: the section named again
+
+
+@pytest.mark.parametrize("between", ["본문 바로가기", "Skip to content"])
+def test_a_removed_line_between_the_headline_and_its_metadata_line_is_not_the_title(between):
+    page = _clean(text_blocks(f"광주시, 공원 30곳 개장\n{between}\n작성자 : 홍길동 등록일 : 2024-01-05\n\n{KO_BODY}\n"), "text")
+    assert page.metadata.title == "광주시, 공원 30곳 개장"
+    assert _rules(page)[between] == "skip_link"
+
+
+def test_the_section_name_as_the_pages_first_line_is_removed_as_its_category():
+    page = _clean([_p(1, "Press releases", dom_path="body/div.top/p"), _p(2, "Home > News > Press releases", dom_path="body/nav/p"),
+                   _p(3, "Night market opens", "title"), _p(4, EN_BODY), _p(5, KO_BODY)])
+    assert (page.metadata.title, page.metadata.category) == ("Night market opens", "Press releases")
+    assert _rules(page)["Press releases"] == "category" and _body(page) == [EN_BODY, KO_BODY]
