@@ -446,3 +446,46 @@ def test_the_section_name_as_the_pages_first_line_is_removed_as_its_category():
                    _p(3, "Night market opens", "title"), _p(4, EN_BODY), _p(5, KO_BODY)])
     assert (page.metadata.title, page.metadata.category) == ("Night market opens", "Press releases")
     assert _rules(page)["Press releases"] == "category" and _body(page) == [EN_BODY, KO_BODY]
+
+
+@pytest.mark.parametrize("department, phone", [("Department : Port Logistics Division", "Phone : 032-440-4521"),
+                                               ("담당부서 : 항만물류과", "연락처 : 032-440-4521")])
+def test_a_contact_written_over_two_lines_is_parsed_and_both_lines_removed(department, phone):
+    page = _clean(text_blocks(f"Port opens a new pier\n\n{EN_BODY}\n\n{department}\n{phone}\n"), "text")
+    meta = page.metadata
+    assert meta.contact_phone == "032-440-4521" and meta.contact_department
+    rules = _rules(page)
+    assert rules[department] == rules[phone] == "contact"
+
+
+def test_a_related_list_stopped_at_the_regions_edge_does_not_hide_a_later_related_header():
+    page = _clean(_related_page("관련 기사", [_p(5, "서울 공원 개장"), _p(6, "부산 자전거길", excluded_by="outside_region"),
+                                            _p(7, "대구 도서관 개관"), _p(8, "More news"), _p(9, "Parks open in Seoul")]))
+    rules = _rules(page)
+    assert rules["More news"] == rules["Parks open in Seoul"] == "related"
+    assert "대구 도서관 개관" in _body(page)
+
+
+def test_the_headline_is_the_heading_above_the_metadata_line_not_the_subtitle_under_it():
+    page = _clean([_p(1, "Night market opens", "heading"), _p(2, "Stalls sell local food every Friday"),
+                   _p(3, "Name : admin Date : 2024-01-05 10:00 5"), _p(4, EN_BODY)])
+    assert page.metadata.title == "Night market opens"
+    assert "Stalls sell local food every Friday" in _body(page)
+
+
+def test_a_related_list_ends_at_its_second_line_when_a_blank_line_sets_it_apart():
+    page = _clean(_related_page("Related News", [_p(5, "Parks open in Seoul"),
+                                                 _p(6, "Contact the parks office for more.", blank_before=True)]))
+    assert _rules(page)["Parks open in Seoul"] == "related"
+    assert "Contact the parks office for more." in _body(page)
+
+
+def test_without_metadata_or_h1_the_first_heading_near_the_top_is_the_headline():
+    page = _clean([_p(1, "Lantern parade notes"), _p(2, "Night market opens", "heading"), _p(3, EN_BODY), _p(4, KO_BODY)])
+    assert (page.metadata.title, page.metadata.category) == ("Night market opens", "Lantern parade notes")
+
+
+def test_an_h1_above_the_region_stays_the_headline_when_a_paragraph_lies_between_it_and_the_text():
+    page = _clean([_p(1, "Oregon Secretary of State", "title", excluded_by="outside_region"),
+                   _p(2, "Lantern parade notes", excluded_by="outside_region"), _p(3, EN_BODY), _p(4, KO_BODY)])
+    assert page.metadata.title == "Oregon Secretary of State"
