@@ -489,3 +489,23 @@ def test_an_h1_above_the_region_stays_the_headline_when_a_paragraph_lies_between
     page = _clean([_p(1, "Oregon Secretary of State", "title", excluded_by="outside_region"),
                    _p(2, "Lantern parade notes", excluded_by="outside_region"), _p(3, EN_BODY), _p(4, KO_BODY)])
     assert page.metadata.title == "Oregon Secretary of State"
+
+
+def test_the_last_of_several_headings_above_the_metadata_line_is_the_headline():
+    page = _clean([_p(1, "Suwon Parks Office", "heading"), _p(2, "Press releases", "heading"),
+                   _p(3, "Night market opens", "heading"), _p(4, "Name : admin Date : 2024-01-05 10:00 5"), _p(5, EN_BODY)])
+    assert page.metadata.title == "Night market opens"
+
+
+def test_with_a_page_title_a_heading_second_of_two_lines_is_the_headline():
+    page = _clean([_p(1, "Lantern parade notes"), _p(2, "Night market opens", "heading")],
+                  html_title="Night market opens | Suwon")
+    assert page.metadata.title == "Night market opens"
+
+
+@pytest.mark.parametrize("line, department", [("담당부서 : 교통정책과 ☎ 062-613-4321", "교통정책과"),
+                                              ("Contact: Transport Division 062-613-4321", "Transport Division")])
+def test_a_one_line_contact_footer_is_parsed_and_removed_as_contact(line, department):
+    page = _clean(text_blocks(f"Port opens a new pier\n\n{EN_BODY}\n\n{line}\n"), "text")
+    assert (page.metadata.contact_department, page.metadata.contact_phone) == (department, "062-613-4321")
+    assert _rules(page)[line] == "contact"

@@ -280,10 +280,10 @@ def test_carry_over_keeps_only_the_unchanged_pages_rows_in_every_table(tmp_path)
 
 
 def test_a_copy_from_an_old_manifest_without_article_sizes_counts_as_empty_for_the_canonical_choice():
-    """An old manifest row (no article_chars) and a new empty copy of it: neither has more text, so the
-    canonical copy is the first by path, as a full run over the two pages would choose."""
-    old = scan_table([_page("z-old.html", "g", {1}, sha="same", chars=0)]).drop_columns(["article_chars"])
-    new = scan_table([_page("b-new.html", "g", {1}, sha="same", chars=0)])
+    """An old manifest row (no article_chars) and a new copy with some article text: the new copy is the more
+    complete one, though the old one comes first by path."""
+    old = scan_table([_page("b-old.html", "g", {1}, sha="same", chars=0)]).drop_columns(["article_chars"])
+    new = scan_table([_page("z-new.html", "g", {1}, sha="same", chars=1)])
     corpus = corpus_pass([old, new])
-    assert corpus.duplicates["z-old.html"].canonical_doc_id == doc_id_for("b-new.html")
-    assert corpus.duplicates["b-new.html"].duplicate_group == doc_id_for("b-new.html")
+    assert corpus.duplicates["b-old.html"].canonical_doc_id == doc_id_for("z-new.html")
+    assert corpus.duplicates["z-new.html"].duplicate_group == doc_id_for("b-old.html")
