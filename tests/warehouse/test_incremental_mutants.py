@@ -287,3 +287,20 @@ def test_a_copy_from_an_old_manifest_without_article_sizes_counts_as_empty_for_t
     corpus = corpus_pass([old, new])
     assert corpus.duplicates["b-old.html"].canonical_doc_id == doc_id_for("z-new.html")
     assert corpus.duplicates["z-new.html"].duplicate_group == doc_id_for("b-old.html")
+
+
+def test_a_part_with_no_replaced_page_is_linked_not_rewritten(tmp_path):
+    import os
+    parts = [_table("boilerplate", [{"doc_id": doc_id_for("a.html"), "rule": "menu"}]),
+             _table("boilerplate", [{"doc_id": doc_id_for("b.html"), "rule": "menu"},
+                                    {"doc_id": doc_id_for("c.html"), "rule": "menu"}])]
+    warehouse = _published(tmp_path / "out", {"boilerplate": parts})
+    before = {os.stat(p).st_ino for p in warehouse.table_files("boilerplate")}
+    with warehouse.lock():
+        writer = warehouse.begin()
+        carried = carry_over(warehouse, writer, Plan(to_process=[_item("b.html")],
+                                                     unchanged=[_item("a.html"), _item("c.html")]))
+        writer.publish()
+    after = [os.stat(p).st_ino for p in warehouse.table_files("boilerplate")]
+    assert carried["boilerplate"] == 2 and len(after) == 2
+    assert len(before & set(after)) == 1  # a.html's part is the same file; b.html's was rewritten without it
