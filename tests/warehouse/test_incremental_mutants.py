@@ -304,3 +304,9 @@ def test_a_part_with_no_replaced_page_is_linked_not_rewritten(tmp_path):
     after = [os.stat(p).st_ino for p in warehouse.table_files("boilerplate")]
     assert carried["boilerplate"] == 2 and len(after) == 2
     assert len(before & set(after)) == 1  # a.html's part is the same file; b.html's was rewritten without it
+
+
+def test_html_pages_with_no_template_line_anywhere_give_empty_template_sets():
+    pages = [_page("a.html", "site-a:en", {1}, [(5, 1)]), _page("b.html", "site-b:ko", {2}, [(6, 2)])]
+    assert corpus_pass([scan_table(pages)]).templates == templates_of(pages) == {"site-a:en": frozenset(),
+                                                                                "site-b:ko": frozenset()}
