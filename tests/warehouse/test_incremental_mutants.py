@@ -6,6 +6,7 @@ the survivors of issue 19's mutation run (docs/testing.md); every test goes thro
 from __future__ import annotations
 
 import random
+from datetime import datetime
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -195,6 +196,7 @@ def test_manifest_rows_record_a_document_and_a_reject_as_the_next_run_reads_them
     assert (b["source_path"], b["content_sha256"], b["status"], b["template_group"], b["signatures"]) == \
         ("b.html", "sha-b", "reject", "", [])
     assert b["fingerprint"] is None and b["duplicate_group"] is None and b["run_id"] == "run-9"
+    assert manifest_rows([_item("b.html")], [reject], "run-9").schema == MANIFEST  # stored beside older manifest parts
 
 
 def test_a_copys_manifest_row_names_its_group_and_canonical_copy():
@@ -238,6 +240,8 @@ def _filler(field: pa.Field):
         return False
     if pa.types.is_list(field.type):
         return []
+    if pa.types.is_timestamp(field.type):
+        return datetime(2026, 12, 3)
     return None
 
 
@@ -264,13 +268,17 @@ def test_carry_over_keeps_only_the_unchanged_pages_rows_in_every_table(tmp_path)
     boiler = _table("boilerplate", [{"doc_id": d, "rule": "menu"} for d in docs.values()])
     manifest = _table("manifest", [{"source_path": p, "status": "document"} for p in docs])
     rejects = _rejects(["bad.bin", "worse.bin"])
-    warehouse = _published(tmp_path / "out", {"boilerplate": [boiler], "manifest": [manifest], "rejects": [rejects]})
+    runs = [_table("runs", [{"run_id": "run-1"}]), _table("runs", [{"run_id": "run-2"}])]
+    warehouse = _published(tmp_path / "out", {"boilerplate": [boiler], "manifest": [manifest], "rejects": [rejects],
+                                              "runs": runs})
     plan = Plan(to_process=[_item("b.html")], unchanged=[_item("a.html")], removed=["c.html"])
     with warehouse.lock():
         writer = warehouse.begin()
         carried = carry_over(warehouse, writer, plan, rejected_again=["worse.bin"])
         writer.publish()
     assert carried["boilerplate"] == 1 and carried["manifest"] == 1 and carried["rejects"] == 1
+    assert carried["runs"] == 2  # the run history is carried whole, every part of it
+    assert sorted(warehouse.read_table("runs", ["run_id"]).column("run_id").to_pylist()) == ["run-1", "run-2"]
     assert warehouse.read_table("boilerplate", ["doc_id"]).column("doc_id").to_pylist() == [docs["a.html"]]
     assert warehouse.read_table("manifest", ["source_path"]).column("source_path").to_pylist() == ["a.html"]
     assert warehouse.read_table("rejects", ["source_path"]).column("source_path").to_pylist() == ["bad.bin"]
@@ -293,17 +301,18 @@ def test_a_part_with_no_replaced_page_is_linked_not_rewritten(tmp_path):
     import os
     parts = [_table("boilerplate", [{"doc_id": doc_id_for("a.html"), "rule": "menu"}]),
              _table("boilerplate", [{"doc_id": doc_id_for("b.html"), "rule": "menu"},
-                                    {"doc_id": doc_id_for("c.html"), "rule": "menu"}])]
+                                    {"doc_id": doc_id_for("c.html"), "rule": "menu"}]),
+             _table("boilerplate", [{"doc_id": doc_id_for("d.html"), "rule": "menu"}])]
     warehouse = _published(tmp_path / "out", {"boilerplate": parts})
     before = {os.stat(p).st_ino for p in warehouse.table_files("boilerplate")}
     with warehouse.lock():
         writer = warehouse.begin()
         carried = carry_over(warehouse, writer, Plan(to_process=[_item("b.html")],
-                                                     unchanged=[_item("a.html"), _item("c.html")]))
+                                                     unchanged=[_item("a.html"), _item("c.html"), _item("d.html")]))
         writer.publish()
     after = [os.stat(p).st_ino for p in warehouse.table_files("boilerplate")]
-    assert carried["boilerplate"] == 2 and len(after) == 2
-    assert len(before & set(after)) == 1  # a.html's part is the same file; b.html's was rewritten without it
+    assert carried["boilerplate"] == 3 and len(after) == 3  # every part's rows counted
+    assert len(before & set(after)) == 2  # a.html's and d.html's parts are the same files; b.html's was rewritten
 
 
 def test_html_pages_with_no_template_line_anywhere_give_empty_template_sets():
