@@ -101,7 +101,9 @@ def page_url(fetched_url: str | None, declared_url: str | None, base_url: str | 
     if _is_web_url(fetched_url):
         return fetched_url.strip()
     if declared_url:
-        declared = absolute_url(declared_url, fetched_url) if fetched_url else declared_url.strip()
+        declared = declared_url.strip()
+        if fetched_url and not _is_web_url(declared):  # only a relative link needs the fetched URL (which may not parse)
+            declared = absolute_url(declared, fetched_url)
         if _is_web_url(declared):
             return declared
     if base_url and _is_web_url(base_url):
