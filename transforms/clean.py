@@ -289,8 +289,11 @@ def _category(m: _Marks, title_at: int, title: str, title_hints: Sequence[tuple[
     states (a heading, a board's title field) or the markup confirms: above an unstated line that the
     markup's title will replace (a photo credit, a teaser) the line above is whatever chrome came before."""
     stated = _stated_section(m, title_at)
-    if stated or any(parse_breadcrumb(m.blocks[i].text) for i in m.breadcrumb_at):  # a path, not 'Home' alone
-        return stated or _breadcrumb_section(m, title)
+    if stated:
+        return stated
+    crumb_at = next((i for i in m.breadcrumb_at if parse_breadcrumb(m.blocks[i].text)), None)  # a path, not 'Home' alone
+    if crumb_at is not None:
+        return _breadcrumb_section(m, crumb_at, title)
     unstated = m.blocks[title_at].hint not in STATED_TITLE_HINTS
     if unstated and title_hints and not any(same_title(title, hint) for _, hint in title_hints):
         return None
@@ -342,12 +345,11 @@ def _release_directions(m: _Marks, title_at: int) -> None:
         m.breadcrumb = next((crumb for i in m.breadcrumb_at if (crumb := parse_breadcrumb(m.blocks[i].text))), None)
 
 
-def _breadcrumb_section(m: _Marks, title: str) -> str | None:
-    """The section the page's breadcrumb names: its last step, or the step before it when the last is the
+def _breadcrumb_section(m: _Marks, first: int, title: str) -> str | None:
+    """The section the breadcrumb at block first names: its last step, or the step before it when the last is the
     page itself ('Home > City Events > Human Rights Commission Meeting' under that headline; a root such as
     'Home' names no section). None when a step repeats ('홈 > 법규·규제 > 규제운영 > 자율규제 > 규제운영'):
     the line runs the site's menus together, and its steps do not say which one is the page's section."""
-    first = next(i for i in m.breadcrumb_at if parse_breadcrumb(m.blocks[i].text))
     steps = [step for step in breadcrumb_steps(m.blocks[first].text) if _norm(step)]
     keys = [_norm(step) for step in steps]
     if len(set(keys)) < len(keys):

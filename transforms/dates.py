@@ -234,7 +234,7 @@ def parse_url_date(url: str | None) -> datetime | None:
 
 
 # Clock times as pages write them: '8:00am', '1:30 p.m.', '18:00', '오후 2시', '14시' ('2시간' is a duration, not a time).
-# One definition for every module that asks whether a line says when (html.is_when_line, metadata's event fields).
+# One definition for every module that asks whether a line says when (is_when_line below, metadata's event fields).
 _CLOCK_TIME = r"(?:(?:오[전후]\s*)?\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.?m\b\.?|시(?!간))|\b\d{1,2}:[0-5]\d\b)"
 CLOCK_TIME = re.compile(_CLOCK_TIME, re.IGNORECASE)
 # A line (or a field) that is only a clock time ('5:30 pm', '오후 2시', '14:00'), a mark or two around it.
@@ -244,3 +244,30 @@ CLOCK_LINE = re.compile(rf"^\W{{0,3}}{_CLOCK_TIME}\W{{0,3}}$", re.IGNORECASE)
 TIME_RANGE = re.compile(r"(?<!\d)\d{1,2}(?::\d{2}|\s*시)?\s*(?:[ap]\.?m\.?)?\s*[-–~]\s*(?:오[전후]\s*)?\d{1,2}(?::\d{2}|\s*시)"
                         r"|(?<!\d)\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m"
                         r"|\b\d{1,2}\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\b", re.IGNORECASE)
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def is_when_line(text: str) -> bool:
+    """A line that says when: it holds a date or a clock time ('Friday, June 5, 2020', '8:00am',
+    '2025년 3월 5일(수) 오후 2시')."""
+    return bool(_ANY_DIGIT.search(text)) and (parse_date(text)[0] is not None or bool(CLOCK_TIME.search(text)))
+
+
+# A span of clock time (wider than TIME_RANGE: 'to', '부터', 'noon'; html's region edges read it, TIME_RANGE the
+# metadata's fields; one pattern for both is next round's, measured): 'from' one time 'to' another ('9:00 AM - 11:00 AM', '9 - 11am', '9:00 a.m. - 12:00 noon',
+# '오후 2시 ~ 4시', '14:00~16:00'); the right end carries a clock mark (':mm', am/pm, noon, 시) ...
+_TIME_SPAN = re.compile(r"(?<![\d.:])(?P<left>(?:(?:오전|오후)\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|시)?)\s*"
+                        r"(?:[-–—~∼〜]|\bto\b|부터)\s*"
+                        r"(?P<right>(?:(?:오전|오후)\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|noon|시)?)", re.IGNORECASE)
+_CLOCK_MARK = re.compile(r":\d{2}|[ap]\.?m\b|noon|시", re.IGNORECASE)
+
+
+def is_time_span(text: str) -> bool:
+    """A line that gives a span of time, an event's hours ('9:00 AM - 11:00 AM', 'Tue, Jul 30 2024, 9 - 11am',
+    '오후 2시 ~ 4시'): a schedule, never a dateline, which names one moment. ... and so does the left end,
+    unless the right one's am/pm covers both ('9 - 11am'); bare numbers ('pages 12 - 13') are no span."""
+    for match in _TIME_SPAN.finditer(text):
+        left, right = match.group("left"), match.group("right")
+        if _CLOCK_MARK.search(right) and (_CLOCK_MARK.search(left) or re.search(r"[ap]\.?m\b", right, re.I)):
+            return True
+    return False

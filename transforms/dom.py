@@ -68,6 +68,34 @@ def declared_role(el: etree._Element | None, script_role: bool = False) -> str:
     return role.strip().lower() if role else ""
 
 
+def text_holder(piece) -> etree._Element:
+    """The element a text node (an item of xpath('.//text()')) belongs to: its parent, or for a tail
+    ('<a>x</a>, ') the parent of the element it follows."""
+    return piece.getparent().getparent() if piece.is_tail else piece.getparent()
+
+
+def enclosing_tag(node: etree._Element | None, tags: frozenset[str] | set[str], stop: etree._Element | None) -> str:
+    """The tag of the nearest element from node up to stop (stop itself not read) whose tag is in tags;
+    '' when none is ('is this text inside a link of el?', 'which heading holds it?')."""
+    while node is not None and node is not stop:
+        tag = tag_of(node)
+        if tag in tags:
+            return tag
+        node = node.getparent()
+    return ""
+
+
+def remembered(cache: dict, key, limit: int, compute):
+    """compute(key), once per distinct key: the answers of a pure function of a name (a class or id value)
+    that recurs on a page and across a site's pages. The cache is emptied when it holds more than limit."""
+    found = cache.get(key)
+    if found is None:
+        if len(cache) > limit:
+            cache.clear()
+        found = cache[key] = compute(key)
+    return found
+
+
 def hidden_rule(el: etree._Element, tag: str) -> str | None:
     """'hidden' (or html_script/html_style) when nobody sees the element's text; else None."""
     if tag in SCRIPT_TAGS:

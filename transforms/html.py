@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from cityclips.transforms.dates import CLOCK_TIME, parse_date
+from cityclips.transforms.dates import is_time_span, is_when_line, parse_date
 from cityclips.transforms.dom import (CAPTION_CLASS, INLINE_TAGS as INLINE_TAGS_WALKED, Size, declared_role,
-                                      is_caption_element, measure, path_segment, text_content)
+                                      enclosing_tag, is_caption_element, measure, path_segment, text_content, text_holder)
 from cityclips.transforms.limits import parse_keeping_deep_text
 from cityclips.transforms.records import Block, RemovedLine
 from cityclips.transforms.region import MAX_FACT_BOX_CHARS, NO_REGION, THIN_REGION_PROSE, Region, evidence, find_region
@@ -235,6 +235,7 @@ def _chrome_rule(el: etree._Element, tag: str, sizes: dict) -> str | None:
     return None
 
 
+_LINK_TAG = frozenset({"a"})
 _SEPARATORS_ONLY = re.compile(r"^[\s,;|·/•ㆍ]*$")  # what sits between a menu's links: 'Outlook, ICal, Google Calendar'
 
 
@@ -242,12 +243,7 @@ def _only_separators_outside_links(el: etree._Element) -> bool:
     """True when every piece of el's visible text outside its links is a separator (a comma, a bar, a dot):
     a row of links written as a list ('<li><a>Outlook</a>,</li><li><a>ICal</a>,</li>'), all links still."""
     for piece in el.xpath(".//text()"):
-        if _SEPARATORS_ONLY.match(piece):
-            continue
-        node = piece.getparent().getparent() if piece.is_tail else piece.getparent()
-        while node is not None and node is not el and _tag(node) != "a":
-            node = node.getparent()
-        if node is None or node is el:
+        if not _SEPARATORS_ONLY.match(piece) and not enclosing_tag(text_holder(piece), _LINK_TAG, el):
             return False  # words outside any link
     return True
 
@@ -256,14 +252,8 @@ def _row_number(row: etree._Element) -> str:
     """A row's (a <tr>'s or an <li>'s) first piece of text when it sits outside any link: its
     number, when it has one ('<td>1.</td><td><a>Roll Call</a></td>', '<li>가. <a>...</a></li>')."""
     for piece in row.xpath(".//text()"):
-        if not piece.strip():
-            continue
-        node = piece.getparent().getparent() if piece.is_tail else piece.getparent()
-        while node is not None and node is not row:
-            if _tag(node) == "a":
-                return ""
-            node = node.getparent()
-        return piece.strip()
+        if piece.strip():
+            return "" if enclosing_tag(text_holder(piece), _LINK_TAG, row) else piece.strip()
     return ""
 
 
@@ -959,31 +949,6 @@ def is_info_line(text: str) -> bool:
         return False
     first, end = parse_date(text)
     return first is None or parse_date(text[end:])[0] is not None
-
-
-def is_when_line(text: str) -> bool:
-    """A line that says when: it holds a date or a clock time ('Friday, June 5, 2020', '8:00am',
-    '2025년 3월 5일(수) 오후 2시')."""
-    return bool(_DIGIT.search(text)) and (parse_date(text)[0] is not None or bool(CLOCK_TIME.search(text)))
-
-
-# A span of clock time: 'from' one time 'to' another ('9:00 AM - 11:00 AM', '9 - 11am', '9:00 a.m. - 12:00 noon',
-# '오후 2시 ~ 4시', '14:00~16:00'); the right end carries a clock mark (':mm', am/pm, noon, 시) ...
-_TIME_SPAN = re.compile(r"(?<![\d.:])(?P<left>(?:(?:오전|오후)\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|시)?)\s*"
-                        r"(?:[-–—~∼〜]|\bto\b|부터)\s*"
-                        r"(?P<right>(?:(?:오전|오후)\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|noon|시)?)", re.IGNORECASE)
-_CLOCK_MARK = re.compile(r":\d{2}|[ap]\.?m\b|noon|시", re.IGNORECASE)
-
-
-def is_time_span(text: str) -> bool:
-    """A line that gives a span of time, an event's hours ('9:00 AM - 11:00 AM', 'Tue, Jul 30 2024, 9 - 11am',
-    '오후 2시 ~ 4시'): a schedule, never a dateline, which names one moment. ... and so does the left end,
-    unless the right one's am/pm covers both ('9 - 11am'); bare numbers ('pages 12 - 13') are no span."""
-    for match in _TIME_SPAN.finditer(text):
-        left, right = match.group("left"), match.group("right")
-        if _CLOCK_MARK.search(right) and (_CLOCK_MARK.search(left) or re.search(r"[ap]\.?m\b", right, re.I)):
-            return True
-    return False
 
 
 def _mark_region_edges(blocks: list[Block], thin: bool = False) -> list[Block]:

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from cityclips.transforms.dom import remembered
 from cityclips.transforms.records import ListingLink
 from cityclips.transforms.source import absolute_url
 
@@ -314,8 +315,9 @@ _NAME_SEPARATORS = re.compile(r"[-_+]|%20")
 # name only (in text, '3-1-12' is as often a rule's or a part's number)
 _FOUR_DIGIT_YEAR = re.compile(r"(?:19|20)\d{2}")
 # ... or as eight digits, year first ('20200130CombinedAgenda.pdf', '회의록_20240501.hwp'): in a document's name,
-# where digits run no further (a longer number, '1504387451SEAAgenda', is an upload's id)
-_FILE_COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+# where digits run no further (a longer number, '1504387451SEAAgenda', is an upload's id); page_kind reads a
+# labelled field's eight-digit value with it too
+COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _FILE_DATE_SHORT_YEAR = re.compile(r"(?<!\d)(?<!\d-)(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])-(\d{2})(?![\d])")
 
 
@@ -334,7 +336,7 @@ def file_name_date(href: str | None) -> datetime | None:
     short = _FILE_DATE_SHORT_YEAR.search(dashed)
     if short:
         return _day(2000 + int(short.group(3)), int(short.group(1)), int(short.group(2)))
-    compact = _FILE_COMPACT_DATE.search(name)
+    compact = COMPACT_DATE.search(name)
     return _day(int(compact.group(1)), int(compact.group(2)), int(compact.group(3))) if compact else None
 
 
@@ -425,12 +427,11 @@ MAX_CLASS_SHAPES = 50_000  # the cache of class shapes is emptied past this (a l
 
 
 def _class_shape(classes: str) -> str:
-    shape = _CLASS_SHAPES.get(classes)
-    if shape is None:
-        if len(_CLASS_SHAPES) > MAX_CLASS_SHAPES:
-            _CLASS_SHAPES.clear()
-        shape = _CLASS_SHAPES[classes] = " ".join(_NUMBERED_CLASS_WORD.sub(" ", classes).split())
-    return shape
+    return remembered(_CLASS_SHAPES, classes, MAX_CLASS_SHAPES, _read_class_shape)
+
+
+def _read_class_shape(classes: str) -> str:
+    return " ".join(_NUMBERED_CLASS_WORD.sub(" ", classes).split())
 
 
 def _table_rows(table) -> list:

@@ -16,7 +16,7 @@ from lxml import etree
 
 from cityclips.transforms.dates import (TIME_RANGE, classify_date_label, parse_date, parse_markup_date, parse_url_date,
                                         writes_day_first)
-from cityclips.transforms.dom import hidden_rule, tag_of, text_content
+from cityclips.transforms.dom import hidden_rule, remembered, tag_of, text_content
 from cityclips.transforms.metadata import is_metadata_line, merge_fields, parse_field, starts_with_label
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, MetadataFields
 
@@ -509,13 +509,11 @@ MAX_DATE_NAMES = 50_000  # the cache is emptied past this (a long run sees many 
 
 def _names_a_date(words: str) -> bool:
     """_DATE_CLASS.search(words), faster (and once per distinct name)."""
-    found = _DATE_NAMES.get(words)
-    if found is None:
-        if len(_DATE_NAMES) > MAX_DATE_NAMES:
-            _DATE_NAMES.clear()
-        found = _DATE_NAMES[words] = bool(_DATE_CLASS_LOWER.search(words.lower()) if words.isascii()
-                                          else _DATE_CLASS.search(words))
-    return found
+    return remembered(_DATE_NAMES, words, MAX_DATE_NAMES, _read_names_a_date)
+
+
+def _read_names_a_date(words: str) -> bool:
+    return bool(_DATE_CLASS_LOWER.search(words.lower()) if words.isascii() else _DATE_CLASS.search(words))
 
 
 def _read_date_elements(root: etree._Element, got: _Collected) -> None:

@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from cityclips.transforms.listing import (DATE, DATE_DAY_FIRST, DATE_MONTH_FIRST, DATE_US, DOCUMENT_LINK,
+from cityclips.transforms.listing import (COMPACT_DATE, DATE, DATE_DAY_FIRST, DATE_MONTH_FIRST, DATE_US, DOCUMENT_LINK,
                                           MIN_BOARD_ROWS, MIN_MONTH_DAYS, MIN_ROW_TITLE_CHARS, MIN_UNDATED_LISTING_ROWS,
                                           PROSE_MIN_CHARS, ListingRows, is_next_day)
 from cityclips.transforms.dates import TIME_RANGE
@@ -163,8 +163,7 @@ MAX_FIELD_WORDS_CHARS = 25  # what a date field's line holds besides its dates: 
 _LABELLED_DATE = re.compile(r"(?:^|[\s|•·ㆍ])[^\s:：|•]{2,12}\s*[:：]\s*(?:[A-Za-z]{3,9}\.?,?\s*)?$")
 # A date labelled as a change is not the item's date ('Date modified: 2022-05-13', '최종수정일 : ...').
 # A form's field may write its date as eight digits ('사업신청기간 : 20250605 ~ 20250621'): a date only
-# after a label and a colon (unlabelled, eight digits are as often an id).
-_COMPACT_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")
+# after a label and a colon (unlabelled, eight digits are as often an id): listing.COMPACT_DATE.
 # A month's calendar grid shows its days as numbers in cells: 21 and more in a row, with the events
 # written in the cells between them (a calendar of meetings is a listing of them).
 # (MIN_MONTH_DAYS = 21, three weeks of days, and is_next_day: transforms/listing.py, which finds grids in tables)
@@ -407,7 +406,7 @@ def shows_date_field(body_text: str) -> bool:
                 return True
         unlabelled = unlabelled or (_date_line(line) is not None and not _CHANGE_LABEL.search(label))
         label = line.strip() if len(line.strip()) <= MAX_FIELD_WORDS_CHARS and _LABELLED_DATE.search(line) else ""
-        for match in _COMPACT_DATE.finditer(line):  # eight digits only as a labelled field's value
+        for match in COMPACT_DATE.finditer(line):  # eight digits only as a labelled field's value
             if _LABELLED_DATE.search(line[:match.start()]) and not _CHANGE_LABEL.search(line[:match.start()][-20:]):
                 return True
     return unlabelled and not shows_schedule(body_text)

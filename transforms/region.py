@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from cityclips.transforms.dom import INLINE_TAGS, Size, declared_role, tag_of, text_content
+from cityclips.transforms.dom import (INLINE_TAGS, Size, declared_role, enclosing_tag, remembered, tag_of, text_content,
+                                      text_holder)
 from cityclips.transforms.reconcile import norm
 from cityclips.transforms.tails import is_teaser_feed
 
@@ -140,12 +141,7 @@ MAX_ATTR_WEIGHTS = 50_000  # the cache is emptied past this (a long run sees man
 
 def _attr_weight(value: str | None) -> tuple[float, bool, bool, bool]:
     """(weight, negative, comments, weak) a class or id value says (see evidence), once per distinct value."""
-    found = _ATTR_WEIGHTS.get(value)
-    if found is None:
-        if len(_ATTR_WEIGHTS) > MAX_ATTR_WEIGHTS:
-            _ATTR_WEIGHTS.clear()
-        found = _ATTR_WEIGHTS[value] = _read_attr_weight(value)
-    return found
+    return remembered(_ATTR_WEIGHTS, value, MAX_ATTR_WEIGHTS, _read_attr_weight)
 
 
 def _read_attr_weight(value: str | None) -> tuple[float, bool, bool, bool]:
@@ -500,18 +496,11 @@ def _heading_led(el: etree._Element, sizes: dict) -> str:
     for piece in el.xpath(".//text()"):
         if not piece.strip():
             continue
-        holder = piece.getparent().getparent() if piece.is_tail else piece.getparent()
+        holder = text_holder(piece)
         size = sizes.get(holder)
         if size is None or size.order < 0:
             continue  # hidden text ('<h2 class="sr-only">Versions</h2>') or a script's
-        node = holder
-        while node is not None:
-            if tag_of(node) in SECTION_HEADING_TAGS:
-                return tag_of(node)
-            if node is el:
-                return ""
-            node = node.getparent()
-        return ""
+        return enclosing_tag(holder, SECTION_HEADING_TAGS, el.getparent())  # el itself may be the heading
     return ""
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import lxml.html
 
-from cityclips.transforms.dom import measure, text_content
+from cityclips.transforms.dom import enclosing_tag, measure, remembered, text_content, text_holder
 from cityclips.transforms.html import parse_html
 
 
@@ -69,3 +69,32 @@ def test_site_banner_walk_reads_main_and_banner_above_body():
     inside = parse_html(page.format(" role='main'"))
     sizes, _ = measure(inside)
     assert _site_banners(inside.find("body"), sizes) == []
+
+
+def test_a_text_node_belongs_to_its_parent_and_a_tail_to_the_parent_of_what_it_follows():
+    root = parse_html("<html><body><p id='p'>가. <a href='/x'>회의록</a>, next</p></body></html>")
+    pieces = {str(piece): text_holder(piece) for piece in _by_id(root, "p").xpath(".//text()")}
+    assert pieces["가. "].get("id") == "p" and pieces["회의록"].tag == "a" and pieces[", next"].get("id") == "p"
+
+
+def test_enclosing_tag_reads_up_to_its_stop_and_not_the_stop_itself():
+    root = parse_html("<html><body><div id='d'><h2 id='h'><span id='s'>Sponsors</span></h2></div></body></html>")
+    span, heading, box = _by_id(root, "s"), _by_id(root, "h"), _by_id(root, "d")
+    assert enclosing_tag(span, {"h2", "h3"}, box) == "h2"
+    assert enclosing_tag(span, {"h2"}, heading) == ""  # the stop is not read
+    assert enclosing_tag(heading, {"h2"}, box.getparent()) == "h2"  # a node is read itself
+    assert enclosing_tag(span, {"a"}, None) == ""
+
+
+def test_remembered_computes_once_per_key_and_empties_past_its_limit():
+    calls, cache = [], {}
+
+    def compute(key):
+        calls.append(key)
+        return key.upper()
+
+    assert [remembered(cache, k, 2, compute) for k in ("a", "a", "b")] == ["A", "A", "B"] and calls == ["a", "b"]
+    for key in "cdef":
+        remembered(cache, key, 2, compute)
+    assert len(cache) <= 3 and remembered(cache, "f", 2, compute) == "F"
+    assert remembered({}, "x", 2, lambda _: False) is False  # a falsy answer is an answer
