@@ -68,9 +68,10 @@ def test_the_real_labelled_pages_keep_their_floors(capsys):
     # main 01de643; after round 6 (kinds6) dev 75/76, holdout 98/107. Round 7 moved round 6's fresh labels (42, measured
     # blind once) into holdout: 126/149 on main 55deb2a, 133/149 after kinds7. Round 8 moved round 7's
     # fresh labels (34, measured blind once: 17/34) into holdout: 150/183 on main c94c4ad. Round 9 moved round 8's
-    # fresh labels (43, measured blind once: 38/43) into holdout: 202/226 on main 21d0203. The floors sit about a page or two under (a new fresh split is
+    # fresh labels (43, measured blind once: 38/43) into holdout: 202/226 on main 21d0203, 215/226 after kinds9
+    # (main c290111). The floors sit about a page or two under (a new fresh split is
     # measured blind by the lead, never here)
     if not page_kinds.DEFAULT_DIR.is_dir():
         return
     assert page_kinds.main(["--split", "dev", "--min", "0.97"]) == 0
-    assert page_kinds.main(["--split", "holdout", "--min", "0.87"]) == 0
+    assert page_kinds.main(["--split", "holdout", "--min", "0.94"]) == 0
