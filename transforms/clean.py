@@ -8,6 +8,7 @@ the body is dropped.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -15,9 +16,10 @@ from datetime import datetime
 
 from cityclips.transforms.captions import split_doubled_captions
 from cityclips.transforms.field_items import merge_field_items
-from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT, MetadataFields, as_contact, breadcrumb_steps,
-                                           find_attachments, find_metadata_run, parse_attachment, parse_breadcrumb,
-                                           parse_contact, parse_dateline, parse_inquiry, parse_split_contact)
+from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT, MAX_BARE_BYLINE_VALUES, MAX_BARE_VALUE_CHARS,
+                                           MetadataFields, as_contact, breadcrumb_steps, find_attachments, find_metadata_run,
+                                           merge_fields, parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact,
+                                           parse_dateline, parse_inquiry, parse_split_contact)
 from cityclips.transforms.reconcile import find_title_block, same_title
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
@@ -271,6 +273,28 @@ def _dateline(m: _Marks, title_at: int) -> datetime | None:
     return next((d for i in near if (d := parse_dateline(m.blocks[i].text)) is not None), None)
 
 
+def _mark_bare_byline(m: _Marks, title_at: int) -> None:
+    """A byline without labels right under the title, its values siblings of one box ('<ul class="writer"><li>약제기준부
+    <li>2025-09-25<li>1,504</ul>', '<p>2/6/2026</p>'): its date and views are the page's (metadata.parse_bare_byline),
+    and its lines (two values or more) are metadata, not list items of the body."""
+    first = title_at + 1
+    if first >= len(m.blocks) or m.rule[first] not in (None, REGION_EDGE, OUTSIDE_REGION):
+        return
+    path = m.blocks[first].dom_path
+    run = list(itertools.takewhile(lambda i: m.blocks[i].dom_path == path and len(m.blocks[i].text) <= MAX_BARE_VALUE_CHARS
+                                   and m.rule[i] in (None, REGION_EDGE, OUTSIDE_REGION),
+                                   range(first, min(len(m.blocks), first + MAX_BARE_BYLINE_VALUES + 1))))
+    fields = parse_bare_byline([m.blocks[i].text for i in run]) if path else None
+    if fields is None:
+        return
+    m.fields = merge_fields(m.fields, fields)
+    if len(run) < 2:
+        return  # a date alone stays text: on an event's page it is the event's date ('Apr 8, 2026'), which the reader needs
+    for i in run:
+        if m.rule[i] is None:
+            m.rule[i] = "metadata"
+
+
 def _stated_section(m: _Marks, title_at: int) -> str | None:
     """The line just above the title when it repeats a step of the page's breadcrumb: the section the
     page names twice ('클립본(원본)' above the headline), more exact than the path's last step."""
@@ -440,6 +464,8 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     for i, block in enumerate(blocks):
         if block.excluded_by and m.rule[i] is None:
             m.rule[i] = block.excluded_by
+    if title_at is not None and m.fields.published_at is None:
+        _mark_bare_byline(m, title_at)
     keep = [m.kept(i) for i in range(len(blocks))]
     body, captions = _split_captions(blocks, keep)
     body = merge_field_items(body)  # '<li>경력<p>관계없음</p></li>': one field row, not two list items

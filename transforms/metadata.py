@@ -477,3 +477,44 @@ def parse_breadcrumb(text: str) -> str | None:
                                 for p in arrows):
         return arrows[-1]
     return None
+
+
+MAX_BARE_BYLINE_VALUES = 4  # a board view's unlabelled byline: writer or department, date, views, perhaps a time
+MAX_BARE_VALUE_CHARS = 30  # '약제기준부', '2025-09-25', '1,504', 'Communications Office': one value each
+_COUNT = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,9}$")
+_NAME_VALUE = re.compile(r"^[^\W\d_][^\d:：|]*$")
+
+
+def _date_alone(text: str) -> datetime | None:
+    """The date a value is, whole ('2025-09-25', '2/6/2026', 'February 6, 2026 10:30'), or None: a weekday
+    leads an event's date ('Tue, Jul 30 2024'), and a time range or a second date make a schedule or a period."""
+    value = text.strip(" .")
+    if not value or TIME_RANGE.search(value) or _WEEKDAY.match(value.split()[0].rstrip(",")):
+        return None
+    found, consumed = parse_date(value)
+    if found is None or consumed < len(value) or not _STARTS_WITH_DATE_OR_NUMBER.match(value):
+        return None
+    return found
+
+
+_STARTS_WITH_DATE_OR_NUMBER = re.compile(rf"{_STARTS_WITH_DATE.pattern}|^\d{{1,2}}[-./]\d{{1,2}}[-./](?:19|20)\d{{2}}",
+                                         re.IGNORECASE)
+
+
+def parse_bare_byline(values: Sequence[str]) -> MetadataFields | None:
+    """The fields of a byline written without labels, one value a line or item ('약제기준부' / '2025-09-25' /
+    '1,504' under a board post's title; '2/6/2026' alone under a release's headline): exactly one value is a date
+    alone, the others are a count (the views) and a short name. None for anything else (a sentence, a second date,
+    a second count, a second name: 'Regular Meeting' / '1/7/2019 6:30 PM' / 'City Council Chamber' is a meeting's
+    heading, its time and its place, a label). The name is not read: a department, a writer and a section all look alike."""
+    if not 1 <= len(values) <= MAX_BARE_BYLINE_VALUES or any(len(v) > MAX_BARE_VALUE_CHARS for v in values):
+        return None
+    dates = [d for v in values if (d := _date_alone(v)) is not None]
+    counts = [v for v in values if _COUNT.match(v.strip())]
+    names = [v for v in values if _NAME_VALUE.match(v.strip()) and not _SENTENCE_LIKE.search(v)]
+    if len(dates) != 1 or len(counts) > 1 or len(names) > 1 or len(dates) + len(counts) + len(names) != len(values):
+        return None
+    return MetadataFields(published_at=dates[0], view_count=_to_int(counts[0]) if counts else None)
+
+
+_SENTENCE_LIKE = re.compile(r"[.!?]$|다$|^(?:by|작성자|등록일)\b", re.IGNORECASE)

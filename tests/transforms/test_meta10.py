@@ -65,3 +65,46 @@ def test_a_heading_that_rewords_the_markup_headline_stays_in_both_languages() ->
     # a heading that shares a word or two with the markup's headline is another line: the markup wins
     other = reconcile_metadata(korean, Metadata(title="광주시 새 소식 모음 안내", title_source="heading"))
     assert other.title != "광주시 새 소식 모음 안내"
+
+
+# --- a byline without labels under the title ---------------------------------------------------------
+
+def _board_view(title: str, values: list[str], body: str) -> str:
+    items = "".join(f"<li>{value}</li>" for value in values)
+    return (f"<html><body><main><div class='view'><div class='title'>{title}</div><ul class='writer'>{items}</ul>"
+            f"<div class='text'><p>{body}</p><p>{body}</p></div></div></main></body></html>")
+
+
+def test_an_unlabelled_byline_under_a_korean_board_title_gives_the_date_and_views() -> None:
+    doc = html_doc(_board_view("암환자 약제 공고 개정 안내", ["약제기준부", "2025-09-25", "1,504"],
+                               "관련 세부사항을 붙임과 같이 개정함을 알려드리오니 관련업무에 참고하시기 바랍니다."))
+    meta = doc.metadata
+    assert (meta.published_at.date().isoformat(), meta.view_count) == ("2025-09-25", 1504)
+    assert not any(s.text in ("2025-09-25", "1,504", "약제기준부") for s in doc.segments)
+
+
+def test_an_unlabelled_byline_under_an_english_title_gives_the_date_and_views() -> None:
+    doc = html_doc(_board_view("Notice of the revised drug benefit standards", ["Benefits Office", "February 6, 2026", "312"],
+                               "The revised standards take effect on the first of next month for every listed treatment."))
+    meta = doc.metadata
+    assert (meta.published_at.date().isoformat(), meta.view_count) == ("2026-02-06", 312)
+
+
+def test_a_date_alone_under_a_headline_dates_the_page_and_stays_text() -> None:
+    body = "<p>" + "The defendant pleaded guilty today in the county court to one count of money laundering. " * 2 + "</p>"
+    doc = html_doc(f"<html><body><main><h1>Fourth Defendant Pleads Guilty in Ponzi Scheme</h1><p>2/6/2026</p>{body}"
+                   "</main></body></html>")
+    assert doc.metadata.published_at.date().isoformat() == "2026-02-06"
+    korean = "<p>" + "시는 올해 안에 새 공원 서른 곳을 차례로 개장한다고 밝혔다. 공원은 시민 누구나 쓸 수 있다. " * 2 + "</p>"
+    doc = html_doc(f"<html><body><main><h1>광주시 새 공원 30곳 개장 발표</h1><p>2025.12.06</p>{korean}</main></body></html>")
+    assert doc.metadata.published_at.date().isoformat() == "2025-12-06"
+    assert any(s.text == "2025.12.06" for s in doc.segments)
+
+
+def test_a_meetings_heading_time_and_place_are_no_byline() -> None:
+    from cityclips.transforms.metadata import parse_bare_byline
+    assert parse_bare_byline(["Regular Meeting", "1/7/2019 6:30 PM", "City Council Chamber"]) is None
+    assert parse_bare_byline(["정기회의", "2025-09-25", "시청 대회의실"]) is None
+    assert parse_bare_byline(["Tuesday, June 02, 2026"]) is None  # a weekday leads an event's date
+    assert parse_bare_byline(["2025-09-01", "2025-09-30"]) is None  # a period
+    assert parse_bare_byline(["약제기준부", "2025-09-25", "1,504"]).view_count == 1504
