@@ -18,7 +18,7 @@ from cityclips.transforms.captions import split_doubled_captions
 from cityclips.transforms.field_items import merge_field_items
 from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT, MAX_BARE_BYLINE_VALUES, MAX_BARE_VALUE_CHARS,
                                            MetadataFields, as_contact, breadcrumb_steps, find_attachments, find_metadata_run,
-                                           merge_fields, parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact,
+                                           parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact,
                                            parse_dateline, parse_inquiry, parse_split_contact)
 from cityclips.transforms.reconcile import find_title_block, same_title
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE
@@ -287,7 +287,7 @@ def _mark_bare_byline(m: _Marks, title_at: int) -> None:
     fields = parse_bare_byline([m.blocks[i].text for i in run]) if path else None
     if fields is None:
         return
-    m.fields = merge_fields(m.fields, fields)
+    m.fields, m.metadata_source = fields, "byline"
     if len(run) < 2:
         return  # a date alone stays text: on an event's page it is the event's date ('Apr 8, 2026'), which the reader needs
     for i in run:
@@ -301,6 +301,8 @@ def _stated_section(m: _Marks, title_at: int) -> str | None:
     above = next((i for i in range(title_at - 1, -1, -1) if m.kept(i)), None)
     if above is None or m.blocks[above].hint not in ("heading", "title", "p", "line"):
         return None
+    if any(above < i < title_at for i in m.breadcrumb_at):
+        return None  # a heading above the breadcrumb names the menu the path runs through, the path's end is more exact
     if _norm(m.blocks[above].text) not in _page_path_steps(m) - {_norm(m.breadcrumb or "")}:
         return None
     m.rule[above] = "category"
@@ -464,7 +466,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     for i, block in enumerate(blocks):
         if block.excluded_by and m.rule[i] is None:
             m.rule[i] = block.excluded_by
-    if title_at is not None and m.fields.published_at is None:
+    if title_at is not None and m.metadata_at is None:
         _mark_bare_byline(m, title_at)
     keep = [m.kept(i) for i in range(len(blocks))]
     body, captions = _split_captions(blocks, keep)

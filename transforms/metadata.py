@@ -26,8 +26,8 @@ AUTHOR_LABELS = ("Name", "Writer", "Author", "Posted by", "By", "작성자", "�
 # Department labels also start contact footers ('담당부서 : 인공지능산업과 ☎ ...'): they count as
 # metadata only beside a date, never on their own.
 WEAK_LABELS = ("department", "담당부서", "담당자", "부서명", "수정일", "최종수정일", "modified", "last modified", "updated",
-               "등록부서", "소관부서", "관리부서", "담당과", "연락처", "전화번호", "수정", "업데이트", "기사수정", "최종수정",
-               "last updated", "updated on", "phone", "telephone", "tel")
+               "등록부서", "소관부서", "관리부서", "담당과", "연락처", "전화번호", "문의전화", "수정", "업데이트", "기사수정", "최종수정",
+               "last updated", "updated on", "phone", "telephone", "tel", "contact number")
 DATE_LABELS = ("Date", "Posted", "Posted on", "Registered", "Reg. Date", "등록일", "작성일", "게시일", "등록일자", "날짜")
 GENERIC_DATE_LABELS = frozenset({"date", "날짜"})
 VIEW_LABELS = ("Views", "View", "Hits", "Hit", "Read", "조회수", "조회")
@@ -47,7 +47,7 @@ WORD_VIEW_LABELS = ("조회 수", "열람수")
 # The department that registered or answers for the page. The first four were always read as the
 # author too (the pages name no person); the others fill the author only when no author label does.
 DEPARTMENT_LABELS = ("작성부서", "Department", "담당부서", "부서명", "등록부서", "소관부서", "관리부서", "담당과")
-PHONE_LABELS = ("연락처", "전화번호", "Phone", "Telephone", "Tel")
+PHONE_LABELS = ("연락처", "전화번호", "문의전화", "Phone", "Telephone", "Tel", "Contact number")
 # Labels that may stand without a colon ('Writer Incheon City  Date 2023-04-05  Hit 321', '등록일 2023-09-14 | 조회 2,317').
 # A line using only these must also carry a date or two fields to count as metadata.
 BARE_LABELS = ("Writer", "Author", "Posted by", "Posted on", "Posted", "Reg. Date", "By", "Date", "Views", "Hits", "Hit",
@@ -202,8 +202,9 @@ def parse_metadata_line(text: str) -> MetadataFields:
     return MetadataFields(author or department_author, published_at, views, modified_at, department, phone)
 
 
-# The number a phone field starts with: '1661-1357(내선 2)' -> '1661-1357', '3476' (an extension), '+82 62-613-2321'.
-_PHONE_VALUE = re.compile(r"[+(]?\d[\d\s().+-]*\d")
+# The number a phone field starts with: '1661-1357(내선 2)' -> '1661-1357', '3476' (an extension), '+82 62-613-2321',
+# and the range of lines a desk answers on ('033-739-1322~1329').
+_PHONE_VALUE = re.compile(r"[+(]?\d[\d\s().+-]*\d(?:\s?[~∼]\s?\d{1,4}(?!\d))?")
 
 
 def _phone_number(value: str) -> str | None:
@@ -506,7 +507,8 @@ def parse_bare_byline(values: Sequence[str]) -> MetadataFields | None:
     '1,504' under a board post's title; '2/6/2026' alone under a release's headline): exactly one value is a date
     alone, the others are a count (the views) and a short name. None for anything else (a sentence, a second date,
     a second count, a second name: 'Regular Meeting' / '1/7/2019 6:30 PM' / 'City Council Chamber' is a meeting's
-    heading, its time and its place, a label). The name is not read: a department, a writer and a section all look alike."""
+    heading, its time and its place, a label). The name is the author only beside a date and a count, the columns of a
+    board's byline (writer, date, views); beside a date alone it may as well be a place or a section."""
     if not 1 <= len(values) <= MAX_BARE_BYLINE_VALUES or any(len(v) > MAX_BARE_VALUE_CHARS for v in values):
         return None
     dates = [d for v in values if (d := _date_alone(v)) is not None]
@@ -514,7 +516,9 @@ def parse_bare_byline(values: Sequence[str]) -> MetadataFields | None:
     names = [v for v in values if _NAME_VALUE.match(v.strip()) and not _SENTENCE_LIKE.search(v)]
     if len(dates) != 1 or len(counts) > 1 or len(names) > 1 or len(dates) + len(counts) + len(names) != len(values):
         return None
-    return MetadataFields(published_at=dates[0], view_count=_to_int(counts[0]) if counts else None)
+    # beside a date and a view count the name is the board's writer column (a person or the department that posted)
+    author = names[0].strip() if names and counts else None
+    return MetadataFields(author=author, published_at=dates[0], view_count=_to_int(counts[0]) if counts else None)
 
 
 _SENTENCE_LIKE = re.compile(r"[.!?]$|다$|^(?:by|작성자|등록일)\b", re.IGNORECASE)

@@ -108,3 +108,47 @@ def test_a_meetings_heading_time_and_place_are_no_byline() -> None:
     assert parse_bare_byline(["Tuesday, June 02, 2026"]) is None  # a weekday leads an event's date
     assert parse_bare_byline(["2025-09-01", "2025-09-30"]) is None  # a period
     assert parse_bare_byline(["약제기준부", "2025-09-25", "1,504"]).view_count == 1504
+
+
+def test_beside_a_date_and_a_count_the_bylines_name_is_the_writer() -> None:
+    from cityclips.transforms.metadata import parse_bare_byline
+    assert parse_bare_byline(["약제기준부", "2025-09-25", "1,504"]).author == "약제기준부"
+    assert parse_bare_byline(["Benefits Office", "February 6, 2026", "312"]).author == "Benefits Office"
+    assert parse_bare_byline(["Benefits Office", "February 6, 2026"]).author is None  # a place or a section as well
+
+
+# --- contact fields a board's table or list gives -------------------------------------------------------
+
+def test_an_inquiry_phone_field_and_its_range_of_lines_give_the_contact() -> None:
+    from cityclips.transforms.metadata import as_contact, merge_fields, parse_field
+    korean = merge_fields(parse_field("담당부서", "약제기준부"), parse_field("문의전화", "033-739-1322~1329"))
+    assert as_contact(korean)[1] == ("약제기준부", "033-739-1322~1329")
+    english = merge_fields(parse_field("Department", "Harbor Commission Office"),
+                           parse_field("Contact number", "(310) 732-3444"))
+    assert as_contact(english)[1] == ("Harbor Commission Office", "(310) 732-3444")
+
+
+def test_a_dl_contact_box_with_an_inquiry_phone_gives_the_pages_contact() -> None:
+    body = "<p>" + "관련 세부사항을 붙임과 같이 개정함을 알려드리오니 관련업무에 참고하시기 바랍니다. " * 3 + "</p>"
+    doc = html_doc(f"<html><body><main><h1>암환자 약제 공고 개정 안내</h1>{body}</main><footer><dl class='info'>"
+                   "<dt>담당부서</dt><dd>약제기준부</dd><dt>문의전화</dt><dd>033-739-1322~1329</dd><dt>팩스</dt>"
+                   "<dd>033-811-7372</dd></dl></footer></body></html>")
+    assert (doc.metadata.contact_department, doc.metadata.contact_phone) == ("약제기준부", "033-739-1322~1329")
+
+
+# --- the section a heading above the breadcrumb names --------------------------------------------------
+
+def _sectioned_page(heading: str, steps: list[str], title: str, paragraph: str) -> str:
+    crumbs = "".join(f"<li>{step}</li>" for step in steps)
+    return (f"<html><body><div id='head'><h3>{heading}</h3><ul><li><a href='/a'>Menu one</a></li><li><a href='/b'>Menu two"
+            f"</a></li></ul></div><div class='content'><ol class='breadcrumb'>{crumbs}</ol><div class='view'>"
+            f"<div class='title'>{title}</div>{f'<p>{paragraph}</p>' * 6}</div></div></body></html>")
+
+
+def test_a_heading_above_the_breadcrumb_gives_way_to_the_paths_end() -> None:
+    korean = _sectioned_page("약제기준정보", ["홈", "제도·정책", "약제기준정보", "공고"], "암환자 약제 공고 개정 안내",
+                             "관련 세부사항을 붙임과 같이 개정함을 알려드리오니 관련업무에 참고하시기 바랍니다. 시행일은 다음 달 1일입니다.")
+    assert html_doc(korean).metadata.category == "공고"
+    english = _sectioned_page("Drug Standards", ["Home", "Policy", "Drug Standards", "Notices"], "Revised drug benefit standards",
+                              "The revised standards take effect on the first of next month for every listed treatment.")
+    assert html_doc(english).metadata.category == "Notices"
