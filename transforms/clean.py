@@ -17,6 +17,7 @@ from datetime import datetime
 from cityclips.transforms.captions import split_doubled_captions
 from cityclips.transforms.field_items import merge_field_items
 from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT, MAX_BARE_BYLINE_VALUES, MAX_BARE_VALUE_CHARS,
+                                           MAX_CONTACT_BOX_LINES, parse_contact_box,
                                            MetadataFields, as_contact, breadcrumb_steps, find_attachments, find_metadata_run,
                                            parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact,
                                            parse_dateline, parse_inquiry, parse_split_contact)
@@ -385,11 +386,17 @@ def _breadcrumb_section(m: _Marks, first: int, title: str) -> str | None:
     return m.breadcrumb
 
 
-def _inquiry_phone(m: _Marks) -> str | None:
-    """The number of the first inquiry line the body keeps ('문의 : 063-240-2422', 'Phone: 517-284-6135'): with no
-    contact footer, whom to call about the page."""
-    return next((phone for i, block in enumerate(m.blocks) if m.content(i)
-                 and (phone := parse_inquiry(block.text)) is not None), None)
+def _inquiry_contact(m: _Marks) -> tuple[str | None, str | None]:
+    """With no contact footer, whom to call about the page: the number of the first inquiry line the body keeps
+    ('문의 : 063-240-2422', 'Phone: 517-284-6135'), else of the first contact box ('Contact:' / 'Board of Education
+    Office' / '678-676-0027'), with the department the box names."""
+    content = [i for i in range(len(m.blocks)) if m.content(i)]
+    phone = next((phone for i in content if (phone := parse_inquiry(m.blocks[i].text)) is not None), None)
+    if phone is not None:
+        return None, phone
+    texts = [m.blocks[i].text for i in content]
+    return next((box for n in range(len(texts))
+                 if (box := parse_contact_box(texts[n:n + 1 + MAX_CONTACT_BOX_LINES])) is not None), (None, None))
 
 
 def _mark_title_repeat(m: _Marks, title_at: int, title: str) -> None:
@@ -473,7 +480,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     body = merge_field_items(body)  # '<li>경력<p>관계없음</p></li>': one field row, not two list items
     removed = list(removed_markup) + [RemovedLine(b.line_no, b.text, m.rule[i]) for i, b in enumerate(blocks)
                                       if m.rule[i] not in (None, "title")]
-    department, phone = m.contact if m.contact else (None, _inquiry_phone(m))
+    department, phone = m.contact if m.contact else _inquiry_contact(m)
     fields, source = m.fields, m.metadata_source
     if fields.published_at is None and title_at is not None and (dated := _dateline(m, title_at)) is not None:
         fields = replace(fields, published_at=dated)

@@ -427,6 +427,32 @@ def parse_inquiry(text: str) -> str | None:
     return phone.group().strip() if phone else None
 
 
+MAX_CONTACT_BOX_LINES = 2  # after its label, a contact box gives a name or a department, then the number
+
+
+def parse_contact_box(lines: Sequence[str]) -> tuple[str | None, str] | None:
+    """A contact written as a label alone on its line, then the name and the number on the next one or two
+    ('Contact:' / 'Board of Education Office' / '678-676-0027', 'MEDIA CONTACT:' / 'Steve Irwin: 614-728-5417',
+    '문의처 :' / '기업지원팀' / '054-780-3422'): (the department when the line before the number names one, the number),
+    or None. A line with more than a name and a number (a sentence, an address) is not the box's."""
+    if not lines or len(lines[0]) > MAX_INQUIRY_LINE_CHARS:
+        return None
+    label = _INQUIRY_LABEL.match(lines[0])
+    if label is None or label.end() < len(lines[0].rstrip()):
+        return None
+    department = None
+    for line in lines[1:1 + MAX_CONTACT_BOX_LINES]:
+        if len(line) > MAX_INQUIRY_LINE_CHARS or _INQUIRY_LABEL.match(line) and not _PHONE_RE.search(line):
+            return None
+        phone = _PHONE_RE.search(line)
+        if phone:
+            return department, phone.group().strip()
+        if re.search(r"\d|[.!?]$|다$", line):
+            return None
+        department = line.strip() if names_department(line.strip()) else None
+    return None
+
+
 MAX_DATELINE_CHARS = 80  # 'Schengen, 3. Juli 2018 — Aussendung': a place, a date and perhaps the release's kind
 # A press release's dateline: the place, a comma, the date ('SEOUL, Dec. 6, 2025', 'Wien, 12. März 2020').
 _DATELINE = re.compile(r"^\s*(?P<place>[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}),\s*(?:le\s+|den\s+|am\s+)?(?=\d|[^\W\d_]{3})")

@@ -152,3 +152,28 @@ def test_a_heading_above_the_breadcrumb_gives_way_to_the_paths_end() -> None:
     english = _sectioned_page("Drug Standards", ["Home", "Policy", "Drug Standards", "Notices"], "Revised drug benefit standards",
                               "The revised standards take effect on the first of next month for every listed treatment.")
     assert html_doc(english).metadata.category == "Notices"
+
+
+# --- a contact box: its label alone, then the name and the number ----------------------------------------
+
+def test_a_contact_box_gives_the_number_and_the_department_it_names() -> None:
+    from cityclips.transforms.metadata import parse_contact_box
+    assert parse_contact_box(["Contact:", "Board of Education Office", "678-676-0027"]) == ("Board of Education Office",
+                                                                                           "678-676-0027")
+    assert parse_contact_box(["MEDIA CONTACT:", "Steve Irwin: 614-728-5417"]) == (None, "614-728-5417")
+    assert parse_contact_box(["6. 문의처 :", "창업지원단", "053-810-4358"]) == ("창업지원단", "053-810-4358")
+    assert parse_contact_box(["문의 :", "김민국 주무관", "062-613-2321"]) == (None, "062-613-2321")  # a person, no department
+    # a sentence or an address after the label is no contact box
+    assert parse_contact_box(["Contact:", "Please call the office before noon.", "678-676-0027"]) is None
+    assert parse_contact_box(["문의처 :", "광주광역시 서구 내방로 111", "062-613-2321"]) is None
+
+
+def test_a_contact_box_in_the_body_gives_the_pages_contact_in_both_languages() -> None:
+    text = "<p>" + "All business meetings begin at one in the afternoon and are held in the board room downtown. " * 2 + "</p>"
+    doc = html_doc(f"<html><body><main><h1>Board of Education Meeting</h1>{text}<p>Contact:</p>"
+                   "<p>Board of Education Office</p><p>678-676-0027</p></main></body></html>")
+    assert (doc.metadata.contact_department, doc.metadata.contact_phone) == ("Board of Education Office", "678-676-0027")
+    text = "<p>" + "캠프는 현지 산업 시찰과 창업 현장 분석으로 참가자의 창업 역량을 높이는 프로그램입니다. " * 2 + "</p>"
+    doc = html_doc(f"<html><body><main><h1>글로벌 창업 캠프 참가자 모집</h1>{text}<p>문의처 :</p>"
+                   "<p>창업지원단</p><p>053-810-4358</p></main></body></html>")
+    assert (doc.metadata.contact_department, doc.metadata.contact_phone) == ("창업지원단", "053-810-4358")
