@@ -17,7 +17,7 @@ from datetime import datetime
 from cityclips.transforms.captions import split_doubled_captions
 from cityclips.transforms.field_items import merge_field_items
 from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT, MAX_BARE_BYLINE_VALUES, MAX_BARE_VALUE_CHARS,
-                                           MAX_CONTACT_BOX_LINES, parse_contact_box,
+                                           MAX_CONTACT_BOX_LINES, parse_category_field, parse_contact_box,
                                            MetadataFields, as_contact, breadcrumb_steps, find_attachments, find_metadata_run,
                                            parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact,
                                            parse_dateline, parse_inquiry, parse_split_contact)
@@ -327,6 +327,15 @@ def _category(m: _Marks, title_at: int, title: str, title_hints: Sequence[tuple[
     return _category_above(m, title_at)
 
 
+def _category_field(m: _Marks) -> str | None:
+    """The section a labelled field names ('Category: BOC Meeting', '... | Topic: Peoples AG', '분류 : 공지사항', or the
+    label on one line and its value on the next): it states outright what a breadcrumb or a line above the title
+    suggests. The first such field of the page, wherever the region put it (a board's field rows often sit outside)."""
+    blocks = m.blocks
+    return next((found for i, block in enumerate(blocks) if ":" in block.text or "：" in block.text
+                 if (found := parse_category_field(block.text, blocks[i + 1].text if i + 1 < len(blocks) else None))), None)
+
+
 def _category_above(m: _Marks, title_at: int) -> str | None:
     """The short line just above the title, when the page has no breadcrumb to name its section.
 
@@ -462,7 +471,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
         title = _TITLE_LABEL.sub("", blocks[title_at].text).rstrip(" :：") or blocks[title_at].text
         m.rule[title_at] = "title"
         _release_directions(m, title_at)
-        category = _category(m, title_at, title, title_hints)
+        category = _category_field(m) or _category(m, title_at, title, title_hints)
         # Above the title: a text dump's header chrome. In HTML the region decides what is content,
         # so a block of the region is never dropped only for coming before a (perhaps wrong) title.
         for i in range(title_at):

@@ -548,3 +548,40 @@ def parse_bare_byline(values: Sequence[str]) -> MetadataFields | None:
 
 
 _SENTENCE_LIKE = re.compile(r"[.!?]$|다$|^(?:by|작성자|등록일)\b", re.IGNORECASE)
+
+
+MAX_CATEGORY_FIELD_CHARS = 40  # 'Council Sessions', '신규사업공모': a section's name is a few words
+MAX_CATEGORY_FIELD_WORDS = 5
+MAX_CATEGORY_LINE_CHARS = 100  # 'February 11, 2026 | Topic: Peoples AG': a field row, not a paragraph
+# A category field: its label at the line's start or after a field separator, then a colon ('Category: BOC Meeting',
+# '... | Topic: Peoples AG', '분류 : 공지사항'); 'Event Category' and '행사 분류' name the kind of an event.
+_CATEGORY_FIELD = re.compile(r"(?:^|[|·]\s*)\W{0,3}(?:(?:event|news|post)\s+)?(?:categor(?:y|ies)|topics?|(?:행사\s?)?분류|카테고리)"
+                             r"\s*[:：]+\s*(?P<value>[^|:：]*)", re.IGNORECASE)
+
+
+def _category_value(value: str) -> str | None:
+    value = value.strip(" ,;")
+    if not value or len(value) > MAX_CATEGORY_FIELD_CHARS or len(value.split()) > MAX_CATEGORY_FIELD_WORDS \
+            or re.search(r"[.!?]$|다$|@|https?:", value):
+        return None
+    return value.split(",")[0].strip() or None  # 'Public Forum, Public Hearing': the first is the page's
+
+
+def parse_category_field(text: str, following: str | None = None) -> str | None:
+    """The section a labelled field names: 'Category: BOC Meeting', 'February 11, 2026 | Topic: Peoples AG', '분류 : 공지사항',
+    or the label alone on its line ('Category:') and the value on the next (following). None for anything else: a
+    label inside a sentence ('해양바이오산업 분류 : ...' is the text's), a long value, a sentence.
+
+    >>> parse_category_field("Category:", "Council Sessions")
+    'Council Sessions'
+    """
+    if len(text) > MAX_CATEGORY_LINE_CHARS:
+        return None
+    field = _CATEGORY_FIELD.search(text)
+    if field is None:
+        return None
+    if field["value"].strip():
+        return _category_value(field["value"])
+    if field.end() < len(text.rstrip()) or following is None or _CATEGORY_FIELD.search(following) or ":" in following:
+        return None
+    return _category_value(following)

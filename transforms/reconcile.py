@@ -497,15 +497,17 @@ def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
                    event_at=event.value if event else None, event_at_source=event.source if event else None)
 
 
+_CONTACT_ADDRESS = re.compile(r"\S@\S|^(?:https?://|www\.)", re.IGNORECASE)
 # A year alone ('2019') above a title is an archive's year heading, not a section the page belongs to.
 _YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*년?\s*$")
 
 
 def _category(text: str | None) -> str | None:
     """The visible category, unless it is a date ('April 11, 2015', '2025년 5월 30일', '2019'): a date above the
-    title says when, not which section (a date the page states is read as a date elsewhere)."""
-    if not text:
-        return None
+    title says when, not which section (a date the page states is read as a date elsewhere); nor an address
+    ('RPickett@oag.state.va.us', 'www.example.go.kr')."""
+    if not text or _CONTACT_ADDRESS.search(text):
+        return None  # an e-mail or a web address above the title is a contact, not a section
     found, consumed = parse_date(text)
     if (found is not None and consumed >= len(text.strip()) - 1) or _YEAR.match(text):
         return None

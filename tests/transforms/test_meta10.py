@@ -177,3 +177,36 @@ def test_a_contact_box_in_the_body_gives_the_pages_contact_in_both_languages() -
     doc = html_doc(f"<html><body><main><h1>글로벌 창업 캠프 참가자 모집</h1>{text}<p>문의처 :</p>"
                    "<p>창업지원단</p><p>053-810-4358</p></main></body></html>")
     assert (doc.metadata.contact_department, doc.metadata.contact_phone) == ("창업지원단", "053-810-4358")
+
+
+# --- the section a labelled field names ------------------------------------------------------------------
+
+def test_a_category_field_names_the_section_in_both_languages() -> None:
+    from cityclips.transforms.metadata import parse_category_field
+    assert parse_category_field("Category:", "BOC Meeting") == "BOC Meeting"
+    assert parse_category_field("February 11, 2026 | Topic: Peoples AG") == "Peoples AG"
+    assert parse_category_field("Category: Public Forum, Public Hearing") == "Public Forum"
+    assert parse_category_field("분류 : 공지사항") == "공지사항"
+    assert parse_category_field("카테고리 :", "신규사업공모") == "신규사업공모"
+    # a label inside the text, a sentence or a long value names no section
+    assert parse_category_field("※ 해양바이오산업 분류 : 해양바이오식품, 해양바이오의약") is None
+    assert parse_category_field("Category:", "Meetings are held on the first Monday of each month.") is None
+    assert parse_category_field("분류 :", "이 사업은 도내 기업의 수출을 돕기 위한 지원 사업으로 올해 처음 시행됩니다") is None
+
+
+def test_a_category_field_beats_the_line_above_the_title() -> None:
+    text = "<p>" + "The Board of Commissioners meets as a committee of the whole to review the county's agenda. " * 2 + "</p>"
+    doc = html_doc(f"<html><body><main><p>Event Popup</p><h1>Committee of the Whole</h1>{text}<h2>Category:</h2>"
+                   "<h4>BOC Meeting</h4></main></body></html>")
+    assert doc.metadata.category == "BOC Meeting"
+    text = "<p>" + "시는 올해 안에 새 공원 서른 곳을 차례로 개장한다고 밝혔다. 공원은 시민 누구나 쓸 수 있다. " * 2 + "</p>"
+    doc = html_doc(f"<html><body><main><p>알림마당</p><h1>새 공원 30곳 개장 안내</h1><p>분류 : 공지사항</p>{text}"
+                   "</main></body></html>")
+    assert doc.metadata.category == "공지사항"
+
+
+def test_an_address_above_the_title_is_no_category() -> None:
+    shown = Metadata(title="Attorney General Sues Over Clean Air Rule", title_source="heading", category="RPickett@oag.state.va.us")
+    assert reconcile_metadata(MarkupMetadata(), shown).category is None
+    shown = Metadata(title="광주시 새 공원 30곳 개장", title_source="heading", category="www.gwangju.go.kr")
+    assert reconcile_metadata(MarkupMetadata(), shown).category is None
