@@ -17,7 +17,7 @@ from datetime import datetime
 from cityclips.transforms.captions import split_doubled_captions
 from cityclips.transforms.field_items import merge_field_items
 from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT, MAX_BARE_BYLINE_VALUES, MAX_BARE_VALUE_CHARS,
-                                           MAX_CONTACT_BOX_LINES, parse_category_field, parse_contact_box,
+                                           MAX_BREADCRUMB_PART_WORDS, MAX_CONTACT_BOX_LINES, parse_category_field, parse_contact_box,
                                            MetadataFields, as_contact, breadcrumb_steps, find_attachments, find_metadata_run,
                                            parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact,
                                            parse_dateline, parse_inquiry, parse_split_contact)
@@ -181,7 +181,8 @@ def _page_path_steps(m: _Marks) -> set[str]:
     """The steps of the page's own breadcrumb (one above its content), normalised: a line that repeats
     one ('클립본(원본)' under '홈 > 촬영영상 > 클립본(원본)') names the section, not the article. A '>'
     path inside the article ('홈페이지 > 채용정보 > 검색') is a direction to the reader."""
-    return {_norm(step) for i in _page_paths(m) for step in breadcrumb_steps(m.blocks[i].text)} - {""}
+    return {_norm(step) for i in _page_paths(m) for step in breadcrumb_steps(m.blocks[i].text)
+            if len(step.split()) <= MAX_BREADCRUMB_PART_WORDS} - {""}  # a longer last step is the page's headline
 
 
 def _page_paths(m: _Marks) -> list[int]:

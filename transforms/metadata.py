@@ -487,7 +487,8 @@ def breadcrumb_steps(text: str) -> list[str]:
 
 
 def parse_breadcrumb(text: str) -> str | None:
-    """The last element of a breadcrumb ('홈 > 광주소식 > 보도자료' -> '보도자료'), or None.
+    """The last element of a breadcrumb ('홈 > 광주소식 > 보도자료' -> '보도자료'), or None; the one before it when the
+    last is the page's headline, longer than a step's name.
 
     With a root ('Home', '홈') any of > › » / separates; without one, only '>' (or › ») does, and
     every element must be a short name, so 'A > B' in prose is not taken for a path.
@@ -503,7 +504,18 @@ def parse_breadcrumb(text: str) -> str | None:
     if len(arrows) >= 2 and all(len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and not re.search(r"[.,!?:;]$", p)
                                 for p in arrows):
         return arrows[-1]
+    # 'Media > News Releases > February 2026 > Fourth Defendant Pleads Guilty in Decade-long Ponzi Scheme': three short
+    # steps or more, then the page itself, named by its headline: the section is the step before it
+    if len(arrows) > MIN_STEPS_BEFORE_HEADLINE and len(arrows[-1].split()) <= MAX_HEADLINE_STEP_WORDS \
+            and not _PROSE_STEP_END.search(arrows[-1]) \
+            and all(len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and not _PROSE_STEP_END.search(p) for p in arrows[:-1]):
+        return arrows[-2]
     return None
+
+
+MIN_STEPS_BEFORE_HEADLINE = 3  # two arrows may sit in a sentence ('A > B > click Apply'); three short steps are a path
+MAX_HEADLINE_STEP_WORDS = 20
+_PROSE_STEP_END = re.compile(r"[.,!?:;]$")
 
 
 MAX_BARE_BYLINE_VALUES = 4  # a board view's unlabelled byline: writer or department, date, views, perhaps a time

@@ -210,3 +210,33 @@ def test_an_address_above_the_title_is_no_category() -> None:
     assert reconcile_metadata(MarkupMetadata(), shown).category is None
     shown = Metadata(title="광주시 새 공원 30곳 개장", title_source="heading", category="www.gwangju.go.kr")
     assert reconcile_metadata(MarkupMetadata(), shown).category is None
+
+
+# --- a breadcrumb that ends with the page's headline -------------------------------------------------------
+
+def test_a_path_that_ends_with_the_headline_is_a_breadcrumb_naming_the_step_before() -> None:
+    from cityclips.transforms.metadata import parse_breadcrumb
+    english = "Media > News Releases > February 2026 > Fourth Defendant Pleads Guilty in Decade-long Ponzi Scheme"
+    assert parse_breadcrumb(english) == "February 2026"
+    korean = "알림마당 > 시정소식 > 보도자료 > 광주시 새 공원 30곳 올해 안에 차례로 개장 예정"
+    assert parse_breadcrumb(korean) == "보도자료"
+    # two arrows in a sentence are directions, not a path
+    assert parse_breadcrumb("Settings > Privacy > then clear your browsing data and restart the browser") is None
+
+
+def test_the_breadcrumb_above_the_headline_leaves_the_body_and_the_headline_stays_the_title() -> None:
+    text = "<p>" + "The spouse of a former manager has pleaded guilty prior to trial in the county court today. " * 2 + "</p>"
+    doc = html_doc("<html><head><title>Fourth Defendant Pleads Guilty in Decade-long Ponzi Scheme - Ohio Attorney General"
+                   "</title></head><body><main><p>Media &gt; News Releases &gt; February 2026 &gt; Fourth Defendant Pleads "
+                   "Guilty in Decade-long Ponzi Scheme</p><h1>News Releases</h1><h2>Fourth Defendant Pleads Guilty in "
+                   f"Decade-long Ponzi Scheme</h2><p>2/6/2026</p>{text}</main></body></html>")
+    assert doc.metadata.title == "Fourth Defendant Pleads Guilty in Decade-long Ponzi Scheme"
+    assert doc.metadata.published_at.date().isoformat() == "2026-02-06"  # the line under the headline dates it
+    assert not any(">" in s.text for s in doc.segments)
+    text = "<p>" + "시는 올해 안에 새 공원 서른 곳을 차례로 개장한다고 밝혔다. 공원은 시민 누구나 쓸 수 있다. " * 2 + "</p>"
+    doc = html_doc("<html><head><title>광주시 새 공원 30곳 올해 안에 차례로 개장 예정 - 광주광역시</title></head><body><main>"
+                   "<p>알림마당 &gt; 시정소식 &gt; 보도자료 &gt; 광주시 새 공원 30곳 올해 안에 차례로 개장 예정</p><h1>보도자료</h1>"
+                   f"<h2>광주시 새 공원 30곳 올해 안에 차례로 개장 예정</h2><p>2025.12.06</p>{text}</main></body></html>")
+    assert doc.metadata.title == "광주시 새 공원 30곳 올해 안에 차례로 개장 예정"
+    assert doc.metadata.published_at.date().isoformat() == "2025-12-06"
+    assert not any(">" in s.text for s in doc.segments)
