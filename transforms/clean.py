@@ -396,11 +396,13 @@ def _breadcrumb_section(m: _Marks, first: int, title: str) -> str | None:
     return m.breadcrumb
 
 
-def _inquiry_contact(m: _Marks) -> tuple[str | None, str | None]:
+def _inquiry_contact(m: _Marks, title_at: int | None) -> tuple[str | None, str | None]:
     """With no contact footer, whom to call about the page: the number of the first inquiry line the body keeps
-    ('문의 : 063-240-2422', 'Phone: 517-284-6135'), else of the first contact box ('Contact:' / 'Board of Education
-    Office' / '678-676-0027'), with the department the box names."""
-    content = [i for i in range(len(m.blocks)) if m.content(i)]
+    ('문의 : 063-240-2422', 'Phone: 517-284-6135') or the article's header gives between its title and its text ('Contact:
+    (916) 210-6000, agpressoffice@doj.ca.gov' under the date, wherever the region put it), else of the first contact box
+    ('Contact:' / 'Board of Education Office' / '678-676-0027'), with the department the box names."""
+    header = range(title_at + 1, _first_content(m)) if title_at is not None else range(0)
+    content = sorted({i for i in range(len(m.blocks)) if m.content(i)} | set(header))
     phone = next((phone for i in content if (phone := parse_inquiry(m.blocks[i].text)) is not None), None)
     if phone is not None:
         return None, phone
@@ -490,7 +492,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     body = merge_field_items(body)  # '<li>경력<p>관계없음</p></li>': one field row, not two list items
     removed = list(removed_markup) + [RemovedLine(b.line_no, b.text, m.rule[i]) for i, b in enumerate(blocks)
                                       if m.rule[i] not in (None, "title")]
-    department, phone = m.contact if m.contact else _inquiry_contact(m)
+    department, phone = m.contact if m.contact else _inquiry_contact(m, title_at)
     fields, source = m.fields, m.metadata_source
     if fields.published_at is None and title_at is not None and (dated := _dateline(m, title_at)) is not None:
         fields = replace(fields, published_at=dated)

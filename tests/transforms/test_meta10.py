@@ -240,3 +240,15 @@ def test_the_breadcrumb_above_the_headline_leaves_the_body_and_the_headline_stay
     assert doc.metadata.title == "광주시 새 공원 30곳 올해 안에 차례로 개장 예정"
     assert doc.metadata.published_at.date().isoformat() == "2025-12-06"
     assert not any(">" in s.text for s in doc.segments)
+
+
+def test_an_inquiry_line_between_the_title_and_the_text_gives_the_phone_wherever_the_region_put_it() -> None:
+    text = "<p>" + "The settlement compensates the state's programmes for the excess emissions of the engines sold. " * 3 + "</p>"
+    doc = html_doc("<html><body><div class='head'><h1>Attorney General Announces Settlement with Engine Maker</h1>"
+                   "<p>Wednesday, January 15, 2025</p><p>Contact: (916) 210-6000, press@doj.ca.gov</p></div>"
+                   f"<main><article>{text}{text}</article></main></body></html>")
+    assert doc.metadata.contact_phone == "(916) 210-6000"
+    text = "<p>" + "시는 올해 안에 새 공원 서른 곳을 차례로 개장한다고 밝혔다. 공원은 시민 누구나 쓸 수 있다. " * 3 + "</p>"
+    doc = html_doc("<html><body><div class='head'><h1>광주시 새 공원 30곳 개장 발표</h1><p>2025.12.06</p>"
+                   f"<p>문의 : 062-613-2321</p></div><main><article>{text}{text}</article></main></body></html>")
+    assert doc.metadata.contact_phone == "062-613-2321"
