@@ -8,6 +8,7 @@ the body is dropped.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -15,9 +16,11 @@ from datetime import datetime
 
 from cityclips.transforms.captions import split_doubled_captions
 from cityclips.transforms.field_items import merge_field_items
-from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT, MetadataFields, as_contact, breadcrumb_steps,
-                                           find_attachments, find_metadata_run, parse_attachment, parse_breadcrumb,
-                                           parse_contact, parse_dateline, parse_inquiry, parse_split_contact)
+from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT, MAX_BARE_BYLINE_VALUES, MAX_BARE_VALUE_CHARS,
+                                           MAX_BREADCRUMB_PART_WORDS, MAX_CONTACT_BOX_LINES, parse_category_field, parse_contact_box,
+                                           MetadataFields, as_contact, breadcrumb_steps, find_attachments, find_metadata_run,
+                                           parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact,
+                                           parse_dateline, parse_inquiry, parse_split_contact)
 from cityclips.transforms.reconcile import find_title_block, same_title
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
@@ -178,7 +181,8 @@ def _page_path_steps(m: _Marks) -> set[str]:
     """The steps of the page's own breadcrumb (one above its content), normalised: a line that repeats
     one ('클립본(원본)' under '홈 > 촬영영상 > 클립본(원본)') names the section, not the article. A '>'
     path inside the article ('홈페이지 > 채용정보 > 검색') is a direction to the reader."""
-    return {_norm(step) for i in _page_paths(m) for step in breadcrumb_steps(m.blocks[i].text)} - {""}
+    return {_norm(step) for i in _page_paths(m) for step in breadcrumb_steps(m.blocks[i].text)
+            if len(step.split()) <= MAX_BREADCRUMB_PART_WORDS} - {""}  # a longer last step is the page's headline
 
 
 def _page_paths(m: _Marks) -> list[int]:
@@ -271,12 +275,36 @@ def _dateline(m: _Marks, title_at: int) -> datetime | None:
     return next((d for i in near if (d := parse_dateline(m.blocks[i].text)) is not None), None)
 
 
+def _mark_bare_byline(m: _Marks, title_at: int) -> None:
+    """A byline without labels right under the title, its values siblings of one box ('<ul class="writer"><li>약제기준부
+    <li>2025-09-25<li>1,504</ul>', '<p>2/6/2026</p>'): its date and views are the page's (metadata.parse_bare_byline),
+    and its lines (two values or more) are metadata, not list items of the body."""
+    first = title_at + 1
+    if first >= len(m.blocks) or m.rule[first] not in (None, REGION_EDGE, OUTSIDE_REGION):
+        return
+    path = m.blocks[first].dom_path
+    run = list(itertools.takewhile(lambda i: m.blocks[i].dom_path == path and len(m.blocks[i].text) <= MAX_BARE_VALUE_CHARS
+                                   and m.rule[i] in (None, REGION_EDGE, OUTSIDE_REGION),
+                                   range(first, min(len(m.blocks), first + MAX_BARE_BYLINE_VALUES + 1))))
+    fields = parse_bare_byline([m.blocks[i].text for i in run]) if path else None
+    if fields is None:
+        return
+    m.fields, m.metadata_source = fields, "byline"
+    if len(run) < 2:
+        return  # a date alone stays text: on an event's page it is the event's date ('Apr 8, 2026'), which the reader needs
+    for i in run:
+        if m.rule[i] is None:
+            m.rule[i] = "metadata"
+
+
 def _stated_section(m: _Marks, title_at: int) -> str | None:
     """The line just above the title when it repeats a step of the page's breadcrumb: the section the
     page names twice ('클립본(원본)' above the headline), more exact than the path's last step."""
     above = next((i for i in range(title_at - 1, -1, -1) if m.kept(i)), None)
     if above is None or m.blocks[above].hint not in ("heading", "title", "p", "line"):
         return None
+    if any(above < i < title_at for i in m.breadcrumb_at):
+        return None  # a heading above the breadcrumb names the menu the path runs through, the path's end is more exact
     if _norm(m.blocks[above].text) not in _page_path_steps(m) - {_norm(m.breadcrumb or "")}:
         return None
     m.rule[above] = "category"
@@ -298,6 +326,15 @@ def _category(m: _Marks, title_at: int, title: str, title_hints: Sequence[tuple[
     if unstated and title_hints and not any(same_title(title, hint) for _, hint in title_hints):
         return None
     return _category_above(m, title_at)
+
+
+def _category_field(m: _Marks) -> str | None:
+    """The section a labelled field names ('Category: BOC Meeting', '... | Topic: Peoples AG', '분류 : 공지사항', or the
+    label on one line and its value on the next): it states outright what a breadcrumb or a line above the title
+    suggests. The first such field of the page, wherever the region put it (a board's field rows often sit outside)."""
+    blocks = m.blocks
+    return next((found for i, block in enumerate(blocks) if ":" in block.text or "：" in block.text
+                 if (found := parse_category_field(block.text, blocks[i + 1].text if i + 1 < len(blocks) else None))), None)
 
 
 def _category_above(m: _Marks, title_at: int) -> str | None:
@@ -359,11 +396,19 @@ def _breadcrumb_section(m: _Marks, first: int, title: str) -> str | None:
     return m.breadcrumb
 
 
-def _inquiry_phone(m: _Marks) -> str | None:
-    """The number of the first inquiry line the body keeps ('문의 : 063-240-2422', 'Phone: 517-284-6135'): with no
-    contact footer, whom to call about the page."""
-    return next((phone for i, block in enumerate(m.blocks) if m.content(i)
-                 and (phone := parse_inquiry(block.text)) is not None), None)
+def _inquiry_contact(m: _Marks, title_at: int | None) -> tuple[str | None, str | None]:
+    """With no contact footer, whom to call about the page: the number of the first inquiry line the body keeps
+    ('문의 : 063-240-2422', 'Phone: 517-284-6135') or the article's header gives between its title and its text ('Contact:
+    (916) 210-6000, agpressoffice@doj.ca.gov' under the date, wherever the region put it), else of the first contact box
+    ('Contact:' / 'Board of Education Office' / '678-676-0027'), with the department the box names."""
+    header = range(title_at + 1, _first_content(m)) if title_at is not None else range(0)
+    content = sorted({i for i in range(len(m.blocks)) if m.content(i)} | set(header))
+    phone = next((phone for i in content if (phone := parse_inquiry(m.blocks[i].text)) is not None), None)
+    if phone is not None:
+        return None, phone
+    texts = [m.blocks[i].text for i in content]
+    return next((box for n in range(len(texts))
+                 if (box := parse_contact_box(texts[n:n + 1 + MAX_CONTACT_BOX_LINES])) is not None), (None, None))
 
 
 def _mark_title_repeat(m: _Marks, title_at: int, title: str) -> None:
@@ -429,7 +474,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
         title = _TITLE_LABEL.sub("", blocks[title_at].text).rstrip(" :：") or blocks[title_at].text
         m.rule[title_at] = "title"
         _release_directions(m, title_at)
-        category = _category(m, title_at, title, title_hints)
+        category = _category_field(m) or _category(m, title_at, title, title_hints)
         # Above the title: a text dump's header chrome. In HTML the region decides what is content,
         # so a block of the region is never dropped only for coming before a (perhaps wrong) title.
         for i in range(title_at):
@@ -440,12 +485,14 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     for i, block in enumerate(blocks):
         if block.excluded_by and m.rule[i] is None:
             m.rule[i] = block.excluded_by
+    if title_at is not None and m.metadata_at is None:
+        _mark_bare_byline(m, title_at)
     keep = [m.kept(i) for i in range(len(blocks))]
     body, captions = _split_captions(blocks, keep)
     body = merge_field_items(body)  # '<li>경력<p>관계없음</p></li>': one field row, not two list items
     removed = list(removed_markup) + [RemovedLine(b.line_no, b.text, m.rule[i]) for i, b in enumerate(blocks)
                                       if m.rule[i] not in (None, "title")]
-    department, phone = m.contact if m.contact else (None, _inquiry_phone(m))
+    department, phone = m.contact if m.contact else _inquiry_contact(m, title_at)
     fields, source = m.fields, m.metadata_source
     if fields.published_at is None and title_at is not None and (dated := _dateline(m, title_at)) is not None:
         fields = replace(fields, published_at=dated)

@@ -65,7 +65,7 @@ _CONTROL_CHARS = dict.fromkeys(_CONTROL)  # str.translate table deleting the sam
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 # Zero-width and odd spaces that scrapes leave in lines; NBSP indentation becomes a normal space.
 _ODD_SPACES = (("\u00a0", " "), ("\u3000", " "), ("\u200b", ""), ("\ufeff", ""), ("\u2060", ""), ("\u200e", ""),
-               ("\u200f", ""))
+               ("\u200f", ""), ("\u00ad", ""))  # U+00AD: a soft hyphen, a break hint no reader sees unless a line breaks there
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,8 @@ AUTHOR_LABELS = ("Name", "Writer", "Author", "Posted by", "By", "작성자", "�
 # Department labels also start contact footers ('담당부서 : 인공지능산업과 ☎ ...'): they count as
 # metadata only beside a date, never on their own.
 WEAK_LABELS = ("department", "담당부서", "담당자", "부서명", "수정일", "최종수정일", "modified", "last modified", "updated",
-               "등록부서", "소관부서", "관리부서", "담당과", "연락처", "전화번호", "수정", "업데이트", "기사수정", "최종수정",
-               "last updated", "updated on", "phone", "telephone", "tel")
+               "등록부서", "소관부서", "관리부서", "담당과", "연락처", "전화번호", "문의전화", "수정", "업데이트", "기사수정", "최종수정",
+               "last updated", "updated on", "phone", "telephone", "tel", "contact number")
 DATE_LABELS = ("Date", "Posted", "Posted on", "Registered", "Reg. Date", "등록일", "작성일", "게시일", "등록일자", "날짜")
 GENERIC_DATE_LABELS = frozenset({"date", "날짜"})
 VIEW_LABELS = ("Views", "View", "Hits", "Hit", "Read", "조회수", "조회")
@@ -47,7 +47,7 @@ WORD_VIEW_LABELS = ("조회 수", "열람수")
 # The department that registered or answers for the page. The first four were always read as the
 # author too (the pages name no person); the others fill the author only when no author label does.
 DEPARTMENT_LABELS = ("작성부서", "Department", "담당부서", "부서명", "등록부서", "소관부서", "관리부서", "담당과")
-PHONE_LABELS = ("연락처", "전화번호", "Phone", "Telephone", "Tel")
+PHONE_LABELS = ("연락처", "전화번호", "문의전화", "Phone", "Telephone", "Tel", "Contact number")
 # Labels that may stand without a colon ('Writer Incheon City  Date 2023-04-05  Hit 321', '등록일 2023-09-14 | 조회 2,317').
 # A line using only these must also carry a date or two fields to count as metadata.
 BARE_LABELS = ("Writer", "Author", "Posted by", "Posted on", "Posted", "Reg. Date", "By", "Date", "Views", "Hits", "Hit",
@@ -202,8 +202,9 @@ def parse_metadata_line(text: str) -> MetadataFields:
     return MetadataFields(author or department_author, published_at, views, modified_at, department, phone)
 
 
-# The number a phone field starts with: '1661-1357(내선 2)' -> '1661-1357', '3476' (an extension), '+82 62-613-2321'.
-_PHONE_VALUE = re.compile(r"[+(]?\d[\d\s().+-]*\d")
+# The number a phone field starts with: '1661-1357(내선 2)' -> '1661-1357', '3476' (an extension), '+82 62-613-2321',
+# and the range of lines a desk answers on ('033-739-1322~1329').
+_PHONE_VALUE = re.compile(r"[+(]?\d[\d\s().+-]*\d(?:\s?[~∼]\s?\d{1,4}(?!\d))?")
 
 
 def _phone_number(value: str) -> str | None:
@@ -426,6 +427,32 @@ def parse_inquiry(text: str) -> str | None:
     return phone.group().strip() if phone else None
 
 
+MAX_CONTACT_BOX_LINES = 2  # after its label, a contact box gives a name or a department, then the number
+
+
+def parse_contact_box(lines: Sequence[str]) -> tuple[str | None, str] | None:
+    """A contact written as a label alone on its line, then the name and the number on the next one or two
+    ('Contact:' / 'Board of Education Office' / '678-676-0027', 'MEDIA CONTACT:' / 'Steve Irwin: 614-728-5417',
+    '문의처 :' / '기업지원팀' / '054-780-3422'): (the department when the line before the number names one, the number),
+    or None. A line with more than a name and a number (a sentence, an address) is not the box's."""
+    if not lines or len(lines[0]) > MAX_INQUIRY_LINE_CHARS:
+        return None
+    label = _INQUIRY_LABEL.match(lines[0])
+    if label is None or label.end() < len(lines[0].rstrip()):
+        return None
+    department = None
+    for line in lines[1:1 + MAX_CONTACT_BOX_LINES]:
+        if len(line) > MAX_INQUIRY_LINE_CHARS or _INQUIRY_LABEL.match(line) and not _PHONE_RE.search(line):
+            return None
+        phone = _PHONE_RE.search(line)
+        if phone:
+            return department, phone.group().strip()
+        if re.search(r"\d|[.!?]$|다$", line):
+            return None
+        department = line.strip() if names_department(line.strip()) else None
+    return None
+
+
 MAX_DATELINE_CHARS = 80  # 'Schengen, 3. Juli 2018 — Aussendung': a place, a date and perhaps the release's kind
 # A press release's dateline: the place, a comma, the date ('SEOUL, Dec. 6, 2025', 'Wien, 12. März 2020').
 _DATELINE = re.compile(r"^\s*(?P<place>[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}),\s*(?:le\s+|den\s+|am\s+)?(?=\d|[^\W\d_]{3})")
@@ -460,7 +487,8 @@ def breadcrumb_steps(text: str) -> list[str]:
 
 
 def parse_breadcrumb(text: str) -> str | None:
-    """The last element of a breadcrumb ('홈 > 광주소식 > 보도자료' -> '보도자료'), or None.
+    """The last element of a breadcrumb ('홈 > 광주소식 > 보도자료' -> '보도자료'), or None; the one before it when the
+    last is the page's headline, longer than a step's name.
 
     With a root ('Home', '홈') any of > › » / separates; without one, only '>' (or › ») does, and
     every element must be a short name, so 'A > B' in prose is not taken for a path.
@@ -476,4 +504,96 @@ def parse_breadcrumb(text: str) -> str | None:
     if len(arrows) >= 2 and all(len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and not re.search(r"[.,!?:;]$", p)
                                 for p in arrows):
         return arrows[-1]
+    # 'Media > News Releases > February 2026 > Fourth Defendant Pleads Guilty in Decade-long Ponzi Scheme': three short
+    # steps or more, then the page itself, named by its headline: the section is the step before it
+    if len(arrows) > MIN_STEPS_BEFORE_HEADLINE and len(arrows[-1].split()) <= MAX_HEADLINE_STEP_WORDS \
+            and not _PROSE_STEP_END.search(arrows[-1]) \
+            and all(len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and not _PROSE_STEP_END.search(p) for p in arrows[:-1]):
+        return arrows[-2]
     return None
+
+
+MIN_STEPS_BEFORE_HEADLINE = 3  # two arrows may sit in a sentence ('A > B > click Apply'); three short steps are a path
+MAX_HEADLINE_STEP_WORDS = 20
+_PROSE_STEP_END = re.compile(r"[.,!?:;]$")
+
+
+MAX_BARE_BYLINE_VALUES = 4  # a board view's unlabelled byline: writer or department, date, views, perhaps a time
+MAX_BARE_VALUE_CHARS = 30  # '약제기준부', '2025-09-25', '1,504', 'Communications Office': one value each
+_COUNT = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,9}$")
+_NAME_VALUE = re.compile(r"^[^\W\d_][^\d:：|]*$")
+
+
+def _date_alone(text: str) -> datetime | None:
+    """The date a value is, whole ('2025-09-25', '2/6/2026', 'February 6, 2026 10:30'), or None: a weekday
+    leads an event's date ('Tue, Jul 30 2024'), and a time range or a second date make a schedule or a period."""
+    value = text.strip(" .")
+    if not value or TIME_RANGE.search(value) or _WEEKDAY.match(value.split()[0].rstrip(",")):
+        return None
+    found, consumed = parse_date(value)
+    if found is None or consumed < len(value) or not _STARTS_WITH_DATE_OR_NUMBER.match(value):
+        return None
+    return found
+
+
+_STARTS_WITH_DATE_OR_NUMBER = re.compile(rf"{_STARTS_WITH_DATE.pattern}|^\d{{1,2}}[-./]\d{{1,2}}[-./](?:19|20)\d{{2}}",
+                                         re.IGNORECASE)
+
+
+def parse_bare_byline(values: Sequence[str]) -> MetadataFields | None:
+    """The fields of a byline written without labels, one value a line or item ('약제기준부' / '2025-09-25' /
+    '1,504' under a board post's title; '2/6/2026' alone under a release's headline): exactly one value is a date
+    alone, the others are a count (the views) and a short name. None for anything else (a sentence, a second date,
+    a second count, a second name: 'Regular Meeting' / '1/7/2019 6:30 PM' / 'City Council Chamber' is a meeting's
+    heading, its time and its place, a label). The name is the author only beside a date and a count, the columns of a
+    board's byline (writer, date, views); beside a date alone it may as well be a place or a section."""
+    if not 1 <= len(values) <= MAX_BARE_BYLINE_VALUES or any(len(v) > MAX_BARE_VALUE_CHARS for v in values):
+        return None
+    dates = [d for v in values if (d := _date_alone(v)) is not None]
+    counts = [v for v in values if _COUNT.match(v.strip())]
+    names = [v for v in values if _NAME_VALUE.match(v.strip()) and not _SENTENCE_LIKE.search(v)]
+    if len(dates) != 1 or len(counts) > 1 or len(names) > 1 or len(dates) + len(counts) + len(names) != len(values):
+        return None
+    # beside a date and a view count the name is the board's writer column (a person or the department that posted)
+    author = names[0].strip() if names and counts else None
+    return MetadataFields(author=author, published_at=dates[0], view_count=_to_int(counts[0]) if counts else None)
+
+
+_SENTENCE_LIKE = re.compile(r"[.!?]$|다$|^(?:by|작성자|등록일)\b", re.IGNORECASE)
+
+
+MAX_CATEGORY_FIELD_CHARS = 40  # 'Council Sessions', '신규사업공모': a section's name is a few words
+MAX_CATEGORY_FIELD_WORDS = 5
+MAX_CATEGORY_LINE_CHARS = 100  # 'February 11, 2026 | Topic: Peoples AG': a field row, not a paragraph
+# A category field: its label at the line's start or after a field separator, then a colon ('Category: BOC Meeting',
+# '... | Topic: Peoples AG', '분류 : 공지사항'); 'Event Category' and '행사 분류' name the kind of an event.
+_CATEGORY_FIELD = re.compile(r"(?:^|[|·]\s*)\W{0,3}(?:(?:event|news|post)\s+)?(?:categor(?:y|ies)|topics?|(?:행사\s?)?분류|카테고리)"
+                             r"\s*[:：]+\s*(?P<value>[^|:：]*)", re.IGNORECASE)
+
+
+def _category_value(value: str) -> str | None:
+    value = value.strip(" ,;")
+    if not value or len(value) > MAX_CATEGORY_FIELD_CHARS or len(value.split()) > MAX_CATEGORY_FIELD_WORDS \
+            or re.search(r"[.!?]$|다$|@|https?:", value):
+        return None
+    return value.split(",")[0].strip() or None  # 'Public Forum, Public Hearing': the first is the page's
+
+
+def parse_category_field(text: str, following: str | None = None) -> str | None:
+    """The section a labelled field names: 'Category: BOC Meeting', 'February 11, 2026 | Topic: Peoples AG', '분류 : 공지사항',
+    or the label alone on its line ('Category:') and the value on the next (following). None for anything else: a
+    label inside a sentence ('해양바이오산업 분류 : ...' is the text's), a long value, a sentence.
+
+    >>> parse_category_field("Category:", "Council Sessions")
+    'Council Sessions'
+    """
+    if len(text) > MAX_CATEGORY_LINE_CHARS:
+        return None
+    field = _CATEGORY_FIELD.search(text)
+    if field is None:
+        return None
+    if field["value"].strip():
+        return _category_value(field["value"])
+    if field.end() < len(text.rstrip()) or following is None or _CATEGORY_FIELD.search(following) or ":" in following:
+        return None
+    return _category_value(following)

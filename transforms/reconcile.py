@@ -57,9 +57,10 @@ def norm(text: str | None) -> str:
     return _NORMALISE.sub("", (text or "").lower())
 
 
-# A <title> written as a path ('Board Meeting > PFRS > Resources > Meetings', '부산테크노파크>공고˙안내>사업공고'):
-# two arrows or more, spaced or not, separate its steps.
-_PATH_ARROW = re.compile(r"\s*[>›»]\s*")
+# A <title> written as a path ('Board Meeting > PFRS > Resources > Meetings', '부산테크노파크>공고˙안내>사업공고'), or
+# the other way round from the page to the site ('상세보기 < 공고 < 약제기준정보 < 건강보험심사평가원'): two arrows or more,
+# spaced or not, separate its steps.
+_PATH_ARROW = re.compile(r"\s*[>›»<]\s*")
 MIN_PATH_ARROWS = 2
 _BAR = re.compile(r"\s*[|｜]\s*")
 
@@ -189,8 +190,8 @@ def _ranked_hints(markup: MarkupMetadata) -> list[tuple[str, str, int]]:
             own = option == stripped != text
             if len(key) < MIN_MATCH_CHARS or (key in sites if own else _site_like(option, sites)) or key == section:
                 continue
-            if source == "html_title" and key not in ends and len(_SEPARATOR.sub(" ", option).split()) < MIN_HTML_TITLE_WORDS:
-                continue
+            if source == "html_title" and key not in ends and (ends or len(_SEPARATOR.sub(" ", option).split()) < MIN_HTML_TITLE_WORDS):
+                continue  # a path's middle steps name sections, however many words they have ('암질환 사용약제 및 요법')
             if source == "html_title" and _is_path(option) and len(_parts(option)) > 1:
                 continue  # a path is no headline, only its steps may be
             if key not in support:
@@ -282,6 +283,29 @@ def _without_board_tag(title: str, hints: Sequence[tuple[str, str]]) -> str | No
     return rest if norm(rest) in keys and norm(title) not in keys else None
 
 
+MIN_REWORDED_WORDS = 4  # a headline of a few words; two-word labels share words by chance
+MIN_SHARED_WORD_SHARE = 0.8  # one word in five changed ('EP' for 'Parliament'): the same headline reworded
+
+
+def _words(text: str) -> list[str]:
+    return [key for word in text.split() if (key := norm(word))]
+
+
+def _rewords(shown: str, hint: str) -> bool:
+    """True when a part of a markup title and a visible heading are the same headline with a word or so changed:
+    most of the words of each are the other's ('Parliament paves way for ...' / 'EP paves way for ...',
+    '광주시, 새 공원 30곳 개장' / '광주광역시, 새 공원 30곳 개장')."""
+    seen = _words(shown)
+    if len(seen) < MIN_REWORDED_WORDS:
+        return False
+    for part in _parts(hint):
+        words = _words(part)
+        shared = len(set(seen) & set(words))
+        if len(words) >= MIN_REWORDED_WORDS and shared >= MIN_SHARED_WORD_SHARE * max(len(set(seen)), len(set(words))):
+            return True
+    return False
+
+
 def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:
     ranked = _ranked_hints(markup)
     hints = [(source, text) for source, text, _ in ranked]
@@ -307,6 +331,12 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
                 return untagged, confirmed
             # a block that holds more than the headline ('... – Rolling Stone', a 'title :' cell) loses it
             return strip_site_name(visible.title, sites).rstrip(" :：") or visible.title, confirmed
+        if not confirmed and visible.title_source in STATED_TITLE_SOURCES:
+            # the page's heading rewords the markup's headline ('Parliament paves way ...' for og:title 'EP paves
+            # way ... | News | European Parliament'): the words the page shows win
+            confirmed = next((source for source, hint in hints if _rewords(visible.title, hint)), None)
+            if confirmed:
+                return visible.title, confirmed
     # A markup title the page does not show beats the visible pick when two fields agree on it, or
     # when the visible pick is not a heading (a skip link, a teaser); one og:title alone may be the section's.
     strong = [(source, hint) for source, hint, support in ranked if source in STRONG_TITLE_SOURCES
@@ -315,8 +345,11 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
         return strong[0][1], strong[0][0]
     # A part of <title> the page does not show beats a visible pick that is a word or two ('Panel',
     # 'Tools and resources' of a menu): a headline has the words of one.
-    parts = [hint for source, hint in hints if source == "html_title" and len(_parts(hint)) == 1]
     short = not visible.title or len(visible.title.split()) < MIN_HTML_TITLE_WORDS
+    # a path's end step is the page's generic name as often as its headline ('상세보기', 'Event Details'): it
+    # replaces only a visible pick of a word or two, never a line with a headline's words
+    paths = any(_is_path(text) for source, text in markup.titles if source == "html_title")
+    parts = [hint for source, hint in hints if source == "html_title" and len(_parts(hint)) == 1 and (short or not paths)]
     # a line the page does not state as its title (no heading, no '제목' field), the markup not confirming
     # it, gives way too: a photo credit '(Credit: Pixabay/CC0 Public Domain)', a search box's label
     unstated = visible.title_source not in STATED_TITLE_SOURCES
@@ -464,15 +497,17 @@ def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
                    event_at=event.value if event else None, event_at_source=event.source if event else None)
 
 
+_CONTACT_ADDRESS = re.compile(r"\S@\S|^(?:https?://|www\.)", re.IGNORECASE)
 # A year alone ('2019') above a title is an archive's year heading, not a section the page belongs to.
 _YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*년?\s*$")
 
 
 def _category(text: str | None) -> str | None:
     """The visible category, unless it is a date ('April 11, 2015', '2025년 5월 30일', '2019'): a date above the
-    title says when, not which section (a date the page states is read as a date elsewhere)."""
-    if not text:
-        return None
+    title says when, not which section (a date the page states is read as a date elsewhere); nor an address
+    ('RPickett@oag.state.va.us', 'www.example.go.kr')."""
+    if not text or _CONTACT_ADDRESS.search(text):
+        return None  # an e-mail or a web address above the title is a contact, not a section
     found, consumed = parse_date(text)
     if (found is not None and consumed >= len(text.strip()) - 1) or _YEAR.match(text):
         return None
