@@ -216,9 +216,10 @@ def plan_stage(options: RunOptions) -> PlannedRun:
                          code)
     if options.startup_seconds is not None:  # first, as the run_stages mart orders them
         planned.seconds = {"startup": options.startup_seconds, **planned.seconds}
-    run_logger().info("%d pages: %d new or changed, %d unchanged, %d removed; batches of %d on %s",
-                          len(files), len(plan.to_process), len(plan.unchanged), len(plan.removed),
-                          planned.batch_pages, engine.describe())
+    run_logger().info("%d pages: %d new or changed, %d made by other code or options, %d unchanged, %d removed; "
+                      "batches of %d on %s", len(files), len(plan.to_process) - len(plan.other_code),
+                      len(plan.other_code), len(plan.unchanged), len(plan.removed), planned.batch_pages,
+                      engine.describe())
     if plan.other_code:
         run_logger().info("%s", other_code_line(plan, code))
     return planned

@@ -84,7 +84,8 @@ def runs_row(summary: RunSummary) -> pa.Table:
 
 
 def _made_by(other_code: dict) -> str:
-    return ", ".join(f"{code} ({count:,} pages)" for code, count in other_code.items())
+    """'5 pages made by 0.1.0:3f2a9c1b7d0e4a55, 2 pages made by unrecorded'."""
+    return ", ".join(f"{count:,} pages made by {code}" for code, count in other_code.items())
 
 
 def _table(title: str, counts: dict, key: str = "what", value: str = "count") -> list[str]:
@@ -107,7 +108,7 @@ def render_summary(summary: RunSummary) -> str:
              f"{summary.pages_reprocessed_for_templates}; extracted again because other code or options made "
              f"them: {summary.pages_reprocessed_for_code}",
              f"- code: {summary.code_fingerprint or 'not recorded'}"
-             + (f" (the pages' rows were made by {_made_by(summary.other_code)})" if summary.other_code else ""),
+             + (f"; extracted again: {_made_by(summary.other_code)}" if summary.other_code else ""),
              f"- engine: {summary.runner or 'one process'}; Prefect API: {summary.api or 'as configured'}",
              f"- data tests failed: {', '.join(summary.data_tests_failed) or 'none'}", ""]
     if summary.pages_in_failed_batches:

@@ -277,8 +277,8 @@ RUNS = table(
     column("pipeline_version", pa.string(), "cityclips version that ran.", nullable=False),
     column("code_fingerprint", pa.string(), "The run's code fingerprint (manifest.code_fingerprint: version, source "
                                             "and options); counts_json's reprocessed_for_code says how many "
-                                            "unchanged pages it extracted again because older code made them. "
-                                            "Null for runs before round 10.", pattern=r"[^:]+:[0-9a-f]{16}"),
+                                            "unchanged pages it extracted again because other code or options made "
+                                            "them. Null for runs before round 10.", pattern=r"[^:]+:[0-9a-f]{16}"),
 )
 
 MANIFEST = table(

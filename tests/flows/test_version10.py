@@ -126,10 +126,12 @@ def test_a_run_after_the_code_changed_extracts_the_older_codes_pages_again(seeds
         summary = run_steps(_options(inputs, out), log_only_progress)
     assert (summary.pages_processed, summary.pages_unchanged, summary.pages_reprocessed_for_code) == (5, 0, 5)
     assert summary.other_code == {OLDER: 5} and summary.code_fingerprint == current
+    assert "5 pages: 0 new or changed, 5 made by other code or options, 0 unchanged, 0 removed" in caplog.text
     assert f"5 unchanged pages were extracted by other code or options (5 by {OLDER}); this run's code is " \
            f"{current}: extracted again" in caplog.text
     text = render_summary(summary)
-    assert "extracted again because other code or options made them: 5" in text and OLDER in text
+    assert "extracted again because other code or options made them: 5" in text
+    assert f"- code: {current}; extracted again: 5 pages made by {OLDER}" in text
     assert _codes(out) == {current}  # the manifest says this code made them now
     assert _rows(out, "documents") == first_documents  # the same code made the same rows (run columns aside)
     again = run_steps(_options(inputs, out), log_only_progress)
@@ -164,6 +166,7 @@ def test_cityclips_run_after_an_upgrade_extracts_again_and_says_so(prefect_serve
     run()
     made_by_older_code(out)
     upgraded = run()
+    assert "5 pages: 0 new or changed, 5 made by other code or options, 0 unchanged" in upgraded.stderr
     assert f"5 unchanged pages were extracted by other code or options (5 by {OLDER})" in upgraded.stderr
     assert "pages seen: 5; processed: 5; unchanged (skipped): 0" in upgraded.stdout
     assert "extracted again because other code or options made them: 5" in upgraded.stdout
