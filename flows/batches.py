@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 
 import pyarrow as pa
 
+from cityclips.flows.code_version import code_fingerprint
 from cityclips.flows.inputs import Unreadable, read_page
 from cityclips.transforms.dedup import Assignment
 from cityclips.transforms.pipeline import PageParts, PageSettings, process_pages, scan_page
@@ -126,11 +127,13 @@ def with_duplicates(items: list[InputFile], results: list[Document | Reject],
 
 def process_batch(items: list[InputFile], templates: dict[str, frozenset[int]], writer: VersionWriter, part: str,
                   run_id: str, settings: PageSettings,
-                  duplicates: Mapping[str, Assignment] | None = None, kept: Sequence[str] = ()) -> BatchSummary:
+                  duplicates: Mapping[str, Assignment] | None = None, kept: Sequence[str] = (),
+                  code: str | None = None) -> BatchSummary:
     """Read, process and write one batch of pages; never raises for a bad page.
 
     duplicates: the corpus pass's groups for this batch's pages that have copies (see CorpusPass);
-    kept: files of parts the template pass kept for these pages (scan_batch's keep).
+    kept: files of parts the template pass kept for these pages (scan_batch's keep);
+    code: the run's code fingerprint, recorded in the manifest rows (default: this process's code's).
     """
     summary = BatchSummary(pages=len(items))
     started = time.perf_counter()
@@ -146,7 +149,7 @@ def process_batch(items: list[InputFile], templates: dict[str, frozenset[int]], 
     started = time.perf_counter()
     processed_at = datetime.now(timezone.utc).replace(tzinfo=None)
     tables = tables_for(results, run_id, processed_at)
-    tables["manifest"] = manifest_rows(items, results, run_id)
+    tables["manifest"] = manifest_rows(items, results, run_id, code or code_fingerprint(settings))
     for table, data in tables.items():
         writer.write(table, data, part)
         summary.rows[table] += data.num_rows

@@ -27,6 +27,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from cityclips.flows.batches import BatchSummary, discard_part, process_batch, scan_batch
+from cityclips.flows.code_version import code_fingerprint
 from cityclips.flows.engine import EngineChoice, Outcome, batch_size, choose_engine, open_engine
 from cityclips.flows.inputs import Unreadable, discover
 from cityclips.flows.progress import RunProgress
@@ -120,6 +121,7 @@ class PlannedRun:
     engine: EngineChoice
     batch_pages: int
     seconds: dict[str, float] = field(default_factory=dict)
+    code: str = ""  # the run's code fingerprint (flows/code_version.py), recorded in the manifest rows it writes
 
     def batches(self, items: list[InputFile]) -> list[list[InputFile]]:
         return [items[i:i + self.batch_pages] for i in range(0, len(items), self.batch_pages)]
@@ -205,17 +207,29 @@ def plan_stage(options: RunOptions) -> PlannedRun:
     files, unreadable = discover([Path(p) for p in options.inputs], options.follow_links)
     discovered = time.perf_counter()
     manifest = Warehouse(Path(options.out)).read_table("manifest")
-    plan = plan_run(files, manifest, options.full)
+    code = code_fingerprint(options.settings)
+    plan = plan_run(files, manifest, options.full, code)
     engine = choose_engine(len(plan.to_process), options.engine, options.workers, options.dask_address)
     planned = PlannedRun(new_run_id(), options, started_at, files, unreadable, manifest, plan, engine,
                          batch_size(len(plan.to_process), engine.workers, options.batch_pages),
-                         {"discover": round(discovered - clock, 3), "plan": round(time.perf_counter() - discovered, 3)})
+                         {"discover": round(discovered - clock, 3), "plan": round(time.perf_counter() - discovered, 3)},
+                         code)
     if options.startup_seconds is not None:  # first, as the run_stages mart orders them
         planned.seconds = {"startup": options.startup_seconds, **planned.seconds}
-    run_logger().info("%d pages: %d new or changed, %d unchanged, %d removed; batches of %d on %s",
-                          len(files), len(plan.to_process), len(plan.unchanged), len(plan.removed),
-                          planned.batch_pages, engine.describe())
+    run_logger().info("%d pages: %d new or changed, %d made by other code or options, %d unchanged, %d removed; "
+                      "batches of %d on %s", len(files), len(plan.to_process) - len(plan.other_code),
+                      len(plan.other_code), len(plan.unchanged), len(plan.removed), planned.batch_pages,
+                      engine.describe())
+    if plan.other_code:
+        run_logger().info("%s", other_code_line(plan, code))
     return planned
+
+
+def other_code_line(plan: Plan, code: str) -> str:
+    """The log line of a run that extracts pages again because other code or options made their rows."""
+    made_by = ", ".join(f"{count:,} by {made}" for made, count in plan.other_code_counts.items())
+    return (f"{len(plan.other_code):,} unchanged pages were extracted by other code or options ({made_by}); "
+            f"this run's code is {code}: extracted again")
 
 
 def _run_batches(label: str, choice: EngineChoice, progress: RunProgress, fn, batches: list[list[InputFile]],
@@ -308,7 +322,7 @@ def process_stage(planned: PlannedRun, templates: TemplatePass, writer: VersionW
     batches = planned.batches(items)
     parts = [f"{writer.name}-{i:05d}" for i in range(len(batches))]
     arguments = [(batch, templates.templates, writer, part, planned.run_id, planned.options.settings,
-                  templates.corpus.duplicates_for(batch), templates.kept_for(batch))
+                  templates.corpus.duplicates_for(batch), templates.kept_for(batch), planned.code or None)
                  for batch, part in zip(batches, parts)]
     progress.start("process", len(items))
     summary, failed = BatchSummary(), []

@@ -27,6 +27,9 @@ class RunSummary:
     pages_unchanged: int = 0
     pages_removed: int = 0
     pages_reprocessed_for_templates: int = 0
+    pages_reprocessed_for_code: int = 0  # unchanged pages extracted again: other code or options made their rows
+    code_fingerprint: str = ""  # this run's (flows/code_version.py)
+    other_code: dict = field(default_factory=dict)  # older code fingerprint -> pages of it extracted again
     pages_in_failed_batches: int = 0
     batch: BatchSummary = field(default_factory=BatchSummary)
     carried_rows: dict = field(default_factory=dict)
@@ -50,6 +53,8 @@ class RunSummary:
                    pages_seen=len(planned.files) + len(planned.unreadable),
                    pages_processed=len(plan.to_process), pages_unchanged=len(plan.unchanged),
                    pages_removed=len(plan.removed), pages_reprocessed_for_templates=templates.reprocessed_for_templates,
+                   pages_reprocessed_for_code=len(plan.other_code), code_fingerprint=planned.code,
+                   other_code=dict(plan.other_code_counts),
                    pages_in_failed_batches=sum(len(f.paths) for f in templates.failed + processed.failed),
                    batch=processed.batch, carried_rows=carried_rows, stage_seconds=stage_seconds,
                    removed_paths=plan.removed[:MAX_LISTED_REMOVED], runner=planned.engine.describe(),
@@ -64,6 +69,7 @@ def runs_row(summary: RunSummary) -> pa.Table:
               "removed_by_rule": dict(summary.batch.removed_by_rule), "languages": dict(summary.batch.languages),
               "stage_seconds": summary.stage_seconds, "batch_seconds": dict(summary.batch.seconds),
               "reprocessed_for_templates": summary.pages_reprocessed_for_templates,
+              "reprocessed_for_code": summary.pages_reprocessed_for_code, "other_code": summary.other_code,
               "pages_in_failed_batches": summary.pages_in_failed_batches,
               "removed_paths": summary.removed_paths, "runner": summary.runner, "api": summary.api,
               "slowest_pages": summary.batch.slowest}
@@ -73,8 +79,13 @@ def runs_row(summary: RunSummary) -> pa.Table:
            "pages_processed": summary.pages_processed, "pages_unchanged": summary.pages_unchanged,
            "pages_rejected": summary.pages_rejected, "pages_removed": summary.pages_removed,
            "counts_json": json.dumps(counts, ensure_ascii=False, sort_keys=True),
-           "pipeline_version": __version__}
+           "pipeline_version": __version__, "code_fingerprint": summary.code_fingerprint or None}
     return pa.Table.from_pylist([row], schema=RUNS)
+
+
+def _made_by(other_code: dict) -> str:
+    """'5 pages made by 0.1.0:3f2a9c1b7d0e4a55, 2 pages made by unrecorded'."""
+    return ", ".join(f"{count:,} pages made by {code}" for code, count in other_code.items())
 
 
 def _table(title: str, counts: dict, key: str = "what", value: str = "count") -> list[str]:
@@ -94,7 +105,10 @@ def render_summary(summary: RunSummary) -> str:
              f"unchanged (skipped): {summary.pages_unchanged}; removed since last run: {summary.pages_removed}; "
              f"rejected: {summary.pages_rejected}",
              f"- documents written: {batch.documents}; reprocessed because templates changed: "
-             f"{summary.pages_reprocessed_for_templates}",
+             f"{summary.pages_reprocessed_for_templates}; extracted again because other code or options made "
+             f"them: {summary.pages_reprocessed_for_code}",
+             f"- code: {summary.code_fingerprint or 'not recorded'}"
+             + (f"; extracted again: {_made_by(summary.other_code)}" if summary.other_code else ""),
              f"- engine: {summary.runner or 'one process'}; Prefect API: {summary.api or 'as configured'}",
              f"- data tests failed: {', '.join(summary.data_tests_failed) or 'none'}", ""]
     if summary.pages_in_failed_batches:

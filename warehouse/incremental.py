@@ -1,6 +1,7 @@
 """Incremental runs: decide what to reprocess, and carry unchanged rows into the new version.
 
-A page is unchanged when its size and modification time match the manifest of the last run. Its
+A page is unchanged when its size and modification time match the manifest of the last run and its
+rows were made by this run's code (the manifest's code_fingerprint, flows/code_version.py). Its
 rows are carried over (hard-linked part files). The corpus pass runs over the manifest's stored
 fingerprints and signatures plus the new pages' scans: duplicate groups first (transforms/dedup.py:
 a new copy joins its group, a removed page leaves it, without reading the other pages again), then
@@ -10,6 +11,7 @@ template status flipped, are reprocessed too, so the corpus-level results stay e
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -28,6 +30,9 @@ from cityclips.warehouse.store import VersionWriter, Warehouse
 PLAN_COLUMNS = ["source_path", "content_sha256", "size", "mtime_ns", "template_group"]
 
 
+UNRECORDED_CODE = "unrecorded"  # a manifest row written before code fingerprints (round 10): older code
+
+
 @dataclass
 class Plan:
     """What a run does with each discovered page."""
@@ -35,31 +40,63 @@ class Plan:
     to_process: list[InputFile] = field(default_factory=list)
     unchanged: list[InputFile] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # source paths no longer in the input
+    # Pages whose bytes are as the manifest says but whose rows other code made (they are in to_process),
+    # and how many each older code fingerprint made.
+    other_code: list[str] = field(default_factory=list)
+    other_code_counts: dict[str, int] = field(default_factory=dict)
 
 
-def plan_run(files: Sequence[InputFile], manifest: pa.Table, full: bool = False) -> Plan:
+def _made_by_code(manifest: pa.Table, code: str | None) -> list[bool]:
+    """Per manifest row: True when its rows were made by the code fingerprinted code (or code is None: no
+    comparison asked). One Arrow comparison, no Python string a row."""
+    if code is None:
+        return [True] * manifest.num_rows
+    if "code_fingerprint" not in manifest.column_names:
+        return [False] * manifest.num_rows
+    return pc.fill_null(pc.equal(manifest.column("code_fingerprint"), code), False).to_pylist()
+
+
+def plan_run(files: Sequence[InputFile], manifest: pa.Table, full: bool = False, code: str | None = None) -> Plan:
     """Split discovered files into new-or-changed and unchanged, and list the pages that disappeared.
 
     A document whose manifest row has no fingerprint (written before duplicate detection) is
-    processed again once, so that later copies can find it.
+    processed again once, so that later copies can find it. code: this run's code fingerprint
+    (flows/code_version.py); a page whose manifest row records another (or none) is processed again
+    too, and listed in other_code: its rows were made by other code or options. None compares nothing.
     """
     wanted = ["source_path", "size", "mtime_ns"] + [c for c in ("status", "fingerprint") if c in manifest.column_names]
     columns = manifest.select(wanted).to_pydict()
     fingerprinted = [status != "document" or fingerprint is not None for status, fingerprint in
                      zip(columns.get("status", []), columns.get("fingerprint", []))] or [False] * manifest.num_rows
-    previous = {path: (size, mtime) for path, size, mtime, known in
-                zip(columns["source_path"], columns["size"], columns["mtime_ns"], fingerprinted) if known}
+    current = _made_by_code(manifest, code)
+    previous = {path: (size, mtime, same_code) for path, size, mtime, known, same_code in
+                zip(columns["source_path"], columns["size"], columns["mtime_ns"], fingerprinted, current) if known}
     stale = {path for path, known in zip(columns["source_path"], fingerprinted) if not known}
     plan = Plan()
     for item in files:
         seen = previous.pop(item.source_path, None)
         stale.discard(item.source_path)
-        if not full and seen == (item.size, item.mtime_ns):
+        if full or seen is None or seen[:2] != (item.size, item.mtime_ns):
+            plan.to_process.append(item)
+        elif seen[2]:
             plan.unchanged.append(item)
         else:
             plan.to_process.append(item)
+            plan.other_code.append(item.source_path)
     plan.removed = sorted(set(previous) | stale)
+    plan.other_code_counts = _code_counts(manifest, plan.other_code)
     return plan
+
+
+def _code_counts(manifest: pa.Table, paths: list[str]) -> dict[str, int]:
+    """How many of paths each code fingerprint made (UNRECORDED_CODE for rows written before fingerprints)."""
+    if not paths:
+        return {}
+    if "code_fingerprint" not in manifest.column_names:
+        return {UNRECORDED_CODE: len(paths)}
+    made_by = _kept_manifest(manifest, paths).column("code_fingerprint").to_pylist()
+    counts = Counter(code or UNRECORDED_CODE for code in made_by)
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _kept_manifest(manifest: pa.Table, paths: Iterable[str]) -> pa.Table:
@@ -308,15 +345,18 @@ def carry_over(warehouse: Warehouse, writer: VersionWriter, plan: Plan,
     return carried
 
 
-def manifest_rows(items: Sequence[InputFile], results: Sequence[Document | Reject], run_id: str) -> pa.Table:
-    """Manifest rows for processed pages: what was seen, and the line signatures it counted."""
+def manifest_rows(items: Sequence[InputFile], results: Sequence[Document | Reject], run_id: str,
+                  code: str | None = None) -> pa.Table:
+    """Manifest rows for processed pages: what was seen, the line signatures it counted, and code: the
+    fingerprint of the code that made the rows (flows/code_version.py)."""
     rows = []
     for item, result in zip(items, results):
         is_document = isinstance(result, Document)
         row = {"source_path": item.source_path, "content_sha256": result.content_sha256, "size": item.size,
                "mtime_ns": item.mtime_ns, "status": "document" if is_document else "reject",
                "template_group": result.template_group if is_document else "",
-               "signatures": sorted(result.signatures) if is_document else [], "run_id": run_id}
+               "signatures": sorted(result.signatures) if is_document else [], "run_id": run_id,
+               "code_fingerprint": code}
         if is_document:
             row.update({"fingerprint": result.fingerprint, "article_chars": result.article_chars,
                         "dom_paths": [path for path, _ in result.dom_pairs],

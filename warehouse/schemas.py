@@ -275,6 +275,10 @@ RUNS = table(
     column("counts_json", pa.string(), "JSON: rows per table, rejects by reason, removed lines by rule, languages, "
                                        "seconds per stage (the runs mart unpacks it).", nullable=False),
     column("pipeline_version", pa.string(), "cityclips version that ran.", nullable=False),
+    column("code_fingerprint", pa.string(), "The run's code fingerprint (manifest.code_fingerprint: version, source "
+                                            "and options); counts_json's reprocessed_for_code says how many "
+                                            "unchanged pages it extracted again because other code or options made "
+                                            "them. Null for runs before round 10.", pattern=r"[^:]+:[0-9a-f]{16}"),
 )
 
 MANIFEST = table(
@@ -295,6 +299,11 @@ MANIFEST = table(
     column("dom_texts", pa.list_(pa.uint64()), "Line signature (0 when none) of the block at each of dom_paths."),
     column("duplicate_group", pa.string(), "The page's duplicate group when last processed (see documents)."),
     column("canonical_doc_id", pa.string(), "Its group's canonical page when last processed (see documents)."),
+    column("code_fingerprint", pa.string(), "The code that made the page's rows: cityclips version, ':', 16 hex of "
+                                            "sha256 of the extraction code's source, its libraries' versions and "
+                                            "the extraction options (flows/code_version.py). A run with another "
+                                            "fingerprint extracts the page again; null before round 10 (older "
+                                            "code: extracted again once)."),
     internal=True,
 )
 
