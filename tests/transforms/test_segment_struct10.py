@@ -1,0 +1,38 @@
+"""Round 10 (struct10): typed markers that make no list, Korean and English."""
+from __future__ import annotations
+
+from cityclips.transforms.records import Block, CleanPage, Metadata
+from cityclips.transforms.segment import segment_page
+
+
+def segments(lines: list[tuple[str, str, str]], title: str = "공지") -> list[tuple[str, str]]:
+    """lines: (hint, text, dom path) of body blocks; the (kind, text) of each segment but the title."""
+    body = tuple(Block(i, text, hint, 0, "", i == 1, dom_path=path) for i, (hint, text, path) in enumerate(lines, 1))
+    page = CleanPage("page.html", "html", Metadata(title=title), body, (), ())
+    return [(s.kind, s.text) for s in segment_page(page) if s.kind != "title"]
+
+
+LAYOUT_ITEM = "div.panViewArea/ul.viewInfo/li.txt"  # a notice typed into one item of a layout list
+
+
+def test_lines_of_a_layout_item_are_paragraphs_as_typed_korean() -> None:
+    got = segments([("p", "▣ 은행연합회 자율규제 개정 공고", LAYOUT_ITEM), ("p", "□ 개정 이유", LAYOUT_ITEM),
+                    ("p", "- 의견청취 기간 : ’24. 10. 16.(수) ~ ’24. 11. 4.(월)", LAYOUT_ITEM),
+                    ("p", "가. 규정 개정 사항에 대한 의견", LAYOUT_ITEM)])
+    assert got == [("paragraph", "▣ 은행연합회 자율규제 개정 공고"), ("paragraph", "□ 개정 이유"),
+                   ("paragraph", "- 의견청취 기간 : ’24. 10. 16.(수) ~ ’24. 11. 4.(월)"),
+                   ("paragraph", "가. 규정 개정 사항에 대한 의견")]
+
+
+def test_lines_of_a_layout_item_are_paragraphs_as_typed_english() -> None:
+    got = segments([("p", "■ Notice of a rule change", LAYOUT_ITEM), ("p", "1. Comment period: Oct 16 to Nov 4", LAYOUT_ITEM),
+                    ("p", "- Send comments to the clerk", LAYOUT_ITEM)], title="Notice")
+    assert got == [("paragraph", "■ Notice of a rule change"), ("paragraph", "1. Comment period: Oct 16 to Nov 4"),
+                   ("paragraph", "- Send comments to the clerk")]
+
+
+def test_the_same_lines_in_a_box_stay_a_list_and_a_heading() -> None:
+    """The rule reads the item's path: typed lines in a <div> (a job post's '-' lines) are still a list."""
+    got = segments([("p", "□ 개정 이유", "div.view"), ("p", "- 직종 : 사무보조", "div.view"),
+                    ("p", "- Send comments to the clerk", "div.view/p")])
+    assert got == [("heading", "개정 이유"), ("list_item", "직종 : 사무보조"), ("list_item", "Send comments to the clerk")]
