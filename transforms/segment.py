@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from cityclips.transforms.dates import is_when_line
+from cityclips.transforms.html import is_item_box_line
 from cityclips.transforms.records import Block, CleanPage, Segment
 
 MAX_HEADING_WORDS = 12  # standalone lines longer than this are one-sentence paragraphs
@@ -264,13 +265,6 @@ def _is_file_line(block: Block) -> bool:
     return bool(_FILE_NAME.search(block.text))
 
 
-def _is_layout_item_line(block: Block) -> bool:
-    """A line of a page typed into one item of a layout list ('<ul class="viewInfo"><li class="txt">□ 개요<br>ㅇ
-    ...<br>- ...', see html._is_layout_list): html reads the item as a box (hint 'p', its path ending at the <li>),
-    and the markers typed in its lines are the notice's own text, not a list or its headings: a paragraph."""
-    return block.hint == "p" and block.dom_path.rpartition("/")[2].split(".", 1)[0] == "li"
-
-
 def segment_page(page: CleanPage) -> list[Segment]:
     """Turn a CleanPage into ordered segments, seq from 0 (the title first when there is one).
 
@@ -293,7 +287,7 @@ def segment_page(page: CleanPage) -> list[Segment]:
             heading = _HEADING.match(text)  # '<h3>□ 추진 배경</h3>': the mark goes, as in text dumps
             seg.heading((heading["a"] or heading["b"] or heading["c"]) if heading else text, block.line_no,
                         keeps_list=False)
-        elif _is_layout_item_line(block):
+        elif is_item_box_line(block):  # a notice typed into a layout item: its markers are its text
             seg.paragraph(block)
         elif (summary := _SUMMARY.match(text)) is not None:
             seg.add("summary", summary["text"], block.line_no, heading_seq=None)
