@@ -23,7 +23,7 @@ HANGUL_ORDINALS = "가나다라마바사아자차카타파하"  # the Korean alp
 PRESS_RANKS = {"○": 0, "-": 1, "·": 2}  # Korean press-release hierarchy under a '□' heading
 
 _MARKER = re.compile(
-    rf"^(?P<marker>[{CIRCLED}]|[\u2474-\u2487]|o(?=\s)|\(\d{{1,2}}\)|\d{{1,2}}[.)](?=\s)|\([{HANGUL_ORDINALS}]\)"
+    rf"^(?P<marker>[{CIRCLED}]|[\u2474-\u2487]|[oㅇ](?=\s)|\(\d{{1,2}}\)|\d{{1,2}}[.)](?=\s)|\([{HANGUL_ORDINALS}]\)"
     rf"|[{HANGUL_ORDINALS}][.)](?=\s)|[-–*](?=\s)|[•·ㆍ○◦●▪◎▶▷►✓])\s*(?P<text>\S.*)$")
 _HEADING = re.compile(r"^(?:[□■▣◆◇◼]\s*(?P<a>\S.*)|<\s*(?P<b>[^<>]{2,150}?)\s*>|【\s*(?P<c>[^】]{2,150}?)\s*】)$")
 _SUMMARY = re.compile(r"^\|\s*(?P<text>\S.*)$")
@@ -44,7 +44,7 @@ def marker_family(marker: str) -> str:
         return "paren_digit"
     shape = re.sub(r"\d+", "0", marker)
     shape = re.sub(f"[{HANGUL_ORDINALS}]", "가", shape)
-    return {"–": "-", "ㆍ": "·", "o": "○"}.get(shape, shape)  # notices type a Latin 'o' for '○'
+    return {"–": "-", "ㆍ": "·", "o": "○", "ㅇ": "○"}.get(shape, shape)  # notices type a Latin 'o' or a jamo 'ㅇ' for '○'
 
 
 def ordinal_of(text: str) -> int | None:

@@ -36,3 +36,15 @@ def test_the_same_lines_in_a_box_stay_a_list_and_a_heading() -> None:
     got = segments([("p", "□ 개정 이유", "div.view"), ("p", "- 직종 : 사무보조", "div.view"),
                     ("p", "- Send comments to the clerk", "div.view/p")])
     assert got == [("heading", "개정 이유"), ("list_item", "직종 : 사무보조"), ("list_item", "Send comments to the clerk")]
+
+
+def test_a_typed_jamo_o_is_the_circle_marker_korean() -> None:
+    """'ㅇ 사업 목적 : ...': notices type the jamo 'ㅇ' for '○' (as a Latin 'o'); one family with it, under '□'."""
+    body = tuple(Block(i, text, "p", 0, "", True, dom_path="div.bbsCon/p") for i, text in enumerate(
+        ["□ 모집 안내", "ㅇ 사업 목적 : 수출위기 대응 긴급 지원", "○ 모집규모 : 약 100개사", "- 홈페이지 게시판 온라인 문의",
+         "ㅇ안건"], 1))
+    page = CleanPage("page.html", "html", Metadata(title="공고"), body, (), ())
+    got = [(s.kind, s.marker, s.depth, s.text) for s in segment_page(page) if s.kind != "title"]
+    assert got == [("heading", "", 0, "모집 안내"), ("list_item", "ㅇ", 0, "사업 목적 : 수출위기 대응 긴급 지원"),
+                   ("list_item", "○", 0, "모집규모 : 약 100개사"), ("list_item", "-", 1, "홈페이지 게시판 온라인 문의"),
+                   ("paragraph", "", 0, "ㅇ안건")]  # a jamo before a word with no space is the word's own letter
