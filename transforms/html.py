@@ -595,11 +595,29 @@ def _is_field_values(tag: str, children: list, sizes: dict) -> bool:
     return 2 <= bare < len(texts) and 2 * bare >= len(texts)
 
 
+_CLAUSE_END = re.compile(r"[;；]\s*(?:and|or|및|또는)?$", re.IGNORECASE)  # '...being sought;', '...; and', '...; 및'
+
+
+def _is_clause_list(tag: str, children: list) -> bool:
+    """A list whose items end in semicolons but the last, which ends the sentence ('which consist of: <ul><li>an
+    indication that a patent is sought;</li><li>the applicant's address; and</li><li>a document that describes an
+    invention.</li></ul>', '<li>신청서 1부;</li><li>사업계획서 1부.</li>'): one sentence's clauses laid out as a list
+    (a definition's or a rule's), read as the sentence's lines, not list items."""
+    items = [child for child in children if _tag(child) == "li"] if tag in ("ul", "ol") else []
+    if len(items) < 2:
+        return False
+    for position, item in enumerate(items, start=1):  # read lazily: most lists fail on their first item
+        text = _text_of(item)
+        if position < len(items) and not _CLAUSE_END.search(text):
+            return False
+    return text.endswith((".", "。"))
+
+
 def _item_markers(el: etree._Element, tag: str, children: list, layout_list: bool, sizes: dict) -> list[str | None]:
     """The marker each child carries as a list item, None for every child of a layout list, a lone note or
     an inline enumeration: read as a box, a paragraph."""
     if layout_list or _is_lone_note(tag, children) or _is_inline_enumeration(tag, children, sizes) \
-            or _is_field_values(tag, children, sizes):
+            or _is_field_values(tag, children, sizes) or _is_clause_list(tag, children):
         return [None] * len(children)
     return _li_markers(el, tag, children)
 

@@ -78,3 +78,26 @@ def test_short_lines_of_a_role_box_are_the_body_not_its_edge_english() -> None:
     body = ("<ul><li class='headline'>Spring camp</li><li class='byline'>Program office</li>"
             "<li class='body'>Agenda<br>Minutes: see the attached file.<br></li></ul>")
     assert "Minutes: see the attached file." in _kept(body, ARTICLE_EN + " " + ARTICLE_EN, "Notice")
+
+
+# --- one sentence's clauses laid out as a list ------------------------------------------------------
+
+def test_clauses_ending_in_semicolons_are_the_sentences_lines_english() -> None:
+    html = _page(f"<p>{ARTICLE_EN}</p><p>To receive a filing date, submit: </p><ul>"
+                 "<li>an indication that a patent is sought;</li><li>the applicant's address; and</li>"
+                 "<li>a document that describes an invention.</li></ul>", "Glossary")
+    assert _texts(html, "li") == []
+    assert any("the applicant's address; and" in b.text for b in html_blocks(html)[0] if b.hint != "li")
+
+
+def test_clauses_ending_in_semicolons_are_the_sentences_lines_korean() -> None:
+    html = _page(f"<p>{ARTICLE_KO}</p><p>제출 서류는 다음과 같다.</p><ol><li>신청서 1부;</li><li>사업계획서 1부; 및</li>"
+                 "<li>재무제표 사본 1부를 제출한다.</li></ol>")
+    assert _texts(html, "li") == []
+    assert "사업계획서 1부; 및" in _texts(html, "p")
+
+
+def test_items_that_are_sentences_of_their_own_stay_a_list() -> None:
+    html = _page(f"<p>{ARTICLE_EN}</p><ol><li>Enter the access code.</li><li>Press the pound key.</li></ol>"
+                 "<ul><li>신청서 1부;</li><li>사업계획서 1부;</li></ul>")
+    assert _texts(html, "li") == ["Enter the access code.", "Press the pound key.", "신청서 1부;", "사업계획서 1부;"]
