@@ -24,8 +24,8 @@ PRESS_RANKS = {"○": 0, "-": 1, "·": 2}  # Korean press-release hierarchy unde
 
 _MARKER = re.compile(
     rf"^(?P<marker>[{CIRCLED}]|[\u2474-\u2487]|[oㅇ](?=\s)|\(\d{{1,2}}\)|\d{{1,2}}[.)](?=\s)|\([{HANGUL_ORDINALS}]\)"
-    rf"|[{HANGUL_ORDINALS}][.)](?=\s)|[-–*](?=\s)|[•·ㆍ○◦●▪◎▶▷►✓])\s*(?P<text>\S.*)$")
-_HEADING = re.compile(r"^(?:[□■▣◆◇◼]\s*(?P<a>\S.*)|<\s*(?P<b>[^<>]{2,150}?)\s*>|【\s*(?P<c>[^】]{2,150}?)\s*】)$")
+    rf"|[{HANGUL_ORDINALS}][.)](?=\s)|[-–*](?=\s)|[•·ㆍ○◦●▪■◎▶▷►✓])\s*(?P<text>\S.*)$")
+_HEADING = re.compile(r"^(?:[□▣◆◇◼]\s*(?P<a>\S.*)|<\s*(?P<b>[^<>]{2,150}?)\s*>|【\s*(?P<c>[^】]{2,150}?)\s*】)$")
 _SUMMARY = re.compile(r"^\|\s*(?P<text>\S.*)$")
 _NOTE = re.compile(r"^※\s*(?P<text>\S.*)$")
 ENGLISH_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
@@ -193,12 +193,13 @@ def _is_numbered_section(item: re.Match[str], block: Block, body: Sequence[Block
     return bullet is not None and marker_family(bullet["marker"]) in SECTION_ITEM_FAMILIES
 
 
-_LABEL_VALUE = re.compile(r"\S\s*[:：]\s*\S")  # '■모집기간 : 2025.6.18.~6.24.': a field, not a heading
+_LABEL_VALUE = re.compile(r"\S\s*[:：]\s*\S")  # '□모집기간 : 2025.6.18.~6.24.': a field, not a heading
 
 
 def _is_marked_heading(text: str) -> bool:
     """'□ 추진 배경' is a heading; '□ 시는 4일 ... 밝혔다.' is a paragraph the press style marks with □,
-    and '■모집기간 : 6.18.~6.24.' a field line."""
+    and '□모집기간 : 6.18.~6.24.' a field line. '■' is a bullet, not a heading mark ('■ 모집인원 : 선착순', '■ 대연캠퍼스'
+    over its 'O' restaurants: the notices' items, see _MARKER)."""
     return len(text) <= MAX_HEADING_CHARS and not _SENTENCE_END.search(text) and not _LABEL_VALUE.search(text)
 
 

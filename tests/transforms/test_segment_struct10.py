@@ -48,3 +48,12 @@ def test_a_typed_jamo_o_is_the_circle_marker_korean() -> None:
     assert got == [("heading", "", 0, "모집 안내"), ("list_item", "ㅇ", 0, "사업 목적 : 수출위기 대응 긴급 지원"),
                    ("list_item", "○", 0, "모집규모 : 약 100개사"), ("list_item", "-", 1, "홈페이지 게시판 온라인 문의"),
                    ("paragraph", "", 0, "ㅇ안건")]  # a jamo before a word with no space is the word's own letter
+
+
+def test_a_black_square_is_a_bullet_not_a_heading_mark_korean_and_english() -> None:
+    got = segments([("p", "■모집기간 : 2025.6.18.(수)~6.24.(화)", "div.view/p"), ("p", "■ 대연캠퍼스", "div.view/p"),
+                    ("p", "■ Registration opens June 18", "div.view/p"), ("p", "□ 추진 배경", "div.view/p"),
+                    ("p", "시는 4일 캠페인을 열었다.", "div.view/p")])
+    assert got == [("list_item", "모집기간 : 2025.6.18.(수)~6.24.(화)"), ("list_item", "대연캠퍼스"),
+                   ("list_item", "Registration opens June 18"), ("heading", "추진 배경"),
+                   ("paragraph", "시는 4일 캠페인을 열었다.")]
