@@ -24,7 +24,7 @@ PRESS_RANKS = {"○": 0, "-": 1, "·": 2}  # Korean press-release hierarchy unde
 
 _MARKER = re.compile(
     rf"^(?P<marker>[{CIRCLED}]|[\u2474-\u2487]|[oㅇ](?=\s)|\(\d{{1,2}}\)|\d{{1,2}}[.)](?=\s)|\([{HANGUL_ORDINALS}]\)"
-    rf"|[{HANGUL_ORDINALS}][.)](?=\s)|[-–*](?=\s)|[•·ㆍ○◦●▪■◎▶▷►✓])\s*(?P<text>\S.*)$")
+    rf"|[{HANGUL_ORDINALS}] ?[.)](?=\s)|[-–*](?=\s)|[•·ㆍ○◦●▪■◎▶▷►✓])\s*(?P<text>\S.*)$")
 _HEADING = re.compile(r"^(?:[□▣◆◇◼]\s*(?P<a>\S.*)|<\s*(?P<b>[^<>]{2,150}?)\s*>|【\s*(?P<c>[^】]{2,150}?)\s*】)$")
 _SUMMARY = re.compile(r"^\|\s*(?P<text>\S.*)$")
 _NOTE = re.compile(r"^※\s*(?P<text>\S.*)$")
@@ -42,7 +42,7 @@ def marker_family(marker: str) -> str:
         return "circled"
     if re.fullmatch(r"[\u2474-\u2487]", marker):
         return "paren_digit"
-    shape = re.sub(r"\d+", "0", marker)
+    shape = re.sub(r"\d+", "0", marker.replace(" ", ""))  # '가 .' (a notice exported with a space) is '가.'
     shape = re.sub(f"[{HANGUL_ORDINALS}]", "가", shape)
     return {"–": "-", "ㆍ": "·", "o": "○", "ㅇ": "○"}.get(shape, shape)  # notices type a Latin 'o' or a jamo 'ㅇ' for '○'
 

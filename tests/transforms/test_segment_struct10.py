@@ -57,3 +57,14 @@ def test_a_black_square_is_a_bullet_not_a_heading_mark_korean_and_english() -> N
     assert got == [("list_item", "모집기간 : 2025.6.18.(수)~6.24.(화)"), ("list_item", "대연캠퍼스"),
                    ("list_item", "Registration opens June 18"), ("heading", "추진 배경"),
                    ("paragraph", "시는 4일 캠페인을 열었다.")]
+
+
+def test_a_hangul_ordinal_exported_with_a_space_before_its_full_stop_is_a_marker_korean() -> None:
+    """'가 . ( 사업명 ) ...': a notice exported from a word processor spaces the mark; one family with '가.'."""
+    got = [(s.kind, s.marker, s.depth, s.text) for s in segment_page(CleanPage(
+        "page.html", "html", Metadata(title="공고"), tuple(Block(i, text, "p", 0, "", True, dom_path="td/p") for i, text in
+                                                       enumerate(["가 . ( 사 업 명 ) 일자리사업", "- 리프레쉬존 개선",
+                                                                  "나. ( 사업기간 ) 사업 선정 ~2025. 10. 31."], 1)), (), ()))
+        if s.kind != "title"]
+    assert got == [("list_item", "가 .", 0, "( 사 업 명 ) 일자리사업"), ("list_item", "-", 1, "리프레쉬존 개선"),
+                   ("list_item", "나.", 0, "( 사업기간 ) 사업 선정 ~2025. 10. 31.")]
