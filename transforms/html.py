@@ -406,6 +406,8 @@ def _is_layout_list(el: etree._Element, sizes: dict) -> bool:
     """A <ul> used as a page layout: an item holding a long text in boxes of its own (Bootstrap's
     list-group around a whole notice) or in lines broken by <br> (a notice typed into one item:
     '<li class="txt">□ 개요<br>ㅇ ...<br>'). Its lines are the page's paragraphs, not list items."""
+    if _is_role_boxes(el):
+        return True
     for item in el:
         if _tag(item) != "li" or item not in sizes or sizes[item].chars <= LAYOUT_ITEM_CHARS:
             continue
@@ -413,6 +415,22 @@ def _is_layout_list(el: etree._Element, sizes: dict) -> bool:
                 sum(_tag(child) == "br" for child in item) >= LAYOUT_ITEM_BREAKS:
             return True
     return False
+
+
+MIN_ROLE_BOXES = 3  # a title, a field line and a text at least: two named items may be a list's first and last
+
+
+def _is_role_boxes(el: etree._Element) -> bool:
+    """A <ul> whose items each carry a class of their own, none shared ('<ul class="viewInfo"><li
+    class="title_result">...<li class="item">담당부서 ...<li class="txt">ㅇ안건<br>...<li class="file">', '<ul><li
+    class="headline"><li class="byline"><li class="body">'): a board view laid out as boxes named for their role
+    (title, fields, text, files), not a list, whose items are alike (no class, or one class repeated: 'li.item',
+    'li.m0' once digits are masked)."""
+    items = [item for item in el if isinstance(item.tag, str)]
+    if len(items) < MIN_ROLE_BOXES or any(_tag(item) != "li" for item in items):
+        return False
+    names = [path_segment(item, "li") for item in items]
+    return "li" not in names and len(set(names)) == len(names)
 
 
 def _is_table_item(li: etree._Element, sizes: dict) -> bool:
@@ -560,10 +578,46 @@ def _is_inline_enumeration(tag: str, children: list, sizes: dict) -> bool:
     return True
 
 
+MAX_FIELD_VALUE_CHARS = 30  # a byline's value: a department, a date, a count
+_BARE_VALUE = re.compile(r"[\d\s.,:/~()\-]*\d[\d\s.,:/~()\-]*")  # '2025-09-25', '1,504': digits, no word
+
+
+def _is_field_values(tag: str, children: list, sizes: dict) -> bool:
+    """A list of a byline's values with their labels left to icons or styles ('<ul class="writer"><li>약제기준부</li>
+    <li>2025-09-25</li><li>1,504</li></ul>', '<ul><li>Press Office</li><li>05/12/2024</li><li>2,310</li></ul>'):
+    short items, a name among bare numbers (a date, a count) that make half of them at least. Fields of the page,
+    not a list; a list of dates alone (a meeting schedule) stays a list."""
+    items = [child for child in children if _tag(child) == "li"] if tag in ("ul", "ol") else []
+    if len(items) < 2 or any(item not in sizes or sizes[item].chars > MAX_FIELD_VALUE_CHARS for item in items):
+        return False
+    texts = [_text_of(item) for item in items]
+    bare = sum(1 for text in texts if _BARE_VALUE.fullmatch(text))
+    return 2 <= bare < len(texts) and 2 * bare >= len(texts)
+
+
+_CLAUSE_END = re.compile(r"[;；]\s*(?:and|or|및|또는)?$", re.IGNORECASE)  # '...being sought;', '...; and', '...; 및'
+
+
+def _is_clause_list(tag: str, children: list) -> bool:
+    """A list whose items end in semicolons but the last, which ends the sentence ('which consist of: <ul><li>an
+    indication that a patent is sought;</li><li>the applicant's address; and</li><li>a document that describes an
+    invention.</li></ul>', '<li>신청서 1부;</li><li>사업계획서 1부.</li>'): one sentence's clauses laid out as a list
+    (a definition's or a rule's), read as the sentence's lines, not list items."""
+    items = [child for child in children if _tag(child) == "li"] if tag in ("ul", "ol") else []
+    if len(items) < 2:
+        return False
+    for position, item in enumerate(items, start=1):  # read lazily: most lists fail on their first item
+        text = _text_of(item)
+        if position < len(items) and not _CLAUSE_END.search(text):
+            return False
+    return text.endswith((".", "。"))
+
+
 def _item_markers(el: etree._Element, tag: str, children: list, layout_list: bool, sizes: dict) -> list[str | None]:
     """The marker each child carries as a list item, None for every child of a layout list, a lone note or
     an inline enumeration: read as a box, a paragraph."""
-    if layout_list or _is_lone_note(tag, children) or _is_inline_enumeration(tag, children, sizes):
+    if layout_list or _is_lone_note(tag, children) or _is_inline_enumeration(tag, children, sizes) \
+            or _is_field_values(tag, children, sizes) or _is_clause_list(tag, children):
         return [None] * len(children)
     return _li_markers(el, tag, children)
 
@@ -930,6 +984,13 @@ def box_path(block: Block) -> str:
     return parent if last.split(".", 1)[0] in PARAGRAPH_TAGS else block.dom_path
 
 
+def is_item_box_line(block: Block) -> bool:
+    """A line of an item read as a box (hint 'p', its path ending at the <li>): of a layout list ('<li
+    class="txt">ㅇ안건<br>- 제1호 ...', see _is_layout_list), a lone note or an inline enumeration. It stands where a
+    list item would: structure of the body, not its frame."""
+    return block.hint == "p" and block.dom_path.rpartition("/")[2].split(".", 1)[0] == "li"
+
+
 def text_weight(text: str) -> int:
     """A text's length with Hangul counted two (see dom.Size): how much a block says."""
     return len(text) + (len(text.encode("utf-8")) - len(text)) // 2  # Hangul counts two (see dom.Size)
@@ -961,7 +1022,7 @@ def _mark_region_edges(blocks: list[Block], thin: bool = False) -> list[Block]:
     news story's dateline; they are kept."""
     content = [i for i, b in enumerate(blocks) if not b.excluded_by]
     # the article's body: prose, and the lists and tables among it
-    anchors = [i for i in content if blocks[i].hint in ("li", "cell") or
+    anchors = [i for i in content if blocks[i].hint in ("li", "cell") or is_item_box_line(blocks[i]) or
                (blocks[i].hint == "p" and reads_as_prose(blocks[i]))]
     if not anchors:
         return blocks

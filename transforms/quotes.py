@@ -39,6 +39,12 @@ _AFTER_VERB_FIRST = re.compile(rf"^[\s,.]*(?:{_VERB})\s+(?P<speaker>{_SPEAKER})"
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,.]*(?P<speaker>{_SPEAKER})\s+(?:also\s+)?(?:{_VERB})\b")
 _BEFORE = re.compile(rf"(?P<speaker>{_SPEAKER})\s+(?:also\s+|then\s+|further\s+)?(?:{_VERB})"
                      rf"(?:\s+(?:that|saying|as follows))?\s*[,:]?\s*$")
+# 'Andrzej BUŁA (EPP, PL), co-rapporteur for the RESTORE regulation said: “...': a named speaker, then who they
+# are (a party in brackets, a role in lower case) before the verb. The sentence opens with the name.
+MAX_APPOSITIVE_CHARS = 160  # 'rapporteur for the European Agricultural Fund for Rural Development (EAFRD) related regulation'
+_NAMED_WITH_ROLE = re.compile(rf"(?P<speaker>{_WORD}(?:\s+{_WORD}){{1,3}})\s*(?:\([^()]{{1,40}}\))?\s*,?\s+"
+                              rf"(?:an?\s+|the\s+)?[a-z][^“”\"]{{0,{MAX_APPOSITIVE_CHARS}}}?,?\s+(?:{_VERB})\s*[,:]?\s*")
+_SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 # Korean attribution follows the quote: '“...”고 말했다', '“...”라며 강조했다', '“...”고 덧붙였다'.
 _KOREAN_AFTER = re.compile(r"^\s*(?:이?라고|고|(?:이?라|하)?며|(?:이?라)?면서|하고)(?:도|요)?(?![가-힣])")
 # ... and ends its sentence in a predicate ('말했다', '밝혔습니다', '덧붙였다'), or another quote follows ('“...”며 “...”').
@@ -187,6 +193,8 @@ def _speaker_for(text: str, start: int, end: int) -> tuple[str | None, bool]:
         match = pattern.search(snippet)
         if match:
             return _APPOSITIVE.sub("", match["speaker"]), True
+    if (named := _NAMED_WITH_ROLE.fullmatch(_SENTENCE_START.split(text[:max(0, start - 1)])[-1])) is not None:
+        return named["speaker"], True
     if not _HANGUL.search(text[start:end]) and not _HANGUL.search(after[:20]):
         return None, False
     attributed = _korean_attributed(after)

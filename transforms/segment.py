@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from cityclips.transforms.dates import is_when_line
+from cityclips.transforms.html import is_item_box_line
 from cityclips.transforms.records import Block, CleanPage, Segment
 
 MAX_HEADING_WORDS = 12  # standalone lines longer than this are one-sentence paragraphs
@@ -22,9 +23,9 @@ HANGUL_ORDINALS = "가나다라마바사아자차카타파하"  # the Korean alp
 PRESS_RANKS = {"○": 0, "-": 1, "·": 2}  # Korean press-release hierarchy under a '□' heading
 
 _MARKER = re.compile(
-    rf"^(?P<marker>[{CIRCLED}]|[\u2474-\u2487]|o(?=\s)|\(\d{{1,2}}\)|\d{{1,2}}[.)](?=\s)|\([{HANGUL_ORDINALS}]\)"
-    rf"|[{HANGUL_ORDINALS}][.)](?=\s)|[-–*](?=\s)|[•·ㆍ○◦●▪◎▶▷►✓])\s*(?P<text>\S.*)$")
-_HEADING = re.compile(r"^(?:[□■▣◆◇◼]\s*(?P<a>\S.*)|<\s*(?P<b>[^<>]{2,150}?)\s*>|【\s*(?P<c>[^】]{2,150}?)\s*】)$")
+    rf"^(?P<marker>[{CIRCLED}]|[\u2474-\u2487]|[oㅇ](?=\s)|\(\d{{1,2}}\)|\d{{1,2}}[.)](?=\s)|\([{HANGUL_ORDINALS}]\)"
+    rf"|[{HANGUL_ORDINALS}] ?[.)](?=\s)|[-–*](?=\s)|[•·ㆍ○◦●▪■◎▶▷►✓])\s*(?P<text>\S.*)$")
+_HEADING = re.compile(r"^(?:[□▣◆◇◼]\s*(?P<a>\S.*)|<\s*(?P<b>[^<>]{2,150}?)\s*>|【\s*(?P<c>[^】]{2,150}?)\s*】)$")
 _SUMMARY = re.compile(r"^\|\s*(?P<text>\S.*)$")
 _NOTE = re.compile(r"^※\s*(?P<text>\S.*)$")
 ENGLISH_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
@@ -41,9 +42,9 @@ def marker_family(marker: str) -> str:
         return "circled"
     if re.fullmatch(r"[\u2474-\u2487]", marker):
         return "paren_digit"
-    shape = re.sub(r"\d+", "0", marker)
+    shape = re.sub(r"\d+", "0", marker.replace(" ", ""))  # '가 .' (a notice exported with a space) is '가.'
     shape = re.sub(f"[{HANGUL_ORDINALS}]", "가", shape)
-    return {"–": "-", "ㆍ": "·", "o": "○"}.get(shape, shape)  # notices type a Latin 'o' for '○'
+    return {"–": "-", "ㆍ": "·", "o": "○", "ㅇ": "○"}.get(shape, shape)  # notices type a Latin 'o' or a jamo 'ㅇ' for '○'
 
 
 def ordinal_of(text: str) -> int | None:
@@ -192,12 +193,13 @@ def _is_numbered_section(item: re.Match[str], block: Block, body: Sequence[Block
     return bullet is not None and marker_family(bullet["marker"]) in SECTION_ITEM_FAMILIES
 
 
-_LABEL_VALUE = re.compile(r"\S\s*[:：]\s*\S")  # '■모집기간 : 2025.6.18.~6.24.': a field, not a heading
+_LABEL_VALUE = re.compile(r"\S\s*[:：]\s*\S")  # '□모집기간 : 2025.6.18.~6.24.': a field, not a heading
 
 
 def _is_marked_heading(text: str) -> bool:
     """'□ 추진 배경' is a heading; '□ 시는 4일 ... 밝혔다.' is a paragraph the press style marks with □,
-    and '■모집기간 : 6.18.~6.24.' a field line."""
+    and '□모집기간 : 6.18.~6.24.' a field line. '■' is a bullet, not a heading mark ('■ 모집인원 : 선착순', '■ 대연캠퍼스'
+    over its 'O' restaurants: the notices' items, see _MARKER)."""
     return len(text) <= MAX_HEADING_CHARS and not _SENTENCE_END.search(text) and not _LABEL_VALUE.search(text)
 
 
@@ -286,6 +288,8 @@ def segment_page(page: CleanPage) -> list[Segment]:
             heading = _HEADING.match(text)  # '<h3>□ 추진 배경</h3>': the mark goes, as in text dumps
             seg.heading((heading["a"] or heading["b"] or heading["c"]) if heading else text, block.line_no,
                         keeps_list=False)
+        elif is_item_box_line(block):  # a notice typed into a layout item: its markers are its text
+            seg.paragraph(block)
         elif (summary := _SUMMARY.match(text)) is not None:
             seg.add("summary", summary["text"], block.line_no, heading_seq=None)
         elif (note := _NOTE.match(text)) is not None:

@@ -175,7 +175,8 @@ def test_a_marked_sentence_or_field_line_is_not_a_heading() -> None:
             "■모집기간 : 2025.6.18.(수)~6.24.(화)\n")
     kinds = [(s.kind, s.text[:8]) for s in segments_of(page)]
     assert ("heading", "추진 배경") in kinds
-    assert ("paragraph", "□ 시는 4일 ") in kinds and ("paragraph", "■모집기간 : ") in kinds
+    # '■' is a bullet (round 10): the field line is a list item, never a heading
+    assert ("paragraph", "□ 시는 4일 ") in kinds and ("list_item", "모집기간 : 2") in kinds
 
 
 def test_a_latin_o_marks_a_list_item_as_the_korean_circle_does() -> None:
