@@ -15,6 +15,8 @@ with unpacked as (
             "languages": "MAP(VARCHAR, BIGINT)",
             "stage_seconds": "MAP(VARCHAR, DOUBLE)",
             "reprocessed_for_templates": "BIGINT",
+            "reprocessed_for_code": "BIGINT",
+            "other_code": "MAP(VARCHAR, BIGINT)",
             "runner": "VARCHAR"
         }') as counts
     from stg_runs
@@ -26,6 +28,7 @@ select
     epoch(finished_at - started_at) as wall_seconds,  -- seconds from the run's start (the command's, for cityclips run) to the database built
     input_roots,
     pipeline_version,
+    code_fingerprint,  -- the code that ran: cityclips version ':' a hash of the extraction code and options (null before round 10)
     counts.runner as runner,  -- where the batches ran: 'one process', 'local Dask cluster of N workers', ...
     pages_seen,
     pages_processed,
@@ -33,6 +36,8 @@ select
     pages_rejected,
     pages_removed,
     coalesce(counts.reprocessed_for_templates, 0) as pages_reprocessed_for_templates,  -- unchanged pages processed again because a template line changed
+    coalesce(counts.reprocessed_for_code, 0) as pages_reprocessed_for_code,  -- unchanged pages extracted again because other code or options made their rows
+    counts.other_code as reprocessed_by_older_code,  -- those pages per code fingerprint that had made them
     coalesce(counts.rows['documents'], 0) as documents_written,  -- documents rows this run wrote (new or changed pages)
     coalesce(counts.rows['segments'], 0) as segments_written,  -- segments rows this run wrote
     coalesce(counts.rows['boilerplate'], 0) as removed_lines_written,  -- boilerplate rows (removed lines) this run wrote

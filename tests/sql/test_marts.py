@@ -1,12 +1,13 @@
 """Given these raw rows, expect these mart rows: one test (at least) per mart of sql/marts."""
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 from tests.sql.sql_rows import (E, E_PUBLISHED, E_TITLE, K, K2, K_PUBLISHED, K_TITLE, K_URL, L, MISSED_URL, RUN_ID,
                                 RUN_STARTED, S,
-                                S_TITLE, corpus, model_database, query)
+                                S_TITLE, corpus, model_database, query, run)
 
 MARCH_2024 = date(2024, 3, 1)
 JANUARY_2020 = date(2020, 1, 1)
@@ -213,6 +214,16 @@ def test_runs_unpack_counts_json_into_columns(con):
         from runs""")
     assert rows == [(RUN_ID, 5.0, "one process", 5, 4, 2.0, 0.2, 0.6, pytest.approx(3.5), {"empty": 1},
                      {"ko": 3, "en": 1})]
+
+
+def test_runs_show_the_code_that_ran_and_pages_extracted_again_for_it():
+    """A run after an upgrade names its code and counts the pages older code had made (flows/code_version.py)."""
+    counts = {"rows": {}, "stage_seconds": {}, "reprocessed_for_code": 3, "other_code": {"0.1.0:aaaa": 3}}
+    con = model_database({"runs": [run(code_fingerprint="0.1.0:bbbb", counts_json=json.dumps(counts)),
+                                   run("r-old", counts_json=json.dumps({"rows": {}, "stage_seconds": {}}))]})
+    rows = query(con, "select run_id, code_fingerprint, pages_reprocessed_for_code, reprocessed_by_older_code "
+                      "from runs order by run_id")
+    assert rows == [("r-old", None, 0, None), (RUN_ID, "0.1.0:bbbb", 3, {"0.1.0:aaaa": 3})]
 
 
 def test_run_stages_list_every_stage_in_flow_order(con):
