@@ -215,6 +215,8 @@ def _chrome_rule(el: etree._Element, tag: str, sizes: dict) -> str | None:
     """The rule name under which an element is dropped as chrome, or None to keep it."""
     if tag in ("header", "footer") and next(el.iterancestors("article", "main"), None) is not None:
         return None  # an article's own header holds its title and metadata
+    if tag == "form" and not _has_fields(el, sizes):
+        return None  # a form a reader fills nothing in wraps the page's text (a board post's view form)
     if tag in DROP_TAGS:
         return f"html_{tag}"
     attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"))))
@@ -233,6 +235,21 @@ def _chrome_rule(el: etree._Element, tag: str, sizes: dict) -> str | None:
                 and not _numbered_outline(el):
             return "html_link_menu"
     return None
+
+
+# What a reader fills in or picks: a form holding one is a form (a search box, a login, a calendar chooser).
+# Hidden inputs carry the page's state and buttons submit it: a form of those alone is a wrapper.
+FILLED_TAGS = ("input", "select", "textarea")
+UNFILLED_INPUT_TYPES = frozenset({"hidden", "submit", "button", "image", "reset"})
+
+
+def _has_fields(form: etree._Element, sizes: dict) -> bool:
+    """True when the form holds a visible field a reader fills in or picks ('<input type="text">', a
+    <select>, a <textarea>); False for a form of hidden inputs and buttons around a page's text
+    ('<form id="listForm"><input type="hidden" name="seq">...<p class="headLine">...<pre>...')."""
+    return any(field in sizes and (_tag(field) != "input"
+                                   or (field.get("type") or "text").strip().lower() not in UNFILLED_INPUT_TYPES)
+               for field in form.iter(*FILLED_TAGS))
 
 
 _LINK_TAG = frozenset({"a"})
@@ -334,8 +351,10 @@ def _is_breadcrumb(el: etree._Element, tag: str, sizes: dict) -> bool:
         looks_like_path = bool(_BREADCRUMB_TEXT.match(text)) or (
             tag in BREADCRUMB_LIST_TAGS and len(steps) >= MIN_BREADCRUMB_LIST_STEPS
             and all(_tag(step) == "li" for step in steps))
-    # A cell or box that merely starts with the path ('HOME > 소식' then the article) is not the path.
+    # A cell or box that merely starts with the path ('HOME > 소식' then the article) is not the path; a step
+    # that opens a parenthesis it does not close was cut out of a phrase ('Location: (via video/teleconference)').
     return looks_like_path and all(len(part.split()) <= MAX_BREADCRUMB_PART_WORDS and not re.search(r"[.!?]$", part)
+                                   and part.count("(") == part.count(")")
                                    for part in _breadcrumb_text(el).split(" > "))
 
 
@@ -951,6 +970,12 @@ def is_info_line(text: str) -> bool:
     return first is None or parse_date(text[end:])[0] is not None
 
 
+def _is_fact_line(text: str) -> bool:
+    """A line of a thin region's facts: a date or a time ('Friday, June 5, 2020', '8:00am') or a labelled
+    field ('Location: (via video/teleconference)', '장소 : 시청 대회의실'), with or without digits."""
+    return is_when_line(text) or bool(_FIELD_LINE.match(text))
+
+
 def _mark_region_edges(blocks: list[Block], thin: bool = False) -> list[Block]:
     """Short paragraphs before the region's first prose block and after its last one, in boxes of
     their own, and headings after its last, excluded as 'region_edge' (list items, rows and
@@ -972,10 +997,10 @@ def _mark_region_edges(blocks: list[Block], thin: bool = False) -> list[Block]:
     lead = [i for i in content if i < first and blocks[i].hint in ("p", "heading")
             and text_weight(blocks[i].text) < LEAD_MAX_WEIGHT  # a deck under the title is longer than a byline
             and box_path(blocks[i]) not in homes and not is_info_line(blocks[i].text)
-            and not (thin and is_when_line(blocks[i].text)) and not is_time_span(blocks[i].text)]
+            and not (thin and _is_fact_line(blocks[i].text)) and not is_time_span(blocks[i].text)]
     tail = [i for i in content if i > last and (blocks[i].hint == "heading" or (
         blocks[i].hint == "p" and not reads_as_prose(blocks[i]) and box_path(blocks[i]) not in homes
-        and not is_info_line(blocks[i].text) and not (thin and is_when_line(blocks[i].text))
+        and not is_info_line(blocks[i].text) and not (thin and _is_fact_line(blocks[i].text))
         and not is_time_span(blocks[i].text)))]
     edge = set()
     for run in (lead, tail):

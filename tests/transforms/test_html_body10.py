@@ -1,0 +1,85 @@
+"""transforms/html.py, round 10 (body10): removal rules that lost article text whole."""
+from __future__ import annotations
+
+from cityclips.transforms.html import html_blocks
+
+
+def _page(body: str, title: str = "게시판") -> str:
+    return f"<!DOCTYPE html><html><head><title>{title}</title></head><body>{body}</body></html>"
+
+
+def _content(html: str) -> list[str]:
+    return [b.text for b in html_blocks(html)[0] if not b.excluded_by]
+
+
+def _removed(html: str) -> list[tuple[str, str]]:
+    return [(r.rule, r.text) for r in html_blocks(html)[1]]
+
+
+# --- a form of hidden inputs and buttons is a wrapper, not a form ---------------------------------
+
+_STATE = "<input type='hidden' name='seq' value='128980'><input type='hidden' name='pageNo' value='1'>"
+
+
+def test_a_board_post_inside_a_form_of_hidden_inputs_is_kept_korean() -> None:
+    html = _page("<div class='lnb'><ul><li><a href='/a'>우리단지 기본정보</a></li><li><a href='/b'>관리규약</a></li></ul></div>"
+                 f"<form name='listForm' method='post'>{_STATE}"
+                 "<p class='headLine'>장기수선계획서 정기조정</p><p class='info'><span>2026-02-13</span><span>관리자</span></p>"
+                 "<div><pre>장기수선계획 정기조정</pre></div>"
+                 "<button type='button'>목록</button></form>")
+    content = _content(html)
+    assert "장기수선계획서 정기조정" in content and "장기수선계획 정기조정" in content
+    assert ("html_button", "목록") in _removed(html)  # its buttons are still controls
+
+
+def test_a_post_inside_a_form_of_hidden_inputs_is_kept_english() -> None:
+    html = _page(f"<form id='aspnetForm' method='post'>{_STATE}"
+                 "<h2>Regular Board Meeting</h2><p>Tuesday, June 02, 2026</p><p>Board Room, 1601 Botham Jean Blvd.</p>"
+                 "<input type='submit' value='Back'></form>", title="Board")
+    assert "Board Room, 1601 Botham Jean Blvd." in _content(html)
+
+
+def test_a_form_with_a_field_to_fill_is_still_dropped_korean_and_english() -> None:
+    for field, text in (("<input type='text' name='q'>", "검색어"), ("<select><option>All</option></select>", "Calendar"),
+                        ("<textarea name='c'></textarea>", "Comment")):
+        html = _page(f"<form>{_STATE}<label>{text}</label>{field}<button>Go</button></form>")
+        assert text not in " ".join(_content(html))
+        assert any(rule == "html_form" for rule, _ in _removed(html))
+
+
+# --- a path's steps are names: a '/' inside a parenthesised phrase splits no path -------------------
+
+def test_a_location_field_with_a_slash_in_parentheses_is_no_breadcrumb_english() -> None:
+    html = _page("<div class='event'><h2>Commission Meeting</h2><p>The commission meets to review the noise program.</p>"
+                 "<div class='evdt_location'>Location: (via video/teleconference)</div></div>", title="Meeting")
+    assert "Location: (via video/teleconference)" in _content(html)
+    assert not any(rule == "breadcrumb" for rule, _ in _removed(html))
+
+
+def test_a_location_field_with_a_slash_in_parentheses_is_no_breadcrumb_korean() -> None:
+    html = _page("<div class='event'><h2>정기회의</h2><p>위원회는 소음 대책 사업을 검토한다.</p>"
+                 "<div class='location'>장소 : (화상/전화 회의)</div></div>")
+    assert "장소 : (화상/전화 회의)" in _content(html)
+
+
+def test_a_breadcrumb_marked_as_a_location_is_still_one_korean_and_english() -> None:
+    for path in ("Home > News > Press Releases", "홈 / 알림마당 / 보도자료"):
+        html = _page(f"<div class='location'>{path}</div><div class='view'><p>광주광역시는 23일 인공지능 산업 육성 계획을 "
+                     "발표했다. The city will print 10,000 copies of the guide.</p></div>")
+        assert path.replace(" / ", " > ") in [b.text for b in html_blocks(html)[0] if b.hint == "breadcrumb"]
+
+
+# --- a thin region's labelled fields are its facts, digits or none ---------------------------------
+
+def test_a_thin_events_labelled_field_without_digits_is_kept_english() -> None:
+    html = _page("<div class='event-content'><div class='hd'><h2>Noise Commission Meeting</h2></div>"
+                 "<div class='desc'><p>The commission will meet to review the noise program, its budget and the airport's new runway plans.</p></div>"
+                 "<div class='loc'>Location: City Hall Council Chambers</div></div>", title="Meeting")
+    assert "Location: City Hall Council Chambers" in _content(html)
+
+
+def test_a_thin_events_labelled_field_without_digits_is_kept_korean() -> None:
+    html = _page("<div class='event-content'><div class='hd'><h2>소음대책위원회 회의</h2></div>"
+                 "<div class='desc'><p>위원회는 공항 주변 소음 대책 사업과 내년도 예산, 새 활주로 계획을 검토합니다.</p></div>"
+                 "<div class='loc'>장소 : 시청 대회의실</div></div>")
+    assert "장소 : 시청 대회의실" in _content(html)
