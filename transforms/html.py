@@ -152,6 +152,7 @@ class _State:
     path: str = ""  # DOM path of the innermost open block element
     prose_seen: float = 0.0  # prose of the region's paragraphs walked so far
     item_markers: list[str | None] = field(default_factory=list)  # per open <li>: its marker, None once out
+    document_lines: set = field(default_factory=set)  # DOM paths of the region's lines that are attachments' links
 
 
 def _tag(el: etree._Element) -> str:
@@ -613,36 +614,78 @@ def _inside_rule(el: etree._Element, tag: str, state: _State) -> str | None:
     rule = _chrome_rule(el, tag, state.sizes)
     if rule == "html_link_menu":
         return rule
+    if not _is_link_shaped_line(el, tag, state.sizes):
+        return None
+    if _opens_documents(el):
+        # an attachment's line ('View the March 7, 2019 Meeting Agenda' -> .pdf): never the article's frame either
+        state.document_lines.add(f"{state.path}/{path_segment(el, tag)}")
+        return None
     return "link_line" if _is_link_line(el, tag, state.sizes) else None
+
+
+def _is_link_shaped_line(el: etree._Element, tag: str, sizes: dict) -> bool:
+    """A paragraph or heading that is one link and little else."""
+    if tag not in LINK_LINE_TAGS:
+        return False
+    size = sizes.get(el)
+    if size is None or not size.links or size.chars > MAX_LINK_LINE_CHARS or size.own_chars < size.chars:
+        return False  # (a <div> with block children is not one line)
+    return size.link_chars >= LINK_LINE_SHARE * size.chars
+
+
+def _opens_documents(el: etree._Element) -> bool:
+    """A line whose text names a file or whose links open documents (.pdf, .hwp ...): an attachment."""
+    return bool(_FILE_LINK.search(text_content(el))) or _links_to_documents(el)
 
 
 def _is_link_line(el: etree._Element, tag: str, sizes: dict) -> bool:
     """A paragraph or heading that is one link and little else ('Read also: <a>Other story</a>'):
     a teaser for another page. A link to a file is an attachment, not a teaser; a link that is a
     field's value is the field's (see _is_field_value)."""
-    if tag not in LINK_LINE_TAGS:
-        return False
-    size = sizes.get(el)
-    if size is None or not size.links or size.chars > MAX_LINK_LINE_CHARS or size.own_chars < size.chars:
-        return False  # (a <div> with block children is not one line)
-    return size.link_chars >= LINK_LINE_SHARE * size.chars and not _FILE_LINK.search(text_content(el)) \
-        and not _shows_addresses(el) and not _is_field_value(el, sizes)
+    return _is_link_shaped_line(el, tag, sizes) and not _opens_documents(el) and not _shows_addresses(el) \
+        and not _is_field_value(el, sizes)
 
 
 def _is_field_value(el: etree._Element, sizes: dict) -> bool:
-    """True when el and the box before it are a row of their own, a field's label and its value
-    ('<div class="row"><div>House Committee:</div><div><a>Public Safety</a></div></div>', '<div><span>담당부서 :
-    </span><div><a>교통과</a></div></div>'): the link is the field's value, not a teaser for another page.
+    """True when el (or a box it is the one text of, a wrapper or two up) and the box before it are a row
+    of their own, a field's label and its value ('<div class="row"><div>House Committee:</div><div><a>Public
+    Safety</a></div></div>', '<div><span>담당부서 :</span><div><a>교통과</a></div></div>'): the link is the field's
+    value, not a teaser for another page. The label ends with a colon, or the row is one of two or more rows
+    of its shape side by side ('<div class="field"><div>Location</div><div><a>Pace Headquarters</a></div></div>
+    <div class="field"><div>Location detail</div><div>Room 132</div></div>'): a list of fields (recurrence).
     A label among the article's paragraphs ('<h3>Read more:</h3><p><a>Other story</a></p>') opens a teaser."""
-    parent = el.getparent()
-    if _tag(el) not in FIELD_VALUE_TAGS or parent is None:
+    if _tag(el) not in FIELD_VALUE_TAGS:
         return False
-    boxes = [child for child in parent if isinstance(child.tag, str) and child in sizes and sizes[child].chars]
-    if len(boxes) != 2 or boxes[1] is not el or (parent.text or "").strip() \
-            or any((box.tail or "").strip() for box in boxes):
-        return False
-    text = _text_of(boxes[0])
-    return 0 < len(text) <= MAX_ROW_LABEL_CHARS and text.endswith((":", "："))
+    value = el
+    for _ in range(ROW_WRAPPER_LEVELS + 1):
+        parent = value.getparent()
+        if parent is None:
+            return False
+        boxes = _text_boxes(parent, sizes)
+        if len(boxes) == 1 and boxes[0] is value and _tag(parent) in FIELD_VALUE_TAGS:
+            value = parent  # '<div class="value"><div class="field"><a>...</a></div></div>': climb to the row
+            continue
+        if len(boxes) != 2 or boxes[1] is not value or (parent.text or "").strip() \
+                or any((box.tail or "").strip() for box in boxes):
+            return False
+        text = _text_of(boxes[0])
+        if not 0 < len(text) <= MAX_ROW_LABEL_CHARS:
+            return False
+        return text.endswith((":", "：")) or (not _LABEL_SENTENCE.search(text) and _recurring_row(parent, sizes))
+    return False
+
+
+def _text_boxes(parent: etree._Element, sizes: dict) -> list[etree._Element]:
+    return [child for child in parent if isinstance(child.tag, str) and child in sizes and sizes[child].chars]
+
+
+def _recurring_row(row: etree._Element, sizes: dict) -> bool:
+    """True when a sibling of the row has its tag and class and is a row of two boxes too: fields side by side."""
+    shape = (row.tag, row.get("class"))
+    parent = row.getparent()
+    return parent is not None and any(
+        other is not row and (other.tag, other.get("class")) == shape and len(_text_boxes(other, sizes)) == 2
+        for other in parent)
 
 
 def _shows_addresses(el: etree._Element) -> bool:
@@ -938,7 +981,8 @@ def html_blocks(html: str | etree._Element | None) -> tuple[list[Block], list[Re
     state.region = find_region(top, sizes, state.evidence, title)
     _walk(top, state)
     _flush(state, "p")
-    blocks = _mark_region_edges(state.blocks, state.region.prose < THIN_REGION_PROSE) if state.region.found \
+    blocks = _mark_region_edges(state.blocks, state.region.prose < THIN_REGION_PROSE, state.document_lines) \
+        if state.region.found \
         else state.blocks
     return blocks, state.removed, title or None
 
@@ -976,14 +1020,17 @@ def _is_fact_line(text: str) -> bool:
     return is_when_line(text) or bool(_FIELD_LINE.match(text))
 
 
-def _mark_region_edges(blocks: list[Block], thin: bool = False) -> list[Block]:
+def _mark_region_edges(blocks: list[Block], thin: bool = False, documents: set | frozenset = frozenset()) -> list[Block]:
     """Short paragraphs before the region's first prose block and after its last one, in boxes of
     their own, and headings after its last, excluded as 'region_edge' (list items, rows and
     captions are kept: they are structure).
 
     thin: the region holds a few short paragraphs (region.THIN_REGION_PROSE): an event or a notice of
     a few fields, whose date and time lines ('Friday, June 5, 2020', '8:00am') are its facts, not a
-    news story's dateline; they are kept."""
+    news story's dateline; they are kept.
+    documents: DOM paths of lines that are links to documents (an agenda's PDF): attachments, kept.
+    The lines of one paragraph broken by <br> go together: when one of them is kept (an address's
+    'Tallmadge, OH 44278'), so are the others ('Summit DD Administration – Board Room', '89 E. Howe Road')."""
     content = [i for i, b in enumerate(blocks) if not b.excluded_by]
     # the article's body: prose, and the lists and tables among it
     anchors = [i for i in content if blocks[i].hint in ("li", "cell") or
@@ -1006,4 +1053,6 @@ def _mark_region_edges(blocks: list[Block], thin: bool = False) -> list[Block]:
     for run in (lead, tail):
         if len(run) <= MAX_EDGE_RUN:  # a long run of short lines is a list written as <p>s (tour dates)
             edge.update(run)
+    kept = documents | {blocks[i].dom_path for i in content if i not in edge and blocks[i].hint == "p"}
+    edge = {i for i in edge if blocks[i].hint == "heading" or blocks[i].dom_path not in kept}
     return [replace(b, excluded_by=REGION_EDGE) if i in edge else b for i, b in enumerate(blocks)]

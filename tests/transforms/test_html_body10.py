@@ -83,3 +83,77 @@ def test_a_thin_events_labelled_field_without_digits_is_kept_korean() -> None:
                  "<div class='desc'><p>위원회는 공항 주변 소음 대책 사업과 내년도 예산, 새 활주로 계획을 검토합니다.</p></div>"
                  "<div class='loc'>장소 : 시청 대회의실</div></div>")
     assert "장소 : 시청 대회의실" in _content(html)
+
+
+# --- a line that is one link to a document is an attachment, inside the region or at its edge -------
+
+_PROSE_EN = ("<p>The Housing Opportunity Fund was created by the City to help support the development of affordable "
+             "housing. The advisory board helps oversee the Fund.</p>")
+_PROSE_KO = "<p>주택기금은 시가 저렴한 주택의 공급과 보존을 돕기 위해 만들었으며, 자문위원회가 기금의 운용을 감독한다.</p>"
+
+
+def test_a_link_line_to_a_document_is_kept_english() -> None:
+    html = _page(f"<div class='event-content'><h2>Advisory Board Meeting</h2>{_PROSE_EN}{_PROSE_EN}"
+                 "<div class='link'><a href='/media/HOF%20Agenda%203.7.2019.pdf'>View the Meeting Agenda</a>"
+                 "</div></div>", title="Meeting")
+    assert "View the Meeting Agenda" in _content(html)
+
+
+def test_a_link_line_to_a_document_is_kept_korean() -> None:
+    html = _page(f"<div class='event-content'><h2>자문위원회 회의</h2>{_PROSE_KO}{_PROSE_KO}"
+                 "<div class='link'><a href='/files/agenda_0307.hwp'>3월 회의 안건 보기</a></div></div>")
+    assert "3월 회의 안건 보기" in _content(html)
+
+
+def test_a_link_line_to_another_page_is_still_a_teaser() -> None:
+    html = _page(f"<div class='event-content'><h2>Advisory Board Meeting</h2>{_PROSE_EN}{_PROSE_EN}"
+                 "<div class='link'><a href='/pages/other-story'>Read the story of another fund</a></div></div>")
+    assert "Read the story of another fund" not in _content(html)
+
+
+# --- a link that is the value of one of several label / value rows is a field ---------------------
+
+def _fields(label: str, link: str, label2: str, value2: str) -> str:
+    row = "<div class='field-wrapper'><div class='label'>{}</div><div class='value'><div class='field'>{}</div></div></div>"
+    return (f"<div class='row-two'>{row.format(label, f'<a href=/location/hq>{link}</a>')}"
+            f"{row.format(label2, value2)}</div>")
+
+
+def test_a_linked_value_among_label_rows_is_kept_english() -> None:
+    html = _page(f"<article class='node-content'><h1>Citizens Advisory Board Meeting</h1>"
+                 f"{_fields('Location', 'Pace Headquarters', 'Location detail', 'Room 132')}"
+                 "<div class='body'>Quarterly meeting of the Citizens Advisory Board.</div></article>", title="Meeting")
+    assert "Pace Headquarters" in _content(html)
+
+
+def test_a_linked_value_among_label_rows_is_kept_korean() -> None:
+    html = _page(f"<article class='node-content'><h1>시민자문위원회 정기회의</h1>"
+                 f"{_fields('장소', '본사 대회의실', '세부 장소', '132호')}"
+                 "<div class='body'>시민자문위원회의 분기 정기회의입니다.</div></article>")
+    assert "본사 대회의실" in _content(html)
+
+
+def test_a_lone_label_over_a_link_is_still_a_teaser() -> None:
+    html = _page("<article class='node-content'><h1>Citizens Advisory Board Meeting</h1>"
+                 "<div class='row-two'><div class='field-wrapper'><div class='label'>Related</div><div class='value'>"
+                 "<div class='field'><a href='/news/other'>Another meeting story</a></div></div></div></div>"
+                 "<div class='body'>Quarterly meeting of the Citizens Advisory Board.</div></article>", title="Meeting")
+    assert "Another meeting story" not in _content(html)
+
+
+# --- the lines of one paragraph broken by <br> go together at the region's edge --------------------
+
+def test_an_address_in_lines_of_one_paragraph_is_kept_whole_english() -> None:
+    html = _page(f"<div class='entry-content'><h2>September Board Meeting</h2>{_PROSE_EN}"
+                 "<div class='col'><h3>Event Location</h3><p class='location-address'>Summit DD Administration – Board Room"
+                 "<br/>89 E. Howe Road<br/>Tallmadge, OH 44278</p></div></div>", title="Meeting")
+    content = _content(html)
+    assert {"Summit DD Administration – Board Room", "89 E. Howe Road", "Tallmadge, OH 44278"} <= set(content)
+
+
+def test_an_address_in_lines_of_one_paragraph_is_kept_whole_korean() -> None:
+    html = _page(f"<div class='entry-content'><h2>9월 정기회의</h2>{_PROSE_KO}"
+                 "<div class='col'><h3>장소</h3><p class='location-address'>시청 본관 대회의실<br/>중앙로 89"
+                 "<br/>광주광역시 서구, 61945</p></div></div>")
+    content = _content(html)
+    assert {"시청 본관 대회의실", "중앙로 89", "광주광역시 서구, 61945"} <= set(content)
