@@ -157,3 +157,57 @@ def test_an_address_in_lines_of_one_paragraph_is_kept_whole_korean() -> None:
                  "<br/>광주광역시 서구, 61945</p></div></div>")
     content = _content(html)
     assert {"시청 본관 대회의실", "중앙로 89", "광주광역시 서구, 61945"} <= set(content)
+
+
+# --- a region of a few paragraphs reads its date lines and date fields as facts ---------------------
+
+_NOTICE_EN = ("<p>Notice is hereby given that the City Council will hold a public hearing on the ordinance, "
+              "amending the land use code.</p><p>Written comments may be sent to the City Clerk before the hearing, "
+              "and all are welcome.</p>")
+_NOTICE_KO = ("<p>시의회는 토지이용 조례 개정안에 대한 공청회를 다음과 같이 개최하오니, 관심 있는 시민의 많은 참여를 바랍니다.</p>"
+              "<p>서면 의견은 공청회 전까지 시의회 사무국으로 제출할 수 있으며, 누구나 방청할 수 있습니다.</p>")
+
+
+def test_a_short_regions_date_line_in_a_box_of_its_own_is_kept_english() -> None:
+    html = _page("<div class='node-content'><h1>City Council Meeting</h1><div class='calendar-date'>"
+                 f"<div class='calendar-date-text'>Wednesday, December 17, 2025 - 6:00pm</div></div>{_NOTICE_EN * 3}</div>",
+                 title="City Council Meeting")  # three notices: a region of 21 prose points, over THIN_REGION_PROSE
+    assert "Wednesday, December 17, 2025 - 6:00pm" in _content(html)
+
+
+def test_a_short_regions_date_field_in_a_meta_named_box_is_kept_korean() -> None:
+    html = _page(f"<div class='node-content'><h1>시의회 공청회</h1><div class='meeting-date'>2025년 12월 17일 (수)</div>"
+                 f"{_NOTICE_KO * 3}</div>")
+    assert "2025년 12월 17일 (수)" in _content(html)
+
+
+def test_a_long_articles_dateline_is_still_its_frame_english() -> None:
+    html = _page("<div class='node-content'><h1>City Council Meeting</h1><div class='calendar-date'>"
+                 f"<div class='calendar-date-text'>Wednesday, December 17, 2025 - 6:00pm</div></div>{_NOTICE_EN * 5}</div>",
+                 title="City Council Meeting")
+    assert "Wednesday, December 17, 2025 - 6:00pm" not in _content(html)
+
+
+def test_a_short_regions_bare_dateline_is_still_its_frame_english_and_korean() -> None:
+    """A date with no weekday and no label is a story's dateline ('November 20, 2019 10:43'), not a schedule."""
+    for line, notice in (("November 20, 2019 10:43", _NOTICE_EN), ("2019.11.20 10:43", _NOTICE_KO)):
+        html = _page(f"<div class='node-content'><h1>City Council Meeting</h1><div class='dateline'>{line}</div>"
+                     f"{notice * 3}</div>", title="City Council Meeting")
+        assert line not in _content(html)
+
+
+def test_a_long_storys_link_line_to_a_document_is_still_a_teaser_english() -> None:
+    html = _page(f"<div class='event-content'><h2>Advisory Board Meeting</h2>{_PROSE_EN * 9}"
+                 "<div class='link'><a href='/media/quiz.pdf'>GET THE QUIZ: INSTANT DOWNLOAD!</a></div>"
+                 f"{_PROSE_EN}</div>", title="Meeting")
+    assert "GET THE QUIZ: INSTANT DOWNLOAD!" not in _content(html)
+
+
+def test_sibling_paragraphs_at_one_path_do_not_go_together_at_the_edge_english() -> None:
+    """Only the <br> lines of one paragraph go together: a tag row beside a kept line is still the frame."""
+    html = _page(f"<div class='entry-content'><h2>September Board Meeting</h2>{_PROSE_EN}"
+                 "<div class='entryfooter'><p>Filed: Tallmadge, OH 44278</p><p><a href='/feed'>Comment feed</a> | "
+                 "Comments closed | <a href='/tb'>Trackback URL</a></p></div></div>", title="Meeting")
+    content = _content(html)
+    assert "Filed: Tallmadge, OH 44278" in content
+    assert not any("Comments closed" in line for line in content)

@@ -424,9 +424,10 @@ def test_a_thin_event_keeps_its_date_and_time_lines_at_the_region_edge(lang: str
 
 
 def test_a_dateline_above_a_full_article_is_still_frame() -> None:
-    # the date lines are kept only when the region is a few short paragraphs (an event of a few fields);
+    # the date lines are kept only when the region is a few short paragraphs (an event of a few fields; a
+    # weekday's date up to html.SHORT_REGION_PROSE, so the article here is twelve paragraphs, over it);
     # (a Korean date line above a Korean article is kept on main already: no Korean case here)
-    html = _page(f"<article><div class='when'>Friday, June 5, 2020</div>{_paragraphs(EN)}</article>")
+    html = _page(f"<article><div class='when'>Friday, June 5, 2020</div>{_paragraphs(EN * 3)}</article>")
     assert _rules(html)["Friday, June 5, 2020"] == "region_edge"
 
 
