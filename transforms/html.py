@@ -68,6 +68,7 @@ ROW_HINT = "cell"  # a row item is a field row like a <tr> or a <dl>, not a list
 MAX_DL_ROW_CHARS = 200  # a short <dl> is a field list (Date / Views); a long one is content
 MAX_BREADCRUMB_CHARS = 150  # 'Home > News > Press Releases'; a longer element is a menu or content
 MAX_BREADCRUMB_PART_WORDS = 5  # 'News & Media', '문화·관광': each step of a path is a short name
+MAX_BREADCRUMB_TITLE_WORDS = 15  # ... but the last, which may be the page's own headline (a marked path only)
 _WS_RE = re.compile(r"\s+")
 _BREADCRUMB_TEXT = re.compile(r"^(home|홈|처음)\s*[>›»/]", re.IGNORECASE)
 _BREADCRUMB_ROOT_WORD = re.compile(r"^(home|홈|처음|메인)\b", re.IGNORECASE)
@@ -359,9 +360,12 @@ def _is_breadcrumb(el: etree._Element, tag: str, sizes: dict) -> bool:
             and all(_tag(step) == "li" for step in steps))
     # A cell or box that merely starts with the path ('HOME > 소식' then the article) is not the path; a step
     # that opens a parenthesis it does not close was cut out of a phrase ('Location: (via video/teleconference)').
-    return looks_like_path and all(len(part.split()) <= MAX_BREADCRUMB_PART_WORDS and not re.search(r"[.!?]$", part)
-                                   and part.count("(") == part.count(")")
-                                   for part in _breadcrumb_text(el).split(" > "))
+    # The last step of a path its name marks may be the page's own headline ('Media > News Releases > February
+    # 2026 > Fourth Defendant Pleads Guilty in Decade-long Ponzi Scheme'): longer than a section's name.
+    parts = _breadcrumb_text(el).split(" > ")
+    return looks_like_path and all(
+        len(part.split()) <= (MAX_BREADCRUMB_TITLE_WORDS if hinted and n == len(parts) - 1 > 0 else MAX_BREADCRUMB_PART_WORDS)
+        and not re.search(r"[.!?]$", part) and part.count("(") == part.count(")") for n, part in enumerate(parts))
 
 
 def _home_icon_first(el: etree._Element) -> bool:
@@ -405,6 +409,18 @@ def _record(state: _State, el: etree._Element, rule: str) -> None:
     if text:
         state.ordinal += 1
         state.removed.append(RemovedLine(state.ordinal, text, rule))
+
+
+EMPTY_FIELD = "empty_field"
+
+
+def _is_empty_field_row(tr: etree._Element) -> bool:
+    """A row of labels whose value cells are all empty ('<tr><th>제목</th><td></td></tr>', '<tr><th>Title</th>
+    <td> </td></tr>': an empty board view's form): it says nothing, and is recorded, not a block."""
+    cells = [cell for cell in tr if _tag(cell) in CELL_TAGS]
+    values = [cell for cell in cells if _tag(cell) == "td"]
+    return bool(values) and len(values) < len(cells) and not any(_text_of(cell) for cell in values) \
+        and next((c for c in values if next(c.iter("img", "input", "select", "a"), None) is not None), None) is None
 
 
 def _dl_text(dl: etree._Element) -> str:
@@ -822,6 +838,9 @@ def _leaf(el: etree._Element, tag: str, state: _State, hint: str, marker: str, w
         _flush(state, hint)
         state.buffer.append(_dl_text(el))
         _flush_as(state, el, tag, "cell")
+    elif tag == "tr" and not _is_layout_row(el, state.sizes) and _is_empty_field_row(el):
+        _flush(state, hint)
+        _record(state, el, EMPTY_FIELD)  # '<th>제목</th><td></td>': a label with nothing to label
     elif tag == "tr" and not _is_layout_row(el, state.sizes):
         _flush(state, hint)
         state.buffer.append(_row_text(el))

@@ -211,3 +211,49 @@ def test_sibling_paragraphs_at_one_path_do_not_go_together_at_the_edge_english()
     content = _content(html)
     assert "Filed: Tallmadge, OH 44278" in content
     assert not any("Comments closed" in line for line in content)
+
+
+# --- a marked path's last step may be the page's own headline ---------------------------------------
+
+def _crumbs(html: str) -> list[str]:
+    return [b.text for b in html_blocks(html)[0] if b.hint == "breadcrumb"]
+
+
+def test_a_marked_path_ending_in_the_pages_headline_is_a_breadcrumb_english() -> None:
+    path = ("<span id='breadCrumb'><a href='/Media'>Media</a> &gt; <a href='/Media/News'>News Releases</a> &gt; "
+            "<a href='/Media/News/Feb'>February 2026</a> &gt; <span>Fourth Defendant Pleads Guilty in Decade-long Ponzi "
+            "Scheme</span></span>")
+    html = _page(f"<div class='view'>{path}<p>{'The spouse of a former manager pleaded guilty today in court. ' * 3}</p></div>")
+    assert _crumbs(html) == ["Media > News Releases > February 2026 > Fourth Defendant Pleads Guilty in Decade-long "
+                             "Ponzi Scheme"]
+
+
+def test_a_marked_path_ending_in_the_pages_headline_is_a_breadcrumb_korean() -> None:
+    path = ("<div class='location'><a href='/'>홈</a> &gt; <a href='/news'>알림마당</a> &gt; <span>광주광역시 인공지능 "
+            "산업 육성 계획 발표 및 기업 지원 확대 방안 시민 설명회 개최 안내</span></div>")
+    html = _page(f"<div class='view'>{path}<p>{'광주광역시는 23일 인공지능 산업 육성 계획을 발표했다. ' * 3}</p></div>")
+    assert _crumbs(html) == ["홈 > 알림마당 > 광주광역시 인공지능 산업 육성 계획 발표 및 기업 지원 확대 방안 시민 설명회 개최 안내"]
+
+
+def test_a_long_step_inside_a_marked_path_is_no_breadcrumb() -> None:
+    """Only the last step may be long: 'Home > a sentence of many words > News' is a box that starts with a path."""
+    html = _page("<div class='location'><a href='/'>Home</a> &gt; <span>the city will open a new centre for artificial "
+                 "intelligence research next year</span> &gt; <a href='/n'>News</a></div>"
+                 f"<div class='view'><p>{'The city will print 10,000 copies of the guide. ' * 3}</p></div>")
+    assert _crumbs(html) == []
+
+
+# --- a row of labels with empty values says nothing ------------------------------------------------
+
+def test_an_empty_field_row_is_recorded_not_a_block_korean_and_english() -> None:
+    for label in ("제목", "Title"):
+        html = _page(f"<form><table><tr><th>{label}</th><td></td></tr><tr><th>작성자</th><td>관리자</td></tr></table></form>"
+                     "<div class='view'><p>광주광역시는 23일 인공지능 산업 육성 계획을 발표했다. The city will print 10,000 copies.</p></div>")
+        texts = [b.text for b in html_blocks(html)[0]]
+        assert f"{label} :" not in texts and "작성자 : 관리자" in texts
+        assert ("empty_field", label) in _removed(html)
+
+
+def test_a_row_whose_value_is_a_link_or_an_image_is_no_empty_field() -> None:
+    html = _page("<table><tr><th>첨부</th><td><a href='/f.hwp'><img src='hwp.png' alt=''></a></td></tr></table>")
+    assert not any(rule == "empty_field" for rule, _ in _removed(html))
