@@ -100,7 +100,10 @@ LINE_RULES: tuple[LineRule, ...] = (
               r"^(\(?\d{5}\)?\s*)?[가-힣]+(광역시|특별시|특례시|도)\s+[가-힣]+(구|시|군)\s+.{0,60}(\d+|번지|번길)",
               # romanised Korean road-name address: '111 Naebang-ro, Seo-gu, Gwangju'
               r"\b\d{1,5}(-\d{1,4})?,? [A-Z][a-z]+-(ro|gil|daero|dong)\b",
-              r"\b(tel|fax|phone)\b\s*[.:]?\s*[+\d(][\d()\s.+-]{6,}", max_chars=160, prose_ok=False),
+              # the phone label opens the line or follows the address's number or a separator ('... 용소로 45 TEL:
+              # 051-629-4114', 'Fax (313) 224-3522'); after words it is an instruction ('Join by Phone: +1-646-...')
+              r"(?:^|(?<=[\d),|·/]\s)|(?<=[\d),|·/]))(tel|fax|phone)\b\s*[.:]?\s*[+\d(][\d()\s.+-]{6,}",
+              max_chars=160, prose_ok=False),
     # previous / next article links under the article: '이전글 : 제목', 'Next   Gadeokdo Airport Plan Finalized'
     _contains("prev_next", r"^(이전\s?글|다음\s?글|윗\s?글|아랫\s?글)\s*[:：|]?",
               # ... not 'Next date: Saturday, April 11, 2026 | 02:00 PM': the next date of a recurring event is its schedule

@@ -346,9 +346,11 @@ def test_a_thin_page_inside_one_form_keeps_the_content_box_that_holds_its_prose(
 
 
 def test_a_thin_page_without_a_content_named_box_keeps_the_per_element_rules() -> None:
-    """The name is the evidence the low score lacks: an unnamed box of link rows in a form is a form."""
+    """The name is the evidence the low score lacks: an unnamed box of link rows in a form (one with a field
+    to fill: a form of hidden inputs alone is a wrapper, see test_html_body10) is a form."""
     rows = "".join(f"<tr><td><a href='/doc{i}'>Item {i}</a></td></tr>" for i in range(3))
-    html = _page(f"<form action='/search'><div class='box'><p>Search the site, please.</p><table>{rows}</table></div></form>")
+    html = _page(f"<form action='/search'><div class='box'><p>Search the site, please.</p><input name='q'>"
+                 f"<table>{rows}</table></div></form>")
     assert _content(html) == []
 
 
@@ -422,9 +424,10 @@ def test_a_thin_event_keeps_its_date_and_time_lines_at_the_region_edge(lang: str
 
 
 def test_a_dateline_above_a_full_article_is_still_frame() -> None:
-    # the date lines are kept only when the region is a few short paragraphs (an event of a few fields);
+    # the date lines are kept only when the region is a few short paragraphs (an event of a few fields; a
+    # weekday's date up to html.SHORT_REGION_PROSE, so the article here is twelve paragraphs, over it);
     # (a Korean date line above a Korean article is kept on main already: no Korean case here)
-    html = _page(f"<article><div class='when'>Friday, June 5, 2020</div>{_paragraphs(EN)}</article>")
+    html = _page(f"<article><div class='when'>Friday, June 5, 2020</div>{_paragraphs(EN * 3)}</article>")
     assert _rules(html)["Friday, June 5, 2020"] == "region_edge"
 
 
