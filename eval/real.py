@@ -3,6 +3,7 @@
     python eval/real.py                      # one table: dev and holdout, cityclips and trafilatura
     python eval/real.py --split dev --pages  # plus one line per page and its misses (dev, holdout; never fresh)
     python eval/real.py --json               # machine-readable figures
+    python eval/real.py --language ko        # the Korean pages only (issue 12's Korean targets)
 
 Gold is in eval/real/<split>/gold (format: eval/real/README.md). What is counted:
 - must-keep kept: a snippet counts when it sits inside one output segment (whitespace ignored);
@@ -71,15 +72,19 @@ class Output:
     produces: frozenset = frozenset({"captions", "attachments", "quotes"})  # what else the extractor emits
 
 
-def load_split(split: str, real_dir: Path = REAL_DIR) -> list[tuple[RawPage, dict]]:
-    """(page, gold) pairs of one split; pages keyed '<site>/<file>' so the template pass groups them by site."""
+def load_split(split: str, real_dir: Path = REAL_DIR, language: str | None = None) -> list[tuple[RawPage, dict]]:
+    """(page, gold) pairs of one split (of one gold language when given); pages keyed '<site>/<file>' so the
+    template pass groups them by site."""
     manifest = {r["id"]: r for r in json.loads((real_dir / "manifest.json").read_text(encoding="utf-8"))}
     pairs = []
     for gold_path in sorted((real_dir / split / "gold").glob("*.json")):
         page = real_dir / split / "pages" / f"{gold_path.stem}.html"
         site = manifest.get(gold_path.stem, {}).get("site", "unknown")
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if language and gold.get("language") != language:
+            continue
         raw = RawPage(f"{site}/{page.name}", page.read_bytes(), "html")
-        pairs.append((raw, json.loads(gold_path.read_text(encoding="utf-8"))))
+        pairs.append((raw, gold))
     return pairs
 
 
@@ -331,9 +336,11 @@ def _score_quotes(out: Output, gold: dict, tally: Tally) -> None:
             tally.quote_pred += 1
 
 
-def score_split(split: str, with_trafilatura: bool = True, real_dir: Path = REAL_DIR) -> dict:
-    """Figures of one split: {'cityclips': {...}, 'trafilatura': {...}} (trafilatura omitted when asked)."""
-    pairs = load_split(split, real_dir)
+def score_split(split: str, with_trafilatura: bool = True, real_dir: Path = REAL_DIR,
+                language: str | None = None) -> dict:
+    """Figures of one split (its pages of one language when given): {'cityclips': {...}, 'trafilatura': {...}}
+    (trafilatura omitted when asked)."""
+    pairs = load_split(split, real_dir, language)
     result = {}
     runs = [("cityclips", cityclips_outputs)] + ([("trafilatura", trafilatura_outputs)] if with_trafilatura else [])
     if with_trafilatura:
@@ -392,6 +399,8 @@ def main(argv: list[str] | None = None) -> int:
                              "by --split fresh or all)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura column")
+    parser.add_argument("--language", choices=("ko", "en"),
+                        help="only the pages whose gold language is this (issue 12's Korean targets: --language ko)")
     parser.add_argument("--pages", action="store_true", help="list the misses of each page of the tunable splits (never fresh's)")
     args = parser.parse_args(argv)
     if not (REAL_DIR / "manifest.json").is_file():
@@ -399,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     chosen = {"all": SPLITS, "tuned": tuple(s for s in SPLITS if s not in BLIND_SPLITS)}.get(args.split, (args.split,))
     splits = tuple(s for s in chosen if (REAL_DIR / s / "gold").is_dir())
-    results = {s: score_split(s, not args.no_trafilatura) for s in splits}
+    results = {s: score_split(s, not args.no_trafilatura, language=args.language) for s in splits}
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))
         return 0

@@ -65,9 +65,18 @@ def test_floors_are_close_to_what_was_measured() -> None:
 def test_the_default_run_never_scores_the_blind_split(monkeypatch, capsys) -> None:
     """`python eval/real.py` (and make eval through eval/score.py) scores dev and holdout only: fresh needs asking for."""
     asked: list[str] = []
-    monkeypatch.setattr(real, "score_split", lambda split, _trafilatura: asked.append(split) or {})
+    monkeypatch.setattr(real, "score_split", lambda split, _trafilatura, **_: asked.append(split) or {})
     real.main(["--json", "--no-trafilatura"])
     assert asked and "fresh" not in asked and set(asked) <= {"dev", "holdout"}
     asked.clear()
     real.main(["--json", "--no-trafilatura", "--split", "all"])
     assert "fresh" in asked or not (real.REAL_DIR / "fresh" / "gold").is_dir()
+
+
+def test_a_language_scores_only_its_pages() -> None:
+    """`--language ko` (issue 12's Korean targets) keeps the pages whose gold is Korean, and only those."""
+    korean = real.load_split("dev", language="ko")
+    every = real.load_split("dev")
+    assert korean and len(korean) < len(every)
+    assert all(gold["language"] == "ko" for _, gold in korean)
+    assert sum(gold["language"] == "ko" for _, gold in every) == len(korean)
