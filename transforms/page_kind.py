@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -385,6 +386,52 @@ def _schedule_date(line: str) -> str | None:
     return None if _CHANGE_LABEL.search(line[:first.start()]) else first.group(0)
 
 
+# A list's rows may be grouped under dated lines of one shape ('Published in the Law Journal of 10/17/2023:',
+# '2024 OK 54 , SCBD-7680 Decided 06/24/2024', '게시일 : 2023. 10. 17.'): the same words around a different date,
+# line after line. Each line's dates and the words holding a digit are masked; a shape shown with this many
+# different dates is the rows' dating, not one item's date (an item shows its own date once or twice).
+MIN_DATED_SHAPE_DATES = MIN_LISTING_ROWS
+# ... and a labelled date whose line's shape shows MIN_SCHEDULE_LINES different dates ('Posted: May 7, 2026',
+# 'Posted: 3/20/2026', 'Posted: 3/9/2026') dates rows, as a schedule's lines date meetings: no item's own field
+_HOLDS_DIGIT = re.compile(r"\S*\d\S*")
+MAX_DATED_SHAPE_LINE_CHARS = 300  # a row's dated line: its date, a label, a title at most
+
+
+def _dated_shape(line: str, found: Sequence[re.Match]) -> str:
+    """The line (stripped) with its dates (found in it) masked and its words that hold a digit made '0'."""
+    for match in sorted(found, key=lambda m: m.start(), reverse=True):
+        line = f"{line[:match.start()]}\x00{line[match.end():]}"
+    return _HOLDS_DIGIT.sub("0", line.strip().lower())
+
+
+@lru_cache(maxsize=8)  # asked of one page's text by several rules (item_evidence is asked up to four times)
+def dated_line_shapes(text: str) -> Counter:
+    """For each shape of the short lines of the text's first SCHEDULE_CHARS that show a date (their dates
+    and digit-holding words masked), how many different dates its lines show."""
+    dates: dict[str, set[str]] = {}
+    for line in text[:SCHEDULE_CHARS].splitlines():
+        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not (found := _full_dates(line)):
+            continue
+        dates.setdefault(_dated_shape(line, found), set()).add(min(found, key=lambda m: m.start()).group(0))
+    return Counter({shape: len(seen) for shape, seen in dates.items()})
+
+
+def dates_rows(line: str, found: Sequence[re.Match], text: str) -> bool:
+    """True when the line (of text, showing the dates found) has a shape that text shows with
+    MIN_SCHEDULE_LINES or more different dates: one of a run of rows' dated lines."""
+    return len(line) <= MAX_DATED_SHAPE_LINE_CHARS and dated_line_shapes(text)[_dated_shape(line, found)] >= MIN_SCHEDULE_LINES
+
+
+def most_dated_shape(text: str) -> int:
+    """The most different dates one shape of dated lines shows in the text (dated_line_shapes), 0 for none."""
+    return max(dated_line_shapes(text).values(), default=0)
+
+
+def document_links(links: Sequence[str]) -> int:
+    """How many of the page's links (hrefs) name a document file (DOCUMENT_LINK, transforms/listing.py)."""
+    return sum(bool(DOCUMENT_LINK.search(link)) for link in links)
+
+
 def shows_schedule(body_text: str) -> bool:
     """True when MIN_SCHEDULE_LINES or more of the body's first SCHEDULE_CHARS lines are short lines that
     open with a date, of MIN_SCHEDULE_DATES or more different dates: a schedule of meetings, not one
@@ -393,18 +440,22 @@ def shows_schedule(body_text: str) -> bool:
     return len(dates) >= MIN_SCHEDULE_LINES and len(set(dates)) >= MIN_SCHEDULE_DATES
 
 
-def shows_date_field(body_text: str) -> bool:
+def shows_date_field(body_text: str, context: str | None = None) -> bool:
     """True when the body's first HEAD_CHARS show a date as a field: a date after a short label and a
     colon, or a short line that is mostly a date unless the body is a schedule of such lines; never a
-    date labelled as a change."""
+    date labelled as a change, nor a labelled date of a line that dates rows (dates_rows) in context (the
+    text the body is part of; the body itself when not given)."""
     unlabelled = False
     label = ""  # the line before, when it is a label of its own ('Start Date/Time:' above its value)
     for line in body_text[:HEAD_CHARS].splitlines():
-        for match in _full_dates(line):
+        found = _full_dates(line)
+        for match in found:
             before = line[:match.start()]
-            if not _CHANGE_LABEL.search(f"{label} {before[-20:]}") and _LABELLED_DATE.search(f"{label} {before}"):
+            if (not _CHANGE_LABEL.search(f"{label} {before[-20:]}") and _LABELLED_DATE.search(f"{label} {before}")
+                    and not dates_rows(line, found, context or body_text)):
                 return True
-        unlabelled = unlabelled or (_date_line(line) is not None and not _CHANGE_LABEL.search(label))
+        unlabelled = unlabelled or (_date_line(line) is not None and not _CHANGE_LABEL.search(label)
+                                    and not dates_rows(line, found, context or body_text))
         label = line.strip() if len(line.strip()) <= MAX_FIELD_WORDS_CHARS and _LABELLED_DATE.search(line) else ""
         for match in COMPACT_DATE.finditer(line):  # eight digits only as a labelled field's value
             if _LABELLED_DATE.search(line[:match.start()]) and not _CHANGE_LABEL.search(line[:match.start()][-20:]):
@@ -493,9 +544,11 @@ def labelled_date_lines(body_text: str) -> list[str]:
     ('Date : Tuesday, September 18, 2018', '신청기간 : 2012-06-12'), never a date labelled as a change."""
     found = []
     for line in body_text[:HEAD_CHARS].splitlines():
-        for match in _full_dates(line):
+        dates = _full_dates(line)
+        for match in dates:
             before = line[:match.start()]
-            if not _CHANGE_LABEL.search(before[-20:]) and _LABELLED_DATE.search(before):
+            if (not _CHANGE_LABEL.search(before[-20:]) and _LABELLED_DATE.search(before)
+                    and not dates_rows(line, dates, body_text)):
                 found.append(line)
                 break
     return found
@@ -597,13 +650,26 @@ def is_item_url(url: str | None) -> bool:
     return bool(url and (ARTICLE_URL.search(url) or DATED_URL.search(url)))
 
 
+def shown_text(evidence: PageEvidence) -> str:
+    """The frame above the body and the body, in page order: the text whose dated lines may date rows."""
+    return f"{evidence.frame_text}\n{evidence.body_text}"
+
+
+def byline_dates_rows(evidence: PageEvidence) -> bool:
+    """True when a line of the frame above the body shows a date in a shape that dates rows (dates_rows) in
+    the frame and body: the date a byline reader took for the page's ('게시일 : 2023. 10. 3.' above a list of
+    the same lines) is its first row's."""
+    text = shown_text(evidence)
+    return any(dates_rows(line, found, text) for line in evidence.frame_text.splitlines() if (found := _full_dates(line)))
+
+
 def item_evidence(evidence: PageEvidence) -> str:
     """What says the page is one item (see the module docstring), or '' when nothing does."""
     for name, present in (("published_at", evidence.has_published_at), ("article_markup", evidence.article_markup),
                           ("article_url", is_item_url(evidence.url)),
                           ("neighbour_links", evidence.neighbour_links),
                           ("date_field", shows_date_field(evidence.body_text)),
-                          ("frame_date", shows_date_field(evidence.frame_text)),
+                          ("frame_date", shows_date_field(evidence.frame_text, shown_text(evidence))),
                           ("event_fields", shows_event_fields(evidence)), ("event_hours", shows_event_hours(evidence))):
         if present:
             return name
@@ -648,6 +714,8 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     status = evidence.http_status
     if status is not None and status >= 400:
         return PageKind("error", f"http_status={status}")
+    if evidence.has_published_at and byline_dates_rows(evidence):  # its date is a row's, not the page's
+        evidence = replace(evidence, has_published_at=False)
     head = f"{evidence.title or ''} {evidence.body_text[:ERROR_SEARCH_CHARS]}"
     # an item's page can say 'no results found' in a widget (an events plugin's empty list under the event):
     # a page that shows or marks up one item is that item; an item's URL is no evidence (an unknown id's URL is one)
@@ -711,6 +779,12 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     # a long run of dated rows on a page that is no item: a year's meetings, an events calendar's list
     if dated and not item and rows.dated_rows >= MIN_LONG_RUN_ROWS:
         return PageKind("listing", f"{reason} a long run of dated rows", rows.links)
+    # groups of rows under dated lines of one shape, on a page that is no item and links at least as many
+    # document files (an opinion archive: each day's opinions as PDF files under 'Published ... of <date>:');
+    # a committee's schedule shows dated lines too, but links no document per date
+    dated_lines = most_dated_shape(shown_text(evidence))
+    if not item and dated_lines >= MIN_DATED_SHAPE_DATES and document_links(evidence.page_links) >= dated_lines:
+        return PageKind("listing", f"{reason} {dated_lines} dated lines of one shape and their documents", rows.links)
     # items shown whole, each under its own date with the same fields: a list of them, unless the page's
     # own markup, byline or neighbour links name it one item (a date field is each record's own)
     if item not in STRONG_ITEM_EVIDENCE and shows_dated_records(evidence.body_text):
