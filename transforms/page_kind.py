@@ -544,11 +544,9 @@ def labelled_date_lines(body_text: str) -> list[str]:
     ('Date : Tuesday, September 18, 2018', '신청기간 : 2012-06-12'), never a date labelled as a change."""
     found = []
     for line in body_text[:HEAD_CHARS].splitlines():
-        dates = _full_dates(line)
-        for match in dates:
+        for match in _full_dates(line):
             before = line[:match.start()]
-            if (not _CHANGE_LABEL.search(before[-20:]) and _LABELLED_DATE.search(before)
-                    and not dates_rows(line, dates, body_text)):
+            if not _CHANGE_LABEL.search(before[-20:]) and _LABELLED_DATE.search(before):
                 found.append(line)
                 break
     return found
@@ -776,8 +774,10 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     if (thin and document_rows(rows) >= MIN_DOCUMENT_SHARE * n_rows
             and (item not in STRONG_ITEM_EVIDENCE or rows.dated_rows >= MIN_ARCHIVE_ROWS)):
         return PageKind("listing", f"{reason} dated rows of documents", rows.links)
-    # a long run of dated rows on a page that is no item: a year's meetings, an events calendar's list
-    if dated and not item and rows.dated_rows >= MIN_LONG_RUN_ROWS:
+    # a long run of dated rows on a page that is no item: a year's meetings, an events calendar's list; a date
+    # field in the body's head gives way to it (a list's own 'as of' date: 'Published Opinions: September 12,
+    # 2025' above the day's opinions), an item's byline, markup, URL, neighbours or event fields do not
+    if dated and item in ("", "date_field") and rows.dated_rows >= MIN_LONG_RUN_ROWS:
         return PageKind("listing", f"{reason} a long run of dated rows", rows.links)
     # groups of rows under dated lines of one shape, on a page that is no item and links at least as many
     # document files (an opinion archive: each day's opinions as PDF files under 'Published ... of <date>:');

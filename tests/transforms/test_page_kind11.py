@@ -1,6 +1,8 @@
 """Page kinds on sites the rules were not tuned on (round 11): rows grouped under dated lines, dockets, ..."""
 from __future__ import annotations
 
+import pytest
+
 from cityclips.transforms.page_kind import dated_line_shapes, most_dated_shape
 from cityclips.transforms.pipeline import process_pages
 from cityclips.transforms.records import RawPage
@@ -28,13 +30,16 @@ CASES = ["Middlebury v. Fraternal Order of Police", "Ahmed v. Oak Management Cor
        "영업정지 처분 취소 청구 사건", "건축 허가 취소 처분 취소 청구", "개발부담금 부과 처분 취소 청구"]
 
 
-def test_rows_grouped_under_dated_lines_of_one_shape_that_link_documents_are_a_listing():
-    for heading, titles, extension in (("Published in the Law Journal of 10/{day}/2023:", CASES, "pdf"),
-                                       ("게시일 : 2023. 10. {day}. 재결서 공개", 사건, "hwp")):
-        archive = f"<h1>Archive of Opinions</h1>{grouped_archive(heading, titles, extension)}"
-        schedule = f"<h1>Archive of Opinions</h1>{grouped_archive(heading, titles, extension, documents=False)}"
-        listing, static = process_pages([page(archive, "a.html"), page(schedule, "s.html")])
-        assert (listing.page_kind, static.page_kind) == ("listing", "static"), heading
+# (a labelled date on each group, 'Posted: ...', '게시일 : ...', is the rows' dating: no date field of the page,
+# and no byline of it when the byline reader takes the first)
+@pytest.mark.parametrize("heading, titles, extension", [("Published in the Law Journal of 10/{day}/2023:", CASES, "pdf"),
+                                                        ("Posted: October {day}, 2023", CASES, "pdf"),
+                                                        ("게시일 : 2023. 10. {day}. 재결서 공개", 사건, "hwp")])
+def test_rows_grouped_under_dated_lines_of_one_shape_that_link_documents_are_a_listing(heading, titles, extension):
+    archive = f"<h1>Archive of Opinions</h1>{grouped_archive(heading, titles, extension)}"
+    schedule = f"<h1>Archive of Opinions</h1>{grouped_archive(heading, titles, extension, documents=False)}"
+    listing, static = process_pages([page(archive, "a.html"), page(schedule, "s.html")])
+    assert (listing.page_kind, static.page_kind) == ("listing", "static")
 
 
 def test_dated_lines_of_one_shape_count_their_different_dates():
@@ -44,3 +49,35 @@ def test_dated_lines_of_one_shape_count_their_different_dates():
     shapes = dated_line_shapes(text)
     assert sorted(shapes.values()) == [2, 2, 2] and most_dated_shape(text) == 2
     assert most_dated_shape("Posted: 2024-05-01\nPosted: 2024-05-01\nno date here") == 1
+
+
+NOTICES = "".join(f"<p>{text}</p>" for text in (
+    "Notice of today's published opinions is provided here at eight in the morning, and their full text later.",
+    "The full text of unpublished decisions is available through the lists of decisions linked from this page.",
+    "Past published opinions are available through various unofficial collections kept by libraries and firms.",
+    "Opinions posted here are subject to formal revision and are superseded by the bound volumes of the reports.",
+    "If you find a typographical or other formal error, please notify the reporter of decisions by mail or phone.",
+    "Register for notices of slip opinions by topic, and choose all topics to be told of every opinion released.",
+    "Each day that an opinion is released on a topic you chose, an e-mail will tell you of it and link its text.",
+    "You may sign up for as many topics as you wish, with a separate e-mail sent for each of the topics chosen."))
+알림 = "".join(f"<p>{text} 자세한 내용은 담당 부서의 안내를 따르시기 바랍니다.</p>" for text in (
+    "오늘 공개된 재결서는 오전 여덟 시에 이 면에 알리며 전문은 오후에 올립니다.",
+    "공개되지 않은 재결의 전문은 아래에 연결한 재결 목록에서 찾아볼 수 있습니다.",
+    "지난 재결서는 도서관과 법률 기관이 모은 여러 자료집에서 열람할 수 있습니다.",
+    "이 면에 올린 재결서는 형식 수정을 거치며 공식 재결집이 나오면 그것으로 대신합니다.",
+    "오탈자나 형식 오류를 찾으시면 담당 부서에 우편이나 전화로 알려 주시기 바랍니다.",
+    "분야별 알림을 신청하시면 새 재결서가 공개될 때마다 전자우편으로 알려 드립니다.")
+    for _ in range(2))
+
+
+@pytest.mark.parametrize("field, row, prose", [
+    ("Published Opinions: September 12, 2025", "Commonwealth v. Party {i} (September {i}, 2025)", NOTICES),
+    ("공개일 : 2025. 9. 12.", "행정심판 재결 {i}호 (2025. 9. {i}.)", 알림)])
+def test_a_long_run_of_dated_rows_outweighs_a_date_field_at_the_pages_top(field, row, prose):
+    # the day's opinions under the list's own date, with paragraphs of notices about them: a listing; the same
+    # date field above a few dated rows is still one dated item's
+    def opinions(n: int) -> str:
+        items = "".join(f"<li><a href='/doc/opinion-{i}/download'>{row.format(i=i + 1)}</a></li>" for i in range(n))
+        return f"<h1>New opinions</h1><p>{field}</p>{prose}<ul>{items}</ul>"
+    long_run, few = process_pages([page(opinions(14), "l.html"), page(opinions(5), "f.html")])
+    assert (long_run.page_kind, few.page_kind) == ("listing", "article")
