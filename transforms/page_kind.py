@@ -599,6 +599,27 @@ def shows_own_board_fields(evidence: PageEvidence) -> bool:
     return False
 
 
+# A record's page shows its fields as a table of labels, each on a line of its own above its value ('Case:',
+# 'Date Filed:', 'Case Type:', 'Style:', '사건번호 :', '접수일 :'), before whatever rows it holds (a case's docket:
+# its filings and events by date, each linking its documents). Five labels and more, each shown once, above the
+# first row: a listing's rows repeat their labels (or name them once in a header row, on one line), and a filter
+# form above a list names two or three. An event's page shows four (date, time, location, link): an item anyway.
+MIN_RECORD_LABELS = 5
+_LABEL_ALONE = re.compile(r"^\s*([^\W\d_][^:：\n]{0,23}?)\s*[:：]\s*$")
+
+
+def shows_record_fields(evidence: PageEvidence) -> bool:
+    """True when the body's first HEAD_CHARS, above the first line a row holds, show MIN_RECORD_LABELS or
+    more different labels on lines of their own, each once: one record's fields."""
+    labels: Counter = Counter()
+    for line in evidence.body_text[:HEAD_CHARS].splitlines():
+        if "".join(line.split()) and _held_by_a_row(line, evidence.rows.row_texts):
+            break
+        if label := _LABEL_ALONE.match(line):
+            labels[label.group(1).strip().lower()] += 1
+    return sum(count == 1 for count in labels.values()) >= MIN_RECORD_LABELS
+
+
 # An event's page says when and where it takes place as fields: a label of its time ('Date/Time:', 'When:',
 # '일시 :') and one of its place ('Location:', 'Where:', '장소 :') at the start of lines near its top, with
 # their values or without (a calendar's pop-up saved before its script filled them in): one item, dated or not.
@@ -759,6 +780,9 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     # are its own (a board view with its list; the rows are the board's other posts).
     if shows_own_board_fields(evidence):
         return PageKind("article", f"{reason} item: its own author and view count above its text")
+    # A record's field table above its rows: the rows are its own (a case's filings by date, a study's sites)
+    if shows_record_fields(evidence):
+        return PageKind("article", f"{reason} item: a record's fields above its rows")
     if (dated and share >= MIN_ROWS_TEXT_SHARE + shift) or (undated and share >= MIN_UNDATED_ROWS_TEXT_SHARE + shift):
         return PageKind("listing", reason, rows.links)
     item = item_evidence(evidence)

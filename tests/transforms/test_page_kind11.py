@@ -81,3 +81,21 @@ def test_a_long_run_of_dated_rows_outweighs_a_date_field_at_the_pages_top(field,
         return f"<h1>New opinions</h1><p>{field}</p>{prose}<ul>{items}</ul>"
     long_run, few = process_pages([page(opinions(14), "l.html"), page(opinions(5), "f.html")])
     assert (long_run.page_kind, few.page_kind) == ("listing", "article")
+
+
+@pytest.mark.parametrize("fields, event, header", [
+    (("Case:", "01-25-00434-CV", "Date Filed:", "06/11/2025", "Case Type:", "Contract", "Style:", "Wells Fargo Bank",
+      "v.:", "David Munson", "Orig Proc:", "No"), "Motion for extension of time to file brief filed", "Date Event Document"),
+    (("사건번호 :", "2025구합10434", "접수일 :", "2025. 6. 11.", "사건종류 :", "행정", "원고 :", "주식회사 한빛",
+      "피고 :", "광주광역시장", "재판부 :", "제1행정부"), "원고 준비서면 제출 및 기일 지정", "일자 내용 문서")])
+def test_a_records_field_table_above_its_dated_rows_makes_one_item(fields, event, header):
+    # a case's page: its fields (labels on lines of their own, then their values), then its docket of dated
+    # filings linking their documents; the same docket without the record's fields is a list of filings
+    labels = "".join(f"<div class='{('label', 'value')[i % 2]}'>{text}</div>" for i, text in enumerate(fields))
+    cells = "".join(f"<th>{name}</th>" for name in header.split())
+    rows = "".join(f"<tr><td>2025-09-{day:02d}</td><td>{event} ({day})</td><td><a href='/media/{day}.pdf'>PDF</a></td></tr>"
+                   for day in range(1, 13))
+    docket = f"<table><tr>{cells}</tr>{rows}</table>"
+    record, filings = process_pages([page(f"<h1>{fields[1]}</h1><div class='case'>{labels}</div>{docket}", "r.html"),
+                                     page(f"<h1>{fields[1]}</h1>{docket}", "f.html")])
+    assert (record.page_kind, filings.page_kind) == ("article", "listing")
