@@ -707,6 +707,11 @@ def material_rows(rows: ListingRows) -> int:
     return sum(count for count in counts.values() if count >= MIN_MATERIAL_REPEATS)
 
 
+def shaped_rows(rows: ListingRows) -> int:
+    """How many of the rows share the most common shape of title (_shape: digits and month names masked)."""
+    return max(Counter(_shape(link.title) for link in rows.links).values(), default=0)
+
+
 # A row that links a document file (its agenda, its minutes: .pdf, .hwp, .docx ...) is a document's row; dated
 # rows most of which link documents are an archive of them (a board's meetings, 회의록 by date), not a menu.
 MIN_DOCUMENT_SHARE = 0.6
@@ -764,8 +769,10 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     dated = rows.dated_rows >= MIN_LISTING_ROWS and rows.dated_rows >= MIN_DATED_SHARE * (n_rows - material_rows(rows))
     listing_url = bool(evidence.url and LISTING_URL.search(evidence.url))
     article_url = is_item_url(evidence.url)
-    # undated rows only with a listing URL or pagination, never on a page whose body the cleaner emptied
-    undated = n_rows >= MIN_UNDATED_LISTING_ROWS and (listing_url or rows.pagination) and evidence.body_chars > 0
+    # undated rows only with a listing URL or pagination, on a page whose body the cleaner emptied only with
+    # pagination and rows most of which share one title shape (numbered results: 'View Opinion No. 16-0775')
+    undated = n_rows >= MIN_UNDATED_LISTING_ROWS and (listing_url or rows.pagination) and (
+        evidence.body_chars > 0 or (rows.pagination and shaped_rows(rows) >= MIN_DATED_SHARE * n_rows))
     # Evidence shifts the share a listing needs: pagination or a list URL lower it; an item's URL,
     # its markup and links to its neighbours raise it.
     shift = (LISTING_EVIDENCE_SHIFT * (-rows.pagination - listing_url - rows.links_children)

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from cityclips.transforms.page_kind import dated_line_shapes, most_dated_shape
+from cityclips.transforms.html import parse_html
+from cityclips.transforms.listing import listing_rows
+from cityclips.transforms.page_kind import PageEvidence, dated_line_shapes, decide_page_kind, most_dated_shape
 from cityclips.transforms.pipeline import process_pages
 from cityclips.transforms.records import RawPage
 
@@ -99,3 +101,20 @@ def test_a_records_field_table_above_its_dated_rows_makes_one_item(fields, event
     record, filings = process_pages([page(f"<h1>{fields[1]}</h1><div class='case'>{labels}</div>{docket}", "r.html"),
                                      page(f"<h1>{fields[1]}</h1>{docket}", "f.html")])
     assert (record.page_kind, filings.page_kind) == ("article", "listing")
+
+
+@pytest.mark.parametrize("title, names", [("View Opinion No. 16-{i:04d}", ["Pay a Fine", "File a Case", "Court Forms",
+                                                                        "Jury Service", "Court Rules", "Find a Court",
+                                                                        "Judicial Openings", "Contact Us", "Careers"]),
+                                          ("판결문 보기 제2025-{i}호", ["민원 안내", "사건 검색", "전자 소송", "법원 위치",
+                                                                 "재판 일정", "정보 공개", "채용 안내", "자주 묻는 질문", "찾아오시는 길"])])
+def test_numbered_rows_with_pagination_make_a_listing_of_a_page_the_cleaner_emptied(title, names):
+    # the cleaner took the whole page for a menu: rows that share one title shape with a pager are still its
+    # results; rows of names of their own (a menu) on an emptied page are not
+    pager = "<div class='pagination'><a href='?page=1'>1</a><a href='?page=2'>2</a><a href='?page=3'>3</a></div>"
+    results = "".join(f"<li><a href='/courtcases/{i}/embed'>{title.format(i=i + 700)}</a></li>" for i in range(12))
+    menu = "".join(f"<li><a href='/section-{i}'>{name}</a></li>" for i, name in enumerate(names))
+    for items, kind in ((results, "listing"), (menu, "static")):
+        rows = listing_rows(parse_html(f"<html><body><ul>{items}</ul>{pager}</body></html>"))
+        assert rows.pagination and len(rows.links) >= 9
+        assert decide_page_kind(PageEvidence(rows=rows, body_chars=0)).kind == kind
