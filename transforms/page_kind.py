@@ -427,6 +427,30 @@ def most_dated_shape(text: str) -> int:
     return max(dated_line_shapes(text).values(), default=0)
 
 
+MIN_DATED_ENTRIES = MIN_LISTING_ROWS  # entries under dated lines (dated_entries) that make a listing
+
+
+def dated_entries(text: str) -> int:
+    """How many of the text's dated lines of one shape that dates rows (shown with MIN_SCHEDULE_LINES or more
+    different dates) a line of PROSE_MIN_CHARS or more follows that is no such line: entries, each its date and
+    then its title or summary (a court's decisions of the month: '2024 OK 54 , SCBD-7680 Decided 06/24/2024' and
+    the case's first paragraph; several decided on one day). A schedule's dated lines follow one another, or a
+    room and an address follow them."""
+    shapes = dated_line_shapes(text)
+    if max(shapes.values(), default=0) < MIN_SCHEDULE_LINES:
+        return 0
+    entries: Counter = Counter()
+    lines = text[:SCHEDULE_CHARS].splitlines()
+    for line, after in zip(lines, lines[1:]):
+        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not (found := _full_dates(line)):
+            continue
+        shape = _dated_shape(line, found)
+        if shapes[shape] >= MIN_SCHEDULE_LINES and len(after.strip()) >= PROSE_MIN_CHARS and not (
+                (dates := _full_dates(after)) and _dated_shape(after, dates) == shape):
+            entries[shape] += 1
+    return max(entries.values(), default=0)
+
+
 def document_links(links: Sequence[str]) -> int:
     """How many of the page's links (hrefs) name a document file (DOCUMENT_LINK, transforms/listing.py)."""
     return sum(bool(DOCUMENT_LINK.search(link)) for link in links)
@@ -816,6 +840,9 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     dated_lines = most_dated_shape(shown_text(evidence))
     if not item and dated_lines >= MIN_DATED_SHAPE_DATES and document_links(evidence.page_links) >= dated_lines:
         return PageKind("listing", f"{reason} {dated_lines} dated lines of one shape and their documents", rows.links)
+    # entries under dated lines of one shape, each with its title or summary, on a page that is no item
+    if not item and dated_entries(shown_text(evidence)) >= MIN_DATED_ENTRIES:
+        return PageKind("listing", f"{reason} dated entries, each with its text", rows.links)
     # items shown whole, each under its own date with the same fields: a list of them, unless the page's
     # own markup, byline or neighbour links name it one item (a date field is each record's own)
     if item not in STRONG_ITEM_EVIDENCE and shows_dated_records(evidence.body_text):

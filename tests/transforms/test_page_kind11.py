@@ -118,3 +118,20 @@ def test_numbered_rows_with_pagination_make_a_listing_of_a_page_the_cleaner_empt
         rows = listing_rows(parse_html(f"<html><body><ul>{items}</ul>{pager}</body></html>"))
         assert rows.pagination and len(rows.links) >= 9
         assert decide_page_kind(PageEvidence(rows=rows, body_chars=0)).kind == kind
+
+
+@pytest.mark.parametrize("dated, summary, place", [
+    ("2024 OK {n} , SCBD-76{n} Decided 06/{day}/2024",
+     "The bar association notified the court that respondent number {n} resigned pending disciplinary proceedings.",
+     "Room {n}, Judicial Center"),
+    ("2024두{n} 판결 선고 2024. 6. {day}.",
+     "원고 {n}이 낸 영업정지 처분 취소 청구에 대하여 원심 판결을 파기하고 사건을 다시 심리하도록 돌려보냈다는 판결이다.",
+     "제{n}호 법정")])
+def test_dated_entries_each_with_its_summary_are_a_listing_and_a_schedule_is_not(dated, summary, place):
+    # a court's decisions of the month, each a dated line and its first paragraph (several on one day); a
+    # committee's schedule shows dated lines with a room under each, and stays a page of its own
+    def page_of(under: str) -> str:
+        return "<h1>Decisions</h1>" + "".join(f"<p>{dated.format(n=50 + i, day=17 + i // 2)}</p><p>{under.format(n=50 + i)}</p>"
+                                            for i in range(6))
+    decisions, schedule = process_pages([page(page_of(summary), "d.html"), page(page_of(place), "s.html")])
+    assert (decisions.page_kind, schedule.page_kind) == ("listing", "static")
