@@ -394,6 +394,7 @@ MIN_DATED_SHAPE_DATES = MIN_LISTING_ROWS
 # ... and a labelled date whose line's shape shows MIN_SCHEDULE_LINES different dates ('Posted: May 7, 2026',
 # 'Posted: 3/20/2026', 'Posted: 3/9/2026') dates rows, as a schedule's lines date meetings: no item's own field
 _HOLDS_DIGIT = re.compile(r"\S*\d\S*")
+_YEAR = re.compile(r"(?:19|20)\d{2}")  # every date _full_dates reads has a four-digit year: lines without one are skipped
 MAX_DATED_SHAPE_LINE_CHARS = 300  # a row's dated line: its date, a label, a title at most
 
 
@@ -410,7 +411,7 @@ def dated_line_shapes(text: str) -> Counter:
     and digit-holding words masked), how many different dates its lines show."""
     dates: dict[str, set[str]] = {}
     for line in text[:SCHEDULE_CHARS].splitlines():
-        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not (found := _full_dates(line)):
+        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not _YEAR.search(line) or not (found := _full_dates(line)):
             continue
         dates.setdefault(_dated_shape(line, found), set()).add(min(found, key=lambda m: m.start()).group(0))
     return Counter({shape: len(seen) for shape, seen in dates.items()})
@@ -442,7 +443,7 @@ def dated_entries(text: str) -> int:
     entries: Counter = Counter()
     lines = text[:SCHEDULE_CHARS].splitlines()
     for line, after in zip(lines, lines[1:]):
-        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not (found := _full_dates(line)):
+        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not _YEAR.search(line) or not (found := _full_dates(line)):
             continue
         shape = _dated_shape(line, found)
         if shapes[shape] >= MIN_SCHEDULE_LINES and len(after.strip()) >= PROSE_MIN_CHARS and not (
