@@ -387,12 +387,11 @@ def _schedule_date(line: str) -> str | None:
 
 
 # A list's rows may be grouped under dated lines of one shape ('Published in the Law Journal of 10/17/2023:',
-# '2024 OK 54 , SCBD-7680 Decided 06/24/2024', '게시일 : 2023. 10. 17.'): the same words around a different date,
-# line after line. Each line's dates and the words holding a digit are masked; a shape shown with this many
-# different dates is the rows' dating, not one item's date (an item shows its own date once or twice).
-MIN_DATED_SHAPE_DATES = MIN_LISTING_ROWS
-# ... and a labelled date whose line's shape shows MIN_SCHEDULE_LINES different dates ('Posted: May 7, 2026',
-# 'Posted: 3/20/2026', 'Posted: 3/9/2026') dates rows, as a schedule's lines date meetings: no item's own field
+# '2024 OK 54 , SCBD-7680 Decided 06/24/2024', '게시일 : 2023. 10. 17.', 'Posted: May 7, 2026'): the same words around
+# a different date, line after line. Each line's dates and the words holding a digit are masked; a shape shown
+# with this many different dates dates rows, as a schedule's lines date meetings (MIN_SCHEDULE_LINES): no item's
+# own date or date field (an item shows its own date once or twice).
+MIN_ROW_DATING_DATES = MIN_SCHEDULE_LINES
 _HOLDS_DIGIT = re.compile(r"\S*\d\S*")
 _YEAR = re.compile(r"(?:19|20)\d{2}")  # every date _full_dates reads has a four-digit year: lines without one are skipped
 MAX_DATED_SHAPE_LINE_CHARS = 300  # a row's dated line: its date, a label, a title at most
@@ -419,8 +418,9 @@ def dated_line_shapes(text: str) -> Counter:
 
 def dates_rows(line: str, found: Sequence[re.Match], text: str) -> bool:
     """True when the line (of text, showing the dates found) has a shape that text shows with
-    MIN_SCHEDULE_LINES or more different dates: one of a run of rows' dated lines."""
-    return len(line) <= MAX_DATED_SHAPE_LINE_CHARS and dated_line_shapes(text)[_dated_shape(line, found)] >= MIN_SCHEDULE_LINES
+    MIN_ROW_DATING_DATES or more different dates: one of a run of rows' dated lines."""
+    return (len(line) <= MAX_DATED_SHAPE_LINE_CHARS
+            and dated_line_shapes(text)[_dated_shape(line, found)] >= MIN_ROW_DATING_DATES)
 
 
 def most_dated_shape(text: str) -> int:
@@ -432,13 +432,13 @@ MIN_DATED_ENTRIES = MIN_LISTING_ROWS  # entries under dated lines (dated_entries
 
 
 def dated_entries(text: str) -> int:
-    """How many of the text's dated lines of one shape that dates rows (shown with MIN_SCHEDULE_LINES or more
+    """How many of the text's dated lines of one shape that dates rows (shown with MIN_ROW_DATING_DATES or more
     different dates) a line of PROSE_MIN_CHARS or more follows that is no such line: entries, each its date and
     then its title or summary (a court's decisions of the month: '2024 OK 54 , SCBD-7680 Decided 06/24/2024' and
     the case's first paragraph; several decided on one day). A schedule's dated lines follow one another, or a
     room and an address follow them."""
     shapes = dated_line_shapes(text)
-    if max(shapes.values(), default=0) < MIN_SCHEDULE_LINES:
+    if max(shapes.values(), default=0) < MIN_ROW_DATING_DATES:
         return 0
     entries: Counter = Counter()
     lines = text[:SCHEDULE_CHARS].splitlines()
@@ -446,7 +446,7 @@ def dated_entries(text: str) -> int:
         if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not _YEAR.search(line) or not (found := _full_dates(line)):
             continue
         shape = _dated_shape(line, found)
-        if shapes[shape] >= MIN_SCHEDULE_LINES and len(after.strip()) >= PROSE_MIN_CHARS and not (
+        if shapes[shape] >= MIN_ROW_DATING_DATES and len(after.strip()) >= PROSE_MIN_CHARS and not (
                 (dates := _full_dates(after)) and _dated_shape(after, dates) == shape):
             entries[shape] += 1
     return max(entries.values(), default=0)
@@ -839,7 +839,7 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     # document files (an opinion archive: each day's opinions as PDF files under 'Published ... of <date>:');
     # a committee's schedule shows dated lines too, but links no document per date
     dated_lines = most_dated_shape(shown_text(evidence))
-    if not item and dated_lines >= MIN_DATED_SHAPE_DATES and document_links(evidence.page_links) >= dated_lines:
+    if not item and dated_lines >= MIN_ROW_DATING_DATES and document_links(evidence.page_links) >= dated_lines:
         return PageKind("listing", f"{reason} {dated_lines} dated lines of one shape and their documents", rows.links)
     # entries under dated lines of one shape, each with its title or summary, on a page that is no item
     if not item and dated_entries(shown_text(evidence)) >= MIN_DATED_ENTRIES:

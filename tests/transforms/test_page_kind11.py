@@ -44,6 +44,14 @@ def test_rows_grouped_under_dated_lines_of_one_shape_that_link_documents_are_a_l
     assert (listing.page_kind, static.page_kind) == ("listing", "static")
 
 
+@pytest.mark.parametrize("heading, titles, extension", [("Minutes of the meeting of Wednesday, March {day}, 2019", CASES[:3], "pdf"),
+                                                        ("2019년 3월 {day}일 정기회의 회의록", 사건[:3], "hwp")])
+def test_three_dated_groups_of_documents_are_a_listing(heading, titles, extension):
+    # a small archive: three meetings' documents under their dates (three dates date rows, as a schedule's do)
+    archive = f"<h1>Minutes</h1>{grouped_archive(heading, titles, extension)}"
+    assert process_pages([page(archive)])[0].page_kind == "listing"
+
+
 def test_dated_lines_of_one_shape_count_their_different_dates():
     text = "Published in the Law Journal of 10/17/2023:\nSC20733 - A v. B\nPublished in the Law Journal of 9/5/2023:\n" \
            "2024 OK 54 , SCBD-7680 Decided 06/24/2024\n2024 OK 57 , 119791 Decided 06/25/2024\n게시일 : 2023. 10. 17.\n" \
