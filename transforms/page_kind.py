@@ -452,6 +452,11 @@ def dated_entries(text: str) -> int:
     return max(entries.values(), default=0)
 
 
+# A dated group's documents: a day's opinion and its dissent, a meeting's agenda and minutes (one a date is
+# as many as a notice's attachments beside its schedule of sessions)
+MIN_DOCUMENTS_PER_DATE = 2
+
+
 def document_links(links: Sequence[str]) -> int:
     """How many of the page's links (hrefs) name a document file (DOCUMENT_LINK, transforms/listing.py)."""
     return sum(bool(DOCUMENT_LINK.search(link)) for link in links)
@@ -835,11 +840,13 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     # 2025' above the day's opinions), an item's byline, markup, URL, neighbours or event fields do not
     if dated and item in ("", "date_field") and rows.dated_rows >= MIN_LONG_RUN_ROWS:
         return PageKind("listing", f"{reason} a long run of dated rows", rows.links)
-    # groups of rows under dated lines of one shape, on a page that is no item and links at least as many
-    # document files (an opinion archive: each day's opinions as PDF files under 'Published ... of <date>:');
-    # a committee's schedule shows dated lines too, but links no document per date
+    # groups of rows under dated lines of one shape, on a page that is no item and links document files, two
+    # and more a date (an opinion archive: each day's opinions as PDF files under 'Published ... of <date>:');
+    # a committee's schedule shows dated lines too, but links no document per date, and a notice's sessions
+    # ('○ 1차 설명회 : 2024. 3. 11.') a few attachments for them all
     dated_lines = most_dated_shape(shown_text(evidence))
-    if not item and dated_lines >= MIN_ROW_DATING_DATES and document_links(evidence.page_links) >= dated_lines:
+    if (not item and dated_lines >= MIN_ROW_DATING_DATES
+            and document_links(evidence.page_links) >= MIN_DOCUMENTS_PER_DATE * dated_lines):
         return PageKind("listing", f"{reason} {dated_lines} dated lines of one shape and their documents", rows.links)
     # entries under dated lines of one shape, each with its title or summary, on a page that is no item
     if not item and dated_entries(shown_text(evidence)) >= MIN_DATED_ENTRIES:

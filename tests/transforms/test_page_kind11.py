@@ -17,11 +17,12 @@ def page(body: str, name: str = "p.html") -> RawPage:
 
 
 def grouped_archive(heading: str, titles: list[str], extension: str, documents: bool = True) -> str:
-    """Small lists of one or two case links, each under a dated line of one shape (an opinion archive)."""
+    """Small lists of two or three case links (an opinion, its dissent, a concurrence), each under a dated line
+    of one shape (an opinion archive)."""
     groups = []
     for day, title in enumerate(titles, start=3):
         items = "".join(f"<li><a href='Cases/{day}{n}.{extension}'>SC{20700 + day}{n}</a> - {title}</li>"
-                        if documents else f"<li>SC{20700 + day}{n} - {title}</li>" for n in ("", "E")[:1 + day % 2])
+                        if documents else f"<li>SC{20700 + day}{n} - {title}</li>" for n in ("", "E", "C")[:2 + day % 2])
         groups.append(f"<p><b>{heading.format(day=day)}</b></p><ul>{items}</ul>")
     return "".join(groups)
 
@@ -50,6 +51,21 @@ def test_three_dated_groups_of_documents_are_a_listing(heading, titles, extensio
     # a small archive: three meetings' documents under their dates (three dates date rows, as a schedule's do)
     archive = f"<h1>Minutes</h1>{grouped_archive(heading, titles, extension)}"
     assert process_pages([page(archive)])[0].page_kind == "listing"
+
+
+@pytest.mark.parametrize("title, session, attachment, prose", [
+    ("Small business grants: call for applications", "Information session {i}: Tuesday, March {day}, 2024", "Guide {i}.pdf",
+     "The city invites small firms to apply for grants that pay for training, equipment and advice this year."),
+    ("청년 창업 기업 모집 공고", "○ {i}차 설명회 : 2024. 3. {day}.(화) 14:00", "공고문 {i}.hwp",
+     "광주광역시는 청년 창업 기업을 모집하고 선정된 기업에 사업화 자금과 교육을 지원한다고 밝혔다.")])
+def test_a_notice_with_a_schedule_of_sessions_and_its_attachments_is_no_listing(title, session, attachment, prose):
+    # three sessions of one call, and the call's three attachments: one document a date is an item's attachments,
+    # not an archive's groups
+    sessions = "".join(f"<p>{session.format(i=i, day=4 + 7 * i)}</p>" for i in range(1, 4))
+    files = "".join(f"<li><a href='/files/{i}.{attachment[-3:]}'>{attachment.format(i=i)}</a></li>" for i in range(1, 4))
+    paragraphs = "".join(f"<p>{prose} ({topic})</p>" for topic in ("AI", "culture", "tourism", "care"))
+    notice = process_pages([page(f"<h1>{title}</h1>{paragraphs}{sessions}<ul>{files}</ul>")])[0]
+    assert notice.page_kind in ("article", "static")
 
 
 def test_dated_lines_of_one_shape_count_their_different_dates():
