@@ -11,13 +11,19 @@ URL patterns and words are evidence:
   children make a page that is no item a listing, and so do dated rows that each link a document (a
   meeting archive's agendas and minutes as PDF or HWP files) or a long run of dated rows, and so does a month's calendar grid with events in
   its cells (day numbers 1-31 in a run, the events' lines between them), and a page that shows nothing
-  but a form of filters (its checkboxes' labels; a search or calendar saved before its script ran);
+  but a form of filters (its checkboxes' labels; a search or calendar saved before its script ran), and
+  rows grouped under dated lines of one shape ('Published in the Law Journal of <date>:') that link two
+  documents a date, or entries under such lines each followed by its title or summary; a long run of dated
+  rows outweighs a date field at the top; a page the cleaner emptied is one by paginated rows of one title shape;
 - article: one dated item: it shows when it was published (a byline, a board's 등록일), its markup
   says so (article:published_time, JSON-LD Article/Event/JobPosting, a <time>), its URL is an
   item's (view.do?nttId=7, a date in the path), it links its neighbours (이전글/다음글, previous
   post), or it shows a date as a field near its top (신청기간 : 2012-06-12, Meeting date: ...) that is not
   one line of a schedule (a day per meeting: a committee's page, a month's notices), in its body or in
-  the frame just above it that the cleaner took out (a byline, 등록일, an event's 'Date/Time:' and its value);
+  the frame just above it that the cleaner took out (a byline, 등록일, an event's 'Date/Time:' and its value),
+  or a record's field table above its rows (5+ labels on lines of their own: 'Case:', 'Date Filed:', '사건번호 :').
+  A date in a line whose shape the page shows with 3+ different dates ('Posted: <date>' under each row) dates
+  rows: no date field and no byline of the page;
 - static: anything else with content (a glossary, a committee page, directions). A date the page
   shows only as when it was last changed ('Date modified', 최종수정일) makes no item.
 
@@ -387,13 +393,13 @@ def _schedule_date(line: str) -> str | None:
 
 
 # A list's rows may be grouped under dated lines of one shape ('Published in the Law Journal of 10/17/2023:',
-# '2024 OK 54 , SCBD-7680 Decided 06/24/2024', '게시일 : 2023. 10. 17.', 'Posted: May 7, 2026'): the same words around
-# a different date, line after line. Each line's dates and the words holding a digit are masked; a shape shown
+# '2024 OK 54 , SCBD-7680 Decided 06/24/2024', '게시일 : 2023. 10. 17.', 'Posted: May 7, 2026'): the same words
+# around a different date, line after line. Each line's dates and the words holding a digit are masked; a shape shown
 # with this many different dates dates rows, as a schedule's lines date meetings (MIN_SCHEDULE_LINES): no item's
 # own date or date field (an item shows its own date once or twice).
 MIN_ROW_DATING_DATES = MIN_SCHEDULE_LINES
 _HOLDS_DIGIT = re.compile(r"\S*\d\S*")
-_YEAR = re.compile(r"(?:19|20)\d{2}")  # every date _full_dates reads has a four-digit year: lines without one are skipped
+_YEAR = re.compile(r"(?:19|20)\d{2}")  # every date _full_dates reads has a four-digit year: lines without are skipped
 MAX_DATED_SHAPE_LINE_CHARS = 300  # a row's dated line: its date, a label, a title at most
 
 
@@ -630,8 +636,8 @@ def shows_own_board_fields(evidence: PageEvidence) -> bool:
 
 
 # A record's page shows its fields as a table of labels, each on a line of its own above its value ('Case:',
-# 'Date Filed:', 'Case Type:', 'Style:', '사건번호 :', '접수일 :'), before whatever rows it holds (a case's docket:
-# its filings and events by date, each linking its documents). Five labels and more, each shown once, above the
+# 'Date Filed:', 'Case Type:', 'Style:', '사건번호 :', '접수일 :'), before whatever rows it holds (a case's
+# docket: its filings and events by date, each linking its documents). Five labels and more, each shown once, above the
 # first row: a listing's rows repeat their labels (or name them once in a header row, on one line), and a filter
 # form above a list names two or three. An event's page shows four (date, time, location, link): an item anyway.
 MIN_RECORD_LABELS = 5
@@ -709,7 +715,8 @@ def byline_dates_rows(evidence: PageEvidence) -> bool:
     the frame and body: the date a byline reader took for the page's ('게시일 : 2023. 10. 3.' above a list of
     the same lines) is its first row's."""
     text = shown_text(evidence)
-    return any(dates_rows(line, found, text) for line in evidence.frame_text.splitlines() if (found := _full_dates(line)))
+    return any(dates_rows(line, found, text) for line in evidence.frame_text.splitlines()
+               if (found := _full_dates(line)))
 
 
 def item_evidence(evidence: PageEvidence) -> str:
