@@ -7,6 +7,7 @@
     python eval/page_kinds.py --peers               # the kinds of ../shared/peers' article pages (all articles)
     python eval/page_kinds.py --split fresh         # the fresh split alone: figures only, its pages never listed
     python eval/page_kinds.py --time                # CPU time of page-kind detection, and its share of extraction
+    python eval/page_kinds.py --split holdout --reasons   # each wrong page with the evidence that decided it
 
 The set is a folder of saved pages with their labels in labels.json or manifest.json (a list of
 objects with "file" and "kind", "page_kind" or "label", optionally "url" and "split"; "file" is
@@ -93,6 +94,37 @@ def read_raw(path: Path, url: str | None) -> RawPage:
     return RawPage(path.name, data, source_format, url=url)
 
 
+def _got(result) -> str:
+    """The kind a page was given, or 'reject:<reason>' when the pipeline rejected it."""
+    return result.page_kind if isinstance(result, Document) else f"reject:{result.reason}"
+
+
+def decision_reasons(raws: list[RawPage]) -> list[str]:
+    """The reason decide_page_kind gave each page (PageKind.reason: rows, share, the rule or item evidence that
+    decided), from processing each page again with the decision watched; a page rejected before its kind was
+    decided says so."""
+    from cityclips.transforms import pipeline
+
+    decide = pipeline.decide_page_kind
+    seen: list[str] = []
+
+    def watched(evidence):
+        kind = decide(evidence)
+        seen.append(kind.reason)
+        return kind
+
+    reasons = []
+    pipeline.decide_page_kind = watched
+    try:
+        for raw in raws:
+            seen.clear()
+            process_page(raw)
+            reasons.append(seen[-1] if seen else "no decision (rejected before its kind was decided)")
+    finally:
+        pipeline.decide_page_kind = decide
+    return reasons
+
+
 def _score(labels, results) -> tuple[int, int, Counter, list[str]]:
     """(exact, content, confusion, wrong lines): exact counts a page right only when its kind is its
     label; content also accepts article for static and static for article (both content pages)."""
@@ -100,7 +132,7 @@ def _score(labels, results) -> tuple[int, int, Counter, list[str]]:
     confusion: Counter = Counter()
     wrong = []
     for (path, label, url), result in zip(labels, results):
-        got = result.page_kind if isinstance(result, Document) else f"reject:{result.reason}"
+        got = _got(result)
         exact += got == label
         content += got in ACCEPTED.get(label, {label})
         confusion[(label, got)] += 1
@@ -125,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-url", action="store_true",
                         help="leave the pages' URLs out (as eval/peers.py does): how far the kinds rest on structure "
                              "(a page's own canonical link still names its URL)")
+    parser.add_argument("--reasons", action="store_true",
+                        help="under each wrong page, the reason page_kind gave (rows, share, the item evidence or rule "
+                             "that decided); never for the fresh split")
     parser.add_argument("--time", action="store_true",
                         help="instead, measure the CPU time of page-kind detection (listing_rows, read_kind_markup) "
                              "and of the whole extraction on the peers' pages and eval/real (a few minutes)")
@@ -151,6 +186,11 @@ def main(argv: list[str] | None = None) -> int:
     exact, content, confusion, wrong = _score(labels, results)
     if args.split in BLIND_SPLITS:
         print(f"(the {args.split} split's wrong pages are not listed: {len(wrong)} wrong)")
+    elif args.reasons:
+        raws = [read_raw(path, None if args.no_url else url) for path, _, url in labels]
+        missed = [i for i, ((_, label, _), result) in enumerate(zip(labels, results)) if _got(result) != label]
+        for line, reason in zip(wrong, decision_reasons([raws[i] for i in missed])):
+            print(f"{line}\n      why: {reason}")
     else:
         print("\n".join(wrong))
     by_label = Counter(label for _, label, _ in labels)

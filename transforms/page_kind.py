@@ -11,13 +11,19 @@ URL patterns and words are evidence:
   children make a page that is no item a listing, and so do dated rows that each link a document (a
   meeting archive's agendas and minutes as PDF or HWP files) or a long run of dated rows, and so does a month's calendar grid with events in
   its cells (day numbers 1-31 in a run, the events' lines between them), and a page that shows nothing
-  but a form of filters (its checkboxes' labels; a search or calendar saved before its script ran);
+  but a form of filters (its checkboxes' labels; a search or calendar saved before its script ran), and
+  rows grouped under dated lines of one shape ('Published in the Law Journal of <date>:') that link two
+  documents a date, or entries under such lines each followed by its title or summary; a long run of dated
+  rows outweighs a date field at the top; a page the cleaner emptied is one by paginated rows of one title shape;
 - article: one dated item: it shows when it was published (a byline, a board's 등록일), its markup
   says so (article:published_time, JSON-LD Article/Event/JobPosting, a <time>), its URL is an
   item's (view.do?nttId=7, a date in the path), it links its neighbours (이전글/다음글, previous
   post), or it shows a date as a field near its top (신청기간 : 2012-06-12, Meeting date: ...) that is not
   one line of a schedule (a day per meeting: a committee's page, a month's notices), in its body or in
-  the frame just above it that the cleaner took out (a byline, 등록일, an event's 'Date/Time:' and its value);
+  the frame just above it that the cleaner took out (a byline, 등록일, an event's 'Date/Time:' and its value),
+  or a record's field table above its rows (5+ labels on lines of their own: 'Case:', 'Date Filed:', '사건번호 :').
+  A date in a line whose shape the page shows with 3+ different dates ('Posted: <date>' under each row) dates
+  rows: no date field and no byline of the page;
 - static: anything else with content (a glossary, a committee page, directions). A date the page
   shows only as when it was last changed ('Date modified', 최종수정일) makes no item.
 
@@ -30,6 +36,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -385,6 +392,82 @@ def _schedule_date(line: str) -> str | None:
     return None if _CHANGE_LABEL.search(line[:first.start()]) else first.group(0)
 
 
+# A list's rows may be grouped under dated lines of one shape ('Published in the Law Journal of 10/17/2023:',
+# '2024 OK 54 , SCBD-7680 Decided 06/24/2024', '게시일 : 2023. 10. 17.', 'Posted: May 7, 2026'): the same words
+# around a different date, line after line. Each line's dates and the words holding a digit are masked; a shape shown
+# with this many different dates dates rows, as a schedule's lines date meetings (MIN_SCHEDULE_LINES): no item's
+# own date or date field (an item shows its own date once or twice).
+MIN_ROW_DATING_DATES = MIN_SCHEDULE_LINES
+_HOLDS_DIGIT = re.compile(r"\S*\d\S*")
+_YEAR = re.compile(r"(?:19|20)\d{2}")  # every date _full_dates reads has a four-digit year: lines without are skipped
+MAX_DATED_SHAPE_LINE_CHARS = 300  # a row's dated line: its date, a label, a title at most
+
+
+def _dated_shape(line: str, found: Sequence[re.Match]) -> str:
+    """The line (stripped) with its dates (found in it) masked and its words that hold a digit made '0'."""
+    for match in sorted(found, key=lambda m: m.start(), reverse=True):
+        line = f"{line[:match.start()]}\x00{line[match.end():]}"
+    return _HOLDS_DIGIT.sub("0", line.strip().lower())
+
+
+@lru_cache(maxsize=8)  # asked of one page's text by several rules (item_evidence is asked up to four times)
+def dated_line_shapes(text: str) -> Counter:
+    """For each shape of the short lines of the text's first SCHEDULE_CHARS that show a date (their dates
+    and digit-holding words masked), how many different dates its lines show."""
+    dates: dict[str, set[str]] = {}
+    for line in text[:SCHEDULE_CHARS].splitlines():
+        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not _YEAR.search(line) or not (found := _full_dates(line)):
+            continue
+        dates.setdefault(_dated_shape(line, found), set()).add(min(found, key=lambda m: m.start()).group(0))
+    return Counter({shape: len(seen) for shape, seen in dates.items()})
+
+
+def dates_rows(line: str, found: Sequence[re.Match], text: str) -> bool:
+    """True when the line (of text, showing the dates found) has a shape that text shows with
+    MIN_ROW_DATING_DATES or more different dates: one of a run of rows' dated lines."""
+    return (len(line) <= MAX_DATED_SHAPE_LINE_CHARS
+            and dated_line_shapes(text)[_dated_shape(line, found)] >= MIN_ROW_DATING_DATES)
+
+
+def most_dated_shape(text: str) -> int:
+    """The most different dates one shape of dated lines shows in the text (dated_line_shapes), 0 for none."""
+    return max(dated_line_shapes(text).values(), default=0)
+
+
+MIN_DATED_ENTRIES = MIN_LISTING_ROWS  # entries under dated lines (dated_entries) that make a listing
+
+
+def dated_entries(text: str) -> int:
+    """How many of the text's dated lines of one shape that dates rows (shown with MIN_ROW_DATING_DATES or more
+    different dates) a line of PROSE_MIN_CHARS or more follows that is no such line: entries, each its date and
+    then its title or summary (a court's decisions of the month: '2024 OK 54 , SCBD-7680 Decided 06/24/2024' and
+    the case's first paragraph; several decided on one day). A schedule's dated lines follow one another, or a
+    room and an address follow them."""
+    shapes = dated_line_shapes(text)
+    if max(shapes.values(), default=0) < MIN_ROW_DATING_DATES:
+        return 0
+    entries: Counter = Counter()
+    lines = text[:SCHEDULE_CHARS].splitlines()
+    for line, after in zip(lines, lines[1:]):
+        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not _YEAR.search(line) or not (found := _full_dates(line)):
+            continue
+        shape = _dated_shape(line, found)
+        if shapes[shape] >= MIN_ROW_DATING_DATES and len(after.strip()) >= PROSE_MIN_CHARS and not (
+                (dates := _full_dates(after)) and _dated_shape(after, dates) == shape):
+            entries[shape] += 1
+    return max(entries.values(), default=0)
+
+
+# A dated group's documents: a day's opinion and its dissent, a meeting's agenda and minutes (one a date is
+# as many as a notice's attachments beside its schedule of sessions)
+MIN_DOCUMENTS_PER_DATE = 2
+
+
+def document_links(links: Sequence[str]) -> int:
+    """How many of the page's links (hrefs) name a document file (DOCUMENT_LINK, transforms/listing.py)."""
+    return sum(bool(DOCUMENT_LINK.search(link)) for link in links)
+
+
 def shows_schedule(body_text: str) -> bool:
     """True when MIN_SCHEDULE_LINES or more of the body's first SCHEDULE_CHARS lines are short lines that
     open with a date, of MIN_SCHEDULE_DATES or more different dates: a schedule of meetings, not one
@@ -393,18 +476,22 @@ def shows_schedule(body_text: str) -> bool:
     return len(dates) >= MIN_SCHEDULE_LINES and len(set(dates)) >= MIN_SCHEDULE_DATES
 
 
-def shows_date_field(body_text: str) -> bool:
+def shows_date_field(body_text: str, context: str | None = None) -> bool:
     """True when the body's first HEAD_CHARS show a date as a field: a date after a short label and a
     colon, or a short line that is mostly a date unless the body is a schedule of such lines; never a
-    date labelled as a change."""
+    date labelled as a change, nor a labelled date of a line that dates rows (dates_rows) in context (the
+    text the body is part of; the body itself when not given)."""
     unlabelled = False
     label = ""  # the line before, when it is a label of its own ('Start Date/Time:' above its value)
     for line in body_text[:HEAD_CHARS].splitlines():
-        for match in _full_dates(line):
+        found = _full_dates(line)
+        for match in found:
             before = line[:match.start()]
-            if not _CHANGE_LABEL.search(f"{label} {before[-20:]}") and _LABELLED_DATE.search(f"{label} {before}"):
+            if (not _CHANGE_LABEL.search(f"{label} {before[-20:]}") and _LABELLED_DATE.search(f"{label} {before}")
+                    and not dates_rows(line, found, context or body_text)):
                 return True
-        unlabelled = unlabelled or (_date_line(line) is not None and not _CHANGE_LABEL.search(label))
+        unlabelled = unlabelled or (_date_line(line) is not None and not _CHANGE_LABEL.search(label)
+                                    and not dates_rows(line, found, context or body_text))
         label = line.strip() if len(line.strip()) <= MAX_FIELD_WORDS_CHARS and _LABELLED_DATE.search(line) else ""
         for match in COMPACT_DATE.finditer(line):  # eight digits only as a labelled field's value
             if _LABELLED_DATE.search(line[:match.start()]) and not _CHANGE_LABEL.search(line[:match.start()][-20:]):
@@ -548,6 +635,27 @@ def shows_own_board_fields(evidence: PageEvidence) -> bool:
     return False
 
 
+# A record's page shows its fields as a table of labels, each on a line of its own above its value ('Case:',
+# 'Date Filed:', 'Case Type:', 'Style:', '사건번호 :', '접수일 :'), before whatever rows it holds (a case's
+# docket: its filings and events by date, each linking its documents). Five labels and more, each shown once, above the
+# first row: a listing's rows repeat their labels (or name them once in a header row, on one line), and a filter
+# form above a list names two or three. An event's page shows four (date, time, location, link): an item anyway.
+MIN_RECORD_LABELS = 5
+_LABEL_ALONE = re.compile(r"^\s*([^\W\d_][^:：\n]{0,23}?)\s*[:：]\s*$")
+
+
+def shows_record_fields(evidence: PageEvidence) -> bool:
+    """True when the body's first HEAD_CHARS, above the first line a row holds, show MIN_RECORD_LABELS or
+    more different labels on lines of their own, each once: one record's fields."""
+    labels: Counter = Counter()
+    for line in evidence.body_text[:HEAD_CHARS].splitlines():
+        if "".join(line.split()) and _held_by_a_row(line, evidence.rows.row_texts):
+            break
+        if label := _LABEL_ALONE.match(line):
+            labels[label.group(1).strip().lower()] += 1
+    return sum(count == 1 for count in labels.values()) >= MIN_RECORD_LABELS
+
+
 # An event's page says when and where it takes place as fields: a label of its time ('Date/Time:', 'When:',
 # '일시 :') and one of its place ('Location:', 'Where:', '장소 :') at the start of lines near its top, with
 # their values or without (a calendar's pop-up saved before its script filled them in): one item, dated or not.
@@ -597,13 +705,27 @@ def is_item_url(url: str | None) -> bool:
     return bool(url and (ARTICLE_URL.search(url) or DATED_URL.search(url)))
 
 
+def shown_text(evidence: PageEvidence) -> str:
+    """The frame above the body and the body, in page order: the text whose dated lines may date rows."""
+    return f"{evidence.frame_text}\n{evidence.body_text}"
+
+
+def byline_dates_rows(evidence: PageEvidence) -> bool:
+    """True when a line of the frame above the body shows a date in a shape that dates rows (dates_rows) in
+    the frame and body: the date a byline reader took for the page's ('게시일 : 2023. 10. 3.' above a list of
+    the same lines) is its first row's."""
+    text = shown_text(evidence)
+    return any(dates_rows(line, found, text) for line in evidence.frame_text.splitlines()
+               if (found := _full_dates(line)))
+
+
 def item_evidence(evidence: PageEvidence) -> str:
     """What says the page is one item (see the module docstring), or '' when nothing does."""
     for name, present in (("published_at", evidence.has_published_at), ("article_markup", evidence.article_markup),
                           ("article_url", is_item_url(evidence.url)),
                           ("neighbour_links", evidence.neighbour_links),
                           ("date_field", shows_date_field(evidence.body_text)),
-                          ("frame_date", shows_date_field(evidence.frame_text)),
+                          ("frame_date", shows_date_field(evidence.frame_text, shown_text(evidence))),
                           ("event_fields", shows_event_fields(evidence)), ("event_hours", shows_event_hours(evidence))):
         if present:
             return name
@@ -620,6 +742,11 @@ def material_rows(rows: ListingRows) -> int:
     """How many of the rows are undated and share their title with MIN_MATERIAL_REPEATS - 1 others."""
     counts = Counter(link.title.strip().lower() for link in rows.links if link.posted_at is None)
     return sum(count for count in counts.values() if count >= MIN_MATERIAL_REPEATS)
+
+
+def shaped_rows(rows: ListingRows) -> int:
+    """How many of the rows share the most common shape of title (_shape: digits and month names masked)."""
+    return max(Counter(_shape(link.title) for link in rows.links).values(), default=0)
 
 
 # A row that links a document file (its agenda, its minutes: .pdf, .hwp, .docx ...) is a document's row; dated
@@ -648,6 +775,8 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     status = evidence.http_status
     if status is not None and status >= 400:
         return PageKind("error", f"http_status={status}")
+    if evidence.has_published_at and byline_dates_rows(evidence):  # its date is a row's, not the page's
+        evidence = replace(evidence, has_published_at=False)
     head = f"{evidence.title or ''} {evidence.body_text[:ERROR_SEARCH_CHARS]}"
     # an item's page can say 'no results found' in a widget (an events plugin's empty list under the event):
     # a page that shows or marks up one item is that item; an item's URL is no evidence (an unknown id's URL is one)
@@ -677,8 +806,10 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     dated = rows.dated_rows >= MIN_LISTING_ROWS and rows.dated_rows >= MIN_DATED_SHARE * (n_rows - material_rows(rows))
     listing_url = bool(evidence.url and LISTING_URL.search(evidence.url))
     article_url = is_item_url(evidence.url)
-    # undated rows only with a listing URL or pagination, never on a page whose body the cleaner emptied
-    undated = n_rows >= MIN_UNDATED_LISTING_ROWS and (listing_url or rows.pagination) and evidence.body_chars > 0
+    # undated rows only with a listing URL or pagination, on a page whose body the cleaner emptied only with
+    # pagination and rows most of which share one title shape (numbered results: 'View Opinion No. 16-0775')
+    undated = n_rows >= MIN_UNDATED_LISTING_ROWS and (listing_url or rows.pagination) and (
+        evidence.body_chars > 0 or (rows.pagination and shaped_rows(rows) >= MIN_DATED_SHARE * n_rows))
     # Evidence shifts the share a listing needs: pagination or a list URL lower it; an item's URL,
     # its markup and links to its neighbours raise it.
     shift = (LISTING_EVIDENCE_SHIFT * (-rows.pagination - listing_url - rows.links_children)
@@ -693,6 +824,9 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     # are its own (a board view with its list; the rows are the board's other posts).
     if shows_own_board_fields(evidence):
         return PageKind("article", f"{reason} item: its own author and view count above its text")
+    # A record's field table above its rows: the rows are its own (a case's filings by date, a study's sites)
+    if shows_record_fields(evidence):
+        return PageKind("article", f"{reason} item: a record's fields above its rows")
     if (dated and share >= MIN_ROWS_TEXT_SHARE + shift) or (undated and share >= MIN_UNDATED_ROWS_TEXT_SHARE + shift):
         return PageKind("listing", reason, rows.links)
     item = item_evidence(evidence)
@@ -708,9 +842,22 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     if (thin and document_rows(rows) >= MIN_DOCUMENT_SHARE * n_rows
             and (item not in STRONG_ITEM_EVIDENCE or rows.dated_rows >= MIN_ARCHIVE_ROWS)):
         return PageKind("listing", f"{reason} dated rows of documents", rows.links)
-    # a long run of dated rows on a page that is no item: a year's meetings, an events calendar's list
-    if dated and not item and rows.dated_rows >= MIN_LONG_RUN_ROWS:
+    # a long run of dated rows on a page that is no item: a year's meetings, an events calendar's list; a date
+    # field in the body's head gives way to it (a list's own 'as of' date: 'Published Opinions: September 12,
+    # 2025' above the day's opinions), an item's byline, markup, URL, neighbours or event fields do not
+    if dated and item in ("", "date_field") and rows.dated_rows >= MIN_LONG_RUN_ROWS:
         return PageKind("listing", f"{reason} a long run of dated rows", rows.links)
+    # groups of rows under dated lines of one shape, on a page that is no item and links document files, two
+    # and more a date (an opinion archive: each day's opinions as PDF files under 'Published ... of <date>:');
+    # a committee's schedule shows dated lines too, but links no document per date, and a notice's sessions
+    # ('○ 1차 설명회 : 2024. 3. 11.') a few attachments for them all
+    dated_lines = most_dated_shape(shown_text(evidence))
+    if (not item and dated_lines >= MIN_ROW_DATING_DATES
+            and document_links(evidence.page_links) >= MIN_DOCUMENTS_PER_DATE * dated_lines):
+        return PageKind("listing", f"{reason} {dated_lines} dated lines of one shape and their documents", rows.links)
+    # entries under dated lines of one shape, each with its title or summary, on a page that is no item
+    if not item and dated_entries(shown_text(evidence)) >= MIN_DATED_ENTRIES:
+        return PageKind("listing", f"{reason} dated entries, each with its text", rows.links)
     # items shown whole, each under its own date with the same fields: a list of them, unless the page's
     # own markup, byline or neighbour links name it one item (a date field is each record's own)
     if item not in STRONG_ITEM_EVIDENCE and shows_dated_records(evidence.body_text):
