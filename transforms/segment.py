@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from cityclips.transforms.dates import is_when_line
-from cityclips.transforms.html import is_item_box_line
+from cityclips.transforms.html import ROW_HINT, is_item_box_line
 from cityclips.transforms.records import Block, CleanPage, Segment
 
 MAX_HEADING_WORDS = 12  # standalone lines longer than this are one-sentence paragraphs
@@ -266,6 +266,18 @@ def _is_file_line(block: Block) -> bool:
     return bool(_FILE_NAME.search(block.text))
 
 
+_CELL_STEP = re.compile(r"(?:^|/)t[dh](?:[.#][^/]*)?$")  # a block that is a table cell's own text ('.../tr/td')
+
+
+def _is_bulleted_row(item: re.Match[str], block: Block) -> bool:
+    """A table row, or a cell's own text, that opens with a typed bullet ('<th>• 폐기방법</th><td>- 빈 용기를
+    ...</td>', '<th>· Storage</th><td>...</td>') is one field of the table, its bullet the label's decoration or
+    the first of the value's lines run together: a paragraph, not a list item. A numbered row ('<td>1.</td>
+    <td>CALL TO ORDER</td>') stays an item: its number orders the rows, as an agenda's does."""
+    in_cell = block.hint == ROW_HINT or bool(_CELL_STEP.search(block.dom_path))
+    return in_cell and marker_family(item["marker"]) in SECTION_ITEM_FAMILIES
+
+
 def segment_page(page: CleanPage) -> list[Segment]:
     """Turn a CleanPage into ordered segments, seq from 0 (the title first when there is one).
 
@@ -302,8 +314,10 @@ def segment_page(page: CleanPage) -> list[Segment]:
             seg.markup_item(block)
         elif block.hint == "li":
             seg.paragraph(block)
-        elif (item := _MARKER.match(text)) is not None and (_is_numbered_heading(item, block, body, i)
-                                                            or _is_numbered_section(item, block, body, i)):
+        elif (item := _MARKER.match(text)) is not None and _is_bulleted_row(item, block):
+            seg.paragraph(block)
+        elif item is not None and (_is_numbered_heading(item, block, body, i)
+                                   or _is_numbered_section(item, block, body, i)):
             seg.heading(item["text"], block.line_no, keeps_list=False)
         elif item is not None:
             seg.list_item(item["marker"], item["text"], block.line_no)
