@@ -278,6 +278,26 @@ def _is_bulleted_row(item: re.Match[str], block: Block) -> bool:
     return in_cell and marker_family(item["marker"]) in SECTION_ITEM_FAMILIES
 
 
+MIN_DECK_LINES = 2  # one heading over the text is the first section's title; two or more in one box are a deck
+
+
+def _deck(body: Sequence[Block]) -> set[int]:
+    """Indices of the headline's deck: headings that open the body (after its photos) side by side in one box,
+    with nothing between them, in headline style (no whole sentence among them, see _is_sentence), one at least
+    longer than a heading (MAX_HEADING_WORDS): the release's highlight
+    lines under its headline ('<div class="event-heading"><h3>Vice-President says ...</h3><h3>...</h3></div>',
+    '<h3>- 광주시, 4일 ...</h3><h3>- ...</h3>'), sub-headlines that head no section: summaries."""
+    start = next((i for i, b in enumerate(body) if b.hint != "caption"), len(body))
+    end = start
+    while end < len(body) and body[end].hint == "heading" and body[end].dom_path == body[start].dom_path:
+        end += 1
+    run = body[start:end]
+    if len(run) < MIN_DECK_LINES or not any(len(b.text.split()) > MAX_HEADING_WORDS for b in run) \
+            or any(_is_sentence(b.text) for b in run):
+        return set()
+    return set(range(start, end))
+
+
 def segment_page(page: CleanPage) -> list[Segment]:
     """Turn a CleanPage into ordered segments, seq from 0 (the title first when there is one).
 
@@ -286,6 +306,7 @@ def segment_page(page: CleanPage) -> list[Segment]:
     body = page.body
     press_style = any(b.text.startswith("○") for b in body)
     seg = _Segmenter(press_style)
+    deck = _deck(body)
     if page.metadata.title:
         seg.add("title", page.metadata.title, 0, heading_seq=None)
     for i, block in enumerate(body):
@@ -294,6 +315,8 @@ def segment_page(page: CleanPage) -> list[Segment]:
         previous_kind = seg.segments[-1].kind if seg.segments else None
         if block.hint == "caption":
             seg.add("caption", text, block.line_no)
+        elif i in deck:
+            seg.add("summary", text, block.line_no, heading_seq=None)
         elif block.hint == "heading" and (_is_sentence(text) or _not_a_section(text, page.metadata.title, seg.segments)):
             seg.paragraph(block)  # '<h3>This glossary is a guide to ... these rules.</h3>': a sentence set large
         elif block.hint in ("heading", "title"):

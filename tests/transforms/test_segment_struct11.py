@@ -5,7 +5,7 @@ from cityclips.transforms.records import Block, CleanPage, Metadata
 from cityclips.transforms.segment import segment_page
 
 
-def segments(lines: list[tuple[str, str, str]], title: str = "공지") -> list[tuple[str, str]]:
+def segments(lines: list[tuple[str, str, str]], title: str = "보도자료 안내") -> list[tuple[str, str]]:
     """lines: (hint, text, dom path) of body blocks; the (kind, text) of each segment but the title."""
     body = tuple(Block(i, text, hint, 0, "", True, dom_path=path) for i, (hint, text, path) in enumerate(lines, 1))
     page = CleanPage("page.html", "html", Metadata(title=title), body, (), ())
@@ -37,3 +37,36 @@ def test_numbered_rows_and_bullets_outside_a_cell_stay_items() -> None:
                     ("p", "- 직종 : 사무보조", TABLE + "/td/p"), ("p", "- Send comments to the clerk", "div.view")])
     assert got == [("list_item", "CALL TO ORDER"), ("list_item", "ROLL CALL"), ("list_item", "직종 : 사무보조"),
                    ("list_item", "Send comments to the clerk")]
+
+
+DECK = "div.content/div.text-center.event-heading"
+
+
+def test_headings_side_by_side_under_the_headline_are_its_deck_english() -> None:
+    """A press release's highlight lines (<h3>s in one box before the text) head no section: summaries."""
+    got = segments([("caption", "azadi ka amrit mahotsav", "div.content/div/img"),
+                    ("heading", "Vice-President says the islands are a sacred land of sacrifice and an eternal symbol of "
+                                "the freedom struggle", DECK + "/h3"),
+                    ("heading", "“Bharat is one and will always remain one”: Vice-President", DECK + "/h3"),
+                    ("p", "The Vice-President today inaugurated the campaign.", "div.content/p")], title="Release")
+    assert [kind for kind, _ in got] == ["caption", "summary", "summary", "paragraph"]
+
+
+def test_headings_side_by_side_under_the_headline_are_its_deck_korean() -> None:
+    got = segments([("heading", "- 광주시, 4일 시청 대회의실에서 인공지능 산업 육성 전략 보고회 열고 기업 유치 방안과 예산 "
+                                "지원 계획 등 발표", DECK + "/h3"),
+                    ("heading", "- 강 시장 “인공지능 중심도시 완성”", DECK + "/h3"),
+                    ("p", "광주시는 4일 보고회를 열었다.", "div.content/p")], title="보도자료")
+    assert [kind for kind, _ in got] == ["summary", "summary", "paragraph"]
+
+
+def test_short_headings_or_one_heading_over_the_text_stay_headings() -> None:
+    """'Overview' over 'Background' are section titles (no line of a sentence's length); one long heading alone
+    heads the first section."""
+    got = segments([("heading", "Overview", DECK + "/h3"), ("heading", "Background", DECK + "/h3"),
+                    ("p", "The city opened the hall.", "div.content/p")], title="Release")
+    assert [kind for kind, _ in got] == ["heading", "heading", "paragraph"]
+    got = segments([("heading", "광주시는 인공지능 산업 육성 전략 보고회를 열고 기업 유치 방안과 예산 지원 계획 등을 시민들에게 "
+                                "자세히 알리기 위한 설명회를 열었다 그리고", DECK + "/h3"),
+                    ("p", "광주시는 4일 보고회를 열었다.", "div.content/p")])
+    assert [kind for kind, _ in got] == ["heading", "paragraph"]
