@@ -20,7 +20,8 @@ OPENING = "“\""
 CLOSING = "”\""
 SPEECH_VERBS = ("said", "says", "stated", "added", "noted", "emphasized", "emphasised", "stressed", "explained",
                 "remarked", "announced", "asserted", "told", "urged", "commented", "continued saying",
-                "continued", "concluded", "declared", "replied", "answered", "insisted", "pointed out")
+                "continued", "concluded", "declared", "replied", "answered", "insisted", "pointed out",
+                "affirmed", "reaffirmed", "reiterated", "observed", "warned", "argued", "acknowledged", "recalled")
 PRONOUNS = {"he", "she", "they", "그", "그녀", "그는", "그녀는"}
 KOREAN_TITLES = ("시장", "부시장", "본부장", "국장", "과장", "실장", "대변인", "위원장", "의장", "장관", "대표", "교수",
                  "원장", "회장", "센터장", "이사장", "청장", "구청장", "군수", "지사", "총장", "소장", "팀장", "관계자",
@@ -154,6 +155,21 @@ def last_korean_subject(text: str) -> str | None:
     return None
 
 
+# 'Shri Radhakrishnan said the campaign ...': a named subject of a speech verb in reported speech.
+_SAID_SUBJECT = re.compile(rf"(?P<speaker>{_SPEAKER})\s+(?:also\s+)?(?:{_VERB})\b")
+
+
+def last_english_subject(text: str) -> str | None:
+    """The last named subject of a speech verb in English text outside its quotes ('Highlighting the campaign,
+    Shri Radhakrishnan said it has grown. He called ...' -> 'Shri Radhakrishnan'), or None: whom a later
+    '“...,” he affirmed' quotes when no quote has named a speaker yet."""
+    if _HANGUL.search(text):
+        return None
+    names = [m["speaker"] for m in _SAID_SUBJECT.finditer(_outside_quotes(text))
+             if m["speaker"].lower() not in PRONOUNS]
+    return _APPOSITIVE.sub("", names[-1]) if names else None
+
+
 def _outside_quotes(text: str) -> str:
     """text with its quoted passages left out (the marks stay): a subject named inside an earlier
     quote ('“박 국장이 잘했다”') is what the speaker said, not the speaker."""
@@ -259,6 +275,7 @@ def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
     quotes: list[Quote] = []
     last_named: str | None = None  # the last speaker of a quote
     last_subject: str | None = None  # the last speaker or titled subject of a Korean sentence
+    last_said: str | None = None  # the last named subject of an English speech verb in reported speech
     pending: list[int] = []  # whole-paragraph quotes waiting for a speaker named later
     for segment in segments:
         if segment.kind not in QUOTE_KINDS:
@@ -273,6 +290,7 @@ def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
                     quotes[index] = Quote(**{**quotes[index].__dict__, "speaker": subject})
                 pending.clear()
             last_subject = subject or last_subject
+            last_said = last_english_subject(text) or last_said
             continue
         candidates: list[tuple[str, str | None, bool, bool, int, int]] = []
         for start, end in _spans(text):
@@ -291,7 +309,8 @@ def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
             written = written or paragraph_speaker
             resolved = written
             if written and written.lower() in PRONOUNS:
-                resolved = last_named or written
+                # the subject this paragraph named before the quote, else the last speaker, else one named in prose
+                resolved = last_english_subject(text[:text.find(quote)]) or last_named or last_said or written
             elif written:
                 last_named = last_subject = written
             if resolved is None:
@@ -304,4 +323,5 @@ def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
                     quotes[index] = Quote(**{**quotes[index].__dict__, "speaker": resolved})
                 pending.clear()
             quotes.append(Quote(segment.seq, len(quotes), resolved, written, quote))
+        last_said = last_english_subject(text) or last_said
     return quotes

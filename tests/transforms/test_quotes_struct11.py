@@ -1,0 +1,38 @@
+"""Round 11 (struct11): more English speech verbs; a pronoun speaker before any named one."""
+from __future__ import annotations
+
+from cityclips.transforms.quotes import extract_quotes, last_english_subject
+from cityclips.transforms.records import Segment
+
+
+def quotes(*paragraphs: str) -> list[tuple[str | None, str | None, str]]:
+    segments = [Segment(seq=i, kind="paragraph", text=text, source_line=i) for i, text in enumerate(paragraphs)]
+    return [(q.speaker, q.speaker_as_written, q.text[:20]) for q in extract_quotes(segments)]
+
+
+def test_affirmed_and_reiterated_attribute_a_quote() -> None:
+    assert quotes("“Bharat is one and will always remain one,” affirmed the Vice-President.",
+                  "“We will finish the road by May,” Mayor Kim reiterated.") == [
+        ("the Vice-President", "the Vice-President", "Bharat is one and wi"), ("Mayor Kim", "Mayor Kim", "We will finish the r")]
+
+
+def test_a_pronoun_before_any_named_speaker_is_the_subject_of_the_reported_speech() -> None:
+    """'Shri Radhakrishnan said the campaign ... “...,” he affirmed.': 'he' is the one said to speak before it."""
+    got = quotes("Highlighting the campaign, Shri Radhakrishnan said it has grown into a movement. He called upon every "
+                 "citizen to display the flag. “Bharat is one and will always remain one,” he affirmed.")
+    assert got == [("Shri Radhakrishnan", "he", "Bharat is one and wi")]
+    got = quotes("The council met on Monday. Mayor Lee said the plan was ready.",
+                 "“We start the work next week,” she added.")
+    assert got == [("Mayor Lee", "she", "We start the work ne")]
+
+
+def test_the_subject_before_the_quote_in_its_paragraph_beats_an_earlier_speaker() -> None:
+    got = quotes("“The budget is balanced,” said Mayor Lee.",
+                 "Councillor Park said the vote would wait. “We need another month,” he added.")
+    assert got == [("Mayor Lee", "Mayor Lee", "The budget is balanc"), ("Councillor Park", "he", "We need another mont")]
+
+
+def test_no_subject_in_korean_or_in_quotes() -> None:
+    """Korean subjects have their own reading (last_korean_subject); a name inside quotes is what was said."""
+    assert last_english_subject("강 시장은 말했다.") is None
+    assert last_english_subject("He said “Mayor Kim said it first.”") is None
