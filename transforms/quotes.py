@@ -116,6 +116,18 @@ def _korean_subject(words: list[str], titled: bool = True) -> str | None:
     return " ".join(phrase)
 
 
+_SUBJECT_CASE = re.compile(r"[이가]$")  # the subject particle: a clause's subject, not only the sentence's topic
+# A verb in its adnominal form ('표명한', '선출된', '말했던'): it closes a clause that modifies the noun after it.
+_ADNOMINAL = re.compile(r"[가-힣](?:한|된|던)$")
+
+
+def _in_relative_clause(words: Sequence[str], end: int) -> bool:
+    """True when words[end - 1], a subject with 이/가, is the subject of a clause that a later adnominal verb
+    closes ('김 의원이 이날 지지 의사를 표명한 데 대해 “...”고 화답했다': 김 의원 supports, the sentence's
+    unnamed topic answers), so it does not speak the quote."""
+    return bool(_SUBJECT_CASE.search(words[end - 1])) and any(_ADNOMINAL.search(w) for w in words[end:])
+
+
 def _korean_speaker(before: str) -> str | None:
     """The speaker of a Korean quote from the text of its sentence before it.
 
@@ -132,7 +144,7 @@ def _korean_speaker(before: str) -> str | None:
         return speaker
     for end in range(len(words), 0, -1):
         speaker = _korean_subject(words[:end])
-        if speaker:
+        if speaker and not _in_relative_clause(words, end):
             return speaker
     for end, word in enumerate(words[:MAX_SPEAKER_WORDS], start=1):
         if _TOPIC.search(word):
@@ -148,7 +160,7 @@ def last_korean_subject(text: str) -> str | None:
         return None
     words = re.sub(r"[“”\"]", " ", text).replace(",", " ").split()
     for end in range(len(words), 0, -1):
-        if _PARTICLE.match(words[end - 1]):
+        if _PARTICLE.match(words[end - 1]) and not _in_relative_clause(words, end):
             speaker = _korean_subject(words[:end])
             if speaker and speaker not in PRONOUNS:
                 return speaker

@@ -36,3 +36,17 @@ def test_no_subject_in_korean_or_in_quotes() -> None:
     """Korean subjects have their own reading (last_korean_subject); a name inside quotes is what was said."""
     assert last_english_subject("강 시장은 말했다.") is None
     assert last_english_subject("He said “Mayor Kim said it first.”") is None
+
+
+def test_a_subject_of_a_relative_clause_does_not_speak_korean() -> None:
+    """'김 의원이 ... 표명한 데 대해 “...”고 화답했다': 김 의원 is the subject of the clause '표명한' closes; the
+    speaker is the article's (the last named), not him."""
+    got = quotes("이 후보는 “국민끼리 싸우는 시대를 끝내겠다”고 말했다.",
+                 "김상욱 무소속 의원이 이날 이 후보 지지 의사를 표명한 데 대해 “우리 당으로 입당해서 함께 했으면 좋겠다”고 화답했다.")
+    assert [speaker for speaker, _, _ in got] == ["이 후보", "이 후보"]
+
+
+def test_a_subject_with_its_particle_before_the_quote_still_speaks_korean() -> None:
+    got = quotes("이 후보는 “국민끼리 싸우는 시대를 끝내겠다”고 말했다.",
+                 "김상욱 무소속 의원이 이날 “우리 당으로 입당해서 함께 했으면 좋겠다”고 말했다.")
+    assert [speaker for speaker, _, _ in got] == ["이 후보", "김상욱 무소속 의원"]
