@@ -242,6 +242,20 @@ def _speaker_for(text: str, start: int, end: int) -> tuple[str | None, bool]:
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
+MIN_SHORT_KOREAN_QUOTE_CHARS = 4  # '“당헌 위배”라고 반발했다': four syllables are speech when a quotative says so
+# A quotative ('라고', '이라며') and, within a few words, a verb of saying or protesting in a finite form.
+_SAYING = (r"(?:말|강조|설명|당부|주문|약속|다짐|호소|지적|언급|답|반발|반박|반대|비판|비난|주장|촉구|요청|토로|일축|경고|항의)"
+           r"(?:했|하며|하고|한다|합니다)|밝혔|밝히며|전했|덧붙였")
+_QUOTATIVE_SAYING = re.compile(rf"^\s*이?라(?:고|며|면서)(?:\s+[가-힣]+){{0,3}}?\s*[가-힣]*?(?:{_SAYING})")
+
+
+def _is_short_quoted_speech(quote: str, after: str) -> bool:
+    """A Korean quote under MIN_KOREAN_QUOTE_CHARS that a quotative ties to a verb of saying: speech, not a name
+    ('“당헌 위배”라고 강하게 반발했다', '“명백한 당헌 위반”이라고 반대 의사를 밝혔다'; '“안전도시”라고 불리는' stays a name)."""
+    return bool(_HANGUL.search(quote)) and len(quote.replace(" ", "")) >= MIN_SHORT_KOREAN_QUOTE_CHARS \
+        and _QUOTATIVE_SAYING.match(after) is not None
+
+
 def _is_speech(quote: str) -> bool:
     if re.search(r"[\uac00-\ud7a3]", quote):
         return len(quote.replace(" ", "")) >= MIN_KOREAN_QUOTE_CHARS
@@ -307,7 +321,7 @@ def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
         candidates: list[tuple[str, str | None, bool, bool, int, int]] = []
         for start, end in _spans(text):
             quote = text[start:end].strip().rstrip(",").strip()
-            if _is_speech(quote):
+            if _is_speech(quote) or _is_short_quoted_speech(quote, text[end + 1:end + 1 + MAX_KOREAN_ATTRIBUTION_CHARS]):
                 whole = (end - start) >= WHOLE_PARAGRAPH_SHARE * len(text) and bool(_SENTENCE_END.search(quote))
                 speaker, attributed = _speaker_for(text, start, end)
                 candidates.append((quote, speaker, whole or attributed, attributed and not speaker, start, end))

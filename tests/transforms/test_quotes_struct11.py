@@ -50,3 +50,14 @@ def test_a_subject_with_its_particle_before_the_quote_still_speaks_korean() -> N
     got = quotes("이 후보는 “국민끼리 싸우는 시대를 끝내겠다”고 말했다.",
                  "김상욱 무소속 의원이 이날 “우리 당으로 입당해서 함께 했으면 좋겠다”고 말했다.")
     assert [speaker for speaker, _, _ in got] == ["이 후보", "김상욱 무소속 의원"]
+
+
+def test_a_short_quote_a_quotative_ties_to_a_verb_of_saying_is_speech_korean() -> None:
+    got = quotes("친청계 최고위원들은 “당헌 위배”라고 강하게 반발했다.",
+                 "하지만 이성윤 최고위원은 곧장 “명백한 당헌 위반”이라고 반대 의사를 밝혔다고 한다.")
+    assert [text for _, _, text in got] == ["당헌 위배", "명백한 당헌 위반"]
+
+
+def test_a_short_quote_that_names_something_stays_a_name_korean() -> None:
+    """'“안전도시”라고 불리는', '“광주형 일자리”를 추진한다': a name in quotes, however it is introduced."""
+    assert quotes("광주는 “안전도시 광주”라고 불리는 사업을 벌였다.", "시는 “광주형 일자리”를 추진한다고 밝혔다.") == []
