@@ -298,6 +298,33 @@ def _deck(body: Sequence[Block]) -> set[int]:
     return set(range(start, end))
 
 
+MIN_PROSE_CHARS = 40  # a paragraph of the article's own text, not a label or a button
+
+
+def _prose_box(body: Sequence[Block]) -> str | None:
+    """The DOM path of the box that holds the article's prose: the deepest path every prose paragraph (a 'p'
+    of MIN_PROSE_CHARS or more) lies under; None without two such paragraphs or without DOM paths.
+
+    Structure comes only from inside it (issue 12, item 5): a list or a heading in a box beside the text (an
+    attachment box's '자료가 다운되지 않을 경우 ...' notes, an event box's '<h4>BOC Meeting</h4>' under 'Category:')
+    is kept as paragraphs, not as the article's list items or sections."""
+    paths = [b.dom_path.split("/") for b in body if b.hint == "p" and b.dom_path and len(b.text) >= MIN_PROSE_CHARS]
+    if len(paths) < 2:
+        return None
+    common = paths[0][:-1]
+    for steps in paths[1:]:
+        n = 0
+        while n < len(common) and n < len(steps) - 1 and common[n] == steps[n]:
+            n += 1
+        common = common[:n]
+    return "/".join(common) if common else None
+
+
+def _outside(block: Block, prose: str | None) -> bool:
+    """True when the block lies outside the box of the article's prose (see _prose_box)."""
+    return bool(prose and block.dom_path) and not block.dom_path.startswith(prose + "/")
+
+
 def segment_page(page: CleanPage) -> list[Segment]:
     """Turn a CleanPage into ordered segments, seq from 0 (the title first when there is one).
 
@@ -307,6 +334,7 @@ def segment_page(page: CleanPage) -> list[Segment]:
     press_style = any(b.text.startswith("○") for b in body)
     seg = _Segmenter(press_style)
     deck = _deck(body)
+    prose = _prose_box(body)
     if page.metadata.title:
         seg.add("title", page.metadata.title, 0, heading_seq=None)
     for i, block in enumerate(body):
@@ -319,6 +347,8 @@ def segment_page(page: CleanPage) -> list[Segment]:
             seg.add("summary", text, block.line_no, heading_seq=None)
         elif block.hint == "heading" and (_is_sentence(text) or _not_a_section(text, page.metadata.title, seg.segments)):
             seg.paragraph(block)  # '<h3>This glossary is a guide to ... these rules.</h3>': a sentence set large
+        elif block.hint in ("heading", "li") and _outside(block, prose):
+            seg.paragraph(block)  # a box beside the article's text (a file box's notes, an event's field values)
         elif block.hint in ("heading", "title"):
             heading = _HEADING.match(text)  # '<h3>□ 추진 배경</h3>': the mark goes, as in text dumps
             seg.heading((heading["a"] or heading["b"] or heading["c"]) if heading else text, block.line_no,

@@ -6,8 +6,10 @@ from cityclips.transforms.segment import segment_page
 
 
 def segments(lines: list[tuple[str, str, str]], title: str = "보도자료 안내") -> list[tuple[str, str]]:
-    """lines: (hint, text, dom path) of body blocks; the (kind, text) of each segment but the title."""
-    body = tuple(Block(i, text, hint, 0, "", True, dom_path=path) for i, (hint, text, path) in enumerate(lines, 1))
+    """lines: (hint, text, dom path) of body blocks ('li' ones with the '•' of a <ul>); the (kind, text) of each
+    segment but the title."""
+    body = tuple(Block(i, text, hint, 0, "•" if hint == "li" else "", True, dom_path=path)
+                 for i, (hint, text, path) in enumerate(lines, 1))
     page = CleanPage("page.html", "html", Metadata(title=title), body, (), ())
     return [(s.kind, s.text) for s in segment_page(page) if s.kind != "title"]
 
@@ -70,3 +72,38 @@ def test_short_headings_or_one_heading_over_the_text_stay_headings() -> None:
                                 "자세히 알리기 위한 설명회를 열었다 그리고", DECK + "/h3"),
                     ("p", "광주시는 4일 보고회를 열었다.", "div.content/p")])
     assert [kind for kind, _ in got] == ["heading", "paragraph"]
+
+
+VIEW = "div.viewCont/div.view/p"
+FILES = "div.viewCont/div.fileBox/ul/li"
+
+
+def test_a_list_beside_the_articles_text_is_no_list_of_the_article_korean() -> None:
+    """An attachment box's notes ('<div class="fileBox"><ul><li>자료가 다운되지 않을 경우 ...') sit beside the box of
+    the article's prose: paragraphs, not its list items; a list inside that box stays a list."""
+    got = segments([("li", "자료가 다운되지 않을 경우 담당부서로 연락주시기 바랍니다.", FILES),
+                    ("p", "「국민건강보험 요양급여의 기준에 관한 규칙」 제5조제4항의 규정에 따른 「암환자에게 처방·투여하는 "
+                          "약제에 대한 요양급여의 적용기준 및 방법에 관한 세부사항」을 다음과 같이 개정합니다.", VIEW),
+                    ("li", "자궁암에 병용요법 신설", "div.viewCont/div.view/ul/li"),
+                    ("p", "이 공고는 2025년 10월 1일부터 시행하며 시행일 이후 처방하는 약제부터 적용합니다.", VIEW)])
+    assert [kind for kind, _ in got] == ["paragraph", "paragraph", "list_item", "paragraph"]
+
+
+def test_a_list_and_a_heading_beside_the_articles_text_english() -> None:
+    """'<h2>Category:</h2><h4>BOC Meeting</h4>' in an event box beside the description: field values, not a section."""
+    box = "div.evDetails/div.boxpop"
+    got = segments([("heading", "BOC Meeting", box + "/h4"), ("li", "Board Meetings", box + "/ul/li"),
+                    ("p", "The Board of Commissioners meets as a Committee of the Whole on the second Tuesday.",
+                     "div.event/div.desc/p"),
+                    ("heading", "Location", "div.event/div.desc/h3"),
+                    ("p", "The meeting can be viewed online through the county's television channel.",
+                     "div.event/div.desc/p")], title="Event")
+    assert [kind for kind, _ in got] == ["paragraph", "paragraph", "paragraph", "heading", "paragraph"]
+
+
+def test_without_two_prose_paragraphs_every_box_keeps_its_structure() -> None:
+    """An agenda of lists with one line of text: no box of prose to measure against, the lists stay lists."""
+    got = segments([("p", "The board meets at 6 pm in the council chamber of city hall.", "div.intro/p"),
+                    ("li", "Call to order", "div.agenda/ol/li"), ("li", "Roll call", "div.agenda/ol/li")],
+                   title="Agenda")
+    assert [kind for kind, _ in got] == ["paragraph", "list_item", "list_item"]
