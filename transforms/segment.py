@@ -21,10 +21,13 @@ MAX_HEADING_CHARS = 100
 CIRCLED = "\u2460-\u2473\u3251-\u325f\u32b1-\u32bf"  # ①-⑳, ㉑-㉟, ㊱-㊿
 HANGUL_ORDINALS = "가나다라마바사아자차카타파하"  # the Korean alphabetic list sequence
 PRESS_RANKS = {"○": 0, "-": 1, "·": 2}  # Korean press-release hierarchy under a '□' heading
+# U+20DE, the combining enclosing square, typed alone before a space: a notice's second-level box bullet
+# ('○ 공고개정 내역' then '⃞ 총 6 항목 : ...'), a bullet of its own family, not a '□' heading mark.
+ENCLOSING_SQUARE = "\u20de"
 
 _MARKER = re.compile(
     rf"^(?P<marker>[{CIRCLED}]|[\u2474-\u2487]|[oㅇ](?=\s)|\(\d{{1,2}}\)|\d{{1,2}}[.)](?=\s)|\([{HANGUL_ORDINALS}]\)"
-    rf"|[{HANGUL_ORDINALS}] ?[.)](?=\s)|[-–*](?=\s)|[•·ㆍ○◦●▪■◎▶▷►✓])\s*(?P<text>\S.*)$")
+    rf"|[{HANGUL_ORDINALS}] ?[.)](?=\s)|[-–*](?=\s)|[•·ㆍ○◦●▪■◎▶▷►✓]|{ENCLOSING_SQUARE}(?=\s))\s*(?P<text>\S.*)$")
 _HEADING = re.compile(r"^(?:[□▣◆◇◼]\s*(?P<a>\S.*)|<\s*(?P<b>[^<>]{2,150}?)\s*>|【\s*(?P<c>[^】]{2,150}?)\s*】)$")
 _SUMMARY = re.compile(r"^\|\s*(?P<text>\S.*)$")
 _NOTE = re.compile(r"^※\s*(?P<text>\S.*)$")

@@ -107,3 +107,13 @@ def test_without_two_prose_paragraphs_every_box_keeps_its_structure() -> None:
                     ("li", "Call to order", "div.agenda/ol/li"), ("li", "Roll call", "div.agenda/ol/li")],
                    title="Agenda")
     assert [kind for kind, _ in got] == ["paragraph", "list_item", "list_item"]
+
+
+def test_a_typed_enclosing_square_is_a_bullet_of_its_own_korean_and_english() -> None:
+    """U+20DE typed alone before a space ('⃞ 총 6 항목 : ...') is a second-level bullet under '○'."""
+    body = tuple(Block(i, text, "p", 0, "", True, dom_path="div.view/p") for i, text in enumerate(
+        ["○ 공고개정 내역", "\u20de 총 6 항목 : 신설 3 항목, 변경 3 항목", "\u20de Six items: three new, three changed"], 1))
+    page = CleanPage("page.html", "html", Metadata(title="공고"), body, (), ())
+    got = [(s.kind, s.marker, s.depth, s.text) for s in segment_page(page) if s.kind != "title"]
+    assert got == [("list_item", "○", 0, "공고개정 내역"), ("list_item", "\u20de", 1, "총 6 항목 : 신설 3 항목, 변경 3 항목"),
+                   ("list_item", "\u20de", 1, "Six items: three new, three changed")]
