@@ -323,6 +323,17 @@ def _prose_box(body: Sequence[Block]) -> str | None:
     return "/".join(common) if common else None
 
 
+def _numbered_items(body: Sequence[Block]) -> set[int]:
+    """Indices of heading-tagged lines numbered '1.', '2.' that are items of a numbered list, not section titles:
+    once one of them is followed directly by the next (a section with nothing in it: an agenda's '<h4>1. Call to
+    Order</h4><h4>2. Public Speakers</h4>'), all the numbered headings of that tag are the list's items ('1. 개회'
+    then '2. 국민의례'). Numbered titles with their text under them ('<h4>1. 사업개요</h4><p>...') stay headings."""
+    numbered = {i for i, b in enumerate(body) if b.hint == "heading" and (m := _MARKER.match(b.text)) is not None
+                and marker_family(m["marker"]) == "0."}
+    empty = {body[i].dom_path for i in numbered if i + 1 in numbered and body[i + 1].dom_path == body[i].dom_path}
+    return {i for i in numbered if body[i].dom_path in empty}
+
+
 def _outside(block: Block, prose: str | None) -> bool:
     """True when the block lies outside the box of the article's prose (see _prose_box)."""
     return bool(prose and block.dom_path) and not block.dom_path.startswith(prose + "/")
@@ -338,6 +349,7 @@ def segment_page(page: CleanPage) -> list[Segment]:
     seg = _Segmenter(press_style)
     deck = _deck(body)
     prose = _prose_box(body)
+    numbered_items = _numbered_items(body)
     if page.metadata.title:
         seg.add("title", page.metadata.title, 0, heading_seq=None)
     for i, block in enumerate(body):
@@ -350,6 +362,8 @@ def segment_page(page: CleanPage) -> list[Segment]:
             seg.add("summary", text, block.line_no, heading_seq=None)
         elif block.hint == "heading" and (_is_sentence(text) or _not_a_section(text, page.metadata.title, seg.segments)):
             seg.paragraph(block)  # '<h3>This glossary is a guide to ... these rules.</h3>': a sentence set large
+        elif i in numbered_items and (item := _MARKER.match(text)) is not None:
+            seg.list_item(item["marker"], item["text"], block.line_no)
         elif block.hint in ("heading", "li") and _outside(block, prose):
             seg.paragraph(block)  # a box beside the article's text (a file box's notes, an event's field values)
         elif block.hint in ("heading", "title"):

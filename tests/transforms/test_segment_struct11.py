@@ -117,3 +117,28 @@ def test_a_typed_enclosing_square_is_a_bullet_of_its_own_korean_and_english() ->
     got = [(s.kind, s.marker, s.depth, s.text) for s in segment_page(page) if s.kind != "title"]
     assert got == [("list_item", "○", 0, "공고개정 내역"), ("list_item", "\u20de", 1, "총 6 항목 : 신설 3 항목, 변경 3 항목"),
                    ("list_item", "\u20de", 1, "Six items: three new, three changed")]
+
+
+AGENDA = "div.event/div.desc"
+
+
+def test_numbered_headings_with_nothing_between_are_an_agendas_items_english() -> None:
+    got = segments([("heading", "1. Call to Order and Roll Call", AGENDA + "/h4"),
+                    ("heading", "2. Public Speakers", AGENDA + "/h4"), ("heading", "3. Transaction Report", AGENDA + "/h4"),
+                    ("li", "Acquisitions", AGENDA + "/ol/li"), ("p", "4. Consent Agenda", AGENDA + "/p"),
+                    ("heading", "5. Adjournment", AGENDA + "/h4")], title="Committee")
+    assert got == [("list_item", "Call to Order and Roll Call"), ("list_item", "Public Speakers"),
+                   ("list_item", "Transaction Report"), ("list_item", "Acquisitions"), ("list_item", "Consent Agenda"),
+                   ("list_item", "Adjournment")]
+
+
+def test_numbered_headings_with_nothing_between_are_items_korean() -> None:
+    got = segments([("heading", "1. 개회", AGENDA + "/h4"), ("heading", "2. 국민의례", AGENDA + "/h4"),
+                    ("heading", "3. 안건 심의", AGENDA + "/h4")])
+    assert got == [("list_item", "개회"), ("list_item", "국민의례"), ("list_item", "안건 심의")]
+
+
+def test_numbered_titles_over_their_text_stay_headings_korean_and_english() -> None:
+    got = segments([("heading", "1. 사업개요", AGENDA + "/h4"), ("p", "청년 창업기업의 해외 진출을 돕는 사업입니다.", AGENDA + "/p"),
+                    ("heading", "2. Eligibility", AGENDA + "/h4"), ("p", "Residents of the city may apply.", AGENDA + "/p")])
+    assert [kind for kind, _ in got] == ["heading", "paragraph", "heading", "paragraph"]
