@@ -304,22 +304,40 @@ def _deck(body: Sequence[Block]) -> set[int]:
 MIN_PROSE_CHARS = 40  # a paragraph of the article's own text, not a label or a button
 
 
-def _prose_box(body: Sequence[Block]) -> str | None:
-    """The DOM path of the box that holds the article's prose: the deepest path every prose paragraph (a 'p'
-    of MIN_PROSE_CHARS or more) lies under; None without two such paragraphs or without DOM paths.
+_MAIN_STEP = re.compile(r"^(?:main|article)(?:[.#]|$)")  # the page's own main element: evidence of where text is
 
-    Structure comes only from inside it (issue 12, item 5): a list or a heading in a box beside the text (an
-    attachment box's '자료가 다운되지 않을 경우 ...' notes, an event box's '<h4>BOC Meeting</h4>' under 'Category:')
-    is kept as paragraphs, not as the article's list items or sections."""
-    paths = [b.dom_path.split("/") for b in body if b.hint == "p" and b.dom_path and len(b.text) >= MIN_PROSE_CHARS]
-    if len(paths) < 2:
-        return None
+
+def _common_box(paths: Sequence[list[str]]) -> list[str]:
+    """The steps every path's parent box shares (the deepest box holding all the blocks)."""
     common = paths[0][:-1]
     for steps in paths[1:]:
         n = 0
         while n < len(common) and n < len(steps) - 1 and common[n] == steps[n]:
             n += 1
         common = common[:n]
+    return common
+
+
+def _prose_box(body: Sequence[Block]) -> str | None:
+    """The DOM path of the box that holds the article's prose: the deepest path every prose paragraph (a 'p'
+    of MIN_PROSE_CHARS or more) lies under. A page with less prose than two such paragraphs (an event's
+    fields) has one only when all its text lines ('p' and table rows) are inside one <main> or <article>: that
+    element is the box, the tag the evidence that a list outside it (a search pop-up's suggestions) is not the
+    article's. None without DOM paths.
+
+    Structure comes only from inside it (issue 12, item 5): a list or a heading in a box beside the text (an
+    attachment box's '자료가 다운되지 않을 경우 ...' notes, an event box's '<h4>BOC Meeting</h4>' under 'Category:')
+    is kept as paragraphs, not as the article's list items or sections."""
+    paths = [b.dom_path.split("/") for b in body if b.hint == "p" and b.dom_path and len(b.text) >= MIN_PROSE_CHARS]
+    if len(paths) >= 2:
+        common = _common_box(paths)
+    else:
+        lines = [b.dom_path.split("/") for b in body if b.hint in ("p", ROW_HINT) and b.dom_path]
+        common = _common_box(lines) if lines else []
+        main = next((n for n, step in enumerate(common) if _MAIN_STEP.match(step)), None)
+        if main is None:
+            return None
+        common = common[:main + 1]  # the main element itself: its lists and headings beside the text stay
     return "/".join(common) if common else None
 
 

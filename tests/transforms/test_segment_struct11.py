@@ -142,3 +142,24 @@ def test_numbered_titles_over_their_text_stay_headings_korean_and_english() -> N
     got = segments([("heading", "1. 사업개요", AGENDA + "/h4"), ("p", "청년 창업기업의 해외 진출을 돕는 사업입니다.", AGENDA + "/p"),
                     ("heading", "2. Eligibility", AGENDA + "/h4"), ("p", "Residents of the city may apply.", AGENDA + "/p")])
     assert [kind for kind, _ in got] == ["heading", "paragraph", "heading", "paragraph"]
+
+
+def test_with_little_prose_a_list_outside_the_main_element_is_not_the_articles_english() -> None:
+    """An event page of field rows inside <main>, a search pop-up's suggestions beside it: paragraphs."""
+    got = segments([("cell", "Date : Tuesday, September 18, 2018", "body/main/section/article/table/tr"),
+                    ("p", "View All Events", "body/main/section/footer"),
+                    ("heading", "Events & Services", "body/section.search-modal/div/h3"),
+                    ("li", "Computer Classes", "body/section.search-modal/div/ul/li"),
+                    ("li", "Teen Center", "body/section.search-modal/div/ul/li")], title="Meeting")
+    assert [kind for kind, _ in got] == ["paragraph", "paragraph", "paragraph", "paragraph", "paragraph"]
+
+
+def test_with_little_prose_a_list_outside_the_main_element_is_not_the_articles_korean() -> None:
+    got = segments([("cell", "일시 : 2025. 6. 19.(목)", "body/main/div.view/table/tr"),
+                    ("li", "모집 대상 : 청년", "body/main/div.view/ul/li"),
+                    ("li", "청년수당", "body/div.popup/ul/li"), ("li", "청년월세", "body/div.popup/ul/li")])
+    assert [kind for kind, _ in got] == ["paragraph", "list_item", "paragraph", "paragraph"]
+    # the same lines with no <main> or <article> around the text: nothing says where the article is
+    got = segments([("cell", "일시 : 2025. 6. 19.(목)", "body/div.wrap/div.view/table/tr"),
+                    ("li", "청년수당", "body/div.popup/ul/li"), ("li", "청년월세", "body/div.popup/ul/li")])
+    assert [kind for kind, _ in got] == ["paragraph", "list_item", "list_item"]
