@@ -245,6 +245,20 @@ def _restates_title(text: str, title: str | None, segments: Sequence[Segment]) -
     return len(wanted) < len(re.sub(r"\s+", "", text)) and wanted in re.sub(r"\s+", "", text).casefold()
 
 
+_PATH_STEP = re.compile(r"\s*[>›»/|]\s*|\s+")  # between the steps of a breadcrumb ('홈 > 알림마당 > 사업공고')
+
+
+def _names_the_category(text: str, category: str | None) -> bool:
+    """'<h1>사업공고</h1>' on a page whose category (its breadcrumb) is '홈 알림마당 사업공고', '<h1>Calendar</h1>'
+    under 'Calendar': the heading names the part of the site the page sits in (a board's name), not a section
+    of the article: the category again, in words that end it."""
+    if not category:
+        return False
+    wanted = _PATH_STEP.sub(" ", text).strip().casefold()
+    steps = _PATH_STEP.sub(" ", category).strip().casefold()
+    return bool(wanted) and (steps == wanted or steps.endswith(" " + wanted))
+
+
 def _not_a_section(text: str, title: str | None, segments: Sequence[Segment]) -> bool:
     """A heading-tagged line that is a field's label, a date, or the title again: a paragraph."""
     return _is_field_label(text) or _is_when_heading(text) or _restates_title(text, title, segments)
@@ -378,6 +392,8 @@ def segment_page(page: CleanPage) -> list[Segment]:
             seg.add("caption", text, block.line_no)
         elif i in deck:
             seg.add("summary", text, block.line_no, heading_seq=None)
+        elif block.hint in ("heading", "title") and _names_the_category(text, page.metadata.category):
+            seg.paragraph(block)
         elif block.hint == "heading" and (_is_sentence(text) or _not_a_section(text, page.metadata.title, seg.segments)):
             seg.paragraph(block)  # '<h3>This glossary is a guide to ... these rules.</h3>': a sentence set large
         elif i in numbered_items and (item := _MARKER.match(text)) is not None:

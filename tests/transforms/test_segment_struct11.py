@@ -163,3 +163,24 @@ def test_with_little_prose_a_list_outside_the_main_element_is_not_the_articles_k
     got = segments([("cell", "일시 : 2025. 6. 19.(목)", "body/div.wrap/div.view/table/tr"),
                     ("li", "청년수당", "body/div.popup/ul/li"), ("li", "청년월세", "body/div.popup/ul/li")])
     assert [kind for kind, _ in got] == ["paragraph", "list_item", "list_item"]
+
+
+def category_segments(lines: list[tuple[str, str]], category: str) -> list[str]:
+    body = tuple(Block(i, text, hint, 0, "", True, dom_path="div.content/" + hint) for i, (hint, text) in enumerate(lines, 1))
+    page = CleanPage("page.html", "html", Metadata(title="공고", category=category), body, (), ())
+    return [s.kind for s in segment_page(page) if s.kind != "title"]
+
+
+def test_a_heading_naming_the_pages_category_is_no_section_korean() -> None:
+    """'<h1>사업공고</h1>' under the breadcrumb '홈 > 알림마당 > 사업공고': the board's name."""
+    assert category_segments([("title", "사업공고"), ("p", "해남군 기업지원 사업을 공고합니다."), ("heading", "신청 방법"),
+                              ("p", "온라인으로 신청합니다.")], "홈 > 알림마당 > 사업공고") == [
+        "paragraph", "paragraph", "heading", "paragraph"]
+
+
+def test_a_heading_naming_the_pages_category_is_no_section_english() -> None:
+    assert category_segments([("title", "Calendar"), ("p", "View all calendars."), ("heading", "Meeting Options"),
+                              ("p", "Attend in person.")], "Calendar") == ["paragraph", "paragraph", "heading", "paragraph"]
+    # a heading that only contains a word of it is the article's own
+    assert category_segments([("heading", "Calendar of events"), ("p", "Attend in person.")], "Calendar") == [
+        "heading", "paragraph"]
