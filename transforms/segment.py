@@ -366,6 +366,37 @@ def _numbered_items(body: Sequence[Block]) -> set[int]:
     return {i for i in numbered if body[i].dom_path in empty}
 
 
+def _parent_and_tag(block: Block) -> tuple[str, str]:
+    parent, _, last = block.dom_path.rpartition("/")
+    return parent, re.split(r"[.#]", last, maxsplit=1)[0]
+
+
+def _neighbour(body: Sequence[Block], i: int, step: int) -> Block | None:
+    """The nearest block before (step -1) or after (step 1) body[i] that is not a photo's caption."""
+    j = i + step
+    while 0 <= j < len(body) and body[j].hint == "caption":
+        j += step
+    return body[j] if 0 <= j < len(body) else None
+
+
+def _is_subhead_box(body: Sequence[Block], i: int) -> bool:
+    """'<p>...</p><div class="border_org">이름조차 없던 소년공</div><p>...</p>': a short line in a box of another
+    tag than the <p>s around it, in the same parent, between two prose paragraphs (captions between count as
+    nothing), not ending like a sentence or a label: the news story's subheading, as a standalone line is in a
+    text dump."""
+    block = body[i]
+    text = block.text
+    if block.hint != "p" or not block.dom_path or len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS \
+            or _TERMINAL.search(text) or text[0] in "“\"'‘(" or _MARKER.match(text) or _LABEL_VALUE.search(text):
+        return False
+    parent, tag = _parent_and_tag(block)
+    if tag == "p":
+        return False
+    around = (_neighbour(body, i, -1), _neighbour(body, i, 1))
+    return all(b is not None and b.hint == "p" and _parent_and_tag(b) == (parent, "p") and len(b.text) >= MIN_PROSE_CHARS
+               for b in around)
+
+
 def _outside(block: Block, prose: str | None) -> bool:
     """True when the block lies outside the box of the article's prose (see _prose_box)."""
     return bool(prose and block.dom_path) and not block.dom_path.startswith(prose + "/")
@@ -404,6 +435,8 @@ def segment_page(page: CleanPage) -> list[Segment]:
             heading = _HEADING.match(text)  # '<h3>□ 추진 배경</h3>': the mark goes, as in text dumps
             seg.heading((heading["a"] or heading["b"] or heading["c"]) if heading else text, block.line_no,
                         keeps_list=False)
+        elif _is_subhead_box(body, i):
+            seg.heading(text, block.line_no, keeps_list=False)
         elif is_item_box_line(block):  # a notice typed into a layout item: its markers are its text
             seg.paragraph(block)
         elif (summary := _SUMMARY.match(text)) is not None:

@@ -184,3 +184,29 @@ def test_a_heading_naming_the_pages_category_is_no_section_english() -> None:
     # a heading that only contains a word of it is the article's own
     assert category_segments([("heading", "Calendar of events"), ("p", "Attend in person.")], "Calendar") == [
         "heading", "paragraph"]
+
+
+STORY = "div.sec_body/div.news_detail"
+
+
+def test_a_short_box_between_the_storys_paragraphs_is_a_subheading_korean() -> None:
+    got = segments([("p", "가난과 장애를 딛고 일어선 소년공이 변호사 출신 정치인을 거쳐 대통령에 당선됐다. 그의 삶을 돌아본다.", STORY + "/p"),
+                    ("caption", "1978년 소년공 시절의 모습", STORY + "/figure/figcaption"),
+                    ("p", "이름조차 없던 소년공", STORY + "/div.border_org"),
+                    ("p", "1963년 10월 가을. 이 당선인은 경북 안동 농가에서 5남2녀 중 다섯째로 태어났다고 전해진다.", STORY + "/p")])
+    assert [kind for kind, _ in got] == ["paragraph", "caption", "heading", "paragraph"]
+
+
+def test_a_short_box_between_the_storys_paragraphs_is_a_subheading_english() -> None:
+    got = segments([("p", "The council approved the budget on Monday after a long debate about the new library.", STORY + "/p"),
+                    ("p", "A library for the east side", STORY + "/div.subhead"),
+                    ("p", "The library will open in 2027 on the site of the old bus depot, the mayor said.", STORY + "/p")],
+                   title="Budget")
+    assert [kind for kind, _ in got] == ["paragraph", "heading", "paragraph"]
+
+
+def test_a_short_paragraph_a_sentence_or_a_label_in_a_box_stays_a_paragraph() -> None:
+    prose = ("p", "The council approved the budget on Monday after a long debate about the new library.", STORY + "/p")
+    for line in (("p", "A library for the east side", STORY + "/p"), ("p", "연합뉴스 제공.", STORY + "/div.credit"),
+                 ("p", "Photo: City of Detroit", STORY + "/div.credit")):
+        assert [kind for kind, _ in segments([prose, line, prose], title="Budget")] == ["paragraph"] * 3
