@@ -35,7 +35,10 @@ ENGLISH_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth 
                     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 KOREAN_ORDINALS = "첫째 둘째 셋째 넷째 다섯째 여섯째 일곱째 여덟째 아홉째 열째".split()
 _ORDINAL = re.compile(rf"^(?P<word>{'|'.join(ENGLISH_ORDINALS + KOREAN_ORDINALS)})(ly)?\s*[,，]", re.IGNORECASE)
-_TERMINAL = re.compile(r"[.!?。:;,…”\"’')\]]$|다$|요$")  # a line ending so is no heading
+# The polite '-요' ending follows these syllables ('있어요', '하세요', '돼요', '이에요', '할까요'); a noun ending in 요
+# ('개요', '주요', '필요', '수요') does not end a sentence: '1. 사업개요' is a heading.
+POLITE_YO = "어아여해세네까래돼예에군지데워"
+_TERMINAL = re.compile(rf"[.!?。:;,…”\"’')\]]$|다$|[{POLITE_YO}]요$")  # a line ending so is no heading
 _SENTENCE_END = re.compile(r"[.!?。…”\"’)\]]$|다$|요$")  # a line ending so is a whole sentence: nothing joins it
 
 
@@ -179,6 +182,11 @@ def _is_numbered_heading(item: re.Match[str], block: Block, body: Sequence[Block
 SECTION_ITEM_FAMILIES = frozenset({"○", "-", "·", "•", "*", "●", "◦", "▪", "◎", "▶", "▷", "►", "✓"})
 
 
+# The level under '1.' in a Korean official document's outline (1. > 가. > 1) > 가)): '1. 사업개요' over
+# '가. (사업명) ...' is a section title over its items, as over bullets.
+OUTLINE_SUB_FAMILIES = frozenset({"가.", "(가)"})
+
+
 def _is_numbered_section(item: re.Match[str], block: Block, body: Sequence[Block], i: int) -> bool:
     """'1. 신청안내' or '2. Eligibility' over bulleted lines of an HTML box is the title of a section
     (the notice and press-release outline: numbered titles, bulleted facts), not a list item holding
@@ -193,7 +201,7 @@ def _is_numbered_section(item: re.Match[str], block: Block, body: Sequence[Block
     if following is None or following.hint != "p":
         return False  # (a markup list under it is the item's own sub-list: an agenda's '5. Consent Agenda')
     bullet = _MARKER.match(following.text)
-    return bullet is not None and marker_family(bullet["marker"]) in SECTION_ITEM_FAMILIES
+    return bullet is not None and marker_family(bullet["marker"]) in SECTION_ITEM_FAMILIES | OUTLINE_SUB_FAMILIES
 
 
 _LABEL_VALUE = re.compile(r"\S\s*[:：]\s*\S")  # '□모집기간 : 2025.6.18.~6.24.': a field, not a heading

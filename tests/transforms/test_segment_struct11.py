@@ -210,3 +210,15 @@ def test_a_short_paragraph_a_sentence_or_a_label_in_a_box_stays_a_paragraph() ->
     for line in (("p", "A library for the east side", STORY + "/p"), ("p", "연합뉴스 제공.", STORY + "/div.credit"),
                  ("p", "Photo: City of Detroit", STORY + "/div.credit")):
         assert [kind for kind, _ in segments([prose, line, prose], title="Budget")] == ["paragraph"] * 3
+
+
+def test_a_numbered_title_over_hangul_ordinal_items_is_a_heading_korean() -> None:
+    """'1. 사업개요' over '가. (사업명) ...' (the official outline 1. > 가.): a section title; a noun ending in 요 is
+    no sentence end, a polite '-세요' is."""
+    box = "table/tr/td/p"
+    got = segments([("p", "1. 사업개요", box), ("p", "가. (사업명) 스마트 관광산업 일자리사업", box),
+                    ("p", "나. (사업기간) 사업 선정 ~2025. 10. 31.", box)])
+    assert got == [("heading", "사업개요"), ("list_item", "(사업명) 스마트 관광산업 일자리사업"),
+                   ("list_item", "(사업기간) 사업 선정 ~2025. 10. 31.")]
+    got = segments([("p", "1. 꼭 신청하세요", box), ("p", "가. 온라인 접수", box)])
+    assert [kind for kind, _ in got] == ["list_item", "list_item"]
