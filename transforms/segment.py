@@ -309,9 +309,9 @@ MIN_DECK_LINES = 2  # one heading over the text is the first section's title; tw
 def _deck(body: Sequence[Block]) -> set[int]:
     """Indices of the headline's deck: headings that open the body (after its photos) side by side in one box,
     with nothing between them, in headline style (no whole sentence among them, see _is_sentence), one at least
-    longer than a heading (MAX_HEADING_WORDS): the release's highlight
-    lines under its headline ('<div class="event-heading"><h3>Vice-President says ...</h3><h3>...</h3></div>',
-    '<h3>- 광주시, 4일 ...</h3><h3>- ...</h3>'), sub-headlines that head no section: summaries."""
+    longer than a heading (MAX_HEADING_WORDS): a release's highlight lines under its headline ('<div
+    class="event-heading"><h3>Vice-President says ...</h3><h3>...</h3></div>', '<h3>- 광주시, 4일 ...</h3><h3>-
+    ...</h3>'), sub-headlines that head no section: summaries."""
     start = next((i for i, b in enumerate(body) if b.hint != "caption"), len(body))
     end = start
     while end < len(body) and body[end].hint == "heading" and body[end].dom_path == body[start].dom_path:
