@@ -20,7 +20,8 @@ OPENING = "“\""
 CLOSING = "”\""
 SPEECH_VERBS = ("said", "says", "stated", "added", "noted", "emphasized", "emphasised", "stressed", "explained",
                 "remarked", "announced", "asserted", "told", "urged", "commented", "continued saying",
-                "continued", "concluded", "declared", "replied", "answered", "insisted", "pointed out")
+                "continued", "concluded", "declared", "replied", "answered", "insisted", "pointed out",
+                "affirmed", "reaffirmed", "reiterated", "observed", "warned", "argued", "acknowledged", "recalled")
 PRONOUNS = {"he", "she", "they", "그", "그녀", "그는", "그녀는"}
 KOREAN_TITLES = ("시장", "부시장", "본부장", "국장", "과장", "실장", "대변인", "위원장", "의장", "장관", "대표", "교수",
                  "원장", "회장", "센터장", "이사장", "청장", "구청장", "군수", "지사", "총장", "소장", "팀장", "관계자",
@@ -115,6 +116,18 @@ def _korean_subject(words: list[str], titled: bool = True) -> str | None:
     return " ".join(phrase)
 
 
+_SUBJECT_CASE = re.compile(r"[이가]$")  # the subject particle: a clause's subject, not only the sentence's topic
+# A verb in its adnominal form ('표명한', '선출된', '말했던'): it closes a clause that modifies the noun after it.
+_ADNOMINAL = re.compile(r"[가-힣](?:한|된|던)$")
+
+
+def _in_relative_clause(words: Sequence[str], end: int) -> bool:
+    """True when words[end - 1], a subject with 이/가, is the subject of a clause that a later adnominal verb
+    closes ('김 의원이 이날 지지 의사를 표명한 데 대해 “...”고 화답했다': 김 의원 supports, the sentence's
+    unnamed topic answers), so it does not speak the quote."""
+    return bool(_SUBJECT_CASE.search(words[end - 1])) and any(_ADNOMINAL.search(w) for w in words[end:])
+
+
 def _korean_speaker(before: str) -> str | None:
     """The speaker of a Korean quote from the text of its sentence before it.
 
@@ -131,7 +144,7 @@ def _korean_speaker(before: str) -> str | None:
         return speaker
     for end in range(len(words), 0, -1):
         speaker = _korean_subject(words[:end])
-        if speaker:
+        if speaker and not _in_relative_clause(words, end):
             return speaker
     for end, word in enumerate(words[:MAX_SPEAKER_WORDS], start=1):
         if _TOPIC.search(word):
@@ -147,11 +160,26 @@ def last_korean_subject(text: str) -> str | None:
         return None
     words = re.sub(r"[“”\"]", " ", text).replace(",", " ").split()
     for end in range(len(words), 0, -1):
-        if _PARTICLE.match(words[end - 1]):
+        if _PARTICLE.match(words[end - 1]) and not _in_relative_clause(words, end):
             speaker = _korean_subject(words[:end])
             if speaker and speaker not in PRONOUNS:
                 return speaker
     return None
+
+
+# 'Shri Radhakrishnan said the campaign ...': a named subject of a speech verb in reported speech.
+_SAID_SUBJECT = re.compile(rf"(?P<speaker>{_SPEAKER})\s+(?:also\s+)?(?:{_VERB})\b")
+
+
+def last_english_subject(text: str) -> str | None:
+    """The last named subject of a speech verb in English text outside its quotes ('Highlighting the campaign,
+    Shri Radhakrishnan said it has grown. He called ...' -> 'Shri Radhakrishnan'), or None: whom a later
+    '“...,” he affirmed' quotes when no quote has named a speaker yet."""
+    if _HANGUL.search(text):
+        return None
+    names = [m["speaker"] for m in _SAID_SUBJECT.finditer(_outside_quotes(text))
+             if m["speaker"].lower() not in PRONOUNS]
+    return _APPOSITIVE.sub("", names[-1]) if names else None
 
 
 def _outside_quotes(text: str) -> str:
@@ -214,6 +242,20 @@ def _speaker_for(text: str, start: int, end: int) -> tuple[str | None, bool]:
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
+MIN_SHORT_KOREAN_QUOTE_CHARS = 4  # '“당헌 위배”라고 반발했다': four syllables are speech when a quotative says so
+# A quotative ('라고', '이라며') and, within a few words, a verb of saying or protesting in a finite form.
+_SAYING = (r"(?:말|강조|설명|당부|주문|약속|다짐|호소|지적|언급|답|반발|반박|반대|비판|비난|주장|촉구|요청|토로|일축|경고|항의)"
+           r"(?:했|하며|하고|한다|합니다)|밝혔|밝히며|전했|덧붙였")
+_QUOTATIVE_SAYING = re.compile(rf"^\s*이?라(?:고|며|면서)(?:\s+[가-힣]+){{0,3}}?\s*[가-힣]*?(?:{_SAYING})")
+
+
+def _is_short_quoted_speech(quote: str, after: str) -> bool:
+    """A Korean quote under MIN_KOREAN_QUOTE_CHARS that a quotative ties to a verb of saying: speech, not a name
+    ('“당헌 위배”라고 강하게 반발했다', '“명백한 당헌 위반”이라고 반대 의사를 밝혔다'; '“안전도시”라고 불리는' stays a name)."""
+    return bool(_HANGUL.search(quote)) and len(quote.replace(" ", "")) >= MIN_SHORT_KOREAN_QUOTE_CHARS \
+        and _QUOTATIVE_SAYING.match(after) is not None
+
+
 def _is_speech(quote: str) -> bool:
     if re.search(r"[\uac00-\ud7a3]", quote):
         return len(quote.replace(" ", "")) >= MIN_KOREAN_QUOTE_CHARS
@@ -259,6 +301,7 @@ def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
     quotes: list[Quote] = []
     last_named: str | None = None  # the last speaker of a quote
     last_subject: str | None = None  # the last speaker or titled subject of a Korean sentence
+    last_said: str | None = None  # the last named subject of an English speech verb in reported speech
     pending: list[int] = []  # whole-paragraph quotes waiting for a speaker named later
     for segment in segments:
         if segment.kind not in QUOTE_KINDS:
@@ -273,11 +316,12 @@ def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
                     quotes[index] = Quote(**{**quotes[index].__dict__, "speaker": subject})
                 pending.clear()
             last_subject = subject or last_subject
+            last_said = last_english_subject(text) or last_said
             continue
         candidates: list[tuple[str, str | None, bool, bool, int, int]] = []
         for start, end in _spans(text):
             quote = text[start:end].strip().rstrip(",").strip()
-            if _is_speech(quote):
+            if _is_speech(quote) or _is_short_quoted_speech(quote, text[end + 1:end + 1 + MAX_KOREAN_ATTRIBUTION_CHARS]):
                 whole = (end - start) >= WHOLE_PARAGRAPH_SHARE * len(text) and bool(_SENTENCE_END.search(quote))
                 speaker, attributed = _speaker_for(text, start, end)
                 candidates.append((quote, speaker, whole or attributed, attributed and not speaker, start, end))
@@ -291,7 +335,8 @@ def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
             written = written or paragraph_speaker
             resolved = written
             if written and written.lower() in PRONOUNS:
-                resolved = last_named or written
+                # the subject this paragraph named before the quote, else the last speaker, else one named in prose
+                resolved = last_english_subject(text[:text.find(quote)]) or last_named or last_said or written
             elif written:
                 last_named = last_subject = written
             if resolved is None:
@@ -304,4 +349,5 @@ def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
                     quotes[index] = Quote(**{**quotes[index].__dict__, "speaker": resolved})
                 pending.clear()
             quotes.append(Quote(segment.seq, len(quotes), resolved, written, quote))
+        last_said = last_english_subject(text) or last_said
     return quotes

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from cityclips.transforms.dates import is_when_line
-from cityclips.transforms.html import is_item_box_line
+from cityclips.transforms.html import ROW_HINT, is_item_box_line
 from cityclips.transforms.records import Block, CleanPage, Segment
 
 MAX_HEADING_WORDS = 12  # standalone lines longer than this are one-sentence paragraphs
@@ -21,10 +21,13 @@ MAX_HEADING_CHARS = 100
 CIRCLED = "\u2460-\u2473\u3251-\u325f\u32b1-\u32bf"  # ①-⑳, ㉑-㉟, ㊱-㊿
 HANGUL_ORDINALS = "가나다라마바사아자차카타파하"  # the Korean alphabetic list sequence
 PRESS_RANKS = {"○": 0, "-": 1, "·": 2}  # Korean press-release hierarchy under a '□' heading
+# U+20DE, the combining enclosing square, typed alone before a space: a notice's second-level box bullet
+# ('○ 공고개정 내역' then '⃞ 총 6 항목 : ...'), a bullet of its own family, not a '□' heading mark.
+ENCLOSING_SQUARE = "\u20de"
 
 _MARKER = re.compile(
     rf"^(?P<marker>[{CIRCLED}]|[\u2474-\u2487]|[oㅇ](?=\s)|\(\d{{1,2}}\)|\d{{1,2}}[.)](?=\s)|\([{HANGUL_ORDINALS}]\)"
-    rf"|[{HANGUL_ORDINALS}] ?[.)](?=\s)|[-–*](?=\s)|[•·ㆍ○◦●▪■◎▶▷►✓])\s*(?P<text>\S.*)$")
+    rf"|[{HANGUL_ORDINALS}] ?[.)](?=\s)|[-–*](?=\s)|[•·ㆍ○◦●▪■◎▶▷►✓]|{ENCLOSING_SQUARE}(?=\s))\s*(?P<text>\S.*)$")
 _HEADING = re.compile(r"^(?:[□▣◆◇◼]\s*(?P<a>\S.*)|<\s*(?P<b>[^<>]{2,150}?)\s*>|【\s*(?P<c>[^】]{2,150}?)\s*】)$")
 _SUMMARY = re.compile(r"^\|\s*(?P<text>\S.*)$")
 _NOTE = re.compile(r"^※\s*(?P<text>\S.*)$")
@@ -32,7 +35,10 @@ ENGLISH_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth 
                     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 KOREAN_ORDINALS = "첫째 둘째 셋째 넷째 다섯째 여섯째 일곱째 여덟째 아홉째 열째".split()
 _ORDINAL = re.compile(rf"^(?P<word>{'|'.join(ENGLISH_ORDINALS + KOREAN_ORDINALS)})(ly)?\s*[,，]", re.IGNORECASE)
-_TERMINAL = re.compile(r"[.!?。:;,…”\"’')\]]$|다$|요$")  # a line ending so is no heading
+# The polite '-요' ending follows these syllables ('있어요', '하세요', '돼요', '이에요', '할까요'); a noun ending in 요
+# ('개요', '주요', '필요', '수요') does not end a sentence: '1. 사업개요' is a heading.
+POLITE_YO = "어아여해세네까래돼예에군지데워"
+_TERMINAL = re.compile(rf"[.!?。:;,…”\"’')\]]$|다$|[{POLITE_YO}]요$")  # a line ending so is no heading
 _SENTENCE_END = re.compile(r"[.!?。…”\"’)\]]$|다$|요$")  # a line ending so is a whole sentence: nothing joins it
 
 
@@ -176,6 +182,11 @@ def _is_numbered_heading(item: re.Match[str], block: Block, body: Sequence[Block
 SECTION_ITEM_FAMILIES = frozenset({"○", "-", "·", "•", "*", "●", "◦", "▪", "◎", "▶", "▷", "►", "✓"})
 
 
+# The level under '1.' in a Korean official document's outline (1. > 가. > 1) > 가)): '1. 사업개요' over
+# '가. (사업명) ...' is a section title over its items, as over bullets.
+OUTLINE_SUB_FAMILIES = frozenset({"가.", "(가)"})
+
+
 def _is_numbered_section(item: re.Match[str], block: Block, body: Sequence[Block], i: int) -> bool:
     """'1. 신청안내' or '2. Eligibility' over bulleted lines of an HTML box is the title of a section
     (the notice and press-release outline: numbered titles, bulleted facts), not a list item holding
@@ -190,7 +201,7 @@ def _is_numbered_section(item: re.Match[str], block: Block, body: Sequence[Block
     if following is None or following.hint != "p":
         return False  # (a markup list under it is the item's own sub-list: an agenda's '5. Consent Agenda')
     bullet = _MARKER.match(following.text)
-    return bullet is not None and marker_family(bullet["marker"]) in SECTION_ITEM_FAMILIES
+    return bullet is not None and marker_family(bullet["marker"]) in SECTION_ITEM_FAMILIES | OUTLINE_SUB_FAMILIES
 
 
 _LABEL_VALUE = re.compile(r"\S\s*[:：]\s*\S")  # '□모집기간 : 2025.6.18.~6.24.': a field, not a heading
@@ -242,6 +253,20 @@ def _restates_title(text: str, title: str | None, segments: Sequence[Segment]) -
     return len(wanted) < len(re.sub(r"\s+", "", text)) and wanted in re.sub(r"\s+", "", text).casefold()
 
 
+_PATH_STEP = re.compile(r"\s*[>›»/|]\s*|\s+")  # between the steps of a breadcrumb ('홈 > 알림마당 > 사업공고')
+
+
+def _names_the_category(text: str, category: str | None) -> bool:
+    """'<h1>사업공고</h1>' on a page whose category (its breadcrumb) is '홈 알림마당 사업공고', '<h1>Calendar</h1>'
+    under 'Calendar': the heading names the part of the site the page sits in (a board's name), not a section
+    of the article: the category again, in words that end it."""
+    if not category:
+        return False
+    wanted = _PATH_STEP.sub(" ", text).strip().casefold()
+    steps = _PATH_STEP.sub(" ", category).strip().casefold()
+    return bool(wanted) and (steps == wanted or steps.endswith(" " + wanted))
+
+
 def _not_a_section(text: str, title: str | None, segments: Sequence[Segment]) -> bool:
     """A heading-tagged line that is a field's label, a date, or the title again: a paragraph."""
     return _is_field_label(text) or _is_when_heading(text) or _restates_title(text, title, segments)
@@ -266,6 +291,125 @@ def _is_file_line(block: Block) -> bool:
     return bool(_FILE_NAME.search(block.text))
 
 
+_CELL_STEP = re.compile(r"(?:^|/)t[dh](?:[.#][^/]*)?$")  # a block that is a table cell's own text ('.../tr/td')
+
+
+def _is_bulleted_row(item: re.Match[str], block: Block) -> bool:
+    """A table row, or a cell's own text, that opens with a typed bullet ('<th>• 폐기방법</th><td>- 빈 용기를
+    ...</td>', '<th>· Storage</th><td>...</td>') is one field of the table, its bullet the label's decoration or
+    the first of the value's lines run together: a paragraph, not a list item. A numbered row ('<td>1.</td>
+    <td>CALL TO ORDER</td>') stays an item: its number orders the rows, as an agenda's does."""
+    in_cell = block.hint == ROW_HINT or bool(_CELL_STEP.search(block.dom_path))
+    return in_cell and marker_family(item["marker"]) in SECTION_ITEM_FAMILIES
+
+
+MIN_DECK_LINES = 2  # one heading over the text is the first section's title; two or more in one box are a deck
+
+
+def _deck(body: Sequence[Block]) -> set[int]:
+    """Indices of the headline's deck: headings that open the body (after its photos) side by side in one box,
+    with nothing between them, in headline style (no whole sentence among them, see _is_sentence), one at least
+    longer than a heading (MAX_HEADING_WORDS): a release's highlight lines under its headline ('<div
+    class="event-heading"><h3>Vice-President says ...</h3><h3>...</h3></div>', '<h3>- 광주시, 4일 ...</h3><h3>-
+    ...</h3>'), sub-headlines that head no section: summaries."""
+    start = next((i for i, b in enumerate(body) if b.hint != "caption"), len(body))
+    end = start
+    while end < len(body) and body[end].hint == "heading" and body[end].dom_path == body[start].dom_path:
+        end += 1
+    run = body[start:end]
+    if len(run) < MIN_DECK_LINES or not any(len(b.text.split()) > MAX_HEADING_WORDS for b in run) \
+            or any(_is_sentence(b.text) for b in run):
+        return set()
+    return set(range(start, end))
+
+
+MIN_PROSE_CHARS = 40  # a paragraph of the article's own text, not a label or a button
+
+
+_MAIN_STEP = re.compile(r"^(?:main|article)(?:[.#]|$)")  # the page's own main element: evidence of where text is
+
+
+def _common_box(paths: Sequence[list[str]]) -> list[str]:
+    """The steps every path's parent box shares (the deepest box holding all the blocks)."""
+    common = paths[0][:-1]
+    for steps in paths[1:]:
+        n = 0
+        while n < len(common) and n < len(steps) - 1 and common[n] == steps[n]:
+            n += 1
+        common = common[:n]
+    return common
+
+
+def _prose_box(body: Sequence[Block]) -> str | None:
+    """The DOM path of the box that holds the article's prose: the deepest path every prose paragraph (a 'p'
+    of MIN_PROSE_CHARS or more) lies under. A page with less prose than two such paragraphs (an event's
+    fields) has one only when all its text lines ('p' and table rows) are inside one <main> or <article>: that
+    element is the box, the tag the evidence that a list outside it (a search pop-up's suggestions) is not the
+    article's. None without DOM paths.
+
+    Structure comes only from inside it (issue 12, item 5): a list or a heading in a box beside the text (an
+    attachment box's '자료가 다운되지 않을 경우 ...' notes, an event box's '<h4>BOC Meeting</h4>' under 'Category:')
+    is kept as paragraphs, not as the article's list items or sections."""
+    paths = [b.dom_path.split("/") for b in body if b.hint == "p" and b.dom_path and len(b.text) >= MIN_PROSE_CHARS]
+    if len(paths) >= 2:
+        common = _common_box(paths)
+    else:
+        lines = [b.dom_path.split("/") for b in body if b.hint in ("p", ROW_HINT) and b.dom_path]
+        common = _common_box(lines) if lines else []
+        main = next((n for n, step in enumerate(common) if _MAIN_STEP.match(step)), None)
+        if main is None:
+            return None
+        common = common[:main + 1]  # the main element itself: its lists and headings beside the text stay
+    return "/".join(common) if common else None
+
+
+def _numbered_items(body: Sequence[Block]) -> set[int]:
+    """Indices of heading-tagged lines numbered '1.', '2.' that are items of a numbered list, not section titles:
+    once one of them is followed directly by the next (a section with nothing in it: an agenda's '<h4>1. Call to
+    Order</h4><h4>2. Public Speakers</h4>'), all the numbered headings of that tag are the list's items ('1. 개회'
+    then '2. 국민의례'). Numbered titles with their text under them ('<h4>1. 사업개요</h4><p>...') stay headings."""
+    numbered = {i for i, b in enumerate(body) if b.hint == "heading" and (m := _MARKER.match(b.text)) is not None
+                and marker_family(m["marker"]) == "0."}
+    empty = {body[i].dom_path for i in numbered if i + 1 in numbered and body[i + 1].dom_path == body[i].dom_path}
+    return {i for i in numbered if body[i].dom_path in empty}
+
+
+def _parent_and_tag(block: Block) -> tuple[str, str]:
+    parent, _, last = block.dom_path.rpartition("/")
+    return parent, re.split(r"[.#]", last, maxsplit=1)[0]
+
+
+def _neighbour(body: Sequence[Block], i: int, step: int) -> Block | None:
+    """The nearest block before (step -1) or after (step 1) body[i] that is not a photo's caption."""
+    j = i + step
+    while 0 <= j < len(body) and body[j].hint == "caption":
+        j += step
+    return body[j] if 0 <= j < len(body) else None
+
+
+def _is_subhead_box(body: Sequence[Block], i: int) -> bool:
+    """'<p>...</p><div class="border_org">이름조차 없던 소년공</div><p>...</p>': a short line in a box of another
+    tag than the <p>s around it, in the same parent, between two prose paragraphs (captions between count as
+    nothing), not ending like a sentence or a label: the news story's subheading, as a standalone line is in a
+    text dump."""
+    block = body[i]
+    text = block.text
+    if block.hint != "p" or not block.dom_path or len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS \
+            or _TERMINAL.search(text) or text[0] in "“\"'‘(" or _MARKER.match(text) or _LABEL_VALUE.search(text):
+        return False
+    parent, tag = _parent_and_tag(block)
+    if tag == "p":
+        return False
+    around = (_neighbour(body, i, -1), _neighbour(body, i, 1))
+    return all(b is not None and b.hint == "p" and _parent_and_tag(b) == (parent, "p") and len(b.text) >= MIN_PROSE_CHARS
+               for b in around)
+
+
+def _outside(block: Block, prose: str | None) -> bool:
+    """True when the block lies outside the box of the article's prose (see _prose_box)."""
+    return bool(prose and block.dom_path) and not block.dom_path.startswith(prose + "/")
+
+
 def segment_page(page: CleanPage) -> list[Segment]:
     """Turn a CleanPage into ordered segments, seq from 0 (the title first when there is one).
 
@@ -274,6 +418,9 @@ def segment_page(page: CleanPage) -> list[Segment]:
     body = page.body
     press_style = any(b.text.startswith("○") for b in body)
     seg = _Segmenter(press_style)
+    deck = _deck(body)
+    prose = _prose_box(body)
+    numbered_items = _numbered_items(body)
     if page.metadata.title:
         seg.add("title", page.metadata.title, 0, heading_seq=None)
     for i, block in enumerate(body):
@@ -282,12 +429,22 @@ def segment_page(page: CleanPage) -> list[Segment]:
         previous_kind = seg.segments[-1].kind if seg.segments else None
         if block.hint == "caption":
             seg.add("caption", text, block.line_no)
+        elif i in deck:
+            seg.add("summary", text, block.line_no, heading_seq=None)
+        elif block.hint in ("heading", "title") and _names_the_category(text, page.metadata.category):
+            seg.paragraph(block)
         elif block.hint == "heading" and (_is_sentence(text) or _not_a_section(text, page.metadata.title, seg.segments)):
             seg.paragraph(block)  # '<h3>This glossary is a guide to ... these rules.</h3>': a sentence set large
+        elif i in numbered_items and (item := _MARKER.match(text)) is not None:
+            seg.list_item(item["marker"], item["text"], block.line_no)
+        elif block.hint in ("heading", "li") and _outside(block, prose):
+            seg.paragraph(block)  # a box beside the article's text (a file box's notes, an event's field values)
         elif block.hint in ("heading", "title"):
             heading = _HEADING.match(text)  # '<h3>□ 추진 배경</h3>': the mark goes, as in text dumps
             seg.heading((heading["a"] or heading["b"] or heading["c"]) if heading else text, block.line_no,
                         keeps_list=False)
+        elif _is_subhead_box(body, i):
+            seg.heading(text, block.line_no, keeps_list=False)
         elif is_item_box_line(block):  # a notice typed into a layout item: its markers are its text
             seg.paragraph(block)
         elif (summary := _SUMMARY.match(text)) is not None:
@@ -302,8 +459,10 @@ def segment_page(page: CleanPage) -> list[Segment]:
             seg.markup_item(block)
         elif block.hint == "li":
             seg.paragraph(block)
-        elif (item := _MARKER.match(text)) is not None and (_is_numbered_heading(item, block, body, i)
-                                                            or _is_numbered_section(item, block, body, i)):
+        elif (item := _MARKER.match(text)) is not None and _is_bulleted_row(item, block):
+            seg.paragraph(block)
+        elif item is not None and (_is_numbered_heading(item, block, body, i)
+                                   or _is_numbered_section(item, block, body, i)):
             seg.heading(item["text"], block.line_no, keeps_list=False)
         elif item is not None:
             seg.list_item(item["marker"], item["text"], block.line_no)
