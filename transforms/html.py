@@ -385,8 +385,11 @@ def _breadcrumb_text(el: etree._Element) -> str:
 
 
 def _flush(state: _State, hint: str, depth: int = 0, marker: str = "") -> None:
-    text = _squash("".join(state.buffer))
+    joined = "".join(state.buffer)
     state.buffer.clear()
+    if not joined or joined.isspace():  # most flushes: the indentation between two blocks (no block, no squash)
+        return
+    text = _squash(joined)
     if text:
         if hint == "li" and state.item_markers:
             # only an item's first block carries its marker: its next paragraphs ('<li><p>label</p><p>more</p></li>',
@@ -654,9 +657,14 @@ def _is_clause_list(tag: str, children: list) -> bool:
     return text.endswith((".", "。"))
 
 
+LIST_TAGS = frozenset({"ul", "ol"})
+
+
 def _item_markers(el: etree._Element, tag: str, children: list, layout_list: bool, sizes: dict) -> list[str | None]:
     """The marker each child carries as a list item, None for every child of a layout list, a lone note or
     an inline enumeration: read as a box, a paragraph."""
+    if tag not in LIST_TAGS:  # a layout list, and each rule below, is a <ul> or an <ol>: the children of a <div> are '•'
+        return ["•"] * len(children)
     if layout_list or _is_lone_note(tag, children) or _is_inline_enumeration(tag, children, sizes) \
             or _is_field_values(tag, children, sizes) or _is_clause_list(tag, children):
         return [None] * len(children)
