@@ -957,10 +957,11 @@ def _walk(top: etree._Element, state: _State) -> None:
                 state.buffer.append(el.tail or "")
             continue
         _, el, hint, marker, li_marker, parent_where, in_row = item
-        tag = _tag(el)
-        if not tag:  # a comment or processing instruction: not text, but the text after it is
+        tag = el.tag
+        if tag.__class__ is not str:  # a comment or processing instruction: not text, but the text after it is
             state.buffer.append(el.tail or "")
             continue
+        tag = tag.lower()
         if el is not top and _follows_element(el):
             state.buffer.append(" ")
         if el in state.hidden:
@@ -970,8 +971,10 @@ def _walk(top: etree._Element, state: _State) -> None:
             state.buffer.append(el.tail or "")
             continue
         where = _where(el, state, parent_where) if el is not top else parent_where
-        if where == _INSIDE and el in state.sizes:
-            state.prose_seen += state.sizes[el].unit
+        if where == _INSIDE:
+            size = state.sizes.get(el)
+            if size is not None:
+                state.prose_seen += size.unit
         if in_row and tag == "br":  # a line break inside a row's cell ('부터<br>까지') does not end the row
             state.buffer.append(" " + (el.tail or ""))
             continue
@@ -1014,9 +1017,10 @@ def _walk(top: etree._Element, state: _State) -> None:
         stack.append((_EXIT, el, "div" if layout_list else walked_tag, own_hint, own_marker, len(state.blocks),
                       outer_excluded, outer_path))
         children = list(el)
-        markers = _item_markers(el, tag, children, layout_list, state.sizes)
-        stack.extend((_ENTER, child, own_hint, own_marker, child_marker, where, children_in_row)
-                     for child, child_marker in zip(reversed(children), reversed(markers)))
+        if children:  # half the elements walked are leaves: no markers to read
+            markers = _item_markers(el, tag, children, layout_list, state.sizes)
+            stack.extend((_ENTER, child, own_hint, own_marker, child_marker, where, children_in_row)
+                         for child, child_marker in zip(reversed(children), reversed(markers)))
 
 
 def parse_html(html: str) -> etree._Element | None:
