@@ -129,12 +129,23 @@ def is_skip_box(el: etree._Element, size: "Size") -> bool:
     return "kip" in names and bool(SKIP_NAME.search(names))
 
 
+_SEGMENTS: dict = {}  # (tag, class value) -> its path segment: a site's pages repeat a few hundred of them
+MAX_CACHED_SEGMENTS = 20_000  # far more than one site's class values; emptied when full (see remembered)
+
+
+def _segment(key: tuple[str, str]) -> str:
+    tag, classes = key
+    return ".".join([tag, *(_DIGITS.sub("0", c) for c in classes.split())])
+
+
 def path_segment(el: etree._Element, tag: str) -> str:
     """'div.board_view.cont0': the tag and its classes, digits masked (chrome recurs at one path)."""
     classes = el.get("class")
     if not classes:
         return tag
-    return ".".join([tag, *(_DIGITS.sub("0", c) for c in classes.split())])
+    key = (tag, classes)
+    found = _SEGMENTS.get(key)
+    return found if found is not None else remembered(_SEGMENTS, key, MAX_CACHED_SEGMENTS, _segment)
 
 
 @dataclass(slots=True)
@@ -282,7 +293,8 @@ def measure(root: etree._Element, show_noscript: bool = False) -> tuple[dict, di
             hidden[el] = "hidden"
             sizes[el] = empty
             continue
-        if tag not in inline_tags:
+        # unit_score is 0 below MIN_UNIT_WEIGHT: most elements (labels, links, boxes of blocks) stop at that test
+        if own_weight >= MIN_UNIT_WEIGHT and tag not in inline_tags:
             size.unit = unit_score(size)
             size.prose += size.unit
         sizes[el] = size

@@ -385,8 +385,11 @@ def _breadcrumb_text(el: etree._Element) -> str:
 
 
 def _flush(state: _State, hint: str, depth: int = 0, marker: str = "") -> None:
-    text = _squash("".join(state.buffer))
+    joined = "".join(state.buffer)
     state.buffer.clear()
+    if not joined or joined.isspace():  # most flushes: the indentation between two blocks (no block, no squash)
+        return
+    text = _squash(joined)
     if text:
         if hint == "li" and state.item_markers:
             # only an item's first block carries its marker: its next paragraphs ('<li><p>label</p><p>more</p></li>',
@@ -654,9 +657,14 @@ def _is_clause_list(tag: str, children: list) -> bool:
     return text.endswith((".", "。"))
 
 
+LIST_TAGS = frozenset({"ul", "ol"})
+
+
 def _item_markers(el: etree._Element, tag: str, children: list, layout_list: bool, sizes: dict) -> list[str | None]:
     """The marker each child carries as a list item, None for every child of a layout list, a lone note or
     an inline enumeration: read as a box, a paragraph."""
+    if tag not in LIST_TAGS:  # a layout list, and each rule below, is a <ul> or an <ol>: the children of a <div> are '•'
+        return ["•"] * len(children)
     if layout_list or _is_lone_note(tag, children) or _is_inline_enumeration(tag, children, sizes) \
             or _is_field_values(tag, children, sizes) or _is_clause_list(tag, children):
         return [None] * len(children)
@@ -949,10 +957,11 @@ def _walk(top: etree._Element, state: _State) -> None:
                 state.buffer.append(el.tail or "")
             continue
         _, el, hint, marker, li_marker, parent_where, in_row = item
-        tag = _tag(el)
-        if not tag:  # a comment or processing instruction: not text, but the text after it is
+        tag = el.tag
+        if tag.__class__ is not str:  # a comment or processing instruction: not text, but the text after it is
             state.buffer.append(el.tail or "")
             continue
+        tag = tag.lower()
         if el is not top and _follows_element(el):
             state.buffer.append(" ")
         if el in state.hidden:
@@ -962,8 +971,10 @@ def _walk(top: etree._Element, state: _State) -> None:
             state.buffer.append(el.tail or "")
             continue
         where = _where(el, state, parent_where) if el is not top else parent_where
-        if where == _INSIDE and el in state.sizes:
-            state.prose_seen += state.sizes[el].unit
+        if where == _INSIDE:
+            size = state.sizes.get(el)
+            if size is not None:
+                state.prose_seen += size.unit
         if in_row and tag == "br":  # a line break inside a row's cell ('부터<br>까지') does not end the row
             state.buffer.append(" " + (el.tail or ""))
             continue
@@ -1006,9 +1017,10 @@ def _walk(top: etree._Element, state: _State) -> None:
         stack.append((_EXIT, el, "div" if layout_list else walked_tag, own_hint, own_marker, len(state.blocks),
                       outer_excluded, outer_path))
         children = list(el)
-        markers = _item_markers(el, tag, children, layout_list, state.sizes)
-        stack.extend((_ENTER, child, own_hint, own_marker, child_marker, where, children_in_row)
-                     for child, child_marker in zip(reversed(children), reversed(markers)))
+        if children:  # half the elements walked are leaves: no markers to read
+            markers = _item_markers(el, tag, children, layout_list, state.sizes)
+            stack.extend((_ENTER, child, own_hint, own_marker, child_marker, where, children_in_row)
+                         for child, child_marker in zip(reversed(children), reversed(markers)))
 
 
 def parse_html(html: str) -> etree._Element | None:
