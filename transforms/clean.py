@@ -22,7 +22,7 @@ from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT
                                            parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact,
                                            parse_dateline, parse_inquiry, parse_split_contact)
 from cityclips.transforms.reconcile import find_title_block, same_title
-from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE
+from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE, reads_as_prose
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from cityclips.transforms.rules import match_line_rule
 from cityclips.transforms.tail_boxes import ARTICLE_TAIL, article_tail
@@ -158,8 +158,29 @@ def _mark_templates(m: _Marks, templates: frozenset[int], signatures: Sequence[i
     for i, rule in enumerate(rules):
         if rule == "template" and m.content(i) and _digits_carry(m.blocks[i].text):
             continue  # '2:00pm to 4:00pm' recurs with its digits masked: the digits are the page's own facts
+        if rule == "template" and m.content(i) and _amid_own_text(m, i, rules):
+            continue
         if rule is not None:
             m.rule[i] = rule
+
+
+def _amid_own_text(m: _Marks, i: int, rules: Sequence[str | None]) -> bool:
+    """True when a recurring sentence of an HTML page's content sits between the page's own lines of its
+    box: the nearest content blocks before and after it at its DOM path recur on no other page. A series
+    of pages shares a standing sentence in the flow of each one's text ('Only the Mayor appointed and vetted
+    Commissioners may make motions and vote.' between a meeting's own paragraphs); a site's chrome sits
+    around the article, not inside it. A short line ('Advertisement') is no sentence (html.reads_as_prose)."""
+    block = m.blocks[i]
+    if not block.dom_path or not reads_as_prose(block):
+        return False
+    return _own_neighbour(m, i, rules, range(i - 1, -1, -1)) and _own_neighbour(m, i, rules, range(i + 1, len(m.blocks)))
+
+
+def _own_neighbour(m: _Marks, i: int, rules: Sequence[str | None], order: range) -> bool:
+    """True when the nearest content block in order at block i's DOM path is one the template pass left alone."""
+    path = m.blocks[i].dom_path
+    j = next((j for j in order if m.content(j) and m.blocks[j].dom_path == path), None)
+    return j is not None and rules[j] is None
 
 
 def _title_candidates(m: _Marks) -> list[int]:

@@ -1,0 +1,49 @@
+"""transforms/clean.py, round 11 (body11): a recurring sentence amid the page's own text is the page's."""
+from __future__ import annotations
+
+from cityclips.transforms.clean import clean_blocks
+from cityclips.transforms.records import Block
+from cityclips.transforms.template import block_signatures, line_signature
+
+_BOX = "body/div.event/div.event-desc/p"
+
+
+def _clean(texts: list[str], recurring: list[str]):
+    page = [Block(n, text, "p", dom_path=_BOX) for n, text in enumerate(texts, 1)]
+    templates = frozenset(line_signature(text) for text in recurring)
+    clean = clean_blocks("e.html", "html", page, templates, signatures=block_signatures(page))
+    return [b.text for b in clean.body], {line.text: line.rule for line in clean.removed}
+
+
+def test_a_standing_sentence_between_a_meetings_own_paragraphs_is_kept_english() -> None:
+    standing = "Only the Mayor appointed and vetted Commissioners may make motions and vote."
+    body, rules = _clean(["Howard Street SSA #19 Commissioners Meeting",
+                          "The commissioners meet monthly to discuss initiatives, review programs and approve the budget.",
+                          standing,
+                          "Meetings are held every third Wednesday of the month at the Factory Theater on Howard Street.",
+                          "Subscribe to our newsletter for the latest events and offers."],
+                         recurring=[standing, "Subscribe to our newsletter for the latest events and offers."])
+    assert standing in body
+    assert rules["Subscribe to our newsletter for the latest events and offers."] == "template"  # at the edge: chrome
+
+
+def test_a_standing_sentence_between_a_notices_own_paragraphs_is_kept_korean() -> None:
+    standing = "위원회의 의결은 시장이 위촉하고 검증한 위원만 발의하고 표결할 수 있습니다."
+    tail = "이 누리집의 모든 콘텐츠는 저작권법의 보호를 받는 저작물입니다 이용에 주의하세요."
+    body, rules = _clean(["제19차 상가활성화 위원회 회의",
+                          "위원회는 매월 한 차례 모여 상권 활성화 사업과 예산 집행 계획을 논의하고 의결합니다.",
+                          standing,
+                          "회의는 매월 셋째 주 수요일 오전 하워드 거리 주민센터 대회의실에서 열립니다.",
+                          tail],
+                         recurring=[standing, tail])
+    assert standing in body
+    assert rules[tail] == "template"
+
+
+def test_a_recurring_sentence_next_to_other_recurring_lines_still_goes() -> None:
+    lines = ["Our office is open Monday to Friday, from nine in the morning until five in the afternoon.",
+             "Call us or write to us with any question about the programme and its deadlines."]
+    own = [f"Item {n}: the board will review the annual budget, the audit report and the plans of department {n}."
+           for n in range(1, 9)]
+    body, rules = _clean(["Board Meeting", *own, lines[0], lines[1]], recurring=lines)
+    assert all(rules[line] == "template" for line in lines)
