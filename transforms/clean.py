@@ -21,6 +21,7 @@ from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT
                                            MetadataFields, as_contact, breadcrumb_steps, find_attachments, find_metadata_run,
                                            parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact,
                                            parse_dateline, parse_inquiry, parse_split_contact)
+from cityclips.transforms.metadata import parse_metadata_line
 from cityclips.transforms.reconcile import find_title_block, same_title
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE, reads_as_prose
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
@@ -117,6 +118,26 @@ def _mark_parsed_lines(m: _Marks) -> None:
             m.rule[i] = m.rule[i + 1] = "contact"
         elif (rule := match_line_rule(text)) is not None:
             m.rule[i] = rule
+
+
+# A line of labelled fields whose values are single tokens ('(Release ID: 2296782) Visitor Counter : 1121'): no sentence.
+_FIELDS_ONLY = re.compile(r"^(?:\(?[^:：()]{1,30}[:：]\s*[^\s()]+\)?\s*)+$")
+
+
+def _mark_counter_lines(m: _Marks) -> None:
+    """A content line of labelled fields alone, one of them a view count ('(Release ID: 2296782) Views : 1121',
+    '(보도번호 : 123) 조회수 : 1,121'), is the page's counter wherever it sits (under the article's sign-off, away from
+    the byline's metadata run): a count of readers is never the article's text. Its views are the page's when the
+    metadata run gave none."""
+    for i, block in enumerate(m.blocks):
+        if not m.content(i) or len(block.text) > MAX_PARSED_LINE_CHARS or not _FIELDS_ONLY.match(block.text):
+            continue
+        views = parse_metadata_line(block.text).view_count
+        if views is None:
+            continue
+        m.rule[i] = "metadata"
+        if m.fields.view_count is None:
+            m.fields = replace(m.fields, view_count=views)
 
 
 def _mark_related(m: _Marks) -> None:
@@ -486,6 +507,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     m = _Marks(blocks)
     _mark_metadata(m)
     _mark_parsed_lines(m)
+    _mark_counter_lines(m)
     _mark_related(m)
     _mark_article_tail(m)
     _mark_templates(m, templates, signatures)

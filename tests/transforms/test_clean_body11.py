@@ -47,3 +47,35 @@ def test_a_recurring_sentence_next_to_other_recurring_lines_still_goes() -> None
            for n in range(1, 9)]
     body, rules = _clean(["Board Meeting", *own, lines[0], lines[1]], recurring=lines)
     assert all(rules[line] == "template" for line in lines)
+
+
+# --- a line of fields with a view count under the article is the page's counter ------------------------
+
+_PROSE_EN = ["The ministry said on Monday that the country had crossed a new milestone in its clean energy programme.",
+             "Officials added that manufacturing of solar modules had grown fast in the last ten years."]
+_PROSE_KO = ["시는 올해 신재생에너지 설비 용량이 처음으로 목표치를 넘어섰다고 밝혔다.",
+             "시 관계자는 지역 기업의 태양광 모듈 생산도 빠르게 늘고 있다고 말했다."]
+
+
+def _clean_page(texts: list[str]):
+    page = [Block(n, text, "p", dom_path="body/form/div.container/div.release") for n, text in enumerate(texts, 1)]
+    return clean_blocks("r.html", "html", page, signatures=block_signatures(page))
+
+
+def test_a_counter_line_under_the_article_is_metadata_english() -> None:
+    clean = _clean_page(["India Achieves a Milestone", *_PROSE_EN, "(Release ID: 2296782) Views : 1121"])
+    assert "(Release ID: 2296782) Views : 1121" not in [b.text for b in clean.body]
+    assert ("metadata", "(Release ID: 2296782) Views : 1121") in [(r.rule, r.text) for r in clean.removed]
+    assert clean.metadata.view_count == 1121
+
+
+def test_a_counter_line_under_the_article_is_metadata_korean() -> None:
+    clean = _clean_page(["신재생에너지 목표 달성", *_PROSE_KO, "(보도번호 : 2296) 조회수 : 1,121"])
+    assert "(보도번호 : 2296) 조회수 : 1,121" not in [b.text for b in clean.body]
+    assert clean.metadata.view_count == 1121
+
+
+def test_a_sentence_about_views_is_text() -> None:
+    line = "At noon the release page showed Views : 1121, a record for the ministry."
+    clean = _clean_page(["India Achieves a Milestone", *_PROSE_EN, line])
+    assert line in [b.text for b in clean.body]
