@@ -23,7 +23,7 @@ from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT
                                            parse_dateline, parse_inquiry, parse_split_contact)
 from cityclips.transforms.metadata import parse_metadata_line
 from cityclips.transforms.reconcile import find_title_block, same_title
-from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE, reads_as_prose
+from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE, is_schedule_line, reads_as_prose
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from cityclips.transforms.rules import match_line_rule
 from cityclips.transforms.tail_boxes import ARTICLE_TAIL, article_tail
@@ -493,6 +493,13 @@ def _split_captions(blocks: Sequence[Block], keep: Sequence[bool]) -> tuple[list
     return body, captions
 
 
+def _schedule_headings_as_text(body: list[Block]) -> list[Block]:
+    """A heading that states only when ('<h2>Tue, Jul 30 2024, 9 - 11am</h2>', '<h3>2025년 12월 17일 (수) 14:00</h3>': a
+    date with its weekday or under a label, html.is_schedule_line) is the event's fact set large, not a section
+    of the text: it comes out as a paragraph."""
+    return [replace(b, hint="p") if b.hint == "heading" and is_schedule_line(b.text) else b for b in body]
+
+
 def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
                  templates: frozenset[int] = frozenset(), html_title: str | None = None,
                  removed_markup: Sequence[RemovedLine] = (),
@@ -533,6 +540,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     keep = [m.kept(i) for i in range(len(blocks))]
     body, captions = _split_captions(blocks, keep)
     body = merge_field_items(body)  # '<li>경력<p>관계없음</p></li>': one field row, not two list items
+    body = _schedule_headings_as_text(body)
     removed = list(removed_markup) + [RemovedLine(b.line_no, b.text, m.rule[i]) for i, b in enumerate(blocks)
                                       if m.rule[i] not in (None, "title")]
     department, phone = m.contact if m.contact else _inquiry_contact(m, title_at)

@@ -483,8 +483,8 @@ def _facts_beside(top: etree._Element, nodes: list, body: etree._Element, sizes:
             if size.chars > MAX_FACT_BOX_CHARS or _link_density(size) >= FACT_MAX_LINK_SHARE:
                 continue
             named = evidence(sibling, tag_of(sibling), cache)
-            if named.negative or named.weak or not _DIGIT.search(text_content(sibling)):
-                continue
+            if named.negative or not _DIGIT.search(text_content(sibling)):
+                continue  # a metadata-like name ('views-blockevents-date-block') is the event's date box: a fact
             found.append(sibling)
         node = parent
     return found
