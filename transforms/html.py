@@ -734,9 +734,11 @@ def _is_link_shaped_line(el: etree._Element, tag: str, sizes: dict) -> bool:
 def _is_link_line(el: etree._Element, tag: str, sizes: dict) -> bool:
     """A paragraph or heading that is one link and little else ('Read also: <a>Other story</a>'):
     a teaser for another page. A link to a file is an attachment, not a teaser; a link that is a
-    field's value is the field's (see _is_field_value)."""
+    field's value is the field's (see _is_field_value); a line numbered outside its link ('2. <a>RESOLUTION
+    NO. ...</a>', '가. <a>...</a>': _OUTLINE_MARKER, as _numbered_outline reads a list's rows) is an agenda's item."""
     return _is_link_shaped_line(el, tag, sizes) and not _FILE_LINK.search(text_content(el)) \
-        and not _shows_addresses(el) and not _is_field_value(el, sizes)
+        and not _shows_addresses(el) and not _is_field_value(el, sizes) \
+        and not _OUTLINE_MARKER.match(_row_number(el))  # '2. <a>RESOLUTION NO. ...</a>': an agenda's numbered item
 
 
 def _is_field_value(el: etree._Element, sizes: dict) -> bool:

@@ -79,3 +79,28 @@ def test_weak_named_boxes_whose_namesakes_hold_no_prose_still_go() -> None:
     assert ("html_meta_class", "Posted by the press office") in _removed(html) or \
         "Posted by the press office" not in _content(html)
     assert "Filed under Energy" not in _content(html)
+
+
+# --- a link line numbered outside its link is an agenda's item, not a teaser -----------------------------
+
+def _agenda(item: str, heading: str, prose: str) -> str:
+    return _page(f"<div class='content'><h2>{heading}</h2>{prose}{prose}"
+                 f"<div style='margin-left:40pt'><span>{item}</span></div>{prose}</div>")
+
+
+def test_a_numbered_link_line_is_kept_english() -> None:
+    item = "2. <a href='/getmedia/c0661e84/2_Community-Rel'>RESOLUTION NO. 21-123 - AUTHORIZATION OF MEMBERSHIP DUES</a>"
+    html = _agenda(item, "Regular Agenda", _PROSE_EN)
+    assert any("RESOLUTION NO. 21-123" in text for text in _content(html))
+
+
+def test_a_numbered_link_line_is_kept_korean() -> None:
+    item = "가. <a href='/board/view?id=88'>2026년 상반기 주민참여예산 심의 결과 보고</a>"
+    html = _agenda(item, "정기회 안건", _PROSE_KO)
+    assert any("주민참여예산 심의 결과 보고" in text for text in _content(html))
+
+
+def test_an_unnumbered_link_line_is_still_a_teaser() -> None:
+    html = _agenda("<a href='/news/other-story'>Read the other story about the solar programme</a>", "Regular Agenda",
+                   _PROSE_EN)
+    assert ("link_line", "Read the other story about the solar programme") in _removed(html)
