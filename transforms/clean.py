@@ -140,6 +140,24 @@ def _mark_counter_lines(m: _Marks) -> None:
             m.fields = replace(m.fields, view_count=views)
 
 
+MIN_FIELD_ROWS = 2  # two other kept 'label : value' rows beside it: the tag row is one field of a record's list
+_LABELLED_ROW = re.compile(r"^[^\s:：][^:：]{0,30}[:：]\s*\S")
+
+
+def _keep_field_list_tags(m: _Marks) -> None:
+    """A keyword row that is one row of a record's field list ('<li>키워드 : #산업통상부 #업무보고</li>' among '<li>방송형태 :
+    뉴스</li>', '<li>출연자 : ...</li>', 'Keywords: #budget #transit' among a dataset's fields) is the record's field,
+    not a tag bar under an article: two other kept labelled rows at its DOM path say so (recurrence). A byline's
+    rows are metadata, not kept, so a news page's 'Tags:' row beside them still goes."""
+    for i, block in enumerate(m.blocks):
+        if m.rule[i] != "tags" or block.hint != "cell" or not block.dom_path or not _LABELLED_ROW.match(block.text):
+            continue
+        rows = sum(1 for j, other in enumerate(m.blocks) if j != i and other.dom_path == block.dom_path
+                   and other.hint == "cell" and m.content(j) and _LABELLED_ROW.match(other.text))
+        if rows >= MIN_FIELD_ROWS:
+            m.rule[i] = None
+
+
 def _mark_related(m: _Marks) -> None:
     """A 'Related News' header and the run of short lines under it are links to other articles."""
     for i, block in enumerate(m.blocks):
@@ -515,6 +533,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     _mark_metadata(m)
     _mark_parsed_lines(m)
     _mark_counter_lines(m)
+    _keep_field_list_tags(m)
     _mark_related(m)
     _mark_article_tail(m)
     _mark_templates(m, templates, signatures)

@@ -79,3 +79,33 @@ def test_a_sentence_about_views_is_text() -> None:
     line = "At noon the release page showed Views : 1121, a record for the ministry."
     clean = _clean_page(["India Achieves a Milestone", *_PROSE_EN, line])
     assert line in [b.text for b in clean.body]
+
+
+# --- a keyword row among a record's field rows is its field ------------------------------------------------
+
+def _record(rows: list[str], path: str = "body/div.view_detail/ul.viewlist/li"):
+    page = [Block(1, rows[0], "title", dom_path="body/div.view_detail/h4"), *(
+        Block(n, text, "cell", dom_path=path) for n, text in enumerate(rows[1:], 2))]
+    return clean_blocks("v.html", "html", page, signatures=block_signatures(page))
+
+
+def test_a_keyword_row_of_a_records_fields_is_kept_korean() -> None:
+    row = "키워드 : #산업통상부 #업무보고 #2026년도"
+    clean = _record(["산업통상부 업무보고", "방송형태 : 뉴스", "촬영장소 : 정부세종컨벤션센터", "출연자 : 김정관 장관", row])
+    assert row in [b.text for b in clean.body]
+
+
+def test_a_keyword_row_of_a_records_fields_is_kept_english() -> None:
+    row = "Tags: #budget #transit #2026"
+    clean = _record(["Transit budget hearing", "Type: News", "Location: City Hall, Room 201", "Speaker: Mayor Kim", row])
+    assert row in [b.text for b in clean.body]
+
+
+def test_a_tag_row_alone_under_an_article_still_goes() -> None:
+    row = "Tags: #budget #transit #2026"
+    page = [Block(1, "Transit budget hearing", "title", dom_path="body/article/h1"),
+            Block(2, "The council heard residents on the transit budget for three hours on Tuesday night.", "p",
+                  dom_path="body/article/div.body/p"),
+            Block(3, row, "cell", dom_path="body/article/ul.tags/li")]
+    clean = clean_blocks("a.html", "html", page, signatures=block_signatures(page))
+    assert ("tags", row) in [(r.rule, r.text) for r in clean.removed]
