@@ -23,7 +23,7 @@ from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT
                                            parse_dateline, parse_inquiry, parse_split_contact)
 from cityclips.transforms.metadata import parse_metadata_line
 from cityclips.transforms.reconcile import find_title_block, same_title
-from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE, is_schedule_line, reads_as_prose
+from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE, is_schedule_line, reads_as_prose, text_weight
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from cityclips.transforms.rules import match_line_rule
 from cityclips.transforms.tail_boxes import ARTICLE_TAIL, article_tail
@@ -156,6 +156,39 @@ def _keep_field_list_tags(m: _Marks) -> None:
                    and other.hint == "cell" and m.content(j) and _LABELLED_ROW.match(other.text))
         if rows >= MIN_FIELD_ROWS:
             m.rule[i] = None
+
+
+MIN_STAMP_COPIES = 3  # a box of the same sentences in three places of one page is a stamp the site put in each section
+MIN_STAMP_WEIGHT = 40  # ... a sentence ('[출처] Bizinfo 제공하는 지원사업정보입니다.'), not a label ('Presentation')
+_STAMP_SENTENCE = re.compile(r"[.!?。]\s|[.!?。]$|다\.")
+PAGE_STAMP = "page_stamp"
+
+
+def _mark_page_stamps(m: _Marks) -> None:
+    """The content blocks at a DOM path that holds nothing but copies of the same sentences, each in
+    MIN_STAMP_COPIES places or more apart from each other ('[출처] Bizinfo 제공하는 지원사업정보입니다.' and 'RSS 및 티커
+    서비스를 ...' under every section of a notice): a stamp the site repeats, not the article's text, which says a
+    thing once (recurrence within the page). Paragraphs repeated among other text of their box (a minutes page's
+    'hearing no comment, he closed the public comment period.' after each item) stay: their path holds other lines."""
+    by_path: dict[str, list[int]] = {}
+    for i, block in enumerate(m.blocks):
+        if m.content(i) and block.dom_path:
+            by_path.setdefault(block.dom_path, []).append(i)
+    for members in by_path.values():
+        if len(members) < MIN_STAMP_COPIES:
+            continue
+        copies: dict[str, list[int]] = {}
+        for i in members:
+            copies.setdefault(m.blocks[i].text, []).append(i)
+        if all(len(at) >= MIN_STAMP_COPIES and _apart(at) and text_weight(text) >= MIN_STAMP_WEIGHT
+               and _STAMP_SENTENCE.search(text) for text, at in copies.items()):
+            for i in members:
+                m.rule[i] = PAGE_STAMP
+
+
+def _apart(at: list[int]) -> bool:
+    """True when no two of the block indices are neighbours: copies placed in separate parts of the page."""
+    return all(b - a > 1 for a, b in zip(at, at[1:]))
 
 
 def _mark_related(m: _Marks) -> None:
@@ -534,6 +567,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     _mark_parsed_lines(m)
     _mark_counter_lines(m)
     _keep_field_list_tags(m)
+    _mark_page_stamps(m)
     _mark_related(m)
     _mark_article_tail(m)
     _mark_templates(m, templates, signatures)

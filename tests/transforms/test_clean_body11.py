@@ -109,3 +109,45 @@ def test_a_tag_row_alone_under_an_article_still_goes() -> None:
             Block(3, row, "cell", dom_path="body/article/ul.tags/li")]
     clean = clean_blocks("a.html", "html", page, signatures=block_signatures(page))
     assert ("tags", row) in [(r.rule, r.text) for r in clean.removed]
+
+
+# --- a box of the same sentences in several places of one page is a stamp ------------------------------------
+
+def _sections(stamp: list[str], sections: list[tuple[str, str]], stamp_path: str = "body/form/div/div.hiddendtail"):
+    page, n = [], 1
+    for heading, text in sections:
+        for line in [(heading, "heading", "body/form/div/h4"), (text, "p", "body/form/div/div.area/p"),
+                     *((s, "p", stamp_path) for s in stamp)]:
+            page.append(Block(n, line[0], line[1], dom_path=line[2]))
+            n += 1
+    return clean_blocks("s.html", "html", page, signatures=block_signatures(page))
+
+
+def test_a_stamp_repeated_under_every_section_goes_korean() -> None:
+    stamp = ["[출처] Bizinfo 제공하는 지원사업정보입니다. (www.bizinfo.go.kr)", "RSS 및 티커 서비스를 이용하시면 더 많은 정보를 이용할 수 있습니다."]
+    clean = _sections(stamp, [("사업개요", "초기기업의 사업화 성공률을 높이기 위하여 기술개발비를 지원하는 사업입니다."),
+                              ("지원대상", "창업 3년 이내의 중소기업으로서 투자자의 투자 의향서를 받은 기업입니다."),
+                              ("신청방법", "온라인으로 신청서를 내고 사업계획서와 투자계약서를 첨부하여야 합니다.")])
+    body = [b.text for b in clean.body]
+    assert not any(text in body for text in stamp)
+    assert ("page_stamp", stamp[0]) in [(r.rule, r.text) for r in clean.removed]
+    assert "창업 3년 이내의 중소기업으로서 투자자의 투자 의향서를 받은 기업입니다." in body
+
+
+def test_a_stamp_repeated_under_every_section_goes_english() -> None:
+    stamp = ["Source: this information is provided by the national business portal."]
+    clean = _sections(stamp, [("Overview", "The programme funds the research of young firms that hold an investor's letter."),
+                              ("Eligibility", "Firms founded in the last three years may apply with an investment contract."),
+                              ("How to apply", "Applications are filed online with a business plan and the contract.")])
+    assert stamp[0] not in [b.text for b in clean.body]
+
+
+def test_a_sentence_repeated_among_other_text_of_its_box_stays() -> None:
+    repeated = "Mayor Francois opened the item for public comment, hearing no comment, he closed the period."
+    page, n = [], 1
+    for item in ("a. Budget update.", "b. Parks plan.", "c. Street repairs."):
+        for text in (item, repeated):
+            page.append(Block(n, text, "p", dom_path="body/div.minutes/p"))
+            n += 1
+    clean = clean_blocks("m.html", "html", page, signatures=block_signatures(page))
+    assert [b.text for b in clean.body].count(repeated) == 3
