@@ -809,21 +809,29 @@ def _excluded_by(el: etree._Element, tag: str, state: _State, where: int) -> str
     return ""
 
 
+MAX_NAMESAKES = 3  # siblings of an item's tag and class read on each side (its neighbours in a list of sections)
+
+
 def _named_as_content_sibling(el: etree._Element, sizes: dict) -> bool:
     """True when a sibling of el with its very tag and class holds a paragraph of prose: the name is the
     one the article's own items carry (a '<li class="icon_arr4 mt10">' of a notice whose other items of that
     class are its sections), so a weak word in it ('icon', 'info', 'date') says nothing about this item:
     '<li class="icon_arr4 mt10">신청기간<br>2012.6.12.(화)∼7.31.(화)</li>' is the notice's own field (recurrence
     beside the name)."""
-    classes, parent = el.get("class"), el.getparent()
-    if not classes or parent is None:
+    classes = el.get("class")
+    if not classes:
         return False
-    for other in parent:
-        if other is el or other.tag != el.tag or other.get("class") != classes:
-            continue
-        size = sizes.get(other)
-        if size is not None and size.prose >= MIN_PROSE_BEFORE:
-            return True
+    for preceding in (True, False):  # the nearest namesakes on each side: a long list of them costs no more
+        namesakes = 0
+        for other in el.itersiblings(preceding=preceding):
+            if other.tag != el.tag or other.get("class") != classes:
+                continue
+            size = sizes.get(other)
+            if size is not None and size.prose >= MIN_PROSE_BEFORE:
+                return True
+            namesakes += 1
+            if namesakes >= MAX_NAMESAKES:
+                break
     return False
 
 
