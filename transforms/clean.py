@@ -21,8 +21,9 @@ from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT
                                            MetadataFields, as_contact, breadcrumb_steps, find_attachments, find_metadata_run,
                                            parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact,
                                            parse_dateline, parse_inquiry, parse_split_contact)
+from cityclips.transforms.metadata import parse_metadata_line
 from cityclips.transforms.reconcile import find_title_block, same_title
-from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE
+from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE, is_schedule_line, reads_as_prose, text_weight
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from cityclips.transforms.rules import match_line_rule
 from cityclips.transforms.tail_boxes import ARTICLE_TAIL, article_tail
@@ -119,6 +120,77 @@ def _mark_parsed_lines(m: _Marks) -> None:
             m.rule[i] = rule
 
 
+# A line of labelled fields whose values are single tokens ('(Release ID: 2296782) Visitor Counter : 1121'): no sentence.
+_FIELDS_ONLY = re.compile(r"^(?:\(?[^:：()]{1,30}[:：]\s*[^\s()]+\)?\s*)+$")
+
+
+def _mark_counter_lines(m: _Marks) -> None:
+    """A content line of labelled fields alone, one of them a view count ('(Release ID: 2296782) Views : 1121',
+    '(보도번호 : 123) 조회수 : 1,121'), is the page's counter wherever it sits (under the article's sign-off, away from
+    the byline's metadata run): a count of readers is never the article's text. Its views are the page's when the
+    metadata run gave none."""
+    for i, block in enumerate(m.blocks):
+        if not m.content(i) or len(block.text) > MAX_PARSED_LINE_CHARS or not _FIELDS_ONLY.match(block.text):
+            continue
+        views = parse_metadata_line(block.text).view_count
+        if views is None:
+            continue
+        m.rule[i] = "metadata"
+        if m.fields.view_count is None:
+            m.fields = replace(m.fields, view_count=views)
+
+
+MIN_FIELD_ROWS = 2  # two other kept 'label : value' rows beside it: the tag row is one field of a record's list
+_LABELLED_ROW = re.compile(r"^[^\s:：][^:：]{0,30}[:：]\s*\S")
+
+
+def _keep_field_list_tags(m: _Marks) -> None:
+    """A keyword row that is one row of a record's field list ('<li>키워드 : #산업통상부 #업무보고</li>' among '<li>방송형태 :
+    뉴스</li>', '<li>출연자 : ...</li>', 'Keywords: #budget #transit' among a dataset's fields) is the record's field,
+    not a tag bar under an article: two other kept labelled rows at its DOM path say so (recurrence). A byline's
+    rows are metadata, not kept, so a news page's 'Tags:' row beside them still goes."""
+    for i, block in enumerate(m.blocks):
+        if m.rule[i] != "tags" or block.hint != "cell" or not block.dom_path or not _LABELLED_ROW.match(block.text):
+            continue
+        rows = sum(1 for j, other in enumerate(m.blocks) if j != i and other.dom_path == block.dom_path
+                   and other.hint == "cell" and m.content(j) and _LABELLED_ROW.match(other.text))
+        if rows >= MIN_FIELD_ROWS:
+            m.rule[i] = None
+
+
+MIN_STAMP_COPIES = 3  # a box of the same sentences in three places of one page is a stamp the site put in each section
+MIN_STAMP_WEIGHT = 40  # ... a sentence ('[출처] Bizinfo 제공하는 지원사업정보입니다.'), not a label ('Presentation')
+_STAMP_SENTENCE = re.compile(r"[.!?。]\s|[.!?。]$|다\.")
+PAGE_STAMP = "page_stamp"
+
+
+def _mark_page_stamps(m: _Marks) -> None:
+    """The content blocks at a DOM path that holds nothing but copies of the same sentences, each in
+    MIN_STAMP_COPIES places or more apart from each other ('[출처] Bizinfo 제공하는 지원사업정보입니다.' and 'RSS 및 티커
+    서비스를 ...' under every section of a notice): a stamp the site repeats, not the article's text, which says a
+    thing once (recurrence within the page). Paragraphs repeated among other text of their box (a minutes page's
+    'hearing no comment, he closed the public comment period.' after each item) stay: their path holds other lines."""
+    by_path: dict[str, list[int]] = {}
+    for i, block in enumerate(m.blocks):
+        if m.content(i) and block.dom_path:
+            by_path.setdefault(block.dom_path, []).append(i)
+    for members in by_path.values():
+        if len(members) < MIN_STAMP_COPIES:
+            continue
+        copies: dict[str, list[int]] = {}
+        for i in members:
+            copies.setdefault(m.blocks[i].text, []).append(i)
+        if all(len(at) >= MIN_STAMP_COPIES and _apart(at) and text_weight(text) >= MIN_STAMP_WEIGHT
+               and _STAMP_SENTENCE.search(text) for text, at in copies.items()):
+            for i in members:
+                m.rule[i] = PAGE_STAMP
+
+
+def _apart(at: list[int]) -> bool:
+    """True when no two of the block indices are neighbours: copies placed in separate parts of the page."""
+    return all(b - a > 1 for a, b in zip(at, at[1:]))
+
+
 def _mark_related(m: _Marks) -> None:
     """A 'Related News' header and the run of short lines under it are links to other articles."""
     for i, block in enumerate(m.blocks):
@@ -158,8 +230,29 @@ def _mark_templates(m: _Marks, templates: frozenset[int], signatures: Sequence[i
     for i, rule in enumerate(rules):
         if rule == "template" and m.content(i) and _digits_carry(m.blocks[i].text):
             continue  # '2:00pm to 4:00pm' recurs with its digits masked: the digits are the page's own facts
+        if rule == "template" and m.content(i) and _amid_own_text(m, i, rules):
+            continue
         if rule is not None:
             m.rule[i] = rule
+
+
+def _amid_own_text(m: _Marks, i: int, rules: Sequence[str | None]) -> bool:
+    """True when a recurring sentence of an HTML page's content sits between the page's own lines of its
+    box: the nearest content blocks before and after it at its DOM path recur on no other page. A series
+    of pages shares a standing sentence in the flow of each one's text ('Only the Mayor appointed and vetted
+    Commissioners may make motions and vote.' between a meeting's own paragraphs); a site's chrome sits
+    around the article, not inside it. A short line ('Advertisement') is no sentence (html.reads_as_prose)."""
+    block = m.blocks[i]
+    if not block.dom_path or not reads_as_prose(block):
+        return False
+    return _own_neighbour(m, i, rules, range(i - 1, -1, -1)) and _own_neighbour(m, i, rules, range(i + 1, len(m.blocks)))
+
+
+def _own_neighbour(m: _Marks, i: int, rules: Sequence[str | None], order: range) -> bool:
+    """True when the nearest content block in order at block i's DOM path is one the template pass left alone."""
+    path = m.blocks[i].dom_path
+    j = next((j for j in order if m.content(j) and m.blocks[j].dom_path == path), None)
+    return j is not None and rules[j] is None
 
 
 def _title_candidates(m: _Marks) -> list[int]:
@@ -451,6 +544,13 @@ def _split_captions(blocks: Sequence[Block], keep: Sequence[bool]) -> tuple[list
     return body, captions
 
 
+def _schedule_headings_as_text(body: list[Block]) -> list[Block]:
+    """A heading that states only when ('<h2>Tue, Jul 30 2024, 9 - 11am</h2>', '<h3>2025년 12월 17일 (수) 14:00</h3>': a
+    date with its weekday or under a label, html.is_schedule_line) is the event's fact set large, not a section
+    of the text: it comes out as a paragraph."""
+    return [replace(b, hint="p") if b.hint == "heading" and is_schedule_line(b.text) else b for b in body]
+
+
 def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
                  templates: frozenset[int] = frozenset(), html_title: str | None = None,
                  removed_markup: Sequence[RemovedLine] = (),
@@ -465,6 +565,9 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     m = _Marks(blocks)
     _mark_metadata(m)
     _mark_parsed_lines(m)
+    _mark_counter_lines(m)
+    _keep_field_list_tags(m)
+    _mark_page_stamps(m)
     _mark_related(m)
     _mark_article_tail(m)
     _mark_templates(m, templates, signatures)
@@ -490,6 +593,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     keep = [m.kept(i) for i in range(len(blocks))]
     body, captions = _split_captions(blocks, keep)
     body = merge_field_items(body)  # '<li>경력<p>관계없음</p></li>': one field row, not two list items
+    body = _schedule_headings_as_text(body)
     removed = list(removed_markup) + [RemovedLine(b.line_no, b.text, m.rule[i]) for i, b in enumerate(blocks)
                                       if m.rule[i] not in (None, "title")]
     department, phone = m.contact if m.contact else _inquiry_contact(m, title_at)

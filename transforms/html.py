@@ -237,7 +237,7 @@ def _chrome_rule(el: etree._Element, tag: str, sizes: dict) -> str | None:
         # when short; a block with some prose around its links needs more links to count as a menu.
         pure_list = tag in ("ul", "ol", "dl") and links >= LINK_LIST_MIN_LINKS and (
             share >= LINK_LIST_TEXT_SHARE or (share >= LINK_MENU_TEXT_SHARE and _only_separators_outside_links(el)))
-        if (pure_list or (links >= LINK_MENU_MIN_LINKS and share >= LINK_MENU_TEXT_SHARE)) \
+        if (pure_list or (links >= LINK_MENU_MIN_LINKS and (share >= LINK_MENU_TEXT_SHARE or _labelled_link_row(el)))) \
                 and not _FILE_LINK.search(text_content(el)) and not _links_to_documents(el) \
                 and not _numbered_outline(el):
             return "html_link_menu"
@@ -270,6 +270,27 @@ def _only_separators_outside_links(el: etree._Element) -> bool:
         if not _SEPARATORS_ONLY.match(piece) and not enclosing_tag(text_holder(piece), _LINK_TAG, el):
             return False  # words outside any link
     return True
+
+
+def _labelled_link_row(el: etree._Element) -> bool:
+    """True when el's text outside its links is one short label ending with a colon before them and
+    separators between them ('Read this release in: <a>Kannada</a> , <a>Urdu</a> , ...', '관련 사이트 : <a>...</a>,
+    <a>...</a>'): a labelled row of links to other pages, a menu, though its label keeps it under
+    LINK_MENU_TEXT_SHARE. The label names the row; a sentence around links ('Contact <a>A</a> or ...') is
+    no label (words after the first link, or no colon)."""
+    label = []
+    seen_link = False
+    for piece in el.xpath(".//text()"):
+        if enclosing_tag(text_holder(piece), _LINK_TAG, el):
+            seen_link = seen_link or bool(piece.strip())
+            continue
+        if _SEPARATORS_ONLY.match(piece):
+            continue
+        if seen_link:
+            return False  # words between or after the links: a sentence, not a labelled row
+        label.append(piece)
+    text = _squash(" ".join(label))
+    return 0 < len(text) <= MAX_ROW_LABEL_CHARS and text.endswith((":", "："))
 
 
 def _row_number(row: etree._Element) -> str:
@@ -721,9 +742,11 @@ def _is_link_shaped_line(el: etree._Element, tag: str, sizes: dict) -> bool:
 def _is_link_line(el: etree._Element, tag: str, sizes: dict) -> bool:
     """A paragraph or heading that is one link and little else ('Read also: <a>Other story</a>'):
     a teaser for another page. A link to a file is an attachment, not a teaser; a link that is a
-    field's value is the field's (see _is_field_value)."""
+    field's value is the field's (see _is_field_value); a line numbered outside its link ('2. <a>RESOLUTION
+    NO. ...</a>', '가. <a>...</a>': _OUTLINE_MARKER, as _numbered_outline reads a list's rows) is an agenda's item."""
     return _is_link_shaped_line(el, tag, sizes) and not _FILE_LINK.search(text_content(el)) \
-        and not _shows_addresses(el) and not _is_field_value(el, sizes)
+        and not _shows_addresses(el) and not _is_field_value(el, sizes) \
+        and not _OUTLINE_MARKER.match(_row_number(el))  # '2. <a>RESOLUTION NO. ...</a>': an agenda's numbered item
 
 
 def _is_field_value(el: etree._Element, sizes: dict) -> bool:
@@ -783,7 +806,7 @@ def _excluded_by(el: etree._Element, tag: str, state: _State, where: int) -> str
     if where == _NO_REGION or state.excluded_by or tag in INLINE_TAGS_WALKED or el in state.region.nodes:
         return state.excluded_by if where == _INSIDE and el not in state.region.nodes else ""
     found = evidence(el, tag, state.evidence)
-    if found.weak:
+    if found.weak and not _named_as_content_sibling(el, state.sizes):
         size = state.sizes.get(el)
         if size is None or size.prose < WEAK_MAX_PROSE:
             if tag != "header" and size is not None and size.chars <= MAX_FACT_BOX_CHARS \
@@ -792,6 +815,32 @@ def _excluded_by(el: etree._Element, tag: str, state: _State, where: int) -> str
                 return ""  # a short region's date or time field ('Start Tue, 09/17/2019 - 10:00 AM') is its content
             return "html_header" if tag == "header" else "html_meta_class"
     return ""
+
+
+MAX_NAMESAKES = 3  # siblings of an item's tag and class read on each side (its neighbours in a list of sections)
+
+
+def _named_as_content_sibling(el: etree._Element, sizes: dict) -> bool:
+    """True when a sibling of el with its very tag and class holds a paragraph of prose: the name is the
+    one the article's own items carry (a '<li class="icon_arr4 mt10">' of a notice whose other items of that
+    class are its sections), so a weak word in it ('icon', 'info', 'date') says nothing about this item:
+    '<li class="icon_arr4 mt10">신청기간<br>2012.6.12.(화)∼7.31.(화)</li>' is the notice's own field (recurrence
+    beside the name)."""
+    classes = el.get("class")
+    if not classes:
+        return False
+    for preceding in (True, False):  # the nearest namesakes on each side: a long list of them costs no more
+        namesakes = 0
+        for other in el.itersiblings(preceding=preceding):
+            if other.tag != el.tag or other.get("class") != classes:
+                continue
+            size = sizes.get(other)
+            if size is not None and size.prose >= MIN_PROSE_BEFORE:
+                return True
+            namesakes += 1
+            if namesakes >= MAX_NAMESAKES:
+                break
+    return False
 
 
 def _drop_rule(el: etree._Element, tag: str, state: _State, where: int) -> str | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from cityclips.transforms.dates import is_when_line
 from cityclips.transforms.dom import (INLINE_TAGS, Size, declared_role, enclosing_tag, remembered, tag_of, text_content,
                                       text_holder)
 from cityclips.transforms.reconcile import norm
@@ -483,8 +484,11 @@ def _facts_beside(top: etree._Element, nodes: list, body: etree._Element, sizes:
             if size.chars > MAX_FACT_BOX_CHARS or _link_density(size) >= FACT_MAX_LINK_SHARE:
                 continue
             named = evidence(sibling, tag_of(sibling), cache)
-            if named.negative or named.weak or not _DIGIT.search(text_content(sibling)):
+            text = text_content(sibling)
+            if named.negative or not _DIGIT.search(text):
                 continue
+            if named.weak and not is_when_line(" ".join(text.split())):
+                continue  # a metadata-named box is a fact only when it states when ('views-blockevents-date-block')
             found.append(sibling)
         node = parent
     return found

@@ -31,6 +31,7 @@ _MARKER = re.compile(
 _HEADING = re.compile(r"^(?:[□▣◆◇◼]\s*(?P<a>\S.*)|<\s*(?P<b>[^<>]{2,150}?)\s*>|【\s*(?P<c>[^】]{2,150}?)\s*】)$")
 _SUMMARY = re.compile(r"^\|\s*(?P<text>\S.*)$")
 _NOTE = re.compile(r"^※\s*(?P<text>\S.*)$")
+NOTE_MARK = "※"  # a note's segment keeps its mark as its marker: the text reads as the page ('※ 임대료 연체시 ...')
 ENGLISH_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
                     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 KOREAN_ORDINALS = "첫째 둘째 셋째 넷째 다섯째 여섯째 일곱째 여덟째 아홉째 열째".split()
@@ -450,7 +451,7 @@ def segment_page(page: CleanPage) -> list[Segment]:
         elif (summary := _SUMMARY.match(text)) is not None:
             seg.add("summary", summary["text"], block.line_no, heading_seq=None)
         elif (note := _NOTE.match(text)) is not None:
-            seg.add("note", note["text"], block.line_no)
+            seg.add("note", note["text"], block.line_no, marker=NOTE_MARK)  # its mark, as an item keeps its bullet
         elif (heading := _HEADING.match(text)) is not None and _is_marked_heading(text):
             heading_text = heading["a"] or heading["b"] or heading["c"]
             keeps_list = previous_kind == "list_item" and heading["b"] is not None
