@@ -60,8 +60,9 @@ def _norm(text: str) -> str:
 class _Marks:
     """Per-block removal decisions and the fields collected while making them."""
 
-    def __init__(self, blocks: Sequence[Block]):
+    def __init__(self, blocks: Sequence[Block], day_first: bool | None = None):
         self.blocks = blocks
+        self.day_first = day_first  # how the page writes numeric dates (MarkupMetadata.day_first)
         self.rule: list[str | None] = [None] * len(blocks)
         self.fields = MetadataFields()
         self.metadata_at: int | None = None
@@ -81,7 +82,7 @@ class _Marks:
 
 def _mark_metadata(m: _Marks) -> None:
     """Find the first run of metadata lines (one line, or one field per line) and parse it."""
-    run = find_metadata_run(m.blocks)
+    run = find_metadata_run(m.blocks, m.day_first)
     if run is None:
         return
     m.metadata_at, m.metadata_source = run.start, run.source
@@ -286,7 +287,7 @@ def _mark_bare_byline(m: _Marks, title_at: int) -> None:
     run = list(itertools.takewhile(lambda i: m.blocks[i].dom_path == path and len(m.blocks[i].text) <= MAX_BARE_VALUE_CHARS
                                    and m.rule[i] in (None, REGION_EDGE, OUTSIDE_REGION),
                                    range(first, min(len(m.blocks), first + MAX_BARE_BYLINE_VALUES + 1))))
-    fields = parse_bare_byline([m.blocks[i].text for i in run]) if path else None
+    fields = parse_bare_byline([m.blocks[i].text for i in run], m.day_first) if path else None
     if fields is None:
         return
     m.fields, m.metadata_source = fields, "byline"
@@ -455,14 +456,15 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
                  templates: frozenset[int] = frozenset(), html_title: str | None = None,
                  removed_markup: Sequence[RemovedLine] = (),
                  signatures: Sequence[int | None] | None = None,
-                 title_hints: Sequence[tuple[str, str]] = ()) -> CleanPage:
+                 title_hints: Sequence[tuple[str, str]] = (), day_first: bool | None = None) -> CleanPage:
     """Separate article blocks from chrome and parse metadata, attachments, contact and category.
 
     Every block that does not reach the body is returned in CleanPage.removed with its rule.
     signatures: block_signatures(blocks), when the caller has them already (computed once a page).
     title_hints: (source, title) from the page's markup (reconcile.title_hints): the line they match is the title.
+    day_first: how the page writes '08-07-2024' (MarkupMetadata.day_first), for its metadata lines' dates.
     """
-    m = _Marks(blocks)
+    m = _Marks(blocks, day_first)
     _mark_metadata(m)
     _mark_parsed_lines(m)
     _mark_related(m)

@@ -137,18 +137,51 @@ def parse_markup_date(text: str | None, day_first: bool | None = None) -> tuple[
 MONTH_FIRST_REGIONS = frozenset({"", "us", "ph", "fm", "mh", "pw"})
 
 
-def writes_day_first(lang: str | None) -> bool | None:
+# Country-code top-level domains of countries whose English pages write a numeric date day first ('08-07-2024' is
+# 8 July on doj.gov.in): the Commonwealth and Europe. Only countries: a ccTLD sold for general use (.io, .co, .tv,
+# .me, .ai) says nothing of where a site is, and is not listed. A host in one of these beats an English page's
+# region tag, which content systems write as 'en-US' by default (WordPress does, on India's ministries' sites).
+DAY_FIRST_HOST_COUNTRIES = frozenset({
+    "uk", "ie", "in", "au", "nz", "za", "sg", "my", "pk", "bd", "lk", "np", "ng", "ke", "gh", "ug", "tz", "zw",
+    "zm", "mw", "bw", "na", "mu", "mt", "cy", "hk", "jm", "tt", "bb", "fj", "pg",
+    "de", "at", "ch", "fr", "be", "nl", "lu", "it", "es", "pt", "dk", "no", "fi", "is", "pl", "cz", "sk", "hu",
+    "ro", "bg", "gr", "hr", "si", "rs", "ee", "lv", "lt", "ua", "tr", "il", "br", "ar", "cl", "mx", "pe"})
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//(?:[^/@?#]*@)?(?P<host>[^/:?#]+)", re.IGNORECASE)
+
+
+def host_country(url: str | None) -> str | None:
+    """The country a URL's host names by its country-code top-level domain, when that country writes the day first
+    ('https://doj.gov.in/...' -> 'in'); None for generic domains (.gov, .com, .org), the US and unlisted codes.
+
+    >>> host_country("https://doj.gov.in/document/x/"), host_country("https://www.justice.gov/opa")
+    ('in', None)
+    """
+    host = _HOST.match(url or "")
+    if not host:
+        return None
+    tld = host["host"].rstrip(".").rsplit(".", 1)[-1].lower()
+    return tld if tld in DAY_FIRST_HOST_COUNTRIES else None
+
+
+def writes_day_first(lang: str | None, url: str | None = None) -> bool | None:
     """True when a page's language writes numeric dates day first ('de', 'es', 'en-GB'), False when month
     first ('en', 'en-US'), None when the page gives no language or writes the year first ('ko').
 
+    url: the page's own URL (canonical, og:url): an English page (or one naming no language) on a host of a
+    country that writes the day first (DAY_FIRST_HOST_COUNTRIES) reads day first whatever its region tag says.
+
     >>> writes_day_first("en-GB"), writes_day_first("en-US"), writes_day_first("de-AT"), writes_day_first(None)
     (True, False, True, None)
+    >>> writes_day_first("en-US", "https://doj.gov.in/1st-regional-event-overview/")
+    True
     """
-    if not lang:
-        return None
-    primary, _, region = lang.strip().lower().replace("_", "-").partition("-")
+    primary, _, region = (lang or "").strip().lower().replace("_", "-").partition("-")
     if primary in ("ko", "ja", "zh"):
         return None  # year first: '2025.06.05', the question does not arise
+    if primary in ("", "en") and host_country(url):
+        return True
+    if not lang:
+        return None
     return not (primary == "en" and region[:2] in MONTH_FIRST_REGIONS)
 
 

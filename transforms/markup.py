@@ -312,6 +312,53 @@ def _read_field_tables(root: etree._Element, got: _Collected) -> None:
 
 
 MAX_TITLE_ROW_CHARS = 200  # a board post's title row holds a headline, never a paragraph
+MAX_RECORD_TABLES = 20  # tables looked at, in document order: a page's own record comes early
+_KEY = re.compile(r"[\W_]+")
+
+
+def _key(text: str) -> str:
+    return _KEY.sub("", text.lower())
+
+
+def _cells(row: etree._Element) -> list[etree._Element]:
+    return [cell for cell in row if isinstance(cell.tag, str) and cell.tag in ("th", "td")]
+
+
+def _read_record_row(root: etree._Element, got: _Collected) -> None:
+    """A page that shows its own record as a table of one row under labelled columns ('Title | Date | View /
+    Download' over 'Grant of Dearness Allowance ... | 11/04/2025 | ...', '제목 | 등록일 | 조회' over one post): the row's
+    fields are the page's, when its title cell is the page's headline (the <title> holds it). A table of several
+    rows is a list of other pages, and a row whose title the page does not bear is another page's."""
+    title_el = root.find(".//title")
+    page_title = _key(text_content(title_el)) if title_el is not None else ""
+    if not page_title:
+        return
+    for n, table in enumerate(root.iter("table")):
+        if n >= MAX_RECORD_TABLES:
+            return
+        rows = [row for row in table.iter("tr") if _cells(row)]
+        if len(rows) != 2:
+            continue
+        head, body = _cells(rows[0]), _cells(rows[1])
+        if len(head) != len(body) or len(head) < 2 or any(cell.tag != "th" for cell in head) \
+                or any(cell.tag != "td" for cell in body):
+            continue
+        labels = [_WS.sub(" ", text_content(cell)).strip(" :：") for cell in head]
+        values = [_WS.sub(" ", text_content(cell)).strip() for cell in body]
+        title_at = next((i for i, label in enumerate(labels) if _BOARD_TITLE_LABEL.match(label)), None)
+        if title_at is None:
+            continue
+        title = _key(values[title_at])
+        if len(title) < MIN_RECORD_TITLE_CHARS or title not in page_title:
+            continue
+        for label, value in zip(labels, values):
+            if label and len(label) <= MAX_FIELD_LABEL_CHARS and value and len(value) <= MAX_FIELD_VALUE_CHARS \
+                    and not _BOARD_TITLE_LABEL.match(label):
+                _labelled(got, label, value)
+        return
+
+
+MIN_RECORD_TITLE_CHARS = 8  # a headline, not a number or a word the <title> holds by chance
 
 
 def _row_text(row: etree._Element) -> str:
@@ -391,7 +438,7 @@ def _labelled(got: _Collected, name: str, value: str) -> None:
             (got.events if kind == "event" or timed else got.generic_dates).append(found)
             got.is_event = got.is_event or kind == "event" or timed
         return
-    fields = parse_field(name, value)
+    fields = parse_field(name, value, got.day_first)
     if fields is not None and (fields.found or fields.phone):  # a phone field: the contact, beside a department
         got.board = merge_fields(got.board, fields)
         return
@@ -466,6 +513,28 @@ def _hidden(el: etree._Element) -> bool:
     return any(hidden_rule(box, tag_of(box)) for box in (el, *el.iterancestors()))
 
 
+# The site's footer: a <footer> or role="contentinfo" box, or one whose id or class is a footer's name ('footer',
+# 'site-footer', 'foot', 'ft_wrap'; not 'post-footer', an entry's own), outside any <article> and <main>. Its
+# 'Last Updated: Aug 11, 2025' is when the site was last published, the same on every page (doj.gov.in); its
+# '최종수정일' is the site's too.
+_FOOTER_NAME = re.compile(r"(?:^|\s)(?:(?:site|global|page|main)[-_]?)?(?:footer|foot|ft)(?:$|[-_\s])", re.IGNORECASE)
+_CONTENT_TAGS = frozenset({"article", "main"})
+
+
+def in_site_footer(el: etree._Element) -> bool:
+    """True when el sits in the site's footer (see _FOOTER_NAME), not in an article's own footer
+    (<article><footer>Posted on ...</footer></article>, whose date is the article's)."""
+    footer = False
+    for box in el.iterancestors():
+        tag = box.tag
+        if tag in _CONTENT_TAGS or (box.get("role") or "").lower() == "main":
+            return False
+        if not footer and (tag == "footer" or (box.get("role") or "").lower() == "contentinfo"
+                           or _FOOTER_NAME.search(f"{box.get('id') or ''} {box.get('class') or ''}")):
+            footer = True
+    return footer
+
+
 def _read_label_pairs(root: etree._Element, got: _Collected) -> None:
     """Fields written as a label element and its value (see _LABEL_TAGS), in both languages."""
     for n, el in enumerate(root.iter(*_LABEL_TAGS)):
@@ -479,7 +548,7 @@ def _read_label_pairs(root: etree._Element, got: _Collected) -> None:
         # '<p class="date">발행일 <span class="num">2025.04.03. 11:36</span></p>': the value inside, after the label
         value = text_content(el)[len(el.text):] if len(el) else _value_after(el)
         value = _WS.sub(" ", value).strip(" :：")
-        if value and not _hidden(el):
+        if value and not _hidden(el) and not in_site_footer(el):
             _labelled(got, name.rstrip(" :："), value)
 
 
@@ -646,6 +715,15 @@ def _read_links(root: etree._Element, got: _Collected) -> None:
             return
 
 
+_OG_URL_XPATH = etree.XPath("//meta[@property='og:url']/@content")
+
+
+def _first_og_url(root: etree._Element) -> str | None:
+    """The og:url a page declares (read again in _read_meta, in its turn), for a page with no canonical link."""
+    urls = _OG_URL_XPATH(root)
+    return str(urls[0]).strip() if urls else None
+
+
 def _lang(root: etree._Element) -> str:
     return (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip().lower()
 
@@ -663,14 +741,15 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     if root is None:
         return MarkupMetadata()
     got = _Collected()
-    got.day_first = writes_day_first(_lang(root))
+    _read_links(root, got)  # first: the page's own URL says how its country writes dates (dates.writes_day_first)
+    got.day_first = writes_day_first(_lang(root), got.canonical or _first_og_url(root))
     _read_json_ld(root, got)
     _read_meta(root, got)
     _read_microdata(root, got)
     _read_time_elements(root, got)
-    _read_links(root, got)
     _read_field_tables(root, got)
     _read_title_row(root, got)
+    _read_record_row(root, got)
     _read_label_pairs(root, got)
     _read_date_elements(root, got)
     _read_site_marks(root, got)
@@ -700,7 +779,7 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
                           section=got.section, board_title=got.board_title, board=board,
                           language=_language(root), events=tuple(events), other_dates=tuple(got.other_dates + got.closing_dates),
                           url_date=None if is_event else parse_url_date(url), is_event=is_event,
-                          site_marks=tuple(got.site_marks))
+                          site_marks=tuple(got.site_marks), day_first=got.day_first)
 
 
 def json_ld_object_types(root: etree._Element | None) -> list[frozenset[str]]:

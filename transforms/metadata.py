@@ -119,7 +119,7 @@ def starts_with_label(text: str) -> bool:
     return len(text) <= MAX_METADATA_LINE_CHARS and bool(_LINE_START_LABEL.match(text))
 
 
-def is_metadata_line(text: str) -> bool:
+def is_metadata_line(text: str, day_first: bool | None = None) -> bool:
     """True when a line starts with an author/date/views label ('Name :', '작성자 :', 'Posted on', '입력').
 
     A line that starts with a bare label (no colon) must also give a date or two fields, so that
@@ -132,7 +132,7 @@ def is_metadata_line(text: str) -> bool:
         return False
     if start.group(1) and start.group(1).lower() not in WEAK_LABELS:
         return True
-    fields = parse_metadata_line(text)
+    fields = parse_metadata_line(text, day_first)
     return fields.published_at is not None or fields.modified_at is not None or fields.found >= 2
 
 
@@ -155,8 +155,10 @@ _FIELD_SEPARATOR = re.compile(r"\s+[|·•/]\s+")
 _COLUMN_NAMES = re.compile(r"^(?:\s*[^\s:：][^:：]{0,29}[:：])+\s*$")
 
 
-def parse_metadata_line(text: str) -> MetadataFields:
+def parse_metadata_line(text: str, day_first: bool | None = None) -> MetadataFields:
     """Parse author, dates, view count, department and phone from a metadata line, spaced or glued.
+
+    day_first: how the page writes '08-07-2024' (dates.writes_day_first; None: as parse_date reads it).
 
     >>> f = parse_metadata_line("Name : adminDate : 2020-01-20 14:4975")
     >>> f.author, f.published_at.isoformat(), f.view_count
@@ -181,7 +183,7 @@ def parse_metadata_line(text: str) -> MetadataFields:
             # 'By Kim Min-ji | April 1, 2024 9:30 AM': a byline's other fields follow a separator
             author, *others = _FIELD_SEPARATOR.split(value)
             for other in others:
-                published_at = published_at or parse_date(other)[0]
+                published_at = published_at or parse_date(other, day_first)[0]
         elif kind == "department" and value:
             # a department names the author only when no person is named ('작성부서 : 대변인실')
             department = department or value
@@ -190,13 +192,13 @@ def parse_metadata_line(text: str) -> MetadataFields:
         elif kind == "phone" and value:
             phone = phone or _phone_number(value)
         elif kind == "date":
-            published_at, consumed = parse_date(value)
+            published_at, consumed = parse_date(value, day_first)
             rest = value[consumed:] if published_at else ""
             # A bare number right after the date is the view count ("14:4975", "13:25 57").
             if views is None and re.fullmatch(r"\s*\d[\d,]*\s*", rest or "x"):
                 views = _to_int(rest)
         elif kind == "modified":
-            modified_at = parse_date(value)[0] or modified_at
+            modified_at = parse_date(value, day_first)[0] or modified_at
         elif kind == "views":
             views = _to_int(value)
     return MetadataFields(author or department_author, published_at, views, modified_at, department, phone)
@@ -233,7 +235,7 @@ def merge_fields(first: MetadataFields, second: MetadataFields) -> MetadataField
 _SPACELESS_KIND = {label.replace(" ", ""): kind for label, kind in _LABEL_KIND.items()}
 
 
-def parse_field(label: str, value: str) -> MetadataFields | None:
+def parse_field(label: str, value: str, day_first: bool | None = None) -> MetadataFields | None:
     """Fields of a labelled cell pair ('등록일', '2025-06-05'), or None when the label names no field.
 
     Only the label decides: 'Conflict' / '... by the same lawyer' in a glossary is not an author.
@@ -247,7 +249,7 @@ def parse_field(label: str, value: str) -> MetadataFields | None:
                 or last[0].lower() in GENERIC_DATE_LABELS:
             return None
         label = last[0]
-    return parse_metadata_line(f"{label.strip(' :：')} : {value}")
+    return parse_metadata_line(f"{label.strip(' :：')} : {value}", day_first)
 
 
 MAX_METADATA_LINES = 4  # one-field-per-line metadata spans author, date, views (and maybe a department)
@@ -305,8 +307,10 @@ def parse_date_first_byline(text: str) -> MetadataFields | None:
     return MetadataFields(author=rest["en"] or rest["ko"], published_at=published_at)
 
 
-def find_metadata_run(blocks: Sequence[Block]) -> MetadataRun | None:
+def find_metadata_run(blocks: Sequence[Block], day_first: bool | None = None) -> MetadataRun | None:
     """The first run of metadata blocks (one line, or one field per line) and its parsed fields.
+
+    day_first: how the page writes numeric dates whose first two numbers could each be the month (writes_day_first).
 
     A run counts when its lines together give a date, or two fields, or use 'Label :' colons.
     """
@@ -325,8 +329,8 @@ def find_metadata_run(blocks: Sequence[Block]) -> MetadataRun | None:
             if _LABEL_ONLY.match(text) and j + 1 < len(blocks) and not starts_with_label(blocks[j + 1].text):
                 j += 1  # 'Last updated:' and its value on the next line ('26 March 2021')
                 text = f"{text} {blocks[j].text}"
-            fields = merge_fields(fields, parse_metadata_line(text))
-            strong = strong or is_metadata_line(text)
+            fields = merge_fields(fields, parse_metadata_line(text, day_first))
+            strong = strong or is_metadata_line(text, day_first)
             j += 1
         found = fields.found
         if not found or not (strong or fields.published_at or fields.modified_at or found >= 2):
@@ -524,13 +528,13 @@ _COUNT = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,9}$")
 _NAME_VALUE = re.compile(r"^[^\W\d_][^\d:：|]*$")
 
 
-def _date_alone(text: str) -> datetime | None:
+def _date_alone(text: str, day_first: bool | None = None) -> datetime | None:
     """The date a value is, whole ('2025-09-25', '2/6/2026', 'February 6, 2026 10:30'), or None: a weekday
     leads an event's date ('Tue, Jul 30 2024'), and a time range or a second date make a schedule or a period."""
     value = text.strip(" .")
     if not value or TIME_RANGE.search(value) or _WEEKDAY.match(value.split()[0].rstrip(",")):
         return None
-    found, consumed = parse_date(value)
+    found, consumed = parse_date(value, day_first)
     if found is None or consumed < len(value) or not _STARTS_WITH_DATE_OR_NUMBER.match(value):
         return None
     return found
@@ -540,7 +544,7 @@ _STARTS_WITH_DATE_OR_NUMBER = re.compile(rf"{_STARTS_WITH_DATE.pattern}|^\d{{1,2
                                          re.IGNORECASE)
 
 
-def parse_bare_byline(values: Sequence[str]) -> MetadataFields | None:
+def parse_bare_byline(values: Sequence[str], day_first: bool | None = None) -> MetadataFields | None:
     """The fields of a byline written without labels, one value a line or item ('약제기준부' / '2025-09-25' /
     '1,504' under a board post's title; '2/6/2026' alone under a release's headline): exactly one value is a date
     alone, the others are a count (the views) and a short name. None for anything else (a sentence, a second date,
@@ -549,7 +553,7 @@ def parse_bare_byline(values: Sequence[str]) -> MetadataFields | None:
     board's byline (writer, date, views); beside a date alone it may as well be a place or a section."""
     if not 1 <= len(values) <= MAX_BARE_BYLINE_VALUES or any(len(v) > MAX_BARE_VALUE_CHARS for v in values):
         return None
-    dates = [d for v in values if (d := _date_alone(v)) is not None]
+    dates = [d for v in values if (d := _date_alone(v, day_first)) is not None]
     counts = [v for v in values if _COUNT.match(v.strip())]
     names = [v for v in values if _NAME_VALUE.match(v.strip()) and not _SENTENCE_LIKE.search(v)]
     if len(dates) != 1 or len(counts) > 1 or len(names) > 1 or len(dates) + len(counts) + len(names) != len(values):

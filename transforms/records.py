@@ -195,6 +195,9 @@ class MarkupMetadata:
     # Names the page's chrome gives the site: the footer's copyright holder ('© 열린 아카이브 KTV 나누리'), the
     # text or image of the logo link to the site's root. Only for telling the site's name from a title.
     site_marks: tuple[str, ...] = ()
+    # How the page writes a numeric date whose first two numbers could each be the month ('08-07-2024'): True day
+    # first, False month first, None unknown (dates.writes_day_first: its language, and its host's country).
+    day_first: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,110 @@
+"""Round 11 (meta11): dates on unseen sites (a host's country, the site's footer, a one-row record table)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from cityclips.transforms.dates import host_country, writes_day_first
+from cityclips.transforms.pipeline import process_page
+from cityclips.transforms.records import Document, RawPage
+
+ENGLISH_BODY = "<p>" + "The department held the regional event with judges, officers and students of the state. " * 3 + "</p>"
+KOREAN_BODY = "<p>" + "광주광역시는 시민 안전 대책을 발표했다고 밝혔다. 대책은 올해 안에 시행된다. " * 3 + "</p>"
+
+
+def html_doc(html: str) -> Document:
+    doc = process_page(RawPage("page.html", html.encode("utf-8"), "html"))
+    assert isinstance(doc, Document), doc
+    return doc
+
+
+# --- a host's country says how an English page writes its numeric dates ------------------------------
+
+def _india_style_page(host: str) -> str:
+    return (f'<html lang="en-US"><head><title>1st Regional Event - Overview | Department of Justice</title>'
+            f'<link rel="canonical" href="https://{host}/1st-regional-event-overview/"></head><body><main>'
+            f'<h1>1st Regional Event - Overview</h1><p style="text-align: right">Last updated: 08-07-2024</p>'
+            f'{ENGLISH_BODY}</main></body></html>')
+
+
+def test_an_english_page_on_a_day_first_countrys_host_reads_its_visible_dates_day_first() -> None:
+    # WordPress writes lang="en-US" on India's ministries' sites; doj.gov.in writes 8 July 2024 as 08-07-2024
+    assert html_doc(_india_style_page("doj.gov.in")).metadata.published_at == datetime(2024, 7, 8)
+    # the same page on a US host reads month first, as before
+    assert html_doc(_india_style_page("www.justice.gov")).metadata.published_at == datetime(2024, 8, 7)
+
+
+def test_a_hosts_country_code_decides_only_for_english_pages_and_listed_countries() -> None:
+    assert host_country("https://doj.gov.in/x/") == "in" and host_country("https://www.gov.uk/guidance") == "uk"
+    assert host_country("https://www.justice.gov/") is None and host_country("https://startup.io/") is None
+    assert writes_day_first("en-US", "https://pib.gov.in/PressReleasePage.aspx") is True
+    assert writes_day_first("en-US", "https://www.whitehouse.gov/") is False
+    assert writes_day_first(None, "https://www.courts.ie/glossary") is True
+    # a Korean page writes the year first ('2025.06.05'): its host changes nothing
+    assert writes_day_first("ko", "https://www.gwangju.go.kr/") is None
+
+
+def test_a_markup_date_on_a_day_first_host_reads_day_first() -> None:
+    page = ('<html lang="en"><head><title>Grant of allowance | Department of Justice</title>'
+            '<link rel="canonical" href="https://doj.gov.in/document/grant/">'
+            '<meta name="dc.date.created" content="11/04/2025"></head><body><main><h1>Grant of allowance</h1>'
+            f'{ENGLISH_BODY}</main></body></html>')
+    assert html_doc(page).metadata.published_at == datetime(2025, 4, 11)
+
+
+# --- the site's footer dates the site, not the page ----------------------------------------------------
+
+def test_a_last_updated_field_in_the_sites_footer_is_not_the_pages_date() -> None:
+    english = (f'<html><body><main><h1>Nyayika Patrika released by the Secretary</h1>{ENGLISH_BODY}</main>'
+               '<footer><div class="copyRights"><p>Last Updated: <strong>Aug 11, 2025</strong></p></div></footer>'
+               '</body></html>')
+    meta = html_doc(english).metadata
+    assert meta.published_at is None and meta.modified_at is None
+
+
+def test_a_last_modified_field_in_a_korean_sites_footer_is_not_the_pages_date() -> None:
+    korean = (f'<html><body><div id="container"><h1>시민 안전 대책 발표</h1>{KOREAN_BODY}</div>'
+              '<div id="footer"><p><strong>최종수정일</strong> 2025.08.11</p></div></body></html>')
+    meta = html_doc(korean).metadata
+    assert meta.published_at is None and meta.modified_at is None
+
+
+def test_an_articles_own_footer_still_dates_the_article_in_both_languages() -> None:
+    english = (f'<html><body><article><h1>Nyayika Patrika released by the Secretary</h1>{ENGLISH_BODY}'
+               '<footer><p><strong>Posted:</strong> June 5, 2025</p></footer></article></body></html>')
+    assert html_doc(english).metadata.published_at == datetime(2025, 6, 5)
+    korean = (f'<html><body><main><h1>시민 안전 대책 발표</h1>{KOREAN_BODY}'
+              '<div class="footer"><p><strong>등록일</strong> 2025.06.05</p></div></main></body></html>')
+    assert html_doc(korean).metadata.published_at == datetime(2025, 6, 5)
+
+
+# --- a page's record shown as a one-row table under labelled columns ----------------------------------
+
+def test_a_one_row_record_table_under_labelled_columns_dates_the_page() -> None:
+    english = ('<html lang="en"><head><title>Nyayika Patrika released by Secretary (Justice) | Department of Justice'
+               '</title></head><body><main><h1>Nyayika Patrika released by Secretary (Justice)</h1>'
+               '<table><thead><tr><th>Title</th><th>Date</th><th>View / Download</th></tr></thead><tbody><tr>'
+               '<td>Nyayika Patrika released by Secretary (Justice)</td><td>05/08/2025</td><td>View (8 MB)</td>'
+               f'</tr></tbody></table>{ENGLISH_BODY}</main></body></html>')
+    assert html_doc(english).metadata.published_at == datetime(2025, 5, 8)
+
+
+def test_a_korean_one_row_record_table_dates_the_page() -> None:
+    korean = ('<html lang="ko"><head><title>2025년 입주기업 모집 공고 | 환동해산업연구원</title></head><body><main>'
+              '<h1>2025년 입주기업 모집 공고</h1><table><tr><th>제목</th><th>등록일</th><th>조회</th></tr>'
+              '<tr><td>2025년 입주기업 모집 공고</td><td>2025-02-14</td><td>426</td></tr></table>'
+              f'{KOREAN_BODY}</main></body></html>')
+    meta = html_doc(korean).metadata
+    assert (meta.published_at, meta.view_count) == (datetime(2025, 2, 14), 426)
+
+
+def test_a_one_row_table_of_another_pages_record_gives_no_date() -> None:
+    english = ('<html lang="en"><head><title>Annual report of the department | Department of Justice</title></head>'
+               '<body><main><h1>Annual report of the department</h1><table><tr><th>Title</th><th>Date</th></tr>'
+               '<tr><td>Minutes of the committee on judicial reform</td><td>05/08/2025</td></tr></table>'
+               f'{ENGLISH_BODY}</main></body></html>')
+    assert html_doc(english).metadata.published_at is None
+    korean = ('<html lang="ko"><head><title>시민 안전 대책 발표 | 광주광역시</title></head><body><main>'
+              '<h1>시민 안전 대책 발표</h1><table><tr><th>제목</th><th>등록일</th></tr>'
+              '<tr><td>2024년 교통 정책 설명회 개최 안내</td><td>2025-02-14</td></tr></table>'
+              f'{KOREAN_BODY}</main></body></html>')
+    assert html_doc(korean).metadata.published_at is None
