@@ -479,7 +479,9 @@ MAX_LABEL_ELEMENTS = 3000  # label-like elements looked at, in document order (a
 MAX_PAIR_LABEL_CHARS = 30
 # View counts are the one non-date field read from such pairs: author and department labels start contact
 # blocks and glossary entries too ('Department: ...'), and are read from tables and visible lines only.
-_VIEW_LABEL = re.compile(r"^(?:조회\s?수?|views?|hits?|조회)\s*[:：]?$", re.IGNORECASE)
+_VIEW_LABEL = re.compile(r"^(?:조회\s?수?|views?|hits?|조회|열람\s?수|visitor count(?:er)?|page views)\s*[:：]?$", re.IGNORECASE)
+# A view count written in the label's own text ('<span id="lblViews">Visitor Counter : 1121</span>', '<span>조회수 : 426</span>').
+_INLINE_COUNT = re.compile(r"^(?P<label>[^:：\d]{2,20}?)\s*[:：]\s*(?P<value>\d[\d,]*)$")
 
 
 def _value_after(el: etree._Element) -> str:
@@ -543,10 +545,14 @@ def _read_label_pairs(root: etree._Element, got: _Collected) -> None:
         name = (el.text or "").strip()
         if not name or len(name) > MAX_PAIR_LABEL_CHARS:
             continue  # a label is a short run of text
-        if classify_date_label(name) is None and not _VIEW_LABEL.match(name):
+        inline = _INLINE_COUNT.match(name) if not len(el) else None
+        if inline and _VIEW_LABEL.match(inline["label"]):
+            name, value = inline["label"], inline["value"]
+        elif classify_date_label(name) is None and not _VIEW_LABEL.match(name):
             continue
-        # '<p class="date">발행일 <span class="num">2025.04.03. 11:36</span></p>': the value inside, after the label
-        value = text_content(el)[len(el.text):] if len(el) else _value_after(el)
+        else:
+            # '<p class="date">발행일 <span class="num">2025.04.03. 11:36</span></p>': the value inside, after the label
+            value = text_content(el)[len(el.text):] if len(el) else _value_after(el)
         value = _WS.sub(" ", value).strip(" :：")
         if value and not _hidden(el) and not in_site_footer(el):
             _labelled(got, name.rstrip(" :："), value)

@@ -43,7 +43,7 @@ WORD_DATE_LABELS = ("입력", "기사입력", "입력일", "입력일시", "등�
                     "Date issued", "Issue date")
 WORD_MODIFIED_LABELS = ("수정", "기사수정", "최종수정", "수정일시", "최종수정일시", "업데이트", "Last updated", "Updated on",
                         "Page last updated", "Last reviewed", "Last revised", "Revised", "Reviewed", "Page last reviewed")
-WORD_VIEW_LABELS = ("조회 수", "열람수")
+WORD_VIEW_LABELS = ("조회 수", "열람수", "열람 수", "Visitor Counter", "Visitor count", "Page views")
 # The department that registered or answers for the page. The first four were always read as the
 # author too (the pages name no person); the others fill the author only when no author label does.
 DEPARTMENT_LABELS = ("작성부서", "Department", "담당부서", "부서명", "등록부서", "소관부서", "관리부서", "담당과")

@@ -4,11 +4,17 @@ from __future__ import annotations
 from datetime import datetime
 
 from cityclips.transforms.dates import host_country, writes_day_first
+from cityclips.transforms.html import parse_html
+from cityclips.transforms.markup import markup_metadata
 from cityclips.transforms.pipeline import process_page
-from cityclips.transforms.records import Document, RawPage
+from cityclips.transforms.records import Document, MarkupMetadata, RawPage
 
 ENGLISH_BODY = "<p>" + "The department held the regional event with judges, officers and students of the state. " * 3 + "</p>"
 KOREAN_BODY = "<p>" + "광주광역시는 시민 안전 대책을 발표했다고 밝혔다. 대책은 올해 안에 시행된다. " * 3 + "</p>"
+
+
+def markup(body: str) -> MarkupMetadata:
+    return markup_metadata(parse_html(f"<html><head><title>t</title></head><body>{body}</body></html>"))
 
 
 def html_doc(html: str) -> Document:
@@ -108,3 +114,16 @@ def test_a_one_row_table_of_another_pages_record_gives_no_date() -> None:
               '<tr><td>2024년 교통 정책 설명회 개최 안내</td><td>2025-02-14</td></tr></table>'
               f'{KOREAN_BODY}</main></body></html>')
     assert html_doc(korean).metadata.published_at is None
+
+
+# --- a view count written in its label's own text --------------------------------------------------------
+
+def test_a_visitor_counter_in_its_labels_text_is_the_pages_view_count() -> None:
+    # pib.gov.in: '<span id="ReleaseId">(Release ID: 2296782)</span> <span id="lblViews">Visitor Counter : 1121</span>'
+    found = markup('<p><span id="ReleaseId">(Release ID: 2296782)</span> <span id="lblViews">Visitor Counter : 1121</span></p>')
+    assert found.board.view_count == 1121
+    assert markup('<p><span>Release ID : 2296782</span></p>').board.view_count is None  # an id is no count
+
+
+def test_a_korean_view_count_in_its_labels_text_is_the_pages_view_count() -> None:
+    assert markup('<div class="info"><span>작성자 홍길동</span><span>열람 수 : 1,504</span></div>').board.view_count == 1504
