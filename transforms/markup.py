@@ -155,6 +155,7 @@ class _Collected:
         self.canonical: str | None = None
         self.og_url: str | None = None
         self.board_title: str | None = None
+        self.record_name: str | None = None  # a register's name field ('제품명', 'Product name'; _RECORD_NAME_LABEL)
         self.board = MetadataFields()
         self.events: list[MarkupDate] = []
         self.other_dates: list[MarkupDate] = []
@@ -307,11 +308,18 @@ def _read_field_tables(root: etree._Element, got: _Collected) -> None:
             continue
         if _BOARD_TITLE_LABEL.match(name):
             got.board_title = got.board_title or value
+        elif _RECORD_NAME_LABEL.match(name):
+            got.record_name = got.record_name or value
         else:
             _labelled(got, name, value)
 
 
 MAX_TITLE_ROW_CHARS = 200  # a board post's title row holds a headline, never a paragraph
+# The field that names what a record page describes (a product, a programme, a facility): '제품명 : 홈매트 리퀴드 에스'
+# in a register's field table. Names of persons, firms and departments ('성명', '업체명', '부서명') are not listed.
+_RECORD_NAME_LABEL = re.compile(r"^(?:제품명|상품명|품명|명칭|사업명|과제명|행사명|교육명|과정명|강좌명|시설명|공고명|프로그램명|건명|"
+                                r"(?:product|item|programme|program|project|facility|course) name|name of (?:the )?"
+                                r"(?:product|item|programme|program|project|facility|course))$", re.IGNORECASE)
 MAX_RECORD_TABLES = 20  # tables looked at, in document order: a page's own record comes early
 _KEY = re.compile(r"[\W_]+")
 
@@ -782,7 +790,7 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     return MarkupMetadata(titles=tuple(titles), site_names=tuple(got.site_names),
                           canonical_url=url, published=published,
                           modified=modified, authors=tuple(dict.fromkeys(got.authors)),
-                          section=got.section, board_title=got.board_title, board=board,
+                          section=got.section, board_title=got.board_title, record_name=got.record_name, board=board,
                           language=_language(root), events=tuple(events), other_dates=tuple(got.other_dates + got.closing_dates),
                           url_date=None if is_event else parse_url_date(url), is_event=is_event,
                           site_marks=tuple(got.site_marks), day_first=got.day_first)

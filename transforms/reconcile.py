@@ -306,7 +306,14 @@ def _rewords(shown: str, hint: str) -> bool:
     return False
 
 
+# A field whose value is a number or a code ('정보공개번호 : 2025-182', 'Registration No. : 0525-0074'): a record's
+# number, which names no headline.
+_CODE_FIELD = re.compile(r"^[^:：]{1,30}[:：]\s*[\d\W_]+$")
+
+
 def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:
+    if markup.record_name and visible.title and _CODE_FIELD.match(visible.title):
+        return markup.record_name, "board_table"  # a register's page: its name field, not its number, is its title
     ranked = _ranked_hints(markup)
     hints = [(source, text) for source, text, _ in ranked]
     sites = _site_keys(markup)

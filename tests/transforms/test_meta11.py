@@ -7,7 +7,8 @@ from cityclips.transforms.dates import host_country, writes_day_first
 from cityclips.transforms.html import parse_html
 from cityclips.transforms.markup import markup_metadata
 from cityclips.transforms.pipeline import process_page
-from cityclips.transforms.records import Document, MarkupMetadata, RawPage
+from cityclips.transforms.reconcile import reconcile_metadata
+from cityclips.transforms.records import Document, MarkupMetadata, Metadata, RawPage
 
 ENGLISH_BODY = "<p>" + "The department held the regional event with judges, officers and students of the state. " * 3 + "</p>"
 KOREAN_BODY = "<p>" + "광주광역시는 시민 안전 대책을 발표했다고 밝혔다. 대책은 올해 안에 시행된다. " * 3 + "</p>"
@@ -127,3 +128,34 @@ def test_a_visitor_counter_in_its_labels_text_is_the_pages_view_count() -> None:
 
 def test_a_korean_view_count_in_its_labels_text_is_the_pages_view_count() -> None:
     assert markup('<div class="info"><span>작성자 홍길동</span><span>열람 수 : 1,504</span></div>').board.view_count == 1504
+
+
+# --- a register's record page: its name field, not its number, is its title ------------------------------
+
+def _record_page(lang: str, site: str, rows: list[tuple[str, str]]) -> str:
+    cells = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in rows)
+    return (f'<html lang="{lang}"><head><title>{site}</title></head><body><div id="wrap"><div class="tableWrap">'
+            f'<table class="table_normal"><tbody>{cells}</tbody></table></div></div></body></html>')
+
+
+def test_a_korean_register_page_is_titled_by_its_name_field_not_its_number() -> None:
+    page = _record_page("ko", "화학제품관리시스템", [
+        ("정보공개번호", "2025-182"), ("제품명", "홈매트 리퀴드 에스"), ("살생물제품유형", "살충제"),
+        ("사용방법", "1일 10시간 사용을 권장하고 최대 15시간까지 사용 가능합니다. 살충 원액이 든 용기를 훈증기에 넣고 사용하십시오."),
+        ("유통기한", "제조일로부터 36개월")])
+    assert html_doc(page).metadata.title == "홈매트 리퀴드 에스"
+
+
+def test_an_english_register_page_is_titled_by_its_name_field_not_its_number() -> None:
+    page = _record_page("en", "Chemical Products Register", [
+        ("Registration No.", "2025-182"), ("Product name", "Home Mat Liquid S"), ("Product type", "Insecticide"),
+        ("Directions", "Use for up to ten hours a day. Put the bottle in the vaporizer, plug it in and switch it on."),
+        ("Shelf life", "36 months from manufacture")])
+    assert html_doc(page).metadata.title == "Home Mat Liquid S"
+
+
+def test_a_name_field_does_not_replace_a_headline_the_page_shows() -> None:
+    shown = Metadata(title="홈매트 신제품 출시 안내", title_source="heading")
+    assert reconcile_metadata(MarkupMetadata(record_name="홈매트 리퀴드 에스"), shown).title == shown.title
+    shown = Metadata(title="New vaporizer approved for sale", title_source="heading")
+    assert reconcile_metadata(MarkupMetadata(record_name="Home Mat Liquid S"), shown).title == shown.title
