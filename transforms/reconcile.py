@@ -398,10 +398,23 @@ def _date(markup: Sequence[MarkupDate], visible: datetime | None, visible_source
 MIN_INSTITUTION_CHARS = 5  # '교통정책과', '사회복지과'; a three-syllable '김민국' is a person's name, whatever it ends with
 
 
+# Words that make a name a public body's, in the languages of the sites read ('Außenministerium der Republik
+# Österreich', 'Ministry of Justice', 'City Council', '한국무역투자진흥공사', '환경부', '경찰청'): a byline names a person.
+_INSTITUTION_WORD = re.compile(r"ministr|minist[eè]re|ministerium|government|regierung|republi[ck]|council|commission|"
+                               r"authority|parliament|municipal|county|federal|national|"
+                               r"(?:공사|공단|재단|진흥원|연구원|협회|위원회|[시도군구]청|[부처청])$", re.IGNORECASE)
+# An organisation's initials alone ('KOTRA', 'NASA', 'HIRA'): one word of capitals; a person signs with a name.
+_ACRONYM = re.compile(r"^[A-Z]{3,8}$")
+
+
 def _names_institution(name: str) -> bool:
-    """A <meta name="author"> that names a body ('Canadian Intellectual Property Office', '광주광역시 교통정책과'):
-    it starts or ends with its kind (metadata.names_department), and is longer than a person's name."""
-    return len(name.replace(" ", "")) >= MIN_INSTITUTION_CHARS and names_department(name)
+    """A <meta name="author"> that names a body ('Canadian Intellectual Property Office', '광주광역시 교통정책과',
+    'Außenministerium der Republik Österreich', 'KOTRA'): it starts or ends with its kind (metadata.names_department)
+    or holds a public body's word (_INSTITUTION_WORD), and is longer than a person's name; or it is initials alone."""
+    if _ACRONYM.match(name.strip()):
+        return True
+    return len(name.replace(" ", "")) >= MIN_INSTITUTION_CHARS and (names_department(name)
+                                                                  or bool(_INSTITUTION_WORD.search(name)))
 
 
 def _author(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:

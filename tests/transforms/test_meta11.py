@@ -159,3 +159,25 @@ def test_a_name_field_does_not_replace_a_headline_the_page_shows() -> None:
     assert reconcile_metadata(MarkupMetadata(record_name="홈매트 리퀴드 에스"), shown).title == shown.title
     shown = Metadata(title="New vaporizer approved for sale", title_source="heading")
     assert reconcile_metadata(MarkupMetadata(record_name="Home Mat Liquid S"), shown).title == shown.title
+
+
+# --- a meta author naming a public body or its initials is no byline -------------------------------------
+
+def _meta_author_page(lang: str, author: str, headline: str, body: str) -> str:
+    return (f'<html lang="{lang}"><head><title>{headline}</title><meta name="author" content="{author}"></head>'
+            f'<body><main><h1>{headline}</h1>{body}</main></body></html>')
+
+
+def test_an_english_meta_author_naming_a_ministry_or_initials_is_no_byline() -> None:
+    for body_name in ("KOTRA", "Außenministerium der Republik Österreich", "Ministry of Law and Justice"):
+        page = _meta_author_page("en", body_name, "Minister meets the delegation", ENGLISH_BODY)
+        assert html_doc(page).metadata.author is None, body_name
+    assert html_doc(_meta_author_page("en", "Kori Schulman", "Minister meets the delegation",
+                                      ENGLISH_BODY)).metadata.author == "Kori Schulman"
+
+
+def test_a_korean_meta_author_naming_a_public_body_is_no_byline() -> None:
+    for body_name in ("한국무역투자진흥공사", "과학기술정보통신부", "광주광역시 북구청"):
+        page = _meta_author_page("ko", body_name, "시민 안전 대책 발표", KOREAN_BODY)
+        assert html_doc(page).metadata.author is None, body_name
+    assert html_doc(_meta_author_page("ko", "김민지", "시민 안전 대책 발표", KOREAN_BODY)).metadata.author == "김민지"
