@@ -19,7 +19,7 @@ from cityclips.transforms.field_items import merge_field_items
 from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT, MAX_BARE_BYLINE_VALUES, MAX_BARE_VALUE_CHARS,
                                            MAX_BREADCRUMB_PART_WORDS, MAX_CONTACT_BOX_LINES, parse_category_field, parse_contact_box,
                                            MetadataFields, as_contact, breadcrumb_steps, find_attachments, find_metadata_run,
-                                           parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact,
+                                           parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact, section_step,
                                            parse_dateline, parse_inquiry, parse_split_contact)
 from cityclips.transforms.reconcile import find_title_block, same_title
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE
@@ -393,7 +393,8 @@ def _breadcrumb_section(m: _Marks, first: int, title: str) -> str | None:
     if len(set(keys)) < len(keys):
         return None
     if len(steps) >= 2 and keys[-1] == _norm(title):
-        return None if BREADCRUMB_ROOT.match(steps[-2]) else steps[-2]
+        section = steps[section_step(steps)]  # past the page's parent item its headline names (metadata.section_step)
+        return None if BREADCRUMB_ROOT.match(section) else section
     return m.breadcrumb
 
 

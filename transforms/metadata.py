@@ -485,6 +485,34 @@ def parse_dateline(text: str) -> datetime | None:
     return value
 
 
+_STEP_KEY = re.compile(r"[\W_]+")
+
+
+def section_step(steps: Sequence[str]) -> int:
+    """Which step of a breadcrumb that ends with the page's headline names its section: the one before the last,
+    or further up while a step is the start of the step below it, words whole ('Home > Samvidhan@75 > Event >
+    1st Regional Event > 1st Regional Event – Overview' -> 2, 'Event'; '홈 > 행사 > 광주 비엔날레 > 광주 비엔날레 개막식' -> 1): such
+    a step is the page's parent item, which the page's headline names again, not the section it sits in.
+
+    >>> section_step(["Home", "Events", "Board Meeting", "Board Meeting – Agenda"])
+    1
+    """
+    k = len(steps) - 2
+    while k > 1 and _starts_words(steps[k], steps[k + 1]):
+        k -= 1
+    return k
+
+
+def _starts_words(step: str, below: str) -> bool:
+    """True when below starts with step's words, more words after them ('1st Regional Event' / '1st Regional Event –
+    Overview'; not 'Event' / 'Events calendar')."""
+    head, rest = _STEP_KEY.sub("", step.lower()), below.strip()
+    if not head or not rest.lower().startswith(step.strip().lower()):
+        return False
+    after = rest[len(step.strip()):]
+    return bool(after) and not after[0].isalnum() and bool(_STEP_KEY.sub("", after))
+
+
 def breadcrumb_steps(text: str) -> list[str]:
     """Every step of a breadcrumb ('홈 > 촬영영상 > 클립본(원본)' -> ['홈', '촬영영상', '클립본(원본)'])."""
     return [part.strip() for part in _BREADCRUMB_SEP.split(text.strip()) if part.strip()]

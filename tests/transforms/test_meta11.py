@@ -181,3 +181,25 @@ def test_a_korean_meta_author_naming_a_public_body_is_no_byline() -> None:
         page = _meta_author_page("ko", body_name, "시민 안전 대책 발표", KOREAN_BODY)
         assert html_doc(page).metadata.author is None, body_name
     assert html_doc(_meta_author_page("ko", "김민지", "시민 안전 대책 발표", KOREAN_BODY)).metadata.author == "김민지"
+
+
+# --- a breadcrumb's step that the headline names again is the page's parent item, not its section ---------
+
+def _crumb_page(lang: str, steps: list[str], body: str) -> str:
+    crumbs = "".join(f'<li><a href="#">{step}</a></li>' for step in steps[:-1]) + f'<li class="current">{steps[-1]}</li>'
+    return (f'<html lang="{lang}"><body><nav id="breadcrumb" aria-label="Breadcrumb"><ol class="breadcrumbs">{crumbs}'
+            f'</ol></nav><main><h1>{steps[-1]}</h1>{body}</main></body></html>')
+
+
+def test_an_english_breadcrumb_step_the_headline_starts_with_gives_way_to_the_section_above() -> None:
+    page = _crumb_page("en", ["Home", "Samvidhan@75", "Event", "1st Regional Event", "1st Regional Event – Overview"],
+                       ENGLISH_BODY)
+    assert html_doc(page).metadata.category == "Event"
+    # a step that is no start of the headline stays the section
+    page = _crumb_page("en", ["Home", "Newsroom", "Press Releases", "Minister opens the new court"], ENGLISH_BODY)
+    assert html_doc(page).metadata.category == "Press Releases"
+
+
+def test_a_korean_breadcrumb_step_the_headline_starts_with_gives_way_to_the_section_above() -> None:
+    page = _crumb_page("ko", ["홈", "알림마당", "행사", "광주 비엔날레", "광주 비엔날레 개막식 안내"], KOREAN_BODY)
+    assert html_doc(page).metadata.category == "행사"
