@@ -19,7 +19,7 @@ from cityclips.transforms.field_items import merge_field_items
 from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT, MAX_BARE_BYLINE_VALUES, MAX_BARE_VALUE_CHARS,
                                            MAX_BREADCRUMB_PART_WORDS, MAX_CONTACT_BOX_LINES, parse_category_field, parse_contact_box,
                                            MetadataFields, as_contact, breadcrumb_steps, find_attachments, find_metadata_run,
-                                           parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact, section_step,
+                                           parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact, section_step, is_code_field,
                                            parse_dateline, parse_inquiry, parse_split_contact)
 from cityclips.transforms.reconcile import find_title_block, same_title
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE
@@ -168,7 +168,9 @@ def _title_candidates(m: _Marks) -> list[int]:
     sit outside the HTML page's main-content region (a headline is often just above the article).
     Captions and list items are never the headline ('Annual Report (FY 2017)' in a list of documents)."""
     first_content = _first_content(m)
+    # nor a table's number field ('정보공개번호 : 2025-182'): a record's number, kept as its text (metadata.is_code_field)
     return [i for i in range(len(m.blocks)) if m.kept(i) and m.blocks[i].hint not in ("caption", "li")
+            and not (m.blocks[i].hint == "cell" and is_code_field(m.blocks[i].text))
             and (not m.blocks[i].excluded_by or (i < first_content and (
                 m.blocks[i].hint in ("title", "heading") or m.blocks[i].excluded_by == REGION_EDGE)))]
 

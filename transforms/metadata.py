@@ -485,6 +485,16 @@ def parse_dateline(text: str) -> datetime | None:
     return value
 
 
+# A field whose value is a number or a code ('정보공개번호 : 2025-182', 'Registration No. : 0525-0074'): a record's
+# number, which names no headline.
+_CODE_FIELD = re.compile(r"^[^:：]{1,30}[:：]\s*[\d\W_]+$")
+
+
+def is_code_field(text: str) -> bool:
+    """True for a 'label : value' field whose value is a number or a code, no words ('정보공개번호 : 2025-182')."""
+    return bool(_CODE_FIELD.match(text))
+
+
 _STEP_KEY = re.compile(r"[\W_]+")
 
 

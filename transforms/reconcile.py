@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from cityclips.transforms.dates import parse_date
-from cityclips.transforms.metadata import as_contact, names_department
+from cityclips.transforms.metadata import as_contact, is_code_field, names_department
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, Metadata
 
 # Separators between a headline and the site or section name in <title> and og:title.
@@ -306,13 +306,17 @@ def _rewords(shown: str, hint: str) -> bool:
     return False
 
 
-# A field whose value is a number or a code ('정보공개번호 : 2025-182', 'Registration No. : 0525-0074'): a record's
-# number, which names no headline.
-_CODE_FIELD = re.compile(r"^[^:：]{1,30}[:：]\s*[\d\W_]+$")
+def _names_the_record(title: str, name: str) -> bool:
+    """A visible pick that is a register's number field ('정보공개번호 : 2025-182') or its name field written as
+    'label : name' ('제품명 : 홈매트 리퀴드 에스'): the page is the record of that name."""
+    if is_code_field(title):
+        return True
+    label, colon, value = title.partition(":") if ":" in title else title.partition("：")
+    return bool(colon) and norm(value) == norm(name)
 
 
 def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:
-    if markup.record_name and visible.title and _CODE_FIELD.match(visible.title):
+    if markup.record_name and visible.title and _names_the_record(visible.title, markup.record_name):
         return markup.record_name, "board_table"  # a register's page: its name field, not its number, is its title
     ranked = _ranked_hints(markup)
     hints = [(source, text) for source, text, _ in ranked]

@@ -132,26 +132,31 @@ def test_a_korean_view_count_in_its_labels_text_is_the_pages_view_count() -> Non
 
 # --- a register's record page: its name field, not its number, is its title ------------------------------
 
-def _record_page(lang: str, site: str, rows: list[tuple[str, str]]) -> str:
+def _record_page(lang: str, site: str, path: str, rows: list[tuple[str, str]]) -> str:
     cells = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in rows)
-    return (f'<html lang="{lang}"><head><title>{site}</title></head><body><div id="wrap"><div class="tableWrap">'
-            f'<table class="table_normal"><tbody>{cells}</tbody></table></div></div></body></html>')
+    return (f'<html lang="{lang}"><head><title>{site}</title></head><body><div id="wrap"><div class="location">{path}'
+            f'</div><div class="tableWrap"><table class="table_normal"><tbody>{cells}</tbody></table></div></div>'
+            '</body></html>')
 
 
 def test_a_korean_register_page_is_titled_by_its_name_field_not_its_number() -> None:
-    page = _record_page("ko", "화학제품관리시스템", [
+    page = _record_page("ko", "화학제품관리시스템", "HOME > 살생물제 > 승인 살생물제품 정보공개", [
         ("정보공개번호", "2025-182"), ("제품명", "홈매트 리퀴드 에스"), ("살생물제품유형", "살충제"),
         ("사용방법", "1일 10시간 사용을 권장하고 최대 15시간까지 사용 가능합니다. 살충 원액이 든 용기를 훈증기에 넣고 사용하십시오."),
         ("유통기한", "제조일로부터 36개월")])
-    assert html_doc(page).metadata.title == "홈매트 리퀴드 에스"
+    doc = html_doc(page)
+    assert doc.metadata.title == "홈매트 리퀴드 에스"
+    assert "2025-182" in doc.body_text  # the number field stays the record's text
 
 
 def test_an_english_register_page_is_titled_by_its_name_field_not_its_number() -> None:
-    page = _record_page("en", "Chemical Products Register", [
+    page = _record_page("en", "Chemical Products Register", "Home > Biocides > Approved biocidal products", [
         ("Registration No.", "2025-182"), ("Product name", "Home Mat Liquid S"), ("Product type", "Insecticide"),
         ("Directions", "Use for up to ten hours a day. Put the bottle in the vaporizer, plug it in and switch it on."),
         ("Shelf life", "36 months from manufacture")])
-    assert html_doc(page).metadata.title == "Home Mat Liquid S"
+    doc = html_doc(page)
+    assert doc.metadata.title == "Home Mat Liquid S"
+    assert "2025-182" in doc.body_text
 
 
 def test_a_name_field_does_not_replace_a_headline_the_page_shows() -> None:
