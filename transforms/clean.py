@@ -21,7 +21,7 @@ from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT
                                            MetadataFields, as_contact, breadcrumb_steps, find_attachments, find_metadata_run,
                                            parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact, section_step, is_code_field,
                                            parse_dateline, parse_inquiry, parse_split_contact)
-from cityclips.transforms.reconcile import find_title_block, same_title
+from cityclips.transforms.reconcile import find_title_block, path_section, path_sections, same_title
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from cityclips.transforms.rules import match_line_rule
@@ -63,6 +63,8 @@ class _Marks:
     def __init__(self, blocks: Sequence[Block], day_first: bool | None = None):
         self.blocks = blocks
         self.day_first = day_first  # how the page writes numeric dates (MarkupMetadata.day_first)
+        self.sections: set[str] = set()  # the <title> path's middle steps, normalised (reconcile.path_sections)
+        self.section: str | None = None  # ... and its innermost one (reconcile.path_section)
         self.rule: list[str | None] = [None] * len(blocks)
         self.fields = MetadataFields()
         self.metadata_at: int | None = None
@@ -223,9 +225,15 @@ def _title_index(m: _Marks, html_title: str | None, title_hints: Sequence[tuple[
         # the nearest line above the metadata, even outside the region (a board table's title row)
         above = [i for i in range(m.metadata_at) if m.kept(i) and m.blocks[i].hint != "caption"
                  and len(m.blocks[i].text) <= MAX_TITLE_CHARS]
-        headings_above = [i for i in headings if i < m.metadata_at]
+        # a heading above that names a section of the <title>'s path ('사업공고' for '사이트>공고˙안내>사업공고>상세') is the
+        # section's; then a heading right under the byline is the headline ('공고 제 2025-136호' / '게시일 : ...' / headline)
+        sections = m.sections
+        headings_above = [i for i in headings if i < m.metadata_at and _norm(m.blocks[i].text) not in sections]
         if headings_above:
             return headings_above[-1]
+        under = next((i for i in range(m.metadata_at, len(m.blocks)) if m.kept(i)), None)
+        if sections and under is not None and under in headings:
+            return under
         if above:
             return above[-1]
     after = max(_page_paths(m), default=-1)
@@ -322,6 +330,12 @@ def _category(m: _Marks, title_at: int, title: str, title_hints: Sequence[tuple[
     stated = _stated_section(m, title_at)
     if stated:
         return stated
+    # a heading above the title that names the innermost section of the <title>'s path ('사업공고' of '사이트>공고˙안내>사업공고>상세')
+    named = next((i for i in range(title_at - 1, -1, -1) if m.kept(i) and m.blocks[i].hint == "heading"
+                  and _norm(m.blocks[i].text) == m.section), None)
+    if named is not None:
+        m.rule[named] = "category"
+        return m.blocks[named].text
     crumb_at = next((i for i in m.breadcrumb_at if parse_breadcrumb(m.blocks[i].text)), None)  # a path, not 'Home' alone
     if crumb_at is not None:
         return _breadcrumb_section(m, crumb_at, title)
@@ -468,6 +482,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     day_first: how the page writes '08-07-2024' (MarkupMetadata.day_first), for its metadata lines' dates.
     """
     m = _Marks(blocks, day_first)
+    m.sections, m.section = path_sections(html_title), path_section(html_title)
     _mark_metadata(m)
     _mark_parsed_lines(m)
     _mark_related(m)

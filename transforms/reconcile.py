@@ -80,6 +80,27 @@ def _is_path(title: str) -> bool:
     return len(_PATH_ARROW.findall(title)) >= MIN_PATH_ARROWS
 
 
+def path_sections(html_title: str | None) -> set[str]:
+    """The middle steps of a <title> written as a path, normalised ('부산테크노파크>공고˙안내>사업공고>사업공고 상세 내용' ->
+    {'공고안내', '사업공고'}): the sections the page sits in, whose names a heading above the page repeats; empty for
+    a <title> that is no path."""
+    if not html_title or not _is_path(html_title):
+        return set()
+    return {norm(part) for part in _parts(html_title)[1:-1]} - {""}
+
+
+def path_section(html_title: str | None) -> str | None:
+    """The innermost section of a <title> written as a path, normalised: the step next to the page's own end
+    ('사이트>공고˙안내>사업공고>사업공고 상세 내용' -> '사업공고'; '상세보기 < 공고 < 약제기준정보 < 기관' -> '공고'), or None."""
+    if not html_title or not _is_path(html_title):
+        return None
+    parts = _parts(html_title)
+    if len(parts) < 3:
+        return None
+    reversed_path = html_title.count("<") > html_title.count(">")  # '상세보기 < 공고 < ... < 기관': the page comes first
+    return norm(parts[1] if reversed_path else parts[-2]) or None
+
+
 def _path_ends(title: str) -> list[str]:
     """The end steps of a path title: the site or its page; the steps between name sections."""
     parts = _parts(title)

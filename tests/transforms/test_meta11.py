@@ -208,3 +208,25 @@ def test_an_english_breadcrumb_step_the_headline_starts_with_gives_way_to_the_se
 def test_a_korean_breadcrumb_step_the_headline_starts_with_gives_way_to_the_section_above() -> None:
     page = _crumb_page("ko", ["홈", "알림마당", "행사", "광주 비엔날레", "광주 비엔날레 개막식 안내"], KOREAN_BODY)
     assert html_doc(page).metadata.category == "행사"
+
+
+# --- a heading that names the <title> path's section is the section; the heading under the byline is the headline -
+
+def _path_notice(lang: str, path: str, section: str, number: str, byline: str, headline: str, body: str) -> str:
+    return (f'<html lang="{lang}"><head><title>{path}</title></head><body><div class="sub_title"><h2>{section}</h2>'
+            f'</div><div class="board_view"><p>{number}</p><p>{byline}</p><h3>{headline}</h3>{body}</div></body></html>')
+
+
+def test_a_korean_notice_under_a_path_title_takes_the_heading_under_its_byline() -> None:
+    page = _path_notice("ko", "부산테크노파크>공고˙안내>사업공고>사업공고 상세 내용", "사업공고", "(재)부산테크노파크 공고 제 2025-136호",
+                        "게시일 : 2025.04.04", "2025년 현장애로지원 기술닥터제 수요기업 모집 공고", KOREAN_BODY)
+    meta = html_doc(page).metadata
+    assert (meta.title, meta.category) == ("2025년 현장애로지원 기술닥터제 수요기업 모집 공고", "사업공고")
+
+
+def test_an_english_notice_under_a_path_title_takes_the_heading_under_its_byline() -> None:
+    page = _path_notice("en", "Technopark > Notices > Business Notices > Notice details", "Business Notices",
+                        "Technopark Notice No. 2025-136", "Posted: 2025.04.04",
+                        "Call for companies to join the technology doctor programme", ENGLISH_BODY)
+    meta = html_doc(page).metadata
+    assert (meta.title, meta.category) == ("Call for companies to join the technology doctor programme", "Business Notices")
