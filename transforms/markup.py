@@ -310,11 +310,18 @@ def _read_field_tables(root: etree._Element, got: _Collected) -> None:
             got.board_title = got.board_title or value
         elif _RECORD_NAME_LABEL.match(name):
             got.record_name = got.record_name or value
+        elif _SECTION_LABEL.match(name) and len(value) <= MAX_SECTION_VALUE_CHARS:
+            got.section = got.section or value  # '<th>정책 유형</th><td>일자리</td>': the board's field names the section
         else:
             _labelled(got, name, value)
 
 
 MAX_TITLE_ROW_CHARS = 200  # a board post's title row holds a headline, never a paragraph
+# A field table's label for the section or kind a post belongs to ('분류', '정책 유형', '카테고리', 'Category', 'Topic',
+# 'News type'); a kind glued to its noun ('살생물제품유형 : 살충제') describes the item, not the page's section.
+_SECTION_LABEL = re.compile(r"^(?:[가-힣]{1,4}\s)?(?:분류|유형|카테고리)$|^(?:(?:news|post|notice|policy|program(?:me)?)\s)?"
+                            r"(?:category|categories|topics?)$|^(?:news|post|notice|policy|program(?:me)?)\stype$", re.IGNORECASE)
+MAX_SECTION_VALUE_CHARS = 40  # '일자리', 'Press Releases': a section's name is a few words
 # The field that names what a record page describes (a product, a programme, a facility): '제품명 : 홈매트 리퀴드 에스'
 # in a register's field table. Names of persons, firms and departments ('성명', '업체명', '부서명') are not listed.
 _RECORD_NAME_LABEL = re.compile(r"^(?:제품명|상품명|품명|명칭|사업명|과제명|행사명|교육명|과정명|강좌명|시설명|공고명|프로그램명|건명|"

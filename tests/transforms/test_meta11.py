@@ -230,3 +230,24 @@ def test_an_english_notice_under_a_path_title_takes_the_heading_under_its_byline
                         "Call for companies to join the technology doctor programme", ENGLISH_BODY)
     meta = html_doc(page).metadata
     assert (meta.title, meta.category) == ("Call for companies to join the technology doctor programme", "Business Notices")
+
+
+# --- a field table's section label names the page's section ------------------------------------------------
+
+def _field_table_page(lang: str, headline: str, cells: str, body: str) -> str:
+    return (f'<html lang="{lang}"><body><main><h1>{headline}</h1><table><tbody>{cells}</tbody></table>{body}'
+            '</main></body></html>')
+
+
+def test_a_korean_field_tables_type_label_names_the_section() -> None:
+    cells = "<tr><th>정책 유형</th><td>일자리</td><th>주관 기관</th><td>관악구청</td></tr>"
+    assert html_doc(_field_table_page("ko", "2025년 겨울 청년행정체험단 모집", cells, KOREAN_BODY)).metadata.category == "일자리"
+    # a kind glued to its noun describes the item ('살생물제품유형 : 살충제'), not the page's section
+    cells = "<tr><th>살생물제품유형</th><td>살충제</td></tr>"
+    assert html_doc(_field_table_page("ko", "홈매트 리퀴드 에스", cells, KOREAN_BODY)).metadata.category != "살충제"
+
+
+def test_an_english_field_tables_type_label_names_the_section() -> None:
+    cells = "<tr><th>News type</th><td>Press Releases</td><th>Office</th><td>Office of the Attorney General</td></tr>"
+    page = _field_table_page("en", "Attorney General announces a settlement", cells, ENGLISH_BODY)
+    assert html_doc(page).metadata.category == "Press Releases"
