@@ -547,14 +547,29 @@ _CONTACT_ADDRESS = re.compile(r"\S@\S|^(?:https?://|www\.)", re.IGNORECASE)
 _YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*년?\s*$")
 
 
+# The label of the page's navigation itself, a screen-reader heading over the path ('Breadcrumb', 'You are here',
+# '현재 위치'): it names the widget, not a section.
+_NAVIGATION_LABEL = re.compile(r"^\W*(?:breadcrumbs?(?: navigation)?|you are here|navigation|현재\s?위치|위치\s?정보|"
+                               r"(?:내|네)비게이션)\W*$", re.IGNORECASE)
+# A day of the year without its year ('September 18 Tuesday', '18 Sept.', '9월 18일 (화)'): a calendar's date line.
+_YEARLESS_DAY = re.compile(r"^\W*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+                           r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+                           r"|\d{1,2}\s*월\s*\d{1,2}\s*일)"
+                           r"(?:[\s,()]*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[\s,()]*[월화수목금토일](?:요일)?)?[\s,.()]*$",
+                           re.IGNORECASE)
+
+
 def _category(text: str | None) -> str | None:
-    """The visible category, unless it is a date ('April 11, 2015', '2025년 5월 30일', '2019'): a date above the
-    title says when, not which section (a date the page states is read as a date elsewhere); nor an address
-    ('RPickett@oag.state.va.us', 'www.example.go.kr')."""
+    """The visible category, unless it is a date ('April 11, 2015', '2025년 5월 30일', '2019', 'September 18
+    Tuesday'): a date above the title says when, not which section (a date the page states is read as a date
+    elsewhere); nor an address ('RPickett@oag.state.va.us', 'www.example.go.kr'); nor the navigation's own label
+    ('Breadcrumb', '현재 위치')."""
     if not text or _CONTACT_ADDRESS.search(text):
         return None  # an e-mail or a web address above the title is a contact, not a section
     found, consumed = parse_date(text)
-    if (found is not None and consumed >= len(text.strip()) - 1) or _YEAR.match(text):
+    if (found is not None and consumed >= len(text.strip()) - 1) or _YEAR.match(text) or _YEARLESS_DAY.match(text):
+        return None
+    if _NAVIGATION_LABEL.match(text):
         return None
     return text
 

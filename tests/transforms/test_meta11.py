@@ -251,3 +251,21 @@ def test_an_english_field_tables_type_label_names_the_section() -> None:
     cells = "<tr><th>News type</th><td>Press Releases</td><th>Office</th><td>Office of the Attorney General</td></tr>"
     page = _field_table_page("en", "Attorney General announces a settlement", cells, ENGLISH_BODY)
     assert html_doc(page).metadata.category == "Press Releases"
+
+
+# --- a navigation's own label or a day without its year is no section -------------------------------------
+
+def _category_of(category: str) -> str | None:
+    return reconcile_metadata(MarkupMetadata(), Metadata(title="Board Meeting", category=category)).category
+
+
+def test_the_navigations_own_label_is_no_section_in_both_languages() -> None:
+    assert _category_of("Breadcrumb") is None and _category_of("You are here:") is None
+    assert _category_of("현재 위치") is None and _category_of("현재위치") is None
+    assert _category_of("Board Meetings") == "Board Meetings" and _category_of("위치 안내") == "위치 안내"
+
+
+def test_a_day_without_its_year_is_no_section_in_both_languages() -> None:
+    assert _category_of("September 18 Tuesday") is None and _category_of("18 Sept.") is None
+    assert _category_of("9월 18일 (화)") is None and _category_of("9월 18일") is None
+    assert _category_of("September Events") == "September Events" and _category_of("9월 행사") == "9월 행사"
