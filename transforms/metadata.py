@@ -428,7 +428,32 @@ def parse_inquiry(text: str) -> str | None:
     """
     label = _INQUIRY_LABEL.match(text) if len(text) <= MAX_INQUIRY_LINE_CHARS else None
     phone = _PHONE_RE.match(text, label.end()) if label else None
-    return phone.group().strip() if phone else None
+    if phone is None:
+        return _inquiry_sentence_phone(text)
+    return phone.group().strip()
+
+
+MAX_INQUIRY_SENTENCE_CHARS = 300  # a sentence or two of the article that tells the reader whom to call
+# The verb of a sentence that asks the reader to call ('please call The Department ... 313-224-4950', 'More information
+# contact Rogers Park Business Alliance, 773-508-5885', '자세한 사항은 교통정책과(062-613-2321)로 문의하면 된다').
+# English asks before the number, Korean after it ('...(062-613-2321)로 문의', '... 연락 바랍니다'); a meeting's 'Call-in
+# Number' is how to join it, not whom to ask.
+_INQUIRY_VERB = re.compile(r"\b(?:call(?!-in)|contact|phone|telephone|reach)\b", re.IGNORECASE)
+_KOREAN_INQUIRY_VERB = re.compile(r"문의|연락")
+
+
+def _inquiry_sentence_phone(text: str) -> str | None:
+    """The one phone number of a sentence that asks the reader to call about the page, or None: the verb must
+    come before the number within the sentence, and a sentence with two numbers (a list of desks) gives none."""
+    if len(text) > MAX_INQUIRY_SENTENCE_CHARS:
+        return None
+    phones = list(_PHONE_RE.finditer(text))
+    if len(phones) != 1:
+        return None
+    if not _INQUIRY_VERB.search(text, 0, phones[0].start()) and not _KOREAN_INQUIRY_VERB.search(text, phones[0].end()):
+        return None
+    number = phones[0].group().strip()
+    return number[1:] if number.startswith("(") and ")" not in number else number
 
 
 MAX_CONTACT_BOX_LINES = 2  # after its label, a contact box gives a name or a department, then the number

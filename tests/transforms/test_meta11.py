@@ -269,3 +269,24 @@ def test_a_day_without_its_year_is_no_section_in_both_languages() -> None:
     assert _category_of("September 18 Tuesday") is None and _category_of("18 Sept.") is None
     assert _category_of("9월 18일 (화)") is None and _category_of("9월 18일") is None
     assert _category_of("September Events") == "September Events" and _category_of("9월 행사") == "9월 행사"
+
+
+# --- a sentence asking the reader to call gives the page's contact number ---------------------------------
+
+def test_an_english_sentence_asking_the_reader_to_call_gives_the_contact_phone() -> None:
+    ask = ("<p>If interpretation or translation services are needed please call The Department of Civil Rights at least "
+           "3 business days prior to session. 313-224-4950</p>")
+    page = f'<html lang="en"><body><main><h1>Public Health and Safety Committee</h1>{ENGLISH_BODY}{ask}</main></body></html>'
+    assert html_doc(page).metadata.contact_phone == "313-224-4950"
+    join = "<p>Call-in Number: +1 (253) 215-8782 US (Tacoma)</p>"  # how to join a meeting, not whom to ask
+    page = f'<html lang="en"><body><main><h1>City Council Meeting</h1>{ENGLISH_BODY}{join}</main></body></html>'
+    assert html_doc(page).metadata.contact_phone is None
+
+
+def test_a_korean_sentence_asking_the_reader_to_call_gives_the_contact_phone() -> None:
+    ask = "<p>자세한 사항은 홈페이지를 참고하거나 전화(062-613-2321)로 문의하시기 바랍니다.</p>"
+    page = f'<html lang="ko"><body><main><h1>시민 안전 대책 발표</h1>{KOREAN_BODY}{ask}</main></body></html>'
+    assert html_doc(page).metadata.contact_phone == "062-613-2321"
+    field = "<p>제조자(주소, 연락처) : 헨켈홈케어코리아 유한회사 (경기도 안산시 단원구 갖바치로 3, 031-489-4950)</p>"
+    page = f'<html lang="ko"><body><main><h1>홈매트 리퀴드 에스</h1>{KOREAN_BODY}{field}</main></body></html>'
+    assert html_doc(page).metadata.contact_phone is None  # a field's label, no request to call
