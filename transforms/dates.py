@@ -103,6 +103,43 @@ def parse_date(text: str, day_first: bool | None = None) -> tuple[datetime | Non
     return value, end
 
 
+# A field's date with a two-digit year, as boards write it in their byline ('작성일 : 25.06.05', '등록일 25-06-05 14:30',
+# 'Date: 6/5/25'): read only right after a date label (parse_labelled_date), where nothing else can the numbers be.
+_SHORT_YEAR_DATE = re.compile(r"^\s*(?P<a>\d{1,2})(?P<sep>[-./])\s*(?P<b>\d{1,2})(?P=sep)\s*(?P<c>\d{1,2})(?!\d)\.?"
+                              + _WEEKDAY + _CLOCK)
+SHORT_YEAR_BASE = 2000  # '25' is 2025: pages with a two-digit year are this century's boards
+
+
+def parse_labelled_date(text: str, day_first: bool | None = None) -> tuple[datetime | None, int]:
+    """parse_date, and for a value that follows a date label, a two-digit year too: '25.06.05' and '25-06-05' year first
+    (Korean boards; day first on a page that writes the day first, '05.06.25'), '6/5/25' year last (month first unless
+    the page writes the day first).
+
+    >>> parse_labelled_date("25.06.05 14:30")[0], parse_labelled_date("6/5/25")[0]
+    (datetime.datetime(2025, 6, 5, 14, 30), datetime.datetime(2025, 6, 5, 0, 0))
+    """
+    found = parse_date(text, day_first)
+    if found[0] is not None:
+        return found
+    short = _SHORT_YEAR_DATE.match(text)
+    if not short:
+        return None, 0
+    a, b, c = int(short["a"]), int(short["b"]), int(short["c"])
+    year_digits = short["c"] if short["sep"] == "/" or day_first else short["a"]
+    if len(year_digits) != 2:
+        return None, 0  # 'Version 3.5.1': a year is written with two digits
+    if short["sep"] == "/":
+        year, (month, day) = c, ((b, a) if day_first or a > 12 else (a, b))
+    elif day_first:
+        day, month, year = a, b, c
+    else:
+        year, month, day = a, b, c
+    if not 1 <= month <= 12:
+        return None, 0
+    value = _value(short, str(SHORT_YEAR_BASE + year), month, str(day))
+    return (value, short.end()) if value else (None, 0)
+
+
 def parse_markup_date(text: str | None, day_first: bool | None = None) -> tuple[datetime, bool, bool] | None:
     """Parse a date as markup writes it: ISO 8601 (any offset), RFC 2822, or a plain local date.
 

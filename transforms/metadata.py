@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from cityclips.transforms.dates import CLOCK_LINE, POSTING_WORDS, TIME_RANGE, parse_date
+from cityclips.transforms.dates import CLOCK_LINE, POSTING_WORDS, TIME_RANGE, parse_date, parse_labelled_date
 from cityclips.transforms.records import Attachment, Block, MetadataFields
 
 MAX_METADATA_LINE_CHARS = 200  # a metadata line is a handful of fields; longer lines are prose
@@ -192,13 +192,13 @@ def parse_metadata_line(text: str, day_first: bool | None = None) -> MetadataFie
         elif kind == "phone" and value:
             phone = phone or _phone_number(value)
         elif kind == "date":
-            published_at, consumed = parse_date(value, day_first)
+            published_at, consumed = parse_labelled_date(value, day_first)
             rest = value[consumed:] if published_at else ""
             # A bare number right after the date is the view count ("14:4975", "13:25 57").
             if views is None and re.fullmatch(r"\s*\d[\d,]*\s*", rest or "x"):
                 views = _to_int(rest)
         elif kind == "modified":
-            modified_at = parse_date(value, day_first)[0] or modified_at
+            modified_at = parse_labelled_date(value, day_first)[0] or modified_at
         elif kind == "views":
             views = _to_int(value)
     return MetadataFields(author or department_author, published_at, views, modified_at, department, phone)

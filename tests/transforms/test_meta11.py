@@ -6,6 +6,7 @@ from datetime import datetime
 from cityclips.transforms.dates import host_country, writes_day_first
 from cityclips.transforms.html import parse_html
 from cityclips.transforms.markup import markup_metadata
+from cityclips.transforms.metadata import parse_metadata_line
 from cityclips.transforms.pipeline import process_page
 from cityclips.transforms.reconcile import reconcile_metadata
 from cityclips.transforms.records import Document, MarkupMetadata, Metadata, RawPage
@@ -290,3 +291,20 @@ def test_a_korean_sentence_asking_the_reader_to_call_gives_the_contact_phone() -
     field = "<p>제조자(주소, 연락처) : 헨켈홈케어코리아 유한회사 (경기도 안산시 단원구 갖바치로 3, 031-489-4950)</p>"
     page = f'<html lang="ko"><body><main><h1>홈매트 리퀴드 에스</h1>{KOREAN_BODY}{field}</main></body></html>'
     assert html_doc(page).metadata.contact_phone is None  # a field's label, no request to call
+
+
+# --- a board's byline date with a two-digit year --------------------------------------------------------
+
+def test_a_korean_bylines_two_digit_year_date_dates_the_page() -> None:
+    page = (f'<html lang="ko"><body><main><h1>시민 안전 대책 발표</h1><p>작성자 : 관리자 | 작성일 : 25.06.05 14:30 | 조회 : 57</p>'
+            f'{KOREAN_BODY}</main></body></html>')
+    assert html_doc(page).metadata.published_at == datetime(2025, 6, 5, 14, 30)
+    assert parse_metadata_line("등록일 25-06-05").published_at == datetime(2025, 6, 5)
+
+
+def test_an_english_bylines_two_digit_year_date_dates_the_page() -> None:
+    page = (f'<html lang="en-US"><body><main><h1>Board approves the budget</h1><p>Posted by: Admin | Date: 6/5/25</p>'
+            f'{ENGLISH_BODY}</main></body></html>')
+    assert html_doc(page).metadata.published_at == datetime(2025, 6, 5)
+    assert parse_metadata_line("Date : 6/5/25", day_first=True).published_at == datetime(2025, 5, 6)
+    assert parse_metadata_line("Date: 3.5.1").published_at is None  # a version number, no year
