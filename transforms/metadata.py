@@ -51,7 +51,7 @@ PHONE_LABELS = ("연락처", "전화번호", "문의전화", "Phone", "Telephone
 # Labels that may stand without a colon ('Writer Incheon City  Date 2023-04-05  Hit 321', '등록일 2023-09-14 | 조회 2,317').
 # A line using only these must also carry a date or two fields to count as metadata.
 BARE_LABELS = ("Writer", "Author", "Posted by", "Posted on", "Posted", "Reg. Date", "By", "Date", "Views", "Hits", "Hit",
-               "작성자", "등록일", "작성일", "게시일", "조회수", "조회", "작성부서", "담당부서") \
+               "작성자", "등록일", "등록일자", "작성일", "게시일", "조회수", "조회", "작성부서", "담당부서") \
     + WORD_AUTHOR_LABELS + WORD_DATE_LABELS + WORD_MODIFIED_LABELS + WORD_VIEW_LABELS \
     + ("등록부서", "소관부서", "관리부서", "연락처", "전화번호")
 _KINDS = (("author", AUTHOR_LABELS + WORD_AUTHOR_LABELS), ("date", DATE_LABELS + WORD_DATE_LABELS),

@@ -308,3 +308,12 @@ def test_an_english_bylines_two_digit_year_date_dates_the_page() -> None:
     assert html_doc(page).metadata.published_at == datetime(2025, 6, 5)
     assert parse_metadata_line("Date : 6/5/25", day_first=True).published_at == datetime(2025, 5, 6)
     assert parse_metadata_line("Date: 3.5.1").published_at is None  # a version number, no year
+
+
+def test_a_bare_korean_registration_date_label_dates_the_page() -> None:
+    # '등록일자' without a colon, as '등록일' is read ('등록일 2023-09-14 | 조회 2,317'); English bare labels ('Posted on')
+    # are tested in test_metadata
+    assert parse_metadata_line("등록일자 2025/06/05").published_at == datetime(2025, 6, 5)
+    page = (f'<html lang="ko"><body><main><h1>시민 안전 대책 발표</h1><p>등록일자 2025/06/05</p>{KOREAN_BODY}</main>'
+            '</body></html>')
+    assert html_doc(page).metadata.published_at == datetime(2025, 6, 5)
