@@ -358,7 +358,10 @@ def _category_above(m: _Marks, title_at: int) -> str | None:
     """The short line just above the title, when the page has no breadcrumb to name its section.
 
     Not an image's alt text ('Search by Algolia', a logo's file name: a caption names a picture) nor a
-    control's label: a line that starts or ends with a button's word ('Print This Page', '이 페이지 인쇄')."""
+    control's label: a line that starts or ends with a button's word ('Print This Page', '이 페이지 인쇄').
+    A board's one-sentence description between its name and the post ('공지사항' / '... 최근 소식과 정보입니다.' / the
+    headline) is passed over to the heading above it."""
+    described = False
     for i in range(title_at - 1, -1, -1):
         if m.rule[i] not in (None, "template", "dom_template"):
             continue
@@ -366,11 +369,16 @@ def _category_above(m: _Marks, title_at: int) -> str | None:
         if m.blocks[i].hint == "caption" or _is_control_label(text):
             return None
         if len(text) <= MAX_CATEGORY_CHARS and len(text.split()) <= MAX_CATEGORY_WORDS \
-                and not _SENTENCE_END.search(text):
+                and not _SENTENCE_END.search(text) and (not described or m.blocks[i].hint == "heading"):
             m.rule[i] = "category"
             return text
-        return None
+        if described or not _SENTENCE_END.search(text) or len(text) > MAX_BOARD_DESCRIPTION_CHARS:
+            return None
+        described = True
     return None
+
+
+MAX_BOARD_DESCRIPTION_CHARS = 120  # '수출지원기반활용사업에서 알려드리는 최근 소식과 정보입니다.': one sentence about the board
 
 
 _HANGUL_END = re.compile(r"[가-힣]$")

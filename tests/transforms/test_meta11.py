@@ -317,3 +317,22 @@ def test_a_bare_korean_registration_date_label_dates_the_page() -> None:
     page = (f'<html lang="ko"><body><main><h1>시민 안전 대책 발표</h1><p>등록일자 2025/06/05</p>{KOREAN_BODY}</main>'
             '</body></html>')
     assert html_doc(page).metadata.published_at == datetime(2025, 6, 5)
+
+
+# --- a board's one-sentence description between its name and the post --------------------------------------
+
+def _described_board(lang: str, name: str, description: str, headline: str, body: str) -> str:
+    return (f'<html lang="{lang}"><body><div class="sub_top"><h2>{name}</h2><p>{description}</p></div>'
+            f'<div class="board_view"><h1>{headline}</h1>{body}</div></body></html>')
+
+
+def test_a_korean_boards_name_above_its_description_names_the_section() -> None:
+    page = _described_board("ko", "공지사항", "수출지원기반활용사업에서 알려드리는 최근 소식과 정보입니다.",
+                            "[모집공고] 2025년 수출바우처사업 참여기업 모집", KOREAN_BODY)
+    assert html_doc(page).metadata.category == "공지사항"
+
+
+def test_an_english_boards_name_above_its_description_names_the_section() -> None:
+    page = _described_board("en", "News", "The latest news and notices from the Department of Justice.",
+                            "Department opens the new regional court", ENGLISH_BODY)
+    assert html_doc(page).metadata.category == "News"
