@@ -371,13 +371,30 @@ def _category_above(m: _Marks, title_at: int) -> str | None:
         if len(text) <= MAX_CATEGORY_CHARS and len(text.split()) <= MAX_CATEGORY_WORDS \
                 and not _SENTENCE_END.search(text) and (not described or m.blocks[i].hint == "heading"):
             m.rule[i] = "category"
-            return text
+            return _unseparated_path_end(m, i) or text
         if described or not _SENTENCE_END.search(text) or len(text) > MAX_BOARD_DESCRIPTION_CHARS:
             return None
         described = True
     return None
 
 
+def _unseparated_path_end(m: _Marks, at: int) -> str | None:
+    """The last step of a path written without separators (its arrows are images: '홈 알림마당 사업공고', 'Home News Press
+    Releases'): the line starts with a root word and ends with the text of a heading or caption above it (the
+    section's own heading, '사업공고'), which is that step; None for any other line."""
+    words = m.blocks[at].text.split()
+    if len(words) < 3 or not BREADCRUMB_ROOT.match(words[0]):
+        return None
+    key = _norm(m.blocks[at].text)
+    for i in range(at - 1, -1, -1):
+        step = _norm(m.blocks[i].text)
+        if m.blocks[i].hint in ("heading", "title", "caption") and len(step) >= MIN_PATH_STEP_CHARS \
+                and key.endswith(step) and len(step) < len(key) - len(_norm(words[0])):
+            return m.blocks[i].text
+    return None
+
+
+MIN_PATH_STEP_CHARS = 2  # '공지', 'News': a step's name
 MAX_BOARD_DESCRIPTION_CHARS = 120  # '수출지원기반활용사업에서 알려드리는 최근 소식과 정보입니다.': one sentence about the board
 
 

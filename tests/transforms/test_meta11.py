@@ -336,3 +336,24 @@ def test_an_english_boards_name_above_its_description_names_the_section() -> Non
     page = _described_board("en", "News", "The latest news and notices from the Department of Justice.",
                             "Department opens the new regional court", ENGLISH_BODY)
     assert html_doc(page).metadata.category == "News"
+
+
+# --- a path written without separators ends with the section's own heading -------------------------------
+
+def _unseparated_path_page(lang: str, menu: str, section: str, path: str, headline: str, body: str) -> str:
+    return (f'<html lang="{lang}"><body><div class="sub_visual"><p><img src="m.png" alt="{menu}"></p><h2>{section}</h2>'
+            f'<p>{path}</p></div><div class="board_view"><table><tr><th>{"제목" if lang == "ko" else "Title"}</th>'
+            f'<td>{headline}</td></tr></table>'
+            f'{body}</div></body></html>')
+
+
+def test_a_korean_path_without_separators_names_its_last_step_as_the_section() -> None:
+    page = _unseparated_path_page("ko", "알림마당", "사업공고", "홈 알림마당 사업공고",
+                                  "2025년 해남군 고구마 가공산업 활성화사업 수혜기업 2차 모집공고", KOREAN_BODY)
+    assert html_doc(page).metadata.category == "사업공고"
+
+
+def test_an_english_path_without_separators_names_its_last_step_as_the_section() -> None:
+    page = _unseparated_path_page("en", "News", "Press Releases", "Home News Press Releases",
+                                  "Department opens the new regional court", ENGLISH_BODY)
+    assert html_doc(page).metadata.category == "Press Releases"
