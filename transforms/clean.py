@@ -19,10 +19,10 @@ from cityclips.transforms.field_items import merge_field_items
 from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT, MAX_BARE_BYLINE_VALUES, MAX_BARE_VALUE_CHARS,
                                            MAX_BREADCRUMB_PART_WORDS, MAX_CONTACT_BOX_LINES, parse_category_field, parse_contact_box,
                                            MetadataFields, as_contact, breadcrumb_steps, find_attachments, find_metadata_run,
-                                           parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact,
+                                           parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact, section_step, is_code_field,
                                            parse_dateline, parse_inquiry, parse_split_contact)
 from cityclips.transforms.metadata import parse_metadata_line
-from cityclips.transforms.reconcile import find_title_block, same_title
+from cityclips.transforms.reconcile import find_title_block, path_section, path_sections, same_title
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE, is_schedule_line, reads_as_prose, text_weight
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from cityclips.transforms.rules import match_line_rule
@@ -61,8 +61,11 @@ def _norm(text: str) -> str:
 class _Marks:
     """Per-block removal decisions and the fields collected while making them."""
 
-    def __init__(self, blocks: Sequence[Block]):
+    def __init__(self, blocks: Sequence[Block], day_first: bool | None = None):
         self.blocks = blocks
+        self.day_first = day_first  # how the page writes numeric dates (MarkupMetadata.day_first)
+        self.sections: set[str] = set()  # the <title> path's middle steps, normalised (reconcile.path_sections)
+        self.section: str | None = None  # ... and its innermost one (reconcile.path_section)
         self.rule: list[str | None] = [None] * len(blocks)
         self.fields = MetadataFields()
         self.metadata_at: int | None = None
@@ -82,7 +85,7 @@ class _Marks:
 
 def _mark_metadata(m: _Marks) -> None:
     """Find the first run of metadata lines (one line, or one field per line) and parse it."""
-    run = find_metadata_run(m.blocks)
+    run = find_metadata_run(m.blocks, m.day_first)
     if run is None:
         return
     m.metadata_at, m.metadata_source = run.start, run.source
@@ -260,7 +263,9 @@ def _title_candidates(m: _Marks) -> list[int]:
     sit outside the HTML page's main-content region (a headline is often just above the article).
     Captions and list items are never the headline ('Annual Report (FY 2017)' in a list of documents)."""
     first_content = _first_content(m)
+    # nor a table's number field ('정보공개번호 : 2025-182'): a record's number, kept as its text (metadata.is_code_field)
     return [i for i in range(len(m.blocks)) if m.kept(i) and m.blocks[i].hint not in ("caption", "li")
+            and not (m.blocks[i].hint == "cell" and is_code_field(m.blocks[i].text))
             and (not m.blocks[i].excluded_by or (i < first_content and (
                 m.blocks[i].hint in ("title", "heading") or m.blocks[i].excluded_by == REGION_EDGE)))]
 
@@ -313,9 +318,15 @@ def _title_index(m: _Marks, html_title: str | None, title_hints: Sequence[tuple[
         # the nearest line above the metadata, even outside the region (a board table's title row)
         above = [i for i in range(m.metadata_at) if m.kept(i) and m.blocks[i].hint != "caption"
                  and len(m.blocks[i].text) <= MAX_TITLE_CHARS]
-        headings_above = [i for i in headings if i < m.metadata_at]
+        # a heading above that names a section of the <title>'s path ('사업공고' for '사이트>공고˙안내>사업공고>상세') is the
+        # section's; then a heading right under the byline is the headline ('공고 제 2025-136호' / '게시일 : ...' / headline)
+        sections = m.sections
+        headings_above = [i for i in headings if i < m.metadata_at and _norm(m.blocks[i].text) not in sections]
         if headings_above:
             return headings_above[-1]
+        under = next((i for i in range(m.metadata_at, len(m.blocks)) if m.kept(i)), None)
+        if sections and under is not None and under in headings:
+            return under
         if above:
             return above[-1]
     after = max(_page_paths(m), default=-1)
@@ -379,7 +390,7 @@ def _mark_bare_byline(m: _Marks, title_at: int) -> None:
     run = list(itertools.takewhile(lambda i: m.blocks[i].dom_path == path and len(m.blocks[i].text) <= MAX_BARE_VALUE_CHARS
                                    and m.rule[i] in (None, REGION_EDGE, OUTSIDE_REGION),
                                    range(first, min(len(m.blocks), first + MAX_BARE_BYLINE_VALUES + 1))))
-    fields = parse_bare_byline([m.blocks[i].text for i in run]) if path else None
+    fields = parse_bare_byline([m.blocks[i].text for i in run], m.day_first) if path else None
     if fields is None:
         return
     m.fields, m.metadata_source = fields, "byline"
@@ -412,6 +423,12 @@ def _category(m: _Marks, title_at: int, title: str, title_hints: Sequence[tuple[
     stated = _stated_section(m, title_at)
     if stated:
         return stated
+    # a heading above the title that names the innermost section of the <title>'s path ('사업공고' of '사이트>공고˙안내>사업공고>상세')
+    named = next((i for i in range(title_at - 1, -1, -1) if m.kept(i) and m.blocks[i].hint == "heading"
+                  and _norm(m.blocks[i].text) == m.section), None)
+    if named is not None:
+        m.rule[named] = "category"
+        return m.blocks[named].text
     crumb_at = next((i for i in m.breadcrumb_at if parse_breadcrumb(m.blocks[i].text)), None)  # a path, not 'Home' alone
     if crumb_at is not None:
         return _breadcrumb_section(m, crumb_at, title)
@@ -434,7 +451,10 @@ def _category_above(m: _Marks, title_at: int) -> str | None:
     """The short line just above the title, when the page has no breadcrumb to name its section.
 
     Not an image's alt text ('Search by Algolia', a logo's file name: a caption names a picture) nor a
-    control's label: a line that starts or ends with a button's word ('Print This Page', '이 페이지 인쇄')."""
+    control's label: a line that starts or ends with a button's word ('Print This Page', '이 페이지 인쇄').
+    A board's one-sentence description between its name and the post ('공지사항' / '... 최근 소식과 정보입니다.' / the
+    headline) is passed over to the heading above it."""
+    described = False
     for i in range(title_at - 1, -1, -1):
         if m.rule[i] not in (None, "template", "dom_template"):
             continue
@@ -442,11 +462,33 @@ def _category_above(m: _Marks, title_at: int) -> str | None:
         if m.blocks[i].hint == "caption" or _is_control_label(text):
             return None
         if len(text) <= MAX_CATEGORY_CHARS and len(text.split()) <= MAX_CATEGORY_WORDS \
-                and not _SENTENCE_END.search(text):
+                and not _SENTENCE_END.search(text) and (not described or m.blocks[i].hint == "heading"):
             m.rule[i] = "category"
-            return text
-        return None
+            return _unseparated_path_end(m, i) or text
+        if described or not _SENTENCE_END.search(text) or len(text) > MAX_BOARD_DESCRIPTION_CHARS:
+            return None
+        described = True
     return None
+
+
+def _unseparated_path_end(m: _Marks, at: int) -> str | None:
+    """The last step of a path written without separators (its arrows are images: '홈 알림마당 사업공고', 'Home News Press
+    Releases'): the line starts with a root word and ends with the text of a heading or caption above it (the
+    section's own heading, '사업공고'), which is that step; None for any other line."""
+    words = m.blocks[at].text.split()
+    if len(words) < 3 or not BREADCRUMB_ROOT.match(words[0]):
+        return None
+    key = _norm(m.blocks[at].text)
+    for i in range(at - 1, -1, -1):
+        step = _norm(m.blocks[i].text)
+        if m.blocks[i].hint in ("heading", "title", "caption") and len(step) >= MIN_PATH_STEP_CHARS \
+                and key.endswith(step) and len(step) < len(key) - len(_norm(words[0])):
+            return m.blocks[i].text
+    return None
+
+
+MIN_PATH_STEP_CHARS = 2  # '공지', 'News': a step's name
+MAX_BOARD_DESCRIPTION_CHARS = 120  # '수출지원기반활용사업에서 알려드리는 최근 소식과 정보입니다.': one sentence about the board
 
 
 _HANGUL_END = re.compile(r"[가-힣]$")
@@ -485,7 +527,8 @@ def _breadcrumb_section(m: _Marks, first: int, title: str) -> str | None:
     if len(set(keys)) < len(keys):
         return None
     if len(steps) >= 2 and keys[-1] == _norm(title):
-        return None if BREADCRUMB_ROOT.match(steps[-2]) else steps[-2]
+        section = steps[section_step(steps)]  # past the page's parent item its headline names (metadata.section_step)
+        return None if BREADCRUMB_ROOT.match(section) else section
     return m.breadcrumb
 
 
@@ -555,14 +598,16 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
                  templates: frozenset[int] = frozenset(), html_title: str | None = None,
                  removed_markup: Sequence[RemovedLine] = (),
                  signatures: Sequence[int | None] | None = None,
-                 title_hints: Sequence[tuple[str, str]] = ()) -> CleanPage:
+                 title_hints: Sequence[tuple[str, str]] = (), day_first: bool | None = None) -> CleanPage:
     """Separate article blocks from chrome and parse metadata, attachments, contact and category.
 
     Every block that does not reach the body is returned in CleanPage.removed with its rule.
     signatures: block_signatures(blocks), when the caller has them already (computed once a page).
     title_hints: (source, title) from the page's markup (reconcile.title_hints): the line they match is the title.
+    day_first: how the page writes '08-07-2024' (MarkupMetadata.day_first), for its metadata lines' dates.
     """
-    m = _Marks(blocks)
+    m = _Marks(blocks, day_first)
+    m.sections, m.section = path_sections(html_title), path_section(html_title)
     _mark_metadata(m)
     _mark_parsed_lines(m)
     _mark_counter_lines(m)

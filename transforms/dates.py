@@ -103,6 +103,43 @@ def parse_date(text: str, day_first: bool | None = None) -> tuple[datetime | Non
     return value, end
 
 
+# A field's date with a two-digit year, as boards write it in their byline ('작성일 : 25.06.05', '등록일 25-06-05 14:30',
+# 'Date: 6/5/25'): read only right after a date label (parse_labelled_date), where nothing else can the numbers be.
+_SHORT_YEAR_DATE = re.compile(r"^\s*(?P<a>\d{1,2})(?P<sep>[-./])\s*(?P<b>\d{1,2})(?P=sep)\s*(?P<c>\d{1,2})(?!\d)\.?"
+                              + _WEEKDAY + _CLOCK)
+SHORT_YEAR_BASE = 2000  # '25' is 2025: pages with a two-digit year are this century's boards
+
+
+def parse_labelled_date(text: str, day_first: bool | None = None) -> tuple[datetime | None, int]:
+    """parse_date, and for a value that follows a date label, a two-digit year too: '25.06.05' and '25-06-05' year first
+    (Korean boards; day first on a page that writes the day first, '05.06.25'), '6/5/25' year last (month first unless
+    the page writes the day first).
+
+    >>> parse_labelled_date("25.06.05 14:30")[0], parse_labelled_date("6/5/25")[0]
+    (datetime.datetime(2025, 6, 5, 14, 30), datetime.datetime(2025, 6, 5, 0, 0))
+    """
+    found = parse_date(text, day_first)
+    if found[0] is not None:
+        return found
+    short = _SHORT_YEAR_DATE.match(text)
+    if not short:
+        return None, 0
+    a, b, c = int(short["a"]), int(short["b"]), int(short["c"])
+    year_digits = short["c"] if short["sep"] == "/" or day_first else short["a"]
+    if len(year_digits) != 2:
+        return None, 0  # 'Version 3.5.1': a year is written with two digits
+    if short["sep"] == "/":
+        year, (month, day) = c, ((b, a) if day_first or a > 12 else (a, b))
+    elif day_first:
+        day, month, year = a, b, c
+    else:
+        year, month, day = a, b, c
+    if not 1 <= month <= 12:
+        return None, 0
+    value = _value(short, str(SHORT_YEAR_BASE + year), month, str(day))
+    return (value, short.end()) if value else (None, 0)
+
+
 def parse_markup_date(text: str | None, day_first: bool | None = None) -> tuple[datetime, bool, bool] | None:
     """Parse a date as markup writes it: ISO 8601 (any offset), RFC 2822, or a plain local date.
 
@@ -137,18 +174,51 @@ def parse_markup_date(text: str | None, day_first: bool | None = None) -> tuple[
 MONTH_FIRST_REGIONS = frozenset({"", "us", "ph", "fm", "mh", "pw"})
 
 
-def writes_day_first(lang: str | None) -> bool | None:
+# Country-code top-level domains of countries whose English pages write a numeric date day first ('08-07-2024' is
+# 8 July on doj.gov.in): the Commonwealth and Europe. Only countries: a ccTLD sold for general use (.io, .co, .tv,
+# .me, .ai) says nothing of where a site is, and is not listed. A host in one of these beats an English page's
+# region tag, which content systems write as 'en-US' by default (WordPress does, on India's ministries' sites).
+DAY_FIRST_HOST_COUNTRIES = frozenset({
+    "uk", "ie", "in", "au", "nz", "za", "sg", "my", "pk", "bd", "lk", "np", "ng", "ke", "gh", "ug", "tz", "zw",
+    "zm", "mw", "bw", "na", "mu", "mt", "cy", "hk", "jm", "tt", "bb", "fj", "pg",
+    "de", "at", "ch", "fr", "be", "nl", "lu", "it", "es", "pt", "dk", "no", "fi", "is", "pl", "cz", "sk", "hu",
+    "ro", "bg", "gr", "hr", "si", "rs", "ee", "lv", "lt", "ua", "tr", "il", "br", "ar", "cl", "mx", "pe"})
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//(?:[^/@?#]*@)?(?P<host>[^/:?#]+)", re.IGNORECASE)
+
+
+def host_country(url: str | None) -> str | None:
+    """The country a URL's host names by its country-code top-level domain, when that country writes the day first
+    ('https://doj.gov.in/...' -> 'in'); None for generic domains (.gov, .com, .org), the US and unlisted codes.
+
+    >>> host_country("https://doj.gov.in/document/x/"), host_country("https://www.justice.gov/opa")
+    ('in', None)
+    """
+    host = _HOST.match(url or "")
+    if not host:
+        return None
+    tld = host["host"].rstrip(".").rsplit(".", 1)[-1].lower()
+    return tld if tld in DAY_FIRST_HOST_COUNTRIES else None
+
+
+def writes_day_first(lang: str | None, url: str | None = None) -> bool | None:
     """True when a page's language writes numeric dates day first ('de', 'es', 'en-GB'), False when month
     first ('en', 'en-US'), None when the page gives no language or writes the year first ('ko').
 
+    url: the page's own URL (canonical, og:url): an English page (or one naming no language) on a host of a
+    country that writes the day first (DAY_FIRST_HOST_COUNTRIES) reads day first whatever its region tag says.
+
     >>> writes_day_first("en-GB"), writes_day_first("en-US"), writes_day_first("de-AT"), writes_day_first(None)
     (True, False, True, None)
+    >>> writes_day_first("en-US", "https://doj.gov.in/1st-regional-event-overview/")
+    True
     """
-    if not lang:
-        return None
-    primary, _, region = lang.strip().lower().replace("_", "-").partition("-")
+    primary, _, region = (lang or "").strip().lower().replace("_", "-").partition("-")
     if primary in ("ko", "ja", "zh"):
         return None  # year first: '2025.06.05', the question does not arise
+    if primary in ("", "en") and host_country(url):
+        return True
+    if not lang:
+        return None
     return not (primary == "en" and region[:2] in MONTH_FIRST_REGIONS)
 
 

@@ -155,6 +155,7 @@ class _Collected:
         self.canonical: str | None = None
         self.og_url: str | None = None
         self.board_title: str | None = None
+        self.record_name: str | None = None  # a register's name field ('제품명', 'Product name'; _RECORD_NAME_LABEL)
         self.board = MetadataFields()
         self.events: list[MarkupDate] = []
         self.other_dates: list[MarkupDate] = []
@@ -307,11 +308,72 @@ def _read_field_tables(root: etree._Element, got: _Collected) -> None:
             continue
         if _BOARD_TITLE_LABEL.match(name):
             got.board_title = got.board_title or value
+        elif _RECORD_NAME_LABEL.match(name):
+            got.record_name = got.record_name or value
+        elif _SECTION_LABEL.match(name) and len(value) <= MAX_SECTION_VALUE_CHARS:
+            got.section = got.section or value  # '<th>정책 유형</th><td>일자리</td>': the board's field names the section
         else:
             _labelled(got, name, value)
 
 
 MAX_TITLE_ROW_CHARS = 200  # a board post's title row holds a headline, never a paragraph
+# A field table's label for the section or kind a post belongs to ('분류', '정책 유형', '카테고리', 'Category', 'Topic',
+# 'News type'); a kind glued to its noun ('살생물제품유형 : 살충제') describes the item, not the page's section.
+_SECTION_LABEL = re.compile(r"^(?:[가-힣]{1,4}\s)?(?:분류|유형|카테고리)$|^(?:(?:news|post|notice|policy|program(?:me)?)\s)?"
+                            r"(?:category|categories|topics?)$|^(?:news|post|notice|policy|program(?:me)?)\stype$", re.IGNORECASE)
+MAX_SECTION_VALUE_CHARS = 40  # '일자리', 'Press Releases': a section's name is a few words
+# The field that names what a record page describes (a product, a programme, a facility): '제품명 : 홈매트 리퀴드 에스'
+# in a register's field table. Names of persons, firms and departments ('성명', '업체명', '부서명') are not listed.
+_RECORD_NAME_LABEL = re.compile(r"^(?:제품명|상품명|품명|명칭|사업명|과제명|행사명|교육명|과정명|강좌명|시설명|공고명|프로그램명|건명|"
+                                r"(?:product|item|programme|program|project|facility|course) name|name of (?:the )?"
+                                r"(?:product|item|programme|program|project|facility|course))$", re.IGNORECASE)
+MAX_RECORD_TABLES = 20  # tables looked at, in document order: a page's own record comes early
+_KEY = re.compile(r"[\W_]+")
+
+
+def _key(text: str) -> str:
+    return _KEY.sub("", text.lower())
+
+
+def _cells(row: etree._Element) -> list[etree._Element]:
+    return [cell for cell in row if isinstance(cell.tag, str) and cell.tag in ("th", "td")]
+
+
+def _read_record_row(root: etree._Element, got: _Collected) -> None:
+    """A page that shows its own record as a table of one row under labelled columns ('Title | Date | View /
+    Download' over 'Grant of Dearness Allowance ... | 11/04/2025 | ...', '제목 | 등록일 | 조회' over one post): the row's
+    fields are the page's, when its title cell is the page's headline (the <title> holds it). A table of several
+    rows is a list of other pages, and a row whose title the page does not bear is another page's."""
+    title_el = root.find(".//title")
+    page_title = _key(text_content(title_el)) if title_el is not None else ""
+    if not page_title:
+        return
+    for n, table in enumerate(root.iter("table")):
+        if n >= MAX_RECORD_TABLES:
+            return
+        rows = [row for row in table.iter("tr") if _cells(row)]
+        if len(rows) != 2:
+            continue
+        head, body = _cells(rows[0]), _cells(rows[1])
+        if len(head) != len(body) or len(head) < 2 or any(cell.tag != "th" for cell in head) \
+                or any(cell.tag != "td" for cell in body):
+            continue
+        labels = [_WS.sub(" ", text_content(cell)).strip(" :：") for cell in head]
+        values = [_WS.sub(" ", text_content(cell)).strip() for cell in body]
+        title_at = next((i for i, label in enumerate(labels) if _BOARD_TITLE_LABEL.match(label)), None)
+        if title_at is None:
+            continue
+        title = _key(values[title_at])
+        if len(title) < MIN_RECORD_TITLE_CHARS or title not in page_title:
+            continue
+        for label, value in zip(labels, values):
+            if label and len(label) <= MAX_FIELD_LABEL_CHARS and value and len(value) <= MAX_FIELD_VALUE_CHARS \
+                    and not _BOARD_TITLE_LABEL.match(label):
+                _labelled(got, label, value)
+        return
+
+
+MIN_RECORD_TITLE_CHARS = 8  # a headline, not a number or a word the <title> holds by chance
 
 
 def _row_text(row: etree._Element) -> str:
@@ -391,7 +453,7 @@ def _labelled(got: _Collected, name: str, value: str) -> None:
             (got.events if kind == "event" or timed else got.generic_dates).append(found)
             got.is_event = got.is_event or kind == "event" or timed
         return
-    fields = parse_field(name, value)
+    fields = parse_field(name, value, got.day_first)
     if fields is not None and (fields.found or fields.phone):  # a phone field: the contact, beside a department
         got.board = merge_fields(got.board, fields)
         return
@@ -432,7 +494,9 @@ MAX_LABEL_ELEMENTS = 3000  # label-like elements looked at, in document order (a
 MAX_PAIR_LABEL_CHARS = 30
 # View counts are the one non-date field read from such pairs: author and department labels start contact
 # blocks and glossary entries too ('Department: ...'), and are read from tables and visible lines only.
-_VIEW_LABEL = re.compile(r"^(?:조회\s?수?|views?|hits?|조회)\s*[:：]?$", re.IGNORECASE)
+_VIEW_LABEL = re.compile(r"^(?:조회\s?수?|views?|hits?|조회|열람\s?수|visitor count(?:er)?|page views)\s*[:：]?$", re.IGNORECASE)
+# A view count written in the label's own text ('<span id="lblViews">Visitor Counter : 1121</span>', '<span>조회수 : 426</span>').
+_INLINE_COUNT = re.compile(r"^(?P<label>[^:：\d]{2,20}?)\s*[:：]\s*(?P<value>\d[\d,]*)$")
 
 
 def _value_after(el: etree._Element) -> str:
@@ -466,6 +530,28 @@ def _hidden(el: etree._Element) -> bool:
     return any(hidden_rule(box, tag_of(box)) for box in (el, *el.iterancestors()))
 
 
+# The site's footer: a <footer> or role="contentinfo" box, or one whose id or class is a footer's name ('footer',
+# 'site-footer', 'foot', 'ft_wrap'; not 'post-footer', an entry's own), outside any <article> and <main>. Its
+# 'Last Updated: Aug 11, 2025' is when the site was last published, the same on every page (doj.gov.in); its
+# '최종수정일' is the site's too.
+_FOOTER_NAME = re.compile(r"(?:^|\s)(?:(?:site|global|page|main)[-_]?)?(?:footer|foot|ft)(?:$|[-_\s])", re.IGNORECASE)
+_CONTENT_TAGS = frozenset({"article", "main"})
+
+
+def in_site_footer(el: etree._Element) -> bool:
+    """True when el sits in the site's footer (see _FOOTER_NAME), not in an article's own footer
+    (<article><footer>Posted on ...</footer></article>, whose date is the article's)."""
+    footer = False
+    for box in el.iterancestors():
+        tag = box.tag
+        if tag in _CONTENT_TAGS or (box.get("role") or "").lower() == "main":
+            return False
+        if not footer and (tag == "footer" or (box.get("role") or "").lower() == "contentinfo"
+                           or _FOOTER_NAME.search(f"{box.get('id') or ''} {box.get('class') or ''}")):
+            footer = True
+    return footer
+
+
 def _read_label_pairs(root: etree._Element, got: _Collected) -> None:
     """Fields written as a label element and its value (see _LABEL_TAGS), in both languages."""
     for n, el in enumerate(root.iter(*_LABEL_TAGS)):
@@ -474,12 +560,16 @@ def _read_label_pairs(root: etree._Element, got: _Collected) -> None:
         name = (el.text or "").strip()
         if not name or len(name) > MAX_PAIR_LABEL_CHARS:
             continue  # a label is a short run of text
-        if classify_date_label(name) is None and not _VIEW_LABEL.match(name):
+        inline = _INLINE_COUNT.match(name) if not len(el) else None
+        if inline and _VIEW_LABEL.match(inline["label"]):
+            name, value = inline["label"], inline["value"]
+        elif classify_date_label(name) is None and not _VIEW_LABEL.match(name):
             continue
-        # '<p class="date">발행일 <span class="num">2025.04.03. 11:36</span></p>': the value inside, after the label
-        value = text_content(el)[len(el.text):] if len(el) else _value_after(el)
+        else:
+            # '<p class="date">발행일 <span class="num">2025.04.03. 11:36</span></p>': the value inside, after the label
+            value = text_content(el)[len(el.text):] if len(el) else _value_after(el)
         value = _WS.sub(" ", value).strip(" :：")
-        if value and not _hidden(el):
+        if value and not _hidden(el) and not in_site_footer(el):
             _labelled(got, name.rstrip(" :："), value)
 
 
@@ -646,6 +736,15 @@ def _read_links(root: etree._Element, got: _Collected) -> None:
             return
 
 
+_OG_URL_XPATH = etree.XPath("//meta[@property='og:url']/@content")
+
+
+def _first_og_url(root: etree._Element) -> str | None:
+    """The og:url a page declares (read again in _read_meta, in its turn), for a page with no canonical link."""
+    urls = _OG_URL_XPATH(root)
+    return str(urls[0]).strip() if urls else None
+
+
 def _lang(root: etree._Element) -> str:
     return (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip().lower()
 
@@ -663,14 +762,15 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     if root is None:
         return MarkupMetadata()
     got = _Collected()
-    got.day_first = writes_day_first(_lang(root))
+    _read_links(root, got)  # first: the page's own URL says how its country writes dates (dates.writes_day_first)
+    got.day_first = writes_day_first(_lang(root), got.canonical or _first_og_url(root))
     _read_json_ld(root, got)
     _read_meta(root, got)
     _read_microdata(root, got)
     _read_time_elements(root, got)
-    _read_links(root, got)
     _read_field_tables(root, got)
     _read_title_row(root, got)
+    _read_record_row(root, got)
     _read_label_pairs(root, got)
     _read_date_elements(root, got)
     _read_site_marks(root, got)
@@ -697,10 +797,10 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     return MarkupMetadata(titles=tuple(titles), site_names=tuple(got.site_names),
                           canonical_url=url, published=published,
                           modified=modified, authors=tuple(dict.fromkeys(got.authors)),
-                          section=got.section, board_title=got.board_title, board=board,
+                          section=got.section, board_title=got.board_title, record_name=got.record_name, board=board,
                           language=_language(root), events=tuple(events), other_dates=tuple(got.other_dates + got.closing_dates),
                           url_date=None if is_event else parse_url_date(url), is_event=is_event,
-                          site_marks=tuple(got.site_marks))
+                          site_marks=tuple(got.site_marks), day_first=got.day_first)
 
 
 def json_ld_object_types(root: etree._Element | None) -> list[frozenset[str]]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from cityclips.transforms.dates import CLOCK_LINE, POSTING_WORDS, TIME_RANGE, parse_date
+from cityclips.transforms.dates import CLOCK_LINE, POSTING_WORDS, TIME_RANGE, parse_date, parse_labelled_date
 from cityclips.transforms.records import Attachment, Block, MetadataFields
 
 MAX_METADATA_LINE_CHARS = 200  # a metadata line is a handful of fields; longer lines are prose
@@ -43,7 +43,7 @@ WORD_DATE_LABELS = ("입력", "기사입력", "입력일", "입력일시", "등�
                     "Date issued", "Issue date")
 WORD_MODIFIED_LABELS = ("수정", "기사수정", "최종수정", "수정일시", "최종수정일시", "업데이트", "Last updated", "Updated on",
                         "Page last updated", "Last reviewed", "Last revised", "Revised", "Reviewed", "Page last reviewed")
-WORD_VIEW_LABELS = ("조회 수", "열람수")
+WORD_VIEW_LABELS = ("조회 수", "열람수", "열람 수", "Visitor Counter", "Visitor count", "Page views")
 # The department that registered or answers for the page. The first four were always read as the
 # author too (the pages name no person); the others fill the author only when no author label does.
 DEPARTMENT_LABELS = ("작성부서", "Department", "담당부서", "부서명", "등록부서", "소관부서", "관리부서", "담당과")
@@ -51,7 +51,7 @@ PHONE_LABELS = ("연락처", "전화번호", "문의전화", "Phone", "Telephone
 # Labels that may stand without a colon ('Writer Incheon City  Date 2023-04-05  Hit 321', '등록일 2023-09-14 | 조회 2,317').
 # A line using only these must also carry a date or two fields to count as metadata.
 BARE_LABELS = ("Writer", "Author", "Posted by", "Posted on", "Posted", "Reg. Date", "By", "Date", "Views", "Hits", "Hit",
-               "작성자", "등록일", "작성일", "게시일", "조회수", "조회", "작성부서", "담당부서") \
+               "작성자", "등록일", "등록일자", "작성일", "게시일", "조회수", "조회", "작성부서", "담당부서") \
     + WORD_AUTHOR_LABELS + WORD_DATE_LABELS + WORD_MODIFIED_LABELS + WORD_VIEW_LABELS \
     + ("등록부서", "소관부서", "관리부서", "연락처", "전화번호")
 _KINDS = (("author", AUTHOR_LABELS + WORD_AUTHOR_LABELS), ("date", DATE_LABELS + WORD_DATE_LABELS),
@@ -119,7 +119,7 @@ def starts_with_label(text: str) -> bool:
     return len(text) <= MAX_METADATA_LINE_CHARS and bool(_LINE_START_LABEL.match(text))
 
 
-def is_metadata_line(text: str) -> bool:
+def is_metadata_line(text: str, day_first: bool | None = None) -> bool:
     """True when a line starts with an author/date/views label ('Name :', '작성자 :', 'Posted on', '입력').
 
     A line that starts with a bare label (no colon) must also give a date or two fields, so that
@@ -132,7 +132,7 @@ def is_metadata_line(text: str) -> bool:
         return False
     if start.group(1) and start.group(1).lower() not in WEAK_LABELS:
         return True
-    fields = parse_metadata_line(text)
+    fields = parse_metadata_line(text, day_first)
     return fields.published_at is not None or fields.modified_at is not None or fields.found >= 2
 
 
@@ -155,8 +155,10 @@ _FIELD_SEPARATOR = re.compile(r"\s+[|·•/]\s+")
 _COLUMN_NAMES = re.compile(r"^(?:\s*[^\s:：][^:：]{0,29}[:：])+\s*$")
 
 
-def parse_metadata_line(text: str) -> MetadataFields:
+def parse_metadata_line(text: str, day_first: bool | None = None) -> MetadataFields:
     """Parse author, dates, view count, department and phone from a metadata line, spaced or glued.
+
+    day_first: how the page writes '08-07-2024' (dates.writes_day_first; None: as parse_date reads it).
 
     >>> f = parse_metadata_line("Name : adminDate : 2020-01-20 14:4975")
     >>> f.author, f.published_at.isoformat(), f.view_count
@@ -181,7 +183,7 @@ def parse_metadata_line(text: str) -> MetadataFields:
             # 'By Kim Min-ji | April 1, 2024 9:30 AM': a byline's other fields follow a separator
             author, *others = _FIELD_SEPARATOR.split(value)
             for other in others:
-                published_at = published_at or parse_date(other)[0]
+                published_at = published_at or parse_date(other, day_first)[0]
         elif kind == "department" and value:
             # a department names the author only when no person is named ('작성부서 : 대변인실')
             department = department or value
@@ -190,13 +192,13 @@ def parse_metadata_line(text: str) -> MetadataFields:
         elif kind == "phone" and value:
             phone = phone or _phone_number(value)
         elif kind == "date":
-            published_at, consumed = parse_date(value)
+            published_at, consumed = parse_labelled_date(value, day_first)
             rest = value[consumed:] if published_at else ""
             # A bare number right after the date is the view count ("14:4975", "13:25 57").
             if views is None and re.fullmatch(r"\s*\d[\d,]*\s*", rest or "x"):
                 views = _to_int(rest)
         elif kind == "modified":
-            modified_at = parse_date(value)[0] or modified_at
+            modified_at = parse_labelled_date(value, day_first)[0] or modified_at
         elif kind == "views":
             views = _to_int(value)
     return MetadataFields(author or department_author, published_at, views, modified_at, department, phone)
@@ -233,7 +235,7 @@ def merge_fields(first: MetadataFields, second: MetadataFields) -> MetadataField
 _SPACELESS_KIND = {label.replace(" ", ""): kind for label, kind in _LABEL_KIND.items()}
 
 
-def parse_field(label: str, value: str) -> MetadataFields | None:
+def parse_field(label: str, value: str, day_first: bool | None = None) -> MetadataFields | None:
     """Fields of a labelled cell pair ('등록일', '2025-06-05'), or None when the label names no field.
 
     Only the label decides: 'Conflict' / '... by the same lawyer' in a glossary is not an author.
@@ -247,7 +249,7 @@ def parse_field(label: str, value: str) -> MetadataFields | None:
                 or last[0].lower() in GENERIC_DATE_LABELS:
             return None
         label = last[0]
-    return parse_metadata_line(f"{label.strip(' :：')} : {value}")
+    return parse_metadata_line(f"{label.strip(' :：')} : {value}", day_first)
 
 
 MAX_METADATA_LINES = 4  # one-field-per-line metadata spans author, date, views (and maybe a department)
@@ -305,8 +307,10 @@ def parse_date_first_byline(text: str) -> MetadataFields | None:
     return MetadataFields(author=rest["en"] or rest["ko"], published_at=published_at)
 
 
-def find_metadata_run(blocks: Sequence[Block]) -> MetadataRun | None:
+def find_metadata_run(blocks: Sequence[Block], day_first: bool | None = None) -> MetadataRun | None:
     """The first run of metadata blocks (one line, or one field per line) and its parsed fields.
+
+    day_first: how the page writes numeric dates whose first two numbers could each be the month (writes_day_first).
 
     A run counts when its lines together give a date, or two fields, or use 'Label :' colons.
     """
@@ -325,8 +329,8 @@ def find_metadata_run(blocks: Sequence[Block]) -> MetadataRun | None:
             if _LABEL_ONLY.match(text) and j + 1 < len(blocks) and not starts_with_label(blocks[j + 1].text):
                 j += 1  # 'Last updated:' and its value on the next line ('26 March 2021')
                 text = f"{text} {blocks[j].text}"
-            fields = merge_fields(fields, parse_metadata_line(text))
-            strong = strong or is_metadata_line(text)
+            fields = merge_fields(fields, parse_metadata_line(text, day_first))
+            strong = strong or is_metadata_line(text, day_first)
             j += 1
         found = fields.found
         if not found or not (strong or fields.published_at or fields.modified_at or found >= 2):
@@ -424,7 +428,32 @@ def parse_inquiry(text: str) -> str | None:
     """
     label = _INQUIRY_LABEL.match(text) if len(text) <= MAX_INQUIRY_LINE_CHARS else None
     phone = _PHONE_RE.match(text, label.end()) if label else None
-    return phone.group().strip() if phone else None
+    if phone is None:
+        return _inquiry_sentence_phone(text)
+    return phone.group().strip()
+
+
+MAX_INQUIRY_SENTENCE_CHARS = 300  # a sentence or two of the article that tells the reader whom to call
+# The verb of a sentence that asks the reader to call ('please call The Department ... 313-224-4950', 'More information
+# contact Rogers Park Business Alliance, 773-508-5885', '자세한 사항은 교통정책과(062-613-2321)로 문의하면 된다').
+# English asks before the number, Korean after it ('...(062-613-2321)로 문의', '... 연락 바랍니다'); a meeting's 'Call-in
+# Number' is how to join it, not whom to ask.
+_INQUIRY_VERB = re.compile(r"\b(?:call(?!-in)|contact|phone|telephone|reach)\b", re.IGNORECASE)
+_KOREAN_INQUIRY_VERB = re.compile(r"문의|연락")
+
+
+def _inquiry_sentence_phone(text: str) -> str | None:
+    """The one phone number of a sentence that asks the reader to call about the page, or None: the verb must
+    come before the number within the sentence, and a sentence with two numbers (a list of desks) gives none."""
+    if len(text) > MAX_INQUIRY_SENTENCE_CHARS:
+        return None
+    phones = list(_PHONE_RE.finditer(text))
+    if len(phones) != 1:
+        return None
+    if not _INQUIRY_VERB.search(text, 0, phones[0].start()) and not _KOREAN_INQUIRY_VERB.search(text, phones[0].end()):
+        return None
+    number = phones[0].group().strip()
+    return number[1:] if number.startswith("(") and ")" not in number else number
 
 
 MAX_CONTACT_BOX_LINES = 2  # after its label, a contact box gives a name or a department, then the number
@@ -481,6 +510,44 @@ def parse_dateline(text: str) -> datetime | None:
     return value
 
 
+# A field whose value is a number or a code ('정보공개번호 : 2025-182', 'Registration No. : 0525-0074'): a record's
+# number, which names no headline.
+_CODE_FIELD = re.compile(r"^[^:：]{1,30}[:：]\s*[\d\W_]+$")
+
+
+def is_code_field(text: str) -> bool:
+    """True for a 'label : value' field whose value is a number or a code, no words ('정보공개번호 : 2025-182')."""
+    return bool(_CODE_FIELD.match(text))
+
+
+_STEP_KEY = re.compile(r"[\W_]+")
+
+
+def section_step(steps: Sequence[str]) -> int:
+    """Which step of a breadcrumb that ends with the page's headline names its section: the one before the last,
+    or further up while a step is the start of the step below it, words whole ('Home > Samvidhan@75 > Event >
+    1st Regional Event > 1st Regional Event – Overview' -> 2, 'Event'; '홈 > 행사 > 광주 비엔날레 > 광주 비엔날레 개막식' -> 1): such
+    a step is the page's parent item, which the page's headline names again, not the section it sits in.
+
+    >>> section_step(["Home", "Events", "Board Meeting", "Board Meeting – Agenda"])
+    1
+    """
+    k = len(steps) - 2
+    while k > 1 and _starts_words(steps[k], steps[k + 1]):
+        k -= 1
+    return k
+
+
+def _starts_words(step: str, below: str) -> bool:
+    """True when below starts with step's words, more words after them ('1st Regional Event' / '1st Regional Event –
+    Overview'; not 'Event' / 'Events calendar')."""
+    head, rest = _STEP_KEY.sub("", step.lower()), below.strip()
+    if not head or not rest.lower().startswith(step.strip().lower()):
+        return False
+    after = rest[len(step.strip()):]
+    return bool(after) and not after[0].isalnum() and bool(_STEP_KEY.sub("", after))
+
+
 def breadcrumb_steps(text: str) -> list[str]:
     """Every step of a breadcrumb ('홈 > 촬영영상 > 클립본(원본)' -> ['홈', '촬영영상', '클립본(원본)'])."""
     return [part.strip() for part in _BREADCRUMB_SEP.split(text.strip()) if part.strip()]
@@ -524,13 +591,13 @@ _COUNT = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,9}$")
 _NAME_VALUE = re.compile(r"^[^\W\d_][^\d:：|]*$")
 
 
-def _date_alone(text: str) -> datetime | None:
+def _date_alone(text: str, day_first: bool | None = None) -> datetime | None:
     """The date a value is, whole ('2025-09-25', '2/6/2026', 'February 6, 2026 10:30'), or None: a weekday
     leads an event's date ('Tue, Jul 30 2024'), and a time range or a second date make a schedule or a period."""
     value = text.strip(" .")
     if not value or TIME_RANGE.search(value) or _WEEKDAY.match(value.split()[0].rstrip(",")):
         return None
-    found, consumed = parse_date(value)
+    found, consumed = parse_date(value, day_first)
     if found is None or consumed < len(value) or not _STARTS_WITH_DATE_OR_NUMBER.match(value):
         return None
     return found
@@ -540,7 +607,7 @@ _STARTS_WITH_DATE_OR_NUMBER = re.compile(rf"{_STARTS_WITH_DATE.pattern}|^\d{{1,2
                                          re.IGNORECASE)
 
 
-def parse_bare_byline(values: Sequence[str]) -> MetadataFields | None:
+def parse_bare_byline(values: Sequence[str], day_first: bool | None = None) -> MetadataFields | None:
     """The fields of a byline written without labels, one value a line or item ('약제기준부' / '2025-09-25' /
     '1,504' under a board post's title; '2/6/2026' alone under a release's headline): exactly one value is a date
     alone, the others are a count (the views) and a short name. None for anything else (a sentence, a second date,
@@ -549,7 +616,7 @@ def parse_bare_byline(values: Sequence[str]) -> MetadataFields | None:
     board's byline (writer, date, views); beside a date alone it may as well be a place or a section."""
     if not 1 <= len(values) <= MAX_BARE_BYLINE_VALUES or any(len(v) > MAX_BARE_VALUE_CHARS for v in values):
         return None
-    dates = [d for v in values if (d := _date_alone(v)) is not None]
+    dates = [d for v in values if (d := _date_alone(v, day_first)) is not None]
     counts = [v for v in values if _COUNT.match(v.strip())]
     names = [v for v in values if _NAME_VALUE.match(v.strip()) and not _SENTENCE_LIKE.search(v)]
     if len(dates) != 1 or len(counts) > 1 or len(names) > 1 or len(dates) + len(counts) + len(names) != len(values):

@@ -230,7 +230,7 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
     signatures = block_signatures(blocks)  # once a page: for template removal and for the manifest
     fingerprint = page_fingerprint(blocks)  # for the manifest: later runs group new copies with this page
     clean = clean_blocks(raw.source_path, raw.source_format, blocks, templates.get(group, frozenset()),
-                         parts.title, parts.removed, signatures, title_hints(markup))
+                         parts.title, parts.removed, signatures, title_hints(markup), markup.day_first)
     # the page shows when it was published (a byline, a board's 등록일), not only when it last changed,
     # which reconcile takes as its date when it shows no other
     shows_published = clean.metadata.published_at is not None or markup.board.published_at is not None

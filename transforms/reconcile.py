@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from cityclips.transforms.dates import parse_date
-from cityclips.transforms.metadata import as_contact, names_department
+from cityclips.transforms.metadata import as_contact, is_code_field, names_department
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, Metadata
 
 # Separators between a headline and the site or section name in <title> and og:title.
@@ -78,6 +78,27 @@ _LEADING_DATE_TIME = re.compile(r"^\s*(?:19|20)\d{2}\s*[-./년]\s*\d{1,2}\s*[-./
 
 def _is_path(title: str) -> bool:
     return len(_PATH_ARROW.findall(title)) >= MIN_PATH_ARROWS
+
+
+def path_sections(html_title: str | None) -> set[str]:
+    """The middle steps of a <title> written as a path, normalised ('부산테크노파크>공고˙안내>사업공고>사업공고 상세 내용' ->
+    {'공고안내', '사업공고'}): the sections the page sits in, whose names a heading above the page repeats; empty for
+    a <title> that is no path."""
+    if not html_title or not _is_path(html_title):
+        return set()
+    return {norm(part) for part in _parts(html_title)[1:-1]} - {""}
+
+
+def path_section(html_title: str | None) -> str | None:
+    """The innermost section of a <title> written as a path, normalised: the step next to the page's own end
+    ('사이트>공고˙안내>사업공고>사업공고 상세 내용' -> '사업공고'; '상세보기 < 공고 < 약제기준정보 < 기관' -> '공고'), or None."""
+    if not html_title or not _is_path(html_title):
+        return None
+    parts = _parts(html_title)
+    if len(parts) < 3:
+        return None
+    reversed_path = html_title.count("<") > html_title.count(">")  # '상세보기 < 공고 < ... < 기관': the page comes first
+    return norm(parts[1] if reversed_path else parts[-2]) or None
 
 
 def _path_ends(title: str) -> list[str]:
@@ -306,7 +327,18 @@ def _rewords(shown: str, hint: str) -> bool:
     return False
 
 
+def _names_the_record(title: str, name: str) -> bool:
+    """A visible pick that is a register's number field ('정보공개번호 : 2025-182') or its name field written as
+    'label : name' ('제품명 : 홈매트 리퀴드 에스'): the page is the record of that name."""
+    if is_code_field(title):
+        return True
+    label, colon, value = title.partition(":") if ":" in title else title.partition("：")
+    return bool(colon) and norm(value) == norm(name)
+
+
 def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:
+    if markup.record_name and visible.title and _names_the_record(visible.title, markup.record_name):
+        return markup.record_name, "board_table"  # a register's page: its name field, not its number, is its title
     ranked = _ranked_hints(markup)
     hints = [(source, text) for source, text, _ in ranked]
     sites = _site_keys(markup)
@@ -391,10 +423,23 @@ def _date(markup: Sequence[MarkupDate], visible: datetime | None, visible_source
 MIN_INSTITUTION_CHARS = 5  # '교통정책과', '사회복지과'; a three-syllable '김민국' is a person's name, whatever it ends with
 
 
+# Words that make a name a public body's, in the languages of the sites read ('Außenministerium der Republik
+# Österreich', 'Ministry of Justice', 'City Council', '한국무역투자진흥공사', '환경부', '경찰청'): a byline names a person.
+_INSTITUTION_WORD = re.compile(r"ministr|minist[eè]re|ministerium|government|regierung|republi[ck]|council|commission|"
+                               r"authority|parliament|municipal|county|federal|national|"
+                               r"(?:공사|공단|재단|진흥원|연구원|협회|위원회|[시도군구]청|[부처청])$", re.IGNORECASE)
+# An organisation's initials alone ('KOTRA', 'NASA', 'HIRA'): one word of capitals; a person signs with a name.
+_ACRONYM = re.compile(r"^[A-Z]{3,8}$")
+
+
 def _names_institution(name: str) -> bool:
-    """A <meta name="author"> that names a body ('Canadian Intellectual Property Office', '광주광역시 교통정책과'):
-    it starts or ends with its kind (metadata.names_department), and is longer than a person's name."""
-    return len(name.replace(" ", "")) >= MIN_INSTITUTION_CHARS and names_department(name)
+    """A <meta name="author"> that names a body ('Canadian Intellectual Property Office', '광주광역시 교통정책과',
+    'Außenministerium der Republik Österreich', 'KOTRA'): it starts or ends with its kind (metadata.names_department)
+    or holds a public body's word (_INSTITUTION_WORD), and is longer than a person's name; or it is initials alone."""
+    if _ACRONYM.match(name.strip()):
+        return True
+    return len(name.replace(" ", "")) >= MIN_INSTITUTION_CHARS and (names_department(name)
+                                                                  or bool(_INSTITUTION_WORD.search(name)))
 
 
 def _author(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:
@@ -502,14 +547,29 @@ _CONTACT_ADDRESS = re.compile(r"\S@\S|^(?:https?://|www\.)", re.IGNORECASE)
 _YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*년?\s*$")
 
 
+# The label of the page's navigation itself, a screen-reader heading over the path ('Breadcrumb', 'You are here',
+# '현재 위치'): it names the widget, not a section.
+_NAVIGATION_LABEL = re.compile(r"^\W*(?:breadcrumbs?(?: navigation)?|you are here|navigation|현재\s?위치|위치\s?정보|"
+                               r"(?:내|네)비게이션)\W*$", re.IGNORECASE)
+# A day of the year without its year ('September 18 Tuesday', '18 Sept.', '9월 18일 (화)'): a calendar's date line.
+_YEARLESS_DAY = re.compile(r"^\W*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+                           r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+                           r"|\d{1,2}\s*월\s*\d{1,2}\s*일)"
+                           r"(?:[\s,()]*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[\s,()]*[월화수목금토일](?:요일)?)?[\s,.()]*$",
+                           re.IGNORECASE)
+
+
 def _category(text: str | None) -> str | None:
-    """The visible category, unless it is a date ('April 11, 2015', '2025년 5월 30일', '2019'): a date above the
-    title says when, not which section (a date the page states is read as a date elsewhere); nor an address
-    ('RPickett@oag.state.va.us', 'www.example.go.kr')."""
+    """The visible category, unless it is a date ('April 11, 2015', '2025년 5월 30일', '2019', 'September 18
+    Tuesday'): a date above the title says when, not which section (a date the page states is read as a date
+    elsewhere); nor an address ('RPickett@oag.state.va.us', 'www.example.go.kr'); nor the navigation's own label
+    ('Breadcrumb', '현재 위치')."""
     if not text or _CONTACT_ADDRESS.search(text):
         return None  # an e-mail or a web address above the title is a contact, not a section
     found, consumed = parse_date(text)
-    if (found is not None and consumed >= len(text.strip()) - 1) or _YEAR.match(text):
+    if (found is not None and consumed >= len(text.strip()) - 1) or _YEAR.match(text) or _YEARLESS_DAY.match(text):
+        return None
+    if _NAVIGATION_LABEL.match(text):
         return None
     return text
 

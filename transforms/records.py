@@ -183,6 +183,9 @@ class MarkupMetadata:
     # tree before any chrome is removed: it survives when the board sits in a <form> the cleaner drops.
     language: str | None = None  # <html lang="ko-KR"> -> 'ko'
     board_title: str | None = None  # the '제목' / 'Title' field
+    # A register's name field ('제품명 : 홈매트 리퀴드 에스', 'Product name : ...'): the title of a record page whose
+    # visible pick is its number field ('정보공개번호 : 2025-182'), never one over a headline the page shows.
+    record_name: str | None = None
     board: MetadataFields = MetadataFields()
     # When the page's event takes place: a JSON-LD Event's startDate, a 'Meeting date' / '행사일시' field, a
     # <time> or date element in an event's box. Never the page's published_at (Metadata.event_at; not yet a column).
@@ -195,6 +198,9 @@ class MarkupMetadata:
     # Names the page's chrome gives the site: the footer's copyright holder ('© 열린 아카이브 KTV 나누리'), the
     # text or image of the logo link to the site's root. Only for telling the site's name from a title.
     site_marks: tuple[str, ...] = ()
+    # How the page writes a numeric date whose first two numbers could each be the month ('08-07-2024'): True day
+    # first, False month first, None unknown (dates.writes_day_first: its language, and its host's country).
+    day_first: bool | None = None
 
 
 @dataclass(frozen=True)
