@@ -307,7 +307,10 @@ def _neighbour_words(text: str) -> list[str]:
     found by str.find, in C; their cases named: lower-casing a page's text costs more than the search)."""
     found: list[tuple[int, str]] = []  # (where the word first opens a label, the word)
     for word in _NEIGHBOUR_FIRST_WORDS:  # str.find per word runs in C; most pages hold none of them
-        start = text.find(word)
+        # a word's first character is looked for first: CPython finds one character several times faster than
+        # two in a page whose text is not all Latin-1 ('이전' in an English page with a curly quote: 42 -> 5 ms
+        # over the peers' 579 pages), and a page without it cannot hold the word
+        start = text.find(word) if word[0] in text else -1
         while start >= 0:
             if _NEIGHBOUR_WORDS.match(text, start):
                 found.append((start, word))
