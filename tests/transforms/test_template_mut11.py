@@ -30,6 +30,7 @@ def test_different_lines_and_different_words_around_digits_stay_apart() -> None:
     assert line_signature("Share this page") != line_signature("Print this page")
     assert line_signature("2024 annual report") != line_signature("annual report")  # a masked number is still there
     assert line_signature("본문 바로가기") != line_signature("본문바로가기")  # one space is a word boundary
+    assert line_signature("Straße 5") != line_signature("STRASSE 5")  # lower-cased, not upper-cased: ß is not ss
 
 
 def test_a_signature_fits_the_manifests_unsigned_64_bit_column() -> None:
@@ -205,6 +206,12 @@ def test_past_half_only_the_edge_runs_go_each_within_a_quarter_of_the_kept_text(
     # kept: 10 + 5 + 10 + 10 + 5 = 40 characters, template lines 30: the guard is on, a quarter is 10 characters.
     texts = ["Top menu 1", "Login", "Middle rec", "Body text.", "Sitem"]
     assert _rules(texts, {"Top menu 1", "Login", "Middle rec", "Sitem"}) == ["template", None, None, None, "template"]
+
+
+def test_past_half_a_footer_of_several_template_lines_goes_whole() -> None:
+    # kept: 5 + 10 + 10 + 5 + 4 + 4 = 38 characters, template lines 23: the guard is on, a quarter is 9.5 characters
+    texts = ["Menu1", "Body text.", "Middle rec", "Body.", "Help", "Info"]
+    assert _rules(texts, {"Menu1", "Middle rec", "Help", "Info"}) == ["template", None, None, None, "template", "template"]
 
 
 def test_past_half_a_top_run_longer_than_a_quarter_stays() -> None:
