@@ -28,6 +28,8 @@ def test_a_field_row_is_one_unmarked_top_level_cell_in_both_languages() -> None:
         ("근무형태 : 정규직", "cell", "", 0), ("급여 : 월급 218만원", "cell", "", 0)]
     assert _rows(_pairs(("Date :", "Feb 01 2024"), ("Venue", "City Hall, Room 132"))) == [
         ("Date : Feb 01 2024", "cell", "", 0), ("Venue : City Hall, Room 132", "cell", "", 0)]
+    assert [b.text for b in merge_field_items(_pairs(("TEL", "062-613-2020"), ("FAX :", "062-613-2029")))] == [
+        "TEL : 062-613-2020", "FAX : 062-613-2029"]  # only the colon and spaces are trimmed from a label
 
 
 def test_the_last_pair_of_a_page_is_merged_too() -> None:
@@ -55,6 +57,9 @@ def test_two_lists_with_one_pair_each_are_not_field_lists() -> None:
     assert merge_field_items(blocks) == blocks
     blocks += _pairs(("Time", "6:30 pm"), items="ul.second/li")
     assert [b.text for b in merge_field_items(blocks)][2:] == ["Date : Feb 01 2024", "Time : 6:30 pm"]
+    deep = _pairs(("경력", "관계없음"), items="body/div.view/ul.first/li") \
+        + _pairs(("Date", "Feb 01 2024"), items="body/div.view/ul.second/li")
+    assert merge_field_items(deep) == deep  # two lists of one page, each counted on its own
 
 
 def test_only_a_list_items_own_text_is_a_label() -> None:
@@ -65,7 +70,7 @@ def test_only_a_list_items_own_text_is_a_label() -> None:
               _li(3, "Time", "ul/li/span"), _li(4, "6:30 pm", "ul/li/span/b")]
     assert merge_field_items(deeper) == deeper  # the label's own path does not end at its <li>
     classed = [_li(1, "Date", "ul/li.on"), _li(2, "Feb 01 2024", "ul/li.on/div"),
-               _li(3, "Time", "ul/li.on"), _li(4, "6:30 pm", "ul/li.on/div")]
+               _li(3, "Time", "ul/li.item.first"), _li(4, "6:30 pm", "ul/li.item.first/div")]
     assert [b.text for b in merge_field_items(classed)] == ["Date : Feb 01 2024", "Time : 6:30 pm"]
 
 
@@ -79,7 +84,7 @@ def test_a_value_must_be_an_item_line_inside_the_labels_own_item() -> None:
 
 
 def test_items_heading_sub_lists_of_every_kind_stay_items() -> None:
-    for sub in ("ol/li", "dl/dd", "ul.sub/li", "li"):
+    for sub in ("ol/li", "dl/dd", "ul.sub/li", "li", "dl.info/dd", "dl.info.wide/dd", "ol.steps.big/div"):
         blocks = [_li(1, "공원", "ul/li"), _li(2, "중외공원", f"ul/li/{sub}"),
                   _li(3, "Zoos", "ul/li"), _li(4, "Uchi Zoo", f"ul/li/{sub}")]
         assert merge_field_items(blocks) == blocks, sub
