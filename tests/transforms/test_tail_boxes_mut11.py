@@ -131,3 +131,26 @@ def test_the_body_is_where_the_kept_prose_is() -> None:
 def test_only_content_blocks_after_the_body_are_judged() -> None:
     blocks = _then(_article(100, 6), ("Share", f"{POST}/div.tools"), ("Print", f"{POST}/div.print"))
     assert _tail(blocks, [True] * 7 + [False]) == ["Share"]
+
+
+def test_a_box_is_named_by_its_own_classes_not_its_ancestors() -> None:
+    # a theme's wrapper says 'sidebar-right' (its layout); the big box after the body is a second section
+    wrap = "body/div.wrap.sidebar-right/div.post"
+    article = [Block(i + 1, _prose(100), "p", dom_path=f"{wrap}/div.entry/p") for i in range(6)]
+    big = _line(400)
+    assert _tail(_then(article, (big, f"{wrap}/div.box/p"))) == []
+    assert _tail(_then(article, (big, f"{wrap}/div.box.share/p"))) == [big]
+
+
+def test_each_class_of_a_box_is_read_on_its_own() -> None:
+    # 'with-photo' is a modifier (it says what the box holds); the next class still names the author's box
+    article = _article(100, 6)
+    big = _line(400)
+    assert _tail(_then(article, (big, f"{POST}/div.with-photo.author-bio/p"))) == [big]
+    assert _tail(_then(article, (big, f"{POST}/div.with-author/p"))) == []  # the modifier's own words do not count
+
+
+def test_a_line_in_the_articles_wrapper_after_the_body_is_in_the_tail() -> None:
+    for korean in (False, True):
+        tags = _line(16, korean)
+        assert _tail(_then(_article(100, 6, korean), (tags, POST))) == [tags]
