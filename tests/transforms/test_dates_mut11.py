@@ -64,6 +64,7 @@ def test_year_last_dates_on_month_first_and_day_first_pages() -> None:
     assert parse_date("05.06.2025", day_first=False)[0] == datetime(2025, 5, 6)  # a month-first page writing dots
     assert parse_date("05/12/2025", day_first=True)[0] == datetime(2025, 12, 5)
     assert parse_date("12/05/2025", day_first=True)[0] == datetime(2025, 5, 12)
+    assert parse_date("05/13/2025", day_first=True)[0] == datetime(2025, 5, 13)  # a month of 13: the other reading
     assert parse_date("13/14/2025") == (None, 0)  # no month either way
     assert parse_date("05-06-2025")[0] == datetime(2025, 5, 6)
 
@@ -82,6 +83,8 @@ def test_markup_dates_in_utc_and_other_offsets() -> None:
     assert parse_markup_date("2025-12-06T07:43:00+00:00") == (datetime(2025, 12, 6, 7, 43), True, True)
     assert parse_markup_date("2025-12-06T16:43:00.123+09:00") == (datetime(2025, 12, 6, 16, 43), True, False)
     assert parse_markup_date("2025-12-06 16:43:00.5 +0900") == (datetime(2025, 12, 6, 16, 43), True, False)
+    assert parse_markup_date("2025-12-06 07:43:00 +0000") == (datetime(2025, 12, 6, 7, 43), True, True)
+    assert parse_markup_date("2025-12-06 07:43:00.5 +0000") == (datetime(2025, 12, 6, 7, 43), True, True)  # a fraction
     assert parse_markup_date("Sat, 06 Dec 2025 16:43:00 +0900") == (datetime(2025, 12, 6, 16, 43), True, False)
 
 

@@ -5,13 +5,15 @@ their first copy and their canonical copy are chosen, in Korean and English.
 """
 from __future__ import annotations
 
+import string
+
 import numpy as np
 
 from cityclips.transforms.dedup import (DUPLICATE_JACCARD, EMPTY, EMPTY_FINGERPRINT, FINGERPRINT_BINS, LSH_BANDS,
                                         LSH_ROWS, MAX_FINGERPRINT_CHARS, MAX_METADATA_LINE_CHARS, MAX_WORD_BYTES, Copy,
                                         Fingerprint, article_lines, assign_groups, candidate_pairs,
                                         duplicate_components, fingerprint_matrix, minhash, page_fingerprint,
-                                        shingle_hashes, similarity, word_hashes)
+                                        _separator_table, shingle_hashes, similarity, word_hashes)
 from cityclips.transforms.records import Block
 
 KO = ["광주시는 14일 시내버스 노선 12개를 다음 달부터 개편한다고 밝혔다.",
@@ -68,6 +70,7 @@ def test_a_fingerprint_reads_the_first_fifty_thousand_characters() -> None:
     assert page(16_700, *words) == page(16_700)  # starts after it: not read
     over_lines = ["aa " * 10_000, "aa " * 6_700 + " ".join(words)]  # the limit runs over the lines
     assert _fingerprint(over_lines) == _fingerprint(over_lines[:1] + ["aa " * 6_700])
+    assert _fingerprint(over_lines + [" ".join(words)]) == _fingerprint(over_lines)  # lines past it are not read
     within = ["aa " * 10_000, "aa " * 6_600 + " ".join(words)]
     assert _fingerprint(within) != _fingerprint(within[:1] + ["aa " * 6_600])
 
@@ -92,7 +95,16 @@ def test_long_words_hash_whole_and_differ_by_any_byte() -> None:
 
 def test_words_differ_by_their_bytes_and_their_order() -> None:
     assert word_hashes("ab")[0][0] != word_hashes("ba")[0][0]
-    assert word_hashes("a")[0][0] != word_hashes("a\x00")[0][0]
+    assert word_hashes("a" * 62 + "bc")[0][0] != word_hashes("a" * 62 + "cb")[0][0]  # the 63rd and 64th bytes in order
+    for byte in ("\x00", "\x01"):
+        assert word_hashes("a")[0][0] != word_hashes("a" + byte)[0][0]
+    assert word_hashes("straße")[0][0] != word_hashes("STRASSE")[0][0]  # lower-cased, not upper-cased
+
+
+def test_word_boundaries_are_ascii_spaces_and_punctuation_and_nothing_else() -> None:
+    table = _separator_table()
+    assert table.shape == (256,) and table.dtype == bool
+    assert set(np.flatnonzero(table).tolist()) == {ord(c) for c in string.whitespace + string.punctuation}
 
 
 def test_shingles_are_ordered_word_triples_within_a_line() -> None:
@@ -101,6 +113,10 @@ def test_shingles_are_ordered_word_triples_within_a_line() -> None:
     assert shingle_hashes(["bus city hall"]).tolist() != shingle_hashes(["hall city bus"]).tolist()
     assert shingle_hashes(["a b c"]).tolist() != shingle_hashes(["a b d"]).tolist()
     assert shingle_hashes(["a b c"]).tolist() == shingle_hashes(["A, b. C!"]).tolist()
+
+
+def test_a_line_break_inside_a_block_does_not_cut_its_shingles() -> None:
+    assert shingle_hashes(["a b c d\ne f g h"]).tolist() == shingle_hashes(["a b c d e f g h"]).tolist()
 
 
 def test_a_page_of_short_lines_is_shingled_across_them() -> None:
@@ -244,6 +260,11 @@ def test_a_group_is_named_by_its_first_copy_by_path_and_read_in_its_most_complet
     assert [g.duplicate_group for g in groups] == ["doc-busan/c.html"] * 3 + ["doc-seoul/x.html"]
     assert [g.canonical_doc_id for g in groups[:3]] == ["doc-gwangju/a.html"] * 3  # the most article text
     assert [g.copies for g in groups] == [3, 3, 3, 1]
+
+
+def test_pages_without_article_text_but_equal_bytes_are_one_group() -> None:
+    copies = [_copy("a.html", [], digest="same"), _copy("b.html", [], digest="same"), _copy("c.html", [])]
+    assert [g.duplicate_group for g in assign_groups(copies)] == ["doc-a.html", "doc-a.html", "doc-c.html"]
 
 
 def test_copies_of_equal_length_make_the_first_by_path_canonical() -> None:
