@@ -13,6 +13,12 @@ Usage (``make mutation`` runs ``stage``, ``run`` and ``report``):
     python tools/mutation.py stage
     python tools/mutation.py run ['cityclips.transforms.dates.*' ...]
     python tools/mutation.py report            # markdown: score per module, survivors
+    python tools/mutation.py check --tests tests/transforms/test_dates.py 'cityclips.transforms.dates.*'
+
+``check`` is the quick loop for killing survivors: against the mutants mutmut generated (a ``run`` must have
+made build/mutation/mutants), one warm process forks once per mutant with MUTANT_UNDER_TEST set and runs only
+the named test files (copied into the mutants tree first). A mutant those files do not kill may still die to
+another file of mutmut's selection, so its score is a lower bound; mutmut's own record is ``run`` by name.
 
 Files keep their modification time when their content is unchanged, so mutmut's cache of
 results survives a re-stage; a changed module is mutated and tested again.
@@ -21,11 +27,13 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import fnmatch
 import json
 import os
 import shutil
 import subprocess
 import sys
+import time
 import tomllib
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -39,6 +47,10 @@ KILLED_CODES = {1, 3, 36, -24, 24, 152, 255}  # test failed, pytest internal err
 SURVIVED_CODES = {0}
 NO_TESTS_CODES = {5, 33}
 EQUIVALENT_FILE = ROOT / "tests" / "mutation_equivalent.toml"
+CHECK_RESULTS = STAGE / "check.json"  # check's results: mutant name -> exit code (not mutmut's record)
+CHECK_TIMEOUT_S = 60.0  # a mutant whose tests run longer is taken as killed (an endless loop), as mutmut does
+PYTEST_QUIET = ["-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", "-p", "no:xdist", "-o", "addopts=",
+                "-W", "ignore"]  # as pyproject's [tool.mutmut] runs pytest, stopping at the first failure
 
 
 def tracked_files() -> list[Path]:
@@ -162,6 +174,91 @@ def report() -> str:
     return "\n".join(lines)
 
 
+def check(names: list[str], tests: list[str], timeout: float = CHECK_TIMEOUT_S) -> dict[str, int]:
+    """Run the named test files against each mutant matching names (globs); return and record name -> exit code."""
+    mutants = STAGE / "mutants"
+    wanted = sorted(n for n in load_results() if any(fnmatch.fnmatchcase(n, glob) for glob in names))
+    if not wanted:
+        raise SystemExit(f"no generated mutant matches {names}: run `python tools/mutation.py run` first")
+    for test in tests:  # the newest versions of the files, whatever the last mutmut run copied
+        target = mutants / test
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / test, target)
+    env = dict(os.environ, PYTHONPATH=str(mutants), MUTANT_UNDER_TEST="")
+    env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    spec = json.dumps({"names": wanted, "tests": tests, "timeout": timeout})
+    out = subprocess.run(["nice", "-n", "10", sys.executable, str(Path(__file__).resolve()), "_check-worker"],
+                         cwd=mutants, env=env, input=spec, capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"the check's worker failed ({out.returncode}):\n{out.stdout[-3000:]}{out.stderr[-3000:]}")
+    codes = json.loads(out.stdout.strip().splitlines()[-1])
+    recorded = json.loads(CHECK_RESULTS.read_text()) if CHECK_RESULTS.exists() else {}
+    recorded.update(codes)
+    CHECK_RESULTS.write_text(json.dumps(recorded, indent=0, sort_keys=True))
+    return codes
+
+
+def _check_worker() -> int:
+    """In build/mutation/mutants: a clean run of the tests, then one fork per mutant (read from stdin as JSON)."""
+    import pytest  # noqa: PLC0415  (only the worker needs it)
+
+    spec = json.loads(sys.stdin.read())
+    sys.path.insert(0, os.getcwd())
+    args = [*spec["tests"], *PYTEST_QUIET]
+    real_stdout = os.dup(1)
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    if pytest.main(args) != 0:
+        os.write(2, b"the tests fail without a mutant\n")
+        return 2
+    codes: dict[str, int] = {}
+    for name in spec["names"]:
+        pid = os.fork()
+        if pid == 0:
+            os.environ["MUTANT_UNDER_TEST"] = name
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+            os._exit(int(pytest.main(args)))
+        deadline = time.monotonic() + spec["timeout"]
+        while True:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                codes[name] = os.waitstatus_to_exitcode(status)
+                break
+            if time.monotonic() > deadline:
+                os.kill(pid, 9)
+                os.waitpid(pid, 0)
+                codes[name] = -24  # counted as killed, as mutmut counts its timeouts
+                break
+            time.sleep(0.02)
+    os.write(real_stdout, (json.dumps(codes) + "\n").encode())
+    return 0
+
+
+def check_report(codes: dict[str, int]) -> str:
+    """Markdown: per module, mutants checked, killed, equivalent (listed), survived, score; then the survivors."""
+    equivalent = load_equivalent()
+    counts: dict[str, Counter] = defaultdict(Counter)
+    left: dict[str, list[str]] = defaultdict(list)
+    for name, code in codes.items():
+        module = module_of(name)
+        counts[module]["checked"] += 1
+        if code in KILLED_CODES:
+            counts[module]["killed"] += 1
+        elif name in equivalent:
+            counts[module]["equivalent"] += 1
+        else:
+            counts[module]["survived"] += 1
+            left[module].append(f"- `{name.split('.', 1)[1]}` (exit code {code})")
+    lines = ["| module | checked | killed | equivalent | survived | score |", "|---|---:|---:|---:|---:|---:|"]
+    for module in sorted(counts):
+        c = counts[module]
+        killable = c["checked"] - c["equivalent"]
+        score = f"{100 * c['killed'] / killable:.1f}%" if killable else "-"
+        lines.append(f"| {module} | {c['checked']} | {c['killed']} | {c['equivalent']} | {c['survived']} | {score} |")
+    for module in sorted(left):
+        lines += ["", f"### {module}", *sorted(left[module], key=lambda s: (s.rsplit("_", 1)[0], s))]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                      epilog="example: python tools/mutation.py run 'cityclips.transforms.dates.*'")
@@ -171,6 +268,11 @@ def main(argv: list[str] | None = None) -> int:
     run_parser.add_argument("names", nargs="*", help="mutant name globs, e.g. 'cityclips.transforms.dates.*'")
     run_parser.add_argument("--max-children", type=int, help="parallel workers (mutmut's default: all cores)")
     sub.add_parser("report", help="print the score per module and the survivors as markdown")
+    check_parser = sub.add_parser("check", help="run some test files against generated mutants, one fork each")
+    check_parser.add_argument("names", nargs="+", help="mutant name globs")
+    check_parser.add_argument("--tests", nargs="+", required=True, help="test files, relative to the repository")
+    check_parser.add_argument("--timeout", type=float, default=CHECK_TIMEOUT_S, help="seconds a mutant's tests may run")
+    sub.add_parser("_check-worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.command == "stage":
         print(f"staged {stage()} changed files into {STAGE}")
@@ -178,6 +280,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         stage()
         return run(args.names, args.max_children)
+    if args.command == "check":
+        print(check_report(check(args.names, args.tests, args.timeout)))
+        return 0
+    if args.command == "_check-worker":
+        return _check_worker()
     print(report())
     return 0
 
