@@ -40,7 +40,7 @@ CEILINGS = {
 # issue 12's targets on the Korean pages (gold language ko; dev 14, holdout 21 pages), measured on main 6497e3f:
 # must-keep 100 / 100 %, leaked 0.0 / 3.1 %, title 100 / 95.2 %, date 100 / 100 %. The title floor on holdout is a
 # page under (20 of 21 right; 19 would fail).
-KOREAN_FLOORS = {"must_keep_kept": 0.99, "title_right": 0.90, "date_right": 0.95}
+KOREAN_FLOORS = {"must_keep_kept": 0.99, "title_right": 0.90, "date_right": 0.90}
 KOREAN_CEILINGS = {"chrome_leaked": 0.035, "rejected": 0}
 
 
