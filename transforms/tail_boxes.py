@@ -19,7 +19,7 @@ from collections.abc import Sequence
 # html.py's block measures, so that the article's edges and its tail read a block the same way
 from cityclips.transforms.html import box_path, is_attribution_line, is_info_line, reads_as_prose, text_weight
 from cityclips.transforms.records import Block
-from cityclips.transforms.region import LINK_WIDGET_WORDS, NEGATIVE_PREFIXES, STRONG_NEGATIVE_WORDS, class_words
+from cityclips.transforms.region import NAVIGATION_WORDS, NEGATIVE_PREFIXES, STRONG_NEGATIVE_WORDS, class_words
 
 ARTICLE_TAIL = "article_tail"
 MIN_HOME_WEIGHT = 500  # weighted chars of prose: a few paragraphs; a thinner article (a notice of fields) keeps its boxes
@@ -63,9 +63,9 @@ def _named_furniture(box: str) -> bool:
     tag, _, classes = box.rpartition("/")[2].partition(".")
     if tag in CHROME_TAGS:
         return True
-    # a link widget's name (quick, menu, share ...) on a box html.py kept is no verdict: a box that was that
+    # a navigation widget's name (quick, menu, tags ...) on a box html.py kept is no verdict: a box that was that
     # widget (links) was dropped there; one kept holds prose ('field-quick-facts') and is judged by its size
-    return any((word in STRONG_NEGATIVE_WORDS and word not in LINK_WIDGET_WORDS) or word in AUTHOR_WORDS
+    return any((word in STRONG_NEGATIVE_WORDS and word not in NAVIGATION_WORDS) or word in AUTHOR_WORDS
                or NEGATIVE_PREFIXES.match(word) for word in class_words(classes.replace(".", " ")))
 
 

@@ -2,10 +2,12 @@
 
 A <blockquote> naming its speaker in its own footer or cite is a quote with that speaker, whatever its marks;
 its footer is the attribution, never the page's footer. A box named for a link widget ('quick', 'menu') that
-holds no link and a list of sentences is the article's (a 'quick facts' field), in the body and after it.
+holds no link and a list of sentences is the article's (a 'quick facts' field), in the body and after it. A
+contact card ('Media contact' / a name / a department / a number) says whom to call, after the body too.
 """
 from __future__ import annotations
 
+from cityclips.transforms.clean import clean_blocks
 from cityclips.transforms.pipeline import process_page
 from cityclips.transforms.records import Block, RawPage
 from cityclips.transforms.tail_boxes import article_tail
@@ -19,10 +21,19 @@ KOREAN_BODY = ("<p>광주광역시는 올해 청년 일자리 사업의 참여�
                "<p>참여자는 여섯 달 동안 지역 기업에서 일하며 매달 활동비를 받는다. 시는 사업이 끝난 뒤에도 "
                "정규직 전환을 돕기 위해 상담과 교육을 이어갈 예정이다.</p>")
 
+ENGLISH_FACTS = ("Based on the new estimate, biologists are 95 per cent certain the herd is between 202,000 and 235,000.",
+                 "A total of 198,104 caribou were photographed and counted in July of last year by the survey team.",
+                 "The technical committee is responsible for the research and monitoring of the herd by agencies.")
+KOREAN_FACTS = ("참여 대상은 공고일 현재 광주에 사는 만 19세에서 39세까지의 미취업 청년으로 소득 기준은 없다.",
+                "신청은 다음 달 말까지 청년 포털에서 받으며 선발 결과는 개별 문자로 알린다고 시는 설명했다.",
+                "선발된 청년은 지역 기업에서 여섯 달 동안 일하며 직무 교육과 상담을 함께 받는 방식으로 참여한다.")
 
-def _page(body: str, title: str, lang: str) -> RawPage:
+
+def _page(body: str, title: str, lang: str, after: str = "") -> RawPage:
+    """A release: its title, its body field, and after it (after) the fields that follow."""
     html = (f"<html lang='{lang}'><head><title>{title}</title></head><body><main><article>"
-            f"<h1>{title}</h1><div class='field field--name-body'>{body}</div></article></main>"
+            f"<h1>{title}</h1><div class='node__content'><div class='field field--name-body'>{body}</div>{after}</div>"
+            "</article></main>"
             "<footer class='site-footer'><p>Copyright 2026</p></footer></body></html>")
     return RawPage(f"site/{lang}.html", html.encode("utf-8"), "html")
 
@@ -68,14 +79,10 @@ def _facts(items: list[str], label: str) -> str:
 
 
 def test_a_box_named_quick_that_holds_sentences_and_no_link_is_the_articles() -> None:
-    english = ["Based on the new estimate, biologists are 95 per cent certain the herd is between 202,000 and 235,000.",
-               "A total of 198,104 caribou were photographed and counted in July of last year by the survey team.",
-               "The technical committee is responsible for the research and monitoring of the herd by agencies."]
+    english = list(ENGLISH_FACTS)
     doc = process_page(_page(ENGLISH_BODY + _facts(english, "Quick facts"), "New population estimate", "en"))
     assert [s.text for s in doc.segments if s.kind == "list_item"] == english
-    korean = ["참여 대상은 공고일 현재 광주에 사는 만 19세에서 39세까지의 미취업 청년으로 소득 기준은 없다.",
-              "신청은 다음 달 말까지 청년 포털에서 받으며 선발 결과는 개별 문자로 알린다고 시는 설명했다.",
-              "선발된 청년은 지역 기업에서 여섯 달 동안 일하며 직무 교육과 상담을 함께 받는 방식으로 참여한다."]
+    korean = list(KOREAN_FACTS)
     doc = process_page(_page(KOREAN_BODY + _facts(korean, "주요 내용"), "청년 일자리 참여자 모집", "ko"))
     assert [s.text for s in doc.segments if s.kind == "list_item"] == korean
 
@@ -113,3 +120,50 @@ def test_the_article_tail_judges_a_box_named_for_a_link_widget_by_its_size() -> 
     shared = [Block(1, text, "p", dom_path=home), Block(2, text, "p", dom_path=home),
               Block(3, items[0], "li", marker="•", dom_path=facts.replace("quick-facts", "sidebar"))]
     assert article_tail(shared, [True] * 3) == [2]  # another chrome name is still a verdict after the body
+
+
+def _contact(label: str, lines: list[str]) -> str:
+    return (f"<div class='field field--name-field-contact'><div class='field__label'>{label}</div>"
+            f"<div class='field__item'><p>{'<br>'.join(lines)}</p></div></div>")
+
+
+def _longer(body: str) -> str:
+    """The body three times over, each copy told apart (repeated lines are a template's, not the article's)."""
+    return "".join(body.replace("<p>", f"<p>{n} ") for n in ("First,", "Second,", "Third,"))
+
+
+def test_a_media_contact_card_after_the_body_gives_its_department_and_phone() -> None:
+    """Two people's cards after a body of a few paragraphs: the article tail takes them out of the body; the first
+    says whom to call."""
+    english = _contact("Media contact", ["Janine Workman", "Cabinet Communications", "867-393-7449", "j@gov.yk.ca",
+                                         "Sophie Best", "Communications, Environment", "867-667-5237", "s@gov.yk.ca"])
+    quote = _quote("This year’s successful and strong count demonstrates our excellent collaborative management "
+                   "with state, territorial, First Nations and federal partners across the north.", "Premier Sandy Silver")
+    facts = _facts(list(ENGLISH_FACTS), "Quick facts")
+    meta = process_page(_page(ENGLISH_BODY, "New population estimate", "en", quote + facts + english)).metadata
+    assert (meta.contact_department, meta.contact_phone) == ("Cabinet Communications", "867-393-7449")
+    korean = _contact("문의처", ["김민수 주무관", "청년정책과", "062-613-1234", "kim@korea.kr",
+                                 "이지은 주무관", "일자리정책과", "062-613-5678", "lee@korea.kr"])
+    quote = _quote("“청년이 머무는 도시를 만들기 위해 일자리와 주거를 함께 지원하고 기업과 손잡고 교육을 늘리겠습니다.”",
+                   "강기정 광주광역시장")
+    facts = _facts(list(KOREAN_FACTS), "주요 내용")
+    meta = process_page(_page(KOREAN_BODY, "청년 일자리 참여자 모집", "ko", quote + facts + korean)).metadata
+    assert (meta.contact_department, meta.contact_phone) == ("청년정책과", "062-613-1234")
+
+
+def test_a_contact_card_the_article_tail_takes_still_says_whom_to_call() -> None:
+    home = "body/main/article/div.node__content/div.field--name-body/div.field__item/p"
+    card = "body/main/article/div.node__content/div.field--name-field-contact/div.field__item/p"
+    label = "body/main/article/div.node__content/div.field--name-field-contact/div.field__label"
+    prose = ["Since the last count in 2013, the population has grown from an estimated 198,000 to 218,000 caribou, "
+             "and the herd has grown every year since then.", "광주광역시는 올해 청년 일자리 사업의 참여자를 모집한다고 "
+             "밝혔다. 모집 인원은 지난해보다 두 배 늘어난 오백 명이며 시는 지역 기업과 함께 교육과 채용을 연계할 계획이다."]
+    for lines, want in ((["Media contact", "Janine Workman", "Cabinet Communications", "867-393-7449"],
+                         ("Cabinet Communications", "867-393-7449")),
+                        (["문의처", "김민수 주무관", "청년정책과", "062-613-1234"], ("청년정책과", "062-613-1234"))):
+        blocks = [Block(1, "New population estimate", "title", dom_path="body/main/article/h1")] + [
+            Block(2 + n, f"{n}. {prose[n % 2]}", "p", dom_path=home) for n in range(6)] + [
+            Block(10 + n, line, "p", dom_path=label if n == 0 else card) for n, line in enumerate(lines)]
+        page = clean_blocks("site/x.html", "html", blocks, frozenset(), "New population estimate", [])
+        assert any(r.rule == "article_tail" and r.text == lines[2] for r in page.removed)
+        assert (page.metadata.contact_department, page.metadata.contact_phone) == want
