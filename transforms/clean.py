@@ -542,7 +542,8 @@ def _inquiry_contact(m: _Marks, title_at: int | None) -> tuple[str | None, str |
     phone = next((phone for i in content if (phone := parse_inquiry(m.blocks[i].text)) is not None), None)
     if phone is not None:
         return None, phone
-    texts = [m.blocks[i].text for i in content]
+    # a contact card after the article's body is its furniture (article_tail) and still says whom to call
+    texts = [m.blocks[i].text for i in sorted(set(content) | {i for i in range(len(m.blocks)) if m.rule[i] == ARTICLE_TAIL})]
     return next((box for n in range(len(texts))
                  if (box := parse_contact_box(texts[n:n + 1 + MAX_CONTACT_BOX_LINES])) is not None), (None, None))
 

@@ -21,7 +21,9 @@ from cityclips.transforms.dom import (CAPTION_CLASS, INLINE_TAGS as INLINE_TAGS_
                                       enclosing_tag, is_caption_element, measure, path_segment, text_content, text_holder)
 from cityclips.transforms.limits import parse_keeping_deep_text
 from cityclips.transforms.records import Block, RemovedLine
-from cityclips.transforms.region import MAX_FACT_BOX_CHARS, NO_REGION, THIN_REGION_PROSE, Region, evidence, find_region
+from cityclips.transforms.region import (_NEGATIVE_START, LINK_WIDGET_WORDS, MAX_FACT_BOX_CHARS, NO_REGION,
+                                         STRONG_NEGATIVE_WORDS, THIN_REGION_PROSE, Region, class_words, evidence,
+                                         find_region)
 from cityclips.transforms.tails import FEED_TEXT_SHARE, MAX_TEASER_CHARS, MIN_FEED_ITEMS, is_teaser_feed
 
 BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4",
@@ -218,10 +220,41 @@ def _text_of(el: etree._Element, visible_only: bool = True) -> str:
     return _squash("".join(parts))
 
 
+# A quotation's own footer names who said it ('<blockquote><p>...</p><footer><cite>Premier Sandy Silver</cite>
+# </footer></blockquote>', Bootstrap's blockquote-footer): the attribution, never the page's footer.
+ATTRIBUTION_TAGS = frozenset({"footer", "cite"})
+
+
+def is_quote_attribution(el: etree._Element, tag: str) -> bool:
+    """True for a <footer> or <cite> inside a <blockquote>: the quotation's attribution, content."""
+    return tag in ATTRIBUTION_TAGS and next(el.iterancestors("blockquote"), None) is not None
+
+
+def blockquote_place(path: str) -> tuple[str, bool] | None:
+    """(the path of the outermost <blockquote> above a block, whether the block is in its footer or cite),
+    or None for a block outside any blockquote. path is a Block.dom_path ('body/div.x/blockquote.q/footer/p')."""
+    if "blockquote" not in path:
+        return None
+    steps = path.split("/")
+    tags = [step.split(".", 1)[0] for step in steps]
+    if "blockquote" not in tags:
+        return None
+    at = tags.index("blockquote")
+    return "/".join(steps[:at + 1]), not ATTRIBUTION_TAGS.isdisjoint(tags[at + 1:])
+
+
+def is_attribution_line(block: Block) -> bool:
+    """True for a line in a <blockquote>'s footer or cite: who said the quote, part of it, not the frame."""
+    place = blockquote_place(block.dom_path)
+    return place is not None and place[1]
+
+
 def _chrome_rule(el: etree._Element, tag: str, sizes: dict) -> str | None:
     """The rule name under which an element is dropped as chrome, or None to keep it."""
     if tag in ("header", "footer") and next(el.iterancestors("article", "main"), None) is not None:
         return None  # an article's own header holds its title and metadata
+    if is_quote_attribution(el, tag):
+        return None
     if tag == "form" and not _has_fields(el, sizes):
         return None  # a form a reader fills nothing in wraps the page's text (a board post's view form)
     if tag in DROP_TAGS:
@@ -703,10 +736,10 @@ def _inside_rule(el: etree._Element, tag: str, state: _State) -> str | None:
         return TEASER_FEED  # after the article's first paragraphs: other pages' headlines and summaries
     if state.prose_seen >= MIN_PROSE_BEFORE and _is_card_feed(el, tag, state.sizes):
         return CARD_FEED
-    if el in state.region.nodes:
+    if el in state.region.nodes or is_quote_attribution(el, tag):
         return None  # a box merged into the region for its text (region._siblings): not dropped for a name
     found = evidence(el, tag, state.evidence)
-    if found.negative:
+    if found.negative and not _misnamed_link_widget(el, tag, state.sizes.get(el)):
         size = state.sizes.get(el)
         # After the article's first paragraphs a comment thread or a related list is dropped whatever
         # its size; before them, only when small (a big 'sidebar' box first is the article misnamed).
@@ -727,6 +760,17 @@ def _inside_rule(el: etree._Element, tag: str, state: _State) -> str | None:
         state.document_lines.add(f"{state.path}/{path_segment(el, tag)}")
         return None
     return "link_line" if _is_link_line(el, tag, state.sizes) else None
+
+
+def _misnamed_link_widget(el: etree._Element, tag: str, size: Size | None) -> bool:
+    """True when el is named only for a link widget (LINK_WIDGET_WORDS) but holds no link, no control and at
+    least one real paragraph of prose (MIN_PROSE_BEFORE): content, not the widget its name says."""
+    if size is None or size.links or size.controls or size.prose < MIN_PROSE_BEFORE or tag in SECTIONING_TAGS \
+            or (el.get("role") or "").strip():
+        return False
+    named = set(class_words(el.get("class"))) | set(class_words(el.get("id")))
+    chrome = named & STRONG_NEGATIVE_WORDS
+    return bool(chrome) and chrome <= LINK_WIDGET_WORDS and not _NEGATIVE_START.search(" ".join(named - chrome))
 
 
 def _is_link_shaped_line(el: etree._Element, tag: str, sizes: dict) -> bool:
@@ -1219,7 +1263,7 @@ def _mark_region_edges(blocks: list[Block], prose: float = THIN_REGION_PROSE,
     tail = [i for i in content if i > last and (blocks[i].hint == "heading" or (
         blocks[i].hint == "p" and not reads_as_prose(blocks[i]) and box_path(blocks[i]) not in homes
         and not is_info_line(blocks[i].text) and not _region_fact(blocks[i].text, prose)
-        and not is_time_span(blocks[i].text)))]
+        and not is_time_span(blocks[i].text) and not is_attribution_line(blocks[i])))]
     edge = set()
     for run in (lead, tail):
         if len(run) <= MAX_EDGE_RUN:  # a long run of short lines is a list written as <p>s (tour dates)

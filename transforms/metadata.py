@@ -456,7 +456,9 @@ def _inquiry_sentence_phone(text: str) -> str | None:
     return number[1:] if number.startswith("(") and ")" not in number else number
 
 
-MAX_CONTACT_BOX_LINES = 2  # after its label, a contact box gives a name or a department, then the number
+MAX_CONTACT_BOX_LINES = 3  # after its label, a contact box gives a name, a department (or both), then the number
+# A contact box's label alone on its line, with no colon: a heading over the card ('Media contact', 'Contacts', '문의처').
+_BARE_CONTACT_LABEL = re.compile(r"^[^:：\d]{0,20}?(?:contacts?|enquiries|inquiries|문의처?|연락처)\s*$", re.IGNORECASE)
 
 
 def parse_contact_box(lines: Sequence[str]) -> tuple[str | None, str] | None:
@@ -467,10 +469,10 @@ def parse_contact_box(lines: Sequence[str]) -> tuple[str | None, str] | None:
     if not lines or len(lines[0]) > MAX_INQUIRY_LINE_CHARS:
         return None
     label = _INQUIRY_LABEL.match(lines[0])
-    if label is None or label.end() < len(lines[0].rstrip()):
+    if (label is None or label.end() < len(lines[0].rstrip())) and not _BARE_CONTACT_LABEL.match(lines[0].strip()):
         return None
     department = None
-    for line in lines[1:1 + MAX_CONTACT_BOX_LINES]:
+    for n, line in enumerate(lines[1:1 + MAX_CONTACT_BOX_LINES]):
         if len(line) > MAX_INQUIRY_LINE_CHARS or _INQUIRY_LABEL.match(line) and not _PHONE_RE.search(line):
             return None
         phone = _PHONE_RE.search(line)
@@ -478,7 +480,9 @@ def parse_contact_box(lines: Sequence[str]) -> tuple[str | None, str] | None:
             return department, phone.group().strip()
         if re.search(r"\d|[.!?]$|다$", line):
             return None
-        department = line.strip() if names_department(line.strip()) else None
+        # a card gives the person, then where they work ('Janine Workman' / 'Cabinet Communications' / '867-...',
+        # '김민수 주무관' / '청년정책과' / '062-...'): a second line before the number is the department
+        department = line.strip() if names_department(line.strip()) or n >= 1 else None
     return None
 
 

@@ -247,7 +247,7 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
                         language_confidence=guess.confidence, letters=guess.letters)
                 for segment, guess in zip(segments, guesses)]
     shares = language_shares(guesses)
-    quotes = extract_quotes(labelled)
+    quotes = extract_quotes(labelled, {block.line_no: block.dom_path for block in clean.body if block.dom_path})
     body_text = "\n".join(_segment_text(s.kind, s.marker, s.text) for s in labelled if s.kind not in BODY_EXCLUDED_KINDS)
     replaced = decoded.replaced_chars
     warnings = tuple(note for count, note in ((replaced, f"{replaced} undecodable bytes replaced"),

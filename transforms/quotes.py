@@ -3,13 +3,16 @@
 A passage in double quotes is a quote when a speech verb attributes it ("..., said Mayor Lee",
 "Mayor Lee said, “...”", "김민석 본부장은 “...”라고 말했다") or when it is the whole paragraph (a
 quote continued from the previous one). Quoted names and terms inside prose ("golmok", “Safest
-City”) are not quotes. Pronoun speakers ('he', 'she') resolve to the last named speaker.
+City”) are not quotes. Pronoun speakers ('he', 'she') resolve to the last named speaker. A <blockquote> that names its speaker in
+its own <footer> or <cite> ('<blockquote><p>...</p><footer><cite>Premier Sandy Silver</cite></footer></blockquote>')
+is a quote whatever its marks: the markup attributes it (see blockquote_quotes).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from cityclips.transforms.html import blockquote_place
 from cityclips.transforms.records import Quote, Segment
 
 MIN_QUOTE_WORDS = 3  # 'Safest City' in quotes is a name, not speech
@@ -296,15 +299,61 @@ def _join_split_quotes(text: str, found: list[tuple]) -> list[tuple[str, str | N
     return joined
 
 
-def extract_quotes(segments: Sequence[Segment]) -> list[Quote]:
-    """Quotes in reading order, with speaker as written and resolved (pronouns to the last name)."""
+# A blockquote's attribution is a name and a role ('Youth Panel member Azreil Allen, 20, Haines Junction',
+# '강기정 광주광역시장'); a longer line inside its footer is prose, not a speaker.
+MAX_ATTRIBUTION_CHARS = 150
+_ATTRIBUTION_DASH = re.compile(r"^[\s—―–~-]+")  # '— Premier Sandy Silver', '― 강기정 시장'
+_QUOTE_MARKS = "“”\"‘’'「」『』"
+
+
+def blockquote_quotes(segments: Sequence[Segment], block_paths: Mapping[int, str]) -> dict[int, tuple[str, str]]:
+    """Quotes the markup attributes: a run of paragraphs inside one <blockquote> followed by the blockquote's
+    footer or cite ('Minister of Environment Pauline Frost', '강기정 광주광역시장'). Returns, by the index of the run's
+    first segment, (the quote's text, the speaker as written); the run's other segments and the attribution are
+    keyed too, with an empty text (they are part of that quote). A blockquote with no attribution is left to
+    the quotation marks (an excerpt of a law, a tweet)."""
+    found: dict[int, tuple[str, str]] = {}
+    run: list[int] = []
+    run_path = None
+    for index, segment in enumerate(segments):
+        place = blockquote_place(block_paths.get(segment.source_line, "")) if segment.kind in QUOTE_KINDS else None
+        if place is None:
+            run, run_path = [], None
+            continue
+        path, attribution = place
+        if not attribution:
+            if path != run_path:
+                run, run_path = [], path
+            run.append(index)
+            continue
+        speaker = _ATTRIBUTION_DASH.sub("", segment.text).strip()
+        if run and path == run_path and speaker and len(speaker) <= MAX_ATTRIBUTION_CHARS:
+            text = " ".join(segments[i].text for i in run).strip().strip(_QUOTE_MARKS).strip()
+            found[run[0]] = (text, speaker)
+            found.update((i, ("", speaker)) for i in run[1:] + [index])
+        run, run_path = [], None  # the attribution closes the blockquote: the next run is another quote
+    return found
+
+
+def extract_quotes(segments: Sequence[Segment], block_paths: Mapping[int, str] | None = None) -> list[Quote]:
+    """Quotes in reading order, with speaker as written and resolved (pronouns to the last name).
+
+    block_paths: each source line's DOM path (Block.dom_path, by Block.line_no), for the quotes a <blockquote>
+    attributes in its markup (blockquote_quotes); none when absent (text pages)."""
+    marked_up = blockquote_quotes(segments, block_paths) if block_paths else {}
     quotes: list[Quote] = []
     last_named: str | None = None  # the last speaker of a quote
     last_subject: str | None = None  # the last speaker or titled subject of a Korean sentence
     last_said: str | None = None  # the last named subject of an English speech verb in reported speech
     pending: list[int] = []  # whole-paragraph quotes waiting for a speaker named later
-    for segment in segments:
+    for index, segment in enumerate(segments):
         if segment.kind not in QUOTE_KINDS:
+            continue
+        if index in marked_up:
+            quoted, speaker = marked_up[index]
+            if quoted:
+                quotes.append(Quote(segment.seq, len(quotes), speaker, speaker, quoted))
+                last_named = last_subject = speaker
             continue
         text = segment.text
         if "“" not in text and '"' not in text:

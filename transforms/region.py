@@ -83,6 +83,15 @@ STRONG_NEGATIVE_WORDS = COMMENT_WORDS | frozenset({
     "breadcrumb", "breadcrumbs", "quick", "util", "utility", "survey", "satisfaction", "satisfy",
     "copyright", "cookie", "cookies", "consent", "gdpr", "modal", "popup", "login", "search", "pagination", "pager",
     "paging", "toolbar", "sitemap", "combx", "shoutbox", "skyscraper", "masthead", "more", "teaser", "rss"})
+# Names of link widgets: a quick-link bar, a menu, a path, a pager, a tag cloud, a share bar, a related list.
+# A box so named that holds no link at all and a paragraph of prose is no such widget: it is a field of the
+# article named for its content ('field--name-field-quick-facts' around a list of sentences; see
+# html._misnamed_link_widget, and tail_boxes, which judges such a box after the body by its size).
+NAVIGATION_WORDS = frozenset({"quick", "util", "utility", "menu", "nav", "navi", "navigation", "navbar", "gnb", "lnb",
+                              "snb", "sitemap", "breadcrumb", "breadcrumbs", "pagination", "pager", "paging", "tags", "tag"})
+# ... and the widgets that point to other pages with a line of their own ('Share this story', a related teaser):
+# after the body such a box is furniture whatever it holds (tail_boxes), so only NAVIGATION_WORDS are judged there by size.
+LINK_WIDGET_WORDS = NAVIGATION_WORDS | frozenset({"related", "relate", "share", "sharing", "sns", "social", "rss"})
 # 'widget' is weak: page builders (Elementor) wrap every text box in an 'elementor-widget'.
 WEAK_NEGATIVE_WORDS = frozenset({"header", "head", "meta", "metadata", "byline", "author", "info", "date", "widget", "widgets",
                                  "print", "btn", "button", "tool", "tools", "icon"})

@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 # html.py's block measures, so that the article's edges and its tail read a block the same way
-from cityclips.transforms.html import box_path, is_info_line, reads_as_prose, text_weight
+from cityclips.transforms.html import box_path, is_attribution_line, is_info_line, reads_as_prose, text_weight
 from cityclips.transforms.records import Block
-from cityclips.transforms.region import NEGATIVE_PREFIXES, STRONG_NEGATIVE_WORDS, class_words
+from cityclips.transforms.region import NAVIGATION_WORDS, NEGATIVE_PREFIXES, STRONG_NEGATIVE_WORDS, class_words
 
 ARTICLE_TAIL = "article_tail"
 MIN_HOME_WEIGHT = 500  # weighted chars of prose: a few paragraphs; a thinner article (a notice of fields) keeps its boxes
@@ -63,8 +63,10 @@ def _named_furniture(box: str) -> bool:
     tag, _, classes = box.rpartition("/")[2].partition(".")
     if tag in CHROME_TAGS:
         return True
-    return any(word in STRONG_NEGATIVE_WORDS or word in AUTHOR_WORDS or NEGATIVE_PREFIXES.match(word)
-               for word in class_words(classes.replace(".", " ")))
+    # a navigation widget's name (quick, menu, tags ...) on a box html.py kept is no verdict: a box that was that
+    # widget (links) was dropped there; one kept holds prose ('field-quick-facts') and is judged by its size
+    return any((word in STRONG_NEGATIVE_WORDS and word not in NAVIGATION_WORDS) or word in AUTHOR_WORDS
+               or NEGATIVE_PREFIXES.match(word) for word in class_words(classes.replace(".", " ")))
 
 
 def article_tail(blocks: Sequence[Block], content: Sequence[bool]) -> list[int]:
@@ -88,5 +90,6 @@ def article_tail(blocks: Sequence[Block], content: Sequence[bool]) -> list[int]:
         full = any(reads_as_prose(blocks[i]) and text_weight(blocks[i].text) >= FULL_PARAGRAPH_WEIGHT for i in members)
         if _named_furniture(box) or (weight < MAX_TAIL_SHARE * home_weight and not full):
             # a fact line stays, as at the region's edges ('○ 문의 : 02-779-9870', 'Location: Room 132')
-            found.extend(i for i in members if not is_info_line(blocks[i].text))
+            # ... and so does a quotation's attribution: the speaker of a quote the body holds
+            found.extend(i for i in members if not is_info_line(blocks[i].text) and not is_attribution_line(blocks[i]))
     return sorted(found)
