@@ -24,9 +24,11 @@ FLOORS = {
             "other_fields_right": (0.75, 0.71), "headings_found": (0.944, 0.90),
             "list_items_found": (0.983, 0.94), "captions_found": (0.708, 0.67), "quote_precision": (1.0, 0.97),
             "quote_recall": (0.946, 0.92), "speaker_right": (0.971, 0.94)},
-    "holdout": {"must_keep_kept": (0.984, 0.955), "title_right": (0.987, 0.95), "date_right": (1.0, 0.96),
-                "other_fields_right": (0.685, 0.65), "headings_found": (0.886, 0.85), "list_items_found": (0.832, 0.80),
-                "quote_precision": (0.98, 0.95), "quote_recall": (0.962, 0.93), "speaker_right": (0.94, 0.91)},
+    # holdout re-measured on main 7b6999c after round 11's own fresh split (f1101-f1113, measured blind once:
+    # must-keep 80.6 %, quote recall 0 %) joined it and yukon11's blockquote, quick-facts and contact-card rules: 90 pages
+    "holdout": {"must_keep_kept": (0.974, 0.945), "title_right": (0.956, 0.93), "date_right": (0.962, 0.93),
+                "other_fields_right": (0.667, 0.63), "headings_found": (0.897, 0.86), "list_items_found": (0.881, 0.84),
+                "quote_precision": (0.985, 0.95), "quote_recall": (0.943, 0.91), "speaker_right": (0.924, 0.89)},
 }
 # metric: (measured, ceiling) for what should be low; the invented headings and list items pin the structure rules
 # (struct6: 165 -> 22 list items invented on dev, 161 -> 92 on holdout; struct8: 125 -> 68; struct10: 52 -> 32;
@@ -34,12 +36,12 @@ FLOORS = {
 CEILINGS = {
     "dev": {"chrome_leaked": (0.010, 0.015), "dates_invented": (0, 1), "fields_invented": (5, 6), "rejected": (0, 0),
             "headings_invented": (0, 1), "list_items_invented": (4, 6)},
-    "holdout": {"chrome_leaked": (0.015, 0.02), "dates_invented": (0, 1), "fields_invented": (16, 18), "rejected": (0, 0),
-                "headings_invented": (1, 2), "list_items_invented": (30, 34)},
+    "holdout": {"chrome_leaked": (0.022, 0.03), "dates_invented": (2, 3), "fields_invented": (16, 18), "rejected": (0, 0),
+                "headings_invented": (4, 5), "list_items_invented": (36, 40)},
 }
 # issue 12's targets on the Korean pages (gold language ko; dev 14, holdout 21 pages), measured on main 6497e3f:
-# must-keep 100 / 100 %, leaked 0.0 / 3.1 %, title 100 / 95.2 %, date 100 / 100 %. The title floor on holdout is a
-# page under (20 of 21 right; 19 would fail).
+# must-keep 100 / 100 %, leaked 0.0 / 3.1 %, title 100 / 95.2 %, date 100 / 100 % (94.1 % with f1109, round 11's
+# fresh Seoul record, in holdout). The title and date floors on holdout are a page under.
 KOREAN_FLOORS = {"must_keep_kept": 0.99, "title_right": 0.90, "date_right": 0.90}
 KOREAN_CEILINGS = {"chrome_leaked": 0.035, "rejected": 0}
 
