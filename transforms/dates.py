@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
 MIN_YEAR, MAX_YEAR = 1990, 2100  # web pages; a year outside is a placeholder ('0001-01-01') or a typo
 MAX_MARKUP_DATE_CHARS = 60  # an ISO or RFC 2822 date; a longer attribute is prose put in the wrong field
@@ -183,7 +184,6 @@ DAY_FIRST_HOST_COUNTRIES = frozenset({
     "zm", "mw", "bw", "na", "mu", "mt", "cy", "hk", "jm", "tt", "bb", "fj", "pg",
     "de", "at", "ch", "fr", "be", "nl", "lu", "it", "es", "pt", "dk", "no", "fi", "is", "pl", "cz", "sk", "hu",
     "ro", "bg", "gr", "hr", "si", "rs", "ee", "lv", "lt", "ua", "tr", "il", "br", "ar", "cl", "mx", "pe"})
-_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//(?:[^/@?#]*@)?(?P<host>[^/:?#]+)", re.IGNORECASE)
 
 
 def host_country(url: str | None) -> str | None:
@@ -193,10 +193,13 @@ def host_country(url: str | None) -> str | None:
     >>> host_country("https://doj.gov.in/document/x/"), host_country("https://www.justice.gov/opa")
     ('in', None)
     """
-    host = _HOST.match(url or "")
+    try:
+        host = urlsplit((url or "").strip()).hostname  # as source.py reads a page's host
+    except ValueError:  # '//[::1' : no host to read
+        return None
     if not host:
         return None
-    tld = host["host"].rstrip(".").rsplit(".", 1)[-1].lower()
+    tld = host.rstrip(".").rsplit(".", 1)[-1]
     return tld if tld in DAY_FIRST_HOST_COUNTRIES else None
 
 

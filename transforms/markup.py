@@ -18,6 +18,7 @@ from cityclips.transforms.dates import (TIME_RANGE, classify_date_label, parse_d
                                         writes_day_first)
 from cityclips.transforms.dom import hidden_rule, remembered, tag_of, text_content
 from cityclips.transforms.metadata import is_metadata_line, merge_fields, parse_field, starts_with_label
+from cityclips.transforms.reconcile import norm
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, MetadataFields
 
 # schema.org types whose headline and dates are the page's own article.
@@ -328,13 +329,6 @@ _RECORD_NAME_LABEL = re.compile(r"^(?:제품명|상품명|품명|명칭|사업�
                                 r"(?:product|item|programme|program|project|facility|course) name|name of (?:the )?"
                                 r"(?:product|item|programme|program|project|facility|course))$", re.IGNORECASE)
 MAX_RECORD_TABLES = 20  # tables looked at, in document order: a page's own record comes early
-_KEY = re.compile(r"[\W_]+")
-
-
-def _key(text: str) -> str:
-    return _KEY.sub("", text.lower())
-
-
 def _cells(row: etree._Element) -> list[etree._Element]:
     return [cell for cell in row if isinstance(cell.tag, str) and cell.tag in ("th", "td")]
 
@@ -345,7 +339,7 @@ def _read_record_row(root: etree._Element, got: _Collected) -> None:
     fields are the page's, when its title cell is the page's headline (the <title> holds it). A table of several
     rows is a list of other pages, and a row whose title the page does not bear is another page's."""
     title_el = root.find(".//title")
-    page_title = _key(text_content(title_el)) if title_el is not None else ""
+    page_title = norm(text_content(title_el)) if title_el is not None else ""
     if not page_title:
         return
     for n, table in enumerate(root.iter("table")):
@@ -363,7 +357,7 @@ def _read_record_row(root: etree._Element, got: _Collected) -> None:
         title_at = next((i for i, label in enumerate(labels) if _BOARD_TITLE_LABEL.match(label)), None)
         if title_at is None:
             continue
-        title = _key(values[title_at])
+        title = norm(values[title_at])
         if len(title) < MIN_RECORD_TITLE_CHARS or title not in page_title:
             continue
         for label, value in zip(labels, values):

@@ -8,6 +8,7 @@ heading back.
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -332,13 +333,7 @@ _MAIN_STEP = re.compile(r"^(?:main|article)(?:[.#]|$)")  # the page's own main e
 
 def _common_box(paths: Sequence[list[str]]) -> list[str]:
     """The steps every path's parent box shares (the deepest box holding all the blocks)."""
-    common = paths[0][:-1]
-    for steps in paths[1:]:
-        n = 0
-        while n < len(common) and n < len(steps) - 1 and common[n] == steps[n]:
-            n += 1
-        common = common[:n]
-    return common
+    return os.path.commonprefix([steps[:-1] for steps in paths])
 
 
 def _prose_box(body: Sequence[Block]) -> str | None:
