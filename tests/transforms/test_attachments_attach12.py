@@ -1,0 +1,136 @@
+"""Attachments read from the DOM (transforms/attachments.py), in Korean and English page shapes."""
+from __future__ import annotations
+
+import pytest
+
+from cityclips.transforms.attachments import MAX_SHOWN_DOCUMENTS, merge_attachments, read_attachments
+from cityclips.transforms.html import parse_html
+from cityclips.transforms.pipeline import process_page
+from cityclips.transforms.records import Attachment, Document, RawPage
+
+PAGE_URL = "https://www.example.go.kr/board/view.do?id=7"
+
+
+def _read(body: str, url: str | None = PAGE_URL) -> list[tuple]:
+    root = parse_html(f"<html><body><div class='content'>{body}</div></body></html>")
+    return [(a.name, a.extension, a.size_bytes, a.url, a.source) for a in read_attachments(root, url)]
+
+
+def test_korean_board_row_of_named_links_with_sizes() -> None:
+    body = ("<ul><li><div>첨부파일 1</div><div><a href='/cmmn/download.do?idx=44527'>"
+            "<img src='/icon/hwp.gif' alt='공고.hwp'>공고_2025 지원사업.hwp</a> (136 KB)</div></li>"
+            "<li><a href='/fileDown.do?seq=2'><span>(양식) 신청서(기업용).hwp (20KB)</span></a></li></ul>")
+    assert _read(body) == [
+        ("공고_2025 지원사업.hwp", "hwp", 136 * 1024, "https://www.example.go.kr/cmmn/download.do?idx=44527", "link_text"),
+        ("(양식) 신청서(기업용).hwp", "hwp", 20 * 1024, "https://www.example.go.kr/fileDown.do?seq=2", "link_text"),
+    ]
+
+
+def test_a_leading_size_and_a_trailing_count_are_not_part_of_the_name() -> None:
+    body = ("<a href='/attachment/download/40829'><span class='size'>217.99KB</span>붙임. 캠프 포스터.jpg</a>"
+            "<a href='###' onclick='down(1)'>20250605_시상식 개최.hwp (1)</a>")
+    assert [(name, size, url) for name, _, size, url, _ in _read(body)] == [
+        ("붙임. 캠프 포스터.jpg", round(217.99 * 1024), "https://www.example.go.kr/attachment/download/40829"),
+        ("20250605_시상식 개최.hwp", None, None),  # a script link has no URL to record
+    ]
+
+
+def test_english_file_field_link_named_by_its_url() -> None:
+    body = ("<p>A public hearing has been scheduled.</p><div class='file file-document'><span class='file'>"
+            "<img class='file-icon' alt='PDF icon' src='/icons/application-pdf.png'>"
+            "<a href='https://www.cookcountyil.gov/files/zba-agenda_10.2.19_-_final.pdf'>ZBA 10-2-2019 Agenda</a>"
+            "</span></div>")
+    assert _read(body) == [("zba-agenda_10.2.19_-_final.pdf", "pdf", None,
+                            "https://www.cookcountyil.gov/files/zba-agenda_10.2.19_-_final.pdf", "link_target")]
+
+
+def test_english_link_titled_with_its_file_name_and_a_size_beside_it() -> None:
+    body = ("<h2>Supporting Documents</h2><div><span class='file'><a href='/files/2025_12_17_slides.pdf' "
+            "title='2025_12_17_slides.pdf'>HRWSB Slide Deck Presentation</a></span> <span>(3 MB)</span></div>")
+    assert _read(body, None) == [("2025_12_17_slides.pdf", "pdf", 3 * 1024 ** 2, "/files/2025_12_17_slides.pdf",
+                                  "link_target")]
+
+
+def test_korean_link_named_by_its_url_file_parameter_beside_a_type_icon() -> None:
+    body = ("<table><tr><th>참고첨부파일</th><td><ul><li><a href='/download?path=/addfile/form/&amp;"
+            "filename=(제2012-143호)시행계획 공고.hwp&amp;realfilenm=1338274575620.hwp'>(제2012-143호)시행계획 공고</a>"
+            "&nbsp;<img src='/images/bt_hwp.gif' alt='공고 파일'></li></ul></td></tr></table>")
+    assert [(name, source) for name, _, _, _, source in _read(body)] == [("(제2012-143호)시행계획 공고.hwp", "link_target")]
+
+
+@pytest.mark.parametrize("body", [
+    "<dl><dt>첨부파일</dt><dd><a href='/files/notice.pdf'>공고문</a></dd></dl>",
+    "<div><h3>Attachments</h3><ul><li><a href='/files/notice.pdf'>Minutes of the meeting</a></li></ul></div>",
+    "<table><tr><td>첨부파일 : <a href='/files/notice.pdf'>공고문 보기</a></td></tr></table>",
+])
+def test_a_document_link_in_a_box_labelled_as_attachments(body: str) -> None:
+    assert [(name, source) for name, _, _, _, source in _read(body)] == [("notice.pdf", "link_target")]
+
+
+@pytest.mark.parametrize("body", [
+    "<p>The settlement agreement is available <a href='/files/settlement-2026.pdf'>here</a>.</p>",
+    "<p>자세한 내용은 <a href='/files/plan.pdf'>여기</a>에서 확인하세요.</p>",
+    # a decorative icon names no file type
+    "<div><a href='/docs/07202023-agenda.pdf'><svg class='icon icon-notebook-list'></svg><span>Agenda</span></a></div>",
+    # a storage key is no name a reader sees
+    "<span class='file'><img alt='PDF icon' src='pdf.png'><a href='/uploads/20250411142518969.pdf'>View</a></span>",
+    # an image link (a certification mark) is not an entry of a file list
+    "<dl><dt>첨부파일</dt><dd><a href='/images/isms.pdf'><img src='isms.png' alt='인증마크 pdf'></a></dd></dl>",
+])
+def test_document_links_the_page_does_not_show_as_downloads_are_not_attachments(body: str) -> None:
+    assert _read(body) == []
+
+
+@pytest.mark.parametrize("chrome", ["nav", "footer"])
+def test_files_in_navigation_and_footers_are_not_attachments(chrome: str) -> None:
+    body = f"<p>본문</p><{chrome}><a href='/privacy.pdf'>개인정보처리방침.pdf</a><a href='/guide.hwp'>Guide.hwp</a></{chrome}>"
+    assert _read(body) == []
+
+
+def test_a_library_of_shown_documents_is_not_an_items_attachment_list() -> None:
+    rows = "".join(f"<li><a href='/documents/minutes_{n}.pdf'>Minutes {n}</a><img alt='PDF icon' src='PDF.gif'></li>"
+                   for n in range(MAX_SHOWN_DOCUMENTS + 1))
+    assert _read(f"<ul>{rows}</ul>") == []
+    assert len(_read(f"<ul>{rows[:rows.index('<li>', 10)]}</ul>")) == 1
+
+
+def test_a_library_keeps_the_links_named_as_files() -> None:
+    rows = "".join(f"<li><a href='/documents/minutes_{n}.pdf'>Minutes {n}</a><img alt='PDF icon' src='PDF.gif'></li>"
+                   for n in range(MAX_SHOWN_DOCUMENTS + 1))
+    assert [name for name, *_ in _read(f"<ul>{rows}</ul><p><a href='/d/1'>회의록.pdf</a></p>")] == ["회의록.pdf"]
+
+
+def test_a_file_linked_twice_is_listed_once() -> None:
+    body = ("<a href='/down?id=1'>공시송달 20250317.pdf</a> <a href='#' onclick='preview(1)'>공시송달 20250317.pdf</a>"
+            "<a href='/down?id=2'>Notice.PDF</a>")
+    assert [(name, ext) for name, ext, *_ in _read(body)] == [("공시송달 20250317.pdf", "pdf"), ("Notice.PDF", "pdf")]
+
+
+def test_merge_keeps_link_readings_first_and_fills_what_they_lack_from_text_lines() -> None:
+    read = (Attachment(0, "공고.hwp", "hwp", None, None, "https://a.go.kr/d?id=1", "link_text"),)
+    listed = (Attachment(1, "첨부 공고.hwp", "hwp", 1024, 3), Attachment(2, "2.jpg", "jpg", 10, 0))
+    assert merge_attachments(read, listed) == (
+        Attachment(1, "공고.hwp", "hwp", 1024, 3, "https://a.go.kr/d?id=1", "link_text"),
+        Attachment(2, "2.jpg", "jpg", 10, 0, None, "text_line"),
+    )
+
+
+def test_text_dumps_keep_their_attachment_lines() -> None:
+    text = "제목\n\n본문 문장입니다. 광주시는 오늘 계획을 발표했다.\n\n1.jpg[size: 783.2 KB, Download: 1]\n"
+    doc = process_page(RawPage("site/a.txt", text.encode(), "text"))
+    assert isinstance(doc, Document)
+    assert [(a.name, a.size_bytes, a.downloads, a.source) for a in doc.metadata.attachments] == [
+        ("1.jpg", round(783.2 * 1024), 1, "text_line")]
+
+
+def test_html_pages_record_the_links_url_resolved_against_the_page_url() -> None:
+    html = ("<html><head><title>입주기업 모집 공고</title></head><body><div class='board_view'><h3>입주기업 모집 공고</h3>"
+            "<p>2025년 입주기업을 다음과 같이 모집하오니 많은 신청 바랍니다. 신청서는 첨부파일을 참고하세요.</p>"
+            "<table><tr><td>첨부파일 : <a href='bbs.htm?type=download&amp;no=1'>1_(공고) 모집공고.pdf</a> / "
+            "<a href='bbs.htm?type=download&amp;no=2'>2_(양식)_입주신청서.hwp</a></td></tr></table></div></body></html>")
+    doc = process_page(RawPage("site/view.html", html.encode(), "html", url="https://www.example.or.kr/bbs/view.htm?no=9"))
+    assert isinstance(doc, Document)
+    assert [(a.ordinal, a.name, a.url) for a in doc.metadata.attachments] == [
+        (1, "1_(공고) 모집공고.pdf", "https://www.example.or.kr/bbs/bbs.htm?type=download&no=1"),
+        (2, "2_(양식)_입주신청서.hwp", "https://www.example.or.kr/bbs/bbs.htm?type=download&no=2"),
+    ]
