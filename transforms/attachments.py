@@ -17,6 +17,7 @@ Links in navigation and the page footer are never attachments. Text dumps keep t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import islice
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -25,7 +26,7 @@ from lxml import etree
 
 from cityclips.transforms.dom import tag_of, text_content
 from cityclips.transforms.metadata import ATTACHMENT_HEADER_RE, SIZE_RE, size_in_bytes
-from cityclips.transforms.records import Attachment
+from cityclips.transforms.records import Attachment, Block
 from cityclips.transforms.source import absolute_url
 
 # Files people attach to notices and meeting pages: documents (HWP and its template HWT, Office, OpenDocument,
@@ -38,11 +39,16 @@ MAX_NAME_CHARS = 200  # a file name is a title at most; longer link text is a se
 MAX_BESIDE_CHARS = 40
 # A link's text that is a file name: the name (a size may lead it, '217.99KB붙임. 포스터.jpg'), then at most a
 # bracketed size or count. Nothing but spaces and brackets may follow the extension.
-_NAMED_FILE = re.compile(rf"^(?:\d[\d,]*(?:\.\d+)?\s*[KMG]B\s*)?(?P<name>[^\n]{{1,{MAX_NAME_CHARS}}}?\.(?P<ext>{_EXT}))"
+# Arrows and bullets that lead a link ('› PM_Besuch.pdf') are no part of the name; brackets are ('[서식1] 양식.zip').
+_NAMED_FILE = re.compile(rf"^(?:\d[\d,]*(?:\.\d+)?\s*[KMG]B\s*)?[›»▶▷►•·ㆍ*\s-]*(?P<name>[^\n]{{1,{MAX_NAME_CHARS}}}?\.(?P<ext>{_EXT}))"
                          rf"\s*(?P<beside>[\[(][^\])]{{0,{MAX_BESIDE_CHARS}}}[\])])?\s*$", re.IGNORECASE)
 # A file name inside a title, an icon's alt text or a URL parameter ('공고.hwp 파일', 'name=공고.hwp').
 _FILE_NAME = re.compile(rf"(?P<name>[^/\\=&?\n]{{1,{MAX_NAME_CHARS}}}?\.(?P<ext>{_EXT}))(?![^\W_])", re.IGNORECASE)
 _URL_FILE = re.compile(rf"\.(?:{_EXT})$", re.IGNORECASE)
+# A URL written as the link's text ('www.site.de/geschichten/banane.pdf', 'i.redd.it/x.jpg') is an address, not a name.
+_URL_TEXT = re.compile(r"://|(?<![^\s(])www\.|(?<![^\s(])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/", re.IGNORECASE)
+# A link to a picture named only by its URL is a photo's enlargement, not a file the page lists.
+IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif"})
 # A cheap first look at a link's href and title: only one that mentions a document's extension may point to one.
 _MENTIONS_FILE = re.compile(rf"\.(?:{_EXT})(?![a-z0-9])", re.IGNORECASE)
 # An icon that names a file type: its alt, src, title or class says 'pdf', 'hwp', 'application/pdf' ('PDF icon',
@@ -60,6 +66,8 @@ BESIDE_LEVELS = 2  # a size sits in the link's box or the box around it ('<span>
 LABEL_LEVELS = 4  # a label ('첨부파일', 'Attachments') sits in the link's row or box, a few levels up
 MAX_LABEL_CHARS = 20  # a label is a word or two, with a count ('첨부파일 (2)')
 
+LISTED_HINTS = frozenset({"li", "cell"})  # list items and table rows: the entries of a file list
+CELL_SEPARATOR = " : "  # how html_blocks joins a row's cells ('th : td')
 _LINKS = etree.XPath("//a[@href or @onclick]")
 _DOTTED_LINKS = etree.XPath("//a[contains(., '.')]")  # links whose text may be a file name
 _SPACE = re.compile(r"\s+")
@@ -99,13 +107,17 @@ def _size(*texts: str) -> int | None:
     return None
 
 
+def _names_a_type(icon: etree._Element) -> bool:
+    # the src's own extension says nothing: a photo's thumbnail is a .jpg, the PDF icon a .gif ('bt_hwp.gif')
+    src = (icon.get("src") or "").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return bool(_ICON_HINT.search(" ".join(filter(None, (icon.get("alt"), src, icon.get("title"), icon.get("class"))))))
+
+
 def _has_icon(link: etree._Element) -> bool:
     """A file-type icon inside the link beside its text, or beside the link in its box."""
     parent = link.getparent()
     boxes = (link,) if parent is None else (link, parent)
-    return any(el.tag in ICON_TAGS and _ICON_HINT.search(" ".join(filter(None, (el.get("alt"), el.get("src"),
-                                                                                    el.get("title"), el.get("class")))))
-               for box in boxes for el in box.iter(*ICON_TAGS))
+    return any(_names_a_type(el) for box in boxes for el in box.iter(*ICON_TAGS))
 
 
 def _is_label(el: etree._Element) -> bool:
@@ -154,7 +166,7 @@ def _target_name(link: etree._Element, href: str) -> tuple[str, str] | None:
 def _named_link(link: etree._Element, text: str, base_url: str | None) -> Attachment | None:
     """A link whose text is a file name: 'name.hwp', '공고.hwp (71KB)', '217.99KB붙임. 포스터.jpg'."""
     match = _NAMED_FILE.match(text)
-    if not match:
+    if not match or _URL_TEXT.search(match["name"]):
         return None
     size = _size(match["beside"] or "", text[:match.start("name")], _beside_text(link))
     return Attachment(0, match["name"].strip(), match["ext"].lower(), size, None,
@@ -167,7 +179,7 @@ def _shown_document(link: etree._Element, text: str, base_url: str | None) -> At
     if not text or not href or not _MENTIONS_FILE.search(f"{href} {link.get('title') or ''}"):
         return None  # an image link (a photo, a certification mark) is not an entry of a file list
     target = _target_name(link, href)
-    if target is None:
+    if target is None or target[1] in IMAGE_EXTENSIONS:
         return None
     beside = _beside_text(link)
     size = _size(beside)
@@ -212,16 +224,31 @@ def read_attachments(root: etree._Element | None, base_url: str | None = None) -
             found.append(attachment)
     if sum(a.source == "link_target" for a in found) > MAX_SHOWN_DOCUMENTS:
         found = [a for a in found if a.source != "link_target"]
-    return merge_attachments(found, ())
+    return merge_attachments(found)
 
 
-def merge_attachments(read: tuple[Attachment, ...] | list[Attachment],
-                      listed: tuple[Attachment, ...] | list[Attachment]) -> tuple[Attachment, ...]:
+def listed_files(blocks: Sequence[Block]) -> tuple[Attachment, ...]:
+    """Files an HTML page's list items and table rows name as text, with no link of their own: an item whose
+    text is a file name ('(붙임1) 지급명단(12.29.).xlsx', a file the page does not make public), a row whose first
+    cell is one ('결재문서본문.hwpx (47.23 KB) : PDF 원문', its links are buttons). Source 'text_line'."""
+    found = []
+    for block in blocks:
+        if block.hint not in LISTED_HINTS or "." not in block.text:
+            continue
+        first = block.text.split(CELL_SEPARATOR, 1)[0]
+        match = _NAMED_FILE.match(first)
+        if match and not _URL_TEXT.search(match["name"]):
+            size = _size(match["beside"] or "", first[:match.start("name")])
+            found.append(Attachment(0, match["name"].strip(), match["ext"].lower(), size, None))
+    return tuple(found)
+
+
+def merge_attachments(read: Sequence[Attachment], *listed: Sequence[Attachment]) -> tuple[Attachment, ...]:
     """One list of a page's files: those read from its links, then those its text lists that no link names
     (transforms/metadata.py's text shapes). A file named twice is kept once, at its first place; a later
     reading's size, download count or URL fills what the first lacks. Ordinals are renumbered from 1."""
     merged: list[Attachment] = []
-    for attachment in (*read, *listed):
+    for attachment in (*read, *(a for more in listed for a in more)):
         at = next((i for i, kept in enumerate(merged) if _same_file(kept.name, attachment.name)), None)
         if at is None:
             merged.append(attachment)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from cityclips.defaults import MAX_PAGE_MB
-from cityclips.transforms.attachments import merge_attachments, read_attachments
+from cityclips.transforms.attachments import listed_files, merge_attachments, read_attachments
 from cityclips.transforms.blocks import text_blocks
 from cityclips.transforms.clean import clean_blocks
 from cityclips.transforms.decode import decode_page, looks_binary
@@ -238,7 +238,8 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
     # which reconcile takes as its date when it shows no other
     shows_published = clean.metadata.published_at is not None or markup.board.published_at is not None
     metadata = reconcile_metadata(markup, clean.metadata)
-    clean = replace(clean, metadata=replace(metadata, attachments=merge_attachments(parts.attachments, metadata.attachments)))
+    attachments = merge_attachments(parts.attachments, metadata.attachments, listed_files(blocks))
+    clean = replace(clean, metadata=replace(metadata, attachments=attachments))
     kind = _page_kind(parts, clean, shows_published)
     # rows, an error message or a front page's chrome the cleaner took: the page is still what it is
     if not clean.body and kind.kind not in ("listing", "error", "home"):

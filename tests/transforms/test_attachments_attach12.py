@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from cityclips.transforms.attachments import MAX_SHOWN_DOCUMENTS, merge_attachments, read_attachments
-from cityclips.transforms.html import parse_html
+from cityclips.transforms.attachments import MAX_SHOWN_DOCUMENTS, listed_files, merge_attachments, read_attachments
+from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.pipeline import process_page
 from cityclips.transforms.records import Attachment, Document, RawPage
 
@@ -134,3 +134,50 @@ def test_html_pages_record_the_links_url_resolved_against_the_page_url() -> None
         (1, "1_(공고) 모집공고.pdf", "https://www.example.or.kr/bbs/bbs.htm?type=download&no=1"),
         (2, "2_(양식)_입주신청서.hwp", "https://www.example.or.kr/bbs/bbs.htm?type=download&no=2"),
     ]
+
+
+def _blocks(body: str) -> list:
+    return html_blocks(parse_html(f"<html><body><div class='content'><p>본문 문장입니다.</p>{body}</div></body></html>"))[0]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a list of files some of which the page does not make public: names without links
+    ("<h4>첨부된 문서</h4><ul><li><p>(붙임1) 2025년 12월(2차) 지급명단(12.29.).xlsx</p></li>"
+     "<li><span>(붙임2) 운영계획.hwpx</span> <span>비공개 문서</span></li></ul>",
+     [("(붙임1) 2025년 12월(2차) 지급명단(12.29.).xlsx", "xlsx", None)]),
+    ("<table><tr><th>Minutes_2024-07-30.pdf (1.5 MB)</th><td><button>View</button></td></tr></table>",
+     [("Minutes_2024-07-30.pdf", "pdf", round(1.5 * 1024 ** 2))]),
+])
+def test_list_items_and_rows_that_name_a_file_without_a_link(body: str, expected: list) -> None:
+    assert [(a.name, a.extension, a.size_bytes) for a in listed_files(_blocks(body))] == expected
+
+
+def test_prose_and_headings_that_end_with_a_file_name_are_not_listed_files() -> None:
+    body = "<p>자세한 사항은 붙임 계획서.hwp</p><h3>Annual report.pdf</h3>"
+    assert listed_files(_blocks(body)) == ()
+
+
+@pytest.mark.parametrize("text", ["www.ebbertz.de/geschichten/banane.pdf", "https://example.org/files/report.pdf",
+                                  "i.redd.it/whs5mnaxwft31.jpg"])
+def test_an_address_written_as_the_link_text_is_not_a_file_name(text: str) -> None:
+    assert _read(f"<p><a href='https://example.org/x'>{text}</a></p>") == []
+    assert listed_files(_blocks(f"<ul><li>{text}</li></ul>")) == ()
+
+
+def test_arrows_leading_a_link_are_not_part_of_the_name() -> None:
+    assert [name for name, *_ in _read("<p><a href='/pm.pdf'>› PM_LFGM_04_22_Besuch.pdf</a></p>")] == [
+        "PM_LFGM_04_22_Besuch.pdf"]
+
+
+def test_a_photo_linked_to_its_full_size_picture_is_not_an_attachment() -> None:
+    body = ("<div class='gallery'><a href='/uploads/0T2A9482.jpg'><img src='/uploads/0T2A9482-150x150.jpg' "
+            "alt='Skispringen'>Skispringen in Willingen</a></div>"
+            "<dl><dt>Attachments</dt><dd><a href='/uploads/poster_2025.png'>Festival poster</a></dd></dl>")
+    assert _read(body) == []
+
+
+def test_a_thumbnail_is_no_file_type_icon() -> None:
+    body = "<div><a href='/docs/wie-funktioniert.pdf'><img src='/img/teaser.jpg' alt='Teaser'>Wie es funktioniert</a></div>"
+    assert _read(body) == []
+    with_icon = body.replace("/img/teaser.jpg' alt='Teaser'", "/img/ico_pdf.gif' alt=''")
+    assert [source for *_, source in _read(with_icon)] == ["link_target"]
