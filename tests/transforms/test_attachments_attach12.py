@@ -181,3 +181,43 @@ def test_a_thumbnail_is_no_file_type_icon() -> None:
     assert _read(body) == []
     with_icon = body.replace("/img/teaser.jpg' alt='Teaser'", "/img/ico_pdf.gif' alt=''")
     assert [source for *_, source in _read(with_icon)] == ["link_target"]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("<span class='file'><a href='/sites/files/download?fid=11775' title='2025_1212_handout_english.pdf'>"
+     "HRWSB Handout</a></span> <span>(816 KB)</span>", "2025_1212_handout_english.pdf"),
+    ("<dl><dt>첨부파일</dt><dd><a href='/bbs/down.do?fid=3' title='붙임 입주신청서.hwp'>입주신청서 내려받기</a></dd></dl>",
+     "붙임 입주신청서.hwp"),
+])
+def test_a_link_named_by_its_title(body: str, name: str) -> None:
+    assert [(n, source) for n, _, _, _, source in _read(body)] == [(name, "link_target")]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("<span><img src='/icons/pdf.gif' alt='PDF'><a href='/download.aspx?file=Council%20Minutes%202024.pdf&amp;id=9'>"
+     "Council minutes</a></span>", "Council Minutes 2024.pdf"),
+    ("<span><img src='/icons/hwp.gif' alt='한글'><a href='/down.jsp?name=2025 계획.hwp&amp;idx=13790'>계획 내려받기</a></span>",
+     "2025 계획.hwp"),
+])
+def test_a_link_named_by_its_urls_file_parameter(body: str, name: str) -> None:
+    assert [n for n, *_ in _read(body)] == [name]
+
+
+@pytest.mark.parametrize("row", [
+    "<li><a href='/bbs/files/minutes_{n}.pdf'>{n}차 회의록</a><img alt='PDF 파일' src='ico_pdf.gif'></li>",
+    "<li><a href='/documents/minutes_{n}.pdf'>Minutes {n}</a><img alt='PDF icon' src='PDF.gif'></li>",
+])
+def test_a_library_of_shown_documents_in_either_language(row: str) -> None:
+    rows = "".join(row.format(n=n) for n in range(MAX_SHOWN_DOCUMENTS + 1))
+    assert _read(f"<ul>{rows}</ul>") == []
+    assert len(_read(f"<ul>{row.format(n=1)}</ul>")) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "<dl><dt>첨부파일</dt><dd><a href='/upload/2506041433210596508204.pdf'>공고문 보기</a></dd></dl>",
+    "<dl><dt>첨부파일</dt><dd><a href='/upload/a0f8d94b87abea0fa29ffb1d1e.pdf'>Agenda</a></dd></dl>",
+    "<div class='photo'><a href='/upload/행사사진_01.jpg'><img src='/upload/행사사진_01_thumb.jpg' alt='행사 사진'>"
+    "행사 사진 크게 보기</a></div>",
+])
+def test_storage_keys_and_photo_enlargements_in_korean_pages_are_not_attachments(body: str) -> None:
+    assert _read(body) == []
