@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from lxml import etree
 
 from cityclips.transforms.dom import tag_of, text_content
-from cityclips.transforms.metadata import ATTACHMENT_HEADER_RE, SIZE_RE, size_in_bytes
+from cityclips.transforms.metadata import ATTACHMENT_HEADER_RE, DOWNLOADS_RE, MAX_PLAUSIBLE_COUNT, SIZE_RE, size_in_bytes
 from cityclips.transforms.records import Attachment, Block
 from cityclips.transforms.source import absolute_url
 
@@ -113,6 +113,16 @@ def _names_a_type(icon: etree._Element) -> bool:
     return bool(_ICON_HINT.search(" ".join(filter(None, (icon.get("alt"), src, icon.get("title"), icon.get("class"))))))
 
 
+def _downloads(*texts: str) -> int | None:
+    """A download count shown beside a file ('다운로드 17회', 'Downloads: 3'); a bare '(1)' says nothing of what it counts."""
+    for text in texts:
+        match = DOWNLOADS_RE.search(text or "")
+        if match:
+            count = int(match["dl"].replace(",", ""))
+            return count if count <= MAX_PLAUSIBLE_COUNT else None
+    return None
+
+
 def _has_icon(link: etree._Element) -> bool:
     """A file-type icon inside the link beside its text, or beside the link in its box."""
     parent = link.getparent()
@@ -168,8 +178,8 @@ def _named_link(link: etree._Element, text: str, base_url: str | None) -> Attach
     match = _NAMED_FILE.match(text)
     if not match or _URL_TEXT.search(match["name"]):
         return None
-    size = _size(match["beside"] or "", text[:match.start("name")], _beside_text(link))
-    return Attachment(0, match["name"].strip(), match["ext"].lower(), size, None,
+    beside = (match["beside"] or "", text[:match.start("name")], _beside_text(link))
+    return Attachment(0, match["name"].strip(), match["ext"].lower(), _size(*beside), _downloads(*beside),
                       absolute_url(link.get("href"), base_url), "link_text")
 
 
@@ -185,7 +195,7 @@ def _shown_document(link: etree._Element, text: str, base_url: str | None) -> At
     size = _size(beside)
     if size is None and not _has_icon(link) and not _labelled_as_attachments(link):
         return None
-    return Attachment(0, target[0], target[1], size, None, absolute_url(href, base_url), "link_target")
+    return Attachment(0, target[0], target[1], size, _downloads(beside), absolute_url(href, base_url), "link_target")
 
 
 def _key(name: str) -> str:

@@ -79,7 +79,9 @@ _INT_RE = re.compile(r"\d[\d,]*")
 _SIZE = r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[KMG]B|bytes?|B)"
 SIZE_RE = re.compile(_SIZE, re.IGNORECASE)  # a size shown beside a file's link ('(136 KB)', '49.69 KB')
 # Download counts come as ', Download: 1', ' / 다운로드 17회', ' Downloads 27' or ' - downloaded 11 times'.
-_DOWNLOADS = r"(?:\s*[,/-]?\s*(?:downloads?|downloaded|다운로드|다운|hits)\s*[:：]?\s*(?P<dl{n}>\d[\d,]*)\s*(?:회|times)?)?"
+_DOWNLOAD_COUNT = r"(?:downloads?|downloaded|다운로드|다운|hits)\s*[:：]?\s*(?P<dl{n}>\d[\d,]*)\s*(?:회|times)?"
+_DOWNLOADS = rf"(?:\s*[,/-]?\s*{_DOWNLOAD_COUNT})?"
+DOWNLOADS_RE = re.compile(_DOWNLOAD_COUNT.format(n=""), re.IGNORECASE)  # a count beside a file's link ('다운로드 17회')
 _ATTACHMENT_BODY = (rf"\.(?P<ext>[A-Za-z0-9]{{1,6}}))\s*(?P<open>[\[(])?\s*(?:(?:size|크기|용량)\s*[:：]\s*)?{_SIZE}"
                     rf"{_DOWNLOADS.format(n=1)}\s*(?(open)[\])]){_DOWNLOADS.format(n=2)}")
 _ATTACHMENT_RE = re.compile(rf"^[\W_ㆍ·•]{{0,3}}\s*(?:(?:첨부\s?파일|파일\s?첨부|첨부|attachments?|attached files?|files?|"

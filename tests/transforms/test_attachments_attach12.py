@@ -221,3 +221,13 @@ def test_a_library_of_shown_documents_in_either_language(row: str) -> None:
 ])
 def test_storage_keys_and_photo_enlargements_in_korean_pages_are_not_attachments(body: str) -> None:
     assert _read(body) == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<li><a href='/down.do?id=1'>모집공고.hwp</a> (75 KB / 다운로드 56회)</li>", (75 * 1024, 56)),
+    ("<li><a href='/files/plan.pdf'>plan.pdf [2 MB, Downloads: 10]</a></li>", (2 * 1024 ** 2, 10)),
+    ("<li><a href='/down.do?id=2'>20250605_시상식 개최.hwp (1)</a></li>", (None, None)),
+])
+def test_sizes_and_download_counts_shown_beside_a_link(body: str, expected: tuple) -> None:
+    assert [(size, a.downloads) for a in read_attachments(parse_html(f"<ul>{body}</ul>"))
+            for size in (a.size_bytes,)] == [expected]
