@@ -10,7 +10,8 @@ size beside a link titled 'Agenda'. Two kinds of link are read, by structure rat
   file name its title, its URL's file parameter or its URL's path gives.
 
 A link to a document with no such sign is a link in prose ('the settlement is here'), not an attachment, and a
-page with more shown documents than an item lists is a document library: its links are not read as attachments.
+page with more shown documents than an item lists is a document library: its links are not read as attachments
+(nor any link of a page that names more files than an item ever lists: an archive).
 Links in navigation and the page footer are never attachments. Text dumps keep their text shapes
 (transforms/metadata.py: '1.jpg[size: 783.2 KB, Download: 1]'); merge_attachments joins the two readings.
 """
@@ -60,6 +61,10 @@ ICON_TAGS = frozenset({"img", "i", "svg"})
 # Attachments lists of real items hold 1-10 files (a grant call's forms and references: 10); a page showing
 # more document links than this is a library or an archive of meetings, whose links are not one item's files.
 MAX_SHOWN_DOCUMENTS = 15
+# An item lists a few files, a meeting its packet of agenda, minutes and exhibits (a few dozen at most); a page
+# whose links name more files than this is an archive (a board of 1,152 agendas and minutes, a year of a
+# commission's minutes): its files are its rows, not one item's attachments.
+MAX_PAGE_FILES = 40
 # Sectioning chrome: a footer's privacy-policy PDF or a menu's brochure is never an item's attachment.
 CHROME_TAGS = frozenset({"nav", "footer"})
 BESIDE_LEVELS = 2  # a size sits in the link's box or the box around it ('<span><a/></span> <span>(3 MB)</span>')
@@ -198,21 +203,21 @@ def _shown_document(link: etree._Element, text: str, base_url: str | None) -> At
     return Attachment(0, target[0], target[1], size, _downloads(beside), absolute_url(href, base_url), "link_target")
 
 
-def _key(name: str) -> str:
-    return _SPACE.sub("", name).casefold()
-
-
 def _same_file(a: str, b: str) -> bool:
-    """Two readings name one file when one name ends the other ('첨부 공고.hwp' and '공고.hwp')."""
-    a, b = _key(a), _key(b)
-    return bool(a and b) and (a.endswith(b) or b.endswith(a))
+    """Two readings name one file when their names are the same, or one ends the other after a space or a mark
+    ('첨부 공고.hwp' and '공고.hwp'), never inside a word or number ('11차 회의록.hwp' is not '1차 회의록.hwp')."""
+    a, b = _squash(a).casefold(), _squash(b).casefold()
+    if len(a) < len(b):
+        a, b = b, a
+    return bool(b) and a.endswith(b) and (len(a) == len(b) or not a[-len(b) - 1].isalnum())
 
 
 def read_attachments(root: etree._Element | None, base_url: str | None = None) -> tuple[Attachment, ...]:
     """The files a parsed page lists, in document order, each once: links whose text is a file name
     (source 'link_text'), then, unless the page shows more than MAX_SHOWN_DOCUMENTS of them, links to documents
-    shown as downloads (source 'link_target'). url is the link's target made absolute against base_url (the
-    page's URL), None for a script link ('javascript:fnDown(3)'). Read before html_blocks detaches chrome.
+    shown as downloads (source 'link_target'); none when they are more than MAX_PAGE_FILES (an archive). url is
+    the link's target made absolute against base_url (the page's URL), None for a script link
+    ('javascript:fnDown(3)'). Read before html_blocks detaches chrome.
 
     >>> root = etree.fromstring('<div><b>첨부파일</b><a href="/down.do?id=3">공고.hwp (71KB)</a></div>')
     >>> [(a.name, a.size_bytes, a.url) for a in read_attachments(root, "https://a.go.kr/board/view.do")]
@@ -234,7 +239,8 @@ def read_attachments(root: etree._Element | None, base_url: str | None = None) -
             found.append(attachment)
     if sum(a.source == "link_target" for a in found) > MAX_SHOWN_DOCUMENTS:
         found = [a for a in found if a.source != "link_target"]
-    return merge_attachments(found)
+    files = merge_attachments(found)
+    return files if len(files) <= MAX_PAGE_FILES else ()
 
 
 def listed_files(blocks: Sequence[Block]) -> tuple[Attachment, ...]:
@@ -250,7 +256,7 @@ def listed_files(blocks: Sequence[Block]) -> tuple[Attachment, ...]:
         if match and not _URL_TEXT.search(match["name"]):
             size = _size(match["beside"] or "", first[:match.start("name")])
             found.append(Attachment(0, match["name"].strip(), match["ext"].lower(), size, None))
-    return tuple(found)
+    return tuple(found) if len(found) <= MAX_PAGE_FILES else ()  # more: an archive's rows
 
 
 def merge_attachments(read: Sequence[Attachment], *listed: Sequence[Attachment]) -> tuple[Attachment, ...]:

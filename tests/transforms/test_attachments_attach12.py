@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from cityclips.transforms.attachments import MAX_SHOWN_DOCUMENTS, listed_files, merge_attachments, read_attachments
+from cityclips.transforms.attachments import MAX_PAGE_FILES, MAX_SHOWN_DOCUMENTS, listed_files, merge_attachments, read_attachments
 from cityclips.transforms.html import html_blocks, parse_html
 from cityclips.transforms.pipeline import process_page
 from cityclips.transforms.records import Attachment, Document, RawPage
@@ -231,3 +231,26 @@ def test_storage_keys_and_photo_enlargements_in_korean_pages_are_not_attachments
 def test_sizes_and_download_counts_shown_beside_a_link(body: str, expected: tuple) -> None:
     assert [(size, a.downloads) for a in read_attachments(parse_html(f"<ul>{body}</ul>"))
             for size in (a.size_bytes,)] == [expected]
+
+
+@pytest.mark.parametrize("row", [
+    "<li><a href='/bbs/down.do?id={n}'>{n}차 위원회 회의록.hwp</a></li>",
+    "<tr><td><a href='/files/{n}'>2025-{n} Board Agenda.pdf</a></td></tr>",
+])
+def test_an_archive_that_names_more_files_than_an_item_lists_has_no_attachments(row: str) -> None:
+    wrap = "<table>{}</table>" if row.startswith("<tr>") else "<ul>{}</ul>"
+    assert len(_read(wrap.format("".join(row.format(n=n) for n in range(MAX_PAGE_FILES))))) == MAX_PAGE_FILES
+    assert _read(wrap.format("".join(row.format(n=n) for n in range(MAX_PAGE_FILES + 1)))) == []
+
+
+@pytest.mark.parametrize("row", ["<li>{n}차 위원회 회의록.hwp</li>", "<li>2025-{n} Board Agenda.pdf</li>"])
+def test_an_archive_of_listed_file_names_has_no_attachments(row: str) -> None:
+    items = "".join(row.format(n=n) for n in range(MAX_PAGE_FILES + 1))
+    assert listed_files(_blocks(f"<ul>{items}</ul>")) == ()
+    assert len(listed_files(_blocks(f"<ul>{row.format(n=1)}</ul>"))) == 1
+
+
+@pytest.mark.parametrize("names", [("1차 회의록.hwp", "11차 회의록.hwp"), ("Agenda 2.pdf", "Agenda 12.pdf")])
+def test_names_that_end_alike_inside_a_number_are_two_files(names: tuple) -> None:
+    files = [Attachment(0, name, "x", None, None) for name in names]
+    assert [a.name for a in merge_attachments(files)] == list(names)
