@@ -2,7 +2,8 @@
 
 Boards, meeting pages and notices list their files in many shapes: a '첨부파일' row of links whose text is the
 file name ('공고문.hwp (71KB)'), a download list under 'Attachments', a Drupal file field with a PDF icon and a
-size beside a link titled 'Agenda'. Two kinds of link are read, by structure rather than any site's words:
+size beside a link titled 'Agenda'. Two kinds of link are read, by structure rather than any site's words (and, from the blocks, list items and
+rows that name a file without a link: listed_files):
 
 - a link whose own text is a file name (a name ending in a document extension, a size or a count beside it);
 - a link to a document (its URL names a .pdf, .hwp, ... file) that the page shows as a download: a file-type
@@ -161,7 +162,8 @@ def _labelled_as_attachments(link: etree._Element) -> bool:
 
 def _target_name(link: etree._Element, href: str) -> tuple[str, str] | None:
     """(name, extension) of the document a link points to, from its title, its URL's parameters or path."""
-    match = _FILE_NAME.search(link.get("title") or "")
+    title = link.get("title") or ""
+    match = _FILE_NAME.search(title) if len(title) <= MAX_NAME_CHARS + MAX_BESIDE_CHARS else None  # else a tooltip
     if match and _FILE_NAME.fullmatch(match["name"]):
         return match["name"].strip(), match["ext"].lower()
     try:
@@ -203,10 +205,13 @@ def _shown_document(link: etree._Element, text: str, base_url: str | None) -> At
     return Attachment(0, target[0], target[1], size, _downloads(beside), absolute_url(href, base_url), "link_target")
 
 
+def _file_key(name: str) -> str:
+    return _squash(name).casefold()
+
+
 def _same_file(a: str, b: str) -> bool:
-    """Two readings name one file when their names are the same, or one ends the other after a space or a mark
-    ('첨부 공고.hwp' and '공고.hwp'), never inside a word or number ('11차 회의록.hwp' is not '1차 회의록.hwp')."""
-    a, b = _squash(a).casefold(), _squash(b).casefold()
+    """Two readings (their _file_key) name one file when they are the same, or one ends the other after a space
+    or a mark ('첨부 공고.hwp' and '공고.hwp'), never inside a word or number ('11차 회의록.hwp' is not '1차 회의록.hwp')."""
     if len(a) < len(b):
         a, b = b, a
     return bool(b) and a.endswith(b) and (len(a) == len(b) or not a[-len(b) - 1].isalnum())
@@ -239,8 +244,9 @@ def read_attachments(root: etree._Element | None, base_url: str | None = None) -
             found.append(attachment)
     if sum(a.source == "link_target" for a in found) > MAX_SHOWN_DOCUMENTS:
         found = [a for a in found if a.source != "link_target"]
-    files = merge_attachments(found)
-    return files if len(files) <= MAX_PAGE_FILES else ()
+    if len({_file_key(a.name) for a in found}) > MAX_PAGE_FILES:
+        return ()  # an archive (counted before merging, whose cost grows with the square of the files)
+    return merge_attachments(found)
 
 
 def listed_files(blocks: Sequence[Block]) -> tuple[Attachment, ...]:
@@ -264,10 +270,13 @@ def merge_attachments(read: Sequence[Attachment], *listed: Sequence[Attachment])
     (transforms/metadata.py's text shapes). A file named twice is kept once, at its first place; a later
     reading's size, download count or URL fills what the first lacks. Ordinals are renumbered from 1."""
     merged: list[Attachment] = []
+    keys: list[str] = []
     for attachment in (*read, *(a for more in listed for a in more)):
-        at = next((i for i, kept in enumerate(merged) if _same_file(kept.name, attachment.name)), None)
+        key = _file_key(attachment.name)
+        at = next((i for i, kept in enumerate(keys) if _same_file(kept, key)), None)
         if at is None:
             merged.append(attachment)
+            keys.append(key)
             continue
         kept = merged[at]
         merged[at] = replace(kept, size_bytes=kept.size_bytes if kept.size_bytes is not None else attachment.size_bytes,
