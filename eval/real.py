@@ -13,7 +13,9 @@ Gold is in eval/real/<split>/gold (format: eval/real/README.md). What is counted
   "invented" counts a value emitted where the gold has none;
 - headings and list items invented: emitted ones that match neither the gold nor its optional entries
   (text prefix, markers ignored), on the pages whose gold labels them;
-- quotes: matched on the first characters of their text; speaker right when one name contains the other.
+- quotes: matched on the first characters of their text; speaker right when one name contains the other;
+- attachments: a gold file is found when an emitted name ends it or it ends the name (whitespace and case
+  ignored); "attachments invented" counts emitted files no gold entry names (every gold lists its files, [] for none).
 Splits: dev and holdout were read and tuned on (holdout became tunable in round 4, after rounds 3 and 3b had
 measured it and named its misses); fresh holds sites collected later and is measured once, at the end of a
 round, never read for tuning (a split without a folder is skipped).
@@ -170,6 +172,7 @@ class Tally:
     caption_pred: int = 0
     attach_gold: int = 0
     attach_found: int = 0
+    attach_invented: int = 0
     quote_gold: int = 0
     quote_pred: int = 0
     quote_matched: int = 0
@@ -196,6 +199,7 @@ class Tally:
             "list_pages": self.list_pages,
             "captions_found": self.ratio(self.caption_found, self.caption_gold) if self.extras else None,
             "attachments_found": self.ratio(self.attach_found, self.attach_gold) if self.extras else None,
+            "attachments_invented": self.attach_invented if self.extras else None,
             "quote_precision": self.ratio(self.quote_matched, self.quote_pred) if self.extras else None,
             "quote_recall": self.ratio(self.quote_matched, self.quote_gold) if self.extras else None,
             "speaker_right": self.ratio(self.speaker_right, self.quote_matched) if self.extras else None,
@@ -301,10 +305,15 @@ def score_page(out: Output, gold: dict, tally: Tally, name: str) -> None:
         if invented:
             miss(f"{name}: {len(invented)} list items invented, e.g. {[t[:30] for t in invented[:3]]}")
     if "captions" in out.produces:
-        _score_extras(out, gold, tally)
+        _score_extras(out, gold, tally, name)
 
 
-def _score_extras(out: Output, gold: dict, tally: Tally) -> None:
+def _same_file(pred: str, gold: str) -> bool:
+    """An attachment's name matches the gold's when one ends the other (a listed prefix: '첨부 1. ')."""
+    return bool(pred and gold) and (pred.endswith(gold) or gold.endswith(pred))
+
+
+def _score_extras(out: Output, gold: dict, tally: Tally, name: str = "") -> None:
     """Captions, attachments and quotes: only for extractors that emit them (trafilatura's text has none)."""
     tally.extras = True
     gold_caps = [key(c, 30) for c in gold.get("captions", [])]
@@ -315,7 +324,15 @@ def _score_extras(out: Output, gold: dict, tally: Tally) -> None:
     gold_att = [squash(a["name"]).casefold() for a in gold.get("attachments", [])]
     pred_att = [squash(a).casefold() for a in out.attachments]
     tally.attach_gold += len(gold_att)
-    tally.attach_found += sum(1 for g in gold_att if any(p and (p.endswith(g) or g.endswith(p)) for p in pred_att))
+    tally.attach_found += sum(1 for g in gold_att if any(_same_file(p, g) for p in pred_att))
+    missed = [a["name"] for a in gold.get("attachments", []) if not any(_same_file(p, squash(a["name"]).casefold())
+                                                                        for p in pred_att)]
+    invented = [a for a, p in zip(out.attachments, pred_att) if not any(_same_file(p, g) for g in gold_att)]
+    tally.attach_invented += len(invented)
+    if missed:
+        tally.misses.append(f"{name}: {len(missed)} attachments missed, e.g. {[t[:40] for t in missed[:3]]}")
+    if invented:
+        tally.misses.append(f"{name}: {len(invented)} attachments invented, e.g. {[t[:40] for t in invented[:3]]}")
     _score_quotes(out, gold, tally)
 
 
@@ -368,6 +385,7 @@ ROWS = [
     ("headings found", "headings_found", "%"), ("headings invented", "headings_invented", "n"),
     ("list items found", "list_items_found", "%"), ("list items invented", "list_items_invented", "n"),
     ("captions found", "captions_found", "%"), ("attachments found", "attachments_found", "%"),
+    ("attachments invented", "attachments_invented", "n"),
     ("quote precision", "quote_precision", "%"), ("quote recall", "quote_recall", "%"), ("speaker right", "speaker_right", "%"),
     ("pages per CPU-second", "pages_per_cpu_second", "f"),
 ]

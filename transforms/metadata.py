@@ -77,8 +77,11 @@ _LINE_START_LABEL = re.compile(rf"^\W{{0,3}}(?:({_GLUED_RE}|{_WORDS_RE})\s*[:：
 _INT_RE = re.compile(r"\d[\d,]*")
 
 _SIZE = r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[KMG]B|bytes?|B)"
+SIZE_RE = re.compile(_SIZE, re.IGNORECASE)  # a size shown beside a file's link ('(136 KB)', '49.69 KB')
 # Download counts come as ', Download: 1', ' / 다운로드 17회', ' Downloads 27' or ' - downloaded 11 times'.
-_DOWNLOADS = r"(?:\s*[,/-]?\s*(?:downloads?|downloaded|다운로드|다운|hits)\s*[:：]?\s*(?P<dl{n}>\d[\d,]*)\s*(?:회|times)?)?"
+_DOWNLOAD_COUNT = r"(?:downloads?|downloaded|다운로드|다운|hits)\s*[:：]?\s*(?P<dl{n}>\d[\d,]*)\s*(?:회|times)?"
+_DOWNLOADS = rf"(?:\s*[,/-]?\s*{_DOWNLOAD_COUNT})?"
+DOWNLOADS_RE = re.compile(_DOWNLOAD_COUNT.format(n=""), re.IGNORECASE)  # a count beside a file's link ('다운로드 17회')
 _ATTACHMENT_BODY = (rf"\.(?P<ext>[A-Za-z0-9]{{1,6}}))\s*(?P<open>[\[(])?\s*(?:(?:size|크기|용량)\s*[:：]\s*)?{_SIZE}"
                     rf"{_DOWNLOADS.format(n=1)}\s*(?(open)[\])]){_DOWNLOADS.format(n=2)}")
 _ATTACHMENT_RE = re.compile(rf"^[\W_ㆍ·•]{{0,3}}\s*(?:(?:첨부\s?파일|파일\s?첨부|첨부|attachments?|attached files?|files?|"
@@ -342,13 +345,17 @@ def find_metadata_run(blocks: Sequence[Block], day_first: bool | None = None) ->
     return None
 
 
-def _attachment(match: re.Match[str], ordinal: int) -> Attachment:
-    unit = match["unit"].upper()
-    size_float = float(match["num"].replace(",", "")) * SIZE_MULTIPLIERS.get(unit, 1)  # inf for 400 digits
-    size = round(size_float) if math.isfinite(size_float) and size_float <= MAX_PLAUSIBLE_BYTES else None
+def size_in_bytes(number: str, unit: str) -> int | None:
+    """A size as shown ('1,234.5', 'KB') in bytes, KB = 1024; None when it is past any real file's size."""
+    size_float = float(number.replace(",", "")) * SIZE_MULTIPLIERS.get(unit.upper(), 1)  # inf for 400 digits
+    return round(size_float) if math.isfinite(size_float) and size_float <= MAX_PLAUSIBLE_BYTES else None
+
+
+def _attachment(match: re.Match[str], ordinal: int, source: str = "text_line") -> Attachment:
     count = match["dl1"] or match["dl2"]
     downloads = _to_int(count) if count else None
-    return Attachment(ordinal, match["name"].strip(), match["ext"].lower(), size, downloads)
+    return Attachment(ordinal, match["name"].strip(), match["ext"].lower(), size_in_bytes(match["num"], match["unit"]),
+                      downloads, source=source)
 
 
 def parse_attachment(text: str, ordinal: int) -> Attachment | None:
@@ -361,7 +368,7 @@ def parse_attachment(text: str, ordinal: int) -> Attachment | None:
 
 def find_attachments(text: str, first_ordinal: int) -> list[Attachment]:
     """Attachments listed inside a longer line, such as a metadata table row."""
-    return [_attachment(m, first_ordinal + i) for i, m in enumerate(_INLINE_ATTACHMENT_RE.finditer(text))]
+    return [_attachment(m, first_ordinal + i, "field_row") for i, m in enumerate(_INLINE_ATTACHMENT_RE.finditer(text))]
 
 
 def names_department(name: str) -> bool:

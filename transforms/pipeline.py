@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from cityclips.defaults import MAX_PAGE_MB
+from cityclips.transforms.attachments import listed_files, merge_attachments, read_attachments
 from cityclips.transforms.blocks import text_blocks
 from cityclips.transforms.clean import clean_blocks
 from cityclips.transforms.decode import decode_page, looks_binary
@@ -22,8 +23,8 @@ from cityclips.transforms.page_kind import (KindMarkup, PageEvidence, PageKind, 
 from cityclips.transforms.paths import doc_id_for, sha256_of
 from cityclips.transforms.quotes import extract_quotes
 from cityclips.transforms.reconcile import reconcile_metadata, title_hints
-from cityclips.transforms.records import (Block, CleanPage, DecodedPage, Document, MarkupMetadata, PageSource, RawPage,
-                                          Reject, RemovedLine)
+from cityclips.transforms.records import (Attachment, Block, CleanPage, DecodedPage, Document, MarkupMetadata, PageSource,
+                                          RawPage, Reject, RemovedLine)
 from cityclips.transforms.segment import segment_page
 from cityclips.transforms.dedup import EMPTY_FINGERPRINT, Assignment, Copy, assign_groups, page_fingerprint
 from cityclips.transforms.source import charset_from_content_type, page_url, site_of
@@ -61,6 +62,7 @@ class PageParts:
     rows: ListingRows
     kind_markup: KindMarkup = KindMarkup()  # item markup, neighbour links, alerts (transforms/page_kind.py)
     fetched_url: str | None = None  # the URL the page was fetched from (a WARC record), if any
+    attachments: tuple[Attachment, ...] = ()  # the files its links list (transforms/attachments.py)
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings(), page_
     """
     limits = settings.limits
     decoded = _decoded(raw)
-    rows, kind_markup = ListingRows(), KindMarkup()
+    rows, kind_markup, attachments = ListingRows(), KindMarkup(), ()
     if raw.source_format == "html":
         root = parse_html(decoded.text)
         check_nodes(root, limits)
@@ -136,6 +138,7 @@ def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings(), page_
         if page_kind:
             rows = listing_rows(root, url)
             kind_markup = read_kind_markup(root)
+            attachments = read_attachments(root, url)  # process_page's too: the template pass drops its parts
         blocks, removed, title = html_blocks(root)
         removed = [*flattened, *removed]
     else:
@@ -146,7 +149,7 @@ def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings(), page_
             rows = text_listing_rows([b.text for b in blocks])
     check_lines(len(blocks), limits)
     source = PageSource(url, site_of(url), raw.fetched_at, raw.http_status, raw.content_type)
-    return PageParts(blocks, removed, title, decoded, markup, source, rows, kind_markup, raw.url)
+    return PageParts(blocks, removed, title, decoded, markup, source, rows, kind_markup, raw.url, attachments)
 
 
 def page_blocks(raw: RawPage, limits: WorkLimits = WorkLimits()) -> tuple[list[Block], list[RemovedLine], str | None,
@@ -234,7 +237,9 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
     # the page shows when it was published (a byline, a board's 등록일), not only when it last changed,
     # which reconcile takes as its date when it shows no other
     shows_published = clean.metadata.published_at is not None or markup.board.published_at is not None
-    clean = replace(clean, metadata=reconcile_metadata(markup, clean.metadata))
+    metadata = reconcile_metadata(markup, clean.metadata)
+    attachments = merge_attachments(parts.attachments, metadata.attachments, listed_files(blocks))
+    clean = replace(clean, metadata=replace(metadata, attachments=attachments))
     kind = _page_kind(parts, clean, shows_published)
     # rows, an error message or a front page's chrome the cleaner took: the page is still what it is
     if not clean.body and kind.kind not in ("listing", "error", "home"):

@@ -97,11 +97,18 @@ class RemovedLine:
 
 @dataclass(frozen=True)
 class Attachment:
+    """A file a page lists: its name as shown, and where on the page it was read."""
+
     ordinal: int
     name: str
     extension: str
     size_bytes: int | None
     downloads: int | None
+    url: str | None = None  # the link's target, made absolute against the page's URL when that is known
+    # Where it was read: 'link_text' (a link whose text is the file name), 'link_target' (a link to a document
+    # shown as a download, named by its title or URL), 'text_line' (a line such as '1.jpg[size: 783.2 KB]'),
+    # 'field_row' (inside a metadata row: '첨부 : 현황.xls [size: 1.32 MB]').
+    source: str = "text_line"
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,13 @@ PAGE_KINDS = {
     "static": "content that is no dated item: overviews, directions, glossaries (a 'last modified' date makes none)",
     "error": "an error page", "home": "a site's front page",
 }
+ATTACHMENT_SOURCES = {
+    "link_text": "a link whose text is the file name ('공고문.hwp (71KB)')",
+    "link_target": "a link to a document the page shows as a download (a file-type icon, a size beside it, a row "
+                   "or box labelled as attachments), named by its title or its URL's file name",
+    "text_line": "a line that lists the file ('1.jpg[size: 783.2 KB, Download: 1]')",
+    "field_row": "inside a metadata row ('첨부 : 현황.xls [size: 1.32 MB, Download: 63]')",
+}
 SEGMENT_KINDS = {
     "title": "the headline", "summary": "a sub-headline line under the title",
     "heading": "a section heading", "paragraph": "body prose", "list_item": "an item of a (nested) list",
@@ -217,6 +224,9 @@ ATTACHMENTS = table(
            nullable=False, pattern=r"[^A-Z.\s]*"),
     column("size_bytes", pa.int64(), "Size in bytes, KB = 1024 and MB = 1024^2, rounded.", at_least=0),
     column("downloads", pa.int64(), "Download count shown on the page.", at_least=0),
+    column("url", pa.string(), "The file's link, absolute when the page's URL is known (else as the page wrote it); "
+                               "null for a script link ('javascript:fnDown(3)') and for files a text line names."),
+    column("source", pa.string(), "Where on the page the file was read.", nullable=False, accepted=ATTACHMENT_SOURCES),
 )
 
 QUOTES = table(

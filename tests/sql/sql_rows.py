@@ -53,9 +53,10 @@ def segment(doc_id: str, seq: int, kind: str, text: str, language: str, **column
     return row
 
 
-def attachment(doc_id: str, ordinal: int, name: str, size_bytes: int | None, downloads: int | None) -> dict:
+def attachment(doc_id: str, ordinal: int, name: str, size_bytes: int | None, downloads: int | None,
+               url: str | None = None, source: str = "text_line") -> dict:
     return {"doc_id": doc_id, "ordinal": ordinal, "name": name, "extension": name.rsplit(".", 1)[-1],
-            "size_bytes": size_bytes, "downloads": downloads}
+            "size_bytes": size_bytes, "downloads": downloads, "url": url, "source": source}
 
 
 def quote(doc_id: str, seq: int, ordinal: int, speaker: str, text: str, as_written: str | None = None) -> dict:

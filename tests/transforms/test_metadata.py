@@ -128,12 +128,14 @@ def test_non_attachments_give_none(line: str) -> None:
 
 def test_attachments_inside_a_metadata_row() -> None:
     row = "조회수 : 1,507 첨부 : 상품권_가맹점_현황.xls [size: 1.32 MB, Download: 63]"
-    assert find_attachments(row, 1) == [Attachment(1, "상품권_가맹점_현황.xls", "xls", round(1.32 * 1024 ** 2), 63)]
+    assert find_attachments(row, 1) == [Attachment(1, "상품권_가맹점_현황.xls", "xls", round(1.32 * 1024 ** 2), 63,
+                                                   source="field_row")]
 
 
 def test_absurd_sizes_do_not_raise_and_give_no_size() -> None:
     # 400 digits make float('inf'); round(inf) used to raise OverflowError
-    assert find_attachments("x.pdf[size: " + "9" * 400 + " KB]", 1) == [Attachment(1, "x.pdf", "pdf", None, None)]
+    assert find_attachments("x.pdf[size: " + "9" * 400 + " KB]", 1) == [Attachment(1, "x.pdf", "pdf", None, None,
+                                                                                source="field_row")]
     huge = parse_attachment("x.pdf[size: " + "9" * 150 + " GB]", 1)
     assert huge is not None and huge.size_bytes is None
 

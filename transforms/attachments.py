@@ -1,0 +1,285 @@
+"""Read the files a page lists (its attachments) from the DOM, before any chrome is removed.
+
+Boards, meeting pages and notices list their files in many shapes: a '첨부파일' row of links whose text is the
+file name ('공고문.hwp (71KB)'), a download list under 'Attachments', a Drupal file field with a PDF icon and a
+size beside a link titled 'Agenda'. Two kinds of link are read, by structure rather than any site's words (and, from the blocks, list items and
+rows that name a file without a link: listed_files):
+
+- a link whose own text is a file name (a name ending in a document extension, a size or a count beside it);
+- a link to a document (its URL names a .pdf, .hwp, ... file) that the page shows as a download: a file-type
+  icon, a size beside it, or a row or box labelled as attachments ('첨부파일', 'Attachments'). Its name is the
+  file name its title, its URL's file parameter or its URL's path gives.
+
+A link to a document with no such sign is a link in prose ('the settlement is here'), not an attachment, and a
+page with more shown documents than an item lists is a document library: its links are not read as attachments
+(nor any link of a page that names more files than an item ever lists: an archive).
+Links in navigation and the page footer are never attachments. Text dumps keep their text shapes
+(transforms/metadata.py: '1.jpg[size: 783.2 KB, Download: 1]'); merge_attachments joins the two readings.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import islice
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from lxml import etree
+
+from cityclips.transforms.dom import tag_of, text_content
+from cityclips.transforms.metadata import ATTACHMENT_HEADER_RE, DOWNLOADS_RE, MAX_PLAUSIBLE_COUNT, SIZE_RE, size_in_bytes
+from cityclips.transforms.records import Attachment, Block
+from cityclips.transforms.source import absolute_url
+
+# Files people attach to notices and meeting pages: documents (HWP and its template HWT, Office, OpenDocument,
+# PDF, text), archives and images. Web pages (.html, .do, .php) are never attachments.
+DOCUMENT_EXTENSIONS = ("pdf", "hwp", "hwpx", "hwt", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods",
+                       "odp", "rtf", "txt", "csv", "zip", "7z", "alz", "egg", "jpg", "jpeg", "png", "gif")
+_EXT = "|".join(sorted(DOCUMENT_EXTENSIONS, key=len, reverse=True))
+MAX_NAME_CHARS = 200  # a file name is a title at most; longer link text is a sentence that mentions one
+# A size or count beside the name ('(71KB)', '[size: 1.3 MB]', '(1)') is short.
+MAX_BESIDE_CHARS = 40
+# A link's text that is a file name: the name (a size may lead it, '217.99KB붙임. 포스터.jpg'), then at most a
+# bracketed size or count. Nothing but spaces and brackets may follow the extension.
+# Arrows and bullets that lead a link ('› PM_Besuch.pdf') are no part of the name; brackets are ('[서식1] 양식.zip').
+_NAMED_FILE = re.compile(rf"^(?:\d[\d,]*(?:\.\d+)?\s*[KMG]B\s*)?[›»▶▷►•·ㆍ*\s-]*(?P<name>[^\n]{{1,{MAX_NAME_CHARS}}}?\.(?P<ext>{_EXT}))"
+                         rf"\s*(?P<beside>[\[(][^\])]{{0,{MAX_BESIDE_CHARS}}}[\])])?\s*$", re.IGNORECASE)
+# A file name inside a title, an icon's alt text or a URL parameter ('공고.hwp 파일', 'name=공고.hwp').
+_FILE_NAME = re.compile(rf"(?P<name>[^/\\=&?\n]{{1,{MAX_NAME_CHARS}}}?\.(?P<ext>{_EXT}))(?![^\W_])", re.IGNORECASE)
+_URL_FILE = re.compile(rf"\.(?:{_EXT})$", re.IGNORECASE)
+# A URL written as the link's text ('www.site.de/geschichten/banane.pdf', 'i.redd.it/x.jpg') is an address, not a name.
+_URL_TEXT = re.compile(r"://|(?<![^\s(])www\.|(?<![^\s(])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/", re.IGNORECASE)
+# A link to a picture named only by its URL is a photo's enlargement, not a file the page lists.
+IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif"})
+# A cheap first look at a link's href and title: only one that mentions a document's extension may point to one.
+_MENTIONS_FILE = re.compile(rf"\.(?:{_EXT})(?![a-z0-9])", re.IGNORECASE)
+# An icon that names a file type: its alt, src, title or class says 'pdf', 'hwp', 'application/pdf' ('PDF icon',
+# 'bt_hwp.gif'); a decorative icon ('icon-notebook-list', 'icon-down') names none.
+_ICON_HINT = re.compile(rf"(?<![a-z])(?:{_EXT})(?![a-z])|application[/-]", re.IGNORECASE)
+# A URL's file name that is a storage key (digits, a hash: '20250411142518969.pdf') names no file a reader sees.
+_STORAGE_KEY = re.compile(r"^(?:[\d_-]+|[0-9a-f_-]{16,})$", re.IGNORECASE)
+ICON_TAGS = frozenset({"img", "i", "svg"})
+# Attachments lists of real items hold 1-10 files (a grant call's forms and references: 10); a page showing
+# more document links than this is a library or an archive of meetings, whose links are not one item's files.
+MAX_SHOWN_DOCUMENTS = 15
+# An item lists a few files, a meeting its packet of agenda, minutes and exhibits (a few dozen at most); a page
+# whose links name more files than this is an archive (a board of 1,152 agendas and minutes, a year of a
+# commission's minutes): its files are its rows, not one item's attachments.
+MAX_PAGE_FILES = 40
+# Sectioning chrome: a footer's privacy-policy PDF or a menu's brochure is never an item's attachment.
+CHROME_TAGS = frozenset({"nav", "footer"})
+BESIDE_LEVELS = 2  # a size sits in the link's box or the box around it ('<span><a/></span> <span>(3 MB)</span>')
+LABEL_LEVELS = 4  # a label ('첨부파일', 'Attachments') sits in the link's row or box, a few levels up
+MAX_LABEL_CHARS = 20  # a label is a word or two, with a count ('첨부파일 (2)')
+
+LISTED_HINTS = frozenset({"li", "cell"})  # list items and table rows: the entries of a file list
+CELL_SEPARATOR = " : "  # how html_blocks joins a row's cells ('th : td')
+_LINKS = etree.XPath("//a[@href or @onclick]")
+_DOTTED_LINKS = etree.XPath("//a[contains(., '.')]")  # links whose text may be a file name
+_SPACE = re.compile(r"\s+")
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _in_chrome(el: etree._Element) -> bool:
+    return any(tag_of(up) in CHROME_TAGS or (up.get("role") or "").lower() == "navigation"
+               for up in el.iterancestors())
+
+
+def _beside_text(link: etree._Element) -> str:
+    """The short text shown beside a link in its own box ('(136 KB)'): the text outside the link of the largest
+    of its nearest ancestors (BESIDE_LEVELS) that hold this link alone; else the text right after the link."""
+    own, beside, box = text_content(link), "", link
+    for _ in range(BESIDE_LEVELS):
+        box = box.getparent()
+        if box is None or next(islice(box.iter("a"), 1, None), None) is not None:
+            break  # the box holds other links too: their names are not this file's size
+        text = _squash(text_content(box).replace(own, " ", 1))
+        if len(text) > MAX_BESIDE_CHARS:
+            break
+        beside = text
+    if not beside:
+        beside = _squash(link.tail or "")
+    return beside if len(beside) <= MAX_BESIDE_CHARS else ""
+
+
+def _size(*texts: str) -> int | None:
+    for text in texts:
+        match = SIZE_RE.search(text or "")
+        if match:
+            return size_in_bytes(match["num"], match["unit"])
+    return None
+
+
+def _names_a_type(icon: etree._Element) -> bool:
+    # the src's own extension says nothing: a photo's thumbnail is a .jpg, the PDF icon a .gif ('bt_hwp.gif')
+    src = (icon.get("src") or "").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return bool(_ICON_HINT.search(" ".join(filter(None, (icon.get("alt"), src, icon.get("title"), icon.get("class"))))))
+
+
+def _downloads(*texts: str) -> int | None:
+    """A download count shown beside a file ('다운로드 17회', 'Downloads: 3'); a bare '(1)' says nothing of what it counts."""
+    for text in texts:
+        match = DOWNLOADS_RE.search(text or "")
+        if match:
+            count = int(match["dl"].replace(",", ""))
+            return count if count <= MAX_PLAUSIBLE_COUNT else None
+    return None
+
+
+def _has_icon(link: etree._Element) -> bool:
+    """A file-type icon inside the link beside its text, or beside the link in its box."""
+    parent = link.getparent()
+    boxes = (link,) if parent is None else (link, parent)
+    return any(_names_a_type(el) for box in boxes for el in box.iter(*ICON_TAGS))
+
+
+def _is_label(el: etree._Element) -> bool:
+    text = _squash(text_content(el))
+    return 0 < len(text) <= MAX_LABEL_CHARS and bool(ATTACHMENT_HEADER_RE.match(text))
+
+
+def _labelled_as_attachments(link: etree._Element) -> bool:
+    """The link sits in a row or box whose label says it lists files ('첨부파일', 'Attachments', 'Files'):
+    the box's own leading text, or a linkless child of it (a th, dt, heading) before the link's branch."""
+    branch = link
+    for level, box in enumerate(link.iterancestors(), 1):
+        if box.tag in ("body", "html") or level > LABEL_LEVELS:
+            return False
+        label = _squash(box.text or "")
+        if label and len(label) <= MAX_LABEL_CHARS and ATTACHMENT_HEADER_RE.match(label):
+            return True
+        for child in box:
+            if child is branch:
+                break
+            if isinstance(child.tag, str) and next(child.iter("a"), None) is None and _is_label(child):
+                return True
+        branch = box
+    return False
+
+
+def _target_name(link: etree._Element, href: str) -> tuple[str, str] | None:
+    """(name, extension) of the document a link points to, from its title, its URL's parameters or path."""
+    title = link.get("title") or ""
+    match = _FILE_NAME.search(title) if len(title) <= MAX_NAME_CHARS + MAX_BESIDE_CHARS else None  # else a tooltip
+    if match and _FILE_NAME.fullmatch(match["name"]):
+        return match["name"].strip(), match["ext"].lower()
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return None
+    for _, value in parse_qsl(parts.query):
+        match = _FILE_NAME.fullmatch(value.strip())
+        if match:
+            return match["name"].strip().rsplit("/", 1)[-1], match["ext"].lower()
+    name = unquote(parts.path).strip().rsplit("/", 1)[-1]
+    if _URL_FILE.search(name) and not _STORAGE_KEY.match(name.rsplit(".", 1)[0]):
+        return name, name.rsplit(".", 1)[-1].lower()
+    return None
+
+
+def _named_link(link: etree._Element, text: str, base_url: str | None) -> Attachment | None:
+    """A link whose text is a file name: 'name.hwp', '공고.hwp (71KB)', '217.99KB붙임. 포스터.jpg'."""
+    match = _NAMED_FILE.match(text)
+    if not match or _URL_TEXT.search(match["name"]):
+        return None
+    beside = (match["beside"] or "", text[:match.start("name")], _beside_text(link))
+    return Attachment(0, match["name"].strip(), match["ext"].lower(), _size(*beside), _downloads(*beside),
+                      absolute_url(link.get("href"), base_url), "link_text")
+
+
+def _shown_document(link: etree._Element, text: str, base_url: str | None) -> Attachment | None:
+    """A link to a document the page shows as a download (an icon, a size beside it, an attachments label)."""
+    href = (link.get("href") or "").strip()
+    if not text or not href or not _MENTIONS_FILE.search(f"{href} {link.get('title') or ''}"):
+        return None  # an image link (a photo, a certification mark) is not an entry of a file list
+    target = _target_name(link, href)
+    if target is None or target[1] in IMAGE_EXTENSIONS:
+        return None
+    beside = _beside_text(link)
+    size = _size(beside)
+    if size is None and not _has_icon(link) and not _labelled_as_attachments(link):
+        return None
+    return Attachment(0, target[0], target[1], size, _downloads(beside), absolute_url(href, base_url), "link_target")
+
+
+def _file_key(name: str) -> str:
+    return _squash(name).casefold()
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Two readings (their _file_key) name one file when they are the same, or one ends the other after a space
+    or a mark ('첨부 공고.hwp' and '공고.hwp'), never inside a word or number ('11차 회의록.hwp' is not '1차 회의록.hwp')."""
+    if len(a) < len(b):
+        a, b = b, a
+    return bool(b) and a.endswith(b) and (len(a) == len(b) or not a[-len(b) - 1].isalnum())
+
+
+def read_attachments(root: etree._Element | None, base_url: str | None = None) -> tuple[Attachment, ...]:
+    """The files a parsed page lists, in document order, each once: links whose text is a file name
+    (source 'link_text'), then, unless the page shows more than MAX_SHOWN_DOCUMENTS of them, links to documents
+    shown as downloads (source 'link_target'); none when they are more than MAX_PAGE_FILES (an archive). url is
+    the link's target made absolute against base_url (the page's URL), None for a script link
+    ('javascript:fnDown(3)'). Read before html_blocks detaches chrome.
+
+    >>> root = etree.fromstring('<div><b>첨부파일</b><a href="/down.do?id=3">공고.hwp (71KB)</a></div>')
+    >>> [(a.name, a.size_bytes, a.url) for a in read_attachments(root, "https://a.go.kr/board/view.do")]
+    [('공고.hwp', 72704, 'https://a.go.kr/down.do?id=3')]
+    """
+    if root is None:
+        return ()
+    found: list[Attachment] = []
+    dotted = set(_DOTTED_LINKS(root))
+    for link in _LINKS(root):
+        # a look at the href and title first: most of a page's links are neither a file name nor a file's link
+        if link not in dotted and not _MENTIONS_FILE.search(f"{link.get('href') or ''} {link.get('title') or ''}"):
+            continue
+        text = _squash(text_content(link))
+        if len(text) > MAX_NAME_CHARS + MAX_BESIDE_CHARS:
+            continue
+        attachment = (_named_link(link, text, base_url) if "." in text else None) or _shown_document(link, text, base_url)
+        if attachment and not _in_chrome(link):
+            found.append(attachment)
+    if sum(a.source == "link_target" for a in found) > MAX_SHOWN_DOCUMENTS:
+        found = [a for a in found if a.source != "link_target"]
+    if len({_file_key(a.name) for a in found}) > MAX_PAGE_FILES:
+        return ()  # an archive (counted before merging, whose cost grows with the square of the files)
+    return merge_attachments(found)
+
+
+def listed_files(blocks: Sequence[Block]) -> tuple[Attachment, ...]:
+    """Files an HTML page's list items and table rows name as text, with no link of their own: an item whose
+    text is a file name ('(붙임1) 지급명단(12.29.).xlsx', a file the page does not make public), a row whose first
+    cell is one ('결재문서본문.hwpx (47.23 KB) : PDF 원문', its links are buttons). Source 'text_line'."""
+    found = []
+    for block in blocks:
+        if block.hint not in LISTED_HINTS or "." not in block.text:
+            continue
+        first = block.text.split(CELL_SEPARATOR, 1)[0]
+        match = _NAMED_FILE.match(first)
+        if match and not _URL_TEXT.search(match["name"]):
+            size = _size(match["beside"] or "", first[:match.start("name")])
+            found.append(Attachment(0, match["name"].strip(), match["ext"].lower(), size, None))
+    return tuple(found) if len(found) <= MAX_PAGE_FILES else ()  # more: an archive's rows
+
+
+def merge_attachments(read: Sequence[Attachment], *listed: Sequence[Attachment]) -> tuple[Attachment, ...]:
+    """One list of a page's files: those read from its links, then those its text lists that no link names
+    (transforms/metadata.py's text shapes). A file named twice is kept once, at its first place; a later
+    reading's size, download count or URL fills what the first lacks. Ordinals are renumbered from 1."""
+    merged: list[Attachment] = []
+    keys: list[str] = []
+    for attachment in (*read, *(a for more in listed for a in more)):
+        key = _file_key(attachment.name)
+        at = next((i for i, kept in enumerate(keys) if _same_file(kept, key)), None)
+        if at is None:
+            merged.append(attachment)
+            keys.append(key)
+            continue
+        kept = merged[at]
+        merged[at] = replace(kept, size_bytes=kept.size_bytes if kept.size_bytes is not None else attachment.size_bytes,
+                             downloads=kept.downloads if kept.downloads is not None else attachment.downloads,
+                             url=kept.url or attachment.url)
+    return tuple(replace(a, ordinal=i) for i, a in enumerate(merged, 1))
