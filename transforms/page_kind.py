@@ -821,7 +821,9 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     reason = f"rows={n_rows} dated={rows.dated_rows} share={share:.2f} pagination={rows.pagination}"
     # One item said twice, by its markup or byline and by a date field of its own that no row holds: the
     # rows are what the page shows beside it (more events, related posts), however much of the page they are.
-    if (evidence.article_markup or evidence.has_published_at) and shows_own_date_field(evidence):
+    # Not on a page the cleaner emptied: its 'body' is then the chrome it removed, where a header's date
+    # ('Today: May 02, 2013') is the line the byline reader took too (one line read twice, no item said twice).
+    if (evidence.article_markup or evidence.has_published_at) and evidence.body_chars and shows_own_date_field(evidence):
         return PageKind("article", f"{reason} item: markup and its own date field")
     # A board's view may show the board's list under the post: the post's author and views above its text
     # are its own (a board view with its list; the rows are the board's other posts).

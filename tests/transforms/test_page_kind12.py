@@ -1,0 +1,38 @@
+"""Page kinds on sites the rules were not tuned on (round 12): emptied pages, ..."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from cityclips.transforms.listing import ListingRows
+from cityclips.transforms.page_kind import PageEvidence, decide_page_kind
+from cityclips.transforms.records import ListingLink
+
+RELEASES = ["Senator calls for more scrutiny of the homeowner assistance program", "Airport towers to stay open",
+            "Panel hears details of the asteroid mission", "Bill to stop tax refund fraud gains cosponsors"]
+보도자료 = ["광주광역시 청년 일자리 지원 사업 참여자 모집", "도시철도 2호선 공사 구간 교통 통제 안내",
+        "인공지능 산업 육성 계획 발표", "광주 비엔날레 관람객 100만 명 돌파"]
+
+
+def dated_rows(titles: list[str], repeat: int = 6) -> ListingRows:
+    """repeat x len(titles) rows, each a title linking its item and a day of 2013."""
+    links = tuple(ListingLink(n + 1, f"{title} ({n})", f"/news/details.cfm?id={n}",
+                              datetime(2013, 1 + n % 12, 1 + n % 28))
+                  for n, title in enumerate(titles * repeat))
+    texts = tuple("".join(link.title.split()) for link in links)
+    return ListingRows(links=links, dated_rows=len(links), rows_chars=sum(map(len, texts)), row_texts=texts)
+
+
+# The cleaner emptied the page (every line went to boilerplate as chrome): what is searched for a date field is then
+# the chrome it removed, where a site's header shows today's date ('Today: May 02, 2013'), the line the byline
+# reader also took. One line read twice is no item said twice; the rows are the page.
+@pytest.mark.parametrize("titles, header", [(RELEASES, "Today: May 02, 2013\nMedia releases\n2013 2012 2011 2010"),
+                                            (보도자료, "오늘 : 2013. 5. 2.\n보도자료\n2013 2012 2011 2010")])
+def test_an_emptied_page_whose_chrome_shows_a_date_is_its_rows_listing(titles, header):
+    rows = dated_rows(titles)
+    emptied = PageEvidence(rows=rows, body_chars=0, body_text=header, has_published_at=True)
+    assert decide_page_kind(emptied).kind == "listing"
+    # a page with a body of its own that shows the date field and the byline is one item whatever its rows
+    kept = PageEvidence(rows=rows, body_chars=len(header), body_text=header, has_published_at=True)
+    assert decide_page_kind(kept).kind == "article"
