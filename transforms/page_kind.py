@@ -813,17 +813,20 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     # pagination and rows most of which share one title shape (numbered results: 'View Opinion No. 16-0775')
     undated = n_rows >= MIN_UNDATED_LISTING_ROWS and (listing_url or rows.pagination) and (
         evidence.body_chars > 0 or (rows.pagination and shaped_rows(rows) >= MIN_DATED_SHARE * n_rows))
+    # A labelled date field that no row holds ('생산일자 : 2025-12-17' in a document's fields above its related
+    # documents): the page's own date. Not on a page the cleaner emptied: its 'body' is then the chrome it
+    # removed, where a header's date ('Today: May 02, 2013') is the line the byline reader took too.
+    own_date = evidence.body_chars > 0 and shows_own_date_field(evidence)
     # Evidence shifts the share a listing needs: pagination or a list URL lower it; an item's URL,
-    # its markup and links to its neighbours raise it.
+    # its markup, links to its neighbours and a date field of its own raise it.
     shift = (LISTING_EVIDENCE_SHIFT * (-rows.pagination - listing_url - rows.links_children)
              + ARTICLE_URL_SHIFT * article_url
-             + ITEM_MARKUP_SHIFT * (evidence.article_markup + evidence.neighbour_links))
+             + ITEM_MARKUP_SHIFT * (evidence.article_markup + evidence.neighbour_links + own_date))
     reason = f"rows={n_rows} dated={rows.dated_rows} share={share:.2f} pagination={rows.pagination}"
     # One item said twice, by its markup or byline and by a date field of its own that no row holds: the
-    # rows are what the page shows beside it (more events, related posts), however much of the page they are.
-    # Not on a page the cleaner emptied: its 'body' is then the chrome it removed, where a header's date
-    # ('Today: May 02, 2013') is the line the byline reader took too (one line read twice, no item said twice).
-    if (evidence.article_markup or evidence.has_published_at) and evidence.body_chars and shows_own_date_field(evidence):
+    # rows are what the page shows beside it (more events, related posts), however much of the page they are
+    # (on an emptied page the two are one header line read twice: no item said twice).
+    if (evidence.article_markup or evidence.has_published_at) and own_date:
         return PageKind("article", f"{reason} item: markup and its own date field")
     # A board's view may show the board's list under the post: the post's author and views above its text
     # are its own (a board view with its list; the rows are the board's other posts).

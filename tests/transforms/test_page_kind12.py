@@ -36,3 +36,23 @@ def test_an_emptied_page_whose_chrome_shows_a_date_is_its_rows_listing(titles, h
     # a page with a body of its own that shows the date field and the byline is one item whatever its rows
     kept = PageEvidence(rows=rows, body_chars=len(header), body_text=header, has_published_at=True)
     assert decide_page_kind(kept).kind == "article"
+
+
+def with_prose(rows: ListingRows, share: float, **fields) -> PageEvidence:
+    """Evidence of a page whose rows are share of the rows and its prose together."""
+    return PageEvidence(rows=rows, prose_chars=round(rows.rows_chars * (1 / share - 1)), **fields)
+
+
+# A document's page shows its fields (who produced it, when) and, below them, a few related documents with their
+# dates: the rows are most of a short page, yet its own labelled date, which no row holds, makes it one item.
+@pytest.mark.parametrize("titles, fields", [
+    (RELEASES, "Document information\nAgency : City of Seoul  Department : Youth Policy\nDate produced : 2025-12-17"),
+    (보도자료, "문서 정보\n기관명 : 서울시 부서명 : 청년사업담당관\n문서번호 : 청년사업담당관-12227 생산일자 : 2025-12-17")])
+def test_a_few_dated_rows_under_the_pages_own_date_field_are_no_listing(titles, fields):
+    rows = dated_rows(titles, repeat=1)
+    assert decide_page_kind(with_prose(rows, 0.6, body_chars=400, body_text=fields)).kind == "article"
+    # the same rows without the date field: most of the page, a listing
+    undated = fields.rsplit(":", 1)[0] + ": -"
+    assert decide_page_kind(with_prose(rows, 0.6, body_chars=400, body_text=undated)).kind == "listing"
+    # ... and rows that are nearly all of the page outweigh it
+    assert decide_page_kind(with_prose(rows, 0.9, body_chars=400, body_text=fields)).kind == "listing"
