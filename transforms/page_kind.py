@@ -3,7 +3,8 @@
 A crawl holds more than articles: board listings, search results, error pages. Structure decides,
 URL patterns and words are evidence:
 - error: an HTTP error, or a short page that says it is one (in Korean or English), or an empty page
-  whose script alerts it;
+  whose script alerts it, or a page that keeps a few words and no sentence, no rows and nothing that dates
+  it (the chrome around a captcha or a wrong address's message, in place of the item);
 - home: a site's front page, by the URL it was fetched from;
 - listing: a page whose main text is mostly a run of similar rows (transforms/listing.py) that each
   hold one link and most of which show a date; pagination, a listing URL or a board table's header
@@ -45,6 +46,7 @@ from cityclips.transforms.listing import (COMPACT_DATE, DATE, DATE_DAY_FIRST, DA
                                           MIN_BOARD_ROWS, MIN_MONTH_DAYS, MIN_ROW_TITLE_CHARS, MIN_UNDATED_LISTING_ROWS,
                                           PROSE_MIN_CHARS, ListingRows, is_next_day)
 from cityclips.transforms.dates import TIME_RANGE
+from cityclips.transforms.field_items import _SENTENCE_MARK as SENTENCE_MARK  # a full stop, '...다': one definition
 from cityclips.transforms.markup import ARTICLE_TYPES, json_ld_object_types
 from cityclips.transforms.metadata import parse_metadata_line
 from cityclips.transforms.records import Block, ListingLink, RemovedLine
@@ -883,6 +885,13 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
         return PageKind("home", "a section's front page (URL)")
     if item:
         return PageKind("article", f"{reason} item: {item}")
+    # less than a sentence kept (a few words, none of its lines a sentence), no rows and nothing that makes it an
+    # item: the page shows a word or two of its chrome in place of content (a marquee's 'announcement', a welcome
+    # line: the cleaner took an invalid address's or a captcha's message with the chrome around it). It shows no
+    # item, as an error page does (a page with nothing kept is rejected as no article).
+    if (0 < evidence.body_chars < PROSE_MIN_CHARS and not prose and not rows.weighable
+            and not any(SENTENCE_MARK.search(line.strip()) for line in evidence.body_text.splitlines())):
+        return PageKind("error", f"{reason} no content: a few words, no sentence and no rows")
     return PageKind("static", reason)
 
 

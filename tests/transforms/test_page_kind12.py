@@ -7,7 +7,8 @@ import pytest
 
 from cityclips.transforms.listing import ListingRows
 from cityclips.transforms.page_kind import PageEvidence, decide_page_kind
-from cityclips.transforms.records import ListingLink
+from cityclips.transforms.pipeline import process_pages
+from cityclips.transforms.records import ListingLink, RawPage
 
 RELEASES = ["Senator calls for more scrutiny of the homeowner assistance program", "Airport towers to stay open",
             "Panel hears details of the asteroid mission", "Bill to stop tax refund fraud gains cosponsors"]
@@ -56,3 +57,27 @@ def test_a_few_dated_rows_under_the_pages_own_date_field_are_no_listing(titles, 
     assert decide_page_kind(with_prose(rows, 0.6, body_chars=400, body_text=undated)).kind == "listing"
     # ... and rows that are nearly all of the page outweigh it
     assert decide_page_kind(with_prose(rows, 0.9, body_chars=400, body_text=fields)).kind == "listing"
+
+
+MENU = "<nav><ul>" + "".join(f"<li><a href='/section{i}.htm'>Section {i}</a></li>" for i in range(12)) + "</ul></nav>"
+
+
+def page(body: str, name: str = "p.html") -> RawPage:
+    return RawPage(f"pages/{name}", f"<html><body>{MENU}<main>{body}</main></body></html>".encode(), "html")
+
+
+# A tender's or a post's address answered with a message in place of the item (a captcha's prompt, a notice that the
+# address is wrong) that the cleaner took with the chrome around it: what is kept is a word or two of chrome (a
+# marquee's 'announcement', a welcome line), no sentence, no rows, nothing dated. An empty page is rejected (no_article);
+# a page with a sentence of its own, however short, is static.
+@pytest.mark.parametrize("title, words, sentence", [
+    ("Tender details", "Announcement", "The committee reviews the bids."),
+    ("입찰 상세", "공지사항", "위원회는 입찰 서류를 심의합니다")])
+def test_a_page_that_keeps_a_few_words_and_no_sentence_shows_no_item(title, words, sentence):
+    nothing, something = process_pages([page(f"<h1>{title}</h1><h4>{words}</h4>", "a.html"),
+                                        page(f"<h1>{title}</h1><h4>{words}</h4><p>{sentence}</p>", "b.html")])
+    assert (nothing.page_kind, something.page_kind) == ("error", "static")
+    assert "no content" in decide_page_kind(PageEvidence(body_chars=len(words), body_text=words)).reason
+    # a line that dates the page is an item's: a notice whose text is its date field
+    dated = f"{words}\n등록일 : 2025-12-17"
+    assert decide_page_kind(PageEvidence(body_chars=len(dated), body_text=dated)).kind == "article"
