@@ -364,12 +364,17 @@ DATE_NUMBERS_YEAR_LAST = re.compile(r"(?<![\d.\-/])(?:(?:1[0-2]|0?[1-9])([.\-])(
 # ... and a day with its ordinal before the month ('13th March 2019 - Wednesday', an events list's day)
 DATE_ORDINAL_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
                                     r"[a-z]*\.?\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+# ... and a day, a month's name and a year joined by dashes ('ePublished Date : 10-Mar-2026 10:34 PM'), as
+# procurement portals and Oracle-made pages write them
+DATE_DAY_MONTH_DASHED = re.compile(r"(?<![\w-])(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?-"
+                                   r"((?:19|20)\d{2})(?![\w-])", re.IGNORECASE)
 
 
 def _full_dates(line: str) -> list[re.Match]:
     """The dates a line shows with a four-digit year (a rule number '20.1.3' is not one)."""
     found = [m for m in DATE.finditer(line) if len(m.group(1)) == 4]
-    for pattern in (DATE_MONTH_FIRST, DATE_DAY_FIRST, DATE_US, DATE_NUMBERS_YEAR_LAST, DATE_ORDINAL_DAY_FIRST):
+    for pattern in (DATE_MONTH_FIRST, DATE_DAY_FIRST, DATE_US, DATE_NUMBERS_YEAR_LAST, DATE_ORDINAL_DAY_FIRST,
+                    DATE_DAY_MONTH_DASHED):
         found.extend(pattern.finditer(line))
     return found
 

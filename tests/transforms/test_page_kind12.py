@@ -81,3 +81,16 @@ def test_a_page_that_keeps_a_few_words_and_no_sentence_shows_no_item(title, word
     # a line that dates the page is an item's: a notice whose text is its date field
     dated = f"{words}\n등록일 : 2025-12-17"
     assert decide_page_kind(PageEvidence(body_chars=len(dated), body_text=dated)).kind == "article"
+
+
+# A tender's page dates itself in the fields above its text, as procurement portals write a day: '10-Mar-2026'.
+@pytest.mark.parametrize("fields", [
+    "Tender Title : 65/Hubli/AE-DSD/e-Tender/2025-26\nCritical Dates :\nePublished Date : 10-Mar-2026 10:34 PM\n"
+    "Work Description : Construction of ring pots for the research station.",
+    "입찰 건명 : 연구소 부지 정비 공사\n주요 일정 :\n공고일 : 10-Mar-2026 10:34 PM\n사업 내용 : 연구소 시험 포장 조성 공사"])
+def test_a_date_field_of_day_month_name_and_year_joined_by_dashes_dates_the_page(fields):
+    assert decide_page_kind(PageEvidence(body_chars=len(fields), body_text=fields, prose_chars=200)).kind == "article"
+    # a version or a code with dashes is no date: '10-Mar-26' has no four-digit year, 'A-10-Mar-2026' is a code
+    for value in ("10-Mar-26", "A-10-Mar-2026"):
+        undated = fields.replace("10-Mar-2026", value)
+        assert decide_page_kind(PageEvidence(body_chars=len(undated), body_text=undated, prose_chars=200)).kind == "static"
