@@ -369,6 +369,11 @@ DATE_ORDINAL_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(jan|feb|mar|
 DATE_DAY_MONTH_DASHED = re.compile(r"(?<![\w-])(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?-"
                                    r"((?:19|20)\d{2})(?![\w-])", re.IGNORECASE)
 
+# ... and a line that is nothing but a date of two-digit numbers ('05.19.15' above a press release's title and
+# teaser, '25.05.19' in a Korean board's row): a date only alone on its line (inside a line, '1.2.19' is as often
+# a version or a rule's number), zero-padded, one separator.
+SHORT_DATE_LINE = re.compile(r"^\s*(?P<a>\d{2})(?P<sep>[./-])(?P<b>\d{2})(?P=sep)(?P<c>\d{2})\s*$")
+
 
 def _full_dates(line: str) -> list[re.Match]:
     """The dates a line shows with a four-digit year (a rule number '20.1.3' is not one)."""
@@ -376,7 +381,16 @@ def _full_dates(line: str) -> list[re.Match]:
     for pattern in (DATE_MONTH_FIRST, DATE_DAY_FIRST, DATE_US, DATE_NUMBERS_YEAR_LAST, DATE_ORDINAL_DAY_FIRST,
                     DATE_DAY_MONTH_DASHED):
         found.extend(pattern.finditer(line))
+    if (alone := SHORT_DATE_LINE.match(line)) and _is_short_date(alone):
+        found.append(alone)
     return found
+
+
+def _is_short_date(match: re.Match) -> bool:
+    """True when SHORT_DATE_LINE's three numbers read as a day: month, day, year ('05.19.15') or year,
+    month, day ('25.05.19')."""
+    first, second, third = (int(match.group(name)) for name in ("a", "b", "c"))
+    return (1 <= first <= 12 and 1 <= second <= 31) or (1 <= second <= 12 and 1 <= third <= 31)
 
 
 def _date_line(line: str) -> str | None:
@@ -409,7 +423,8 @@ def _schedule_date(line: str) -> str | None:
 # own date or date field (an item shows its own date once or twice).
 MIN_ROW_DATING_DATES = MIN_SCHEDULE_LINES
 _HOLDS_DIGIT = re.compile(r"\S*\d\S*")
-_YEAR = re.compile(r"(?:19|20)\d{2}")  # every date _full_dates reads has a four-digit year: lines without are skipped
+# every date _full_dates reads has a four-digit year, or is a line of its own (SHORT_DATE_LINE): others are skipped
+_YEAR = re.compile(r"(?:19|20)\d{2}|^\s*\d{2}[./-]\d{2}[./-]\d{2}\s*$")
 MAX_DATED_SHAPE_LINE_CHARS = 300  # a row's dated line: its date, a label, a title at most
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 import pytest
 
 from cityclips.transforms.listing import ListingRows
-from cityclips.transforms.page_kind import PageEvidence, decide_page_kind
+from cityclips.transforms.page_kind import PageEvidence, decide_page_kind, most_dated_shape
 from cityclips.transforms.pipeline import process_pages
 from cityclips.transforms.records import ListingLink, RawPage
 
@@ -94,3 +94,46 @@ def test_a_date_field_of_day_month_name_and_year_joined_by_dashes_dates_the_page
     for value in ("10-Mar-26", "A-10-Mar-2026"):
         undated = fields.replace("10-Mar-2026", value)
         assert decide_page_kind(PageEvidence(body_chars=len(undated), body_text=undated, prose_chars=200)).kind == "static"
+
+
+TEASERS = ["The senators introduced a bipartisan bill today that lets inspectors general pay bonuses to staff who "
+           "find savings in federal spending", "The senator released the third edition of the waste report, which "
+           "catalogues examples of wasteful spending across the government", "The senate passed a resolution that "
+           "calls for the release of four citizens imprisoned abroad, with the senator among its sponsors",
+           "The senator welcomed the court ruling that the bulk collection of phone records by the agency is unlawful "
+           "and called on congress to end it", "The senators introduced legislation to authorise the direct supply "
+           "of defence equipment to a regional government fighting in the north"]
+요약 = ["광주광역시는 청년 일자리 지원 사업에 참여할 청년을 모집한다고 밝혔다. 선정된 청년에게는 월 50만 원의 활동비가 지급된다",
+      "광주광역시는 도시철도 2호선 공사 구간의 교통을 통제한다고 밝혔다. 시민들은 우회 도로를 이용해 달라고 당부했다",
+      "광주광역시는 인공지능 산업을 육성하기 위한 5개년 계획을 발표했다. 계획에는 기업 유치와 인재 양성이 담겼다",
+      "광주 비엔날레 관람객이 100만 명을 넘어섰다고 재단이 밝혔다. 재단은 폐막까지 특별 행사를 이어 간다고 밝혔다",
+      "광주광역시는 겨울철 한파에 대비해 취약 계층 지원 대책을 마련했다고 밝혔다. 난방비와 방한용품이 지원된다"]
+
+
+def teaser_list(titles: list[str], summaries: list[str], dates: list[str]) -> str:
+    """A press page's flat run of releases: a linked title, a date of its own, a teaser that links the release."""
+    entries = [f"<h2><a href='/news/press/{n}'>{title}</a></h2><span class='date'>{date}</span>"
+               f"<p class='summary'>{summary} &hellip; <a href='/news/press/{n}'>Continue Reading</a></p><hr>"
+               for n, (title, summary, date) in enumerate(zip(titles, summaries, dates))]
+    return f"<h1>Press releases</h1><div id='press'>{''.join(entries)}</div>"
+
+
+# A press page lists its releases as a flat run: each its title, a line that is only its date in two-digit numbers
+# ('05.19.15', '25.05.19') and a teaser of a paragraph. The dates are entries' (dated lines of one shape, each followed
+# by its text); inside a line, two-digit numbers are no date ('version 05.19.15').
+@pytest.mark.parametrize("titles, summaries, dates", [
+    (RELEASES + ["Senators introduce a bill to arm the Kurds"], TEASERS, ["05.19.15", "05.18.15", "05.12.15", "05.11.15",
+                                                                          "05.08.15"]),
+    (보도자료 + ["겨울철 한파 대비 취약 계층 지원 대책 마련"], 요약, ["25.05.19", "25.05.18", "25.05.12", "25.05.11", "25.05.08"])])
+def test_teasers_under_lines_that_are_each_a_short_date_are_a_listing(titles, summaries, dates):
+    listing, = process_pages([page(teaser_list(titles, summaries, dates))])
+    assert listing.page_kind == "listing"
+    versions = [f"Release {date} notes" for date in dates]
+    assert process_pages([page(teaser_list(titles, summaries, versions))])[0].page_kind == "static"
+
+
+def test_a_line_of_two_digit_numbers_is_a_date_only_when_it_reads_as_one():
+    assert most_dated_shape("05.19.15\n05.18.15\n05.12.15") == 3  # month, day, year
+    assert most_dated_shape("25.05.19\n25.05.18\n25-05-12") == 3  # year, month, day; dots or dashes
+    assert most_dated_shape("45.67.89\n13.32.40\n05.19-15\n5.19.15") == 0  # no month, no day, two separators, unpadded
+    assert most_dated_shape("Version 05.19.15\nVersion 05.18.15\nVersion 05.12.15") == 0  # inside a line: a version
