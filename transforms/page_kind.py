@@ -375,14 +375,20 @@ DATE_DAY_MONTH_DASHED = re.compile(r"(?<![\w-])(\d{1,2})-(jan|feb|mar|apr|may|ju
 SHORT_DATE_LINE = re.compile(r"^\s*(?P<a>\d{2})(?P<sep>[./-])(?P<b>\d{2})(?P=sep)(?P<c>\d{2})\s*$")
 
 
+_FOUR_DIGIT_YEAR = re.compile(r"(?:19|20)\d{2}")  # in every date pattern but SHORT_DATE_LINE
+
+
 def _full_dates(line: str) -> list[re.Match]:
-    """The dates a line shows with a four-digit year (a rule number '20.1.3' is not one)."""
+    """The dates a line shows with a four-digit year (a rule number '20.1.3' is not one), or the line when it is
+    a short date alone (SHORT_DATE_LINE)."""
+    if (alone := SHORT_DATE_LINE.match(line)) and _is_short_date(alone):
+        return [alone]
+    if not _FOUR_DIGIT_YEAR.search(line):  # most lines show no year: none of the patterns can match (in C)
+        return []
     found = [m for m in DATE.finditer(line) if len(m.group(1)) == 4]
     for pattern in (DATE_MONTH_FIRST, DATE_DAY_FIRST, DATE_US, DATE_NUMBERS_YEAR_LAST, DATE_ORDINAL_DAY_FIRST,
                     DATE_DAY_MONTH_DASHED):
         found.extend(pattern.finditer(line))
-    if (alone := SHORT_DATE_LINE.match(line)) and _is_short_date(alone):
-        found.append(alone)
     return found
 
 
@@ -424,7 +430,7 @@ def _schedule_date(line: str) -> str | None:
 MIN_ROW_DATING_DATES = MIN_SCHEDULE_LINES
 _HOLDS_DIGIT = re.compile(r"\S*\d\S*")
 # every date _full_dates reads has a four-digit year, or is a line of its own (SHORT_DATE_LINE): others are skipped
-_YEAR = re.compile(r"(?:19|20)\d{2}|^\s*\d{2}[./-]\d{2}[./-]\d{2}\s*$")
+_YEAR = re.compile(rf"{_FOUR_DIGIT_YEAR.pattern}|^\s*\d{{2}}[./-]\d{{2}}[./-]\d{{2}}\s*$")
 MAX_DATED_SHAPE_LINE_CHARS = 300  # a row's dated line: its date, a label, a title at most
 
 
@@ -838,7 +844,9 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     # A labelled date field that no row holds ('생산일자 : 2025-12-17' in a document's fields above its related
     # documents): the page's own date. Not on a page the cleaner emptied: its 'body' is then the chrome it
     # removed, where a header's date ('Today: May 02, 2013') is the line the byline reader took too.
-    own_date = evidence.body_chars > 0 and shows_own_date_field(evidence)
+    # (asked only where it can decide: rows that could make a listing, or markup or a byline to say it twice)
+    own_date = (evidence.body_chars > 0 and (dated or undated or evidence.article_markup or evidence.has_published_at)
+                and shows_own_date_field(evidence))
     # Evidence shifts the share a listing needs: pagination or a list URL lower it; an item's URL,
     # its markup, links to its neighbours and a date field of its own raise it.
     shift = (LISTING_EVIDENCE_SHIFT * (-rows.pagination - listing_url - rows.links_children)
