@@ -621,10 +621,11 @@ def labelled_date_lines(body_text: str) -> list[str]:
 
 def shows_own_date_field(evidence: PageEvidence) -> bool:
     """True when the page shows a labelled date field of its own above its rows: a field none of its rows
-    holds (an event's 'Date : ...' above a 'More events' box; a listing's dates are its rows')."""
-    rows = evidence.rows.row_texts
-    return any(not _held_by_a_row(line, rows) for line in labelled_date_lines(evidence.body_text)
-               if "".join(line.split()))
+    holds (an event's 'Date : ...' above a 'More events' box; a listing's dates are its rows'), in a line of no
+    shape that dates rows ('Posted: <date>' under each of them: dates_rows)."""
+    rows, text = evidence.rows.row_texts, shown_text(evidence)
+    return any(not _held_by_a_row(line, rows) and not dates_rows(line, _full_dates(line), text)
+               for line in labelled_date_lines(evidence.body_text) if "".join(line.split()))
 
 
 def _held_by_a_row(line: str, row_texts: Sequence[str]) -> bool:

@@ -137,3 +137,17 @@ def test_a_line_of_two_digit_numbers_is_a_date_only_when_it_reads_as_one():
     assert most_dated_shape("25.05.19\n25.05.18\n25-05-12") == 3  # year, month, day; dots or dashes
     assert most_dated_shape("45.67.89\n13.32.40\n05.19-15\n5.19.15") == 0  # no month, no day, two separators, unpadded
     assert most_dated_shape("Version 05.19.15\nVersion 05.18.15\nVersion 05.12.15") == 0  # inside a line: a version
+
+
+# A list's rows may show their dates on lines of their own, outside the rows' elements ('Posted: May 7, 2026' under
+# each opinion, '게시일 : 2026. 5. 7.' under each notice): labelled dates of one shape, three and more, date the rows,
+# and are no date field of the page's own, even on a page whose markup carries a publication time (as CMSs put on
+# every page).
+@pytest.mark.parametrize("titles, label", [(RELEASES, "Posted: May {day}, 2026"), (보도자료, "게시일 : 2026. 5. {day}.")])
+def test_labelled_dates_that_date_the_rows_are_no_date_field_of_the_page(titles, label):
+    rows = dated_rows(titles, repeat=2)
+    posted = "\n".join(f"{title}\n{label.format(day=day)}" for day, title in enumerate(titles, start=3))
+    assert decide_page_kind(with_prose(rows, 0.9, body_chars=600, body_text=posted, article_markup=True)).kind == "listing"
+    # one such line is the page's own date: an item that shows its rows (related posts) beside it
+    own = f"{label.format(day=3)}\n" + "\n".join(titles)
+    assert decide_page_kind(with_prose(rows, 0.9, body_chars=600, body_text=own, article_markup=True)).kind == "article"
