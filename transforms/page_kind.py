@@ -3,8 +3,8 @@
 A crawl holds more than articles: board listings, search results, error pages. Structure decides,
 URL patterns and words are evidence:
 - error: an HTTP error, or a short page that says it is one (in Korean or English), or an empty page
-  whose script alerts it, or a page that keeps a few words and no sentence, no rows and nothing that dates
-  it (the chrome around a captcha or a wrong address's message, in place of the item);
+  whose script alerts it, or a page that keeps a few words and no sentence, no rows, no file's name and
+  nothing that dates it (the chrome around a captcha or a wrong address's message, in place of the item);
 - home: a site's front page, by the URL it was fetched from;
 - listing: a page whose main text is mostly a run of similar rows (transforms/listing.py) that each
   hold one link and most of which show a date; pagination, a listing URL or a board table's header
@@ -797,6 +797,16 @@ def document_rows(rows: ListingRows) -> int:
     return sum(bool(link.url and DOCUMENT_LINK.search(link.url)) for link in rows.links)
 
 
+# A file's name as a line shows it ('모집공고.hwp', 'Agenda.pdf', '11.jpg'): an attachment's row
+_FILE_NAME_LINE = re.compile(r"\.(?:pdf|hwpx?|docx?|xlsx?|pptx?|odt|rtf|zip|jpe?g|png|gif)\s*$", re.IGNORECASE)
+
+
+def shows_files(evidence: PageEvidence) -> bool:
+    """True when a line of the body ends with a file's name: a notice whose text is its attachments ('붙임 참조'
+    above '모집공고.hwp') shows them. (The page's links are no evidence: menus and footers link manuals as PDFs.)"""
+    return any(_FILE_NAME_LINE.search(line) for line in evidence.body_text.splitlines())
+
+
 # What item_evidence names before a date the page shows (it tries these first): a byline's date, item
 # markup, an item's URL, links to its neighbours.
 STRONG_ITEM_EVIDENCE = frozenset({"published_at", "article_markup", "article_url", "neighbour_links"})
@@ -917,8 +927,9 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     # less than a sentence kept (a few words, none of its lines a sentence), no rows and nothing that makes it an
     # item: the page shows a word or two of its chrome in place of content (a marquee's 'announcement', a welcome
     # line: the cleaner took an invalid address's or a captcha's message with the chrome around it). It shows no
-    # item, as an error page does (a page with nothing kept is rejected as no article).
-    if (0 < evidence.body_chars < PROSE_MIN_CHARS and not prose and not rows.weighable
+    # item, as an error page does (a page with nothing kept is rejected as no article); a page that shows files is
+    # their page (a notice whose text is '붙임 참조' and its attachments).
+    if (0 < evidence.body_chars < PROSE_MIN_CHARS and not prose and not rows.weighable and not shows_files(evidence)
             and not any(SENTENCE_MARK.search(line.strip()) for line in evidence.body_text.splitlines())):
         return PageKind("error", f"{reason} no content: a few words, no sentence and no rows")
     return PageKind("static", reason)

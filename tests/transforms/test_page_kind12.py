@@ -83,6 +83,14 @@ def test_a_page_that_keeps_a_few_words_and_no_sentence_shows_no_item(title, word
     assert decide_page_kind(PageEvidence(body_chars=len(dated), body_text=dated)).kind == "article"
 
 
+@pytest.mark.parametrize("text", ["See the attachments\nAgenda.pdf\nMinutes.docx", "붙임 참조\n모집공고.hwp\n신청서.hwpx"])
+def test_a_page_whose_few_words_are_its_attachments_is_no_error(text):
+    # a notice whose text is 'see the attachments' and the files' names: their page, whatever else it lacks
+    assert decide_page_kind(PageEvidence(body_chars=len(text), body_text=text)).kind == "static"
+    alone = text.splitlines()[0]
+    assert decide_page_kind(PageEvidence(body_chars=len(alone), body_text=alone)).kind == "error"
+
+
 # A tender's page dates itself in the fields above its text, as procurement portals write a day: '10-Mar-2026'.
 @pytest.mark.parametrize("fields", [
     "Tender Title : 65/Hubli/AE-DSD/e-Tender/2025-26\nCritical Dates :\nePublished Date : 10-Mar-2026 10:34 PM\n"
