@@ -375,7 +375,7 @@ DATE_DAY_MONTH_DASHED = re.compile(r"(?<![\w-])(\d{1,2})-(jan|feb|mar|apr|may|ju
 SHORT_DATE_LINE = re.compile(r"^\s*(?P<a>\d{2})(?P<sep>[./-])(?P<b>\d{2})(?P=sep)(?P<c>\d{2})\s*$")
 
 
-_FOUR_DIGIT_YEAR = re.compile(r"(?:19|20)\d{2}")  # in every date pattern but SHORT_DATE_LINE
+_YEAR = re.compile(r"(?:19|20)\d{2}")  # every date _full_dates reads has a four-digit year: lines without are skipped
 
 
 def _full_dates(line: str) -> list[re.Match]:
@@ -383,7 +383,7 @@ def _full_dates(line: str) -> list[re.Match]:
     a short date alone (SHORT_DATE_LINE)."""
     if (alone := SHORT_DATE_LINE.match(line)) and _is_short_date(alone):
         return [alone]
-    if not _FOUR_DIGIT_YEAR.search(line):  # most lines show no year: none of the patterns can match (in C)
+    if not _YEAR.search(line):  # but a short date alone: most lines show no year, and one scan (in C) says so
         return []
     found = [m for m in DATE.finditer(line) if len(m.group(1)) == 4]
     for pattern in (DATE_MONTH_FIRST, DATE_DAY_FIRST, DATE_US, DATE_NUMBERS_YEAR_LAST, DATE_ORDINAL_DAY_FIRST,
@@ -429,8 +429,6 @@ def _schedule_date(line: str) -> str | None:
 # own date or date field (an item shows its own date once or twice).
 MIN_ROW_DATING_DATES = MIN_SCHEDULE_LINES
 _HOLDS_DIGIT = re.compile(r"\S*\d\S*")
-# every date _full_dates reads has a four-digit year, or is a line of its own (SHORT_DATE_LINE): others are skipped
-_YEAR = re.compile(rf"{_FOUR_DIGIT_YEAR.pattern}|^\s*\d{{2}}[./-]\d{{2}}[./-]\d{{2}}\s*$")
 MAX_DATED_SHAPE_LINE_CHARS = 300  # a row's dated line: its date, a label, a title at most
 
 
@@ -447,7 +445,7 @@ def dated_line_shapes(text: str) -> Counter:
     and digit-holding words masked), how many different dates its lines show."""
     dates: dict[str, set[str]] = {}
     for line in text[:SCHEDULE_CHARS].splitlines():
-        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not _YEAR.search(line) or not (found := _full_dates(line)):
+        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not (found := _full_dates(line)):
             continue
         dates.setdefault(_dated_shape(line, found), set()).add(min(found, key=lambda m: m.start()).group(0))
     return Counter({shape: len(seen) for shape, seen in dates.items()})
@@ -480,7 +478,7 @@ def dated_entries(text: str) -> int:
     entries: Counter = Counter()
     lines = text[:SCHEDULE_CHARS].splitlines()
     for line, after in zip(lines, lines[1:]):
-        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not _YEAR.search(line) or not (found := _full_dates(line)):
+        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not (found := _full_dates(line)):
             continue
         shape = _dated_shape(line, found)
         if shapes[shape] >= MIN_ROW_DATING_DATES and len(after.strip()) >= PROSE_MIN_CHARS and not (
