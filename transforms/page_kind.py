@@ -366,8 +366,8 @@ DATE_ORDINAL_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(jan|feb|mar|
                                     r"[a-z]*\.?\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 # ... and a day, a month's name and a year joined by dashes ('ePublished Date : 10-Mar-2026 10:34 PM'), as
 # procurement portals and Oracle-made pages write them
-DATE_DAY_MONTH_DASHED = re.compile(r"(?<![\w-])(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?-"
-                                   r"((?:19|20)\d{2})(?![\w-])", re.IGNORECASE)
+DATE_DAY_MONTH_DASHED = re.compile(r"(?<![\w-])(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+                                   r"[a-z]*\.?-((?:19|20)\d{2})(?![\w-])", re.IGNORECASE)
 
 # ... and a line that is nothing but a date of two-digit numbers ('05.19.15' above a press release's title and
 # teaser, '25.05.19' in a Korean board's row): a date only alone on its line (inside a line, '1.2.19' is as often
@@ -654,13 +654,15 @@ def frame_text(body: Sequence[Block], removed: Sequence[RemovedLine]) -> str:
 
 
 def shows_own_board_fields(evidence: PageEvidence) -> bool:
-    """True when a line of the frame above the body gives an author and a view count as labelled fields
-    ('작성자 : 김태하 ㅣ 조회수 : 426', 'Posted by admin | Views: 75') and none of the rows holds it: one
-    post's own fields. A listing shows those as its columns' names, or in each row."""
-    rows = evidence.rows.row_texts
+    """True when a line of the frame above the body gives an author and a view count or a publication date as
+    labelled fields ('작성자 : 김태하 ㅣ 조회수 : 426', '작성자 : 공원과 등록일 : 2025-05-19', 'Posted by admin |
+    Views: 75') and none of the rows holds it, nor is it of a shape that dates rows (dates_rows): one post's own
+    fields. A listing shows those as its columns' names, or in each row."""
+    rows, text = evidence.rows.row_texts, shown_text(evidence)
     for line in evidence.frame_text.splitlines():
         fields = parse_metadata_line(line)
-        if fields.author and fields.view_count is not None and not _held_by_a_row(line, rows):
+        if (fields.author and (fields.view_count is not None or fields.published_at is not None)
+                and not _held_by_a_row(line, rows) and not dates_rows(line, _full_dates(line), text)):
             return True
     return False
 
@@ -867,10 +869,10 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     # (on an emptied page the two are one header line read twice: no item said twice).
     if (evidence.article_markup or evidence.has_published_at) and own_date:
         return PageKind("article", f"{reason} item: markup and its own date field")
-    # A board's view may show the board's list under the post: the post's author and views above its text
+    # A board's view may show the board's list under the post: the post's author and views or date above its text
     # are its own (a board view with its list; the rows are the board's other posts).
     if shows_own_board_fields(evidence):
-        return PageKind("article", f"{reason} item: its own author and view count above its text")
+        return PageKind("article", f"{reason} item: its own author and view count or date above its text")
     # A record's field table above its rows: the rows are its own (a case's filings by date, a study's sites)
     if shows_record_fields(evidence):
         return PageKind("article", f"{reason} item: a record's fields above its rows")

@@ -68,8 +68,8 @@ def page(body: str, name: str = "p.html") -> RawPage:
 
 # A tender's or a post's address answered with a message in place of the item (a captcha's prompt, a notice that the
 # address is wrong) that the cleaner took with the chrome around it: what is kept is a word or two of chrome (a
-# marquee's 'announcement', a welcome line), no sentence, no rows, nothing dated. An empty page is rejected (no_article);
-# a page with a sentence of its own, however short, is static.
+# marquee's 'announcement', a welcome line), no sentence, no rows, nothing dated. An empty page is rejected
+# (no_article); a page with a sentence of its own, however short, is static.
 @pytest.mark.parametrize("title, words, sentence", [
     ("Tender details", "Announcement", "The committee reviews the bids."),
     ("입찰 상세", "공지사항", "위원회는 입찰 서류를 심의합니다")])
@@ -101,7 +101,8 @@ def test_a_date_field_of_day_month_name_and_year_joined_by_dashes_dates_the_page
     # a version or a code with dashes is no date: '10-Mar-26' has no four-digit year, 'A-10-Mar-2026' is a code
     for value in ("10-Mar-26", "A-10-Mar-2026"):
         undated = fields.replace("10-Mar-2026", value)
-        assert decide_page_kind(PageEvidence(body_chars=len(undated), body_text=undated, prose_chars=200)).kind == "static"
+        evidence = PageEvidence(body_chars=len(undated), body_text=undated, prose_chars=200)
+        assert decide_page_kind(evidence).kind == "static"
 
 
 TEASERS = ["The senators introduced a bipartisan bill today that lets inspectors general pay bonuses to staff who "
@@ -130,8 +131,8 @@ def teaser_list(titles: list[str], summaries: list[str], dates: list[str]) -> st
 # ('05.19.15', '25.05.19') and a teaser of a paragraph. The dates are entries' (dated lines of one shape, each followed
 # by its text); inside a line, two-digit numbers are no date ('version 05.19.15').
 @pytest.mark.parametrize("titles, summaries, dates", [
-    (RELEASES + ["Senators introduce a bill to arm the Kurds"], TEASERS, ["05.19.15", "05.18.15", "05.12.15", "05.11.15",
-                                                                          "05.08.15"]),
+    (RELEASES + ["Senators introduce a bill to arm the Kurds"], TEASERS,
+     ["05.19.15", "05.18.15", "05.12.15", "05.11.15", "05.08.15"]),
     (보도자료 + ["겨울철 한파 대비 취약 계층 지원 대책 마련"], 요약, ["25.05.19", "25.05.18", "25.05.12", "25.05.11", "25.05.08"])])
 def test_teasers_under_lines_that_are_each_a_short_date_are_a_listing(titles, summaries, dates):
     listing, = process_pages([page(teaser_list(titles, summaries, dates))])
@@ -155,7 +156,25 @@ def test_a_line_of_two_digit_numbers_is_a_date_only_when_it_reads_as_one():
 def test_labelled_dates_that_date_the_rows_are_no_date_field_of_the_page(titles, label):
     rows = dated_rows(titles, repeat=2)
     posted = "\n".join(f"{title}\n{label.format(day=day)}" for day, title in enumerate(titles, start=3))
-    assert decide_page_kind(with_prose(rows, 0.9, body_chars=600, body_text=posted, article_markup=True)).kind == "listing"
+    listing = with_prose(rows, 0.9, body_chars=600, body_text=posted, article_markup=True)
+    assert decide_page_kind(listing).kind == "listing"
     # one such line is the page's own date: an item that shows its rows (related posts) beside it
     own = f"{label.format(day=3)}\n" + "\n".join(titles)
     assert decide_page_kind(with_prose(rows, 0.9, body_chars=600, body_text=own, article_markup=True)).kind == "article"
+
+
+# A short post (a sentence or two, a poster) with its board's latest posts beside it: the rows are most of the page,
+# yet the post's own header above its text (its author and the day it was posted, which no row holds) makes it one
+# item. Without that header, six dated rows and a line are a listing.
+@pytest.mark.parametrize("title, header, text, recent", [
+    ("Trail closure notice", "<p class='byline'>By Parks Department | May 19, 2025</p>",
+     "Part of the trail is closed for repairs until the end of June.", RELEASES + RELEASES[:2]),
+    ("무등산 탐방로 통제 안내", "<table><tr><th>작성자</th><td>공원과</td><th>등록일</th><td>2025-05-19</td></tr></table>",
+     "무등산 탐방로 일부 구간이 정비 공사로 6월 말까지 통제됩니다.", 보도자료 + 보도자료[:2])])
+def test_a_short_posts_own_author_and_date_above_its_text_make_it_one_item_beside_its_boards_rows(title, header, text,
+                                                                                                   recent):
+    box = "<ul class='recent'>" + "".join(f"<li><a href='/board/view.do?idx={n}'>{row}</a><span>2025.05.{n + 1:02d}"
+                                          "</span></li>" for n, row in enumerate(recent)) + "</ul>"
+    post, headless = process_pages([page(f"<h3>{title}</h3>{header}<div><p>{text}</p></div>{box}", "a.html"),
+                                    page(f"<h3>{title}</h3><div><p>{text}</p></div>{box}", "b.html")])
+    assert (post.page_kind, headless.page_kind) == ("article", "listing")
