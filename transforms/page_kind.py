@@ -858,11 +858,17 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     # (asked only where it can decide: rows that could make a listing, or markup or a byline to say it twice)
     own_date = (evidence.body_chars > 0 and (dated or undated or evidence.article_markup or evidence.has_published_at)
                 and shows_own_date_field(evidence))
+    # ... or a date the page shows as its own just above its text: a byline's (one that dates no rows: see above)
+    # or a date field of the frame the cleaner took out ('작성일 : 2025-05-19', 'Posted on May 19, 2025', '2025.05.19'
+    # under the title), where the frame's last line is no row's (a listing's first row may go to the frame)
+    shows_own_date = own_date or (evidence.body_chars > 0 and (dated or undated) and (
+        evidence.has_published_at or shows_date_field(evidence.frame_text, shown_text(evidence)))
+        and not _held_by_a_row(evidence.frame_text.rsplit("\n", 1)[-1], rows.row_texts))
     # Evidence shifts the share a listing needs: pagination or a list URL lower it; an item's URL,
-    # its markup, links to its neighbours and a date field of its own raise it.
+    # its markup, links to its neighbours and a date of its own raise it.
     shift = (LISTING_EVIDENCE_SHIFT * (-rows.pagination - listing_url - rows.links_children)
              + ARTICLE_URL_SHIFT * article_url
-             + ITEM_MARKUP_SHIFT * (evidence.article_markup + evidence.neighbour_links + own_date))
+             + ITEM_MARKUP_SHIFT * (evidence.article_markup + evidence.neighbour_links + shows_own_date))
     reason = f"rows={n_rows} dated={rows.dated_rows} share={share:.2f} pagination={rows.pagination}"
     # One item said twice, by its markup or byline and by a date field of its own that no row holds: the
     # rows are what the page shows beside it (more events, related posts), however much of the page they are

@@ -1,6 +1,7 @@
 """Page kinds on sites the rules were not tuned on (round 12): emptied pages, ..."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -178,3 +179,34 @@ def test_a_short_posts_own_author_and_date_above_its_text_make_it_one_item_besid
     post, headless = process_pages([page(f"<h3>{title}</h3>{header}<div><p>{text}</p></div>{box}", "a.html"),
                                     page(f"<h3>{title}</h3><div><p>{text}</p></div>{box}", "b.html")])
     assert (post.page_kind, headless.page_kind) == ("article", "listing")
+
+
+# A release of a few paragraphs with ten related releases under it: the rows are about half of what the page shows
+# (Korean prose is dense), yet the date it shows as its own above its text (a byline, a date under its title) raises
+# the share its rows need to make it a listing, as item markup does.
+@pytest.mark.parametrize("titles, frame, byline", [
+    (RELEASES, "Press releases\nPosted on May 19, 2025", True), (RELEASES, "Press releases\nMay 19, 2025", False),
+    (보도자료, "보도자료\n작성일 : 2025-05-19", True), (보도자료, "보도자료\n2025.05.19", False)])
+def test_a_date_of_its_own_above_its_text_outweighs_a_box_of_related_rows(titles, frame, byline):
+    rows = dated_rows(titles, repeat=2)
+    page_evidence = with_prose(rows, 0.55, body_chars=900, body_text="text", frame_text=frame, has_published_at=byline)
+    assert decide_page_kind(page_evidence).kind == "article"
+    undated = replace(page_evidence, frame_text=frame.splitlines()[0], has_published_at=False)
+    assert decide_page_kind(undated).kind == "listing"
+    # rows that are nearly all of the page are its listing whatever date it shows
+    assert decide_page_kind(replace(page_evidence, prose_chars=rows.rows_chars // 10)).kind == "listing"
+
+
+def test_a_korean_release_dated_under_its_title_with_related_releases_under_it_is_an_article():
+    paragraphs = "".join(f"<p>{text}</p>" for text in (
+        "광주광역시는 청년들의 안정적인 사회 진입을 돕기 위해 올해 청년 일자리 지원 사업 참여자 500명을 모집한다고 19일 밝혔다.",
+        "모집 대상은 공고일 기준 광주에 거주하는 만 19세부터 39세까지의 미취업 청년이며, 선정된 청년에게는 활동비가 지급된다.",
+        "신청은 다음 달 2일부터 13일까지 광주청년정책플랫폼 누리집에서 받으며, 서류 심사와 면접을 거쳐 참여자를 선정할 예정이다.",
+        "시 관계자는 청년들이 지역에서 일자리를 찾고 정착할 수 있도록 다양한 지원 정책을 계속 마련하겠다고 말했다."))
+    related = "<h4>관련 보도자료</h4><ul>" + "".join(
+        f"<li><a href='/board/view.do?idx={n}'>{title}</a><span>2025.04.{n + 1:02d}</span></li>"
+        for n, title in enumerate(보도자료 * 2 + 보도자료[:2])) + "</ul>"
+    byline = "<span>작성일 : 2025-05-19</span>"
+    dated, undated = process_pages([page(f"<h3>{보도자료[0]}</h3>{byline}{paragraphs}{related}", "a.html"),
+                                    page(f"<h3>{보도자료[0]}</h3>{paragraphs}{related}", "b.html")])
+    assert (dated.page_kind, undated.page_kind) == ("article", "listing")
