@@ -875,6 +875,10 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     # (on an emptied page the two are one header line read twice: no item said twice).
     if (evidence.article_markup or evidence.has_published_at) and own_date:
         return PageKind("article", f"{reason} item: markup and its own date field")
+    # ... or by an event's fields: its own date field and the labels of when and where ('Date: June 3, 2025',
+    # 'Location: City Hall'; '일시 : 2025. 6. 3.', '장소 : 시청') above a box of more events
+    if own_date and shows_event_fields(evidence):
+        return PageKind("article", f"{reason} item: an event's own date and place above its rows")
     # A board's view may show the board's list under the post: the post's author and views or date above its text
     # are its own (a board view with its list; the rows are the board's other posts).
     if shows_own_board_fields(evidence):

@@ -210,3 +210,19 @@ def test_a_korean_release_dated_under_its_title_with_related_releases_under_it_i
     dated, undated = process_pages([page(f"<h3>{보도자료[0]}</h3>{byline}{paragraphs}{related}", "a.html"),
                                     page(f"<h3>{보도자료[0]}</h3>{paragraphs}{related}", "b.html")])
     assert (dated.page_kind, undated.page_kind) == ("article", "listing")
+
+
+# An event's page shows its own date and place as fields above a box of more events: one item, however many rows the
+# box holds. The same box under a page that names no date of its own is a list of events.
+@pytest.mark.parametrize("title, fields, text, more", [
+    ("Budget town hall", ["Date: June 3, 2025", "Time: 6:00 pm - 8:00 pm", "Location: City Hall"],
+     "Join the mayor and council members to discuss the proposed budget and share your priorities.", RELEASES * 2),
+    ("예산 설명회", ["일시 : 2025. 6. 3.(화) 14:00", "장소 : 시청 3층 대회의실"],
+     "시민 여러분과 함께 내년도 예산안을 설명하고 의견을 듣는 자리를 마련했습니다.", 보도자료 * 2)])
+def test_an_events_own_date_and_place_above_a_box_of_more_events_make_it_one_item(title, fields, text, more):
+    box = "<h3>More</h3><ul>" + "".join(f"<li><a href='/events/{n}'>{row}</a> 2025-06-{n + 4:02d}</li>"
+                                        for n, row in enumerate(more)) + "</ul>"
+    head = "".join(f"<p>{line}</p>" for line in fields)
+    event, plain = process_pages([page(f"<h1>{title}</h1>{head}<p>{text}</p>{box}", "a.html"),
+                                  page(f"<h1>{title}</h1><p>{text}</p>{box}", "b.html")])
+    assert (event.page_kind, plain.page_kind) == ("article", "listing")
