@@ -3,7 +3,8 @@
 A crawl holds more than articles: board listings, search results, error pages. Structure decides,
 URL patterns and words are evidence:
 - error: an HTTP error, or a short page that says it is one (in Korean or English), or an empty page
-  whose script alerts it;
+  whose script alerts it, or a page that keeps a few words and no sentence, no rows, no file's name and
+  nothing that dates it (the chrome around a captcha or a wrong address's message, in place of the item);
 - home: a site's front page, by the URL it was fetched from;
 - listing: a page whose main text is mostly a run of similar rows (transforms/listing.py) that each
   hold one link and most of which show a date; pagination, a listing URL or a board table's header
@@ -45,6 +46,7 @@ from cityclips.transforms.listing import (COMPACT_DATE, DATE, DATE_DAY_FIRST, DA
                                           MIN_BOARD_ROWS, MIN_MONTH_DAYS, MIN_ROW_TITLE_CHARS, MIN_UNDATED_LISTING_ROWS,
                                           PROSE_MIN_CHARS, ListingRows, is_next_day)
 from cityclips.transforms.dates import TIME_RANGE
+from cityclips.transforms.field_items import _SENTENCE_MARK as SENTENCE_MARK  # a full stop, '...다': one definition
 from cityclips.transforms.markup import ARTICLE_TYPES, json_ld_object_types
 from cityclips.transforms.metadata import parse_metadata_line
 from cityclips.transforms.records import Block, ListingLink, RemovedLine
@@ -362,14 +364,39 @@ DATE_NUMBERS_YEAR_LAST = re.compile(r"(?<![\d.\-/])(?:(?:1[0-2]|0?[1-9])([.\-])(
 # ... and a day with its ordinal before the month ('13th March 2019 - Wednesday', an events list's day)
 DATE_ORDINAL_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
                                     r"[a-z]*\.?\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+# ... and a day, a month's name and a year joined by dashes ('ePublished Date : 10-Mar-2026 10:34 PM'), as
+# procurement portals and Oracle-made pages write them
+DATE_DAY_MONTH_DASHED = re.compile(r"(?<![\w-])(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+                                   r"[a-z]*\.?-((?:19|20)\d{2})(?![\w-])", re.IGNORECASE)
+
+# ... and a line that is nothing but a date of two-digit numbers ('05.19.15' above a press release's title and
+# teaser, '25.05.19' in a Korean board's row): a date only alone on its line (inside a line, '1.2.19' is as often
+# a version or a rule's number), zero-padded, one separator.
+SHORT_DATE_LINE = re.compile(r"^\s*(?P<a>\d{2})(?P<sep>[./-])(?P<b>\d{2})(?P=sep)(?P<c>\d{2})\s*$")
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")  # every date _full_dates reads has a four-digit year: lines without are skipped
 
 
 def _full_dates(line: str) -> list[re.Match]:
-    """The dates a line shows with a four-digit year (a rule number '20.1.3' is not one)."""
+    """The dates a line shows with a four-digit year (a rule number '20.1.3' is not one), or the line when it is
+    a short date alone (SHORT_DATE_LINE)."""
+    if (alone := SHORT_DATE_LINE.match(line)) and _is_short_date(alone):
+        return [alone]
+    if not _YEAR.search(line):  # but a short date alone: most lines show no year, and one scan (in C) says so
+        return []
     found = [m for m in DATE.finditer(line) if len(m.group(1)) == 4]
-    for pattern in (DATE_MONTH_FIRST, DATE_DAY_FIRST, DATE_US, DATE_NUMBERS_YEAR_LAST, DATE_ORDINAL_DAY_FIRST):
+    for pattern in (DATE_MONTH_FIRST, DATE_DAY_FIRST, DATE_US, DATE_NUMBERS_YEAR_LAST, DATE_ORDINAL_DAY_FIRST,
+                    DATE_DAY_MONTH_DASHED):
         found.extend(pattern.finditer(line))
     return found
+
+
+def _is_short_date(match: re.Match) -> bool:
+    """True when SHORT_DATE_LINE's three numbers read as a day: month, day, year ('05.19.15') or year,
+    month, day ('25.05.19')."""
+    first, second, third = (int(match.group(name)) for name in ("a", "b", "c"))
+    return (1 <= first <= 12 and 1 <= second <= 31) or (1 <= second <= 12 and 1 <= third <= 31)
 
 
 def _date_line(line: str) -> str | None:
@@ -402,7 +429,6 @@ def _schedule_date(line: str) -> str | None:
 # own date or date field (an item shows its own date once or twice).
 MIN_ROW_DATING_DATES = MIN_SCHEDULE_LINES
 _HOLDS_DIGIT = re.compile(r"\S*\d\S*")
-_YEAR = re.compile(r"(?:19|20)\d{2}")  # every date _full_dates reads has a four-digit year: lines without are skipped
 MAX_DATED_SHAPE_LINE_CHARS = 300  # a row's dated line: its date, a label, a title at most
 
 
@@ -419,7 +445,7 @@ def dated_line_shapes(text: str) -> Counter:
     and digit-holding words masked), how many different dates its lines show."""
     dates: dict[str, set[str]] = {}
     for line in text[:SCHEDULE_CHARS].splitlines():
-        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not _YEAR.search(line) or not (found := _full_dates(line)):
+        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not (found := _full_dates(line)):
             continue
         dates.setdefault(_dated_shape(line, found), set()).add(min(found, key=lambda m: m.start()).group(0))
     return Counter({shape: len(seen) for shape, seen in dates.items()})
@@ -452,7 +478,7 @@ def dated_entries(text: str) -> int:
     entries: Counter = Counter()
     lines = text[:SCHEDULE_CHARS].splitlines()
     for line, after in zip(lines, lines[1:]):
-        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not _YEAR.search(line) or not (found := _full_dates(line)):
+        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not (found := _full_dates(line)):
             continue
         shape = _dated_shape(line, found)
         if shapes[shape] >= MIN_ROW_DATING_DATES and len(after.strip()) >= PROSE_MIN_CHARS and not (
@@ -593,10 +619,11 @@ def labelled_date_lines(body_text: str) -> list[str]:
 
 def shows_own_date_field(evidence: PageEvidence) -> bool:
     """True when the page shows a labelled date field of its own above its rows: a field none of its rows
-    holds (an event's 'Date : ...' above a 'More events' box; a listing's dates are its rows')."""
-    rows = evidence.rows.row_texts
-    return any(not _held_by_a_row(line, rows) for line in labelled_date_lines(evidence.body_text)
-               if "".join(line.split()))
+    holds (an event's 'Date : ...' above a 'More events' box; a listing's dates are its rows'), in a line of no
+    shape that dates rows ('Posted: <date>' under each of them: dates_rows)."""
+    rows, text = evidence.rows.row_texts, shown_text(evidence)
+    return any(not _held_by_a_row(line, rows) and not dates_rows(line, _full_dates(line), text)
+               for line in labelled_date_lines(evidence.body_text) if "".join(line.split()))
 
 
 def _held_by_a_row(line: str, row_texts: Sequence[str]) -> bool:
@@ -627,13 +654,15 @@ def frame_text(body: Sequence[Block], removed: Sequence[RemovedLine]) -> str:
 
 
 def shows_own_board_fields(evidence: PageEvidence) -> bool:
-    """True when a line of the frame above the body gives an author and a view count as labelled fields
-    ('작성자 : 김태하 ㅣ 조회수 : 426', 'Posted by admin | Views: 75') and none of the rows holds it: one
-    post's own fields. A listing shows those as its columns' names, or in each row."""
-    rows = evidence.rows.row_texts
+    """True when a line of the frame above the body gives an author and a view count or a publication date as
+    labelled fields ('작성자 : 김태하 ㅣ 조회수 : 426', '작성자 : 공원과 등록일 : 2025-05-19', 'Posted by admin |
+    Views: 75') and none of the rows holds it, nor is it of a shape that dates rows (dates_rows): one post's own
+    fields. A listing shows those as its columns' names, or in each row."""
+    rows, text = evidence.rows.row_texts, shown_text(evidence)
     for line in evidence.frame_text.splitlines():
         fields = parse_metadata_line(line)
-        if fields.author and fields.view_count is not None and not _held_by_a_row(line, rows):
+        if (fields.author and (fields.view_count is not None or fields.published_at is not None)
+                and not _held_by_a_row(line, rows) and not dates_rows(line, _full_dates(line), text)):
             return True
     return False
 
@@ -768,6 +797,16 @@ def document_rows(rows: ListingRows) -> int:
     return sum(bool(link.url and DOCUMENT_LINK.search(link.url)) for link in rows.links)
 
 
+# A file's name as a line shows it ('모집공고.hwp', 'Agenda.pdf', '11.jpg'): an attachment's row
+_FILE_NAME_LINE = re.compile(r"\.(?:pdf|hwpx?|docx?|xlsx?|pptx?|odt|rtf|zip|jpe?g|png|gif)\s*$", re.IGNORECASE)
+
+
+def shows_files(evidence: PageEvidence) -> bool:
+    """True when a line of the body ends with a file's name: a notice whose text is its attachments ('붙임 참조'
+    above '모집공고.hwp') shows them. (The page's links are no evidence: menus and footers link manuals as PDFs.)"""
+    return any(_FILE_NAME_LINE.search(line) for line in evidence.body_text.splitlines())
+
+
 # What item_evidence names before a date the page shows (it tries these first): a byline's date, item
 # markup, an item's URL, links to its neighbours.
 STRONG_ITEM_EVIDENCE = frozenset({"published_at", "article_markup", "article_url", "neighbour_links"})
@@ -813,20 +852,37 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
     # pagination and rows most of which share one title shape (numbered results: 'View Opinion No. 16-0775')
     undated = n_rows >= MIN_UNDATED_LISTING_ROWS and (listing_url or rows.pagination) and (
         evidence.body_chars > 0 or (rows.pagination and shaped_rows(rows) >= MIN_DATED_SHARE * n_rows))
+    # A labelled date field that no row holds ('생산일자 : 2025-12-17' in a document's fields above its related
+    # documents): the page's own date. Not on a page the cleaner emptied: its 'body' is then the chrome it
+    # removed, where a header's date ('Today: May 02, 2013') is the line the byline reader took too.
+    # (asked only where it can decide: rows that could make a listing, or markup or a byline to say it twice)
+    own_date = (evidence.body_chars > 0 and (dated or undated or evidence.article_markup or evidence.has_published_at)
+                and shows_own_date_field(evidence))
+    # ... or a date the page shows as its own just above its text: a byline's (one that dates no rows: see above)
+    # or a date field of the frame the cleaner took out ('작성일 : 2025-05-19', 'Posted on May 19, 2025', '2025.05.19'
+    # under the title), where the frame's last line is no row's (a listing's first row may go to the frame)
+    shows_own_date = own_date or (evidence.body_chars > 0 and (dated or undated) and (
+        evidence.has_published_at or shows_date_field(evidence.frame_text, shown_text(evidence)))
+        and not _held_by_a_row(evidence.frame_text.rsplit("\n", 1)[-1], rows.row_texts))
     # Evidence shifts the share a listing needs: pagination or a list URL lower it; an item's URL,
-    # its markup and links to its neighbours raise it.
+    # its markup, links to its neighbours and a date of its own raise it.
     shift = (LISTING_EVIDENCE_SHIFT * (-rows.pagination - listing_url - rows.links_children)
              + ARTICLE_URL_SHIFT * article_url
-             + ITEM_MARKUP_SHIFT * (evidence.article_markup + evidence.neighbour_links))
+             + ITEM_MARKUP_SHIFT * (evidence.article_markup + evidence.neighbour_links + shows_own_date))
     reason = f"rows={n_rows} dated={rows.dated_rows} share={share:.2f} pagination={rows.pagination}"
     # One item said twice, by its markup or byline and by a date field of its own that no row holds: the
-    # rows are what the page shows beside it (more events, related posts), however much of the page they are.
-    if (evidence.article_markup or evidence.has_published_at) and shows_own_date_field(evidence):
+    # rows are what the page shows beside it (more events, related posts), however much of the page they are
+    # (on an emptied page the two are one header line read twice: no item said twice).
+    if (evidence.article_markup or evidence.has_published_at) and own_date:
         return PageKind("article", f"{reason} item: markup and its own date field")
-    # A board's view may show the board's list under the post: the post's author and views above its text
+    # ... or by an event's fields: its own date field and the labels of when and where ('Date: June 3, 2025',
+    # 'Location: City Hall'; '일시 : 2025. 6. 3.', '장소 : 시청') above a box of more events
+    if own_date and shows_event_fields(evidence):
+        return PageKind("article", f"{reason} item: an event's own date and place above its rows")
+    # A board's view may show the board's list under the post: the post's author and views or date above its text
     # are its own (a board view with its list; the rows are the board's other posts).
     if shows_own_board_fields(evidence):
-        return PageKind("article", f"{reason} item: its own author and view count above its text")
+        return PageKind("article", f"{reason} item: its own author and view count or date above its text")
     # A record's field table above its rows: the rows are its own (a case's filings by date, a study's sites)
     if shows_record_fields(evidence):
         return PageKind("article", f"{reason} item: a record's fields above its rows")
@@ -878,6 +934,14 @@ def decide_page_kind(evidence: PageEvidence) -> PageKind:
         return PageKind("home", "a section's front page (URL)")
     if item:
         return PageKind("article", f"{reason} item: {item}")
+    # less than a sentence kept (a few words, none of its lines a sentence), no rows and nothing that makes it an
+    # item: the page shows a word or two of its chrome in place of content (a marquee's 'announcement', a welcome
+    # line: the cleaner took an invalid address's or a captcha's message with the chrome around it). It shows no
+    # item, as an error page does (a page with nothing kept is rejected as no article); a page that shows files is
+    # their page (a notice whose text is '붙임 참조' and its attachments).
+    if (0 < evidence.body_chars < PROSE_MIN_CHARS and not prose and not rows.weighable and not shows_files(evidence)
+            and not any(SENTENCE_MARK.search(line.strip()) for line in evidence.body_text.splitlines())):
+        return PageKind("error", f"{reason} no content: a few words, no sentence and no rows")
     return PageKind("static", reason)
 
 
