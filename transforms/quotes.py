@@ -260,7 +260,7 @@ def _is_short_quoted_speech(quote: str, after: str) -> bool:
 
 
 def _is_speech(quote: str) -> bool:
-    if re.search(r"[\uac00-\ud7a3]", quote):
+    if _HANGUL.search(quote):
         return len(quote.replace(" ", "")) >= MIN_KOREAN_QUOTE_CHARS
     return len(quote.split()) >= MIN_QUOTE_WORDS
 

@@ -246,13 +246,20 @@ def _is_when_heading(text: str) -> bool:
     return is_when_line(text) and not _WHEN_TOKEN.sub("", text)
 
 
+_WORD_START, _WORD_END, _ANY_SPACE = r"(?<![^\W_])", r"(?![^\W_])", r"\s*"  # a whole word, spaces as typed or not
+
+
 def _restates_title(text: str, title: str | None, segments: Sequence[Segment]) -> bool:
     """'Illinois Commerce Commission Regular Open Meeting' over an article titled 'Regular Open Meeting':
     a heading before any content that holds the whole title is the title again (with the body's name), no section."""
     if not title or any(s.kind not in ("title", "heading") for s in segments):
         return False
-    wanted = re.sub(r"\s+", "", title).casefold()
-    return len(wanted) < len(re.sub(r"\s+", "", text)) and wanted in re.sub(r"\s+", "", text).casefold()
+    words = title.split()
+    if len("".join(words)) >= len(re.sub(r"\s+", "", text)):
+        return False
+    # the title's words as whole words of the heading: '공지' inside '인공지능' is a piece of another word
+    whole = _WORD_START + _ANY_SPACE.join(map(re.escape, words)) + _WORD_END
+    return re.search(whole, text, re.IGNORECASE) is not None
 
 
 _PATH_STEP = re.compile(r"\s*[>›»/|]\s*|\s+")  # between the steps of a breadcrumb ('홈 > 알림마당 > 사업공고')
