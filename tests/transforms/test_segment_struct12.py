@@ -24,3 +24,87 @@ def test_a_title_inside_another_word_of_the_first_heading_is_no_restatement_engl
                  title="Time")[0] == ("heading", "Meetings in Summertime")
     assert kinds([("heading", "Board Meeting Time"), ("p", "The board meets every other week in the hall.")],
                  title="Meeting Time")[0] == ("paragraph", "Board Meeting Time")
+
+
+def marked(lines: list[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
+    """lines: (hint, text, marker, dom path); the (kind, text) of each segment."""
+    body = tuple(Block(i, text, hint, 0, marker, True, dom_path=path) for i, (hint, text, marker, path) in
+                 enumerate(lines, 1))
+    page = CleanPage("page.html", "html", Metadata(title="Page"), body, (), ())
+    return [(s.kind, s.text) for s in segment_page(page) if s.kind != "title"]
+
+
+CARD = "body/main/div.card"
+
+
+def test_a_heading_followed_by_a_higher_one_or_itself_again_heads_nothing_english() -> None:
+    # f1112: '<h5>Chamber sittings</h5>' twice in a card, then the next <h3>: labels of empty boxes
+    got = marked([("heading", "Senate", "", f"{CARD}/h3.h0"), ("heading", "Chamber sittings", "", f"{CARD}/div/h5"),
+                  ("heading", "Chamber sittings", "", f"{CARD}/div/h5"), ("heading", "House of Commons", "", f"{CARD}/h3"),
+                  ("p", "The bill was read a first time in the House of Commons.", "", f"{CARD}/p")])
+    assert got[:4] == [("heading", "Senate"), ("paragraph", "Chamber sittings"), ("paragraph", "Chamber sittings"),
+                       ("heading", "House of Commons")]  # a larger heading over a smaller one still opens a section
+
+
+def test_a_heading_followed_by_a_higher_one_or_itself_again_heads_nothing_korean() -> None:
+    got = marked([("heading", "사업 안내", "", f"{CARD}/h3"), ("heading", "신청 현황", "", f"{CARD}/div/h4"),
+                  ("heading", "신청 현황", "", f"{CARD}/div/h4"), ("heading", "추진 배경", "", f"{CARD}/h3"),
+                  ("p", "시는 올해 청년 일자리 사업을 다섯 가지로 나누어 추진한다.", "", f"{CARD}/p")])
+    assert [k for k, _ in got] == ["heading", "paragraph", "paragraph", "heading", "paragraph"]
+    # two of one rank with other words side by side are left as they are
+    got = marked([("heading", "사업 개요", "", f"{CARD}/h3"), ("heading", "추진 배경", "", f"{CARD}/h3"),
+                  ("p", "시는 올해 청년 일자리 사업을 다섯 가지로 나누어 추진한다.", "", f"{CARD}/p")])
+    assert [k for k, _ in got] == ["heading", "heading", "paragraph"]
+
+
+def test_a_text_dumps_headings_have_no_rank() -> None:
+    got = kinds([("heading", "추진 배경"), ("heading", "사업 개요"), ("p", "시는 올해 청년 일자리 사업을 추진한다.")])
+    assert [k for k, _ in got] == ["heading", "heading", "paragraph"]
+
+
+FILES = "body/div.view/ul.list-attachment/li"
+
+
+def test_the_rest_of_an_item_whose_first_line_is_a_file_is_no_item_korean() -> None:
+    # f1109: '<li><p class="title-down">지급명단.xlsx</p>비공개 문서</li>': the file line is the attachment box's,
+    # and '비공개 문서' has no item to continue
+    got = marked([("li", "(붙임1) 2025년 12월 지급명단.xlsx", "•", f"{FILES}/p.title-down"),
+                  ("li", "비공개 문서", "", FILES), ("li", "(붙임2) 2025년 사업 운영계획.hwpx", "•", f"{FILES}/p.title-down"),
+                  ("li", "비공개 문서", "", FILES)])
+    assert [k for k, _ in got] == ["paragraph"] * 4
+
+
+def test_the_rest_of_an_item_whose_first_line_is_a_file_is_no_item_english() -> None:
+    got = marked([("li", "Meeting agenda.pdf", "•", f"{FILES}/a"), ("li", "Posted by the clerk", "", FILES),
+                  ("li", "Budget hearings", "•", "body/ul/li"), ("li", "Monday and Tuesday", "", "body/ul/li/p"),
+                  ("li", "Public comment", "•", "body/ul/li")])
+    assert got == [("paragraph", "Meeting agenda.pdf"), ("paragraph", "Posted by the clerk"),
+                   ("list_item", "Budget hearings Monday and Tuesday"), ("list_item", "Public comment")]
+
+
+def test_a_list_of_one_short_line_is_no_list_english() -> None:
+    # f207: '<h3>Event Type</h3><ul class="event-categories"><li>Board Meetings</li></ul>'; r324 'This event has passed.'
+    got = marked([("heading", "Event Type", "", "body/div/h3"), ("li", "Board Meetings", "•", "body/div/ul.cats/li"),
+                  ("heading", "Event Description", "", "body/div/h2"),
+                  ("p", "Board meetings are held on the fourth Thursday of each month.", "", "body/div/p"),
+                  ("li", "Parks", "•", "body/div/ul/li"), ("li", "Roads", "•", "body/div/ul/li")])
+    assert got[1] == ("paragraph", "Board Meetings")
+    assert got[-2:] == [("list_item", "Parks"), ("list_item", "Roads")]
+
+
+def test_a_list_of_one_short_line_is_no_list_korean() -> None:
+    # r111: '<ul class="tab_title"><li>기업정보</li></ul>', f213: a board's field list whose other rows went to metadata
+    got = marked([("li", "기업정보", "•", "body/div.tab/ul.tab_title/li"),
+                  ("li", "고시공고번호 : 안성시 공고 제2025-718호", "•", "body/div.view_info/ul/li.view_write"),
+                  ("p", "「장애인복지법」에 따라 장애인사용자동차표지 부당사용 차량에 대하여 사전통지서를 발송합니다.", "", "body/div/p")])
+    assert [k for k, _ in got] == ["paragraph", "paragraph", "paragraph"]
+
+
+def test_a_lone_long_line_or_a_lone_sub_item_stays_an_item() -> None:
+    # f1108's one related link, dev r108's footnote; a typed item's sub-list of one ('5. Consent Agenda')
+    got = marked([("li", "Our Clean Future: A Yukon strategy for climate change, energy and a green economy", "•",
+                   "body/div.related/ul/li/p"),
+                  ("p", "5. Consent Agenda", "", "body/div/p"), ("li", "Approval of the minutes", "•", "body/div/ul/li"),
+                  ("li", "* IRIS(Integrated R&D Information System): 각 부처 및 전문기관별로 운영하던 시스템을 통합한 시스템", "•",
+                   "body/div.view/ul/li")])
+    assert [k for k, _ in got] == ["list_item", "list_item", "list_item", "list_item"]
