@@ -306,6 +306,11 @@ _ATTRIBUTION_DASH = re.compile(r"^[\s—―–~-]+")  # '— Premier Sandy Silve
 _QUOTE_MARKS = "“”\"‘’'「」『』"
 
 
+def _removed_between(previous: int, line: int, block_paths: Mapping[int, str]) -> bool:
+    """True when a line between two body lines is not in the body (block_paths holds every body line's path)."""
+    return any(between not in block_paths for between in range(previous + 1, line))
+
+
 def blockquote_quotes(segments: Sequence[Segment], block_paths: Mapping[int, str]) -> dict[int, tuple[str, str]]:
     """Quotes the markup attributes: a run of paragraphs inside one <blockquote> followed by the blockquote's
     footer or cite ('Minister of Environment Pauline Frost', '강기정 광주광역시장'). Returns, by the index of the run's
@@ -321,6 +326,10 @@ def blockquote_quotes(segments: Sequence[Segment], block_paths: Mapping[int, str
             run, run_path = [], None
             continue
         path, attribution = place
+        if run and _removed_between(segments[run[-1]].source_line, segment.source_line, block_paths):
+            # a line of the page between them went (a blockquote's footer the template pass took as the site's
+            # furniture): the blockquote it closed ended there, so what follows is another quote's
+            run, run_path = [], None
         if not attribution:
             if path != run_path:
                 run, run_path = [], path
