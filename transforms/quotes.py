@@ -185,6 +185,29 @@ def last_english_subject(text: str) -> str | None:
     return _APPOSITIVE.sub("", names[-1]) if names else None
 
 
+# 'When Jane Roberts gave birth', 'said Jessica Calarco': two capitalised words inside a sentence (a sentence's
+# first word is capitalised whatever it is), the second a last name the story goes on to use alone.
+_FULL_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+ (?P<surname>[A-Z][a-z]+)\b(?! [A-Z])")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s$")  # 'Jane ' before 'Roberts': part of another full name
+
+
+def full_name_surnames(text: str) -> set[str]:
+    """Last names of the full names in English text ('When Jane Roberts gave birth, ...' -> {'Roberts'})."""
+    return {match["surname"] for match in _FULL_NAME.finditer(text)}
+
+
+def last_surname(text: str, surnames: set[str]) -> str | None:
+    """The last of the known last names that text uses alone ('In the fall, Roberts won't return to teaching.'
+    -> 'Roberts'): whom a pronoun after it ('“...,” she said') refers to. News style names a person in full once,
+    then by the last name; None when the text uses none."""
+    if not surnames or _HANGUL.search(text):
+        return None
+    found = [(match.start(), name) for name in surnames
+             for match in re.finditer(rf"\b{re.escape(name)}\b(?! [A-Z])", text)
+             if not _CAPITALISED_BEFORE.search(text[max(0, match.start() - 40):match.start()])]
+    return max(found)[1] if found else None
+
+
 def _outside_quotes(text: str) -> str:
     """text with its quoted passages left out (the marks stay): a subject named inside an earlier
     quote ('“박 국장이 잘했다”') is what the speaker said, not the speaker."""
@@ -355,9 +378,11 @@ def extract_quotes(segments: Sequence[Segment], block_paths: Mapping[int, str] |
     last_subject: str | None = None  # the last speaker or titled subject of a Korean sentence
     last_said: str | None = None  # the last named subject of an English speech verb in reported speech
     pending: list[int] = []  # whole-paragraph quotes waiting for a speaker named later
+    surnames: set[str] = set()  # the last names of people the text has named in full so far ('Jane Roberts')
     for index, segment in enumerate(segments):
         if segment.kind not in QUOTE_KINDS:
             continue
+        surnames |= full_name_surnames(_outside_quotes(segment.text))
         if index in marked_up:
             quoted, speaker = marked_up[index]
             if quoted:
@@ -394,7 +419,9 @@ def extract_quotes(segments: Sequence[Segment], block_paths: Mapping[int, str] |
             resolved = written
             if written and written.lower() in PRONOUNS:
                 # the subject this paragraph named before the quote, else the last speaker, else one named in prose
-                resolved = last_english_subject(text[:text.find(quote)]) or last_named or last_said or written
+                before = text[:text.find(quote)]
+                resolved = last_english_subject(before) or last_surname(_outside_quotes(before), surnames) or last_named or last_said \
+                    or written
             elif written:
                 last_named = last_subject = written
             if resolved is None:

@@ -1,7 +1,7 @@
 """Round 12 (struct12): a blockquote whose attribution left the body ends there, Korean and English."""
 from __future__ import annotations
 
-from cityclips.transforms.quotes import extract_quotes
+from cityclips.transforms.quotes import extract_quotes, full_name_surnames, last_surname
 from cityclips.transforms.records import Segment
 
 QUOTE = "body/main/article/div.field--name-field-quote/blockquote.blockquote/div.content/p"
@@ -36,3 +36,38 @@ def test_paragraphs_of_one_blockquote_side_by_side_stay_one_quote() -> None:
                   (14, "We will keep working with the panel on every recommendation.", QUOTE),
                   (15, "Premier Sandy Silver", CITE)])
     assert got == [("Premier Sandy Silver", "Climate change is a ")]
+
+
+def paragraphs(texts: list[str]) -> list[tuple[str | None, str | None, str]]:
+    segments = [Segment(seq, "paragraph", text, source_line=seq + 1) for seq, text in enumerate(texts)]
+    return [(q.speaker, q.speaker_as_written, q.text[:20]) for q in extract_quotes(segments)]
+
+
+def test_a_pronoun_is_the_person_the_paragraph_names_by_last_name_english() -> None:
+    # f224: Calarco spoke last, but the paragraph of the quote is about Roberts, named in full before
+    got = paragraphs(["“The stay-at-home moms in this country are mothers pushed out of the workforce,” Calarco said.",
+                      "When Jane Roberts gave birth in November, she and her husband realized day care was out of the "
+                      "question.",
+                      "In the fall, Roberts won't return to teaching. “I've devoted my entire adult life to this "
+                      "profession,” she said."])
+    assert got[1] == ("Roberts", "she", "I've devoted my enti")
+
+
+def test_a_pronoun_with_no_last_name_in_its_paragraph_is_the_last_speaker_english() -> None:
+    got = paragraphs(["“The stay-at-home moms in this country are mothers pushed out of the workforce,” said Jessica "
+                      "Calarco, a sociologist.",
+                      "The decision was wrenching. “I've devoted my entire adult life to this profession,” she said."])
+    assert got[1][0] == "Jessica Calarco"
+    # a full name used again in full is no mention by last name ('Mike Roberts' is another Roberts)
+    got = paragraphs(["“We could not pay for care,” said Jane Roberts, a teacher.",
+                      "When Mike Roberts took leave, “I stayed home with our son for three months,” he said."])
+    assert got[1][0] == "Jane Roberts"
+
+
+def test_korean_text_has_no_last_names_to_follow() -> None:
+    # Korean names its speaker with a title and a particle (last_korean_subject), not by a last name alone
+    assert last_surname("이날 Roberts 대표는 광주를 찾았다.", {"Roberts"}) is None
+    assert last_surname("In the fall, Roberts won't return to teaching.", {"Roberts"}) == "Roberts"
+    assert full_name_surnames("강기정 광주광역시장은 이날 Jane Roberts 대표를 만났다.") == set()
+    assert full_name_surnames("On Monday, Jane Roberts met the mayor.") == {"Roberts"}
+    assert full_name_surnames("Jane Roberts spoke first.") == set()  # a sentence's first word is capitalised anyway
