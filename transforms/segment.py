@@ -172,6 +172,18 @@ def _is_standalone_heading(block: Block, following: Block | None) -> bool:
 MAX_NUMBERED_HEADING_CHARS = 40  # '1. 추진배경', '2. Administrative districts': a short title, not an item
 
 
+FOOTNOTE_MARK = "*"  # '* 본 문서는 공문서로서의 법적 효력은 없으며 ...', '* Registration closes at noon.'
+
+
+def _is_footnote(item: re.Match[str], body: Sequence[Block], i: int) -> bool:
+    """A line typed with an asterisk that no other asterisk line stands beside: a footnote, as a '※' line is a
+    note, not a list of one item. Asterisk lines side by side are a list ('* 사업기간 ...' over '* 지원규모 ...')."""
+    if item["marker"] != FOOTNOTE_MARK:
+        return False
+    beside = [b for b in (body[i - 1] if i else None, body[i + 1] if i + 1 < len(body) else None) if b is not None]
+    return not any(b.text.startswith(FOOTNOTE_MARK) for b in beside)
+
+
 def _is_numbered_heading(item: re.Match[str], block: Block, body: Sequence[Block], i: int) -> bool:
     """'1. 추진배경' standing alone between blank lines, with no numbered item beside it, is a heading."""
     if block.hint != "line" or marker_family(item["marker"]) != "0." or len(item["text"]) > MAX_NUMBERED_HEADING_CHARS:
@@ -540,6 +552,8 @@ def segment_page(page: CleanPage) -> list[Segment]:
         elif item is not None and (_is_numbered_heading(item, block, body, i)
                                    or _is_numbered_section(item, block, body, i)):
             seg.heading(item["text"], block.line_no, keeps_list=False)
+        elif item is not None and _is_footnote(item, body, i):
+            seg.add("note", item["text"], block.line_no, marker=item["marker"])
         elif item is not None:
             seg.list_item(item["marker"], item["text"], block.line_no)
         elif _is_standalone_heading(block, following):

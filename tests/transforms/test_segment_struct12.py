@@ -108,3 +108,26 @@ def test_a_lone_long_line_or_a_lone_sub_item_stays_an_item() -> None:
                   ("li", "* IRIS(Integrated R&D Information System): 각 부처 및 전문기관별로 운영하던 시스템을 통합한 시스템", "•",
                    "body/div.view/ul/li")])
     assert [k for k, _ in got] == ["list_item", "list_item", "list_item", "list_item"]
+
+
+def typed(lines: list[str]) -> list[tuple[str, str, str]]:
+    """Typed lines of one HTML box; the (kind, marker, text) of each segment."""
+    body = tuple(Block(i, text, "p", blank_before=True, dom_path="body/div.view/p") for i, text in enumerate(lines, 1))
+    page = CleanPage("page.html", "html", Metadata(title="Page"), body, (), ())
+    return [(s.kind, s.marker, s.text) for s in segment_page(page) if s.kind != "title"]
+
+
+def test_a_lone_asterisk_line_is_a_footnote_korean() -> None:
+    # f1109: '* 본 문서는 공문서로서의 법적 효력은 없으며 ...' under the document
+    got = typed(["서울 청년수당 12월분 지급 명단을 붙임과 같이 알려드립니다.",
+                 "* 본 문서는 공문서로서의 법적 효력은 없으며, 불법적 활용의 책임은 활용한 자에게 있습니다."])
+    assert got[1] == ("note", "*", "본 문서는 공문서로서의 법적 효력은 없으며, 불법적 활용의 책임은 활용한 자에게 있습니다.")
+    got = typed(["모집 개요", "* 사업기간 : 2026. 1. ~ 12.", "* 지원규모 : 10개 기업"])
+    assert [kind for kind, _, _ in got[1:]] == ["list_item", "list_item"]  # asterisk lines side by side: a list
+
+
+def test_a_lone_asterisk_line_is_a_footnote_english() -> None:
+    got = typed(["The workshop is free and open to every resident of the county.", "* Registration closes at noon."])
+    assert got[1] == ("note", "*", "Registration closes at noon.")
+    got = typed(["Bring:", "* a photo ID", "* proof of address"])
+    assert [kind for kind, _, _ in got[1:]] == ["list_item", "list_item"]
