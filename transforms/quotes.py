@@ -188,7 +188,8 @@ def last_english_subject(text: str) -> str | None:
 # 'When Jane Roberts gave birth', 'said Jessica Calarco': two capitalised words inside a sentence (a sentence's
 # first word is capitalised whatever it is), the second a last name the story goes on to use alone.
 _FULL_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+ (?P<surname>[A-Z][a-z]+)\b(?! [A-Z])")
-_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s$")  # 'Jane ' before 'Roberts': part of another full name
+# 'Jane ' before 'Roberts' (part of another full name), 'the ' before 'University': no person's name used alone
+_NOT_ALONE_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*|\b(?i:the|a|an))\s$")
 
 
 def full_name_surnames(text: str) -> set[str]:
@@ -203,9 +204,15 @@ def last_surname(text: str, surnames: set[str]) -> str | None:
     if not surnames or _HANGUL.search(text):
         return None
     found = [(match.start(), name) for name in surnames
-             for match in re.finditer(rf"\b{re.escape(name)}\b(?! [A-Z])", text)
-             if not _CAPITALISED_BEFORE.search(text[max(0, match.start() - 40):match.start()])]
+             for match in re.finditer(rf"\b{re.escape(name)}\b(?! [A-Z]| of\b)", text)
+             if not _NOT_ALONE_BEFORE.search(text[max(0, match.start() - 40):match.start()])]
     return max(found)[1] if found else None
+
+
+def _since_last_quote(text: str) -> str:
+    """The text after its last closing quotation mark (the opening mark it ends with left out): a quote attributed
+    there names the latest speaker."""
+    return _CLOSE.split(text.rstrip().rstrip(OPENING))[-1]
 
 
 def _outside_quotes(text: str) -> str:
@@ -420,7 +427,7 @@ def extract_quotes(segments: Sequence[Segment], block_paths: Mapping[int, str] |
             if written and written.lower() in PRONOUNS:
                 # the subject this paragraph named before the quote, else the last speaker, else one named in prose
                 before = text[:text.find(quote)]
-                resolved = last_english_subject(before) or last_surname(_outside_quotes(before), surnames) or last_named or last_said \
+                resolved = last_english_subject(before) or last_surname(_since_last_quote(before), surnames) or last_named or last_said \
                     or written
             elif written:
                 last_named = last_subject = written

@@ -177,7 +177,8 @@ FOOTNOTE_MARK = "*"  # '* 본 문서는 공문서로서의 법적 효력은 없�
 
 def _is_footnote(item: re.Match[str], body: Sequence[Block], i: int) -> bool:
     """A line typed with an asterisk that no other asterisk line stands beside: a footnote, as a '※' line is a
-    note, not a list of one item. Asterisk lines side by side are a list ('* 사업기간 ...' over '* 지원규모 ...')."""
+    note, not a list of one item. Asterisk lines side by side are a list ('* 사업기간 ...' over '* 지원규모 ...'), and
+    one right under a list item is that item's sub-item (segment_page keeps it in the list)."""
     if item["marker"] != FOOTNOTE_MARK:
         return False
     beside = [b for b in (body[i - 1] if i else None, body[i + 1] if i + 1 < len(body) else None) if b is not None]
@@ -552,7 +553,7 @@ def segment_page(page: CleanPage) -> list[Segment]:
         elif item is not None and (_is_numbered_heading(item, block, body, i)
                                    or _is_numbered_section(item, block, body, i)):
             seg.heading(item["text"], block.line_no, keeps_list=False)
-        elif item is not None and _is_footnote(item, body, i):
+        elif item is not None and previous_kind != "list_item" and _is_footnote(item, body, i):
             seg.add("note", item["text"], block.line_no, marker=item["marker"])
         elif item is not None:
             seg.list_item(item["marker"], item["text"], block.line_no)

@@ -71,3 +71,26 @@ def test_korean_text_has_no_last_names_to_follow() -> None:
     assert full_name_surnames("강기정 광주광역시장은 이날 Jane Roberts 대표를 만났다.") == set()
     assert full_name_surnames("On Monday, Jane Roberts met the mayor.") == {"Roberts"}
     assert full_name_surnames("Jane Roberts spoke first.") == set()  # a sentence's first word is capitalised anyway
+
+
+def test_a_capitalised_noun_after_the_is_no_last_name_english() -> None:
+    # nature.com: 'at West Virginia University' gave 'University', which 'the University of ...' does not use alone
+    assert last_surname("says Li, an astronomer at the University of California.", {"University", "Li"}) == "Li"
+    assert last_surname("In the fall, Roberts won't return.", {"Roberts"}) == "Roberts"
+
+
+def test_a_speaker_named_after_the_last_name_is_the_later_one_english() -> None:
+    # nature.com: 'says Li. “...,” says Yunfan Gerry Zhang, ... but “...”, he says.': he is Zhang, not Li
+    got = paragraphs(["The telescope is run by a team led by Di Li, its chief scientist.",
+                      "The bursts were too faint for other telescopes, says Li. “This is very exciting news,” says "
+                      "Yunfan Gerry Zhang, who studies bursts at Berkeley. No one knows their cause, but “the more "
+                      "pulses we have, the more we can learn about them,” he says."])
+    assert [speaker for speaker, _, _ in got] == ["Yunfan Gerry Zhang", "Yunfan Gerry Zhang"]
+
+
+def test_straight_quotation_marks_english() -> None:
+    got = paragraphs(['"The stay-at-home moms in this country are mothers pushed out of the workforce," Calarco said.',
+                      "When Jane Roberts gave birth in November, she and her husband realized day care was too costly.",
+                      "In the fall, Roberts won't return to teaching. \"I've devoted my entire adult life to this "
+                      'profession," she said.'])
+    assert got[1][0] == "Roberts"

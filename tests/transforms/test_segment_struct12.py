@@ -131,3 +131,11 @@ def test_a_lone_asterisk_line_is_a_footnote_english() -> None:
     assert got[1] == ("note", "*", "Registration closes at noon.")
     got = typed(["Bring:", "* a photo ID", "* proof of address"])
     assert [kind for kind, _, _ in got[1:]] == ["list_item", "list_item"]
+
+
+def test_an_asterisk_line_under_a_list_item_stays_in_the_list() -> None:
+    # dev r107: '- 신청자격' then '* 업력기준 : ...': the item's own sub-item
+    got = typed(["- 신청자격 : 창업 3년 이내 기업", "* 업력기준 : 접수마감일 기준 법인설립일로부터 3년 이내"])
+    assert [kind for kind, _, _ in got] == ["list_item", "list_item"]
+    got = typed(["- Eligibility: firms under three years old", "* counted from the closing date"])
+    assert [kind for kind, _, _ in got] == ["list_item", "list_item"]
