@@ -435,20 +435,25 @@ def _list_path(block: Block) -> str | None:
 MAX_LONE_ITEM_WORDS = 6
 
 
-def _lone_items(body: Sequence[Block]) -> set[int]:
+def _items_of_no_list(body: Sequence[Block]) -> set[int]:
     """Indices of the short markup items (MAX_LONE_ITEM_WORDS) that are the only item of their list in the body
     (no other item's first line, bulleted or a field row, in the same <ul>/<ol>): '<ul class="tab_title"><li>
     기업정보</li></ul>', '<h3>Event Type</h3><ul><li>Board Meetings</li></ul>'. One line is no list: a tab's
     label, a field's value set with a bullet. (Its other items may have gone as chrome or metadata: what is left
-    is still one line.)"""
-    count: dict[str, list[int]] = {}
+    is still one line.) The items of a list of bare counts are no items either ('<ul class="count_list"><li>8</li>
+    <li>7</li></ul>': a clip's views and likes, their labels left to icons)."""
+    by_list: dict[str, list[int]] = {}
     for i, block in enumerate(body):
         if (block.hint == "li" and block.marker) or block.hint == ROW_HINT:
             path = _list_path(block) if block.dom_path else None
             if path is not None:
-                count.setdefault(path, []).append(i)
-    return {found[0] for found in count.values() if len(found) == 1 and body[found[0]].hint == "li"
+                by_list.setdefault(path, []).append(i)
+    lone = {found[0] for found in by_list.values() if len(found) == 1 and body[found[0]].hint == "li"
             and len(body[found[0]].text.split()) <= MAX_LONE_ITEM_WORDS and not _has_rest(body, found[0])}
+    return lone | {i for found in by_list.values() if all(_COUNT.fullmatch(body[i].text) for i in found) for i in found}
+
+
+_COUNT = re.compile(r"\d[\d,]*")  # '8', '1,504': a count with no word (a video's views and likes), not an item
 
 
 def _has_rest(body: Sequence[Block], i: int) -> bool:
@@ -506,7 +511,7 @@ def segment_page(page: CleanPage) -> list[Segment]:
     deck = _deck(body)
     prose = _prose_box(body)
     numbered_items = _numbered_items(body)
-    lone_items = _lone_items(body)
+    no_list_items = _items_of_no_list(body)
     if page.metadata.title:
         seg.add("title", page.metadata.title, 0, heading_seq=None)
     for i, block in enumerate(body):
@@ -542,7 +547,8 @@ def segment_page(page: CleanPage) -> list[Segment]:
             heading_text = heading["a"] or heading["b"] or heading["c"]
             keeps_list = previous_kind == "list_item" and heading["b"] is not None
             seg.heading(heading_text, block.line_no, keeps_list)
-        elif block.hint == "li" and i in lone_items and block.depth == 0 and previous_kind != "list_item":
+        elif block.hint == "li" and i in no_list_items and block.depth == 0 and (previous_kind != "list_item"
+                                                                           or _COUNT.fullmatch(text)):
             seg.paragraph(block)  # a list of one line (a sub-list of a typed item '5. Consent Agenda' stays an item)
         elif block.hint == "li" and not _is_file_line(block):
             seg.markup_item(block)

@@ -139,3 +139,14 @@ def test_an_asterisk_line_under_a_list_item_stays_in_the_list() -> None:
     assert [kind for kind, _, _ in got] == ["list_item", "list_item"]
     got = typed(["- Eligibility: firms under three years old", "* counted from the closing date"])
     assert [kind for kind, _, _ in got] == ["list_item", "list_item"]
+
+
+def test_a_list_of_bare_counts_is_no_list_korean_and_english() -> None:
+    # dev r109: '<ul class="count_list"><li>8</li><li>7</li></ul>' under a clip (views, likes)
+    korean = marked([("p", "세종특별자치시에서 열린 국무회의 영상입니다.", "", "body/div.view/p"),
+                     ("li", "8", "•", "body/div.view/ul.count_list/li"), ("li", "7", "•", "body/div.view/ul.count_list/li")])
+    english = marked([("p", "The council met on Monday to vote on the budget.", "", "body/div.view/p"),
+                      ("li", "1,504", "•", "body/div.view/ul.counts/li"), ("li", "12", "•", "body/div.view/ul.counts/li")])
+    assert [k for k, _ in korean] == [k for k, _ in english] == ["paragraph"] * 3
+    dates = marked([("li", "2018. 7. 13.", "•", "body/ul/li"), ("li", "2018. 6. 21.", "•", "body/ul/li")])
+    assert [k for k, _ in dates] == ["list_item", "list_item"]  # a meeting schedule's dates stay a list
