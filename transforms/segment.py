@@ -441,7 +441,8 @@ def _items_of_no_list(body: Sequence[Block]) -> set[int]:
     기업정보</li></ul>', '<h3>Event Type</h3><ul><li>Board Meetings</li></ul>'. One line is no list: a tab's
     label, a field's value set with a bullet. (Its other items may have gone as chrome or metadata: what is left
     is still one line.) The items of a list of bare counts are no items either ('<ul class="count_list"><li>8</li>
-    <li>7</li></ul>': a clip's views and likes, their labels left to icons)."""
+    <li>7</li></ul>': a clip's views and likes, their labels left to icons); a number with more of its item after
+    it ('<li><span>1</span><p>Heat oven ...</p></li>', a recipe's step) numbers an item."""
     by_list: dict[str, list[int]] = {}
     for i, block in enumerate(body):
         if (block.hint == "li" and block.marker) or block.hint == ROW_HINT:
@@ -450,7 +451,9 @@ def _items_of_no_list(body: Sequence[Block]) -> set[int]:
                 by_list.setdefault(path, []).append(i)
     lone = {found[0] for found in by_list.values() if len(found) == 1 and body[found[0]].hint == "li"
             and len(body[found[0]].text.split()) <= MAX_LONE_ITEM_WORDS and not _has_rest(body, found[0])}
-    return lone | {i for found in by_list.values() if all(_COUNT.fullmatch(body[i].text) for i in found) for i in found}
+    counts = {i for found in by_list.values()
+              if all(_COUNT.fullmatch(body[i].text) and not _has_rest(body, i) for i in found) for i in found}
+    return lone | counts
 
 
 _COUNT = re.compile(r"\d[\d,]*")  # '8', '1,504': a count with no word (a video's views and likes), not an item

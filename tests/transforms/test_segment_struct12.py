@@ -150,3 +150,10 @@ def test_a_list_of_bare_counts_is_no_list_korean_and_english() -> None:
     assert [k for k, _ in korean] == [k for k, _ in english] == ["paragraph"] * 3
     dates = marked([("li", "2018. 7. 13.", "•", "body/ul/li"), ("li", "2018. 6. 21.", "•", "body/ul/li")])
     assert [k for k, _ in dates] == ["list_item", "list_item"]  # a meeting schedule's dates stay a list
+
+
+def test_a_number_with_the_rest_of_its_item_numbers_a_step() -> None:
+    # a recipe's '<li><span>1</span><p>Heat oven to 350°F.</p></li>': the item's number, not a count
+    got = marked([("li", "1", "•", "body/ol.steps/li"), ("li", "Heat oven to 350°F.", "", "body/ol.steps/li/p"),
+                  ("li", "2", "•", "body/ol.steps/li"), ("li", "Mix the butter and sugar.", "", "body/ol.steps/li/p")])
+    assert got == [("list_item", "1 Heat oven to 350°F."), ("list_item", "2 Mix the butter and sugar.")]
