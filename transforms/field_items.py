@@ -70,4 +70,29 @@ def merge_field_items(blocks: Sequence[Block]) -> list[Block]:
             skip = True
         else:
             merged.append(block)
-    return merged
+    return _typed_fields_beside_rows(merged)
+
+
+# 'Date: November 13, 2018 2:30 pm', '접수기간: 2025. 6. 18.': a field's name, a colon, its value on one line
+_TYPED_FIELD = re.compile(rf"^[^:：]{{1,{MAX_LABEL_CHARS}}}?\s*[:：]\s*\S")
+
+
+def _typed_fields_beside_rows(blocks: list[Block]) -> list[Block]:
+    """The blocks with each list item that reads 'Label: value' turned into a field row (hint 'cell') when its
+    list already holds field rows ('<ul class="event-meta"><li><strong>Date:</strong> <time>...</time></li>
+    <li><strong>Categories:</strong> <a>Board Meeting</a></li>': the markup made the second a row, the first an
+    item): the rows of one field list are read alike. A list with no field row keeps its 'label: value' items
+    (a notice's '- 모집기간 : ...' lines are its list)."""
+    with_rows = {item.rpartition("/")[0] for b in blocks if b.hint == "cell" and (item := _item_path_of_row(b))}
+    if not with_rows:
+        return blocks
+    return [replace(b, hint="cell", marker="", depth=0)
+            if (item := _item_path(b)) and b.marker and item.rpartition("/")[0] in with_rows
+            and _TYPED_FIELD.match(b.text) and len(b.text) <= MAX_LABEL_CHARS + MAX_VALUE_CHARS else b
+            for b in blocks]
+
+
+def _item_path_of_row(block: Block) -> str | None:
+    """The <li> path of a field row that is a list item's own line ('.../ul.meta/li'), None for a table's row."""
+    last = block.dom_path.rpartition("/")[2]
+    return block.dom_path if last.split(".", 1)[0] == "li" else None

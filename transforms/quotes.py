@@ -185,6 +185,36 @@ def last_english_subject(text: str) -> str | None:
     return _APPOSITIVE.sub("", names[-1]) if names else None
 
 
+# 'When Jane Roberts gave birth', 'said Jessica Calarco': two capitalised words inside a sentence (a sentence's
+# first word is capitalised whatever it is), the second a last name the story goes on to use alone.
+_FULL_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+ (?P<surname>[A-Z][a-z]+)\b(?! [A-Z])")
+# 'Jane ' before 'Roberts' (part of another full name), 'the ' before 'University': no person's name used alone
+_NOT_ALONE_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*|\b(?i:the|a|an))\s$")
+
+
+def full_name_surnames(text: str) -> set[str]:
+    """Last names of the full names in English text ('When Jane Roberts gave birth, ...' -> {'Roberts'})."""
+    return {match["surname"] for match in _FULL_NAME.finditer(text)}
+
+
+def last_surname(text: str, surnames: set[str]) -> str | None:
+    """The last of the known last names that text uses alone ('In the fall, Roberts won't return to teaching.'
+    -> 'Roberts'): whom a pronoun after it ('“...,” she said') refers to. News style names a person in full once,
+    then by the last name; None when the text uses none."""
+    if not surnames or _HANGUL.search(text):
+        return None
+    found = [(match.start(), name) for name in surnames
+             for match in re.finditer(rf"\b{re.escape(name)}\b(?! [A-Z]| of\b)", text)
+             if not _NOT_ALONE_BEFORE.search(text[max(0, match.start() - 40):match.start()])]
+    return max(found)[1] if found else None
+
+
+def _since_last_quote(text: str) -> str:
+    """The text after its last closing quotation mark (the opening mark it ends with left out): a quote attributed
+    there names the latest speaker."""
+    return _CLOSE.split(text.rstrip().rstrip(OPENING))[-1]
+
+
 def _outside_quotes(text: str) -> str:
     """text with its quoted passages left out (the marks stay): a subject named inside an earlier
     quote ('“박 국장이 잘했다”') is what the speaker said, not the speaker."""
@@ -260,7 +290,7 @@ def _is_short_quoted_speech(quote: str, after: str) -> bool:
 
 
 def _is_speech(quote: str) -> bool:
-    if re.search(r"[\uac00-\ud7a3]", quote):
+    if _HANGUL.search(quote):
         return len(quote.replace(" ", "")) >= MIN_KOREAN_QUOTE_CHARS
     return len(quote.split()) >= MIN_QUOTE_WORDS
 
@@ -306,6 +336,11 @@ _ATTRIBUTION_DASH = re.compile(r"^[\s—―–~-]+")  # '— Premier Sandy Silve
 _QUOTE_MARKS = "“”\"‘’'「」『』"
 
 
+def _removed_between(previous: int, line: int, block_paths: Mapping[int, str]) -> bool:
+    """True when a line between two body lines is not in the body (block_paths holds every body line's path)."""
+    return any(between not in block_paths for between in range(previous + 1, line))
+
+
 def blockquote_quotes(segments: Sequence[Segment], block_paths: Mapping[int, str]) -> dict[int, tuple[str, str]]:
     """Quotes the markup attributes: a run of paragraphs inside one <blockquote> followed by the blockquote's
     footer or cite ('Minister of Environment Pauline Frost', '강기정 광주광역시장'). Returns, by the index of the run's
@@ -321,6 +356,10 @@ def blockquote_quotes(segments: Sequence[Segment], block_paths: Mapping[int, str
             run, run_path = [], None
             continue
         path, attribution = place
+        if run and _removed_between(segments[run[-1]].source_line, segment.source_line, block_paths):
+            # a line of the page between them went (a blockquote's footer the template pass took as the site's
+            # furniture): the blockquote it closed ended there, so what follows is another quote's
+            run, run_path = [], None
         if not attribution:
             if path != run_path:
                 run, run_path = [], path
@@ -346,9 +385,11 @@ def extract_quotes(segments: Sequence[Segment], block_paths: Mapping[int, str] |
     last_subject: str | None = None  # the last speaker or titled subject of a Korean sentence
     last_said: str | None = None  # the last named subject of an English speech verb in reported speech
     pending: list[int] = []  # whole-paragraph quotes waiting for a speaker named later
+    surnames: set[str] = set()  # the last names of people the text has named in full so far ('Jane Roberts')
     for index, segment in enumerate(segments):
         if segment.kind not in QUOTE_KINDS:
             continue
+        surnames |= full_name_surnames(_outside_quotes(segment.text))
         if index in marked_up:
             quoted, speaker = marked_up[index]
             if quoted:
@@ -385,7 +426,9 @@ def extract_quotes(segments: Sequence[Segment], block_paths: Mapping[int, str] |
             resolved = written
             if written and written.lower() in PRONOUNS:
                 # the subject this paragraph named before the quote, else the last speaker, else one named in prose
-                resolved = last_english_subject(text[:text.find(quote)]) or last_named or last_said or written
+                before = text[:text.find(quote)]
+                resolved = last_english_subject(before) or last_surname(_since_last_quote(before), surnames) or last_named or last_said \
+                    or written
             elif written:
                 last_named = last_subject = written
             if resolved is None:

@@ -130,6 +130,11 @@ class _Segmenter:
             # (not a cell of a table laid out in the item: its rows are lines of their own)
             self.segments[-1] = replace(previous, text=f"{previous.text} {block.text}")
             return
+        if not block.marker and (previous is None or previous.kind != "list_item"):
+            # the rest of an item whose first line is no list item (a file's name, '<li><p>지급명단.xlsx</p>비공개
+            # 문서</li>'): there is no item for it to continue, and it opens none (it has no bullet of its own)
+            self.paragraph(block)
+            return
         own = _MARKER.match(block.text)
         marker, text = (own["marker"], own["text"]) if own and block.marker == "•" else (block.marker, block.text)
         segment = self.add("list_item", text, block.line_no, marker=marker, depth=block.depth, parent_seq=parent)
@@ -165,6 +170,19 @@ def _is_standalone_heading(block: Block, following: Block | None) -> bool:
 
 
 MAX_NUMBERED_HEADING_CHARS = 40  # '1. 추진배경', '2. Administrative districts': a short title, not an item
+
+
+FOOTNOTE_MARK = "*"  # '* 본 문서는 공문서로서의 법적 효력은 없으며 ...', '* Registration closes at noon.'
+
+
+def _is_footnote(item: re.Match[str], body: Sequence[Block], i: int) -> bool:
+    """A line typed with an asterisk that no other asterisk line stands beside: a footnote, as a '※' line is a
+    note, not a list of one item. Asterisk lines side by side are a list ('* 사업기간 ...' over '* 지원규모 ...'), and
+    one right under a list item is that item's sub-item (segment_page keeps it in the list)."""
+    if item["marker"] != FOOTNOTE_MARK:
+        return False
+    beside = [b for b in (body[i - 1] if i else None, body[i + 1] if i + 1 < len(body) else None) if b is not None]
+    return not any(b.text.startswith(FOOTNOTE_MARK) for b in beside)
 
 
 def _is_numbered_heading(item: re.Match[str], block: Block, body: Sequence[Block], i: int) -> bool:
@@ -246,13 +264,20 @@ def _is_when_heading(text: str) -> bool:
     return is_when_line(text) and not _WHEN_TOKEN.sub("", text)
 
 
+_WORD_START, _WORD_END, _ANY_SPACE = r"(?<![^\W_])", r"(?![^\W_])", r"\s*"  # a whole word, spaces as typed or not
+
+
 def _restates_title(text: str, title: str | None, segments: Sequence[Segment]) -> bool:
     """'Illinois Commerce Commission Regular Open Meeting' over an article titled 'Regular Open Meeting':
     a heading before any content that holds the whole title is the title again (with the body's name), no section."""
     if not title or any(s.kind not in ("title", "heading") for s in segments):
         return False
-    wanted = re.sub(r"\s+", "", title).casefold()
-    return len(wanted) < len(re.sub(r"\s+", "", text)) and wanted in re.sub(r"\s+", "", text).casefold()
+    words = title.split()
+    if len("".join(words)) >= len(re.sub(r"\s+", "", text)):
+        return False
+    # the title's words as whole words of the heading: '공지' inside '인공지능' is a piece of another word
+    whole = _WORD_START + _ANY_SPACE.join(map(re.escape, words)) + _WORD_END
+    return re.search(whole, text, re.IGNORECASE) is not None
 
 
 _PATH_STEP = re.compile(r"\s*[>›»/|]\s*|\s+")  # between the steps of a breadcrumb ('홈 > 알림마당 > 사업공고')
@@ -272,6 +297,30 @@ def _names_the_category(text: str, category: str | None) -> bool:
 def _not_a_section(text: str, title: str | None, segments: Sequence[Segment]) -> bool:
     """A heading-tagged line that is a field's label, a date, or the title again: a paragraph."""
     return _is_field_label(text) or _is_when_heading(text) or _restates_title(text, title, segments)
+
+
+_HEADING_TAG = re.compile(r"^h(?P<rank>[1-6])(?:[.#]|$)")  # the last step of a heading's DOM path: '.../h5', 'h3.h0'
+
+
+def _heading_rank(block: Block) -> int | None:
+    """1 to 6 for a block of an <h1>-<h6> element, None for other blocks (a text dump's line, a 'p')."""
+    tag = _HEADING_TAG.match(block.dom_path.rpartition("/")[2])
+    return int(tag["rank"]) if tag else None
+
+
+def _heads_nothing(body: Sequence[Block], i: int) -> bool:
+    """'<h5>Chamber sittings</h5><h3>House of Commons</h3>': an HTML heading followed directly by a heading of a
+    higher rank opens a section the markup closes at once (the outline of <h1>-<h6>), and so does one followed by
+    the same heading again ('<h5>Chamber sittings</h5><h5>Chamber sittings</h5>', boxes of one template): a card's
+    label or an empty widget's name, not a section title. A heading over a smaller one ('<h2>Budget</h2><h3>Parks
+    </h3>') opens the section that holds it; two of one rank side by side ('<h3>Overview</h3><h3>Background</h3>')
+    are left as they are (titles of a page's parts, or a deck: see _deck)."""
+    rank = _heading_rank(body[i])
+    following = _neighbour(body, i, 1)
+    if rank is None or following is None or following.hint not in ("heading", "title"):
+        return False
+    below = _heading_rank(following)
+    return below is not None and (below < rank or (below == rank and following.text == body[i].text))
 
 
 def _without_empty_last_heading(segments: list[Segment]) -> list[Segment]:
@@ -370,6 +419,54 @@ def _numbered_items(body: Sequence[Block]) -> set[int]:
     return {i for i in numbered if body[i].dom_path in empty}
 
 
+_LIST_STEP = re.compile(r"^[uo]l(?:[.#]|$)")  # a <ul> or <ol> step of a DOM path
+
+
+def _list_path(block: Block) -> str | None:
+    """The DOM path of the <ul>/<ol> a markup item's line lies in ('.../ul.tab_title' for '.../ul.tab_title/li'),
+    None outside one (a text dump's bullet)."""
+    steps = block.dom_path.split("/")
+    lists = [n for n, step in enumerate(steps) if _LIST_STEP.match(step)]
+    return "/".join(steps[:lists[-1] + 1]) if lists else None
+
+
+# A list of one short line is a tab's label, a field's value or a notice ('기업정보', 'Board Meetings', 'This event
+# has passed.'); one longer line (a related link's title, a footnote) is an item of a list the page keeps short.
+MAX_LONE_ITEM_WORDS = 6
+
+
+def _items_of_no_list(body: Sequence[Block]) -> set[int]:
+    """Indices of the short markup items (MAX_LONE_ITEM_WORDS) that are the only item of their list in the body
+    (no other item's first line, bulleted or a field row, in the same <ul>/<ol>): '<ul class="tab_title"><li>
+    기업정보</li></ul>', '<h3>Event Type</h3><ul><li>Board Meetings</li></ul>'. One line is no list: a tab's
+    label, a field's value set with a bullet. (Its other items may have gone as chrome or metadata: what is left
+    is still one line.) The items of a list of bare counts are no items either ('<ul class="count_list"><li>8</li>
+    <li>7</li></ul>': a clip's views and likes, their labels left to icons); a number with more of its item after
+    it ('<li><span>1</span><p>Heat oven ...</p></li>', a recipe's step) numbers an item."""
+    by_list: dict[str, list[int]] = {}
+    for i, block in enumerate(body):
+        if (block.hint == "li" and block.marker) or block.hint == ROW_HINT:
+            path = _list_path(block) if block.dom_path else None
+            if path is not None:
+                by_list.setdefault(path, []).append(i)
+    lone = {found[0] for found in by_list.values() if len(found) == 1 and body[found[0]].hint == "li"
+            and len(body[found[0]].text.split()) <= MAX_LONE_ITEM_WORDS and not _has_rest(body, found[0])}
+    counts = {i for found in by_list.values()
+              if all(_COUNT.fullmatch(body[i].text) and not _has_rest(body, i) for i in found) for i in found}
+    return lone | counts
+
+
+_COUNT = re.compile(r"\d[\d,]*")  # '8', '1,504': a count with no word (a video's views and likes), not an item
+
+
+def _has_rest(body: Sequence[Block], i: int) -> bool:
+    """True when the item's next block is more of it (an unmarked line of the same item: '<li><p>취업알선기관 알선</p>
+    <p>관할고용센터를 통해 ...</p></li>'): an item with a body of its own, not a label."""
+    following = body[i + 1] if i + 1 < len(body) else None
+    return following is not None and following.hint == "li" and not following.marker \
+        and following.dom_path.startswith(_list_path(body[i]) + "/")
+
+
 def _parent_and_tag(block: Block) -> tuple[str, str]:
     parent, _, last = block.dom_path.rpartition("/")
     return parent, re.split(r"[.#]", last, maxsplit=1)[0]
@@ -417,6 +514,7 @@ def segment_page(page: CleanPage) -> list[Segment]:
     deck = _deck(body)
     prose = _prose_box(body)
     numbered_items = _numbered_items(body)
+    no_list_items = _items_of_no_list(body)
     if page.metadata.title:
         seg.add("title", page.metadata.title, 0, heading_seq=None)
     for i, block in enumerate(body):
@@ -429,7 +527,8 @@ def segment_page(page: CleanPage) -> list[Segment]:
             seg.add("summary", text, block.line_no, heading_seq=None)
         elif block.hint in ("heading", "title") and _names_the_category(text, page.metadata.category):
             seg.paragraph(block)
-        elif block.hint == "heading" and (_is_sentence(text) or _not_a_section(text, page.metadata.title, seg.segments)):
+        elif block.hint == "heading" and (_is_sentence(text) or _not_a_section(text, page.metadata.title, seg.segments)
+                                          or (i not in numbered_items and _heads_nothing(body, i))):
             seg.paragraph(block)  # '<h3>This glossary is a guide to ... these rules.</h3>': a sentence set large
         elif i in numbered_items and (item := _MARKER.match(text)) is not None:
             seg.list_item(item["marker"], item["text"], block.line_no)
@@ -451,6 +550,9 @@ def segment_page(page: CleanPage) -> list[Segment]:
             heading_text = heading["a"] or heading["b"] or heading["c"]
             keeps_list = previous_kind == "list_item" and heading["b"] is not None
             seg.heading(heading_text, block.line_no, keeps_list)
+        elif block.hint == "li" and i in no_list_items and block.depth == 0 and (previous_kind != "list_item"
+                                                                           or _COUNT.fullmatch(text)):
+            seg.paragraph(block)  # a list of one line (a sub-list of a typed item '5. Consent Agenda' stays an item)
         elif block.hint == "li" and not _is_file_line(block):
             seg.markup_item(block)
         elif block.hint == "li":
@@ -460,6 +562,8 @@ def segment_page(page: CleanPage) -> list[Segment]:
         elif item is not None and (_is_numbered_heading(item, block, body, i)
                                    or _is_numbered_section(item, block, body, i)):
             seg.heading(item["text"], block.line_no, keeps_list=False)
+        elif item is not None and previous_kind != "list_item" and _is_footnote(item, body, i):
+            seg.add("note", item["text"], block.line_no, marker=item["marker"])
         elif item is not None:
             seg.list_item(item["marker"], item["text"], block.line_no)
         elif _is_standalone_heading(block, following):

@@ -85,8 +85,9 @@ def test_a_list_beside_the_articles_text_is_no_list_of_the_article_korean() -> N
                     ("p", "「국민건강보험 요양급여의 기준에 관한 규칙」 제5조제4항의 규정에 따른 「암환자에게 처방·투여하는 "
                           "약제에 대한 요양급여의 적용기준 및 방법에 관한 세부사항」을 다음과 같이 개정합니다.", VIEW),
                     ("li", "자궁암에 병용요법 신설", "div.viewCont/div.view/ul/li"),
+                    ("li", "난소암에 병용요법 추가", "div.viewCont/div.view/ul/li"),
                     ("p", "이 공고는 2025년 10월 1일부터 시행하며 시행일 이후 처방하는 약제부터 적용합니다.", VIEW)])
-    assert [kind for kind, _ in got] == ["paragraph", "paragraph", "list_item", "paragraph"]
+    assert [kind for kind, _ in got] == ["paragraph", "paragraph", "list_item", "list_item", "paragraph"]
 
 
 def test_a_list_and_a_heading_beside_the_articles_text_english() -> None:
@@ -156,9 +157,9 @@ def test_with_little_prose_a_list_outside_the_main_element_is_not_the_articles_e
 
 def test_with_little_prose_a_list_outside_the_main_element_is_not_the_articles_korean() -> None:
     got = segments([("cell", "일시 : 2025. 6. 19.(목)", "body/main/div.view/table/tr"),
-                    ("li", "모집 대상 : 청년", "body/main/div.view/ul/li"),
+                    ("li", "모집 대상 : 청년", "body/main/div.view/ul/li"), ("li", "모집 인원 : 10명", "body/main/div.view/ul/li"),
                     ("li", "청년수당", "body/div.popup/ul/li"), ("li", "청년월세", "body/div.popup/ul/li")])
-    assert [kind for kind, _ in got] == ["paragraph", "list_item", "paragraph", "paragraph"]
+    assert [kind for kind, _ in got] == ["paragraph", "list_item", "list_item", "paragraph", "paragraph"]
     # the same lines with no <main> or <article> around the text: nothing says where the article is
     got = segments([("cell", "일시 : 2025. 6. 19.(목)", "body/div.wrap/div.view/table/tr"),
                     ("li", "청년수당", "body/div.popup/ul/li"), ("li", "청년월세", "body/div.popup/ul/li")])
