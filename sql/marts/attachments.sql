@@ -23,6 +23,8 @@ select
     a.file_type,  -- image, document, spreadsheet, archive or other (see the header)
     a.size_bytes,  -- size in bytes; null when the page shows none
     a.downloads,  -- download count; null when the page shows none
+    a.url,  -- the file's link, absolute when the page's URL is known; null for script links and text lines
+    a.source,  -- where on the page the file was read: link_text, link_target, text_line or field_row
     d.title,  -- the article's headline
     d.category,
     d.published_at,

@@ -180,9 +180,9 @@ def corpus() -> dict[str, list[dict]]:
         segment(S, 3, "list_item", "무등산 국립공원", "ko", marker="•"),
     ]
     attachments = [
-        attachment(K, 1, "모집공고.hwp", 76800, 56),
+        attachment(K, 1, "모집공고.hwp", 76800, 56, "https://www.gwangju.go.kr/fileDown.do?id=7", "link_text"),
         attachment(K, 2, "포스터.jpg", 934298, 3),
-        attachment(E, 1, "plan.pdf", 2097152, 10),
+        attachment(E, 1, "plan.pdf", 2097152, 10, "https://city.example.gov/docs/plan.pdf", "link_target"),
         attachment(E, 2, "data.xlsx", None, None),
         attachment(E, 3, "photos.zip", 1000, 4),
         attachment(E, 4, "minutes.odt", 5000, 0),

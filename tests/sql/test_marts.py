@@ -98,6 +98,14 @@ def test_attachments_are_grouped_by_file_type(con):
     ]
 
 
+def test_attachments_carry_the_link_and_where_it_was_read(con):
+    rows = query(con, "select doc_id, ordinal, url, source from attachments where url is not null order by doc_id")
+    assert rows == [(E, 1, "https://city.example.gov/docs/plan.pdf", "link_target"),
+                    (K, 1, "https://www.gwangju.go.kr/fileDown.do?id=7", "link_text")]
+    sources = query(con, "select distinct source from attachments order by source")
+    assert sources == [("link_target",), ("link_text",), ("text_line",)]
+
+
 def test_attachment_types_sum_by_file_type_and_extension(con):
     rows = query(con, """
         select file_type, extension, n_attachments, n_documents, total_bytes, n_without_size, downloads
