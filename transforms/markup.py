@@ -242,8 +242,6 @@ def _read_meta(root: etree._Element, got: _Collected) -> None:
                     got.authors.append((AUTHOR_KEYS[key], name))
             elif key in SECTION_KEYS:
                 got.section = got.section or _clean(content)
-            elif key == "og:url" and _URL.match(content.strip()):
-                got.og_url = got.og_url or content.strip()
             elif _MODIFIED_KEY.search(key):
                 got.date(got.modified, content, "meta")
             elif _PUBLISHED_KEY.search(key):
@@ -730,13 +728,15 @@ def _read_links(root: etree._Element, got: _Collected) -> None:
             return
 
 
-_OG_URL_XPATH = etree.XPath("//meta[@property='og:url']/@content")
-
-
-def _first_og_url(root: etree._Element) -> str | None:
-    """The og:url a page declares (read again in _read_meta, in its turn), for a page with no canonical link."""
-    urls = _OG_URL_XPATH(root)
-    return str(urls[0]).strip() if urls else None
+def _read_og_url(root: etree._Element, got: _Collected) -> None:
+    """The first og:url the page declares as a URL (in property=, name= or itemprop=, any case), read once, before the
+    other meta tags: with no canonical link it is the page's own URL, which says how its country writes dates."""
+    for meta in root.iter("meta"):
+        content = (meta.get("content") or "").strip()
+        if _URL.match(content) and any((meta.get(attribute) or "").strip().lower() == "og:url"
+                                       for attribute in ("property", "name", "itemprop")):
+            got.og_url = content
+            return
 
 
 def _lang(root: etree._Element) -> str:
@@ -757,7 +757,8 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
         return MarkupMetadata()
     got = _Collected()
     _read_links(root, got)  # first: the page's own URL says how its country writes dates (dates.writes_day_first)
-    got.day_first = writes_day_first(_lang(root), got.canonical or _first_og_url(root))
+    _read_og_url(root, got)
+    got.day_first = writes_day_first(_lang(root), got.canonical or got.og_url)
     _read_json_ld(root, got)
     _read_meta(root, got)
     _read_microdata(root, got)

@@ -100,6 +100,15 @@ _CONTACT_LABEL = re.compile(r"^\W{0,3}(?:[가-힣]{1,6}\s){0,3}?(?:(?:담당\s?�
 _DEPARTMENT_WORD = re.compile(r"(department|division|office|bureau|team|center|centre|section|headquarters|"
                               r"agency|committee|institute|"
                               r"[가-힣](과|팀|실|국|센터|본부|단|담당관|사업소))(\s|$|[:：(☎])", re.IGNORECASE)
+_NORMALISE = re.compile(r"[\W_]+")
+
+
+def norm(text: str | None) -> str:
+    """Letters and digits only, lower-cased: the key titles, breadcrumb steps and field values are compared by
+    ('Board Meeting – Agenda' -> 'boardmeetingagenda'); reconcile.py and markup.py use it too."""
+    return _NORMALISE.sub("", (text or "").lower())
+
+
 _BREADCRUMB_SEP = re.compile(r"\s*[>›»/]\s*")
 BREADCRUMB_ROOT = re.compile(r"^(home|홈|처음|메인|main)$", re.IGNORECASE)
 
@@ -524,9 +533,6 @@ def is_code_field(text: str) -> bool:
     return bool(_CODE_FIELD.match(text))
 
 
-_STEP_KEY = re.compile(r"[\W_]+")
-
-
 def section_step(steps: Sequence[str]) -> int:
     """Which step of a breadcrumb that ends with the page's headline names its section: the one before the last,
     or further up while a step is the start of the step below it, words whole ('Home > Samvidhan@75 > Event >
@@ -545,11 +551,11 @@ def section_step(steps: Sequence[str]) -> int:
 def _starts_words(step: str, below: str) -> bool:
     """True when below starts with step's words, more words after them ('1st Regional Event' / '1st Regional Event –
     Overview'; not 'Event' / 'Events calendar')."""
-    head, rest = _STEP_KEY.sub("", step.lower()), below.strip()
+    head, rest = norm(step), below.strip()
     if not head or not rest.lower().startswith(step.strip().lower()):
         return False
     after = rest[len(step.strip()):]
-    return bool(after) and not after[0].isalnum() and bool(_STEP_KEY.sub("", after))
+    return bool(after) and not after[0].isalnum() and bool(norm(after))
 
 
 def breadcrumb_steps(text: str) -> list[str]:

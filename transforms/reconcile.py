@@ -14,12 +14,11 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from cityclips.transforms.dates import parse_date
-from cityclips.transforms.metadata import as_contact, is_code_field, names_department
+from cityclips.transforms.metadata import as_contact, is_code_field, names_department, norm
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, Metadata
 
 # Separators between a headline and the site or section name in <title> and og:title.
 _SEPARATOR = re.compile(r"\s+(?:[|｜ㅣ:·•\-–—<>«»›‹/]|::|-{2}|\|\|)\s+|\s*[|｜]\s*")
-_NORMALISE = re.compile(r"[\W_]+")
 _LEADING_SEPARATOR = re.compile(r"^\s*[|｜ㅣ:·•\-–—<>«»›‹/]+\s*")
 # A separator glued to the headline: '... 밀어붙이나"-정치ㅣ한국일보' (no spaces), where the longer
 # markup title is a shorter one plus a tail
@@ -50,11 +49,6 @@ STATED_TITLE_SOURCES = ("heading", "board_table")
 MAX_META_AUTHOR_WORDS = 4  # 'Natalie Musumeci', 'Von Vanessa Franke'; an institution's name runs longer
 MIN_UNCONFIRMED_SUPPORT = 2  # markup fields that must agree on a title the page does not show
 MIN_HOST_NAME_CHARS = 4  # 'heizung' of www.heizung.de names the site; 'bz' of bz.de is too short to tell
-
-
-def norm(text: str | None) -> str:
-    """Letters and digits only, lower-cased: how titles are compared."""
-    return _NORMALISE.sub("", (text or "").lower())
 
 
 # A <title> written as a path ('Board Meeting > PFRS > Resources > Meetings', '부산테크노파크>공고˙안내>사업공고'), or
