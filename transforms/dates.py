@@ -233,8 +233,9 @@ _EVENT_WORDS = re.compile(r"event|meeting|hearing|session|start|begin|end(?:s|in
                           r"\btime\b|행사|개최|회의|교육|시작|종료|진행|공연|운영", re.IGNORECASE)
 _DEADLINE_WORDS = re.compile(r"deadline|due|clos|expir|apply|applica|submi|registration (?:ends|closes)|valid|effective|"
                              r"birth|death|마감|접수|신청|모집|기한|기간|만료|시행|출생|생년", re.IGNORECASE)
-_PUBLISHED_WORDS = re.compile(r"post|publi|releas|issu|creat|regist|written|added|submitted|입력|등록|작성|게시|공고|보도|"
-                              r"배포|발행|승인|공개|기사", re.IGNORECASE)
+# '생산일자' and 'Date produced' are a government document's register date (정보공개 원문정보: the day it was made).
+_PUBLISHED_WORDS = re.compile(r"post|publi|releas|issu|creat|regist|written|added|submitted|produced|입력|등록|작성|게시|공고|"
+                              r"보도|배포|발행|승인|공개|기사|생산", re.IGNORECASE)
 # Words of a label under which a page says when it was posted or changed (its own date, never an event's):
 # the published and the modified words, one vocabulary for dates' labels and metadata's event test.
 POSTING_WORDS = re.compile(f"{_PUBLISHED_WORDS.pattern}|{_MODIFIED_WORDS.pattern}", re.IGNORECASE)

@@ -17,7 +17,8 @@ from lxml import etree
 from cityclips.transforms.dates import (TIME_RANGE, classify_date_label, parse_date, parse_markup_date, parse_url_date,
                                         writes_day_first)
 from cityclips.transforms.dom import hidden_rule, remembered, tag_of, text_content
-from cityclips.transforms.metadata import is_metadata_line, merge_fields, parse_field, starts_with_label
+from cityclips.transforms.metadata import (WEAK_LABELS, is_metadata_line, merge_fields, names_body_in_charge, parse_field,
+                                           starts_with_label)
 from cityclips.transforms.reconcile import norm
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, MetadataFields
 
@@ -158,6 +159,7 @@ class _Collected:
         self.board_title: str | None = None
         self.record_name: str | None = None  # a register's name field ('제품명', 'Product name'; _RECORD_NAME_LABEL)
         self.board = MetadataFields()
+        self.body_in_charge: str | None = None  # '주관 기관', 'Sponsor' (metadata.FIELD_BODY_LABELS): the department when none is named
         self.events: list[MarkupDate] = []
         self.other_dates: list[MarkupDate] = []
         self.closing_dates: list[MarkupDate] = []  # a notice's closing date above its issuer (_read_closing_date)
@@ -431,10 +433,11 @@ def _read_closing_date(root: etree._Element, got: _Collected) -> None:
 _STARTS_WITH_YEAR = re.compile(r"^(?:19|20)\d{2}\s*[-./년]")  # a notice writes its date year first
 
 
-def _labelled(got: _Collected, name: str, value: str) -> None:
+def _labelled(got: _Collected, name: str, value: str, table: bool = True) -> None:
     """A field's label and value: a board field parse_field knows (등록일, 작성자, 조회수), else a date the
     label says the kind of (Meeting Date, Date posted, 촬영일자); a 'Date' field is held back until the
-    page is known to be an event's or not."""
+    page is known to be an event's or not. table: the pair is a table's (th : td, dt : dd); a label element's
+    pair (_read_label_pairs) gives dates and views only, since a '<label>운영기관</label>' names a form's control."""
     kind = classify_date_label(name)
     timed = kind in ("event", "generic", "other", "deadline") and bool(TIME_RANGE.search(value))
     if kind in ("event", "generic") or (kind in ("other", "deadline") and timed):
@@ -444,10 +447,25 @@ def _labelled(got: _Collected, name: str, value: str) -> None:
         if found:
             (got.events if kind == "event" or timed else got.generic_dates).append(found)
             got.is_event = got.is_event or kind == "event" or timed
-        return
+            return
+        if kind == "generic" or timed or not table:
+            return
+        # no date after an event's word: '운영기관 : 관악구청 자치행정과' (운영, run) may name a field
     fields = parse_field(name, value, got.day_first)
-    if fields is not None and (fields.found or fields.phone):  # a phone field: the contact, beside a department
-        got.board = merge_fields(got.board, fields)
+    if fields is not None and names_body_in_charge(name):
+        held, named = got.body_in_charge, fields.department
+        # '주관 기관 : 관악구청' then '운영기관 : 관악구청 자치행정과': the office within the institution says more
+        got.body_in_charge = named if held is None or (named and named.startswith(held)) else held
+        return
+    # a phone field is the contact beside a department; a department alone ('부서 : 디지털기술융합센터') answers for the page
+    if fields is not None and (fields.found or fields.phone or fields.department):
+        board = got.board
+        if fields.author and board.author is not None and board.author == board.department != fields.author \
+                and _WS.sub("", name).lower() not in WEAK_LABELS:
+            # a writer's field ('작성자 : 박인현') after the department's ('부서명 : 청년사업담당관'), which stood for
+            # the author only while no person was named; a person in charge ('담당자 : 이준호') is the contact's, no writer
+            board = replace(board, author=None)
+        got.board = merge_fields(board, fields)
         return
     found = _visible_date(value, day_first=got.day_first) if kind in ("published", "modified", "other") else None
     if found is None:
@@ -562,7 +580,7 @@ def _read_label_pairs(root: etree._Element, got: _Collected) -> None:
             value = text_content(el)[len(el.text):] if len(el) else _value_after(el)
         value = _WS.sub(" ", value).strip(" :：")
         if value and not _hidden(el) and not in_site_footer(el):
-            _labelled(got, name.rstrip(" :："), value)
+            _labelled(got, name.rstrip(" :："), value, table=False)
 
 
 def _spans_to_events(got: _Collected) -> None:
@@ -644,6 +662,11 @@ def _read_date_elements(root: etree._Element, got: _Collected) -> None:
             got.class_boxes.append(el)
 
 
+# What follows the first day of a period that is still open ('..., to present', '– now', '~ 현재', '부터'): no day of the page.
+_OPEN_PERIOD = re.compile(r"^[\s,.]*(?:(?:to|until|till|through|thru|[-–—~∼])\s*(?:the\s+)?(?:present|now|today|date|현재)\b|"
+                          r"onwards?\b|부터|이후|~\s*$)", re.IGNORECASE)
+
+
 def _split_label(text: str, day_first: bool | None = None) -> tuple[str, MarkupDate | None]:
     """'Posted on March 3, 2024' -> ('Posted on', its date); '2025.06.05' -> ('', its date)."""
     found, end = parse_date(text, day_first)
@@ -661,6 +684,8 @@ def _split_label(text: str, day_first: bool | None = None) -> tuple[str, MarkupD
         return label, None
     if re.search(r"\d", text[end:]) and parse_date(text[end:], day_first)[0] is not None:
         return label, None  # two dates: a period ('2025.06.01 ~ 2025.06.30'), not a day
+    if _OPEN_PERIOD.match(text[end:]):
+        return label, None  # 'Monday, November 22, 2021, to present', '2024.03.01 ~ 현재': a period's start
     return label, MarkupDate(found, "byline", bool(re.search(r"\d:\d{2}|\d\s*시", head)), False)
 
 
@@ -783,6 +808,8 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     _spans_to_events(got)
     is_event = got.is_event or bool(_EVENT_URL.search(url or ""))
     board = got.board
+    if board.department is None and got.body_in_charge:
+        board = replace(board, department=got.body_in_charge)
     if got.generic_dates and not is_event and board.published_at is None:
         board = replace(board, published_at=got.generic_dates[0].value)  # 'Date: 2025-06-05' on an article
     events = got.events + (got.generic_dates if is_event else [])

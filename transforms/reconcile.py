@@ -471,6 +471,14 @@ def _with_board(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     return replace(visible, **changes) if changes else visible
 
 
+def _department_answers(visible: Metadata) -> Metadata:
+    """With no contact's department, the department a field names ('담당부서', '부서', '운영기관', 'Sponsor') is whom to
+    ask about the page: the body that registered it answers for it."""
+    if visible.contact_department is not None or visible.department is None:
+        return visible
+    return replace(visible, contact_department=visible.department)
+
+
 def _without_subject_fields(visible: Metadata) -> Metadata:
     """A field list whose 'Name' is the page's own title describes its subject (an event: 'Name: Board
     Meeting / Date: November 20, 2019'), not who posted it and when."""
@@ -512,7 +520,7 @@ def _without_event_date(markup: MarkupMetadata, visible: Metadata) -> Metadata:
 def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     """The page's metadata: the visible fields (from clean_blocks) confirmed, filled in or overruled
     by the markup's, each with its *_source."""
-    visible = _without_event_date(markup, _without_subject_fields(_with_board(markup, visible)))
+    visible = _without_event_date(markup, _without_subject_fields(_department_answers(_with_board(markup, visible))))
     title, title_source = _title(markup, visible)
     shown, shown_source = visible.published_at, visible.published_at_source
     if shown is None and visible.modified_at is not None and not markup.is_event:
