@@ -544,7 +544,7 @@ def _inquiry_contact(m: _Marks, title_at: int | None) -> tuple[str | None, str |
     # release: template lines of the region) and still says whom to call
     around = sorted(set(content) | {i for i in range(len(m.blocks)) if m.rule[i] == ARTICLE_TAIL
                                     or (m.rule[i] == "template" and not m.blocks[i].excluded_by)})
-    return find_contact([m.blocks[i].text for i in content], [m.blocks[i].text for i in around])
+    return find_contact([block.text for block in m.blocks], content, around)
 
 
 def _mark_title_repeat(m: _Marks, title_at: int, title: str) -> None:

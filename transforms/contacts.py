@@ -17,8 +17,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cityclips.transforms.metadata import (MAX_CONTACT_BOX_LINES, inquiry_sentence_phone, names_department,
-                                           parse_contact_box, parse_inquiry_line)
+from cityclips.transforms.metadata import (MAX_CONTACT_BOX_LINES, inquiry_sentence_phone, names_department, parse_contact,
+                                           parse_contact_box, parse_inquiry_line, parse_split_contact)
+
+# A Korean label written letter-spaced to fill its table column ('문 의 처', '담 당 부 서'): single syllables one space
+# apart at the line's start, before a space, a colon or the end.
+_SPACED_LABEL = re.compile(r"^(?P<lead>\W{0,3})(?P<label>(?:[가-힣] ){1,4}[가-힣])(?=\s|[:：]|$)")
+
+
+def close_spaced_label(text: str) -> str | None:
+    """The line with its letter-spaced Korean label closed up ('◦ 문 의 처 원스톱기업지원팀' -> '◦ 문의처 원스톱기업지원팀'),
+    or None when it starts with no such label."""
+    spaced = _SPACED_LABEL.match(text)
+    if spaced is None:
+        return None
+    return spaced["lead"] + spaced["label"].replace(" ", "") + text[spaced.end():]
 
 MAX_SENTENCE_DEPARTMENT_WORDS = 6  # 'the Harbor Commission Office', 'Office of the Board of Trustees': a name, not a clause
 # English asks first, then names whom ('please contact the Harbor Commission Office prior to the meeting at ...'): the
@@ -60,15 +73,37 @@ def sentence_contact(text: str) -> tuple[str | None, str] | None:
     return None, phone
 
 
-def find_contact(article: Sequence[str], around: Sequence[str]) -> tuple[str | None, str | None]:
+def spaced_label_contact(text: str, following: str = "") -> tuple[str, str] | None:
+    """The contact of an article's line whose label is letter-spaced ('◦ 문 의 처 원스톱기업지원팀 김민지 (051-320-3546)',
+    or '◦ 문 의 : 산업연구부 기업지원팀' over '☎ 054)780-3422' on the line after it, following), or None. The line is
+    the article's text (a list item of the notice) and stays in its body; the contact footer's rule never sees it,
+    since its label does not read as one until it is closed up."""
+    closed = close_spaced_label(text)
+    if closed is None:
+        return None
+    return parse_contact(closed) or (parse_split_contact(closed, following) if following else None)
+
+
+def find_contact(lines: Sequence[str], article: Sequence[int], around: Sequence[int]) -> tuple[str | None, str | None]:
     """(department, phone) of whom to call about a page, in the order of evidence of the module's docstring, or
-    (None, None). article: the article's lines (its kept text and its header), in page order; around: those and the
-    lines of the page's furniture beside them (a card under the release, a recurring contact block), in page order."""
-    phone = next((phone for text in article if (phone := parse_inquiry_line(text)) is not None), None)
+    (None, None). lines: the page's lines, in page order; article: the indices of the article's (its kept text and its
+    header); around: those and the indices of the page's furniture beside them (a card under the release, a recurring
+    contact block). An article line with a letter-spaced contact label (spaced_label_contact) comes first, read with
+    the line after it on the page (whatever rule took that one: '☎ 054)780-3422' may read as an address footer's)."""
+    spaced = next((contact for i in article if (contact := spaced_label_contact(
+        lines[i], lines[i + 1] if i + 1 < len(lines) else "")) is not None), None)
+    if spaced is not None:
+        return spaced
+    phone = next((phone for i in article if (phone := parse_inquiry_line(lines[i])) is not None), None)
     if phone is not None:
         return None, phone
-    box = next((box for n in range(len(around))
-                if (box := parse_contact_box(around[n:n + 1 + MAX_CONTACT_BOX_LINES])) is not None), None)
+    cards = [lines[i] for i in around]
+    box = next((box for n in range(len(cards))
+                if (box := parse_contact_box(cards[n:n + 1 + MAX_CONTACT_BOX_LINES])) is not None), None)
+    # a card's label in the article or its furniture, and its lines as the page runs on: a rule may have taken the
+    # number's line ('Contact:' / 'Renee Parker' / 'Phone: 517-284-6135', read as an address footer)
+    box = box or next((box for i in around
+                       if (box := parse_contact_box(lines[i:i + 1 + MAX_CONTACT_BOX_LINES])) is not None), None)
     if box is not None:
         return box
-    return next((found for text in article if (found := sentence_contact(text)) is not None), (None, None))
+    return next((found for i in article if (found := sentence_contact(lines[i])) is not None), (None, None))

@@ -81,6 +81,9 @@ _EVENT_URL = re.compile(r"/(?:events?|meetings?|calendar|agendas?|hearings?|행�
 MAX_FIELD_LABEL_CHARS = 12  # '등록일', '담당부서', 'Date posted': a field label is a word or two
 MAX_FIELD_VALUE_CHARS = 300  # a field's value is short; a longer cell is content laid out in a table
 _BOARD_TITLE_LABEL = re.compile(r"^(?:제\s?목|title|subject)$", re.IGNORECASE)
+# ... and in a row of label, colon and value cells, perhaps naming the record's kind ('Tender Title', '공고 제목'); not a
+# person's title ('Job title'). Only there: a glossary's <dt>Native title</dt> is a term, its <dd> the definition.
+_KIND_TITLE_LABEL = re.compile(r"^(?:[가-힣]{1,4}\s?)?제\s?목$|^(?:(?!job\b)[a-z]+\s)?(?:title|subject)$", re.IGNORECASE)
 _INLINE_TITLE = re.compile(r"^(?:제\s?목|title|subject)\s*[:：]\s*(?P<value>\S.*)$", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
@@ -291,30 +294,55 @@ def _value_cell(label: etree._Element) -> etree._Element | None:
     return cell if cell is not None and cell.tag in ("td", "dd") else None
 
 
+# A row written as label cell, a cell holding only the colon, then the value ('<td>ePublished Date</td><td><b>:</b></td>
+# <td>10-Mar-2026 10:34 PM</td>'): the colon cell says the first is a label, as a <th> would.
+_COLON_ROW_LABELS = etree.XPath("//td[following-sibling::*[1][self::td][normalize-space(.)=':' or normalize-space(.)='：']]")
+
+
+def _colon_row_fields(root: etree._Element) -> Iterator[tuple[etree._Element, etree._Element]]:
+    """(label cell, value cell) of each row written with a colon cell between them (see _COLON_ROW_LABELS)."""
+    for label in _COLON_ROW_LABELS(root):
+        colon = label.getnext()
+        value = colon.getnext() if colon is not None else None
+        if value is not None and value.tag == "td":
+            yield label, value
+
+
 def _read_field_tables(root: etree._Element, got: _Collected) -> None:
-    """'th : td' and 'dt : dd' pairs whose label names a metadata field (등록일, 작성자, 조회수, 담당부서 ...)."""
-    for label in root.iter("th", "dt"):
+    """'th : td' and 'dt : dd' pairs whose label names a metadata field (등록일, 작성자, 조회수, 담당부서 ...), and rows
+    of a label cell, a colon cell and a value cell (_colon_row_fields)."""
+    # a colon row's label is a plain cell, weaker evidence than a <th>: it gives the title, dates and views, no writer
+    # ('Name : AE-C-6' under a tender's inviting authority names an office's post, not who wrote the page)
+    pairs = [(label, _value_cell(label), False) for label in root.iter("th", "dt")] \
+        + [(label, cell, True) for label, cell in _colon_row_fields(root)]
+    for label, cell, colon_row in pairs:
         name = _WS.sub(" ", text_content(label)).strip(" :：\t\n")
-        cell = _value_cell(label)
         if cell is None:
             # a title row written in one cell: '<th colspan="4">제 목 : 관광산업 ... 공고</th>'
             inline = _INLINE_TITLE.match(name)
             if inline and len(name) <= MAX_FIELD_VALUE_CHARS:
                 got.board_title = got.board_title or inline["value"].strip(" :：") or None
             continue
-        if not name or len(name) > MAX_FIELD_LABEL_CHARS:
+        if not name or len(name) > (MAX_PAIR_LABEL_CHARS if colon_row else MAX_FIELD_LABEL_CHARS):
             continue
         value = _WS.sub(" ", text_content(cell)).strip()
         if not value or len(value) > MAX_FIELD_VALUE_CHARS:
             continue
-        if _BOARD_TITLE_LABEL.match(name):
+        if _BOARD_TITLE_LABEL.match(name) or (colon_row and _KIND_TITLE_LABEL.match(name)):
             got.board_title = got.board_title or value
         elif _RECORD_NAME_LABEL.match(name):
             got.record_name = got.record_name or value
         elif _SECTION_LABEL.match(name) and len(value) <= MAX_SECTION_VALUE_CHARS:
             got.section = got.section or value  # '<th>정책 유형</th><td>일자리</td>': the board's field names the section
-        else:
+        elif not colon_row or ((classify_date_label(name) is not None or _VIEW_LABEL.match(name))
+                               and not _names_someone(name, value, got.day_first)):
             _labelled(got, name, value)
+
+
+def _names_someone(name: str, value: str, day_first: bool | None) -> bool:
+    """True when a field names a writer or a department ('작성자 : 홍길동', whose '작성' reads as a posting word too)."""
+    fields = parse_field(name, value, day_first)
+    return fields is not None and bool(fields.author or fields.department)
 
 
 MAX_TITLE_ROW_CHARS = 200  # a board post's title row holds a headline, never a paragraph

@@ -409,6 +409,11 @@ def names_department(name: str) -> bool:
     return any(m.start() == 0 or m.end(1) == len(name) for m in _DEPARTMENT_WORD.finditer(name + " "))
 
 
+# A Korean body's legal form before its name ('(재)환동해산업연구원', '( 사 ) 한국협회', '㈜'): no word of the department's
+# name, and a lone '재' once the brackets go.
+_LEGAL_FORM = re.compile(r"[(（]\s*[재사주]\s*[)）]|[㈜㈔㈕]")
+
+
 def parse_contact(text: str) -> tuple[str, str] | None:
     """Parse a contact footer into (department, phone), or None.
 
@@ -422,7 +427,7 @@ def parse_contact(text: str) -> tuple[str, str] | None:
         return None
     labelled = _CONTACT_LABEL.match(text)
     before = text[:phone.start()]
-    department = _CONTACT_LABEL.sub("", before)
+    department = _LEGAL_FORM.sub(" ", _CONTACT_LABEL.sub("", before))
     department = re.sub(r"(☎|\btel\b\.?|\bphone\b|전화(번호)?|연락처|[:：()\[\]|/,])", " ", department, flags=re.IGNORECASE)
     department = " ".join(department.split())
     if not department or not (labelled or names_department(department)):

@@ -371,7 +371,10 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
         return strong[0][1], strong[0][0]
     # A part of <title> the page does not show beats a visible pick that is a word or two ('Panel',
     # 'Tools and resources' of a menu): a headline has the words of one.
-    short = not visible.title or len(visible.title.split()) < MIN_HTML_TITLE_WORDS
+    # A record's number in its table ('Tender Title : 65/Hubli/AE-DSD/e-Tender/2025-26', '제목 : 제2025-06호 입찰공고') is the
+    # title however short: a menu's word ('Help' in the row above a byline row) has no digits.
+    coded = visible.title_source == "board_table" and bool(visible.title and _DIGIT.search(visible.title))
+    short = not visible.title or (len(visible.title.split()) < MIN_HTML_TITLE_WORDS and not coded)
     # a path's end step is the page's generic name as often as its headline ('상세보기', 'Event Details'): it
     # replaces only a visible pick of a word or two, never a line with a headline's words
     paths = any(_is_path(text) for source, text in markup.titles if source == "html_title")
@@ -414,6 +417,7 @@ def _date(markup: Sequence[MarkupDate], visible: datetime | None, visible_source
     return best.value, best.source
 
 
+_DIGIT = re.compile(r"\d")
 MIN_INSTITUTION_CHARS = 5  # '교통정책과', '사회복지과'; a three-syllable '김민국' is a person's name, whatever it ends with
 
 
@@ -561,17 +565,22 @@ _YEARLESS_DAY = re.compile(r"^\W*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|n
                            re.IGNORECASE)
 
 
+# The name of the page's view rather than of a section ('Event Detail', 'BC Event Detail', 'News View', '상세보기', '게시물
+# 상세'): the last step of a breadcrumb that names what kind of page this is, the same on every item of the site.
+_VIEW_NAME = re.compile(r"(?:^|\s)(?:details?|view)$|(?:^|\s)(?:상세|상세\s?보기|상세\s?내용|내용\s?보기|보기)$", re.IGNORECASE)
+
+
 def _category(text: str | None) -> str | None:
     """The visible category, unless it is a date ('April 11, 2015', '2025년 5월 30일', '2019', 'September 18
     Tuesday'): a date above the title says when, not which section (a date the page states is read as a date
     elsewhere); nor an address ('RPickett@oag.state.va.us', 'www.example.go.kr'); nor the navigation's own label
-    ('Breadcrumb', '현재 위치')."""
+    ('Breadcrumb', '현재 위치'); nor the name of the page's view ('Event Detail', '상세보기')."""
     if not text or _CONTACT_ADDRESS.search(text):
         return None  # an e-mail or a web address above the title is a contact, not a section
     found, consumed = parse_date(text)
     if (found is not None and consumed >= len(text.strip()) - 1) or _YEAR.match(text) or _YEARLESS_DAY.match(text):
         return None
-    if _NAVIGATION_LABEL.match(text):
+    if _NAVIGATION_LABEL.match(text) or _VIEW_NAME.search(text):
         return None
     return text
 

@@ -1,7 +1,7 @@
 """transforms/contacts.py (round 12, meta12): whom to call about a page, in both languages."""
 from __future__ import annotations
 
-from cityclips.transforms.contacts import find_contact, sentence_contact
+from cityclips.transforms.contacts import close_spaced_label, find_contact, sentence_contact, spaced_label_contact
 from cityclips.transforms.pipeline import corpus_templates, process_page
 from cityclips.transforms.records import Document, RawPage
 
@@ -11,21 +11,30 @@ from cityclips.transforms.records import Document, RawPage
 def test_a_contact_card_beats_a_sentence_that_gives_a_number_for_something_else() -> None:
     english = ["Anyone experiencing symptoms should call the COVID-19 Testing and Assessment Centre at 867-393-3083.",
                "Media contact", "Pat Living", "Communications, Health and Social Services", "867-335-1531"]
-    assert find_contact(english[:1], english) == ("Communications, Health and Social Services", "867-335-1531")
+    assert find_contact(english, [0], range(len(english))) \
+        == ("Communications, Health and Social Services", "867-335-1531")
     korean = ["증상이 있으면 가까운 보건소(062-613-8900)로 연락해 주시기 바랍니다.", "문의처", "청년정책과", "062-613-2321"]
-    assert find_contact(korean[:1], korean) == ("청년정책과", "062-613-2321")
+    assert find_contact(korean, [0], range(len(korean))) == ("청년정책과", "062-613-2321")
 
 
 def test_a_labelled_inquiry_line_beats_a_card() -> None:
     english = ["Phone: 517-284-6135", "Media contact", "Cabinet Communications", "867-393-7478"]
-    assert find_contact(english, english) == (None, "517-284-6135")
+    assert find_contact(english, [0], range(len(english))) == (None, "517-284-6135")
     korean = ["문의 : 063-240-2422", "문의처", "기업지원팀", "054-780-3422"]
-    assert find_contact(korean, korean) == (None, "063-240-2422")
+    assert find_contact(korean, [0], range(len(korean))) == (None, "063-240-2422")
+
+
+def test_a_cards_number_line_counts_whatever_rule_took_it() -> None:
+    # lines 0-1 are the article's; the number's line (2) was taken by another rule, so only the page's order joins them
+    english = ["Contact:", "Renee Parker", "Phone: 517-284-6135", "Committee Members"]
+    assert find_contact(english, [0, 1], [0, 1, 3]) == (None, "517-284-6135")
+    korean = ["문의처", "김민수 주무관", "청년정책과", "062-613-2321"]
+    assert find_contact(korean, [0, 1, 2], [0, 1, 2]) == ("청년정책과", "062-613-2321")
 
 
 def test_with_no_line_card_or_sentence_there_is_no_contact() -> None:
-    assert find_contact(["The council met on Monday."], ["The council met on Monday."]) == (None, None)
-    assert find_contact(["시의회는 월요일에 열렸다."], ["시의회는 월요일에 열렸다."]) == (None, None)
+    assert find_contact(["The council met on Monday."], [0], [0]) == (None, None)
+    assert find_contact(["시의회는 월요일에 열렸다."], [0], [0]) == (None, None)
 
 
 # --- sentences --------------------------------------------------------------------------------------
@@ -83,3 +92,39 @@ def test_a_contact_card_the_site_repeats_still_says_whom_to_call() -> None:
     korean = _contacts(KOREAN_RELEASES, "문의처", "교통정책과", "광주시는 {title} 계획을 발표했다. 올해 {a}명이 참여했고 지난해보다 {b}명 늘었다고 밝혔다.",
                       "김민수 주무관")
     assert korean == [("교통정책과", phone) for _, phone in KOREAN_RELEASES]
+
+
+# --- letter-spaced Korean labels ------------------------------------------------------------------------
+
+def test_a_letter_spaced_korean_contact_label_reads_once_closed_up() -> None:
+    assert spaced_label_contact("문 의 처 원스톱기업지원팀 김민지 (051-320-3546, epikmj@btp.or.kr )") \
+        == ("원스톱기업지원팀 김민지", "051-320-3546")
+    assert spaced_label_contact("◦ 문 의 : 산업연구부 기업지원팀", "☎ 054)780-3422 / FAX 054)780-3468") \
+        == ("산업연구부 기업지원팀", "054)780-3422")
+    line = "담 당 부 서 : 교통정책과 ☎ 062-613-2321"
+    assert find_contact([line], [0], [0]) == ("교통정책과", "062-613-2321")
+
+
+def test_single_syllables_that_are_no_label_and_english_lines_give_no_spaced_contact() -> None:
+    assert spaced_label_contact("이 두 곳은 시민 누구나 이용할 수 있다 062-613-2321") is None
+    assert spaced_label_contact("Contact : Transport Division 062-613-2321") is None  # no letter-spaced label
+    assert close_spaced_label("Contact us") is None
+
+
+def test_a_letter_spaced_contact_line_stays_in_the_notices_body() -> None:
+    page = ("<html lang='ko'><head><title>2025년 입주기업 모집 공고</title></head><body><main><h1>2025년 입주기업 모집 공고</h1>"
+            "<p>연구원은 입주보육실에 입주할 기업을 다음과 같이 공개 모집합니다. 많은 참여 바랍니다.</p>"
+            "<ul><li>◦ 접수기간 : 연중 상시접수</li><li>◦ 문 의 처 원스톱기업지원팀 김민지 (051-320-3546)</li></ul>"
+            "</main></body></html>")
+    doc = process_page(RawPage("notice.html", page.encode(), "html"))
+    assert (doc.metadata.contact_department, doc.metadata.contact_phone) == ("원스톱기업지원팀 김민지", "051-320-3546")
+    assert any("원스톱기업지원팀" in segment.text for segment in doc.segments)
+
+
+def test_a_korean_bodys_legal_form_is_no_word_of_the_department() -> None:
+    from cityclips.transforms.metadata import parse_contact
+    assert spaced_label_contact("◦ 문 의 : ( 재 ) 환동해산업연구원 기업지원팀", "☎ 054)780-3422") \
+        == ("환동해산업연구원 기업지원팀", "054)780-3422")
+    assert parse_contact("문의 : ㈜광주테크 기술팀 ☎ 062-613-2321") == ("광주테크 기술팀", "062-613-2321")
+    # an English name's brackets are its own
+    assert parse_contact("Contact : Transport Division (Roads) 062-613-2321") == ("Transport Division Roads", "062-613-2321")

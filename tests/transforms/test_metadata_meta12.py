@@ -131,3 +131,55 @@ def test_the_first_day_of_a_period_still_open_is_no_date_of_the_page() -> None:
     # a day alone in the same element is the page's
     assert _class_dates('<span class="date">Monday, November 22, 2021</span>') == [datetime(2021, 11, 22)]
     assert _class_dates('<span class="date">2024.03.01</span>') == [datetime(2024, 3, 1)]
+
+
+def test_the_name_of_the_pages_view_is_no_section_in_both_languages() -> None:
+    from cityclips.transforms.reconcile import reconcile_metadata
+    from cityclips.transforms.records import MarkupMetadata, Metadata
+
+    def category(text: str) -> str | None:
+        return reconcile_metadata(MarkupMetadata(), Metadata(title="Board Meeting", category=text)).category
+
+    assert [category(t) for t in ("Event Detail", "BC Event Detail", "News View", "상세보기", "게시물 상세")] == [None] * 5
+    assert [category(t) for t in ("City Events", "Board Meetings", "공지사항", "보도자료")] \
+        == ["City Events", "Board Meetings", "공지사항", "보도자료"]
+
+
+# --- rows of a label cell, a colon cell and a value cell ------------------------------------------------
+
+def test_a_day_month_name_and_year_joined_by_hyphens_is_a_date() -> None:
+    from cityclips.transforms.dates import parse_date
+    assert parse_date("10-Mar-2026 10:34 PM")[0] == datetime(2026, 3, 10, 22, 34)
+    assert parse_date("ePublished 10-MAR-2026")[0] == datetime(2026, 3, 10)
+
+
+def test_a_colon_rows_label_gives_the_title_and_dates_but_no_writer_in_both_languages() -> None:
+    english = markup_metadata(parse_html(
+        "<html><body><table><tr><td>Tender Title</td><td><b>:</b></td><td>65/Hubli/AE-DSD/e-Tender/2025-26</td></tr>"
+        "<tr><td>ePublished Date</td><td><b>:</b></td><td>10-Mar-2026 10:34 PM</td></tr>"
+        "<tr><td>Name</td><td>:</td><td>AE-C-6</td></tr></table></body></html>"))
+    assert english.board_title == "65/Hubli/AE-DSD/e-Tender/2025-26"
+    assert (english.board.published_at, english.board.author) == (datetime(2026, 3, 10, 22, 34), None)
+    korean = markup_metadata(parse_html(
+        "<html><body><table><tr><td>공고 제목</td><td>：</td><td>2025년 입주기업 모집</td></tr>"
+        "<tr><td>등록일</td><td>:</td><td>2025-06-05</td></tr><tr><td>작성자</td><td>:</td><td>홍길동</td></tr>"
+        "</table></body></html>"))
+    assert korean.board_title == "2025년 입주기업 모집"
+    assert (korean.board.published_at, korean.board.author) == (datetime(2025, 6, 5), None)
+
+
+def test_a_glossary_term_ending_in_title_is_no_title_field() -> None:
+    page = "<html><body><dl><dt>Native title</dt><dd>A form of communal title over land.</dd></dl></body></html>"
+    assert markup_metadata(parse_html(page)).board_title is None
+
+
+def test_a_records_number_its_title_field_states_beats_a_part_of_the_html_title() -> None:
+    english = html_doc("<html lang='en'><head><title>Tender Full View | Procurement Portal</title></head><body><table>"
+                       "<tr><th>Title</th><td>65/Hubli/AE-DSD/e-Tender/2025-26</td></tr></table>"
+                       "<p>Construction of a compound wall for the staff quarters at Hubli, with gates and drains.</p>"
+                       "</body></html>").metadata
+    assert english.title == "65/Hubli/AE-DSD/e-Tender/2025-26"
+    korean = html_doc("<html lang='ko'><head><title>공고 상세보기 | 조달청</title></head><body><table>"
+                      "<tr><th>제목</th><td>제2025-06호 입찰공고</td></tr></table>"
+                      "<p>청사 담장 설치 공사의 입찰을 다음과 같이 공고합니다. 많은 참여 바랍니다.</p></body></html>").metadata
+    assert korean.title == "제2025-06호 입찰공고"
