@@ -9,7 +9,8 @@ of a page's lines to ask, in which order of evidence:
 3. a sentence of the article that asks the reader to call ('please contact the Harbor Commission Office ... at
    (310) 732-3444', '자세한 사항은 교통정책과(062-613-2321)로 문의'), with the department it names.
 
-A card's label states what follows it; a sentence may give a number for something else ('Anyone with symptoms
+A number found without its department takes the one the article's field of the institution in charge names
+('Sponsor: Civilian Oversight Board', '주관기관 : 청년사업담당관'). A card's label states what follows it; a sentence may give a number for something else ('Anyone with symptoms
 should call the Testing Centre at 867-393-3083' above the release's media contact), so it comes last.
 """
 from __future__ import annotations
@@ -17,8 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cityclips.transforms.metadata import (MAX_CONTACT_BOX_LINES, inquiry_sentence_phone, names_department, parse_contact,
-                                           parse_contact_box, parse_inquiry_line, parse_split_contact)
+from cityclips.transforms.metadata import (MAX_CONTACT_BOX_LINES, inquiry_sentence_phone, names_body_in_charge,
+                                           names_department, parse_contact, parse_contact_box, parse_inquiry_line,
+                                           parse_split_contact)
 
 # A Korean label written letter-spaced to fill its table column ('문 의 처', '담 당 부 서'): single syllables one space
 # apart at the line's start, before a space, a colon or the end.
@@ -84,7 +86,33 @@ def spaced_label_contact(text: str, following: str = "") -> tuple[str, str] | No
     return parse_contact(closed) or (parse_split_contact(closed, following) if following else None)
 
 
+MAX_BODY_FIELD_CHARS = 60  # 'Sponsor: Civilian Oversight Board': a label and a name
+_BODY_FIELD = re.compile(r"^\W{0,3}(?P<label>[^:：]{2,20}?)\s*[:：]\s*(?P<value>.*)$")
+
+
+def body_in_charge(lines: Sequence[str], article: Sequence[int]) -> str | None:
+    """The name an article's field of the institution in charge gives ('Sponsor: Civilian Oversight Board', '주관기관 :
+    청년사업담당관', or the label alone and the name on the next line), or None (metadata.names_body_in_charge)."""
+    for i in article:
+        field = _BODY_FIELD.match(lines[i]) if len(lines[i]) <= MAX_BODY_FIELD_CHARS else None
+        if field is None or not names_body_in_charge(field["label"]):
+            continue
+        value = field["value"].strip() or (lines[i + 1].strip() if i + 1 < len(lines) else "")
+        if value and len(value) <= MAX_BODY_FIELD_CHARS and not re.search(r"[\d:：]|[.!?다]$", value):
+            return value
+    return None
+
+
 def find_contact(lines: Sequence[str], article: Sequence[int], around: Sequence[int]) -> tuple[str | None, str | None]:
+    """find_page_contact, its department filled in by the institution in charge (body_in_charge) when it names none
+    beside a number it found."""
+    department, phone = find_page_contact(lines, article, around)
+    if phone is not None and department is None:
+        department = body_in_charge(lines, article)
+    return department, phone
+
+
+def find_page_contact(lines: Sequence[str], article: Sequence[int], around: Sequence[int]) -> tuple[str | None, str | None]:
     """(department, phone) of whom to call about a page, in the order of evidence of the module's docstring, or
     (None, None). lines: the page's lines, in page order; article: the indices of the article's (its kept text and its
     header); around: those and the indices of the page's furniture beside them (a card under the release, a recurring

@@ -1,7 +1,8 @@
 """transforms/contacts.py (round 12, meta12): whom to call about a page, in both languages."""
 from __future__ import annotations
 
-from cityclips.transforms.contacts import close_spaced_label, find_contact, sentence_contact, spaced_label_contact
+from cityclips.transforms.contacts import (body_in_charge, close_spaced_label, find_contact, sentence_contact,
+                                           spaced_label_contact)
 from cityclips.transforms.pipeline import corpus_templates, process_page
 from cityclips.transforms.records import Document, RawPage
 
@@ -128,3 +129,19 @@ def test_a_korean_bodys_legal_form_is_no_word_of_the_department() -> None:
     assert parse_contact("문의 : ㈜광주테크 기술팀 ☎ 062-613-2321") == ("광주테크 기술팀", "062-613-2321")
     # an English name's brackets are its own
     assert parse_contact("Contact : Transport Division (Roads) 062-613-2321") == ("Transport Division Roads", "062-613-2321")
+
+
+# --- the institution in charge names the department of a number found alone --------------------------
+
+def test_a_sponsor_field_names_the_department_of_a_number_found_alone_in_both_languages() -> None:
+    english = ["Sponsor:", "Civilian Oversight Board", "Email:", "Dorothy Malone", "Phone:", "(314) 657-1600"]
+    assert find_contact(english, range(6), range(6)) == ("Civilian Oversight Board", "(314) 657-1600")
+    korean = ["주관기관 : 청년사업담당관", "문의 : 02-2133-4316"]
+    assert find_contact(korean, [0, 1], [0, 1]) == ("청년사업담당관", "02-2133-4316")
+
+
+def test_the_cards_own_department_stays_and_no_number_means_no_contact() -> None:
+    lines = ["Organizer: Port of Los Angeles", "Media contact", "Jane Doe", "Harbor Commission Office", "(310) 732-3444"]
+    assert find_contact(lines, [0], range(5)) == ("Harbor Commission Office", "(310) 732-3444")
+    assert find_contact(["주관기관 : 청년사업담당관"], [0], [0]) == (None, None)
+    assert body_in_charge(["Sponsor: 2025 budget"], [0]) is None  # a number is no institution's name
