@@ -15,12 +15,13 @@ from dataclasses import replace
 from datetime import datetime
 
 from cityclips.transforms.captions import split_doubled_captions
+from cityclips.transforms.contacts import find_contact
 from cityclips.transforms.field_items import merge_field_items
 from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT, MAX_BARE_BYLINE_VALUES, MAX_BARE_VALUE_CHARS,
-                                           MAX_BREADCRUMB_PART_WORDS, MAX_CONTACT_BOX_LINES, parse_category_field, parse_contact_box,
+                                           MAX_BREADCRUMB_PART_WORDS, parse_category_field,
                                            MetadataFields, as_contact, breadcrumb_steps, find_attachments, find_metadata_run,
                                            parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact, section_step, is_code_field,
-                                           parse_dateline, parse_inquiry, parse_split_contact)
+                                           parse_dateline, parse_split_contact)
 from cityclips.transforms.metadata import parse_metadata_line
 from cityclips.transforms.reconcile import find_title_block, path_section, path_sections, same_title
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE, is_schedule_line, reads_as_prose, text_weight
@@ -533,19 +534,17 @@ def _breadcrumb_section(m: _Marks, first: int, title: str) -> str | None:
 
 
 def _inquiry_contact(m: _Marks, title_at: int | None) -> tuple[str | None, str | None]:
-    """With no contact footer, whom to call about the page: the number of the first inquiry line the body keeps
+    """With no contact footer, whom to call about the page (contacts.find_contact): an inquiry line the body keeps
     ('문의 : 063-240-2422', 'Phone: 517-284-6135') or the article's header gives between its title and its text ('Contact:
-    (916) 210-6000, agpressoffice@doj.ca.gov' under the date, wherever the region put it), else of the first contact box
-    ('Contact:' / 'Board of Education Office' / '678-676-0027'), with the department the box names."""
+    (916) 210-6000, agpressoffice@doj.ca.gov' under the date, wherever the region put it), else a contact box
+    ('Contact:' / 'Board of Education Office' / '678-676-0027'), else a sentence asking the reader to call."""
     header = range(title_at + 1, _first_content(m)) if title_at is not None else range(0)
     content = sorted({i for i in range(len(m.blocks)) if m.content(i)} | set(header))
-    phone = next((phone for i in content if (phone := parse_inquiry(m.blocks[i].text)) is not None), None)
-    if phone is not None:
-        return None, phone
-    # a contact card after the article's body is its furniture (article_tail) and still says whom to call
-    texts = [m.blocks[i].text for i in sorted(set(content) | {i for i in range(len(m.blocks)) if m.rule[i] == ARTICLE_TAIL})]
-    return next((box for n in range(len(texts))
-                 if (box := parse_contact_box(texts[n:n + 1 + MAX_CONTACT_BOX_LINES])) is not None), (None, None))
+    # a contact card after the article's body is its furniture (article_tail, or a card the site repeats under every
+    # release: template lines of the region) and still says whom to call
+    around = sorted(set(content) | {i for i in range(len(m.blocks)) if m.rule[i] == ARTICLE_TAIL
+                                    or (m.rule[i] == "template" and not m.blocks[i].excluded_by)})
+    return find_contact([block.text for block in m.blocks], content, around)
 
 
 def _mark_title_repeat(m: _Marks, title_at: int, title: str) -> None:

@@ -25,6 +25,7 @@ _CLOCK = (r"(?:\s*(?P<ap1>오전|오후|AM|PM|am|pm)?\s*(?:(?P<H>[01]?\d|2[0-3])
 # '10.2003 - 02.2004' (a period of months) holds no day.
 _DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:(?P<s>[-./])\s*(?P<m>\d{1,2})\s*(?P=s)|년\s*(?P<mk>\d{1,2})\s*월)"
                       r"\s*(?P<d>\d{1,2})(?:일|\.)?" + _WEEKDAY + _CLOCK)
+# '10-Mar-2026' (day, month's name and year joined by hyphens, as procurement and court portals print them) reads too.
 # English month names, then German and French ones (press releases of European ministries and cities
 # write '3. Juli 2018', '3 juillet 2018'); a date needs a day and a year beside the name.
 _MONTHS = {name: number for number, names in enumerate(
@@ -37,7 +38,7 @@ _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _EN_CLOCK = _CLOCK.replace("(?:\\s*", "(?:,?\\s*(?:at\\s+)?", 1)
 _EN_DATE_RE = re.compile(
     rf"(?<![^\W\d_])(?:(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?P<mon2>{_MONTH})\.?,?\s+(?P<y2>(?:19|20)\d{{2}})){_EN_CLOCK}",
+    rf"|(?P<d2>\d{{1,2}})(?:(?:st|nd|rd|th|er|\.)?\s+(?P<mon2>{_MONTH})\.?,?\s+|-(?P<mon3>{_MONTH})-)(?P<y2>(?:19|20)\d{{2}})){_EN_CLOCK}",
     re.IGNORECASE)
 # Day-first and month-first numeric dates with the year last: American pages write '06/05/2025' and '6-5-2025'
 # (month first), European ones '05.06.2025' (day first). A first number over 12 is a day whatever the
@@ -96,7 +97,8 @@ def parse_date(text: str, day_first: bool | None = None) -> tuple[datetime | Non
     # English month names only when no numeric date comes first (cheap test: a letter run of 3+)
     english = _EN_DATE_RE.search(text, 0, bound) if re.search(r"[^\W\d_]{3}", text) else None
     if english and (value := _value(english, english["y"] or english["y2"],
-                                     _MONTHS[(english["mon"] or english["mon2"]).lower()], english["d"] or english["d2"])):
+                                     _MONTHS[(english["mon"] or english["mon2"] or english["mon3"]).lower()],
+                                     english["d"] or english["d2"])):
         found.append((english.start(), value, english.end()))
     if not found:
         return None, 0
@@ -233,8 +235,9 @@ _EVENT_WORDS = re.compile(r"event|meeting|hearing|session|start|begin|end(?:s|in
                           r"\btime\b|행사|개최|회의|교육|시작|종료|진행|공연|운영", re.IGNORECASE)
 _DEADLINE_WORDS = re.compile(r"deadline|due|clos|expir|apply|applica|submi|registration (?:ends|closes)|valid|effective|"
                              r"birth|death|마감|접수|신청|모집|기한|기간|만료|시행|출생|생년", re.IGNORECASE)
-_PUBLISHED_WORDS = re.compile(r"post|publi|releas|issu|creat|regist|written|added|submitted|입력|등록|작성|게시|공고|보도|"
-                              r"배포|발행|승인|공개|기사", re.IGNORECASE)
+# '생산일자' and 'Date produced' are a government document's register date (정보공개 원문정보: the day it was made).
+_PUBLISHED_WORDS = re.compile(r"post|publi|releas|issu|creat|regist|written|added|submitted|produced|입력|등록|작성|게시|공고|"
+                              r"보도|배포|발행|승인|공개|기사|생산", re.IGNORECASE)
 # Words of a label under which a page says when it was posted or changed (its own date, never an event's):
 # the published and the modified words, one vocabulary for dates' labels and metadata's event test.
 POSTING_WORDS = re.compile(f"{_PUBLISHED_WORDS.pattern}|{_MODIFIED_WORDS.pattern}", re.IGNORECASE)

@@ -17,7 +17,8 @@ from lxml import etree
 from cityclips.transforms.dates import (TIME_RANGE, classify_date_label, parse_date, parse_markup_date, parse_url_date,
                                         writes_day_first)
 from cityclips.transforms.dom import hidden_rule, remembered, tag_of, text_content
-from cityclips.transforms.metadata import is_metadata_line, merge_fields, parse_field, starts_with_label
+from cityclips.transforms.metadata import (WEAK_LABELS, is_metadata_line, merge_fields, names_body_in_charge, parse_field,
+                                           starts_with_label)
 from cityclips.transforms.reconcile import norm
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, MetadataFields
 
@@ -80,6 +81,9 @@ _EVENT_URL = re.compile(r"/(?:events?|meetings?|calendar|agendas?|hearings?|행�
 MAX_FIELD_LABEL_CHARS = 12  # '등록일', '담당부서', 'Date posted': a field label is a word or two
 MAX_FIELD_VALUE_CHARS = 300  # a field's value is short; a longer cell is content laid out in a table
 _BOARD_TITLE_LABEL = re.compile(r"^(?:제\s?목|title|subject)$", re.IGNORECASE)
+# ... and in a row of label, colon and value cells, perhaps naming the record's kind ('Tender Title', '공고 제목'); not a
+# person's title ('Job title'). Only there: a glossary's <dt>Native title</dt> is a term, its <dd> the definition.
+_KIND_TITLE_LABEL = re.compile(r"^(?:[가-힣]{1,4}\s?)?제\s?목$|^(?:(?!job\b)[a-z]+\s)?(?:title|subject)$", re.IGNORECASE)
 _INLINE_TITLE = re.compile(r"^(?:제\s?목|title|subject)\s*[:：]\s*(?P<value>\S.*)$", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
@@ -158,6 +162,7 @@ class _Collected:
         self.board_title: str | None = None
         self.record_name: str | None = None  # a register's name field ('제품명', 'Product name'; _RECORD_NAME_LABEL)
         self.board = MetadataFields()
+        self.body_in_charge: str | None = None  # '주관 기관', 'Sponsor' (metadata.FIELD_BODY_LABELS): the department when none is named
         self.events: list[MarkupDate] = []
         self.other_dates: list[MarkupDate] = []
         self.closing_dates: list[MarkupDate] = []  # a notice's closing date above its issuer (_read_closing_date)
@@ -242,8 +247,6 @@ def _read_meta(root: etree._Element, got: _Collected) -> None:
                     got.authors.append((AUTHOR_KEYS[key], name))
             elif key in SECTION_KEYS:
                 got.section = got.section or _clean(content)
-            elif key == "og:url" and _URL.match(content.strip()):
-                got.og_url = got.og_url or content.strip()
             elif _MODIFIED_KEY.search(key):
                 got.date(got.modified, content, "meta")
             elif _PUBLISHED_KEY.search(key):
@@ -291,30 +294,55 @@ def _value_cell(label: etree._Element) -> etree._Element | None:
     return cell if cell is not None and cell.tag in ("td", "dd") else None
 
 
+# A row written as label cell, a cell holding only the colon, then the value ('<td>ePublished Date</td><td><b>:</b></td>
+# <td>10-Mar-2026 10:34 PM</td>'): the colon cell says the first is a label, as a <th> would.
+_COLON_ROW_LABELS = etree.XPath("//td[following-sibling::*[1][self::td][normalize-space(.)=':' or normalize-space(.)='：']]")
+
+
+def _colon_row_fields(root: etree._Element) -> Iterator[tuple[etree._Element, etree._Element]]:
+    """(label cell, value cell) of each row written with a colon cell between them (see _COLON_ROW_LABELS)."""
+    for label in _COLON_ROW_LABELS(root):
+        colon = label.getnext()
+        value = colon.getnext() if colon is not None else None
+        if value is not None and value.tag == "td":
+            yield label, value
+
+
 def _read_field_tables(root: etree._Element, got: _Collected) -> None:
-    """'th : td' and 'dt : dd' pairs whose label names a metadata field (등록일, 작성자, 조회수, 담당부서 ...)."""
-    for label in root.iter("th", "dt"):
+    """'th : td' and 'dt : dd' pairs whose label names a metadata field (등록일, 작성자, 조회수, 담당부서 ...), and rows
+    of a label cell, a colon cell and a value cell (_colon_row_fields)."""
+    # a colon row's label is a plain cell, weaker evidence than a <th>: it gives the title, dates and views, no writer
+    # ('Name : AE-C-6' under a tender's inviting authority names an office's post, not who wrote the page)
+    pairs = [(label, _value_cell(label), False) for label in root.iter("th", "dt")] \
+        + [(label, cell, True) for label, cell in _colon_row_fields(root)]
+    for label, cell, colon_row in pairs:
         name = _WS.sub(" ", text_content(label)).strip(" :：\t\n")
-        cell = _value_cell(label)
         if cell is None:
             # a title row written in one cell: '<th colspan="4">제 목 : 관광산업 ... 공고</th>'
             inline = _INLINE_TITLE.match(name)
             if inline and len(name) <= MAX_FIELD_VALUE_CHARS:
                 got.board_title = got.board_title or inline["value"].strip(" :：") or None
             continue
-        if not name or len(name) > MAX_FIELD_LABEL_CHARS:
+        if not name or len(name) > (MAX_PAIR_LABEL_CHARS if colon_row else MAX_FIELD_LABEL_CHARS):
             continue
         value = _WS.sub(" ", text_content(cell)).strip()
         if not value or len(value) > MAX_FIELD_VALUE_CHARS:
             continue
-        if _BOARD_TITLE_LABEL.match(name):
+        if _BOARD_TITLE_LABEL.match(name) or (colon_row and _KIND_TITLE_LABEL.match(name)):
             got.board_title = got.board_title or value
         elif _RECORD_NAME_LABEL.match(name):
             got.record_name = got.record_name or value
         elif _SECTION_LABEL.match(name) and len(value) <= MAX_SECTION_VALUE_CHARS:
             got.section = got.section or value  # '<th>정책 유형</th><td>일자리</td>': the board's field names the section
-        else:
+        elif not colon_row or ((classify_date_label(name) is not None or _VIEW_LABEL.match(name))
+                               and not _names_someone(name, value, got.day_first)):
             _labelled(got, name, value)
+
+
+def _names_someone(name: str, value: str, day_first: bool | None) -> bool:
+    """True when a field names a writer or a department ('작성자 : 홍길동', whose '작성' reads as a posting word too)."""
+    fields = parse_field(name, value, day_first)
+    return fields is not None and bool(fields.author or fields.department)
 
 
 MAX_TITLE_ROW_CHARS = 200  # a board post's title row holds a headline, never a paragraph
@@ -433,10 +461,11 @@ def _read_closing_date(root: etree._Element, got: _Collected) -> None:
 _STARTS_WITH_YEAR = re.compile(r"^(?:19|20)\d{2}\s*[-./년]")  # a notice writes its date year first
 
 
-def _labelled(got: _Collected, name: str, value: str) -> None:
+def _labelled(got: _Collected, name: str, value: str, table: bool = True) -> None:
     """A field's label and value: a board field parse_field knows (등록일, 작성자, 조회수), else a date the
     label says the kind of (Meeting Date, Date posted, 촬영일자); a 'Date' field is held back until the
-    page is known to be an event's or not."""
+    page is known to be an event's or not. table: the pair is a table's (th : td, dt : dd); a label element's
+    pair (_read_label_pairs) gives dates and views only, since a '<label>운영기관</label>' names a form's control."""
     kind = classify_date_label(name)
     timed = kind in ("event", "generic", "other", "deadline") and bool(TIME_RANGE.search(value))
     if kind in ("event", "generic") or (kind in ("other", "deadline") and timed):
@@ -446,10 +475,25 @@ def _labelled(got: _Collected, name: str, value: str) -> None:
         if found:
             (got.events if kind == "event" or timed else got.generic_dates).append(found)
             got.is_event = got.is_event or kind == "event" or timed
-        return
+            return
+        if kind == "generic" or timed or not table:
+            return
+        # no date after an event's word: '운영기관 : 관악구청 자치행정과' (운영, run) may name a field
     fields = parse_field(name, value, got.day_first)
-    if fields is not None and (fields.found or fields.phone):  # a phone field: the contact, beside a department
-        got.board = merge_fields(got.board, fields)
+    if fields is not None and names_body_in_charge(name):
+        held, named = got.body_in_charge, fields.department
+        # '주관 기관 : 관악구청' then '운영기관 : 관악구청 자치행정과': the office within the institution says more
+        got.body_in_charge = named if held is None or (named and named.startswith(held)) else held
+        return
+    # a phone field is the contact beside a department; a department alone ('부서 : 디지털기술융합센터') answers for the page
+    if fields is not None and (fields.found or fields.phone or fields.department):
+        board = got.board
+        if fields.author and board.author is not None and board.author == board.department != fields.author \
+                and _WS.sub("", name).lower() not in WEAK_LABELS:
+            # a writer's field ('작성자 : 박인현') after the department's ('부서명 : 청년사업담당관'), which stood for
+            # the author only while no person was named; a person in charge ('담당자 : 이준호') is the contact's, no writer
+            board = replace(board, author=None)
+        got.board = merge_fields(board, fields)
         return
     found = _visible_date(value, day_first=got.day_first) if kind in ("published", "modified", "other") else None
     if found is None:
@@ -564,7 +608,7 @@ def _read_label_pairs(root: etree._Element, got: _Collected) -> None:
             value = text_content(el)[len(el.text):] if len(el) else _value_after(el)
         value = _WS.sub(" ", value).strip(" :：")
         if value and not _hidden(el) and not in_site_footer(el):
-            _labelled(got, name.rstrip(" :："), value)
+            _labelled(got, name.rstrip(" :："), value, table=False)
 
 
 def _spans_to_events(got: _Collected) -> None:
@@ -646,6 +690,11 @@ def _read_date_elements(root: etree._Element, got: _Collected) -> None:
             got.class_boxes.append(el)
 
 
+# What follows the first day of a period that is still open ('..., to present', '– now', '~ 현재', '부터'): no day of the page.
+_OPEN_PERIOD = re.compile(r"^[\s,.]*(?:(?:to|until|till|through|thru|[-–—~∼])\s*(?:the\s+)?(?:present|now|today|date|현재)\b|"
+                          r"onwards?\b|부터|이후|~\s*$)", re.IGNORECASE)
+
+
 def _split_label(text: str, day_first: bool | None = None) -> tuple[str, MarkupDate | None]:
     """'Posted on March 3, 2024' -> ('Posted on', its date); '2025.06.05' -> ('', its date)."""
     found, end = parse_date(text, day_first)
@@ -663,6 +712,8 @@ def _split_label(text: str, day_first: bool | None = None) -> tuple[str, MarkupD
         return label, None
     if re.search(r"\d", text[end:]) and parse_date(text[end:], day_first)[0] is not None:
         return label, None  # two dates: a period ('2025.06.01 ~ 2025.06.30'), not a day
+    if _OPEN_PERIOD.match(text[end:]):
+        return label, None  # 'Monday, November 22, 2021, to present', '2024.03.01 ~ 현재': a period's start
     return label, MarkupDate(found, "byline", bool(re.search(r"\d:\d{2}|\d\s*시", head)), False)
 
 
@@ -730,13 +781,15 @@ def _read_links(root: etree._Element, got: _Collected) -> None:
             return
 
 
-_OG_URL_XPATH = etree.XPath("//meta[@property='og:url']/@content")
-
-
-def _first_og_url(root: etree._Element) -> str | None:
-    """The og:url a page declares (read again in _read_meta, in its turn), for a page with no canonical link."""
-    urls = _OG_URL_XPATH(root)
-    return str(urls[0]).strip() if urls else None
+def _read_og_url(root: etree._Element, got: _Collected) -> None:
+    """The first og:url the page declares as a URL (in property=, name= or itemprop=, any case), read once, before the
+    other meta tags: with no canonical link it is the page's own URL, which says how its country writes dates."""
+    for meta in root.iter("meta"):
+        content = (meta.get("content") or "").strip()
+        if _URL.match(content) and any((meta.get(attribute) or "").strip().lower() == "og:url"
+                                       for attribute in ("property", "name", "itemprop")):
+            got.og_url = content
+            return
 
 
 def _lang(root: etree._Element) -> str:
@@ -757,7 +810,8 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
         return MarkupMetadata()
     got = _Collected()
     _read_links(root, got)  # first: the page's own URL says how its country writes dates (dates.writes_day_first)
-    got.day_first = writes_day_first(_lang(root), got.canonical or _first_og_url(root))
+    _read_og_url(root, got)
+    got.day_first = writes_day_first(_lang(root), got.canonical or got.og_url)
     _read_json_ld(root, got)
     _read_meta(root, got)
     _read_microdata(root, got)
@@ -782,6 +836,8 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     _spans_to_events(got)
     is_event = got.is_event or bool(_EVENT_URL.search(url or ""))
     board = got.board
+    if board.department is None and got.body_in_charge:
+        board = replace(board, department=got.body_in_charge)
     if got.generic_dates and not is_event and board.published_at is None:
         board = replace(board, published_at=got.generic_dates[0].value)  # 'Date: 2025-06-05' on an article
     events = got.events + (got.generic_dates if is_event else [])

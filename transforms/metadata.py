@@ -103,6 +103,15 @@ _CONTACT_LABEL = re.compile(r"^\W{0,3}(?:[가-힣]{1,6}\s){0,3}?(?:(?:담당\s?�
 _DEPARTMENT_WORD = re.compile(r"(department|division|office|bureau|team|center|centre|section|headquarters|"
                               r"agency|committee|institute|"
                               r"[가-힣](과|팀|실|국|센터|본부|단|담당관|사업소))(\s|$|[:：(☎])", re.IGNORECASE)
+_NORMALISE = re.compile(r"[\W_]+")
+
+
+def norm(text: str | None) -> str:
+    """Letters and digits only, lower-cased: the key titles, breadcrumb steps and field values are compared by
+    ('Board Meeting – Agenda' -> 'boardmeetingagenda'); reconcile.py and markup.py use it too."""
+    return _NORMALISE.sub("", (text or "").lower())
+
+
 _BREADCRUMB_SEP = re.compile(r"\s*[>›»/]\s*")
 BREADCRUMB_ROOT = re.compile(r"^(home|홈|처음|메인|main)$", re.IGNORECASE)
 
@@ -238,12 +247,40 @@ def merge_fields(first: MetadataFields, second: MetadataFields) -> MetadataField
 _SPACELESS_KIND = {label.replace(" ", ""): kind for label, kind in _LABEL_KIND.items()}
 
 
+# Field labels of a record's table that name the body in charge of it, not its writer ('부서 : 디지털기술융합센터',
+# '운영기관 : 관악구청 자치행정과', '주관 기관 : 청년사업담당관', 'Sponsor : Civilian Oversight Board'): read only as a
+# table's label cell, never in a line of text, where '주관기관 : 대학' may describe who may apply.
+FIELD_DEPARTMENT_LABELS = frozenset({"부서", "responsibledepartment"})
+# ... and labels that name the institution that runs or hosts it ('주관기관 : 중소기업기술정보진흥원' above '담당부서 : R&D
+# 콜센터'): a department field, when the table has one, names the office within it, so these only fill in.
+FIELD_BODY_LABELS = frozenset({"운영기관", "주관기관", "담당기관", "소관기관", "sponsor", "sponsoredby", "organizer",
+                               "organiser", "leadagency"})
+
+
+def names_body_in_charge(label: str) -> bool:
+    """True for a table's label that names the institution running or hosting the page's subject ('주관 기관', 'Sponsor')."""
+    return re.sub(r"[\s:：]+", "", label).lower() in FIELD_BODY_LABELS
+# A label cell naming two fields, the second in brackets ('작성자(전화번호)', '담당자(연락처)'), over a value written
+# the same way ('박인현 (02-2133-4316)').
+_PAIRED = re.compile(r"^\s*(?P<first>[^()]+?)\s*\((?P<second>[^()]+)\)\s*$")
+
+
 def parse_field(label: str, value: str, day_first: bool | None = None) -> MetadataFields | None:
     """Fields of a labelled cell pair ('등록일', '2025-06-05'), or None when the label names no field.
 
     Only the label decides: 'Conflict' / '... by the same lawyer' in a glossary is not an author.
+
+    >>> parse_field("작성자(전화번호)", "박인현 (02-2133-4316)").phone
+    '02-2133-4316'
     """
     key = re.sub(r"[\s:：]+", "", label).lower()
+    if key in FIELD_DEPARTMENT_LABELS or key in FIELD_BODY_LABELS:
+        return MetadataFields(department=value.strip()) if _NAME_VALUE.match(value.strip()) else None
+    paired, values = _PAIRED.match(label), _PAIRED.match(value)
+    if paired and values and key not in _SPACELESS_KIND:
+        first, second = (parse_field(paired[n], values[n], day_first) for n in ("first", "second"))
+        if first is not None and second is not None:
+            return merge_fields(first, second)
     if key not in _SPACELESS_KIND:
         # '채용공고 등록일시': what was registered, then the date label; a bare 'date' after a noun is
         # that thing's date ('행사 날짜', 'Event date'), not the page's
@@ -379,6 +416,11 @@ def names_department(name: str) -> bool:
     return any(m.start() == 0 or m.end(1) == len(name) for m in _DEPARTMENT_WORD.finditer(name + " "))
 
 
+# A Korean body's legal form before its name ('(재)환동해산업연구원', '( 사 ) 한국협회', '㈜'): no word of the department's
+# name, and a lone '재' once the brackets go.
+_LEGAL_FORM = re.compile(r"[(（]\s*[재사주]\s*[)）]|[㈜㈔㈕]")
+
+
 def parse_contact(text: str) -> tuple[str, str] | None:
     """Parse a contact footer into (department, phone), or None.
 
@@ -392,7 +434,7 @@ def parse_contact(text: str) -> tuple[str, str] | None:
         return None
     labelled = _CONTACT_LABEL.match(text)
     before = text[:phone.start()]
-    department = _CONTACT_LABEL.sub("", before)
+    department = _LEGAL_FORM.sub(" ", _CONTACT_LABEL.sub("", before))
     department = re.sub(r"(☎|\btel\b\.?|\bphone\b|전화(번호)?|연락처|[:：()\[\]|/,])", " ", department, flags=re.IGNORECASE)
     department = " ".join(department.split())
     if not department or not (labelled or names_department(department)):
@@ -433,11 +475,16 @@ def parse_inquiry(text: str) -> str | None:
     >>> parse_inquiry("○ 문의처 : 031-8045-6750 /정현민 행정매니저")
     '031-8045-6750'
     """
+    phone = parse_inquiry_line(text)
+    return phone if phone is not None else inquiry_sentence_phone(text)
+
+
+def parse_inquiry_line(text: str) -> str | None:
+    """The number right after an inquiry line's label ('문의 : 063-240-2422', 'Phone: 517-284-6135'), or None (a
+    sentence that asks the reader to call is inquiry_sentence_phone's)."""
     label = _INQUIRY_LABEL.match(text) if len(text) <= MAX_INQUIRY_LINE_CHARS else None
     phone = _PHONE_RE.match(text, label.end()) if label else None
-    if phone is None:
-        return _inquiry_sentence_phone(text)
-    return phone.group().strip()
+    return phone.group().strip() if phone else None
 
 
 MAX_INQUIRY_SENTENCE_CHARS = 300  # a sentence or two of the article that tells the reader whom to call
@@ -449,7 +496,7 @@ _INQUIRY_VERB = re.compile(r"\b(?:call(?!-in)|contact|phone|telephone|reach)\b",
 _KOREAN_INQUIRY_VERB = re.compile(r"문의|연락")
 
 
-def _inquiry_sentence_phone(text: str) -> str | None:
+def inquiry_sentence_phone(text: str) -> str | None:
     """The one phone number of a sentence that asks the reader to call about the page, or None: the verb must
     come before the number within the sentence, and a sentence with two numbers (a list of desks) gives none."""
     if len(text) > MAX_INQUIRY_SENTENCE_CHARS:
@@ -531,9 +578,6 @@ def is_code_field(text: str) -> bool:
     return bool(_CODE_FIELD.match(text))
 
 
-_STEP_KEY = re.compile(r"[\W_]+")
-
-
 def section_step(steps: Sequence[str]) -> int:
     """Which step of a breadcrumb that ends with the page's headline names its section: the one before the last,
     or further up while a step is the start of the step below it, words whole ('Home > Samvidhan@75 > Event >
@@ -552,11 +596,11 @@ def section_step(steps: Sequence[str]) -> int:
 def _starts_words(step: str, below: str) -> bool:
     """True when below starts with step's words, more words after them ('1st Regional Event' / '1st Regional Event –
     Overview'; not 'Event' / 'Events calendar')."""
-    head, rest = _STEP_KEY.sub("", step.lower()), below.strip()
+    head, rest = norm(step), below.strip()
     if not head or not rest.lower().startswith(step.strip().lower()):
         return False
     after = rest[len(step.strip()):]
-    return bool(after) and not after[0].isalnum() and bool(_STEP_KEY.sub("", after))
+    return bool(after) and not after[0].isalnum() and bool(norm(after))
 
 
 def breadcrumb_steps(text: str) -> list[str]:

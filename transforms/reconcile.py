@@ -14,12 +14,11 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from cityclips.transforms.dates import parse_date
-from cityclips.transforms.metadata import as_contact, is_code_field, names_department
+from cityclips.transforms.metadata import as_contact, is_code_field, names_department, norm
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, Metadata
 
 # Separators between a headline and the site or section name in <title> and og:title.
 _SEPARATOR = re.compile(r"\s+(?:[|｜ㅣ:·•\-–—<>«»›‹/]|::|-{2}|\|\|)\s+|\s*[|｜]\s*")
-_NORMALISE = re.compile(r"[\W_]+")
 _LEADING_SEPARATOR = re.compile(r"^\s*[|｜ㅣ:·•\-–—<>«»›‹/]+\s*")
 # A separator glued to the headline: '... 밀어붙이나"-정치ㅣ한국일보' (no spaces), where the longer
 # markup title is a shorter one plus a tail
@@ -50,11 +49,6 @@ STATED_TITLE_SOURCES = ("heading", "board_table")
 MAX_META_AUTHOR_WORDS = 4  # 'Natalie Musumeci', 'Von Vanessa Franke'; an institution's name runs longer
 MIN_UNCONFIRMED_SUPPORT = 2  # markup fields that must agree on a title the page does not show
 MIN_HOST_NAME_CHARS = 4  # 'heizung' of www.heizung.de names the site; 'bz' of bz.de is too short to tell
-
-
-def norm(text: str | None) -> str:
-    """Letters and digits only, lower-cased: how titles are compared."""
-    return _NORMALISE.sub("", (text or "").lower())
 
 
 # A <title> written as a path ('Board Meeting > PFRS > Resources > Meetings', '부산테크노파크>공고˙안내>사업공고'), or
@@ -377,7 +371,10 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
         return strong[0][1], strong[0][0]
     # A part of <title> the page does not show beats a visible pick that is a word or two ('Panel',
     # 'Tools and resources' of a menu): a headline has the words of one.
-    short = not visible.title or len(visible.title.split()) < MIN_HTML_TITLE_WORDS
+    # A record's number in its table ('Tender Title : 65/Hubli/AE-DSD/e-Tender/2025-26', '제목 : 제2025-06호 입찰공고') is the
+    # title however short: a menu's word ('Help' in the row above a byline row) has no digits.
+    coded = visible.title_source == "board_table" and bool(visible.title and _DIGIT.search(visible.title))
+    short = not visible.title or (len(visible.title.split()) < MIN_HTML_TITLE_WORDS and not coded)
     # a path's end step is the page's generic name as often as its headline ('상세보기', 'Event Details'): it
     # replaces only a visible pick of a word or two, never a line with a headline's words
     paths = any(_is_path(text) for source, text in markup.titles if source == "html_title")
@@ -420,6 +417,7 @@ def _date(markup: Sequence[MarkupDate], visible: datetime | None, visible_source
     return best.value, best.source
 
 
+_DIGIT = re.compile(r"\d")
 MIN_INSTITUTION_CHARS = 5  # '교통정책과', '사회복지과'; a three-syllable '김민국' is a person's name, whatever it ends with
 
 
@@ -477,6 +475,14 @@ def _with_board(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     return replace(visible, **changes) if changes else visible
 
 
+def _department_answers(visible: Metadata) -> Metadata:
+    """With no contact's department, the department a field names ('담당부서', '부서', '운영기관', 'Sponsor') is whom to
+    ask about the page: the body that registered it answers for it."""
+    if visible.contact_department is not None or visible.department is None:
+        return visible
+    return replace(visible, contact_department=visible.department)
+
+
 def _without_subject_fields(visible: Metadata) -> Metadata:
     """A field list whose 'Name' is the page's own title describes its subject (an event: 'Name: Board
     Meeting / Date: November 20, 2019'), not who posted it and when."""
@@ -518,7 +524,7 @@ def _without_event_date(markup: MarkupMetadata, visible: Metadata) -> Metadata:
 def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     """The page's metadata: the visible fields (from clean_blocks) confirmed, filled in or overruled
     by the markup's, each with its *_source."""
-    visible = _without_event_date(markup, _without_subject_fields(_with_board(markup, visible)))
+    visible = _without_event_date(markup, _without_subject_fields(_department_answers(_with_board(markup, visible))))
     title, title_source = _title(markup, visible)
     shown, shown_source = visible.published_at, visible.published_at_source
     if shown is None and visible.modified_at is not None and not markup.is_event:
@@ -559,17 +565,22 @@ _YEARLESS_DAY = re.compile(r"^\W*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|n
                            re.IGNORECASE)
 
 
+# The name of the page's view rather than of a section ('Event Detail', 'BC Event Detail', 'News View', '상세보기', '게시물
+# 상세'): the last step of a breadcrumb that names what kind of page this is, the same on every item of the site.
+_VIEW_NAME = re.compile(r"(?:^|\s)(?:details?|view)$|(?:^|\s)(?:상세|상세\s?보기|상세\s?내용|내용\s?보기|보기)$", re.IGNORECASE)
+
+
 def _category(text: str | None) -> str | None:
     """The visible category, unless it is a date ('April 11, 2015', '2025년 5월 30일', '2019', 'September 18
     Tuesday'): a date above the title says when, not which section (a date the page states is read as a date
     elsewhere); nor an address ('RPickett@oag.state.va.us', 'www.example.go.kr'); nor the navigation's own label
-    ('Breadcrumb', '현재 위치')."""
+    ('Breadcrumb', '현재 위치'); nor the name of the page's view ('Event Detail', '상세보기')."""
     if not text or _CONTACT_ADDRESS.search(text):
         return None  # an e-mail or a web address above the title is a contact, not a section
     found, consumed = parse_date(text)
     if (found is not None and consumed >= len(text.strip()) - 1) or _YEAR.match(text) or _YEARLESS_DAY.match(text):
         return None
-    if _NAVIGATION_LABEL.match(text):
+    if _NAVIGATION_LABEL.match(text) or _VIEW_NAME.search(text):
         return None
     return text
 
