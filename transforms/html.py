@@ -887,9 +887,82 @@ def _named_as_content_sibling(el: etree._Element, sizes: dict) -> bool:
     return False
 
 
+# A picture's slot that the page left empty ('<div class="page__featured-image empty"><p>Add a featured image to this
+# page</p></div>', '<div class="thumb placeholder">이미지 준비중</div>'): its words are the CMS's prompt for the missing
+# picture, not the article's. Both names must be there: the slot's (a picture word) and its state (empty), and no
+# picture may be inside (an <img>, a <picture>, a background image).
+EMPTY_SLOT = "html_empty_slot"
+PICTURE_WORDS = frozenset({"image", "images", "img", "photo", "photos", "picture", "thumbnail", "thumb", "logo"})
+EMPTY_STATE_WORDS = frozenset({"empty", "placeholder"})
+_EMPTY_NAME = re.compile(r"empty|placeholder", re.IGNORECASE)  # a cheap look at the class before reading its words
+PICTURE_TAGS = ("img", "picture", "svg", "video", "iframe", "object", "embed", "canvas")
+MAX_SLOT_CHARS = 80  # a prompt of a few words (rules.MAX_ITEM_CHARS), not a paragraph
+
+
+def _is_empty_picture_slot(el: etree._Element, size: Size | None) -> bool:
+    """True for a box named as an empty picture slot that shows no picture and a short prompt (EMPTY_SLOT)."""
+    classes = el.get("class")
+    if not classes or not _EMPTY_NAME.search(classes) or size is None or not 0 < size.chars <= MAX_SLOT_CHARS:
+        return False
+    words = set(class_words(classes))
+    if words.isdisjoint(EMPTY_STATE_WORDS) or words.isdisjoint(PICTURE_WORDS):
+        return False
+    return next(el.iter(*PICTURE_TAGS), None) is None \
+        and not any("url(" in (node.get("style") or "") for node in el.iter() if isinstance(node.tag, str))
+
+
+# A note right after a box of controls that opens with a control's label ('<div><button>관심정보 등록</button><a href="#"
+# onclick="...">고용24 입사지원</a></div><p>고용24 입사지원 클릭 시 응답이 없을 경우, 새로고침 후 다시 시도해 보시기 바랍니다.</p>',
+# '<div><a href="#" onclick="apply()">Apply online</a></div><p>Apply online not responding? Reload the page.</p>'): help
+# for the control, the site's, not the article's.
+CONTROL_HELP = "control_help"
+MAX_CONTROL_BOX_CHARS = 80  # a row of a few buttons
+MAX_CONTROL_HELP_CHARS = 200  # a line or two of help (rules.MAX_CHROME_LINE_CHARS)
+MIN_CONTROL_LABEL_CHARS = 4  # 'Apply online', '고용24 입사지원': a label long enough to be quoted, not 'OK'
+_NO_ADDRESS = re.compile(r"^\s*(?:#|javascript:|$)", re.IGNORECASE)
+
+
+def _is_control_link(el: etree._Element) -> bool:
+    """A link that goes nowhere and runs a script when clicked ('<a href="#" onclick="...">'): a button drawn as a link."""
+    return _tag(el) == "a" and el.get("onclick") is not None and _NO_ADDRESS.match(el.get("href") or "") is not None
+
+
+def _control_labels(box: etree._Element, sizes: dict) -> list[str]:
+    """The labels of the controls (buttons, script links) of a small box whose visible text is theirs alone; []
+    for any other box."""
+    size = sizes.get(box)
+    if size is None or not 0 < size.chars <= MAX_CONTROL_BOX_CHARS:
+        return []
+    controls = [node for node in box.iter("button", "a", "A") if _tag(node) == "button" or _is_control_link(node)]
+    labels = [_text_of(node) for node in controls]
+    if not controls or sum(map(_nonspace, labels)) < _nonspace(_text_of(box)):
+        return []
+    return [label for label in labels if len(label) >= MIN_CONTROL_LABEL_CHARS]
+
+
+def _is_control_help(el: etree._Element, tag: str, sizes: dict) -> bool:
+    """True for a short line right after a box of controls that opens with one of their labels (CONTROL_HELP)."""
+    if tag not in ("p", "div"):
+        return False
+    size = sizes.get(el)
+    if size is None or not 0 < size.chars <= MAX_CONTROL_HELP_CHARS or size.links:
+        return False
+    box = el.getprevious()
+    while box is not None and not isinstance(box.tag, str):
+        box = box.getprevious()  # a comment between the two
+    if box is None or (box.tail or "").strip():
+        return False
+    labels = _control_labels(box, sizes)
+    return bool(labels) and _text_of(el).startswith(tuple(labels))
+
+
 def _drop_rule(el: etree._Element, tag: str, state: _State, where: int) -> str | None:
     if where == _CONTAINER:
         return None  # it holds the region: never dropped, whatever its name
+    if _is_empty_picture_slot(el, state.sizes.get(el)):
+        return EMPTY_SLOT
+    if _is_control_help(el, tag, state.sizes):
+        return CONTROL_HELP
     if where == _INSIDE:
         return _inside_rule(el, tag, state)
     rule = _chrome_rule(el, tag, state.sizes)
