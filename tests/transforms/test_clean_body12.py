@@ -1,0 +1,89 @@
+"""transforms/clean.py, round 12 (body12): a 'Related ...' heading takes what its own box holds after it."""
+from __future__ import annotations
+
+import pytest
+
+from cityclips.transforms.clean import clean_blocks
+from cityclips.transforms.records import Block
+
+_ARTICLE = "body/main/article/div.body"
+_RELATED = "body/main/article/div.related"
+CASES = {
+    "en": ("Related Events", ["The Board of Trustees will hold a regular meeting on June 2, 2026.",
+                              "Meeting Location: Administrative Office, Room #007"],
+           [("p", "View the Full Calendar", ""), ("caption", "College logo", "/div.card/div.thumb"),
+            ("p", "Vendor payments processed.", "/div.card/div.summary"), ("p", "All day", "/div.card/div.when"),
+            ("p", "All Locations", "/div.card/div.where")]),
+    "ko": ("관련 문서", ["서울시는 청년수당 12월분을 지급한다. 지급 대상은 참여자 5천 명이다.",
+                     "수당은 매달 25일에 참여자 계좌로 들어간다."],
+           [("p", "전체 목록 보기", ""), ("caption", "서울시 로고", "/div.card/div.thumb"),
+            ("p", "2025년 서울 청년수당 9월분 지급(1차)", "/div.card/div.summary"), ("p", "부분공개", "/div.card/div.when"),
+            ("p", "미래청년기획관 청년사업담당관", "/div.card/div.where")])}
+
+
+def _page(lang: str, excluded_card_line: bool = False) -> tuple[list[str], dict[str, str]]:
+    header, article, cards = CASES[lang]
+    blocks = [Block(1, "June Board Meeting", "title", dom_path="body/main/article/h1")]
+    blocks += [Block(len(blocks) + 1, text, "p", dom_path=f"{_ARTICLE}/p") for text in article]
+    blocks.append(Block(len(blocks) + 1, header, "heading", dom_path=f"{_RELATED}/h2"))
+    for hint, text, below in cards:
+        blocks.append(Block(len(blocks) + 1, text, hint, dom_path=_RELATED + below, blank_before=True))
+        if excluded_card_line and hint == "caption":  # a card's date the walk kept out (html_meta_class)
+            blocks.append(Block(len(blocks) + 1, "June 02, 2026", "heading", dom_path=_RELATED + "/div.card/h3",
+                                blank_before=True, excluded_by="html_meta_class"))
+    blocks.append(Block(len(blocks) + 1, "Updated April 14, 2026", "p", dom_path="body/main/div.modified",
+                        blank_before=True))
+    clean = clean_blocks("e.html", "html", blocks)
+    return [b.text for b in clean.body], {line.text: line.rule for line in clean.removed}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("excluded", [False, True])
+def test_a_related_heading_takes_the_cards_of_its_box(lang: str, excluded: bool) -> None:
+    header, article, cards = CASES[lang]
+    body, rules = _page(lang, excluded)
+    for _, text, _ in cards:
+        assert rules.get(text) == "related", (lang, text, rules)
+    assert rules[header] == "related"
+    for text in article:
+        assert text in body
+    assert "Updated April 14, 2026" not in rules or rules["Updated April 14, 2026"] != "related"  # outside the box
+
+
+# --- a board's one-sentence description is the board's, as its name is ------------------------------
+
+BOARDS = {"en": ("News", "The latest news and notices from the Department of Justice.",
+                 "Department opens the new regional court",
+                 ["The department opened its new regional court on Monday, officials said.",
+                  "The court will hear civil and family cases from three counties."]),
+          "ko": ("공지사항", "수출지원기반활용사업에서 알려드리는 최근 소식과 정보입니다.",
+                 "[모집공고] 2025년 수출바우처사업 참여기업 모집",
+                 ["산업통상자원부는 수출바우처사업 참여기업을 다음과 같이 모집한다.", "신청은 6월 5일까지 온라인으로 받는다."])}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_boards_description_under_its_name_leaves_the_body(lang: str) -> None:
+    name, description, headline, texts = BOARDS[lang]
+    blocks = [Block(1, name, "heading", dom_path="body/article/form/h2.title", excluded_by="region_edge"),
+              Block(2, description, "p", dom_path="body/article/form/p.subtitle"),
+              Block(3, headline, "heading", dom_path="body/article/form/div.view/div.info/h3")]
+    blocks += [Block(4 + n, text, "p", dom_path="body/article/form/div.view/div.con/p") for n, text in enumerate(texts)]
+    clean = clean_blocks("b.html", "html", blocks, html_title=headline, title_hints=(("title", headline),))
+    assert clean.metadata.category == name and clean.metadata.title == headline
+    assert [b.text for b in clean.body] == texts
+    assert {line.text: line.rule for line in clean.removed}[description] == "section_description"
+
+
+@pytest.mark.parametrize("header, story", [
+    ("Related News", "\"The market is largely factoring in a reasonable recovery,\" said a report from the bank."),
+    ("관련 기사", "시장 관계자는 “경기 회복이 이미 주가에 반영됐다”고 말했다.")])
+def test_a_related_heading_ends_with_its_box(header: str, story: str) -> None:
+    # the heading stands alone in its box; the next box is the story going on, not the related list
+    blocks = [Block(1, "Markets rally on earnings", "title", dom_path="body/article/h1"),
+              Block(2, header, "heading", dom_path="body/article/div.related/h3"),
+              Block(3, story, "p", dom_path="body/article/div.story/p"),
+              Block(4, "Analysts expect the index to close the year higher, the report said.", "p",
+                    dom_path="body/article/div.story/p", blank_before=True)]
+    clean = clean_blocks("r.html", "html", blocks)
+    assert story in [b.text for b in clean.body]
+    assert {line.text: line.rule for line in clean.removed}[header] == "related"
