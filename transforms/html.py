@@ -21,6 +21,7 @@ from cityclips.transforms.dom import (CAPTION_CLASS, INLINE_TAGS as INLINE_TAGS_
                                       enclosing_tag, is_caption_element, measure, path_segment, text_content, text_holder)
 from cityclips.transforms.limits import parse_keeping_deep_text
 from cityclips.transforms.records import Block, RemovedLine
+from cityclips.transforms.rules import match_line_rule
 from cityclips.transforms.region import (_NEGATIVE_START, LINK_WIDGET_WORDS, MAX_FACT_BOX_CHARS, NO_REGION,
                                          STRONG_NEGATIVE_WORDS, THIN_REGION_PROSE, Region, class_words, evidence,
                                          find_region)
@@ -130,6 +131,7 @@ _AWAY_HREF = re.compile(r"^(?!#|javascript:|mailto:|tel:)\S")
 FEED_RULES = frozenset({TEASER_FEED, CARD_FEED})
 ARTICLE_TEXT_HINTS = frozenset({"p", "cell", "li"})  # blocks that show the article has begun (not its title)
 _DIGIT = re.compile(r"\d")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # 'fss@thehacc.org', 'lgy2@kead.or.kr'
 # 'Time: 8:30 AM', '○ 문의 : 02-779-9870~1': a short label (a marker before it), a colon, a value
 _FIELD_LINE = re.compile(r"^(?:[○●◦•▪·ㆍ■□\-–*]\s*)?[^\s:：][^:：]{0,30}[:：](?!\d)\s*\S")  # not '11:11' 
 PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "blockquote", "pre", "td", "th"})
@@ -480,20 +482,45 @@ def _is_empty_field_row(tr: etree._Element) -> bool:
         and next((c for c in values if next(c.iter("img", "input", "select", "a"), None) is not None), None) is None
 
 
-def _dl_text(dl: etree._Element) -> str:
+# A row's button ('<dd>공시송달.pdf <a href="#" onclick="preview(...)"><span>바로 보기</span></a></dd>', '<td><button>
+# Download</button></td>'): a control beside the field's value, recorded apart and left out of the row's text. Only a
+# label a line rule names as a control's (rules: button, attachment_button) goes: a script link whose text is a file's
+# name ('<a href="#" onclick="down(1)">report.pdf</a>') is the value itself.
+ROW_CONTROL = "html_row_control"
+ROW_CONTROL_RULES = frozenset({"button", "attachment_button"})
+
+
+def _row_controls(row: etree._Element) -> list[etree._Element]:
+    """The controls of a table row or a <dl> whose label is a control's word (ROW_CONTROL)."""
+    return [node for node in row.iter("a", "button") if (_tag(node) == "button" or _is_control_link(node))
+            and match_line_rule(_text_of(node)) in ROW_CONTROL_RULES]
+
+
+def _without(text: str, cell: etree._Element, controls: list[etree._Element]) -> str:
+    """text (cell's) with the labels of the controls inside cell taken out, last first."""
+    for control in reversed(controls):
+        if any(a is cell for a in control.iterancestors()):
+            head, _, tail = text.rpartition(_text_of(control))
+            text = _squash(f"{head} {tail}")
+    return text
+
+
+def _dl_text(dl: etree._Element, controls: list[etree._Element] = ()) -> str:
     parts = []
     for child in dl.iter("dt", "dd"):
-        text = _text_of(child)
+        text = _without(_text_of(child), child, controls) if controls else _text_of(child)
         if text:
             parts.append(f"{text} :" if child.tag == "dt" else text)
     return " ".join(parts)
 
 
-def _row_text(tr: etree._Element) -> str:
+def _row_text(tr: etree._Element, controls: list[etree._Element] = ()) -> str:
     parts = []
     for cell in tr:
         tag = _tag(cell)
         text = _text_of(cell) if tag else ""
+        if text and controls:
+            text = _without(text, cell, controls)
         if not text:
             continue
         parts.append(f"{text} :" if tag == "th" else text)
@@ -853,10 +880,13 @@ def _excluded_by(el: etree._Element, tag: str, state: _State, where: int) -> str
     if found.weak and not _named_as_content_sibling(el, state.sizes):
         size = state.sizes.get(el)
         if size is None or size.prose < WEAK_MAX_PROSE:
-            if tag != "header" and size is not None and size.chars <= MAX_FACT_BOX_CHARS \
-                    and _DIGIT.search(text_content(el)) and (state.region.prose < THIN_REGION_PROSE or (
-                        state.region.prose < SHORT_REGION_PROSE and is_schedule_line(_text_of(el)))):
-                return ""  # a short region's date or time field ('Start Tue, 09/17/2019 - 10:00 AM') is its content
+            if tag != "header" and size is not None and size.chars <= MAX_FACT_BOX_CHARS and (
+                    (_DIGIT.search(text_content(el)) and (state.region.prose < THIN_REGION_PROSE or (
+                        state.region.prose < SHORT_REGION_PROSE and is_schedule_line(_text_of(el)))))
+                    or (state.region.prose < SHORT_REGION_PROSE and _EMAIL.search(text_content(el)))):
+                # a short region's date or time field ('Start Tue, 09/17/2019 - 10:00 AM') is its content, and so is
+                # its contact without digits ('Organizer: Family Self Sufficiency Email: fss@thehacc.org')
+                return ""
             return "html_header" if tag == "header" else "html_meta_class"
     return ""
 
@@ -1064,14 +1094,20 @@ def _leaf(el: etree._Element, tag: str, state: _State, hint: str, marker: str, w
         _record(state, el, "html_table_caption")  # '게시물 정보': a label for the table, not content
     elif tag == "dl" and el in state.sizes and state.sizes[el].chars <= MAX_DL_ROW_CHARS:
         _flush(state, hint)
-        state.buffer.append(_dl_text(el))
+        controls = _row_controls(el)
+        for control in controls:
+            _record(state, control, ROW_CONTROL)
+        state.buffer.append(_dl_text(el, controls))
         _flush_as(state, el, tag, "cell")
     elif tag == "tr" and not _is_layout_row(el, state.sizes) and _is_empty_field_row(el):
         _flush(state, hint)
         _record(state, el, EMPTY_FIELD)  # '<th>제목</th><td></td>': a label with nothing to label
     elif tag == "tr" and not _is_layout_row(el, state.sizes):
         _flush(state, hint)
-        state.buffer.append(_row_text(el))
+        controls = _row_controls(el)
+        for control in controls:
+            _record(state, control, ROW_CONTROL)
+        state.buffer.append(_row_text(el, controls))
         cells = [c for c in el if _tag(c) in CELL_TAGS]
         is_caption = len(cells) == 1 and CAPTION_CLASS.search(cells[0].get("class") or "")
         _flush_as(state, el, tag, "caption" if is_caption else "cell")

@@ -67,3 +67,53 @@ def test_a_line_after_links_that_go_somewhere_stays(lang: str) -> None:
     html = _page(f"<div class='content'>{first}</p><div class='actions'><a href='/jobs/save'>Save</a>{controls}</div>"
                  f"<p>{note}</p>{second}</div>")
     assert note in _content(html)
+
+
+# --- a row's button is no part of the row's value ------------------------------------------------------
+
+ROWS = {"en": ("Attachment", "Agenda 2026-03-17.pdf", "Preview"),
+        "ko": ("첨부 파일", "(표지위반본부과)공시송달 20250317.pdf", "바로 보기")}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("shape", ["dl", "tr"])
+def test_a_rows_control_is_recorded_apart_from_its_value(lang: str, shape: str) -> None:
+    label, name, control = ROWS[lang]
+    value = (f"<a href=\"javascript:goDownload('{name}')\">{name}</a> "
+             f"<a href='#' onclick=\"preview('1'); return false;\" class='bt_white_s'><span>{control}</span></a>")
+    row = (f"<dl class='view_file'><dt>{label}</dt><dd><p>{value}</p></dd></dl>" if shape == "dl" else
+           f"<table><tr><th>{label}</th><td>{value}</td></tr></table>")
+    html = _page(f"<div class='bod_view'>{PROSE[lang]}{row}</div>")
+    assert f"{label} : {name}" in _content(html)
+    assert ("html_row_control", control) in _removed(html)
+
+
+def test_a_script_link_that_names_a_file_is_the_rows_value() -> None:
+    html = _page(f"<div class='bod_view'>{_PROSE_EN}<table><tr><th>Attachment</th><td><a href='#' "
+                 "onclick='down(1)'>report.pdf</a></td></tr></table></div>")
+    assert "Attachment : report.pdf" in _content(html)
+
+
+# --- a short event's contact without digits is its fact ---------------------------------------------
+
+EVENTS = {"en": (["Entrepreneurship Boot Camp, session 2: marketing analysis for small firms.",
+                  "The session covers pricing, customers and competitors, and participants will draft a one-page plan.",
+                  "Lunch is provided for all registered participants, and parking is free in the east lot."],
+                 "Family Self Sufficiency", "Email:", "fss@thehacc.org"),
+          "ko": (["청년 창업 교실 2회차: 소상공인을 위한 마케팅 분석 강의입니다.",
+                  "가격, 고객, 경쟁사를 다루며, 참가자는 한 쪽짜리 사업 계획을 직접 씁니다.",
+                  "등록한 참가자에게는 점심을 드리고, 동쪽 주차장은 무료로 이용할 수 있습니다."],
+                 "자립지원팀", "이메일:", "lgy2@kead.or.kr")}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_short_events_contact_box_is_content_though_named_meta(lang: str) -> None:
+    lead, name, label, email = EVENTS[lang]
+    paragraphs = "".join(f"<p>{text}</p>" for text in lead)
+    html = _page(f"<div class='wrap'><nav><a href='/'>Home</a></nav><section class='event entry-content'>"
+                 f"<h1>Boot Camp</h1>{paragraphs}<div class='details'><div class='events-meta-group venue'><dl>"
+                 f"<dt>Venue</dt><dd>Community Room 15306 S. Robey Ave.</dd></dl></div>"
+                 f"<div class='events-meta-group organizer'><dl><dt>Organizer</dt><dd>{name}</dd>"
+                 f"<dt>{label}</dt><dd>{email}</dd></dl></div></div></section><div class='side'><p>Other events</p></div>"
+                 "</div>")
+    assert any(email in text for text in _content(html)), _content(html)
