@@ -196,6 +196,35 @@ def _apart(at: list[int]) -> bool:
     return all(b - a > 1 for a, b in zip(at, at[1:]))
 
 
+LOGIN_PROMPT = "login_prompt"  # rules' name for 'Please log in to comment.', '로그인 후 작성 가능합니다.'
+LOGIN_WIDGET = "login_widget"
+MAX_WIDGET_LEVELS = 3  # the prompt's box, the widget's box around it, one more: a comment form is a small nest of boxes
+MAX_WIDGET_LINES = 6  # a form's title, its prompt and a few notes; a box of more lines is the page's own text
+
+
+def _mark_login_widgets(m: _Marks) -> None:
+    """The lines of a small box around a login prompt ('채용 담당자에게 질문하기' / '*로그인 후 작성 가능합니다.' / '이 댓글에 대한
+    법적 책임은 작성자에게 귀속됩니다.', 'Leave a comment' / 'Please log in to comment.' / 'Comments are moderated.'): a
+    comment or question form the reader must log in to use, with its title and its notes, is the site's widget. The
+    box is the largest of the prompt's first ancestors (MAX_WIDGET_LEVELS) holding MAX_WIDGET_LINES lines or fewer,
+    all short; a prompt inside a box of the page's own text (a notice's many lines) takes nothing with it."""
+    for i, block in enumerate(m.blocks):
+        if m.rule[i] != LOGIN_PROMPT or not block.dom_path:
+            continue
+        steps = block.dom_path.split("/")
+        widget: list[int] = []
+        for level in range(1, min(MAX_WIDGET_LEVELS, len(steps) - 1) + 1):
+            box = "/".join(steps[:-level])
+            lines = [j for j, other in enumerate(m.blocks) if other.dom_path == box
+                     or other.dom_path.startswith(box + "/")]
+            if len(lines) > MAX_WIDGET_LINES or any(len(m.blocks[j].text) > MAX_PARSED_LINE_CHARS for j in lines):
+                break
+            widget = lines
+        for j in widget:
+            if m.content(j):
+                m.rule[j] = LOGIN_WIDGET
+
+
 def _mark_related(m: _Marks) -> None:
     """A 'Related News' header and the run of short lines under it are links to other articles. Under an HTML heading
     the run is what the heading's own box holds after it (the cards of a 'Related Events' box: a picture, a summary,
@@ -631,6 +660,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     _mark_counter_lines(m)
     _keep_field_list_tags(m)
     _mark_page_stamps(m)
+    _mark_login_widgets(m)
     _mark_related(m)
     _mark_article_tail(m)
     _mark_templates(m, templates, signatures)

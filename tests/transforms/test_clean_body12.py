@@ -87,3 +87,45 @@ def test_a_related_heading_ends_with_its_box(header: str, story: str) -> None:
     clean = clean_blocks("r.html", "html", blocks)
     assert story in [b.text for b in clean.body]
     assert {line.text: line.rule for line in clean.removed}[header] == "related"
+
+
+# --- the small box around a login prompt is the site's form -------------------------------------------
+
+WIDGETS = {"ko": ("채용 담당자에게 질문하기", "*로그인 후 작성 가능합니다.",
+                  ["이 댓글에 대한 법적 책임은 작성자에게 귀속됩니다.", "권리침해구제: 인터넷피해구제센터 (remedy.kocsc.or.kr)"],
+                  ["- 직종 : 사무보조 (어업경영체 등록 조사원 업무 지원)", "- 계약기간 : 10개월", "지원을 희망하시면 연락 부탁드립니다."]),
+           "en": ("Ask the recruiter a question", "* Please log in to comment.",
+                  ["You are legally responsible for what you post.", "Comments are reviewed before they appear."],
+                  ["- Duties: office support for the fisheries register", "- Term: 10 months",
+                   "Please get in touch if you wish to apply."])}
+
+
+def _widget_page(lang: str, inside_text: bool = False) -> tuple[list[str], dict[str, str]]:
+    title, prompt, notes, text = WIDGETS[lang]
+    body = "body/div.view/div.cont"
+    widget = f"{body}/div.qna" if not inside_text else body
+    blocks = [Block(1, "Job post", "title", dom_path="body/div.view/h1")]
+    blocks += [Block(len(blocks) + 1, line, "p", dom_path=f"{body}/p") for line in text]
+    blocks.append(Block(len(blocks) + 1, title, "p", dom_path=f"{widget}/div.head/p.title"))
+    blocks.append(Block(len(blocks) + 1, prompt, "p", dom_path=f"{widget}/div.head/p.note"))
+    blocks += [Block(len(blocks) + 1, note, "li", dom_path=f"{widget}/ul/li") for note in notes]
+    if inside_text:
+        blocks += [Block(len(blocks) + 1, line, "p", dom_path=f"{body}/p") for line in text]
+    clean = clean_blocks("w.html", "html", blocks, title_hints=(("title", "Job post"),))
+    return [b.text for b in clean.body], {line.text: line.rule for line in clean.removed}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_box_around_a_login_prompt_is_the_sites_form(lang: str) -> None:
+    title, prompt, notes, text = WIDGETS[lang]
+    body, rules = _widget_page(lang)
+    assert body == text
+    assert rules[prompt] == "login_prompt"
+    assert [rules[line] for line in (title, *notes)] == ["login_widget"] * 3
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_login_prompt_among_the_pages_own_lines_takes_none_of_them(lang: str) -> None:
+    title, prompt, notes, text = WIDGETS[lang]
+    body, rules = _widget_page(lang, inside_text=True)
+    assert all(line in body for line in text)
