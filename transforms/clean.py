@@ -26,7 +26,7 @@ from cityclips.transforms.reconcile import find_title_block, path_section, path_
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE, is_schedule_line, reads_as_prose, text_weight
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from cityclips.transforms.rules import match_line_rule
-from cityclips.transforms.tail_boxes import ARTICLE_TAIL, article_tail
+from cityclips.transforms.tail_boxes import ARTICLE_TAIL, article_home, article_tail
 from cityclips.transforms.template import block_signatures, template_rules
 
 MAX_CATEGORY_CHARS = 40  # a section name is a few words ('News Clips', '보도자료')
@@ -207,17 +207,22 @@ def _mark_login_widgets(m: _Marks) -> None:
     법적 책임은 작성자에게 귀속됩니다.', 'Leave a comment' / 'Please log in to comment.' / 'Comments are moderated.'): a
     comment or question form the reader must log in to use, with its title and its notes, is the site's widget. The
     box is the largest of the prompt's first ancestors (MAX_WIDGET_LEVELS) holding MAX_WIDGET_LINES lines or fewer,
-    all short; a prompt inside a box of the page's own text (a notice's many lines) takes nothing with it."""
+    all short; a prompt inside a box of the page's own text (a notice's many lines, or a short post's few lines of
+    prose: the box tail_boxes calls the article's home) takes nothing with it."""
+    home = None
     for i, block in enumerate(m.blocks):
         if m.rule[i] != LOGIN_PROMPT or not block.dom_path:
             continue
+        if home is None:  # a box holding the article's own prose is never a widget, however short the article
+            home = article_home(m.blocks, [m.content(j) for j in range(len(m.blocks))])
         steps = block.dom_path.split("/")
         widget: list[int] = []
         for level in range(1, min(MAX_WIDGET_LEVELS, len(steps) - 1) + 1):
             box = "/".join(steps[:-level])
             lines = [j for j, other in enumerate(m.blocks) if other.dom_path == box
                      or other.dom_path.startswith(box + "/")]
-            if len(lines) > MAX_WIDGET_LINES or any(len(m.blocks[j].text) > MAX_PARSED_LINE_CHARS for j in lines):
+            if len(lines) > MAX_WIDGET_LINES or any(len(m.blocks[j].text) > MAX_PARSED_LINE_CHARS for j in lines) \
+                    or (home and (home == box or home.startswith(box + "/"))):
                 break
             widget = lines
         for j in widget:

@@ -129,3 +129,19 @@ def test_a_login_prompt_among_the_pages_own_lines_takes_none_of_them(lang: str) 
     title, prompt, notes, text = WIDGETS[lang]
     body, rules = _widget_page(lang, inside_text=True)
     assert all(line in body for line in text)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_login_prompt_in_a_short_posts_box_takes_none_of_its_prose(lang: str) -> None:
+    # a board post of three sentences and the prompt under them in one box of four lines
+    posts = {"ko": ["광주시는 다음 달부터 시내버스 노선 세 곳을 새로 연다. 출퇴근 시간에는 배차 간격을 10분으로 줄인다.",
+                    "노선 변경 내용은 시 누리집과 각 정류장 안내판에서 확인할 수 있다.", "시민 의견은 이달 말까지 받는다."],
+             "en": ["The city opens three new bus routes next month, and buses will run every ten minutes at rush hour.",
+                    "Route changes are listed on the city's website and at every stop.",
+                    "Residents may comment until the end of the month."]}
+    prompt = WIDGETS[lang][1]
+    blocks = [Block(1, "Bus routes", "title", dom_path="body/div.view/h1")]
+    blocks += [Block(n + 2, line, "p", dom_path="body/div.view/div.cont/p") for n, line in enumerate(posts[lang])]
+    blocks.append(Block(5, prompt, "p", dom_path="body/div.view/div.cont/p"))
+    clean = clean_blocks("w.html", "html", blocks, title_hints=(("title", "Bus routes"),))
+    assert [b.text for b in clean.body] == posts[lang]
