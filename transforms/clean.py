@@ -236,11 +236,17 @@ def _mark_related(m: _Marks) -> None:
     a time and a place each, with the dates the walk kept out between them), and it ends where the box ends: a
     paragraph in the next box is the article's ('related news' as a heading over one quote, then the story goes
     on); in a text dump, the lines up to the next paragraph break."""
+    home = None
     for i, block in enumerate(m.blocks):
         if block.excluded_by or not _RELATED_HEADER.match(block.text):
             continue
         m.rule[i] = "related"
         box = block.dom_path.rpartition("/")[0] if block.hint == "heading" else ""
+        if box:
+            if home is None:
+                home = article_home(m.blocks, [m.content(j) for j in range(len(m.blocks))])
+            if home and (home == box or home.startswith(box + "/")):
+                box = ""  # a heading among the article's own paragraphs: its box is the article, not a related list
         for j in range(i + 1, len(m.blocks)):
             following = m.blocks[j]
             if box and following.dom_path != box and not following.dom_path.startswith(box + "/"):

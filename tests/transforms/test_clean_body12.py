@@ -145,3 +145,26 @@ def test_a_login_prompt_in_a_short_posts_box_takes_none_of_its_prose(lang: str) 
     blocks.append(Block(5, prompt, "p", dom_path="body/div.view/div.cont/p"))
     clean = clean_blocks("w.html", "html", blocks, title_hints=(("title", "Bus routes"),))
     assert [b.text for b in clean.body] == posts[lang]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_related_heading_among_the_articles_paragraphs_takes_only_its_list(lang: str) -> None:
+    # the heading sits in the article's own box: the run is its list, up to the next paragraph, as in a text dump
+    texts = {"en": (["The city opens three new bus routes next month, and buses will run every ten minutes at rush hour.",
+                     "Route changes are listed on the city's website and at every stop, officials said on Monday."],
+                    ["Night buses return", "Fares stay the same"], "Residents may comment until the end of the month."),
+             "ko": (["광주시는 다음 달부터 시내버스 노선 세 곳을 새로 연다. 출퇴근 시간에는 배차 간격을 10분으로 줄인다.",
+                     "노선 변경 내용은 시 누리집과 각 정류장 안내판에서 확인할 수 있다고 시는 밝혔다."],
+                    ["심야버스 다시 달린다", "요금은 그대로"], "시민 의견은 이달 말까지 받는다.")}
+    article, related, closing = texts[lang]
+    header = {"en": "Related News", "ko": "관련 기사"}[lang]
+    box = "body/article/div.body"
+    blocks = [Block(1, "Bus routes", "title", dom_path="body/article/h1")]
+    blocks += [Block(len(blocks) + 1, line, "p", dom_path=f"{box}/p", blank_before=True) for line in article]
+    blocks.append(Block(len(blocks) + 1, header, "heading", dom_path=f"{box}/h3", blank_before=True))
+    blocks += [Block(len(blocks) + 1, line, "li", dom_path=f"{box}/ul/li", blank_before=True) for line in related]
+    blocks.append(Block(len(blocks) + 1, closing, "p", dom_path=f"{box}/p", blank_before=True))
+    clean = clean_blocks("r.html", "html", blocks, title_hints=(("title", "Bus routes"),))
+    rules = {line.text: line.rule for line in clean.removed}
+    assert [rules[line] for line in related] == ["related", "related"]
+    assert closing in [b.text for b in clean.body]
