@@ -27,7 +27,7 @@ from cityclips.transforms.reconcile import find_title_block, path_section, path_
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE, is_schedule_line, reads_as_prose, text_weight
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
 from cityclips.transforms.rules import match_line_rule
-from cityclips.transforms.tail_boxes import ARTICLE_TAIL, article_tail
+from cityclips.transforms.tail_boxes import ARTICLE_TAIL, article_home, article_tail
 from cityclips.transforms.template import block_signatures, template_rules
 
 MAX_CATEGORY_CHARS = 40  # a section name is a few words ('News Clips', '보도자료')
@@ -41,8 +41,10 @@ _FILE_HINT = re.compile(r"\.[A-Za-z0-9]{1,6}\b.*\d\s*(?:[KMG]B|bytes?)", re.IGNO
 _PHONE_HINT = re.compile(r"\d{3,4}[-.\s)]\d{4}")
 _TITLE_LABEL = re.compile(r"^(제\s?목|title|subject)\s*[:：]\s*", re.IGNORECASE)
 # 'Related News' / '관련 기사' and the list of other articles under it.
-_RELATED_HEADER = re.compile(r"^(related (news|articles?|posts?|stories|links)|more news|"
-                             r"관련\s?(기사|뉴스|소식|게시물|글)|다른 기사|함께 보면 좋은 (기사|글))\s*:?$", re.IGNORECASE)
+# ... and of other pages of the site's own kinds ('Related Events', 'Related Documents', '관련 행사', '관련 문서')
+_RELATED_HEADER = re.compile(r"^(related (news|articles?|posts?|stories|links|events|documents)|more news|"
+                             r"관련\s?(기사|뉴스|소식|게시물|글|행사|문서)|다른 기사|함께 보면 좋은 (기사|글))\s*:?$",
+                             re.IGNORECASE)
 # A line ending in a comma or a full stop goes on or closes a sentence; not one ending in an abbreviation, capitals
 # ('U.S.') or letters with stops between them ('... @ 9:30 a.m. - 12:00 p.m.', a meeting's headline).
 _SENTENCE_END = re.compile(r"[,;]$|(?<![A-Z])(?<!\.[a-z])\.$")
@@ -195,17 +197,66 @@ def _apart(at: list[int]) -> bool:
     return all(b - a > 1 for a, b in zip(at, at[1:]))
 
 
+LOGIN_PROMPT = "login_prompt"  # rules' name for 'Please log in to comment.', '로그인 후 작성 가능합니다.'
+LOGIN_WIDGET = "login_widget"
+MAX_WIDGET_LEVELS = 3  # the prompt's box, the widget's box around it, one more: a comment form is a small nest of boxes
+MAX_WIDGET_LINES = 6  # a form's title, its prompt and a few notes; a box of more lines is the page's own text
+
+
+def _mark_login_widgets(m: _Marks) -> None:
+    """The lines of a small box around a login prompt ('채용 담당자에게 질문하기' / '*로그인 후 작성 가능합니다.' / '이 댓글에 대한
+    법적 책임은 작성자에게 귀속됩니다.', 'Leave a comment' / 'Please log in to comment.' / 'Comments are moderated.'): a
+    comment or question form the reader must log in to use, with its title and its notes, is the site's widget. The
+    box is the largest of the prompt's first ancestors (MAX_WIDGET_LEVELS) holding MAX_WIDGET_LINES lines or fewer,
+    all short; a prompt inside a box of the page's own text (a notice's many lines, or a short post's few lines of
+    prose: the box tail_boxes calls the article's home) takes nothing with it."""
+    home = None
+    for i, block in enumerate(m.blocks):
+        if m.rule[i] != LOGIN_PROMPT or not block.dom_path:
+            continue
+        if home is None:  # a box holding the article's own prose is never a widget, however short the article
+            home = article_home(m.blocks, [m.content(j) for j in range(len(m.blocks))])
+        steps = block.dom_path.split("/")
+        widget: list[int] = []
+        for level in range(1, min(MAX_WIDGET_LEVELS, len(steps) - 1) + 1):
+            box = "/".join(steps[:-level])
+            lines = [j for j, other in enumerate(m.blocks) if other.dom_path == box
+                     or other.dom_path.startswith(box + "/")]
+            if len(lines) > MAX_WIDGET_LINES or any(len(m.blocks[j].text) > MAX_PARSED_LINE_CHARS for j in lines) \
+                    or (home and (home == box or home.startswith(box + "/"))):
+                break
+            widget = lines
+        for j in widget:
+            if m.content(j):
+                m.rule[j] = LOGIN_WIDGET
+
+
 def _mark_related(m: _Marks) -> None:
-    """A 'Related News' header and the run of short lines under it are links to other articles."""
+    """A 'Related News' header and the run of short lines under it are links to other articles. Under an HTML heading
+    the run is what the heading's own box holds after it (the cards of a 'Related Events' box: a picture, a summary,
+    a time and a place each, with the dates the walk kept out between them), and it ends where the box ends: a
+    paragraph in the next box is the article's ('related news' as a heading over one quote, then the story goes
+    on); in a text dump, the lines up to the next paragraph break."""
+    home = None
     for i, block in enumerate(m.blocks):
         if block.excluded_by or not _RELATED_HEADER.match(block.text):
             continue
         m.rule[i] = "related"
+        box = block.dom_path.rpartition("/")[0] if block.hint == "heading" else ""
+        if box:
+            if home is None:
+                home = article_home(m.blocks, [m.content(j) for j in range(len(m.blocks))])
+            if home and (home == box or home.startswith(box + "/")):
+                box = ""  # a heading among the article's own paragraphs: its box is the article, not a related list
         for j in range(i + 1, len(m.blocks)):
             following = m.blocks[j]
+            if box and following.dom_path != box and not following.dom_path.startswith(box + "/"):
+                break  # out of the heading's box: the article goes on ('related news' over a box of its own)
             if following.excluded_by:
+                if box:
+                    continue  # a card's date the walk kept out: the box goes on
                 break
-            if following.blank_before and j > i + 1 and following.hint != "li":
+            if not box and following.blank_before and j > i + 1 and following.hint != "li":
                 break
             if len(following.text) > MAX_PARSED_LINE_CHARS:
                 break
@@ -454,8 +505,9 @@ def _category_above(m: _Marks, title_at: int) -> str | None:
     Not an image's alt text ('Search by Algolia', a logo's file name: a caption names a picture) nor a
     control's label: a line that starts or ends with a button's word ('Print This Page', '이 페이지 인쇄').
     A board's one-sentence description between its name and the post ('공지사항' / '... 최근 소식과 정보입니다.' / the
-    headline) is passed over to the heading above it."""
-    described = False
+    headline, 'News' / 'The latest news from the department.' / the headline) is passed over to the heading above
+    it, and is the board's as its name is: it leaves the body with it (SECTION_DESCRIPTION), said once for every post."""
+    described = None
     for i in range(title_at - 1, -1, -1):
         if m.rule[i] not in (None, "template", "dom_template"):
             continue
@@ -463,13 +515,18 @@ def _category_above(m: _Marks, title_at: int) -> str | None:
         if m.blocks[i].hint == "caption" or _is_control_label(text):
             return None
         if len(text) <= MAX_CATEGORY_CHARS and len(text.split()) <= MAX_CATEGORY_WORDS \
-                and not _SENTENCE_END.search(text) and (not described or m.blocks[i].hint == "heading"):
+                and not _SENTENCE_END.search(text) and (described is None or m.blocks[i].hint == "heading"):
             m.rule[i] = "category"
+            if described is not None:
+                m.rule[described] = SECTION_DESCRIPTION
             return _unseparated_path_end(m, i) or text
-        if described or not _SENTENCE_END.search(text) or len(text) > MAX_BOARD_DESCRIPTION_CHARS:
+        if described is not None or not _SENTENCE_END.search(text) or len(text) > MAX_BOARD_DESCRIPTION_CHARS:
             return None
-        described = True
+        described = i
     return None
+
+
+SECTION_DESCRIPTION = "section_description"
 
 
 def _unseparated_path_end(m: _Marks, at: int) -> str | None:
@@ -613,6 +670,7 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
     _mark_counter_lines(m)
     _keep_field_list_tags(m)
     _mark_page_stamps(m)
+    _mark_login_widgets(m)
     _mark_related(m)
     _mark_article_tail(m)
     _mark_templates(m, templates, signatures)

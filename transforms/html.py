@@ -21,6 +21,7 @@ from cityclips.transforms.dom import (CAPTION_CLASS, INLINE_TAGS as INLINE_TAGS_
                                       enclosing_tag, is_caption_element, measure, path_segment, text_content, text_holder)
 from cityclips.transforms.limits import parse_keeping_deep_text
 from cityclips.transforms.records import Block, RemovedLine
+from cityclips.transforms.rules import match_line_rule
 from cityclips.transforms.region import (_NEGATIVE_START, LINK_WIDGET_WORDS, MAX_FACT_BOX_CHARS, NO_REGION,
                                          STRONG_NEGATIVE_WORDS, THIN_REGION_PROSE, Region, class_words, evidence,
                                          find_region)
@@ -130,6 +131,7 @@ _AWAY_HREF = re.compile(r"^(?!#|javascript:|mailto:|tel:)\S")
 FEED_RULES = frozenset({TEASER_FEED, CARD_FEED})
 ARTICLE_TEXT_HINTS = frozenset({"p", "cell", "li"})  # blocks that show the article has begun (not its title)
 _DIGIT = re.compile(r"\d")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # 'fss@thehacc.org', 'lgy2@kead.or.kr'
 # 'Time: 8:30 AM', '○ 문의 : 02-779-9870~1': a short label (a marker before it), a colon, a value
 _FIELD_LINE = re.compile(r"^(?:[○●◦•▪·ㆍ■□\-–*]\s*)?[^\s:：][^:：]{0,30}[:：](?!\d)\s*\S")  # not '11:11' 
 PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "blockquote", "pre", "td", "th"})
@@ -480,20 +482,45 @@ def _is_empty_field_row(tr: etree._Element) -> bool:
         and next((c for c in values if next(c.iter("img", "input", "select", "a"), None) is not None), None) is None
 
 
-def _dl_text(dl: etree._Element) -> str:
+# A row's button ('<dd>공시송달.pdf <a href="#" onclick="preview(...)"><span>바로 보기</span></a></dd>', '<td><button>
+# Download</button></td>'): a control beside the field's value, recorded apart and left out of the row's text. Only a
+# label a line rule names as a control's (rules: button, attachment_button) goes: a script link whose text is a file's
+# name ('<a href="#" onclick="down(1)">report.pdf</a>') is the value itself.
+ROW_CONTROL = "html_row_control"
+ROW_CONTROL_RULES = frozenset({"button", "attachment_button"})
+
+
+def _row_controls(row: etree._Element) -> list[etree._Element]:
+    """The controls of a table row or a <dl> whose label is a control's word (ROW_CONTROL)."""
+    return [node for node in row.iter("a", "button") if (_tag(node) == "button" or _is_control_link(node))
+            and match_line_rule(_text_of(node)) in ROW_CONTROL_RULES]
+
+
+def _without(text: str, cell: etree._Element, controls: list[etree._Element]) -> str:
+    """text (cell's) with the labels of the controls inside cell taken out, last first."""
+    for control in reversed(controls):
+        if any(a is cell for a in control.iterancestors()):
+            head, _, tail = text.rpartition(_text_of(control))
+            text = _squash(f"{head} {tail}")
+    return text
+
+
+def _dl_text(dl: etree._Element, controls: list[etree._Element] = ()) -> str:
     parts = []
     for child in dl.iter("dt", "dd"):
-        text = _text_of(child)
+        text = _without(_text_of(child), child, controls) if controls else _text_of(child)
         if text:
             parts.append(f"{text} :" if child.tag == "dt" else text)
     return " ".join(parts)
 
 
-def _row_text(tr: etree._Element) -> str:
+def _row_text(tr: etree._Element, controls: list[etree._Element] = ()) -> str:
     parts = []
     for cell in tr:
         tag = _tag(cell)
         text = _text_of(cell) if tag else ""
+        if text and controls:
+            text = _without(text, cell, controls)
         if not text:
             continue
         parts.append(f"{text} :" if tag == "th" else text)
@@ -853,10 +880,13 @@ def _excluded_by(el: etree._Element, tag: str, state: _State, where: int) -> str
     if found.weak and not _named_as_content_sibling(el, state.sizes):
         size = state.sizes.get(el)
         if size is None or size.prose < WEAK_MAX_PROSE:
-            if tag != "header" and size is not None and size.chars <= MAX_FACT_BOX_CHARS \
-                    and _DIGIT.search(text_content(el)) and (state.region.prose < THIN_REGION_PROSE or (
-                        state.region.prose < SHORT_REGION_PROSE and is_schedule_line(_text_of(el)))):
-                return ""  # a short region's date or time field ('Start Tue, 09/17/2019 - 10:00 AM') is its content
+            if tag != "header" and size is not None and size.chars <= MAX_FACT_BOX_CHARS and (
+                    (_DIGIT.search(text_content(el)) and (state.region.prose < THIN_REGION_PROSE or (
+                        state.region.prose < SHORT_REGION_PROSE and is_schedule_line(_text_of(el)))))
+                    or (state.region.prose < SHORT_REGION_PROSE and _EMAIL.search(text_content(el)))):
+                # a short region's date or time field ('Start Tue, 09/17/2019 - 10:00 AM') is its content, and so is
+                # its contact without digits ('Organizer: Family Self Sufficiency Email: fss@thehacc.org')
+                return ""
             return "html_header" if tag == "header" else "html_meta_class"
     return ""
 
@@ -887,9 +917,82 @@ def _named_as_content_sibling(el: etree._Element, sizes: dict) -> bool:
     return False
 
 
+# A picture's slot that the page left empty ('<div class="page__featured-image empty"><p>Add a featured image to this
+# page</p></div>', '<div class="thumb placeholder">이미지 준비중</div>'): its words are the CMS's prompt for the missing
+# picture, not the article's. Both names must be there: the slot's (a picture word) and its state (empty), and no
+# picture may be inside (an <img>, a <picture>, a background image).
+EMPTY_SLOT = "html_empty_slot"
+PICTURE_WORDS = frozenset({"image", "images", "img", "photo", "photos", "picture", "thumbnail", "thumb", "logo"})
+EMPTY_STATE_WORDS = frozenset({"empty", "placeholder"})
+_EMPTY_NAME = re.compile(r"empty|placeholder", re.IGNORECASE)  # a cheap look at the class before reading its words
+PICTURE_TAGS = ("img", "picture", "svg", "video", "iframe", "object", "embed", "canvas")
+MAX_SLOT_CHARS = 80  # a prompt of a few words (rules.MAX_ITEM_CHARS), not a paragraph
+
+
+def _is_empty_picture_slot(el: etree._Element, size: Size | None) -> bool:
+    """True for a box named as an empty picture slot that shows no picture and a short prompt (EMPTY_SLOT)."""
+    classes = el.get("class")
+    if not classes or not _EMPTY_NAME.search(classes) or size is None or not 0 < size.chars <= MAX_SLOT_CHARS:
+        return False
+    words = set(class_words(classes))
+    if words.isdisjoint(EMPTY_STATE_WORDS) or words.isdisjoint(PICTURE_WORDS):
+        return False
+    return next(el.iter(*PICTURE_TAGS), None) is None \
+        and not any("url(" in (node.get("style") or "") for node in el.iter() if isinstance(node.tag, str))
+
+
+# A note right after a box of controls that opens with a control's label ('<div><button>관심정보 등록</button><a href="#"
+# onclick="...">고용24 입사지원</a></div><p>고용24 입사지원 클릭 시 응답이 없을 경우, 새로고침 후 다시 시도해 보시기 바랍니다.</p>',
+# '<div><a href="#" onclick="apply()">Apply online</a></div><p>Apply online not responding? Reload the page.</p>'): help
+# for the control, the site's, not the article's.
+CONTROL_HELP = "control_help"
+MAX_CONTROL_BOX_CHARS = 80  # a row of a few buttons
+MAX_CONTROL_HELP_CHARS = 200  # a line or two of help (rules.MAX_CHROME_LINE_CHARS)
+MIN_CONTROL_LABEL_CHARS = 4  # 'Apply online', '고용24 입사지원': a label long enough to be quoted, not 'OK'
+_NO_ADDRESS = re.compile(r"^\s*(?:#|javascript:|$)", re.IGNORECASE)
+
+
+def _is_control_link(el: etree._Element) -> bool:
+    """A link that goes nowhere and runs a script when clicked ('<a href="#" onclick="...">'): a button drawn as a link."""
+    return _tag(el) == "a" and el.get("onclick") is not None and _NO_ADDRESS.match(el.get("href") or "") is not None
+
+
+def _control_labels(box: etree._Element, sizes: dict) -> list[str]:
+    """The labels of the controls (buttons, script links) of a small box whose visible text is theirs alone; []
+    for any other box."""
+    size = sizes.get(box)
+    if size is None or not 0 < size.chars <= MAX_CONTROL_BOX_CHARS:
+        return []
+    controls = [node for node in box.iter("button", "a", "A") if _tag(node) == "button" or _is_control_link(node)]
+    labels = [_text_of(node) for node in controls]
+    if not controls or sum(map(_nonspace, labels)) < _nonspace(_text_of(box)):
+        return []
+    return [label for label in labels if len(label) >= MIN_CONTROL_LABEL_CHARS]
+
+
+def _is_control_help(el: etree._Element, tag: str, sizes: dict) -> bool:
+    """True for a short line right after a box of controls that opens with one of their labels (CONTROL_HELP)."""
+    if tag not in ("p", "div"):
+        return False
+    size = sizes.get(el)
+    if size is None or not 0 < size.chars <= MAX_CONTROL_HELP_CHARS or size.links:
+        return False
+    box = el.getprevious()
+    while box is not None and not isinstance(box.tag, str):
+        box = box.getprevious()  # a comment between the two
+    if box is None or (box.tail or "").strip():
+        return False
+    labels = _control_labels(box, sizes)
+    return bool(labels) and _text_of(el).startswith(tuple(labels))
+
+
 def _drop_rule(el: etree._Element, tag: str, state: _State, where: int) -> str | None:
     if where == _CONTAINER:
         return None  # it holds the region: never dropped, whatever its name
+    if _is_empty_picture_slot(el, state.sizes.get(el)):
+        return EMPTY_SLOT
+    if _is_control_help(el, tag, state.sizes):
+        return CONTROL_HELP
     if where == _INSIDE:
         return _inside_rule(el, tag, state)
     rule = _chrome_rule(el, tag, state.sizes)
@@ -991,14 +1094,20 @@ def _leaf(el: etree._Element, tag: str, state: _State, hint: str, marker: str, w
         _record(state, el, "html_table_caption")  # '게시물 정보': a label for the table, not content
     elif tag == "dl" and el in state.sizes and state.sizes[el].chars <= MAX_DL_ROW_CHARS:
         _flush(state, hint)
-        state.buffer.append(_dl_text(el))
+        controls = _row_controls(el)
+        for control in controls:
+            _record(state, control, ROW_CONTROL)
+        state.buffer.append(_dl_text(el, controls))
         _flush_as(state, el, tag, "cell")
     elif tag == "tr" and not _is_layout_row(el, state.sizes) and _is_empty_field_row(el):
         _flush(state, hint)
         _record(state, el, EMPTY_FIELD)  # '<th>제목</th><td></td>': a label with nothing to label
     elif tag == "tr" and not _is_layout_row(el, state.sizes):
         _flush(state, hint)
-        state.buffer.append(_row_text(el))
+        controls = _row_controls(el)
+        for control in controls:
+            _record(state, control, ROW_CONTROL)
+        state.buffer.append(_row_text(el, controls))
         cells = [c for c in el if _tag(c) in CELL_TAGS]
         is_caption = len(cells) == 1 and CAPTION_CLASS.search(cells[0].get("class") or "")
         _flush_as(state, el, tag, "caption" if is_caption else "cell")

@@ -108,20 +108,30 @@ _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # BEM-style modifiers ('js-section--has-ads', 'layout-with-sidebar', 'no-sidebar'): the words after them
 # name what a box holds or lacks (an article with ads beside it), not what the box is.
 MODIFIER_WORDS = frozenset({"has", "with", "without", "no"})
+# A UI component's inner part ('card-body', 'modal-body', 'panel-body', 'accordion-body': Bootstrap's names, on
+# every card, dialog and panel of a page) is named for the component, not for the article: 'body' after one of
+# these words says nothing about content ('article-body', 'post-body' and 'bbs_body' still do).
+COMPONENT_WORDS = frozenset({"card", "modal", "panel", "accordion", "toast", "offcanvas", "popover", "dropdown"})
+COMPONENT_PART_WORDS = frozenset({"body"})
 
 
 def class_words(value: str | None) -> list[str]:
     """'articleBody bbs_view' -> ['article', 'body', 'bbs', 'view']. A modifier after 'has', 'with',
-    'without' or 'no' says what the box holds or lacks, not what it is: 'section--has-ads' -> ['section']."""
+    'without' or 'no' says what the box holds or lacks, not what it is: 'section--has-ads' -> ['section'];
+    a component's part names the component: 'card-body' -> ['card'] (COMPONENT_WORDS)."""
     if not value:
         return []
     words = []
     for token in value.split():
+        previous = ""
         for word in _WORDS.findall(token):
             word = word.lower()
             if word in MODIFIER_WORDS:
                 break
+            if word in COMPONENT_PART_WORDS and previous in COMPONENT_WORDS:
+                continue  # 'card-body' -> ['card']
             words.append(word)
+            previous = word
     return words
 
 

@@ -114,10 +114,11 @@ LINE_RULES: tuple[LineRule, ...] = (
     # hashtag rows under an article: 'Tags  #hydrogen  #tram', '#강남구 #반려동물'
     _contains("tags", r"^(?:(?:tags?|태그|키워드)\s*[:：]?\s*)?#[^#]+(?:#[^#]+)+$", r"^(?:tags?|태그)\s*[:：]", max_chars=200),
     # A widget that asks the reader to log in ('로그인이 필요합니다.', 'Please log in to comment.'): the site's, not the article's
-    _rule("login_prompt",
-          r"(회원\s?)?로그인(이|을)?\s?(필요합니다|하셔야\s?합니다|해\s?주(세요|십시오)|후\s?(이용|작성|확인|열람|신청)\s?"
+    _rule("login_prompt",  # a note's mark may lead it ('*로그인 후 작성 가능합니다.', '※ Please log in to comment.')
+          r"(?:[*※]\s?)?(회원\s?)?로그인(이|을)?\s?(필요합니다|하셔야\s?합니다|해\s?주(세요|십시오)|후\s?(이용|작성|확인|열람|신청)\s?"
           r"(하실\s?수\s?있습니다|할\s?수\s?있습니다|가능합니다|해\s?주(세요|십시오)))\.?",
-          r"(please )?(log|sign) ?in (to|before) [a-z ]{2,40}\.?", r"(you must|you need to) (be )?(logged|signed) in"
+          r"(?:[*※]\s?)?(please )?(log|sign) ?in (to|before) [a-z ]{2,40}\.?",
+          r"(?:[*※]\s?)?(you must|you need to) (be )?(logged|signed) in"
           r"( to [a-z ]{2,40})?\.?", r"(login|sign[- ]in) (is )?required\.?"),
     # A list or a widget with nothing in it says so ('등록된 후기가 없습니다.', '진행 중인 채용 공고가 없습니다.', 'No comments
     # yet.'): the message of an empty box, not the article's text. Events and meetings are left out: 'No Meeting' in a

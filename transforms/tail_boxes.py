@@ -49,6 +49,11 @@ def _home(blocks: Sequence[Block], content: Sequence[bool]) -> tuple[str, int]:
     return home, weights[home]
 
 
+def article_home(blocks: Sequence[Block], content: Sequence[bool]) -> str:
+    """The DOM path of the box holding most of the article's prose among the content blocks ('' for none)."""
+    return _home(blocks, content)[0]
+
+
 def _tail_box(path: str, home: str) -> str:
     """The box right below the deepest ancestor that path shares with home: the unit judged whole."""
     steps, home_steps = path.split("/"), home.split("/")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from cityclips.transforms.dom import tag_of
+from cityclips.transforms.dom import tag_of, text_holder
 
 MIN_FEED_ITEMS = 3  # two link-led boxes can be a 'previous / next' pair; three of one shape are a feed
 FEED_ITEM_TAGS = frozenset({"article", "div", "li", "section"})
@@ -20,12 +20,17 @@ MIN_TEASER_LINK_CHARS = 10  # the leading link is a headline ('Read more' alone 
 
 
 def _first_text_in_link(item: etree._Element, sizes: dict) -> bool:
-    """True when the first visible text of the item sits inside a link with an address (its headline)."""
-    for el in item.iter():
-        if not isinstance(el.tag, str) or el not in sizes or sizes[el].order < 0:
+    """True when the first visible text of the item sits inside a link with an address (its headline).
+
+    The text may follow a hidden label inside the link ('<a><strong class="sr-only">제목 : </strong>공고번호 ...</a>',
+    'Title: ' for screen readers): that text is the link's own, a tail of the hidden element."""
+    for piece in item.xpath(".//text()"):
+        if not piece.strip():
             continue
-        if el.text and el.text.strip():
-            return _in_link(el, item)
+        holder = text_holder(piece)
+        if holder not in sizes or sizes[holder].order < 0:
+            continue  # hidden text (or a script's)
+        return _in_link(holder, item)
     return False
 
 

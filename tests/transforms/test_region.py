@@ -392,7 +392,7 @@ def test_a_thin_page_in_main_is_not_lost_to_an_alert_card_in_the_site_banner(lan
 def test_a_header_is_a_candidate_when_the_page_marks_no_main_content() -> None:
     # without a <main> or <article> the page says nothing of where its text is: a <header> may be all it has
     for texts in (KO, EN):
-        html = _page(f"<header><div class='card-body'>{_paragraphs(texts)}</div></header><div><p>목록</p></div>")
+        html = _page(f"<header><div class='entry-content'>{_paragraphs(texts)}</div></header><div><p>목록</p></div>")
         assert _content(html) == texts
 
 
@@ -438,7 +438,7 @@ def _sectioned_record(summary_heading: str, summary: list[str], sections: list[t
                     + "".join(f"<tr><td>{row}</td></tr>" for row in rows) + "</table></div>"
                     for title, rows in sections)
     first, rest = boxes.split("</div>", 1)
-    return _page(f"{NAV}<main><div class='row'>{first}</div><div class='col-12 mb-4'><div class='card-body'><h2>"
+    return _page(f"{NAV}<main><div class='row'>{first}</div><div class='col-12 mb-4'><div class='card-body entry-content'><h2>"
                  f"{summary_heading}</h2>{_paragraphs(summary)}</div></div>{rest}</div></main>"
                  "<footer>Copyright © 2026 The Assembly</footer>")
 
