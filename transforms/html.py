@@ -515,16 +515,19 @@ def _dl_text(dl: etree._Element, controls: list[etree._Element] = ()) -> str:
 
 
 def _row_text(tr: etree._Element, controls: list[etree._Element] = ()) -> str:
-    parts = []
+    parts, emptied = [], False
     for cell in tr:
         tag = _tag(cell)
         text = _text_of(cell) if tag else ""
         if text and controls:
             text = _without(text, cell, controls)
+            emptied = emptied or not text
         if not text:
             continue
         parts.append(f"{text} :" if tag == "th" else text)
-    return " ".join(parts)
+    joined = " ".join(parts)
+    # a label whose only value was a control ('파일.pdf : [바로 보기]') is no label: no colon left dangling
+    return joined.removesuffix(" :") if emptied else joined
 
 
 def _is_layout_list(el: etree._Element, sizes: dict) -> bool:
