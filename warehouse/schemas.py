@@ -76,6 +76,13 @@ STRUCTURAL_RULES = {
     "region_edge": "a chrome line at the edge of the content region", "link_line": "a line that is mostly a link",
     "teaser_feed": "teasers for other pages (headline link and summary) after the article, inside its region",
     "html_comments": "an HTML comment",
+    "article_tail": "a box after the article's text that is the site's (tags, share, next/previous, notices)",
+    "page_stamp": "the same sentences stamped in several places of one page (a source note in each section)",
+    "login_widget": "a small box around a login prompt (a comment or question form for members)",
+    "section_description": "a board's one-line description under its name",
+    "card_feed": "a grid of cards for other pages (title, date, a link away), no prose of their own",
+    "empty_field": "a field label with no value", "control_help": "help for a button or link of the site's",
+    "deep_nesting": "markup nested deeper than the parser keeps, flattened (what was dropped)",
     "html_*": "markup dropped as chrome: html_<tag> (nav, header, footer, form, ...), html_chrome_class, "
               "html_link_menu, html_table_caption, html_head",
 }
