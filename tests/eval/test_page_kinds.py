@@ -71,9 +71,10 @@ def test_the_real_labelled_pages_keep_their_floors(capsys):
     # fresh labels (43, measured blind once: 38/43) into holdout: 202/226 on main 21d0203, 215/226 after kinds9
     # (main c290111), 216/226 after body10. Round 11 moved round 10's fresh labels (30, measured blind once: 20/30)
     # into holdout: 236/256 on main d898979, 242/256 after kinds11; round 11's own fresh
-    # labels (27, measured blind once: 20/27) joined it: 262/283 on main 5c3b6ca, 268/283 after kinds12. The floors
+    # labels (27, measured blind once: 20/27) joined it: 262/283 on main 5c3b6ca, 268/283 after kinds12. Round 12's fresh labels
+    # (34, measured blind once: 27/34) joined it: 295/317 on merged main c44f9dc. The floors
     # sit about a page or two under (a new fresh split is measured blind by the lead, never here)
     if not page_kinds.DEFAULT_DIR.is_dir():
         return
     assert page_kinds.main(["--split", "dev", "--min", "0.97"]) == 0
-    assert page_kinds.main(["--split", "holdout", "--min", "0.94"]) == 0  # 267/283 and more
+    assert page_kinds.main(["--split", "holdout", "--min", "0.92"]) == 0  # 292/317 and more
