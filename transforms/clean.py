@@ -285,7 +285,7 @@ def _mark_templates(m: _Marks, templates: frozenset[int], signatures: Sequence[i
     for i, rule in enumerate(rules):
         if rule == "template" and m.content(i) and _digits_carry(m.blocks[i].text):
             continue  # '2:00pm to 4:00pm' recurs with its digits masked: the digits are the page's own facts
-        if rule == "template" and m.content(i) and _amid_own_text(m, i, rules):
+        if rule == "template" and m.content(i) and (_amid_own_text(m, i, rules) or _heads_own_text(m, i, rules)):
             continue
         if rule is not None:
             m.rule[i] = rule
@@ -301,6 +301,17 @@ def _amid_own_text(m: _Marks, i: int, rules: Sequence[str | None]) -> bool:
     if not block.dom_path or not reads_as_prose(block):
         return False
     return _own_neighbour(m, i, rules, range(i - 1, -1, -1)) and _own_neighbour(m, i, rules, range(i + 1, len(m.blocks)))
+
+
+def _heads_own_text(m: _Marks, i: int, rules: Sequence[str | None]) -> bool:
+    """True when a recurring heading of an HTML page's content opens the page's own prose: a series of pages
+    names its sections alike ('Answer of the European Commission', '추진 배경') over each page's own text, where
+    a site's chrome heading heads links or recurring lines ('Related news' is marked by _mark_related first, and
+    a content block already marked keeps its rule)."""
+    if m.blocks[i].hint != "heading":
+        return False
+    j = next((j for j in range(i + 1, len(m.blocks)) if m.content(j)), None)
+    return j is not None and rules[j] is None and m.blocks[j].hint != "heading" and reads_as_prose(m.blocks[j])
 
 
 def _own_neighbour(m: _Marks, i: int, rules: Sequence[str | None], order: range) -> bool:
