@@ -364,8 +364,13 @@ DATE_ORDINAL_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(jan|feb|mar|
                                     r"[a-z]*\.?\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 
 
+_YEAR = re.compile(r"(?:19|20)\d{2}")  # every date _full_dates reads has a four-digit year: lines without are skipped
+
+
 def _full_dates(line: str) -> list[re.Match]:
     """The dates a line shows with a four-digit year (a rule number '20.1.3' is not one)."""
+    if not _YEAR.search(line):  # every one of them holds its year (_YEAR): most lines hold none, one scan says so
+        return []
     found = [m for m in DATE.finditer(line) if len(m.group(1)) == 4]
     for pattern in (DATE_MONTH_FIRST, DATE_DAY_FIRST, DATE_US, DATE_NUMBERS_YEAR_LAST, DATE_ORDINAL_DAY_FIRST):
         found.extend(pattern.finditer(line))
@@ -402,7 +407,6 @@ def _schedule_date(line: str) -> str | None:
 # own date or date field (an item shows its own date once or twice).
 MIN_ROW_DATING_DATES = MIN_SCHEDULE_LINES
 _HOLDS_DIGIT = re.compile(r"\S*\d\S*")
-_YEAR = re.compile(r"(?:19|20)\d{2}")  # every date _full_dates reads has a four-digit year: lines without are skipped
 MAX_DATED_SHAPE_LINE_CHARS = 300  # a row's dated line: its date, a label, a title at most
 
 
@@ -419,7 +423,7 @@ def dated_line_shapes(text: str) -> Counter:
     and digit-holding words masked), how many different dates its lines show."""
     dates: dict[str, set[str]] = {}
     for line in text[:SCHEDULE_CHARS].splitlines():
-        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not _YEAR.search(line) or not (found := _full_dates(line)):
+        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not (found := _full_dates(line)):
             continue
         dates.setdefault(_dated_shape(line, found), set()).add(min(found, key=lambda m: m.start()).group(0))
     return Counter({shape: len(seen) for shape, seen in dates.items()})
@@ -452,7 +456,7 @@ def dated_entries(text: str) -> int:
     entries: Counter = Counter()
     lines = text[:SCHEDULE_CHARS].splitlines()
     for line, after in zip(lines, lines[1:]):
-        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not _YEAR.search(line) or not (found := _full_dates(line)):
+        if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not (found := _full_dates(line)):
             continue
         shape = _dated_shape(line, found)
         if shapes[shape] >= MIN_ROW_DATING_DATES and len(after.strip()) >= PROSE_MIN_CHARS and not (
