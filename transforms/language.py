@@ -152,6 +152,8 @@ def _count_scripts(text: str) -> _ScriptCounts:
     letters = sum(map(str.isalpha, text))
     if text.isascii():
         return _ScriptCounts(letters, 0, 0, 0, letters)
+    if not _CJK.search(text):  # accented Latin (German, French ...): one scan instead of three that find nothing
+        return _ScriptCounts(letters, 0, 0, 0, _count_letters(_LATIN, text))
     return _ScriptCounts(letters, _count_letters(_HANGUL, text), _count_letters(_KANA, text),
                          _count_letters(_HAN, text), _count_letters(_LATIN, text))
 

@@ -301,6 +301,8 @@ def _dates_of(text: str, title: str) -> tuple[datetime | None, str | None, bool]
         return None, None, False
     rest = text.replace(title, " ") if title else text
     for where in (rest, title):
+        if not _DIGIT.search(where):  # most titles: no digit, so neither a day nor a month of a year
+            continue
         posted_at, written = find_date(where)
         if posted_at:
             return posted_at, written, True
