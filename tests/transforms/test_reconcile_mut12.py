@@ -608,3 +608,23 @@ def test_four_words_are_enough_on_either_side_to_be_a_reworded_headline() -> Non
     assert _rewords("Council adopts new budget", "Council adopts new budget | News")  # four shown
     assert _rewords("광주시 새 공원 30곳 개장", "광주시 새 공원 개장 - 광주광역시")  # four in the markup's part
 
+
+
+def test_a_root_urls_og_title_adds_to_the_sites_other_names() -> None:
+    markup = MarkupMetadata(titles=(("opengraph", "광주 누리집"),), site_names=("광주광역시",),
+                            canonical_url="https://gwangju.go.kr/")
+    assert _site_keys(markup) == {"광주누리집", "광주광역시", "gwangjugokr", "gwangju"}
+
+
+def test_site_keys_edges() -> None:
+    assert _site_keys(MarkupMetadata(site_names=("***",), site_marks=("ⓒ",))) == set()  # a name of no letters is none
+    three = MarkupMetadata(titles=(("opengraph", "광주광역시"), ("html_title", "2024년 업무계획 | 보도자료 | 광주광역시")))
+    assert _site_keys(three) == {"광주광역시"}  # the last part, not the second
+    og_parts = MarkupMetadata(titles=(("json_ld", "광주광역시"), ("opengraph", "2024년 업무계획 | 광주광역시")))
+    assert _site_keys(og_parts) == set()  # only <title>'s closing part is read so
+
+
+def test_a_line_as_long_as_the_markup_title_does_not_start_it() -> None:
+    assert not _starts_headline("Planning meeting", "Planning meeting —")
+    assert not _starts_headline("도시계획 회의", "도시계획 회의 ―")
+    assert not _starts_headline("Planning meeting", "Zoning: Planning meeting agenda")
