@@ -628,3 +628,78 @@ def test_a_line_as_long_as_the_markup_title_does_not_start_it() -> None:
     assert not _starts_headline("Planning meeting", "Planning meeting —")
     assert not _starts_headline("도시계획 회의", "도시계획 회의 ―")
     assert not _starts_headline("Planning meeting", "Zoning: Planning meeting agenda")
+
+
+# --- the second batch of survivors: _title's branches, find_title_block's label and truncation marks ---------------
+
+def test_a_short_headline_the_title_repeats_in_any_part_is_confirmed_as_written() -> None:
+    first = MarkupMetadata(titles=(("html_title", "Criminal Glossary | Superior Court of California - County of San Diego"),))
+    assert _title(first, "Criminal Glossary", "heading") == ("Criminal Glossary", "html_title")
+    middle = MarkupMetadata(titles=(("html_title", "Superior Court | Criminal Glossary | County of San Diego"),))
+    assert _title(middle, "Criminal Glossary", "heading") == ("Criminal Glossary", "html_title")
+    korean = MarkupMetadata(titles=(("html_title", "광주광역시 | 용어 사전 | 시민 참여 안내 마당"),))
+    assert _title(korean, "용어 사전", "heading") == ("용어 사전", "html_title")
+
+
+def test_a_record_name_field_names_the_record_page() -> None:
+    markup = MarkupMetadata(record_name="홈매트 리퀴드 에스", titles=(("opengraph", "식품의약품안전처"),))
+    assert _title(markup, "제품명 : 홈매트 리퀴드 에스", "board_table") == ("홈매트 리퀴드 에스", "board_table")
+
+
+def test_a_heading_holding_a_four_character_markup_title_is_confirmed() -> None:
+    assert _title(MarkupMetadata(titles=(("opengraph", "2017"),)), "Opinion 2017", "heading") == ("Opinion 2017",
+                                                                                                 "opengraph")
+
+
+def test_a_confirmed_heading_loses_the_site_part_and_only_its_closing_colons() -> None:
+    markup = MarkupMetadata(titles=(("opengraph", "Council adopts the 2026 city budget | City News"),),
+                            site_names=("City News",))
+    assert _title(markup, "Council adopts the 2026 city budget | City News", "heading") == \
+        ("Council adopts the 2026 city budget", "opengraph")
+    x = MarkupMetadata(titles=(("opengraph", "Speech by Malcolm X"),))
+    assert _title(x, "Speech by Malcolm X", "heading") == ("Speech by Malcolm X", "opengraph")
+
+
+def test_a_reworded_headline_is_confirmed_only_where_the_page_states_it() -> None:
+    markup = MarkupMetadata(titles=(("opengraph", "EP paves way for new rules | News | European Parliament"),))
+    shown = "Parliament paves way for new rules"
+    assert _title(markup, shown, "heading") == (shown, "opengraph")
+    assert _title(markup, shown, "text_line") == ("EP paves way for new rules | News | European Parliament", "opengraph")
+    korean = MarkupMetadata(titles=(("opengraph", "광주시, 새 공원 30곳 개장"),))
+    assert _title(korean, "광주광역시, 새 공원 30곳 개장", "board_table") == ("광주광역시, 새 공원 30곳 개장", "opengraph")
+
+
+def test_a_site_like_stated_pick_gives_way_to_a_title_part_then_to_the_best_hint() -> None:
+    sites = ("Springfield",)
+    both = MarkupMetadata(titles=(("json_ld", "Budget adopted by the council"),
+                                  ("html_title", "Council adopts the budget - Springfield")), site_names=sites)
+    assert _title(both, "Springfield City Council News", "heading") == ("Council adopts the budget", "html_title")
+    only = MarkupMetadata(titles=(("json_ld", "Budget adopted by the council"),), site_names=sites)
+    assert _title(only, "Springfield City Council News", "heading") == ("Budget adopted by the council", "json_ld")
+
+
+def test_no_title_has_no_title_source() -> None:
+    assert reconcile_metadata(MarkupMetadata(), Metadata(title_source="heading")).title_source is None
+
+
+def test_find_title_block_reads_the_label_off_for_the_same_text_and_both_truncation_marks() -> None:
+    texts = ["시내버스 노선 개편 안내문", "제목 : 시내버스 노선 개편"]
+    assert find_title_block(texts, (("opengraph", "시내버스 노선 개편"),)) == 1
+    long = ["Menu", "Mayor Lee opens the new central library in the old station building"]
+    assert find_title_block(long, (("opengraph", "Mayor Lee opens the new... "),)) == 1
+    assert find_title_block(long, (("opengraph", "Mayor Lee opens the new…"),)) == 1
+
+
+def test_without_tailed_edges() -> None:
+    spaced = [("a", "Head line… "), ("b", "Head line…-Site")]
+    assert _without_tailed(spaced, {"headline": 1, "headlinesite": 1}) == spaced  # a truncated head, spaces after
+    four = [("a", "abcd"), ("b", "abcd-Site")]
+    assert _without_tailed(four, {"abcd": 1, "abcdsite": 1}) == [("a", "abcd")]
+    support = {"headline": 1, "headlinesite": 2}
+    _without_tailed([("a", "Head line"), ("b", "Head line|Site"), ("c", "Head line-Site")], support)
+    assert support == {"headline": 3}  # one key's support is given once
+
+
+def test_a_utc_modified_date_on_a_korean_page_is_in_korean_time() -> None:
+    markup = MarkupMetadata(modified=(_md(datetime(2025, 5, 27, 22, 5), utc=True),), language="ko")
+    assert reconcile_metadata(markup, Metadata(title="x")).modified_at == datetime(2025, 5, 28, 7, 5)
