@@ -703,3 +703,8 @@ def test_without_tailed_edges() -> None:
 def test_a_utc_modified_date_on_a_korean_page_is_in_korean_time() -> None:
     markup = MarkupMetadata(modified=(_md(datetime(2025, 5, 27, 22, 5), utc=True),), language="ko")
     assert reconcile_metadata(markup, Metadata(title="x")).modified_at == datetime(2025, 5, 28, 7, 5)
+
+
+def test_a_label_is_read_off_a_short_visible_title() -> None:
+    assert same_title("Title: Plan", "Plan")
+    assert same_title("제목: 버스노선", "버스노선")
