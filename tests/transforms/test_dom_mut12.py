@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from cityclips.transforms.dom import (MAX_SKIP_BOX_CHARS, MIN_UNIT_WEIGHT, Size, _text_measure, declared_role,
+from cityclips.transforms.dom import (MAX_SKIP_BOX_CHARS, MIN_UNIT_WEIGHT, Size, _segment, _text_measure, declared_role,
                                       enclosing_tag, hidden_rule, is_caption_element, is_skip_box, measure,
                                       path_segment, remembered, tag_of, text_content, unit_score)
 from cityclips.transforms.html import parse_html
@@ -256,3 +256,14 @@ def test_a_style_written_in_capitals_hides_as_the_lower_case_one_does(style: str
     root = parse_html(f"<html><body><div id='x' style='{style}'>숨은 메뉴 Hidden menu</div></body></html>")
     assert hidden_rule(_by_id(root, "x"), "div") == "hidden"
     assert measure(root)[1] == {_by_id(root, "x"): "hidden"}
+
+
+def test_a_path_segment_is_computed_from_the_tag_and_each_class_digits_masked() -> None:
+    # _segment itself: path_segment's cache (filled by any earlier page) would answer for it
+    assert _segment(("div", "board_view cont12  item-3")) == "div.board_view.cont0.item-0"
+    assert _segment(("ul", "a")) == "ul.a" and _segment(("li", "")) == "li" and _segment(("p", "x9y99")) == "p.x0y0"
+
+
+def test_weights_are_whole_numbers_of_characters() -> None:
+    chars, weight, punct = _text_measure("café")  # a Latin letter with an accent is no wide letter
+    assert (chars, weight, punct) == (4, 4, 0) and isinstance(weight, int)
