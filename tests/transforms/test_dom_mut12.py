@@ -267,3 +267,31 @@ def test_a_path_segment_is_computed_from_the_tag_and_each_class_digits_masked() 
 def test_weights_are_whole_numbers_of_characters() -> None:
     chars, weight, punct = _text_measure("café")  # a Latin letter with an accent is no wide letter
     assert (chars, weight, punct) == (4, 4, 0) and isinstance(weight, int)
+
+
+def test_links_and_their_text_add_up_over_several_links_hidden_ones_too() -> None:
+    root = parse_html("<html><body><p id='p'>앞 <b>굵게</b> <a href='#1'>첫째 링크</a> 그리고 <a href='#2'>second</a> 끝</p>"
+                      "<div id='h'><span>글</span><a class='blind' href='#'>x</a><a hidden href='#'>y</a></div>"
+                      "<div id='box'><p>text</p><ul><li><a href='#'>one</a></li><li><a href='#'>two</a></li></ul>"
+                      "<a href='#'>three</a></div></body></html>")
+    sizes, _ = measure(root)
+    p = sizes[_by_id(root, "p")]
+    assert (p.links, p.link_chars, p.own_link_chars) == (2, 4 + 6, 4 + 6)
+    assert sizes[_by_id(root, "h")].links == 2
+    box = sizes[_by_id(root, "box")]
+    assert (box.links, box.link_chars, box.own_link_chars) == (3, 11, 5)
+
+
+def test_a_paragraph_of_exactly_the_label_bound_is_prose_and_prose_adds_to_a_boxs_own() -> None:
+    text = "a" * MIN_UNIT_WEIGHT
+    root = parse_html(f"<html><body><p id='p'>{text}</p><div id='d'>{'b' * 30}<p>{'c' * 30}.</p></div></body></html>")
+    sizes, _ = measure(root)
+    assert sizes[_by_id(root, "p")].unit == sizes[_by_id(root, "p")].prose == 1.0
+    box = sizes[_by_id(root, "d")]
+    assert (box.unit, box.prose) == (1.0, 1.0 + 2.0)  # its own paragraph's point and the paragraph's two inside
+
+
+def test_comments_and_processing_instructions_are_passed_over_not_an_end() -> None:
+    root = parse_html("<html><body><p id='a'>앞 문단</p><!-- 주석 --><?pi x?><p id='b'>뒤 문단</p></body></html>")
+    sizes, _ = measure(root)
+    assert sizes[_by_id(root, "a")].chars == 3 and sizes[root].chars == 6
