@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from cityclips.transforms.dom import (MAX_SKIP_BOX_CHARS, MIN_UNIT_WEIGHT, Size, _segment, _text_measure, declared_role,
+from cityclips.transforms.dom import (MAX_SKIP_BOX_CHARS, MIN_UNIT_WEIGHT, Size, _SEGMENTS, _segment, _text_measure, declared_role,
                                       enclosing_tag, hidden_rule, is_caption_element, is_skip_box, measure,
                                       path_segment, remembered, tag_of, text_content, unit_score)
 from cityclips.transforms.html import parse_html
@@ -295,3 +295,11 @@ def test_comments_and_processing_instructions_are_passed_over_not_an_end() -> No
     root = parse_html("<html><body><p id='a'>앞 문단</p><!-- 주석 --><?pi x?><p id='b'>뒤 문단</p></body></html>")
     sizes, _ = measure(root)
     assert sizes[_by_id(root, "a")].chars == 3 and sizes[root].chars == 6
+
+
+def test_path_segment_computes_a_new_value_once_and_keeps_it() -> None:
+    _SEGMENTS.clear()  # a cache any earlier page filled: start from none, so the value is computed here
+    el = etree.fromstring("<div class='news_list item7'/>")
+    assert path_segment(el, "div") == "div.news_list.item0"
+    assert _SEGMENTS == {("div", "news_list item7"): "div.news_list.item0"}
+    assert path_segment(el, "div") == "div.news_list.item0"
