@@ -708,3 +708,9 @@ def test_a_utc_modified_date_on_a_korean_page_is_in_korean_time() -> None:
 def test_a_label_is_read_off_a_short_visible_title() -> None:
     assert same_title("Title: Plan", "Plan")
     assert same_title("제목: 버스노선", "버스노선")
+
+
+def test_a_site_like_stated_pick_of_four_words_gives_way_to_a_title_part_before_a_better_ranked_hint() -> None:
+    markup = MarkupMetadata(titles=(("json_ld", "Budget adopted by the council"),
+                                    ("html_title", "Council adopts the budget - Springfield")), site_names=("Troy City",))
+    assert _title(markup, "Troy City News Today", "heading") == ("Council adopts the budget", "html_title")
