@@ -36,6 +36,9 @@ def test_class_words_split_tokens_at_marks_humps_and_digits_and_stop_at_a_modifi
     ("comment_content", (-CLASS_WEIGHT, True, True, False)), ("article-comments", (-CLASS_WEIGHT, True, True, False)),
     ("disqus_thread", (-CLASS_WEIGHT, True, True, False)), ("commentlist", (-CLASS_WEIGHT, True, True, False)),
     ("replies", (-CLASS_WEIGHT, True, True, False)),
+    # a word's start is read at every word, not only the first
+    ("wrap contentarea", (CLASS_WEIGHT, False, False, False)), ("wrap subscribeform", (-CLASS_WEIGHT, True, False, False)),
+    ("wrap commentlist", (-CLASS_WEIGHT, True, True, False)),
 ])
 def test_a_names_weight_and_what_it_says(value, expected) -> None:
     assert _read_attr_weight(value) == expected
