@@ -71,6 +71,8 @@ def _el(markup: str) -> etree._Element:
     ("<div class='comments'/>", "div", Evidence(-20.0, True, True, False)),
     ("<div id='reply'/>", "div", Evidence(-20.0, True, True, False)),
     ("<li class='main'/>", "li", Evidence(22.0, False, False, False)),
+    ("<section/>", "section", Evidence(0.0, False, False, False)),  # a tag of no weight
+    ("<span class='box'/>", "span", Evidence(0.0, False, False, False)),
 ])
 def test_evidence_adds_tag_role_itemprop_class_and_id(markup, tag, expected) -> None:
     cache: dict = {}
