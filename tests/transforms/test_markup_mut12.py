@@ -162,3 +162,12 @@ def test_no_markup_gives_an_empty_record() -> None:
 def test_an_events_url_makes_an_event_page(url: str, is_event: bool) -> None:
     got = read(f'<link rel="canonical" href="{url}">')
     assert got.is_event is is_event
+
+
+def test_json_ld_is_read_from_scripts_only_and_raw_newlines_are_kept_as_written() -> None:
+    page = parse_html("<html><head>" + ld('{"@type": "F", "text": "a,\n}b"}', '{"@type": "I", "text": "a\nb",}')
+                      + "</head><body><div type='application/ld+json'>{\"@type\": \"X\"}</div></body></html>")
+    objects = list(_json_ld_objects(page))
+    assert [obj["@type"] for obj in objects] == ["F", "I"]  # a <div> of that type is no script
+    assert objects[0]["text"] == "a,\n}b"  # read as written, not through the trailing-comma repair
+    assert objects[1]["text"] == "a\nb"  # a trailing comma and a raw newline together
