@@ -171,3 +171,9 @@ def test_json_ld_is_read_from_scripts_only_and_raw_newlines_are_kept_as_written(
     assert [obj["@type"] for obj in objects] == ["F", "I"]  # a <div> of that type is no script
     assert objects[0]["text"] == "a,\n}b"  # read as written, not through the trailing-comma repair
     assert objects[1]["text"] == "a\nb"  # a trailing comma and a raw newline together
+
+
+def test_nested_lists_and_graphs_lose_nothing_that_follows_them() -> None:
+    page = parse_html("<html><head>" + ld('[[{"@type": "A"}], {"@type": "B"}]',
+                                          '[{"@graph": [{"@type": "C"}]}, {"@type": "D"}]') + "</head><body></body></html>")
+    assert [obj.get("@type") for obj in _json_ld_objects(page)] == ["A", "B", None, "C", "D"]
