@@ -177,3 +177,8 @@ def test_nested_lists_and_graphs_lose_nothing_that_follows_them() -> None:
     page = parse_html("<html><head>" + ld('[[{"@type": "A"}], {"@type": "B"}]',
                                           '[{"@graph": [{"@type": "C"}]}, {"@type": "D"}]') + "</head><body></body></html>")
     assert [obj.get("@type") for obj in _json_ld_objects(page)] == ["A", "B", None, "C", "D"]
+
+
+def test_a_time_element_with_an_itemprop_is_read_once_as_microdata() -> None:
+    got = read("", '<time itemprop="datePublished" datetime="2024-03-01T09:00">3월 1일</time>')
+    assert [(d.value, d.source) for d in got.published] == [(datetime(2024, 3, 1, 9), "microdata")]
