@@ -182,3 +182,18 @@ def test_nested_lists_and_graphs_lose_nothing_that_follows_them() -> None:
 def test_a_time_element_with_an_itemprop_is_read_once_as_microdata() -> None:
     got = read("", '<time itemprop="datePublished" datetime="2024-03-01T09:00">3월 1일</time>')
     assert [(d.value, d.source) for d in got.published] == [(datetime(2024, 3, 1, 9), "microdata")]
+
+
+def test_json_ld_events_are_dated_as_json_ld_and_only_events_make_an_event_page() -> None:
+    got = read(ld('{"@type": "Event", "name": "Board Meeting", "startDate": "2024-02-01T18:00"}'))
+    assert [(d.value, d.source) for d in got.events] == [(datetime(2024, 2, 1, 18), "json_ld")]
+    for kind in ("BreadcrumbList", "Thing", "ImageObject"):
+        assert not read(ld(f'{{"@type": "{kind}", "name": "광주광역시 누리집 경로"}}')).is_event, kind
+
+
+def test_a_webpages_name_comes_after_an_events_name() -> None:
+    got = read(ld('{"@type": "WebPage", "name": "Board Meeting | City of Troy"}',
+                  '{"@type": "NewsArticle", "headline": "Council adopts budget"}',
+                  '{"@type": "Event", "name": "Board Meeting"}'))
+    assert got.titles == (("json_ld", "Council adopts budget"), ("json_ld", "Board Meeting"),
+                          ("json_ld", "Board Meeting | City of Troy"))
