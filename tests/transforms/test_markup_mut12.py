@@ -197,3 +197,18 @@ def test_a_webpages_name_comes_after_an_events_name() -> None:
                   '{"@type": "Event", "name": "Board Meeting"}'))
     assert got.titles == (("json_ld", "Council adopts budget"), ("json_ld", "Board Meeting"),
                           ("json_ld", "Board Meeting | City of Troy"))
+
+
+def test_unlisted_date_keys_are_read_by_their_words_and_itemprop_keys_are_microdata() -> None:
+    got = read('<meta name="press-release-date" content="2025-12-04">'
+               '<meta itemprop="article:published_time" content="2025-12-05">'
+               '<meta itemprop="og:updated_time" content="2025-12-06">')
+    assert [(d.value.day, d.source) for d in got.published] == [(5, "microdata"), (4, "meta")]
+    assert [(d.value.day, d.source) for d in got.modified] == [(6, "microdata")]
+
+
+def test_on_an_event_page_the_articles_date_stays_and_the_webpages_goes() -> None:
+    event = '{"@type": "Event", "name": "Board Meeting", "startDate": "2024-02-01T18:00"}'
+    got = read(ld('{"@type": "NewsArticle", "headline": "Board meets", "datePublished": "2024-01-20"}',
+                  '{"@type": "WebPage", "name": "Board", "datePublished": "2023-05-05"}', event))
+    assert [d.value for d in got.published] == [datetime(2024, 1, 20)]
