@@ -212,3 +212,11 @@ def test_on_an_event_page_the_articles_date_stays_and_the_webpages_goes() -> Non
     got = read(ld('{"@type": "NewsArticle", "headline": "Board meets", "datePublished": "2024-01-20"}',
                   '{"@type": "WebPage", "name": "Board", "datePublished": "2023-05-05"}', event))
     assert [d.value for d in got.published] == [datetime(2024, 1, 20)]
+
+
+def test_a_meta_without_content_is_passed_over_and_dates_that_are_no_text_are_none() -> None:
+    got = read('<meta charset="utf-8"><meta name="viewport"><meta property="og:title" content="시내버스 노선 개편 안내">'
+               + ld('{"@type": "NewsArticle", "headline": "x y z", "datePublished": {"@value": "2024-01-01"},'
+                    ' "dateModified": 20240102}'))
+    assert ("opengraph", "시내버스 노선 개편 안내") in got.titles
+    assert got.published == () and got.modified == ()
