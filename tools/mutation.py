@@ -48,6 +48,9 @@ SURVIVED_CODES = {0}
 NO_TESTS_CODES = {5, 33}
 EQUIVALENT_FILE = ROOT / "tests" / "mutation_equivalent.toml"
 CHECK_RESULTS = STAGE / "check.json"  # check's results: mutant name -> exit code (not mutmut's record)
+# One JSON line per mutant as the check's worker finishes it: a long check shows its progress (`wc -l`), and the
+# results of a check stopped before its end are not lost (they are merged into CHECK_RESULTS by the next check).
+CHECK_PROGRESS = STAGE / "check.progress.jsonl"
 CHECK_TIMEOUT_S = 60.0  # a mutant whose tests run longer is taken as killed (an endless loop), as mutmut does
 PYTEST_QUIET = ["-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", "-p", "no:xdist", "-o", "addopts=",
                 "-W", "ignore"]  # as pyproject's [tool.mutmut] runs pytest, stopping at the first failure
@@ -186,16 +189,29 @@ def check(names: list[str], tests: list[str], timeout: float = CHECK_TIMEOUT_S) 
         shutil.copy2(ROOT / test, target)
     env = dict(os.environ, PYTHONPATH=str(mutants), MUTANT_UNDER_TEST="")
     env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    spec = json.dumps({"names": wanted, "tests": tests, "timeout": timeout})
+    spec = json.dumps({"names": wanted, "tests": tests, "timeout": timeout, "progress": str(CHECK_PROGRESS)})
+    recorded = _recorded_checks()
     out = subprocess.run(["nice", "-n", "10", sys.executable, str(Path(__file__).resolve()), "_check-worker"],
                          cwd=mutants, env=env, input=spec, capture_output=True, text=True)
     if out.returncode:
         raise SystemExit(f"the check's worker failed ({out.returncode}):\n{out.stdout[-3000:]}{out.stderr[-3000:]}")
     codes = json.loads(out.stdout.strip().splitlines()[-1])
-    recorded = json.loads(CHECK_RESULTS.read_text()) if CHECK_RESULTS.exists() else {}
     recorded.update(codes)
     CHECK_RESULTS.write_text(json.dumps(recorded, indent=0, sort_keys=True))
+    CHECK_PROGRESS.unlink(missing_ok=True)
     return codes
+
+
+def _recorded_checks() -> dict[str, int]:
+    """The check's record: CHECK_RESULTS with the progress lines of a check that was stopped merged in."""
+    recorded = json.loads(CHECK_RESULTS.read_text()) if CHECK_RESULTS.exists() else {}
+    if CHECK_PROGRESS.exists():
+        for line in CHECK_PROGRESS.read_text().splitlines():
+            if line.strip():
+                recorded.update(json.loads(line))
+        CHECK_RESULTS.write_text(json.dumps(recorded, indent=0, sort_keys=True))
+        CHECK_PROGRESS.unlink()
+    return recorded
 
 
 def _check_worker() -> int:
@@ -211,6 +227,7 @@ def _check_worker() -> int:
         os.write(2, b"the tests fail without a mutant\n")
         return 2
     codes: dict[str, int] = {}
+    progress = open(spec["progress"], "a", encoding="utf-8") if spec.get("progress") else None
     for name in spec["names"]:
         pid = os.fork()
         if pid == 0:
@@ -229,6 +246,11 @@ def _check_worker() -> int:
                 codes[name] = -24  # counted as killed, as mutmut counts its timeouts
                 break
             time.sleep(0.02)
+        if progress is not None:
+            progress.write(json.dumps({name: codes[name]}) + "\n")
+            progress.flush()
+    if progress is not None:
+        progress.close()
     os.write(real_stdout, (json.dumps(codes) + "\n").encode())
     return 0
 
