@@ -108,7 +108,7 @@ def hidden_rule(el: etree._Element, tag: str) -> str | None:
     if "hidden" in attrib or attrib.get("aria-hidden", "").strip().lower() == "true":
         return "hidden"
     style = attrib.get("style")
-    if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
+    if style and ("none" in (low := style.lower()) or "hidden" in low) and _HIDDEN_STYLE.search(style):
         return "hidden"
     classes = attrib.get("class")
     # substring checks first: the regexes run on one element in a hundred, not on all of them
