@@ -159,8 +159,12 @@ def strip_site_name(title: str, sites: set[str]) -> str:
     if len(parts) == len(_parts(title)):
         return title
     # keep the headline's own text between the remaining parts as written
-    start = title.find(parts[0])
-    end = title.rfind(parts[-1]) + len(parts[-1])
+    # each part found after the one before it: a cut site name may hold the headline ('Seoul Forest | Seoul Forest
+    # Park Conservancy'), so the last part is not the last place its text occurs
+    start = at = title.find(parts[0])
+    for part in parts[1:]:
+        at = title.find(part, at + 1) if at >= 0 else -1
+    end = at + len(parts[-1]) if at >= 0 else -1
     return title[start:end].strip() if 0 <= start < end else " ".join(parts)
 
 
@@ -207,8 +211,9 @@ def _ranked_hints(markup: MarkupMetadata) -> list[tuple[str, str, int]]:
                 continue
             if source == "html_title" and key not in ends and (ends or len(_SEPARATOR.sub(" ", option).split()) < MIN_HTML_TITLE_WORDS):
                 continue  # a path's middle steps name sections, however many words they have ('암질환 사용약제 및 요법')
-            if source == "html_title" and _is_path(option) and len(_parts(option)) > 1:
-                continue  # a path is no headline, only its steps may be
+            if source == "html_title" and _is_path(option) and (len(steps := _parts(option)) > 1
+                                                                 or steps[0].strip() != option.strip()):
+                continue  # a path is no headline, only its steps may be ('Budget adopted > >': its one step)
             if key not in support:
                 hints.append((source, option))
             support[key] = support.get(key, 0) + 1

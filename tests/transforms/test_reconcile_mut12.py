@@ -102,9 +102,7 @@ def test_strip_site_name_cuts_both_ends_and_keeps_the_text_between_as_written() 
     assert strip_site_name("Budget adopted | Daily", {"springfield"}) == "Budget adopted | Daily"  # no site part
 
 
-@pytest.mark.xfail(strict=True, reason="bug (round 12, not fixed: tests only): strip_site_name finds the end of the "
-                   "headline with rfind, so a site name that holds the headline ('Seoul Forest Park Conservancy' after "
-                   "'Seoul Forest') ends it inside the cut part")
+# found by mut12 (round 12, a strict xfail): the headline's end was found with rfind; fixed by the lead the same round
 @pytest.mark.parametrize("title, site, headline", [
     ("Seoul Forest | Seoul Forest Park Conservancy", "Seoul Forest Park Conservancy", "Seoul Forest"),
     ("광주 비엔날레 - 광주 비엔날레 재단", "광주 비엔날레 재단", "광주 비엔날레")])
@@ -599,8 +597,7 @@ def test_only_the_title_elements_path_is_read_as_steps_other_markup_titles_are_t
     assert title_hints(og) == (("opengraph", "Budget adopted > News > Council"),)
 
 
-@pytest.mark.xfail(strict=True, reason="bug (round 12, not fixed: tests only): a <title> that ends in bare arrows "
-                   "('Budget adopted > >') is a path of one step, which _ranked_hints keeps whole, arrows and all")
+# found by mut12 (round 12, a strict xfail): a path of one step was kept whole, arrows and all; fixed by the lead
 @pytest.mark.parametrize("title, headline", [("Budget adopted > >", "Budget adopted"), ("시정 소식 안내 >>", "시정 소식 안내")])
 def test_a_title_ending_in_bare_arrows_gives_the_headline_without_them(title: str, headline: str) -> None:
     assert title_hints(MarkupMetadata(titles=(("html_title", title),))) == (("html_title", headline),)
