@@ -647,7 +647,40 @@ def _run_of(container, children) -> _Run:
         whole = len("".join(text_of(container).split()))
         if sum(row.chars for row in rows) < MIN_INLINE_ROWS_SHARE * whole:
             rows = []
+        rows = [row if row.dated else _dated_by_line(row) for row in rows]
     return _Run(container, rows)
+
+
+def _line_of(el) -> str:
+    """The text of the line an inline row (a link in a text element, its lines parted by <br>) stands on: what
+    its siblings and their text show from the <br> before it to the <br> after it, the row's own text left out
+    (its title). A line holding another linked element ends there (the text of rows on one line is theirs)."""
+    after = [el.tail or ""]
+    for sibling in el.itersiblings():
+        if tag_of(sibling) == "br" or (tag_of(sibling) and _HAS_LINK(sibling)):
+            break
+        after.extend((text_of(sibling) if tag_of(sibling) else "", sibling.tail or ""))  # a comment: its tail
+    before = []
+    for sibling in el.itersiblings(preceding=True):
+        if tag_of(sibling) == "br" or (tag_of(sibling) and _HAS_LINK(sibling)):
+            before.append(sibling.tail or "")
+            break
+        before.extend((sibling.tail or "", text_of(sibling) if tag_of(sibling) else ""))
+    else:
+        before.append(el.getparent().text or "")
+    return _WS.sub(" ", " ".join([*reversed(before), " ", *after])).strip()
+
+
+def _dated_by_line(row: _Row) -> _Row:
+    """An undated inline row dated by the line it stands on ('Posted: 2026-05-07 <a>Title</a>', '<a>Title</a>,
+    2026 Guam 3, May 7, 2026'): a text element's rows are its lines, the link is only their title. The row
+    as it was when the line shows no date."""
+    line = _line_of(row.element)
+    if not _DIGIT.search(line):
+        return row
+    posted_at, written = find_date(line)
+    dated = posted_at is not None or bool(MONTH_OF_YEAR.search(line))
+    return replace(row, posted_at=posted_at, dated=True) if dated else row
 
 
 _HAS_TIME = etree.XPath("boolean(.//time)")
