@@ -468,8 +468,9 @@ MIN_DATED_ENTRIES = MIN_LISTING_ROWS  # entries under dated lines (dated_entries
 
 def dated_entries(text: str) -> int:
     """How many of the text's dated lines of one shape that dates rows (shown with MIN_ROW_DATING_DATES or more
-    different dates) a line of PROSE_MIN_CHARS or more follows that is no such line: entries, each its date and
-    then its title or summary (a court's decisions of the month: '2024 OK 54 , SCBD-7680 Decided 06/24/2024' and
+    different dates) a line of PROSE_MIN_CHARS or more follows that is no such line, right after it or after one
+    short line (its title: a Korean press page's 'date, title, teaser'): entries, each its date and then its title
+    or summary (a court's decisions of the month: '2024 OK 54 , SCBD-7680 Decided 06/24/2024' and
     the case's first paragraph; several decided on one day). A schedule's dated lines follow one another, or a
     room and an address follow them."""
     shapes = dated_line_shapes(text)
@@ -477,14 +478,26 @@ def dated_entries(text: str) -> int:
         return 0
     entries: Counter = Counter()
     lines = text[:SCHEDULE_CHARS].splitlines()
-    for line, after in zip(lines, lines[1:]):
+    for index, line in enumerate(lines[:-1]):
         if len(line) > MAX_DATED_SHAPE_LINE_CHARS or not (found := _full_dates(line)):
             continue
         shape = _dated_shape(line, found)
-        if shapes[shape] >= MIN_ROW_DATING_DATES and len(after.strip()) >= PROSE_MIN_CHARS and not (
-                (dates := _full_dates(after)) and _dated_shape(after, dates) == shape):
+        if shapes[shape] < MIN_ROW_DATING_DATES:
+            continue
+        after = lines[index + 1]
+        if _of_shape(after, shape):
+            continue
+        # its text right after its date, or after its short title (a press page's run: date, title, teaser)
+        if len(after.strip()) >= PROSE_MIN_CHARS or (
+                index + 2 < len(lines) and after.strip() and len(lines[index + 2].strip()) >= PROSE_MIN_CHARS
+                and not _of_shape(lines[index + 2], shape)):
             entries[shape] += 1
     return max(entries.values(), default=0)
+
+
+def _of_shape(line: str, shape: str) -> bool:
+    """True when the line shows a date in the given dated shape (_dated_shape): another entry's dated line."""
+    return bool((dates := _full_dates(line)) and _dated_shape(line, dates) == shape)
 
 
 # A dated group's documents: a day's opinion and its dissent, a meeting's agenda and minutes (one a date is
@@ -745,10 +758,15 @@ def shown_text(evidence: PageEvidence) -> str:
 def byline_dates_rows(evidence: PageEvidence) -> bool:
     """True when a line of the frame above the body shows a date in a shape that dates rows (dates_rows) in
     the frame and body: the date a byline reader took for the page's ('게시일 : 2023. 10. 3.' above a list of
-    the same lines) is its first row's."""
+    the same lines) is its first row's. So is the body's first dated line in its head, which the byline reader
+    may read instead ('2025.05.19' above a press page's first title and teaser)."""
     text = shown_text(evidence)
-    return any(dates_rows(line, found, text) for line in evidence.frame_text.splitlines()
-               if (found := _full_dates(line)))
+    if any(dates_rows(line, found, text) for line in evidence.frame_text.splitlines()
+           if (found := _full_dates(line))):
+        return True
+    first = next(((line, found) for line in evidence.body_text[:HEAD_CHARS].splitlines()
+                  if (found := _full_dates(line))), None)
+    return first is not None and dates_rows(*first, text)
 
 
 def item_evidence(evidence: PageEvidence) -> str:
