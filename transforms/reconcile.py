@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from cityclips.transforms.dates import parse_date
 from cityclips.transforms.metadata import as_contact, is_code_field, names_department, norm
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, Metadata
+from cityclips.transforms.rules import CONTROL_RULE, match_line_rule
 
 # Separators between a headline and the site or section name in <title> and og:title.
 _SEPARATOR = re.compile(r"\s+(?:[|｜ㅣ:·•\-–—<>«»›‹/]|::|-{2}|\|\|)\s+|\s*[|｜]\s*")
@@ -579,14 +580,15 @@ def _category(text: str | None) -> str | None:
     """The visible category, unless it is a date ('April 11, 2015', '2025년 5월 30일', '2019', 'September 18
     Tuesday'): a date above the title says when, not which section (a date the page states is read as a date
     elsewhere); nor an address ('RPickett@oag.state.va.us', 'www.example.go.kr'); nor the navigation's own label
-    ('Breadcrumb', '현재 위치'); nor the name of the page's view ('Event Detail', '상세보기')."""
+    ('Breadcrumb', '현재 위치'); nor the name of the page's view ('Event Detail', '상세보기'); nor a control's label
+    ('Tweet', '공유하기': rules.py's button words)."""
     if not text or _CONTACT_ADDRESS.search(text):
         return None  # an e-mail or a web address above the title is a contact, not a section
     found, consumed = parse_date(text)
     if (found is not None and consumed >= len(text.strip()) - 1) or _YEAR.match(text) or _YEARLESS_DAY.match(text):
         return None
-    if _NAVIGATION_LABEL.match(text) or _VIEW_NAME.search(text):
-        return None
+    if _NAVIGATION_LABEL.match(text) or _VIEW_NAME.search(text) or match_line_rule(text) == CONTROL_RULE:
+        return None  # ... nor a control's label a path's box ran into ('Home > Events > Tweet': a share button)
     return text
 
 
