@@ -176,6 +176,7 @@ class _Collected:
         self.page_published: list[MarkupDate] = []
         self.site_marks: list[str] = []
         self.path_section: str | None = None  # the section the page's marked breadcrumb names (_read_path_section)
+        self.heading_section: str | None = None  # ... and a line of the headline's box (_heading_box_section)
 
     def title(self, source: str, text: object) -> None:
         value = _clean(text)
@@ -852,7 +853,8 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
                           section=got.section, board_title=got.board_title, record_name=got.record_name, board=board,
                           language=_language(root), events=tuple(events), other_dates=tuple(got.other_dates + got.closing_dates),
                           url_date=None if is_event else parse_url_date(url), is_event=is_event,
-                          site_marks=tuple(got.site_marks), day_first=got.day_first, path_section=got.path_section)
+                          site_marks=tuple(got.site_marks), day_first=got.day_first,
+                          path_section=got.heading_section or got.path_section)
 
 
 # A path the page marks as its breadcrumb ('<ol class="breadcrumb">', 'soi-page-breadcrumb', '<div class="crumbs">'):
@@ -948,11 +950,72 @@ def _read_path_section(root: etree._Element, got: _Collected) -> None:
     """The section the page's marked breadcrumb names (its HTML, else its JSON-LD BreadcrumbList): shown_section."""
     h1 = root.find(".//h1")
     titles = [text for _, text in got.titles] + ([_step_text(h1)] if h1 is not None else [])
+    got.heading_section = _heading_box_section(root, [text for _, text in got.titles], got.day_first)
     for steps in (_marked_path(root), _json_ld_path(root)):
         section = crumb_section(steps, titles)
         if section:
             got.path_section = section
             return
+
+
+# A class that names the section a headline belongs to ('ep-layout_category', 'post-category', 'news-categories').
+_CATEGORY_CLASS = re.compile(r"categor(?:y|ies)", re.IGNORECASE)
+# A date line that names the post's kind after a bar ('February 11, 2026 | Press Release').
+_DATED_KIND = re.compile(r"^(?P<date>[^|]{6,40}?)\s+\|\s+(?P<kind>[^\W\d_][^|\d]{1,38})$")
+MAX_HEADING_BOX_ELEMENTS = 60  # elements of the headline's box looked at: a title, a kicker, a byline or two
+
+
+MIN_SHARED_TITLE_WORDS = 0.6  # 'Parliament paves way for ...' under <title> 'EP paves way for ... | News': most words
+_TITLE_TAIL = re.compile(r"\s+[|｜]\s+|\s+[-–—]\s+")  # where a <title>'s headline ends and the site's parts begin
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _names_a_title(text: str, titles: list[str]) -> bool:
+    """True when a heading and the headline part of one of the markup's titles share most of each other's words (the
+    headline, perhaps worded a little apart: 'Parliament paves way ...' for 'EP paves way ... | News | European
+    Parliament'); a site's name in its <h1> shares few."""
+    words = _words(text)
+    for title in titles:
+        head = _words(_TITLE_TAIL.split(title)[0])
+        shared = len(words & head)
+        if words and head and shared >= MIN_SHARED_TITLE_WORDS * max(len(words), len(head)):
+            return True
+    return False
+
+
+def _heading_box_section(root: etree._Element, titles: list[str], day_first: bool | None) -> str | None:
+    """The section a line in the headline's own box names (the box that holds the first <h1>): an element classed a
+    category ('<div class="ep-layout_category">Press Releases</div>' under the <h1>), or a date line that names the
+    post's kind after a bar ('February 11, 2026 | Press Release' above it). One short name, no link (a link classed so
+    goes to a list of posts, or is a control: '카테고리 이동'). The <h1> must be the page's headline (one of titles, the
+    markup's): a site's <h1> holds its name, and its box is the site's header."""
+    h1 = root.find(".//h1")
+    box = h1.getparent() if h1 is not None else None
+    if box is None or _hidden(h1) or not _names_a_title(_step_text(h1), titles):
+        return None
+    around = set(h1.iterancestors())  # the box itself: it holds the headline too
+    for n, el in enumerate(box.iter()):
+        if n >= MAX_HEADING_BOX_ELEMENTS:
+            return None
+        if not isinstance(el.tag, str) or el is h1 or el in around or el.tag in ("script", "style") or h1 in el.iterancestors() \
+                or hidden_rule(el, tag_of(el)):
+            continue
+        text = _step_text(el)
+        if not text or len(text) > MAX_SECTION_VALUE_CHARS + 40 or len(el.findall(".//a")) > 1:
+            continue
+        if _CATEGORY_CLASS.search(el.get("class") or "") and el.tag != "a" and el.find(".//a") is None \
+                and len(text.split()) <= MAX_SECTION_STEP_WORDS \
+                and len(text) <= MAX_SECTION_VALUE_CHARS and not re.search(r"\d|[:：]|[.!?]$", text):  # no 'Tags: ...' field
+            return text
+        dated = _DATED_KIND.match(text)
+        if dated and len(dated["kind"].split()) <= MAX_SECTION_STEP_WORDS:
+            found, end = parse_date(dated["date"], day_first)
+            if found is not None and end >= len(dated["date"].strip()) - 1:
+                return dated["kind"].strip()
+    return None
 
 
 def json_ld_object_types(root: etree._Element | None) -> list[frozenset[str]]:

@@ -54,3 +54,38 @@ def test_an_unmarked_list_is_no_path_and_a_json_ld_trail_fills_in() -> None:
     assert _section(json_ld) == "Opinions"
     korean = json_ld.replace("Opinions", "법령해석").replace('"Home"', '"홈"')
     assert _section(korean) == "법령해석"
+
+
+# --- a line of the headline's box ----------------------------------------------------------------------
+
+
+def test_a_category_classed_line_in_the_headlines_box_names_the_section() -> None:
+    english = ('<html><head><title>EP paves way for EU funds | News | European Parliament</title></head><body>'
+               '<div class="heading"><h1>Parliament paves way for EU funds</h1><div class="subtitle">'
+               '<div class="layout_category"><span>Press Releases</span></div></div></div><p>Text.</p></body></html>')
+    assert _section(english) == "Press Releases"
+    korean = ('<html><head><title>시민 안전 대책 발표 | 광주광역시</title></head><body><div class="view-head">'
+              '<h1>시민 안전 대책 발표</h1><span class="post-category">보도자료</span></div><p>본문.</p></body></html>')
+    assert _section(korean) == "보도자료"
+
+
+def test_a_dated_line_names_the_posts_kind_after_its_bar() -> None:
+    english = ('<html><head><title>Paxton Sues Snapchat | Texas Attorney General</title></head><body><div class="cell">'
+               '<div class="meta">February 11, 2026 | Press Release</div><h1>Paxton Sues Snapchat</h1></div></body></html>')
+    assert _section(english) == "Press Release"
+    korean = ('<html><head><title>시민 안전 대책 발표 | 광주광역시</title></head><body><div class="view-head">'
+              '<p class="info">2025.12.06 | 보도자료</p><h1>시민 안전 대책 발표</h1></div></body></html>')
+    assert _section(korean) == "보도자료"
+
+
+def test_a_sites_header_a_link_or_a_sentence_names_no_section() -> None:
+    # the <h1> is the site's name (not the markup's headline): its box is the site's header
+    header = ('<html><head><title>Milk and body size | Gordon blog</title></head><body><div class="top"><h1>Naver Blog'
+              '</h1><span class="category">Biology</span></div></body></html>')
+    assert _section(header) is None
+    linked = ('<html><head><title>시민 안전 대책 발표 | 광주광역시</title></head><body><div class="view-head"><h1>시민 안전 대책 '
+              '발표</h1><div class="blog_category"><a href="/list">카테고리 이동</a></div></div></body></html>')
+    assert _section(linked) is None
+    dated = ('<html><head><title>Paxton Sues Snapchat | Texas</title></head><body><div class="cell"><h1>Paxton Sues '
+             'Snapchat</h1><p>February 11, 2026 | The office said 3 more suits would follow</p></div></body></html>')
+    assert _section(dated) is None
