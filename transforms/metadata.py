@@ -519,9 +519,9 @@ def inquiry_sentence_phone(text: str) -> str | None:
 
 MAX_CONTACT_BOX_LINES = 3  # after its label, a contact box gives a name, a department (or both), then the number
 # A contact box's label alone on its line, with no colon: a heading over the card ('Media contact', 'Contacts', '문의처';
-# German's 'Rückfragehinweis', 'Pressekontakt').
-_BARE_CONTACT_LABEL = re.compile(r"^[^:：\d]{0,20}?(?:contacts?|enquiries|inquiries|문의처?|연락처|kontakt|rückfragen?(?:hinweis)?)\s*$",
-                                 re.IGNORECASE)
+# 'Contact Information', '연락처 정보'; German's 'Rückfragehinweis', 'Pressekontakt').
+_BARE_CONTACT_LABEL = re.compile(r"^[^:：\d]{0,20}?(?:contacts?|enquiries|inquiries|문의처?|연락처|kontakt|rückfragen?(?:hinweis)?)"
+                                 r"(?:\s+(?:information|info|details)|\s?정보)?\s*$", re.IGNORECASE)
 
 
 def parse_contact_box(lines: Sequence[str]) -> tuple[str | None, str] | None:
@@ -534,19 +534,26 @@ def parse_contact_box(lines: Sequence[str]) -> tuple[str | None, str] | None:
     label = _INQUIRY_LABEL.match(lines[0])
     if (label is None or label.end() < len(lines[0].rstrip())) and not _BARE_CONTACT_LABEL.match(lines[0].strip()):
         return None
-    department = None
-    for n, line in enumerate(lines[1:1 + MAX_CONTACT_BOX_LINES]):
+    department, names = None, 0
+    for line in lines[1:1 + MAX_CONTACT_BOX_LINES]:
+        if _PHONE_LABEL_ALONE.match(line):
+            continue  # 'Phone:' on its line, the number on the next: the number's label, not a name
         if len(line) > MAX_INQUIRY_LINE_CHARS or _INQUIRY_LABEL.match(line) and not _PHONE_RE.search(line):
             return None
         phone = _PHONE_RE.search(line)
         if phone:
             return department, phone.group().strip()
-        if re.search(r"\d|[.!?]$|다$", line):
-            return None
+        if re.search(r"\d|[.!?:：]$|다$", line):
+            return None  # a sentence, an address, or another field's label ('Email:'): no name of the card
         # a card gives the person, then where they work ('Janine Workman' / 'Cabinet Communications' / '867-...',
         # '김민수 주무관' / '청년정책과' / '062-...'): a second line before the number is the department
-        department = line.strip() if names_department(line.strip()) or n >= 1 else None
+        department = line.strip() if names_department(line.strip()) or names >= 1 else None
+        names += 1
     return None
+
+
+# A phone label alone on its line ('Phone:', '전화 :', 'Tel.'), its number on the next.
+_PHONE_LABEL_ALONE = re.compile(r"^\W{0,3}(?:tel|phone|telephone|telefon|전화(?:번호)?|연락처|☎)\.?\s*[:：]?\s*$", re.IGNORECASE)
 
 
 MAX_DATELINE_CHARS = 80  # 'Schengen, 3. Juli 2018 — Aussendung': a place, a date and perhaps the release's kind

@@ -63,3 +63,18 @@ def test_german_card_labels_head_a_card() -> None:
         == ("Presseabteilung", "+43 1 4000 81123")
     assert parse_contact_box(["Rückfragehinweis", "Stadt Wien", "Presseabteilung", "Telefon: +43 1 4000 81123"]) \
         == ("Presseabteilung", "+43 1 4000 81123")
+
+
+# --- a card whose number has a label line of its own ----------------------------------------------------
+
+
+def test_a_phone_label_alone_on_its_line_joins_the_number_under_it() -> None:
+    english = ["Contact Information", "Office of the Board of Trustees", "Phone:", "312-553-2515"]
+    assert parse_contact_box(english) == ("Office of the Board of Trustees", "312-553-2515")
+    korean = ["연락처 정보", "청년정책과", "전화 :", "062-613-2321"]
+    assert parse_contact_box(korean) == ("청년정책과", "062-613-2321")
+
+
+def test_a_label_line_that_is_no_phone_label_still_ends_the_card() -> None:
+    assert parse_contact_box(["Contact Information", "Office of the Board", "Email:", "312-553-2515"]) is None
+    assert parse_contact_box(["연락처 정보", "청년정책과", "문의 :", "062-613-2321"]) is None
