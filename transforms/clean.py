@@ -53,6 +53,7 @@ _PROSE_END = re.compile(r"[.!?。…”\"’)]$|다$")
 _NORMALISE = re.compile(r"\W+")
 # The hints of blocks that state a headline: <h1>/<title>, another heading, a board's title cell.
 STATED_TITLE_HINTS = ("title", "heading", "cell")
+META_CLASS_RULE = "html_meta_class"  # html.py's rule for a box its class names metadata ('event-meta', 'info')
 CONTROL_RULE = "button"  # the line rule of a control's word ('Print', '인쇄', 'Share', '공유')
 FACT_DIGIT_SHARE = 0.25  # 'Date: November 20, 2019' is 30% digits; 'Copyright 2019 Gwangju' 20%
 
@@ -609,8 +610,8 @@ def _inquiry_contact(m: _Marks, title_at: int | None) -> tuple[str | None, str |
     header = range(title_at + 1, _first_content(m)) if title_at is not None else range(0)
     content = sorted({i for i in range(len(m.blocks)) if m.content(i)} | set(header))
     # a contact card after the article's body is its furniture (article_tail, or a card the site repeats under every
-    # release: template lines of the region) and still says whom to call
-    around = sorted(set(content) | {i for i in range(len(m.blocks)) if m.rule[i] == ARTICLE_TAIL
+    # release: template lines of the region, or a box its class names the page's metadata) and still says whom to call
+    around = sorted(set(content) | {i for i in range(len(m.blocks)) if m.rule[i] in (ARTICLE_TAIL, META_CLASS_RULE)
                                     or (m.rule[i] == "template" and not m.blocks[i].excluded_by)})
     return find_contact([block.text for block in m.blocks], content, around)
 

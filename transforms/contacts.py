@@ -3,7 +3,8 @@
 The line parsers are in transforms/metadata.py (parse_inquiry_line, parse_contact_box); this module says which
 of a page's lines to ask, in which order of evidence:
 
-1. a labelled inquiry line of the article ('문의 : 063-240-2422', 'Phone: 517-284-6135');
+1. a labelled inquiry line of the article ('문의 : 063-240-2422', 'Phone: 517-284-6135'), with the department of the card
+   it closes when a card's label stands a few lines above it ('Rückfragehinweis' / ... / 'Presseabteilung' / 'Telefon: ...');
 2. a contact card, a label alone and then a name and a number ('Media contact' / 'Cabinet Communications' /
    '867-393-7478'), in the article or around it (its furniture: a card the site puts under every release);
 3. a sentence of the article that asks the reader to call ('please contact the Harbor Commission Office ... at
@@ -103,6 +104,18 @@ def body_in_charge(lines: Sequence[str], article: Sequence[int]) -> str | None:
     return None
 
 
+def closed_card(lines: Sequence[str], at: int, phone: str) -> tuple[str | None, str] | None:
+    """The contact card an inquiry line closes: a card's label alone on its line a few lines above it, names between
+    ('Rückfragehinweis' / 'Bundesministerium für Europa, ...' / 'Presseabteilung' / 'Telefon: +43 (0) 50 11 50 - 3320',
+    '문의처' / '청년정책과' / '전화 : 062-613-2321'), read as parse_contact_box reads a card (the department its last name
+    line gives), whatever rule took the label's line; None when no card's label stands there."""
+    for start in range(at - 1, max(-1, at - 1 - MAX_CONTACT_BOX_LINES), -1):
+        card = parse_contact_box(lines[start:at + 1])
+        if card is not None and card[1] == phone:
+            return card
+    return None
+
+
 def find_contact(lines: Sequence[str], article: Sequence[int], around: Sequence[int]) -> tuple[str | None, str | None]:
     """find_page_contact, its department filled in by the institution in charge (body_in_charge) when it names none
     beside a number it found."""
@@ -122,9 +135,9 @@ def find_page_contact(lines: Sequence[str], article: Sequence[int], around: Sequ
         lines[i], lines[i + 1] if i + 1 < len(lines) else "")) is not None), None)
     if spaced is not None:
         return spaced
-    phone = next((phone for i in article if (phone := parse_inquiry_line(lines[i])) is not None), None)
-    if phone is not None:
-        return None, phone
+    inquiry = next(((i, phone) for i in article if (phone := parse_inquiry_line(lines[i])) is not None), None)
+    if inquiry is not None:
+        return closed_card(lines, *inquiry) or (None, inquiry[1])
     cards = [lines[i] for i in around]
     box = next((box for n in range(len(cards))
                 if (box := parse_contact_box(cards[n:n + 1 + MAX_CONTACT_BOX_LINES])) is not None), None)

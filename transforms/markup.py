@@ -17,9 +17,9 @@ from lxml import etree
 from cityclips.transforms.dates import (TIME_RANGE, classify_date_label, parse_date, parse_markup_date, parse_url_date,
                                         writes_day_first)
 from cityclips.transforms.dom import hidden_rule, remembered, tag_of, text_content
-from cityclips.transforms.metadata import (WEAK_LABELS, is_metadata_line, merge_fields, names_body_in_charge, parse_field,
+from cityclips.transforms.metadata import (BREADCRUMB_ROOT, WEAK_LABELS, is_metadata_line, merge_fields, names_body_in_charge, parse_field,
                                            starts_with_label)
-from cityclips.transforms.reconcile import norm
+from cityclips.transforms.reconcile import NAVIGATION_LABEL, norm, same_title
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, MetadataFields
 
 # schema.org types whose headline and dates are the page's own article.
@@ -175,6 +175,8 @@ class _Collected:
         # a WebPage object's dates: when the CMS made the page, which on an event's page is no posting date it shows
         self.page_published: list[MarkupDate] = []
         self.site_marks: list[str] = []
+        self.path_section: str | None = None  # the section the page's marked breadcrumb names (_read_path_section)
+        self.heading_section: str | None = None  # ... and a line of the headline's box (_heading_box_section)
 
     def title(self, source: str, text: object) -> None:
         value = _clean(text)
@@ -826,6 +828,7 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     title_el = root.find(".//title")
     if title_el is not None:
         got.title("html_title", text_content(title_el))
+    _read_path_section(root, got)
     rank = {source: i for i, source in enumerate(("json_ld", "opengraph", "microdata", "meta", "html_title"))}
     titles = sorted(got.titles, key=lambda t: rank[t[0]])  # stable: within a source, document order
 
@@ -850,7 +853,169 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
                           section=got.section, board_title=got.board_title, record_name=got.record_name, board=board,
                           language=_language(root), events=tuple(events), other_dates=tuple(got.other_dates + got.closing_dates),
                           url_date=None if is_event else parse_url_date(url), is_event=is_event,
-                          site_marks=tuple(got.site_marks), day_first=got.day_first)
+                          site_marks=tuple(got.site_marks), day_first=got.day_first,
+                          path_section=got.heading_section or got.path_section)
+
+
+# A path the page marks as its breadcrumb ('<ol class="breadcrumb">', 'soi-page-breadcrumb', '<div class="crumbs">'):
+# a name, not its look (html.py reads paths by their separators and root words).
+_CRUMB_NAME = re.compile(r"bread_?crumb|(?:^|[-_\s])crumbs?(?:$|[-_\s])", re.IGNORECASE)
+_CRUMB_SEPARATOR = re.compile(r"\s*[>›»/|]\s*")
+_CURRENT_STEP = re.compile(r"(?:^|[-_\s])(?:active|current|last)(?:$|[-_\s])|currentnode", re.IGNORECASE)
+_FOLDER_STEP = re.compile(r"^[\d\W_]+$")  # '2018', '07': an archive's year and month folders, no section's name
+MAX_CRUMB_SCAN_NODES = 4000  # elements looked at for a marked path, in document order: it sits near the top
+# A site's home step: named with the site ('EUR-Lex home'), or in another language ('Startseite', 'Portada', 'Accueil').
+_HOME_STEP = re.compile(r"\shome$|^홈\s|\s홈$|^(?:startseite|portada|inicio|accueil)$", re.IGNORECASE)
+MAX_SECTION_STEP_WORDS = 5  # 'News & Media', 'Press Releases', '보도자료': a section's name is a few words
+
+
+def _visible_pieces(el: etree._Element) -> Iterator[str]:
+    """The text of el and its descendants a reader sees (hidden boxes, scripts and nested lists left out)."""
+    if el.text:
+        yield el.text
+    for child in el:
+        if isinstance(child.tag, str) and not hidden_rule(child, tag_of(child)) and child.tag not in ("ul", "ol"):
+            yield from _visible_pieces(child)
+        if child.tail:
+            yield child.tail
+
+
+def _step_text(el: etree._Element) -> str:
+    return _WS.sub(" ", "".join(_visible_pieces(el))).strip(" >›»/|·\t\n")
+
+
+def _marked_path(root: etree._Element) -> list[tuple[str, bool]]:
+    """The steps of the first path the page marks as its breadcrumb (_CRUMB_NAME), each with whether it is the page's
+    own (no link, and marked current or active or the last while every other step is a link), in reading order."""
+    for n, el in enumerate(root.iter()):
+        if n >= MAX_CRUMB_SCAN_NODES:
+            return []
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "script", "style", "meta", "link"):
+            continue
+        words = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('aria-label') or ''}"
+        if len(words) < 6 or not _CRUMB_NAME.search(words) or _hidden(el):
+            continue
+        items = [item for item in el.iter("li") if not hidden_rule(item, "li")]
+        if not items:  # each text node a step, or the steps one node's separators part
+            return [(step.strip(), False) for piece in _visible_pieces(el) for step in _CRUMB_SEPARATOR.split(piece)
+                    if norm(step)]
+        # a step marked current that links elsewhere is the section the page sits in (SharePoint's 'CurrentNode' on
+        # 'Events'); the page's own step is no link: marked current, or the last one when every other is a link
+        steps = [(_step_text(item), bool(_CURRENT_STEP.search(item.get("class") or "") or item.get("aria-current")),
+                  bool(item.findall(".//a[@href]"))) for item in items]
+        steps = [step for step in steps if norm(step[0])]
+        last_alone = len(steps) > 1 and all(linked for _, _, linked in steps[:-1])
+        return [(text, not linked and (current or (last_alone and n == len(steps) - 1)))
+                for n, (text, current, linked) in enumerate(steps)]
+    return []
+
+
+def _json_ld_path(root: etree._Element) -> list[tuple[str, bool]]:
+    """The steps of a JSON-LD BreadcrumbList, by position; an item with no link of its own is the page's."""
+    for obj in _json_ld_objects(root):
+        crumbs = obj.get("breadcrumb") if isinstance(obj.get("breadcrumb"), dict) else obj
+        if "breadcrumblist" not in _types(crumbs):
+            continue
+        items = [item for item in crumbs.get("itemListElement") or [] if isinstance(item, dict)]
+        items.sort(key=lambda item: item.get("position") if isinstance(item.get("position"), int) else 0)
+        return [(name, not item.get("item")) for item in items if (name := _clean(item.get("name") or (
+            item.get("item") or {}).get("name") if isinstance(item.get("item"), dict) else item.get("name")))]
+    return []
+
+
+def crumb_section(steps: list[tuple[str, bool]], titles: list[str]) -> str | None:
+    """The section a page's marked path names: its innermost step before the page's own, which is left out when marked
+    current or when it is the page's headline (one of titles, or cut short with '…'); the site's root ('Home', '홈'),
+    a label ('Sie sind hier:'), the navigation's name ('Breadcrumb') and an archive's year or month folders name none.
+
+    >>> crumb_section([("Home", False), ("News", False), ("News Releases", False), ("Paxton Sues Snapchat", False)],
+    ...              ["Paxton Sues Snapchat"])
+    'News Releases'
+    """
+    names = [(text, current) for text, current in steps if not text.endswith(":") and not NAVIGATION_LABEL.match(text)]
+    if names and (names[-1][1] or names[-1][0].rstrip().endswith(("…", "...")) or any(
+            same_title(names[-1][0], title) for title in titles)):
+        names = names[:-1]
+    names = [(text, current) for text, current in names if not _FOLDER_STEP.match(text)]
+    # the site's root ('Home', '홈', 'EUR-Lex home') and the portal steps before it ('EUROPA > EUR-Lex home') are no section
+    roots = [n for n, (text, _) in enumerate(names) if BREADCRUMB_ROOT.match(text) or _HOME_STEP.search(text)]
+    names = names[roots[-1] + 1:] if roots else names
+    if not names:
+        return None
+    section = names[-1][0]
+    return section if len(section.split()) <= MAX_SECTION_STEP_WORDS and len(section) <= MAX_SECTION_VALUE_CHARS else None
+
+
+def _read_path_section(root: etree._Element, got: _Collected) -> None:
+    """The section the page's marked breadcrumb names (its HTML, else its JSON-LD BreadcrumbList): shown_section."""
+    h1 = root.find(".//h1")
+    titles = [text for _, text in got.titles] + ([_step_text(h1)] if h1 is not None else [])
+    got.heading_section = _heading_box_section(root, [text for _, text in got.titles], got.day_first)
+    for steps in (_marked_path(root), _json_ld_path(root)):
+        section = crumb_section(steps, titles)
+        if section:
+            got.path_section = section
+            return
+
+
+# A class that names the section a headline belongs to ('ep-layout_category', 'post-category', 'news-categories').
+_CATEGORY_CLASS = re.compile(r"categor(?:y|ies)", re.IGNORECASE)
+# A date line that names the post's kind after a bar ('February 11, 2026 | Press Release').
+_DATED_KIND = re.compile(r"^(?P<date>[^|]{6,40}?)\s+\|\s+(?P<kind>[^\W\d_][^|\d]{1,38})$")
+MAX_HEADING_BOX_ELEMENTS = 60  # elements of the headline's box looked at: a title, a kicker, a byline or two
+
+
+MIN_SHARED_TITLE_WORDS = 0.6  # 'Parliament paves way for ...' under <title> 'EP paves way for ... | News': most words
+_TITLE_TAIL = re.compile(r"\s+[|｜]\s+|\s+[-–—]\s+")  # where a <title>'s headline ends and the site's parts begin
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _names_a_title(text: str, titles: list[str]) -> bool:
+    """True when a heading and the headline part of one of the markup's titles share most of each other's words (the
+    headline, perhaps worded a little apart: 'Parliament paves way ...' for 'EP paves way ... | News | European
+    Parliament'); a site's name in its <h1> shares few."""
+    words = _words(text)
+    for title in titles:
+        head = _words(_TITLE_TAIL.split(title)[0])
+        shared = len(words & head)
+        if words and head and shared >= MIN_SHARED_TITLE_WORDS * max(len(words), len(head)):
+            return True
+    return False
+
+
+def _heading_box_section(root: etree._Element, titles: list[str], day_first: bool | None) -> str | None:
+    """The section a line in the headline's own box names (the box that holds the first <h1>): an element classed a
+    category ('<div class="ep-layout_category">Press Releases</div>' under the <h1>), or a date line that names the
+    post's kind after a bar ('February 11, 2026 | Press Release' above it). One short name, no link (a link classed so
+    goes to a list of posts, or is a control: '카테고리 이동'). The <h1> must be the page's headline (one of titles, the
+    markup's): a site's <h1> holds its name, and its box is the site's header."""
+    h1 = root.find(".//h1")
+    box = h1.getparent() if h1 is not None else None
+    if box is None or _hidden(h1) or not _names_a_title(_step_text(h1), titles):
+        return None
+    around = set(h1.iterancestors())  # the box itself: it holds the headline too
+    for n, el in enumerate(box.iter()):
+        if n >= MAX_HEADING_BOX_ELEMENTS:
+            return None
+        if not isinstance(el.tag, str) or el is h1 or el in around or el.tag in ("script", "style") or h1 in el.iterancestors() \
+                or hidden_rule(el, tag_of(el)):
+            continue
+        text = _step_text(el)
+        if not text or len(text) > MAX_SECTION_VALUE_CHARS + 40 or len(el.findall(".//a")) > 1:
+            continue
+        if _CATEGORY_CLASS.search(el.get("class") or "") and el.tag != "a" and el.find(".//a") is None \
+                and len(text.split()) <= MAX_SECTION_STEP_WORDS \
+                and len(text) <= MAX_SECTION_VALUE_CHARS and not re.search(r"\d|[:：]|[.!?]$", text):  # no 'Tags: ...' field
+            return text
+        dated = _DATED_KIND.match(text)
+        if dated and len(dated["kind"].split()) <= MAX_SECTION_STEP_WORDS:
+            found, end = parse_date(dated["date"], day_first)
+            if found is not None and end >= len(dated["date"].strip()) - 1:
+                return dated["kind"].strip()
+    return None
 
 
 def json_ld_object_types(root: etree._Element | None) -> list[frozenset[str]]:

@@ -92,8 +92,15 @@ _INLINE_ATTACHMENT_RE = re.compile(rf"(?P<name>[^\s\[\]:：]{{1,200}}?{_ATTACHME
 ATTACHMENT_HEADER_RE = re.compile(r"^(files?|attachments?|attached files?|첨부\s?파일|첨부|파일)\s*[:：]?"
                                   r"(\s*\(\d+\))?(\s*(개|건))?$", re.IGNORECASE)
 
-# The area code may close with a bracket alone, as Korean pages write it: '062)613-2321'.
-_PHONE = r"(?:\+82[-\s]?(?:\(0\))?[-\s]?)?\(?0?\d{1,3}(?:\)\s?|\)?[-.\s])\d{3,4}[-.\s]\d{4}"
+# The area code may close with a bracket alone, as Korean pages write it: '062)613-2321'. A number written in the
+# international form goes by its country code, the trunk '(0)' and groups of digits as the country writes them
+# ('+43 (0) 50 11 50 - 3320', '+43 1 711 00-3320', '+82 (0)62 613 2321'): eight digits or more, two groups or more after
+# the code, the last of two digits or more, a lone space or a dash (perhaps spaced) between them.
+_NATIONAL_PHONE = r"\(?0?\d{1,3}(?:\)\s?|\)?[-.\s])\d{3,4}[-.\s]\d{4}"
+# (after a country code, a number the national form reads whole, '+1-646-558-8656', is read as before: '646-558-8656')
+_INTERNATIONAL_PHONE = (rf"\+(?=(?:[\s().-]{{0,3}}\d){{8}})\d{{1,3}}(?![-.\s]?{_NATIONAL_PHONE}(?!\d))(?:\s?\(0\))?"
+                        r"(?:(?:\s?[-.]\s?|\s)\d{1,5}){1,5}(?:\s?[-.]\s?|\s)\d{2,8}(?![\d-])")
+_PHONE = rf"(?:\+82[-\s]?(?:\(0\))?[-\s]?)?{_NATIONAL_PHONE}|{_INTERNATIONAL_PHONE}"
 _PHONE_RE = re.compile(_PHONE)
 # Korean labels may stand without a colon ('문의 교통정책과'); English ones need it, so that
 # 'Department of Policy Planning : ...' keeps its name while 'Department : Transport Division' loses the label.
@@ -450,7 +457,7 @@ def parse_contact(text: str) -> tuple[str, str] | None:
 MAX_BREADCRUMB_PART_WORDS = 5  # 'News & Media', '문화·관광': a path element is a short name
 
 
-_PHONE_LABEL = re.compile(r"^\W{0,3}(?:tel|phone|telephone|전화(?:번호)?|연락처|☎)\.?\s*[:：]?\s*", re.IGNORECASE)
+_PHONE_LABEL = re.compile(r"^\W{0,3}(?:tel|phone|telephone|telefon|전화(?:번호)?|연락처|☎)\.?\s*[:：]?\s*", re.IGNORECASE)
 
 
 def parse_split_contact(first: str, second: str) -> tuple[str, str] | None:
@@ -462,8 +469,8 @@ def parse_split_contact(first: str, second: str) -> tuple[str, str] | None:
 
 MAX_INQUIRY_LINE_CHARS = 80  # '○ 문의처 : 031-8045-6750 / 정현민 행정매니저': a label, a number, perhaps a name or an address
 # An inquiry line's label: a few words that end in an inquiry or phone word, then a colon ('■ 교육 및 신청문의 :',
-# '- 사업 관련 문의 :', 'Phone:', 'For more information, call:').
-_INQUIRY_LABEL = re.compile(r"^[^:：]{0,20}?(?:문의처?|연락처|전화(?:번호)?|phone|telephone|tel\.?|call|contact|enquiries|inquiries)"
+# '- 사업 관련 문의 :', 'Phone:', 'For more information, call:'; German's 'Telefon:').
+_INQUIRY_LABEL = re.compile(r"^[^:：]{0,20}?(?:문의처?|연락처|전화(?:번호)?|phone|telephone|telefon|tel\.?|call|contact|enquiries|inquiries)"
                             r"\s*[:：]\s*", re.IGNORECASE)
 
 
@@ -511,8 +518,10 @@ def inquiry_sentence_phone(text: str) -> str | None:
 
 
 MAX_CONTACT_BOX_LINES = 3  # after its label, a contact box gives a name, a department (or both), then the number
-# A contact box's label alone on its line, with no colon: a heading over the card ('Media contact', 'Contacts', '문의처').
-_BARE_CONTACT_LABEL = re.compile(r"^[^:：\d]{0,20}?(?:contacts?|enquiries|inquiries|문의처?|연락처)\s*$", re.IGNORECASE)
+# A contact box's label alone on its line, with no colon: a heading over the card ('Media contact', 'Contacts', '문의처';
+# 'Contact Information', '연락처 정보'; German's 'Rückfragehinweis', 'Pressekontakt').
+_BARE_CONTACT_LABEL = re.compile(r"^[^:：\d]{0,20}?(?:contacts?|enquiries|inquiries|문의처?|연락처|kontakt|rückfragen?(?:hinweis)?)"
+                                 r"(?:\s+(?:information|info|details)|\s?정보)?\s*$", re.IGNORECASE)
 
 
 def parse_contact_box(lines: Sequence[str]) -> tuple[str | None, str] | None:
@@ -525,19 +534,26 @@ def parse_contact_box(lines: Sequence[str]) -> tuple[str | None, str] | None:
     label = _INQUIRY_LABEL.match(lines[0])
     if (label is None or label.end() < len(lines[0].rstrip())) and not _BARE_CONTACT_LABEL.match(lines[0].strip()):
         return None
-    department = None
-    for n, line in enumerate(lines[1:1 + MAX_CONTACT_BOX_LINES]):
+    department, names = None, 0
+    for line in lines[1:1 + MAX_CONTACT_BOX_LINES]:
+        if _PHONE_LABEL_ALONE.match(line):
+            continue  # 'Phone:' on its line, the number on the next: the number's label, not a name
         if len(line) > MAX_INQUIRY_LINE_CHARS or _INQUIRY_LABEL.match(line) and not _PHONE_RE.search(line):
             return None
         phone = _PHONE_RE.search(line)
         if phone:
             return department, phone.group().strip()
-        if re.search(r"\d|[.!?]$|다$", line):
-            return None
+        if re.search(r"\d|[.!?:：]$|다$", line):
+            return None  # a sentence, an address, or another field's label ('Email:'): no name of the card
         # a card gives the person, then where they work ('Janine Workman' / 'Cabinet Communications' / '867-...',
         # '김민수 주무관' / '청년정책과' / '062-...'): a second line before the number is the department
-        department = line.strip() if names_department(line.strip()) or n >= 1 else None
+        department = line.strip() if names_department(line.strip()) or names >= 1 else None
+        names += 1
     return None
+
+
+# A phone label alone on its line ('Phone:', '전화 :', 'Tel.'), its number on the next.
+_PHONE_LABEL_ALONE = re.compile(r"^\W{0,3}(?:tel|phone|telephone|telefon|전화(?:번호)?|연락처|☎)\.?\s*[:：]?\s*$", re.IGNORECASE)
 
 
 MAX_DATELINE_CHARS = 80  # 'Schengen, 3. Juli 2018 — Aussendung': a place, a date and perhaps the release's kind

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from cityclips.transforms.dates import parse_date
 from cityclips.transforms.metadata import as_contact, is_code_field, names_department, norm
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, Metadata
+from cityclips.transforms.rules import CONTROL_RULE, match_line_rule
 
 # Separators between a headline and the site or section name in <title> and og:title.
 _SEPARATOR = re.compile(r"\s+(?:[|｜ㅣ:·•\-–—<>«»›‹/]|::|-{2}|\|\|)\s+|\s*[|｜]\s*")
@@ -537,6 +538,11 @@ def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
         # the version in hand, and it beats a meta or <time> date the page does not show; an event's page
         # that shows only an edit ('Last updated: Thu, 06/25/2020') says when its listing was touched, no more
         shown, shown_source = visible.modified_at, visible.modified_at_source
+    # a posting date the page shows, its article object states or a <time> gives: not an edit's alone ('Date modified:
+    # 2022-05-13', 'Last updated: 26 March 2021' read as a date element too), nor a CMS's <meta> record of the file
+    edits = {(d.source, d.value) for d in markup.modified}
+    posted = visible.published_at is not None or any(d.source != "meta" and (d.source, d.value) not in edits
+                                                     for d in _posting_dates(markup))
     published_at, published_source = _date(_posting_dates(markup), shown, shown_source, markup.language)
     modified_at, modified_source = _date(markup.modified, visible.modified_at, visible.modified_at_source,
                                          markup.language)
@@ -548,7 +554,8 @@ def reconcile_metadata(markup: MarkupMetadata, visible: Metadata) -> Metadata:
     return replace(visible, title=title, title_source=title_source if title else None,
                    published_at=published_at, published_at_source=published_source,
                    modified_at=modified_at, modified_at_source=modified_source,
-                   author=author, author_source=author_source, category=_section(markup.section, _category(visible.category)),
+                   author=author, author_source=author_source,
+                   category=_section(markup.section, _category(visible.category)) or _posted_path_section(markup, posted),
                    site_name=site_name, canonical_url=markup.canonical_url,
                    event_at=event.value if event else None, event_at_source=event.source if event else None)
 
@@ -560,7 +567,7 @@ _YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*년?\s*$")
 
 # The label of the page's navigation itself, a screen-reader heading over the path ('Breadcrumb', 'You are here',
 # '현재 위치'): it names the widget, not a section.
-_NAVIGATION_LABEL = re.compile(r"^\W*(?:breadcrumbs?(?: navigation)?|you are here|navigation|현재\s?위치|위치\s?정보|"
+NAVIGATION_LABEL = re.compile(r"^\W*(?:breadcrumbs?(?: navigation)?|you are here|navigation|현재\s?위치|위치\s?정보|"
                                r"(?:내|네)비게이션)\W*$", re.IGNORECASE)
 # A day of the year without its year ('September 18 Tuesday', '18 Sept.', '9월 18일 (화)'): a calendar's date line.
 _YEARLESS_DAY = re.compile(r"^\W*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
@@ -579,14 +586,15 @@ def _category(text: str | None) -> str | None:
     """The visible category, unless it is a date ('April 11, 2015', '2025년 5월 30일', '2019', 'September 18
     Tuesday'): a date above the title says when, not which section (a date the page states is read as a date
     elsewhere); nor an address ('RPickett@oag.state.va.us', 'www.example.go.kr'); nor the navigation's own label
-    ('Breadcrumb', '현재 위치'); nor the name of the page's view ('Event Detail', '상세보기')."""
+    ('Breadcrumb', '현재 위치'); nor the name of the page's view ('Event Detail', '상세보기'); nor a control's label
+    ('Tweet', '공유하기': rules.py's button words)."""
     if not text or _CONTACT_ADDRESS.search(text):
         return None  # an e-mail or a web address above the title is a contact, not a section
     found, consumed = parse_date(text)
     if (found is not None and consumed >= len(text.strip()) - 1) or _YEAR.match(text) or _YEARLESS_DAY.match(text):
         return None
-    if _NAVIGATION_LABEL.match(text) or _VIEW_NAME.search(text):
-        return None
+    if NAVIGATION_LABEL.match(text) or _VIEW_NAME.search(text) or match_line_rule(text) == CONTROL_RULE:
+        return None  # ... nor a control's label a path's box ran into ('Home > Events > Tweet': a share button)
     return text
 
 
@@ -601,6 +609,16 @@ def _section(stated: str | None, visible: str | None) -> str | None:
     if stated and not _SLUG.match(stated):
         return stated
     return visible or stated
+
+
+def _posted_path_section(markup: MarkupMetadata, posted: bool) -> str | None:
+    """The section the page's marked breadcrumb names (MarkupMetadata.path_section), on a page posted on a day (a
+    posting date, not an edit's alone) that announces no event: a release's or a notice's path names the stream of
+    publications it belongs to ('Press Release', 'Opinions', 'Aussendungen'); a static page's (its 'Date modified') or
+    an event's names where it sits in the site's menus ('Tools', 'Family Law', 'Boards and Commissions'), no category."""
+    if not posted or markup.is_event:
+        return None
+    return _category(markup.path_section)
 
 
 def _fallback_date(markup: MarkupMetadata) -> tuple[datetime | None, str | None]:

@@ -208,6 +208,9 @@ class MarkupMetadata:
     # How the page writes a numeric date whose first two numbers could each be the month ('08-07-2024'): True day
     # first, False month first, None unknown (dates.writes_day_first: its language, and its host's country).
     day_first: bool | None = None
+    # The section the page's marked breadcrumb names ('<ol class="breadcrumb"><li>Press Release</li><li class="active">
+    # headline…</li>'), its JSON-LD BreadcrumbList's else: the category when the visible page gives none.
+    path_section: str | None = None
 
 
 @dataclass(frozen=True)

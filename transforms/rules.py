@@ -72,6 +72,7 @@ LINE_RULES: tuple[LineRule, ...] = (
           r"[▲△↑^]?\s*(top|맨 ?위로|위로 가기|go to top|back to top)\s*[▲△↑^]?", r"home|홈|홈으로", r"(이전|다음|prev(ious)?|next)( ?(글|page|post))?"),
     _rule("button",
           r"(page )?(print|download|share|scrap|copy (url|link)|list|back to list|go to list|zoom (in|out))",
+          r"tweet( this)?|pin it",  # a share button's label ('<a class="twitter-share-button">Tweet</a>')
           r"(인쇄|목록|다운로드|공유|스크랩|url ?복사|주소 ?복사|링크 ?복사|확대|축소|글자 ?크기|이전글|다음글)(하기|으로)?",
           r"(facebook|twitter|x|x ?\(twitter\)|kakao ?(talk|story)?|naver ?blog|blog|band|instagram|youtube|페이스북|트위터|"
           r"카카오(톡|스토리)?|블로그|밴드|인스타그램|유튜브)"),
@@ -201,6 +202,9 @@ def _composite_rule(text: str) -> str | None:
         else:
             return None
     return "menu" if len(words) > 2 else None
+
+
+CONTROL_RULE = "button"  # the line rule of a control's label ('Print', 'Share', 'Tweet', '인쇄', '공유')
 
 
 def match_line_rule(text: str) -> str | None:
