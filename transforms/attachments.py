@@ -7,11 +7,13 @@ rows that name a file without a link: listed_files):
 
 - a link whose own text is a file name (a name ending in a document extension, a size or a count beside it);
 - a link to a document (its URL names a .pdf, .hwp, ... file) that the page shows as a download: a file-type
-  icon, a size beside it, or a row or box labelled as attachments ('첨부파일', 'Attachments'). Its name is the
-  file name its title, its URL's file parameter or its URL's path gives.
+  icon, a size beside it or on the line below it ('PDF, 1.2 MB, 24 pages' under a heading link), or a row or box
+  labelled as attachments ('첨부파일', 'Attachments'). Its name is the file name its title, its URL's file
+  parameter or its URL's path gives.
 
 A link to a document with no such sign is a link in prose ('the settlement is here'), not an attachment, and a
 page with more shown documents than an item lists is a document library: its links are not read as attachments
+(documents, not files, are counted: one document's language versions are one entry, document_key)
 (nor any link of a page that names more files than an item ever lists: an archive).
 Links in navigation and the page footer are never attachments. Text dumps keep their text shapes
 (transforms/metadata.py: '1.jpg[size: 783.2 KB, Download: 1]'); merge_attachments joins the two readings.
@@ -62,6 +64,20 @@ ICON_TAGS = frozenset({"img", "i", "svg"})
 # Attachments lists of real items hold 1-10 files (a grant call's forms and references: 10); a page showing
 # more document links than this is a library or an archive of meetings, whose links are not one item's files.
 MAX_SHOWN_DOCUMENTS = 15
+# ... counted as documents: one document's language versions are one entry of the list, not many (an EU factsheet
+# in 24 languages: '09_Factsheet_2023_EN.pdf', '..._BG.pdf'; a notice's '공고문(국문).hwp' and '공고문(영문).hwp').
+# A version names its language by an ISO 639-1 code, a common ISO 639-2 one, or the language's name.
+_ISO_639_1 = ("aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv "
+              "dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii "
+              "ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk "
+              "ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc "
+              "sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve "
+              "vi vo wa wo xh yi yo za zh zu").split()
+_LANGUAGE_NAMES = ("eng kor chi chn zho jpn vie rus fra fre deu ger spa english korean chinese japanese vietnamese "
+                   "russian french german spanish 국문 한글 한국어 영문 영어 중문 중국어 일문 일본어 베트남어 러시아어 "
+                   "몽골어 태국어 캄보디아어 우즈베크어 인도네시아어 필리핀어 네팔어 아랍어 스페인어 프랑스어 독일어").split()
+# the language as a word of the name of its own, between separators ('_EN', '(영문)', '-bg', ' English')
+_LANGUAGE_TAG = re.compile(rf"(?<![^\W_])(?:{'|'.join(_ISO_639_1 + _LANGUAGE_NAMES)})(?![^\W_])", re.IGNORECASE)
 # An item lists a few files, a meeting its packet of agenda, minutes and exhibits (a few dozen at most); a page
 # whose links name more files than this is an archive (a board of 1,152 agendas and minutes, a year of a
 # commission's minutes): its files are its rows, not one item's attachments.
@@ -69,6 +85,15 @@ MAX_PAGE_FILES = 40
 # Sectioning chrome: a footer's privacy-policy PDF or a menu's brochure is never an item's attachment.
 CHROME_TAGS = frozenset({"nav", "footer"})
 BESIDE_LEVELS = 2  # a size sits in the link's box or the box around it ('<span><a/></span> <span>(3 MB)</span>')
+# ... or on the line below a link that is a line of its own (GOV.UK: '<h2><a>Report</a></h2><p>PDF, 1.2 MB, 24 pages</p>'):
+# the link's box or one of the few boxes around it that hold nothing but the link, then its next sibling.
+LINE_LEVELS = 3
+# That line gives the file's facts (a reference, its type, size and pages: 'Ref: LIT 10132 PDF, 514KB, 8 pages');
+# a longer line is a sentence of the text.
+MAX_NEXT_LINE_CHARS = 80
+# A size on that line stands as a word of its own and has a K, M or G ('514KB', '1.2 MB'): a line of text below a
+# link ('Agenda Item #2 Status of the Draft 2022 Business Plan') holds no '2022 B' of a size.
+_LINE_SIZE = re.compile(r"(?<![^\W\d_])(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[KMG]B)(?![^\W_])", re.IGNORECASE)
 LABEL_LEVELS = 4  # a label ('첨부파일', 'Attachments') sits in the link's row or box, a few levels up
 MAX_LABEL_CHARS = 20  # a label is a word or two, with a count ('첨부파일 (2)')
 
@@ -103,6 +128,26 @@ def _beside_text(link: etree._Element) -> str:
     if not beside:
         beside = _squash(link.tail or "")
     return beside if len(beside) <= MAX_BESIDE_CHARS else ""
+
+
+def _size_below(link: etree._Element) -> int | None:
+    """The size on the short linkless line right below a link that is a line of its own ('<h2><a>Report</a></h2>'
+    then '<p>PDF, 514KB, 8 pages</p>'): that line is the next element after the largest of the link's nearest boxes
+    (LINE_LEVELS) whose text is the link's alone, with no text between them."""
+    own, box = _squash(text_content(link)), link
+    for _ in range(LINE_LEVELS):
+        parent = box.getparent()
+        if parent is None or _squash(text_content(parent)) != own:
+            break
+        box = parent
+    below = box.getnext()
+    while below is not None and not isinstance(below.tag, str):
+        below = below.getnext()  # a comment between the lines
+    if below is None or _squash(box.tail or "") or next(below.iter("a"), None) is not None:
+        return None
+    text = _squash(text_content(below))
+    match = _LINE_SIZE.search(text) if len(text) <= MAX_NEXT_LINE_CHARS else None
+    return size_in_bytes(match["num"], match["unit"]) if match else None
 
 
 def _size(*texts: str) -> int | None:
@@ -186,7 +231,10 @@ def _named_link(link: etree._Element, text: str, base_url: str | None) -> Attach
     if not match or _URL_TEXT.search(match["name"]):
         return None
     beside = (match["beside"] or "", text[:match.start("name")], _beside_text(link))
-    return Attachment(0, match["name"].strip(), match["ext"].lower(), _size(*beside), _downloads(*beside),
+    size = _size(*beside)
+    if size is None:
+        size = _size_below(link)
+    return Attachment(0, match["name"].strip(), match["ext"].lower(), size, _downloads(*beside),
                       absolute_url(link.get("href"), base_url), "link_text")
 
 
@@ -200,6 +248,8 @@ def _shown_document(link: etree._Element, text: str, base_url: str | None) -> At
         return None
     beside = _beside_text(link)
     size = _size(beside)
+    if size is None:
+        size = _size_below(link)
     if size is None and not _has_icon(link) and not _labelled_as_attachments(link):
         return None
     return Attachment(0, target[0], target[1], size, _downloads(beside), absolute_url(href, base_url), "link_target")
@@ -207,6 +257,17 @@ def _shown_document(link: etree._Element, text: str, base_url: str | None) -> At
 
 def _file_key(name: str) -> str:
     return _squash(name).casefold()
+
+
+def document_key(name: str) -> str:
+    """What a file's language versions share: its name without the extension and without the words that name a
+    language ('09_Factsheet_2023_EN.pdf' and '09_Factsheet_2023_BG.pdf': '09_factsheet_2023_'; '공고문(국문).hwp'
+    and '공고문(영문).hwp': '공고문()'). Files of different documents keep different keys.
+
+    >>> document_key('Report_2023_EN.pdf') == document_key('Report_2023_fr.pdf') != document_key('Summary_2023_EN.pdf')
+    True
+    """
+    return _LANGUAGE_TAG.sub("", _file_key(name).rsplit(".", 1)[0])
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -242,9 +303,9 @@ def read_attachments(root: etree._Element | None, base_url: str | None = None) -
         attachment = (_named_link(link, text, base_url) if "." in text else None) or _shown_document(link, text, base_url)
         if attachment and not _in_chrome(link):
             found.append(attachment)
-    if sum(a.source == "link_target" for a in found) > MAX_SHOWN_DOCUMENTS:
+    if len({document_key(a.name) for a in found if a.source == "link_target"}) > MAX_SHOWN_DOCUMENTS:
         found = [a for a in found if a.source != "link_target"]
-    if len({_file_key(a.name) for a in found}) > MAX_PAGE_FILES:
+    if len({document_key(a.name) for a in found}) > MAX_PAGE_FILES:
         return ()  # an archive (counted before merging, whose cost grows with the square of the files)
     return merge_attachments(found)
 
