@@ -30,7 +30,8 @@ from lxml import etree
 
 from cityclips.transforms.dom import tag_of, text_content
 from cityclips.transforms.metadata import ATTACHMENT_HEADER_RE, DOWNLOADS_RE, MAX_PLAUSIBLE_COUNT, SIZE_RE, size_in_bytes
-from cityclips.transforms.records import Attachment, Block
+from cityclips.transforms.records import Attachment, Block, CleanPage, RemovedLine
+from cityclips.transforms.rules import match_line_rule
 from cityclips.transforms.source import absolute_url
 
 # Files people attach to notices and meeting pages: documents (HWP and its template HWT, Office, OpenDocument,
@@ -344,3 +345,101 @@ def merge_attachments(read: Sequence[Attachment], *listed: Sequence[Attachment])
                              downloads=kept.downloads if kept.downloads is not None else attachment.downloads,
                              url=kept.url or attachment.url)
     return tuple(replace(a, ordinal=i) for i, a in enumerate(merged, 1))
+
+
+# --- the lines that show a file: its attachment row, set apart from the body ------------------------------
+
+ATTACHMENT_RULE = "attachment"  # the boilerplate rule of a line that is a file's entry (as clean.py's text shapes)
+# What may stand on a file's line beside its name: a label opening it ('첨부 파일 :', '붙임 1.', 'Attachment 2:'),
+# its size ('(136 KB)', '[size: 1.3 MB]'), a download count, its type ('PDF', 'HWP'), the controls that open it
+# ('다운로드', '미리보기', 'Download', 'Preview'), brackets, bullets, separators and an ordinal.
+_LINE_LABEL = re.compile(r"^[\W_]{0,3}(?:첨부\s?파일|파일\s?첨부|첨부|붙임|attachments?|attached files?|files?)"
+                         r"\s*(?:\d{1,2}|\(\d{1,2}\))?\s*[:：.]?", re.IGNORECASE)
+_SIZE_WORD = re.compile(r"(?:(?:size|크기|용량)\s*[:：]\s*)?(?<![^\W\d_])\d[\d,]*(?:\.\d+)?\s*(?:[KMG]B|bytes?|B)(?![^\W_])",
+                        re.IGNORECASE)
+_TYPE_WORD = re.compile(rf"(?<![^\W_])(?:{_EXT})(?![^\W_])", re.IGNORECASE)
+_MARKS_ONLY = re.compile(r"^[\W_]*(?:\d{1,2}[\W_]*)?$")
+_WORD_SPLIT = re.compile(r"[\s|/·,\[\]()]+")
+CONTROL_RULES = frozenset({"button", "attachment_button"})  # rules.py's controls: '다운로드', '미리보기', 'View'
+MAX_CONTROL_WORDS = 3  # a control's label is a word or three ('바로 보기', 'back to list')
+
+
+def _controls_only(text: str) -> bool:
+    """The words are a row of controls' labels ('다운로드 미리보기', 'Download | Preview'), nothing else."""
+    words = [w for w in _WORD_SPLIT.split(text) if w and not _MARKS_ONLY.match(w)]
+    covered = [True] + [False] * len(words)  # covered[j]: words[:j] are labels
+    for j in range(1, len(words) + 1):
+        covered[j] = any(covered[i] and match_line_rule(" ".join(words[i:j])) in CONTROL_RULES
+                         for i in range(max(0, j - MAX_CONTROL_WORDS), j))
+    return covered[-1]
+
+
+def _glued(a: str, b: str) -> bool:
+    """Two characters side by side are one word: digits with digits, letters of one script ('11차': the '1' before
+    '1차' is its number's; '217.99KB붙임.': the unit's Latin letters end before the Korean name)."""
+    if a.isdigit() or b.isdigit():
+        return a.isdigit() and b.isdigit()
+    return a.isalpha() and b.isalpha() and a.isascii() == b.isascii()
+
+
+def _without_names(line: str, keys: Sequence[str]) -> str | None:
+    """The line with every file name it shows taken out (each where it stands as a whole: '1차 회의록.hwp' is not
+    inside '11차 회의록.hwp'), None when it shows none."""
+    found = False
+    for key in keys:  # longest first: '11차 회의록.hwp' is taken before '1차 회의록.hwp' could be looked for in it
+        at = line.find(key)
+        while at >= 0:
+            end = at + len(key)
+            if (at == 0 or not _glued(line[at - 1], key[0])) and (end == len(line) or not _glued(key[-1], line[end])):
+                line, found = f"{line[:at]} {line[end:]}", True
+                at = line.find(key, at + 1)
+            else:
+                at = line.find(key, at + 1)
+    return line if found else None
+
+
+def _is_file_line(text: str, keys: Sequence[str]) -> bool:
+    rest = _without_names(_file_key(text), keys)
+    if rest is None:
+        return False
+    rest = _TYPE_WORD.sub(" ", DOWNLOADS_RE.sub(" ", _SIZE_WORD.sub(" ", _LINE_LABEL.sub(" ", rest.strip()))))
+    return bool(_MARKS_ONLY.match(rest)) or _controls_only(rest)
+
+
+def is_attachment_line(block: Block, names: Sequence[str]) -> bool:
+    """True when a line of the body is a file's entry: one or more of the page's files (names) and nothing but what
+    stands beside a file ('첨부 파일 : 공시송달.pdf', '217.99KB붙임. 포스터.jpg', 'Agenda.pdf (1.5 MB) Download
+    Preview'), or a row whose first cell is one and whose other cells are short ('결재문서본문.hwpx (47.23 KB) : PDF
+    원문', the row's buttons, each a word or two: MAX_LABEL_CHARS). A sentence that mentions a file ('자세한 내용은 공고문.hwp를 참고하세요') is text.
+
+    >>> is_attachment_line(Block(1, "첨부 파일 : 공고문.hwp (71KB) 다운로드 미리보기"), ["공고문.hwp"])
+    True
+    >>> is_attachment_line(Block(1, "See the agenda.pdf for the order of business."), ["agenda.pdf"])
+    False
+    """
+    keys = sorted({_file_key(name) for name in names if name}, key=len, reverse=True)
+    if not keys or len(block.text) > MAX_NAME_CHARS + MAX_BESIDE_CHARS * 2:
+        return False
+    if _is_file_line(block.text, keys):
+        return True
+    first, *cells = block.text.split(CELL_SEPARATOR)
+    return (block.hint in LISTED_HINTS and bool(cells) and all(len(cell.strip()) <= MAX_LABEL_CHARS for cell in cells)
+            and _is_file_line(first, keys))
+
+
+def set_apart_attachment_lines(page: CleanPage) -> CleanPage:
+    """The page with the body's lines that are its files' entries (is_attachment_line) moved to removed, rule
+    'attachment': the files are the attachments table's rows, not paragraphs of the text. Their captions go
+    with them (an icon's alt text that names the file)."""
+    names = [a.name for a in page.metadata.attachments]
+    if not names:
+        return page
+    moved = [block for block in page.body if is_attachment_line(block, names)]
+    if not moved:
+        return page
+    gone = {id(block) for block in moved}
+    texts = {block.text for block in moved}
+    removed = sorted((*page.removed, *(RemovedLine(b.line_no, b.text, ATTACHMENT_RULE) for b in moved)),
+                     key=lambda line: line.line_no)
+    return replace(page, body=tuple(b for b in page.body if id(b) not in gone),
+                   captions=tuple(c for c in page.captions if c not in texts), removed=tuple(removed))

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from cityclips.defaults import MAX_PAGE_MB
-from cityclips.transforms.attachments import listed_files, merge_attachments, read_attachments
+from cityclips.transforms.attachments import listed_files, merge_attachments, read_attachments, set_apart_attachment_lines
 from cityclips.transforms.blocks import text_blocks
 from cityclips.transforms.clean import clean_blocks
 from cityclips.transforms.decode import decode_page, looks_binary
@@ -248,6 +248,10 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
     if not clean.body and kind.kind not in ("listing", "error", "home"):
         return Reject(raw.source_path, "no_article", f"only chrome: all {len(clean.removed)} lines were removed "
                       "as boilerplate (kept in the boilerplate table)", len(raw.data), digest, clean.removed)
+    # an item's files go from its text to boilerplate once read (after the page kind: a page that shows files is
+    # their page); a listing's files are its rows (an archive of agendas), its content
+    if kind.kind != "listing":
+        clean = set_apart_attachment_lines(clean)
     segments = segment_page(clean)
     detector = detectors.get(group.rsplit("|", 1)[-1])
     guesses = [detector.detect(segment.text) for segment in segments]

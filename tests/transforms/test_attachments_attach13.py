@@ -1,11 +1,15 @@
-"""Attachments read from the DOM (transforms/attachments.py), round 13: a library's cap counts documents, not their
-language versions; a size on the line below a link that is a line of its own."""
+"""Attachments (transforms/attachments.py), round 13: a library's cap counts documents, not their language versions;
+a size on the line below a link that is a line of its own; a file's own line leaves the body for boilerplate."""
 from __future__ import annotations
 
 import pytest
 
-from cityclips.transforms.attachments import MAX_SHOWN_DOCUMENTS, document_key, read_attachments
+from cityclips.transforms.attachments import (ATTACHMENT_RULE, MAX_SHOWN_DOCUMENTS, document_key, is_attachment_line,
+                                              read_attachments)
 from cityclips.transforms.html import parse_html
+from cityclips.transforms.pipeline import process_page
+from cityclips.transforms.records import Block, Document, RawPage
+from cityclips.warehouse.schemas import STRUCTURAL_RULES
 
 PAGE_URL = "https://www.example.go.kr/board/view.do?id=7"
 EU_LANGUAGES = "EN BG ES CS DA DE ET EL FR GA HR IT LV LT HU MT NL PL PT RO SK SL FI SV".split()
@@ -95,3 +99,80 @@ def test_a_line_below_that_shows_no_size_of_its_own_says_nothing(below: str) -> 
     "<p>PDF, 1.2 MB</p>"])
 def test_a_link_inside_a_sentence_takes_no_size_from_the_next_line(prose: str) -> None:
     assert _read(prose) == []
+
+
+# --- a file's own line leaves the body for boilerplate ('attachment'), its row stays in the attachments table ---
+
+NOTICES = {
+    "ko": ("2025년 청년 창업 지원사업 참여자 모집 공고",
+           ["광주광역시는 청년 창업 기업을 모집하고 선정된 기업에 사업화 자금과 교육을 지원한다고 밝혔다.",
+            "자세한 내용은 붙임 공고문.hwp를 참고하시기 바랍니다.",  # a sentence that mentions a file is text
+            "신청 기간은 2025년 3월 4일부터 3월 18일까지이며, 온라인으로 접수한다."],
+           "<ul class='files'><li><a href='/down.do?id=1'>공고문.hwp</a> <a href='#' onclick='pv(1)'>미리보기</a></li>"
+           "<li><a href='/down.do?id=2'>(붙임1) 참가신청서.hwpx</a></li></ul>"
+           "<p>첨부 파일 : <a href='/down.do?id=3'>11차 위원회 회의록.pdf</a></p>",
+           ["공고문.hwp", "(붙임1) 참가신청서.hwpx", "11차 위원회 회의록.pdf"]),
+    "en": ("Small business grants: call for applications",
+           ["The city invites small firms to apply for grants that pay for training, equipment and advice.",
+            "Please read Guidelines.pdf before you apply.",
+            "Applications open on March 4, 2025 and close on March 18, 2025 at 5 p.m."],
+           "<ul class='files'><li><a href='/files/1'>Guidelines.pdf</a> <a href='#' onclick='pv(1)'>Preview</a></li>"
+           "<li><a href='/files/2'>Application form.docx</a></li></ul>"
+           "<p>Attachment: <a href='/files/3'>Budget 2025.xlsx</a></p>",
+           ["Guidelines.pdf", "Application form.docx", "Budget 2025.xlsx"]),
+}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_files_own_lines_go_from_the_body_to_boilerplate(lang: str) -> None:
+    title, prose, files, names = NOTICES[lang]
+    paragraphs = "".join(f"<p>{text}</p>" for text in prose)
+    html = f"<html><body><div class='content'><h1>{title}</h1>{paragraphs}{files}</div></body></html>"
+    doc = process_page(RawPage("site/notice.html", html.encode(), "html"))
+    assert isinstance(doc, Document)
+    assert [a.name for a in doc.metadata.attachments] == names
+    texts = [s.text for s in doc.segments]
+    assert texts == [title, *prose]  # every sentence kept, the mentioning one too
+    moved = [r.text for r in doc.removed if r.rule == ATTACHMENT_RULE]
+    assert len(moved) == 3 and all(any(name in line for line in moved) for name in names)
+    assert ATTACHMENT_RULE in STRUCTURAL_RULES
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_listings_files_are_its_rows_and_stay(lang: str) -> None:
+    # an archive of a board's agendas (eval/pagekind e01): its files are the page's content, not an item's attachments
+    names = ([f"2024.03.{day:02d} 운영위원회 회의록.hwp" for day in range(1, 11)] if lang == "ko"
+             else [f"Board Meeting Agenda - March {day}, 2024.pdf" for day in range(1, 11)])
+    rows = "".join(f"<li><a href='/files/{i}.pdf'>{name}</a></li>" for i, name in enumerate(names))
+    html = f"<html><body><div class='content'><h1>Minutes</h1><ul>{rows}</ul></div></body></html>"
+    doc = process_page(RawPage("site/minutes.html", html.encode(), "html"))
+    assert doc.page_kind == "listing" and len(doc.metadata.attachments) == len(names)
+    assert not [r for r in doc.removed if r.rule == ATTACHMENT_RULE]
+    assert [s.text for s in doc.segments[1:]] == names
+
+
+FILES = ["공고문.hwp", "1차 위원회 회의록.pdf", "붙임. 캠프 포스터.jpg", "Agenda.pdf", "Minutes of May 2025.docx"]
+
+
+@pytest.mark.parametrize("text, hint", [
+    ("공고문.hwp", "p"), ("첨부 파일 : 공고문.hwp (71KB) 다운로드 미리보기", "cell"), ("217.99KB붙임. 캠프 포스터.jpg", "p"),
+    ("1. 1차 위원회 회의록.pdf [size: 1.3 MB, Download: 12]", "li"), ("공고문.hwp (47.23 KB) : PDF 원문", "cell"),
+    ("Agenda.pdf", "p"), ("Attachment 2: Agenda.pdf (1.5 MB) Download | Preview", "p"),
+    ("Agenda.pdf Minutes of May 2025.docx", "li"), ("Agenda.pdf (1.5 MB) : View", "cell"),
+])
+def test_a_line_of_a_files_name_and_what_stands_beside_a_file_is_its_entry(text: str, hint: str) -> None:
+    assert is_attachment_line(Block(1, text, hint), FILES)
+
+
+@pytest.mark.parametrize("text, hint", [
+    ("자세한 내용은 붙임 공고문.hwp를 참고하시기 바랍니다.", "p"),  # a sentence that mentions a file
+    ("Please read Agenda.pdf before the meeting.", "p"),
+    ("11차 위원회 회의록.pdf", "p"),  # '1차 위원회 회의록.pdf' ends it, inside a number: another file
+    ("제1차 위원회 회의록.pdf", "p"),
+    ("The agenda: Agenda.pdf", "p"),
+    ("공고문.hwp : 신청 자격과 제출 서류, 심사 기준을 담은 문서", "cell"),  # a cell of words is text
+    ("Agenda.pdf (1.5 MB) : Revised", "p"),  # cells only in a row
+    ("보도자료.hwp (120KB)", "p"),  # a file the page does not list
+])
+def test_a_line_with_words_of_its_own_or_no_file_of_the_page_stays_text(text: str, hint: str) -> None:
+    assert not is_attachment_line(Block(1, text, hint), FILES)
