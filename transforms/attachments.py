@@ -101,6 +101,7 @@ MAX_LABEL_CHARS = 20  # a label is a word or two, with a count ('첨부파일 (2
 LISTED_HINTS = frozenset({"li", "cell"})  # list items and table rows: the entries of a file list
 CELL_SEPARATOR = " : "  # how html_blocks joins a row's cells ('th : td')
 _LINKS = etree.XPath("//a[@href or @onclick]")
+_DESCRIBED_LINKS = etree.XPath("//a[@href and @aria-describedby]")
 _DOTTED_LINKS = etree.XPath("//a[contains(., '.')]")  # links whose text may be a file name
 _SPACE = re.compile(r"\s+")
 
@@ -427,19 +428,60 @@ def is_attachment_line(block: Block, names: Sequence[str]) -> bool:
             and _is_file_line(first, keys))
 
 
-def set_apart_attachment_lines(page: CleanPage) -> CleanPage:
+ATTACHMENT_NOTE_RULE = "attachment_note"  # the boilerplate rule of a note that describes a file's link
+# A note that describes a link (its aria-describedby: GOV.UK's 'This file may not be suitable for users of assistive
+# technology. Request an accessible format.' and its help under each file) is a paragraph or two; an id that names a
+# larger box names a part of the page, not a note of the file.
+MAX_NOTE_CHARS = 600
+
+
+def attachment_notes(root: etree._Element | None, attachments: Sequence[Attachment],
+                     base_url: str | None = None) -> tuple[str, ...]:
+    """The texts (whitespace squashed) of the notes the page ties to its files' links: the elements a file's link
+    names in its aria-describedby (an accessibility or format notice, a request form's help), each at most
+    MAX_NOTE_CHARS. Read with read_attachments, before html_blocks detaches chrome.
+
+    >>> root = etree.fromstring('<div><h2><a href="/f/a.pdf" aria-describedby="h1">Report</a></h2><p>PDF, 1 MB</p>'
+    ...                         '<div id="h1">This file may not be suitable for assistive technology.</div></div>')
+    >>> attachment_notes(root, [Attachment(1, 'a.pdf', 'pdf', 1048576, None, '/f/a.pdf', 'link_target')])
+    ('This file may not be suitable for assistive technology.',)
+    """
+    urls = {a.url for a in attachments if a.url}
+    if root is None or not urls:
+        return ()
+    notes: list[str] = []
+    for link in _DESCRIBED_LINKS(root):
+        if absolute_url(link.get("href"), base_url) not in urls:
+            continue
+        for ref in (link.get("aria-describedby") or "").split():
+            for note in root.iterfind(f".//*[@id='{ref}']") if ref.replace("-", "").replace("_", "").isalnum() else ():
+                text = _squash(text_content(note))
+                if text and len(text) <= MAX_NOTE_CHARS and text not in notes:
+                    notes.append(text)
+    return tuple(notes)
+
+
+def _is_note_line(block: Block, notes: Sequence[str]) -> bool:
+    text = _squash(block.text)
+    return bool(text) and any(text in note for note in notes)
+
+
+def set_apart_attachment_lines(page: CleanPage, notes: Sequence[str] = ()) -> CleanPage:
     """The page with the body's lines that are its files' entries (is_attachment_line) moved to removed, rule
-    'attachment': the files are the attachments table's rows, not paragraphs of the text. Their captions go
-    with them (an icon's alt text that names the file)."""
+    'attachment', and the lines of the notes its files' links point to (attachment_notes), rule 'attachment_note':
+    the files are the attachments table's rows, not paragraphs of the text. Their captions go with them (an icon's
+    alt text that names the file)."""
     names = [a.name for a in page.metadata.attachments]
     if not names:
         return page
-    moved = [block for block in page.body if is_attachment_line(block, names)]
+    rules = {id(block): ATTACHMENT_RULE if is_attachment_line(block, names) else ATTACHMENT_NOTE_RULE
+             for block in page.body if is_attachment_line(block, names) or (notes and _is_note_line(block, notes))}
+    moved = [block for block in page.body if id(block) in rules]
     if not moved:
         return page
-    gone = {id(block) for block in moved}
+    gone = set(rules)
     texts = {block.text for block in moved}
-    removed = sorted((*page.removed, *(RemovedLine(b.line_no, b.text, ATTACHMENT_RULE) for b in moved)),
+    removed = sorted((*page.removed, *(RemovedLine(b.line_no, b.text, rules[id(b)]) for b in moved)),
                      key=lambda line: line.line_no)
     return replace(page, body=tuple(b for b in page.body if id(b) not in gone),
                    captions=tuple(c for c in page.captions if c not in texts), removed=tuple(removed))

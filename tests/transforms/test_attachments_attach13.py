@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cityclips.transforms.attachments import (ATTACHMENT_RULE, MAX_SHOWN_DOCUMENTS, document_key, is_attachment_line,
+from cityclips.transforms.attachments import (ATTACHMENT_NOTE_RULE, ATTACHMENT_RULE, MAX_SHOWN_DOCUMENTS, document_key, is_attachment_line,
                                               read_attachments)
 from cityclips.transforms.html import parse_html
 from cityclips.transforms.pipeline import process_page
@@ -176,3 +176,37 @@ def test_a_line_of_a_files_name_and_what_stands_beside_a_file_is_its_entry(text:
 ])
 def test_a_line_with_words_of_its_own_or_no_file_of_the_page_stays_text(text: str, hint: str) -> None:
     assert not is_attachment_line(Block(1, text, hint), FILES)
+
+
+# --- a note a file's link points to (aria-describedby) goes with the file --------------------------------
+
+NOTES = {"en": ("Controlled drugs list", "A list of the most commonly encountered controlled drugs, updated in August.",
+                "This file may not be suitable for users of assistive technology.",
+                "If you use assistive technology and need a version of this document in another format, please email us."),
+         "ko": ("마약류 지정 목록", "가장 흔히 접하는 마약류의 지정 현황을 정리한 목록으로, 8월에 갱신했습니다.",
+                "이 파일은 보조 기술 사용자에게 적합하지 않을 수 있습니다.",
+                "보조 기술을 쓰시는 분이 다른 형식의 문서가 필요하시면 전자우편으로 요청해 주시기 바랍니다.")}
+
+
+def _publication(lang: str, described: str = "help", note_extra: str = "") -> str:
+    title, summary, warning, help_text = NOTES[lang]
+    return (f"<html><body><main><h1>{title}</h1><p>{summary}</p><section class='attachment'>"
+            f"<h2><a href='/uploads/file/340797/ControlledDrugsList.doc' aria-describedby='{described}'>{title}</a></h2>"
+            f"<p class='metadata'>MS Word Document, 102KB</p><div id='help'><h2>{warning} <span>Request a format</span>"
+            f"</h2><p>{help_text}{note_extra}</p></div></section></main></body></html>")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_note_a_files_link_points_to_goes_with_the_file(lang: str) -> None:
+    _, summary, warning, help_text = NOTES[lang]
+    doc = process_page(RawPage("site/publication.html", _publication(lang).encode(), "html"))
+    assert [a.name for a in doc.metadata.attachments] == ["ControlledDrugsList.doc"]
+    texts = " ".join(s.text for s in doc.segments)
+    assert summary in texts and warning not in texts and help_text not in texts
+    notes = [r.text for r in doc.removed if r.rule == ATTACHMENT_NOTE_RULE]
+    assert any(warning in line for line in notes) and any(help_text in line for line in notes)
+    assert ATTACHMENT_NOTE_RULE in STRUCTURAL_RULES
+    # a link that names no note, or a box longer than a note (a part of the page), leaves the text alone
+    for page in (_publication(lang, described="elsewhere"), _publication(lang, note_extra=f" {summary}" * 12)):
+        doc = process_page(RawPage("site/publication.html", page.encode(), "html"))
+        assert warning in " ".join(s.text for s in doc.segments)
