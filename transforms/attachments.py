@@ -433,6 +433,9 @@ ATTACHMENT_NOTE_RULE = "attachment_note"  # the boilerplate rule of a note that 
 # technology. Request an accessible format.' and its help under each file) is a paragraph or two; an id that names a
 # larger box names a part of the page, not a note of the file.
 MAX_NOTE_CHARS = 600
+# A body line is one of the note's when the note holds it whole and it is no word or two that any text may hold
+# ('email us', '요청'): a line of the note is a sentence or a request's label ('Request a different format.').
+MIN_NOTE_LINE_CHARS = 12
 
 
 def attachment_notes(root: etree._Element | None, attachments: Sequence[Attachment],
@@ -463,7 +466,7 @@ def attachment_notes(root: etree._Element | None, attachments: Sequence[Attachme
 
 def _is_note_line(block: Block, notes: Sequence[str]) -> bool:
     text = _squash(block.text)
-    return bool(text) and any(text in note for note in notes)
+    return any(text == note or (len(text) >= MIN_NOTE_LINE_CHARS and text in note) for note in notes)
 
 
 def set_apart_attachment_lines(page: CleanPage, notes: Sequence[str] = ()) -> CleanPage:

@@ -210,3 +210,15 @@ def test_the_note_a_files_link_points_to_goes_with_the_file(lang: str) -> None:
     for page in (_publication(lang, described="elsewhere"), _publication(lang, note_extra=f" {summary}" * 12)):
         doc = process_page(RawPage("site/publication.html", page.encode(), "html"))
         assert warning in " ".join(s.text for s in doc.segments)
+
+
+@pytest.mark.parametrize("lang, word, more", [
+    ("en", "email us", "Questions about the list go to the licensing unit, which answers within ten working days."),
+    ("ko", "다른 형식의", "목록에 관한 문의는 허가 담당 부서로 해 주시면 열흘 안에 답변해 드립니다.")])
+def test_a_word_or_two_that_a_note_also_holds_stays_in_the_body(lang: str, word: str, more: str) -> None:
+    # a short line of the body whose words the note happens to hold is no line of the note
+    page = _publication(lang).replace("<section class='attachment'>", f"<p>{more}</p><p>{word}</p>"
+                                      "<section class='attachment'>")
+    doc = process_page(RawPage("site/publication.html", page.encode(), "html"))
+    assert word in [s.text for s in doc.segments]
+    assert NOTES[lang][2] not in " ".join(s.text for s in doc.segments)
