@@ -14,8 +14,8 @@ Gold is in eval/real/<split>/gold (format: eval/real/README.md). What is counted
 - headings and list items invented: emitted ones that match neither the gold nor its optional entries
   (text prefix, markers ignored), on the pages whose gold labels them;
 - quotes: matched on the first characters of their text; speaker right when one name contains the other;
-- attachments: a gold file is found when an emitted name ends it or it ends the name (whitespace and case
-  ignored); "attachments invented" counts emitted files no gold entry names (every gold lists its files, [] for none).
+- attachments: a gold file is found when an emitted name ends it or it ends the name at a word's boundary
+  (whitespace and case ignored; '11차 회의록.hwp' does not end with '1차 회의록.hwp'); "attachments invented" counts emitted files no gold entry names (every gold lists its files, [] for none).
 Splits: dev and holdout were read and tuned on (holdout became tunable in round 4, after rounds 3 and 3b had
 measured it and named its misses); fresh holds sites collected later and is measured once, at the end of a
 round, never read for tuning (a split without a folder is skipped).
@@ -308,9 +308,31 @@ def score_page(out: Output, gold: dict, tally: Tally, name: str) -> None:
         _score_extras(out, gold, tally, name)
 
 
+def _file_name(text: str | None) -> str:
+    """An attachment's name as the scorer compares it: case folded, whitespace (zero-width too) one space."""
+    return _WS.sub(" ", text or "").strip().casefold()
+
+
 def _same_file(pred: str, gold: str) -> bool:
-    """An attachment's name matches the gold's when one ends the other (a listed prefix: '첨부 1. ')."""
-    return bool(pred and gold) and (pred.endswith(gold) or gold.endswith(pred))
+    """An attachment's name (_file_name) matches the gold's when one ends the other (a listed prefix: '첨부 1. '),
+    whitespace ignored, at a word's boundary: what stands before the shorter name in the longer one, as written,
+    is a space or a mark ('11차 회의록.hwp' does not end with the file '1차 회의록.hwp', 'Final report.pdf' ends
+    with 'report.pdf').
+
+    >>> _same_file("첨부 1. 1차 회의록.hwp", "1차 회의록.hwp"), _same_file("11차 회의록.hwp", "1차 회의록.hwp")
+    (True, False)
+    """
+    if not pred or not gold:
+        return False
+    longer, shorter = (pred, gold) if len(squash(pred)) >= len(squash(gold)) else (gold, pred)
+    tail = squash(shorter)
+    if not squash(longer).endswith(tail):
+        return False
+    start, letters = len(longer), 0  # where the shorter name begins in the longer one as written
+    while letters < len(tail):
+        start -= 1
+        letters += not longer[start].isspace()
+    return start == 0 or not longer[start - 1].isalnum()
 
 
 def _score_extras(out: Output, gold: dict, tally: Tally, name: str = "") -> None:
@@ -321,11 +343,11 @@ def _score_extras(out: Output, gold: dict, tally: Tally, name: str = "") -> None
     tally.caption_gold += len(gold_caps)
     tally.caption_pred += len(pred_caps)
     tally.caption_found += sum(1 for c in gold_caps if c in pred_caps)
-    gold_att = [squash(a["name"]).casefold() for a in gold.get("attachments", [])]
-    pred_att = [squash(a).casefold() for a in out.attachments]
+    gold_att = [_file_name(a["name"]) for a in gold.get("attachments", [])]
+    pred_att = [_file_name(a) for a in out.attachments]
     tally.attach_gold += len(gold_att)
     tally.attach_found += sum(1 for g in gold_att if any(_same_file(p, g) for p in pred_att))
-    missed = [a["name"] for a in gold.get("attachments", []) if not any(_same_file(p, squash(a["name"]).casefold())
+    missed = [a["name"] for a in gold.get("attachments", []) if not any(_same_file(p, _file_name(a["name"]))
                                                                         for p in pred_att)]
     invented = [a for a, p in zip(out.attachments, pred_att) if not any(_same_file(p, g) for g in gold_att)]
     tally.attach_invented += len(invented)

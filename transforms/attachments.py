@@ -7,11 +7,13 @@ rows that name a file without a link: listed_files):
 
 - a link whose own text is a file name (a name ending in a document extension, a size or a count beside it);
 - a link to a document (its URL names a .pdf, .hwp, ... file) that the page shows as a download: a file-type
-  icon, a size beside it, or a row or box labelled as attachments ('첨부파일', 'Attachments'). Its name is the
-  file name its title, its URL's file parameter or its URL's path gives.
+  icon, a size beside it or on the line below it ('PDF, 1.2 MB, 24 pages' under a heading link), or a row or box
+  labelled as attachments ('첨부파일', 'Attachments'). Its name is the file name its title, its URL's file
+  parameter or its URL's path gives.
 
 A link to a document with no such sign is a link in prose ('the settlement is here'), not an attachment, and a
 page with more shown documents than an item lists is a document library: its links are not read as attachments
+(documents, not files, are counted: one document's language versions are one entry, document_key)
 (nor any link of a page that names more files than an item ever lists: an archive).
 Links in navigation and the page footer are never attachments. Text dumps keep their text shapes
 (transforms/metadata.py: '1.jpg[size: 783.2 KB, Download: 1]'); merge_attachments joins the two readings.
@@ -28,7 +30,8 @@ from lxml import etree
 
 from cityclips.transforms.dom import tag_of, text_content
 from cityclips.transforms.metadata import ATTACHMENT_HEADER_RE, DOWNLOADS_RE, MAX_PLAUSIBLE_COUNT, SIZE_RE, size_in_bytes
-from cityclips.transforms.records import Attachment, Block
+from cityclips.transforms.records import Attachment, Block, CleanPage, RemovedLine
+from cityclips.transforms.rules import match_line_rule
 from cityclips.transforms.source import absolute_url
 
 # Files people attach to notices and meeting pages: documents (HWP and its template HWT, Office, OpenDocument,
@@ -62,6 +65,20 @@ ICON_TAGS = frozenset({"img", "i", "svg"})
 # Attachments lists of real items hold 1-10 files (a grant call's forms and references: 10); a page showing
 # more document links than this is a library or an archive of meetings, whose links are not one item's files.
 MAX_SHOWN_DOCUMENTS = 15
+# ... counted as documents: one document's language versions are one entry of the list, not many (an EU factsheet
+# in 24 languages: '09_Factsheet_2023_EN.pdf', '..._BG.pdf'; a notice's '공고문(국문).hwp' and '공고문(영문).hwp').
+# A version names its language by an ISO 639-1 code, a common ISO 639-2 one, or the language's name.
+_ISO_639_1 = ("aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv "
+              "dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii "
+              "ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk "
+              "ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc "
+              "sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve "
+              "vi vo wa wo xh yi yo za zh zu").split()
+_LANGUAGE_NAMES = ("eng kor chi chn zho jpn vie rus fra fre deu ger spa english korean chinese japanese vietnamese "
+                   "russian french german spanish 국문 한글 한국어 영문 영어 중문 중국어 일문 일본어 베트남어 러시아어 "
+                   "몽골어 태국어 캄보디아어 우즈베크어 인도네시아어 필리핀어 네팔어 아랍어 스페인어 프랑스어 독일어").split()
+# the language as a word of the name of its own, between separators ('_EN', '(영문)', '-bg', ' English')
+_LANGUAGE_TAG = re.compile(rf"(?<![^\W_])(?:{'|'.join(_ISO_639_1 + _LANGUAGE_NAMES)})(?![^\W_])", re.IGNORECASE)
 # An item lists a few files, a meeting its packet of agenda, minutes and exhibits (a few dozen at most); a page
 # whose links name more files than this is an archive (a board of 1,152 agendas and minutes, a year of a
 # commission's minutes): its files are its rows, not one item's attachments.
@@ -69,12 +86,22 @@ MAX_PAGE_FILES = 40
 # Sectioning chrome: a footer's privacy-policy PDF or a menu's brochure is never an item's attachment.
 CHROME_TAGS = frozenset({"nav", "footer"})
 BESIDE_LEVELS = 2  # a size sits in the link's box or the box around it ('<span><a/></span> <span>(3 MB)</span>')
+# ... or on the line below a link that is a line of its own (GOV.UK: '<h2><a>Report</a></h2><p>PDF, 1.2 MB, 24 pages</p>'):
+# the link's box or one of the few boxes around it that hold nothing but the link, then its next sibling.
+LINE_LEVELS = 3
+# That line gives the file's facts (a reference, its type, size and pages: 'Ref: LIT 10132 PDF, 514KB, 8 pages');
+# a longer line is a sentence of the text.
+MAX_NEXT_LINE_CHARS = 80
+# A size on that line stands as a word of its own and has a K, M or G ('514KB', '1.2 MB'): a line of text below a
+# link ('Agenda Item #2 Status of the Draft 2022 Business Plan') holds no '2022 B' of a size.
+_LINE_SIZE = re.compile(r"(?<![^\W\d_])(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[KMG]B)(?![^\W_])", re.IGNORECASE)
 LABEL_LEVELS = 4  # a label ('첨부파일', 'Attachments') sits in the link's row or box, a few levels up
 MAX_LABEL_CHARS = 20  # a label is a word or two, with a count ('첨부파일 (2)')
 
 LISTED_HINTS = frozenset({"li", "cell"})  # list items and table rows: the entries of a file list
 CELL_SEPARATOR = " : "  # how html_blocks joins a row's cells ('th : td')
 _LINKS = etree.XPath("//a[@href or @onclick]")
+_DESCRIBED_LINKS = etree.XPath("//a[@href and @aria-describedby]")
 _DOTTED_LINKS = etree.XPath("//a[contains(., '.')]")  # links whose text may be a file name
 _SPACE = re.compile(r"\s+")
 
@@ -103,6 +130,26 @@ def _beside_text(link: etree._Element) -> str:
     if not beside:
         beside = _squash(link.tail or "")
     return beside if len(beside) <= MAX_BESIDE_CHARS else ""
+
+
+def _size_below(link: etree._Element) -> int | None:
+    """The size on the short linkless line right below a link that is a line of its own ('<h2><a>Report</a></h2>'
+    then '<p>PDF, 514KB, 8 pages</p>'): that line is the next element after the largest of the link's nearest boxes
+    (LINE_LEVELS) whose text is the link's alone, with no text between them."""
+    own, box = _squash(text_content(link)), link
+    for _ in range(LINE_LEVELS):
+        parent = box.getparent()
+        if parent is None or _squash(text_content(parent)) != own:
+            break
+        box = parent
+    below = box.getnext()
+    while below is not None and not isinstance(below.tag, str):
+        below = below.getnext()  # a comment between the lines
+    if below is None or _squash(box.tail or "") or next(below.iter("a"), None) is not None:
+        return None
+    text = _squash(text_content(below))
+    match = _LINE_SIZE.search(text) if len(text) <= MAX_NEXT_LINE_CHARS else None
+    return size_in_bytes(match["num"], match["unit"]) if match else None
 
 
 def _size(*texts: str) -> int | None:
@@ -186,7 +233,10 @@ def _named_link(link: etree._Element, text: str, base_url: str | None) -> Attach
     if not match or _URL_TEXT.search(match["name"]):
         return None
     beside = (match["beside"] or "", text[:match.start("name")], _beside_text(link))
-    return Attachment(0, match["name"].strip(), match["ext"].lower(), _size(*beside), _downloads(*beside),
+    size = _size(*beside)
+    if size is None:
+        size = _size_below(link)
+    return Attachment(0, match["name"].strip(), match["ext"].lower(), size, _downloads(*beside),
                       absolute_url(link.get("href"), base_url), "link_text")
 
 
@@ -200,6 +250,8 @@ def _shown_document(link: etree._Element, text: str, base_url: str | None) -> At
         return None
     beside = _beside_text(link)
     size = _size(beside)
+    if size is None:
+        size = _size_below(link)
     if size is None and not _has_icon(link) and not _labelled_as_attachments(link):
         return None
     return Attachment(0, target[0], target[1], size, _downloads(beside), absolute_url(href, base_url), "link_target")
@@ -207,6 +259,17 @@ def _shown_document(link: etree._Element, text: str, base_url: str | None) -> At
 
 def _file_key(name: str) -> str:
     return _squash(name).casefold()
+
+
+def document_key(name: str) -> str:
+    """What a file's language versions share: its name without the extension and without the words that name a
+    language ('09_Factsheet_2023_EN.pdf' and '09_Factsheet_2023_BG.pdf': '09_factsheet_2023_'; '공고문(국문).hwp'
+    and '공고문(영문).hwp': '공고문()'). Files of different documents keep different keys.
+
+    >>> document_key('Report_2023_EN.pdf') == document_key('Report_2023_fr.pdf') != document_key('Summary_2023_EN.pdf')
+    True
+    """
+    return _LANGUAGE_TAG.sub("", _file_key(name).rsplit(".", 1)[0])
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -242,9 +305,9 @@ def read_attachments(root: etree._Element | None, base_url: str | None = None) -
         attachment = (_named_link(link, text, base_url) if "." in text else None) or _shown_document(link, text, base_url)
         if attachment and not _in_chrome(link):
             found.append(attachment)
-    if sum(a.source == "link_target" for a in found) > MAX_SHOWN_DOCUMENTS:
+    if len({document_key(a.name) for a in found if a.source == "link_target"}) > MAX_SHOWN_DOCUMENTS:
         found = [a for a in found if a.source != "link_target"]
-    if len({_file_key(a.name) for a in found}) > MAX_PAGE_FILES:
+    if len({document_key(a.name) for a in found}) > MAX_PAGE_FILES:
         return ()  # an archive (counted before merging, whose cost grows with the square of the files)
     return merge_attachments(found)
 
@@ -283,3 +346,145 @@ def merge_attachments(read: Sequence[Attachment], *listed: Sequence[Attachment])
                              downloads=kept.downloads if kept.downloads is not None else attachment.downloads,
                              url=kept.url or attachment.url)
     return tuple(replace(a, ordinal=i) for i, a in enumerate(merged, 1))
+
+
+# --- the lines that show a file: its attachment row, set apart from the body ------------------------------
+
+ATTACHMENT_RULE = "attachment"  # the boilerplate rule of a line that is a file's entry (as clean.py's text shapes)
+# What may stand on a file's line beside its name: a label opening it ('첨부 파일 :', '붙임 1.', 'Attachment 2:'),
+# its size ('(136 KB)', '[size: 1.3 MB]'), a download count, its type ('PDF', 'HWP'), the controls that open it
+# ('다운로드', '미리보기', 'Download', 'Preview'), brackets, bullets, separators and an ordinal.
+_LINE_LABEL = re.compile(r"^[\W_]{0,3}(?:첨부\s?파일|파일\s?첨부|첨부|붙임|attachments?|attached files?|files?)"
+                         r"\s*(?:\d{1,2}|\(\d{1,2}\))?\s*[:：.]?", re.IGNORECASE)
+_SIZE_WORD = re.compile(r"(?:(?:size|크기|용량)\s*[:：]\s*)?(?<![^\W\d_])\d[\d,]*(?:\.\d+)?\s*(?:[KMG]B|bytes?|B)(?![^\W_])",
+                        re.IGNORECASE)
+_TYPE_WORD = re.compile(rf"(?<![^\W_])(?:{_EXT})(?![^\W_])", re.IGNORECASE)
+_MARKS_ONLY = re.compile(r"^[\W_]*(?:\d{1,2}[\W_]*)?$")
+_WORD_SPLIT = re.compile(r"[\s|/·,\[\]()]+")
+CONTROL_RULES = frozenset({"button", "attachment_button"})  # rules.py's controls: '다운로드', '미리보기', 'View'
+MAX_CONTROL_WORDS = 3  # a control's label is a word or three ('바로 보기', 'back to list')
+
+
+def _controls_only(text: str) -> bool:
+    """The words are a row of controls' labels ('다운로드 미리보기', 'Download | Preview'), nothing else."""
+    words = [w for w in _WORD_SPLIT.split(text) if w and not _MARKS_ONLY.match(w)]
+    covered = [True] + [False] * len(words)  # covered[j]: words[:j] are labels
+    for j in range(1, len(words) + 1):
+        covered[j] = any(covered[i] and match_line_rule(" ".join(words[i:j])) in CONTROL_RULES
+                         for i in range(max(0, j - MAX_CONTROL_WORDS), j))
+    return covered[-1]
+
+
+def _glued(a: str, b: str) -> bool:
+    """Two characters side by side are one word: digits with digits, letters of one script ('11차': the '1' before
+    '1차' is its number's; '217.99KB붙임.': the unit's Latin letters end before the Korean name)."""
+    if a.isdigit() or b.isdigit():
+        return a.isdigit() and b.isdigit()
+    return a.isalpha() and b.isalpha() and a.isascii() == b.isascii()
+
+
+def _without_names(line: str, keys: Sequence[str]) -> str | None:
+    """The line with every file name it shows taken out (each where it stands as a whole: '1차 회의록.hwp' is not
+    inside '11차 회의록.hwp'), None when it shows none."""
+    found = False
+    for key in keys:  # longest first: '11차 회의록.hwp' is taken before '1차 회의록.hwp' could be looked for in it
+        at = line.find(key)
+        while at >= 0:
+            end = at + len(key)
+            if (at == 0 or not _glued(line[at - 1], key[0])) and (end == len(line) or not _glued(key[-1], line[end])):
+                line, found = f"{line[:at]} {line[end:]}", True
+                at = line.find(key, at + 1)
+            else:
+                at = line.find(key, at + 1)
+    return line if found else None
+
+
+def _is_file_line(text: str, keys: Sequence[str]) -> bool:
+    rest = _without_names(_file_key(text), keys)
+    if rest is None:
+        return False
+    rest = _TYPE_WORD.sub(" ", DOWNLOADS_RE.sub(" ", _SIZE_WORD.sub(" ", _LINE_LABEL.sub(" ", rest.strip()))))
+    return bool(_MARKS_ONLY.match(rest)) or _controls_only(rest)
+
+
+def is_attachment_line(block: Block, names: Sequence[str]) -> bool:
+    """True when a line of the body is a file's entry: one or more of the page's files (names) and nothing but what
+    stands beside a file ('첨부 파일 : 공시송달.pdf', '217.99KB붙임. 포스터.jpg', 'Agenda.pdf (1.5 MB) Download
+    Preview'), or a row whose first cell is one and whose other cells are short ('결재문서본문.hwpx (47.23 KB) : PDF
+    원문', the row's buttons, each a word or two: MAX_LABEL_CHARS). A sentence that mentions a file ('자세한 내용은 공고문.hwp를 참고하세요') is text.
+
+    >>> is_attachment_line(Block(1, "첨부 파일 : 공고문.hwp (71KB) 다운로드 미리보기"), ["공고문.hwp"])
+    True
+    >>> is_attachment_line(Block(1, "See the agenda.pdf for the order of business."), ["agenda.pdf"])
+    False
+    """
+    keys = sorted({_file_key(name) for name in names if name}, key=len, reverse=True)
+    if not keys or len(block.text) > MAX_NAME_CHARS + MAX_BESIDE_CHARS * 2:
+        return False
+    if _is_file_line(block.text, keys):
+        return True
+    first, *cells = block.text.split(CELL_SEPARATOR)
+    return (block.hint in LISTED_HINTS and bool(cells) and all(len(cell.strip()) <= MAX_LABEL_CHARS for cell in cells)
+            and _is_file_line(first, keys))
+
+
+ATTACHMENT_NOTE_RULE = "attachment_note"  # the boilerplate rule of a note that describes a file's link
+# A note that describes a link (its aria-describedby: GOV.UK's 'This file may not be suitable for users of assistive
+# technology. Request an accessible format.' and its help under each file) is a paragraph or two; an id that names a
+# larger box names a part of the page, not a note of the file.
+MAX_NOTE_CHARS = 600
+# A body line is one of the note's when the note holds it whole and it is no word or two that any text may hold
+# ('email us', '요청'): a line of the note is a sentence or a request's label ('Request a different format.').
+MIN_NOTE_LINE_CHARS = 12
+
+
+def attachment_notes(root: etree._Element | None, attachments: Sequence[Attachment],
+                     base_url: str | None = None) -> tuple[str, ...]:
+    """The texts (whitespace squashed) of the notes the page ties to its files' links: the elements a file's link
+    names in its aria-describedby (an accessibility or format notice, a request form's help), each at most
+    MAX_NOTE_CHARS. Read with read_attachments, before html_blocks detaches chrome.
+
+    >>> root = etree.fromstring('<div><h2><a href="/f/a.pdf" aria-describedby="h1">Report</a></h2><p>PDF, 1 MB</p>'
+    ...                         '<div id="h1">This file may not be suitable for assistive technology.</div></div>')
+    >>> attachment_notes(root, [Attachment(1, 'a.pdf', 'pdf', 1048576, None, '/f/a.pdf', 'link_target')])
+    ('This file may not be suitable for assistive technology.',)
+    """
+    urls = {a.url for a in attachments if a.url}
+    if root is None or not urls:
+        return ()
+    notes: list[str] = []
+    for link in _DESCRIBED_LINKS(root):
+        if absolute_url(link.get("href"), base_url) not in urls:
+            continue
+        for ref in (link.get("aria-describedby") or "").split():
+            for note in root.iterfind(f".//*[@id='{ref}']") if ref.replace("-", "").replace("_", "").isalnum() else ():
+                text = _squash(text_content(note))
+                if text and len(text) <= MAX_NOTE_CHARS and text not in notes:
+                    notes.append(text)
+    return tuple(notes)
+
+
+def _is_note_line(block: Block, notes: Sequence[str]) -> bool:
+    text = _squash(block.text)
+    return any(text == note or (len(text) >= MIN_NOTE_LINE_CHARS and text in note) for note in notes)
+
+
+def set_apart_attachment_lines(page: CleanPage, notes: Sequence[str] = ()) -> CleanPage:
+    """The page with the body's lines that are its files' entries (is_attachment_line) moved to removed, rule
+    'attachment', and the lines of the notes its files' links point to (attachment_notes), rule 'attachment_note':
+    the files are the attachments table's rows, not paragraphs of the text. Their captions go with them (an icon's
+    alt text that names the file)."""
+    names = [a.name for a in page.metadata.attachments]
+    if not names:
+        return page
+    rules = {id(block): ATTACHMENT_RULE if is_attachment_line(block, names) else ATTACHMENT_NOTE_RULE
+             for block in page.body if is_attachment_line(block, names) or (notes and _is_note_line(block, notes))}
+    moved = [block for block in page.body if id(block) in rules]
+    if not moved:
+        return page
+    gone = set(rules)
+    texts = {block.text for block in moved}
+    removed = sorted((*page.removed, *(RemovedLine(b.line_no, b.text, rules[id(b)]) for b in moved)),
+                     key=lambda line: line.line_no)
+    return replace(page, body=tuple(b for b in page.body if id(b) not in gone),
+                   captions=tuple(c for c in page.captions if c not in texts), removed=tuple(removed))

@@ -11,7 +11,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from cityclips.defaults import MAX_PAGE_MB
-from cityclips.transforms.attachments import listed_files, merge_attachments, read_attachments
+from cityclips.transforms.attachments import (attachment_notes, listed_files, merge_attachments, read_attachments,
+                                              set_apart_attachment_lines)
 from cityclips.transforms.blocks import text_blocks
 from cityclips.transforms.clean import clean_blocks
 from cityclips.transforms.decode import decode_page, looks_binary
@@ -65,6 +66,7 @@ class PageParts:
     kind_markup: KindMarkup = KindMarkup()  # item markup, neighbour links, alerts (transforms/page_kind.py)
     fetched_url: str | None = None  # the URL the page was fetched from (a WARC record), if any
     attachments: tuple[Attachment, ...] = ()  # the files its links list (transforms/attachments.py)
+    attachment_notes: tuple[str, ...] = ()  # the notes its files' links point to (attachments.attachment_notes)
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings(), page_
     """
     limits = settings.limits
     decoded = _decoded(raw)
-    rows, kind_markup, attachments = ListingRows(), KindMarkup(), ()
+    rows, kind_markup, attachments, notes = ListingRows(), KindMarkup(), (), ()
     if raw.source_format == "html":
         root = parse_html(decoded.text)
         check_nodes(root, limits)
@@ -141,6 +143,7 @@ def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings(), page_
             rows = listing_rows(root, url)
             kind_markup = read_kind_markup(root)
             attachments = read_attachments(root, url)  # process_page's too: the template pass drops its parts
+            notes = attachment_notes(root, attachments, url)
         blocks, removed, title = html_blocks(root)
         removed = [*flattened, *removed]
     else:
@@ -151,7 +154,7 @@ def read_page_parts(raw: RawPage, settings: PageSettings = PageSettings(), page_
             rows = text_listing_rows([b.text for b in blocks])
     check_lines(len(blocks), limits)
     source = PageSource(url, site_of(url), raw.fetched_at, raw.http_status, raw.content_type)
-    return PageParts(blocks, removed, title, decoded, markup, source, rows, kind_markup, raw.url, attachments)
+    return PageParts(blocks, removed, title, decoded, markup, source, rows, kind_markup, raw.url, attachments, notes)
 
 
 def page_blocks(raw: RawPage, limits: WorkLimits = WorkLimits()) -> tuple[list[Block], list[RemovedLine], str | None,
@@ -248,6 +251,10 @@ def _process(raw: RawPage, templates: Mapping[str, frozenset[int]], detectors: D
     if not clean.body and kind.kind not in ("listing", "error", "home"):
         return Reject(raw.source_path, "no_article", f"only chrome: all {len(clean.removed)} lines were removed "
                       "as boilerplate (kept in the boilerplate table)", len(raw.data), digest, clean.removed)
+    # an item's files go from its text to boilerplate once read (after the page kind: a page that shows files is
+    # their page); a listing's files are its rows (an archive of agendas), its content
+    if kind.kind != "listing":
+        clean = set_apart_attachment_lines(clean, parts.attachment_notes)
     segments = segment_page(clean)
     detector = detectors.get(group.rsplit("|", 1)[-1])
     guesses = [detector.detect(segment.text) for segment in segments]

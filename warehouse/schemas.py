@@ -67,6 +67,7 @@ REJECT_REASONS = {
 STRUCTURAL_RULES = {
     "metadata": "the metadata line (author, date, views)",
     "attachment": "an attachment entry", "attachment_header": "the heading of the attachment list",
+    "attachment_note": "a note a file's link points to (aria-describedby): an accessibility or format notice",
     "breadcrumb": "the breadcrumb trail", "category": "the section name above the title",
     "contact": "the contact footer (department, phone)", "related": "a related-articles list",
     "template": "a line recurring on many pages of the site (corpus template)",
