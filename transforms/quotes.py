@@ -172,6 +172,10 @@ def last_korean_subject(text: str) -> str | None:
 
 # 'Shri Radhakrishnan said the campaign ...': a named subject of a speech verb in reported speech.
 _SAID_SUBJECT = re.compile(rf"(?P<speaker>{_SPEAKER})\s+(?:also\s+)?(?:{_VERB})\b")
+# ... whose speech verb follows a space: a text without one has no such subject, and this scan is a tenth of
+# _SAID_SUBJECT's, which tries a speaker of up to seven words at every capital (measured on the 14,099 texts
+# the peers' 579 pages ask about: 0.35 -> 0.06 CPU-s)
+_SPACED_VERB = re.compile(rf"\s(?:{_VERB})\b")
 
 
 def last_english_subject(text: str) -> str | None:
@@ -180,7 +184,10 @@ def last_english_subject(text: str) -> str | None:
     '“...,” he affirmed' quotes when no quote has named a speaker yet."""
     if _HANGUL.search(text):
         return None
-    names = [m["speaker"] for m in _SAID_SUBJECT.finditer(_outside_quotes(text))
+    outside = _outside_quotes(text)
+    if not _SPACED_VERB.search(outside):
+        return None
+    names = [m["speaker"] for m in _SAID_SUBJECT.finditer(outside)
              if m["speaker"].lower() not in PRONOUNS]
     return _APPOSITIVE.sub("", names[-1]) if names else None
 

@@ -156,11 +156,35 @@ def _item_rule(text: str) -> str | None:
     return match.lastgroup.rsplit("_", 1)[0] if match else None
 
 
-# The contains-rules in one alternation too: one scan of the line instead of one per rule.
-_CONTAINS_ALL = re.compile("|".join(f"(?P<{r.name}_{i}>{r.pattern.pattern})" for i, r in enumerate(_CONTAINS_RULES)),
-                           re.IGNORECASE)
-_CONTAINS_BY_GROUP = {f"{r.name}_{i}": r for i, r in enumerate(_CONTAINS_RULES)}
+# The contains-rules' patterns, each searched on its own: one alternation of all of them (a scan of the line
+# instead of one per rule) was twice as slow, since no branch's first characters can then be looked for in C
+# (measured on the 23,199 lines the peers' 579 pages ask about: 0.56 -> 0.31 CPU-s).
+_CONTAINS_SEARCHES = tuple((rule, rule.pattern.search) for rule in _CONTAINS_RULES)
 _CONTAINS_LONGEST = max(r.max_chars for r in _CONTAINS_RULES)
+
+
+def _applies(rule: LineRule, text: str) -> bool:
+    return len(text) <= rule.max_chars and (rule.prose_ok or not _SENTENCE_END.search(text))
+
+
+def _contains_rule(text: str) -> str | None:
+    """The contains-rule whose phrase comes first in the line (the first in order among those starting there),
+    if it applies to a line this long and shaped so; else the first rule in order that does; else None."""
+    leftmost = first = None
+    at = len(text) + 1
+    for rule, search in _CONTAINS_SEARCHES:
+        found = search(text)
+        if found is None:
+            continue
+        if found.start() < at:
+            leftmost, at = rule, found.start()
+        if first is None and _applies(rule, text):
+            first = rule
+    if leftmost is None:
+        return None
+    if _applies(leftmost, text):
+        return leftmost.name
+    return first.name if first is not None else None
 
 
 def _whole_line_rule(text: str) -> str | None:
@@ -169,16 +193,7 @@ def _whole_line_rule(text: str) -> str | None:
         return rule
     if len(text) > _CONTAINS_LONGEST:
         return None
-    match = _CONTAINS_ALL.search(text)
-    if match is None:
-        return None
-    first = _CONTAINS_BY_GROUP[match.lastgroup]
-    if len(text) <= first.max_chars and (first.prose_ok or not _SENTENCE_END.search(text)):
-        return first.name
-    for contains in _CONTAINS_RULES:  # the first hit does not apply to this line: check the others one by one
-        if contains.matches(text):
-            return contains.name
-    return None
+    return _contains_rule(text)
 
 
 def _composite_rule(text: str) -> str | None:

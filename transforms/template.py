@@ -58,9 +58,13 @@ def script_group(blocks: Iterable[Block]) -> str:
         if length >= SCRIPT_SAMPLE_CHARS:
             break
     sample = "".join(texts)[:SCRIPT_SAMPLE_CHARS]
-    letters = sum(map(len, _LETTER_RUN.findall(sample)))
+    # Hangul first (a scan for its one range, in C): a page without any is 'en' whatever its letters are,
+    # and counting every letter run of an English page was half of this function's time
     hangul = sum(map(len, _HANGUL_RUN.findall(sample)))
-    return "ko" if letters and hangul / letters >= HANGUL_GROUP_SHARE else "en"
+    if not hangul:
+        return "en"
+    letters = sum(map(len, _LETTER_RUN.findall(sample)))
+    return "ko" if hangul / letters >= HANGUL_GROUP_SHARE else "en"
 
 
 def page_group(source_path: str, blocks: Iterable[Block], site: str | None = None) -> str:
