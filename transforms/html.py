@@ -496,16 +496,15 @@ def _close_bold(state: _State) -> None:
 
 
 def _wholly_bold(state: _State) -> bool:
-    """True when the buffer's visible text all lies in bold runs (what is outside them is blank) and some does."""
+    """True when what the buffer holds outside its bold runs is blank (a block is made of text that is not)."""
     buffer = state.buffer
     spans = state.bold_spans + [(state.bold_from, len(buffer))] if state.bold_open else state.bold_spans
-    at, inside = 0, False
+    at = 0
     for start, end in spans:
         if "".join(buffer[at:start]).strip():
             return False
-        inside = inside or bool("".join(buffer[start:end]).strip())
         at = end
-    return inside and not "".join(buffer[at:]).strip()
+    return not "".join(buffer[at:]).strip()
 
 
 def _record(state: _State, el: etree._Element, rule: str) -> None:

@@ -558,7 +558,7 @@ def _in_bold_block(body: Sequence[Block], i: int) -> bool:
 
 
 def _bold_heading_text(body: Sequence[Block], i: int, title: str | None, prose: str | None) -> str | None:
-    """The heading body[i] is as a bold line (its number or mark dropped: '1. 사업개요' is '사업개요'), None when it is
+    """The heading body[i] is as a bold line (its number dropped: '1. 사업개요' is '사업개요'), None when it is
     emphasis: not heading-shaped, in a list, table, quotation or field box, or beside the prose (_EMPHASIS_BOX,
     _outside), not opening a section (_opens_section), under a heading (its subtitle: '<h3>Executive Committee</h3>
     <p><b>Notice of ...'), one of a bold block (_in_bold_block), the title again, or a centred bold line above the
@@ -575,8 +575,6 @@ def _bold_heading_text(body: Sequence[Block], i: int, title: str | None, prose: 
                 for b in (_neighbour(body, i, -1), _neighbour(body, i, 1)) if b is not None):
             return None
         text = item["text"]
-    elif (marked := _HEADING.match(text)) is not None:
-        text = marked["a"] or marked["b"] or marked["c"]  # '□ 모집개요' failed as a marked heading: its mark goes
     if not _heading_shaped(text) or not _opens_section(block, _neighbour(body, i, 1)):
         return None
     previous = _neighbour(body, i, -1)
