@@ -527,10 +527,10 @@ def _heading_shaped(text: str) -> bool:
 
 def _opens_section(block: Block, following: Block | None) -> bool:
     """True when what follows a bold line is the ordinary content of a section, in plain type and in the line's own
-    box: a paragraph of prose (html.reads_as_prose, _leads_a_list), a list's item or a marked line ('(1) “Commission” means ...').
-    A heading heads the text beside it, not the next box's (an event box's bold 'Cleveland, OH 44113' over the
-    release's text); a short line after it is a field's value or a role ('접수 마감일' over '2026.04.01 (수) 24:00',
-    'John Tully' over 'Commissioner, Chicago Department of Streets & Sanitation')."""
+    box: a paragraph of prose (html.reads_as_prose, _leads_a_list), a list's item or a marked line ('(1) “Commission”
+    means ...'). A heading heads the text beside it, not the next box's (an event box's bold 'Cleveland, OH 44113'
+    over the release's text); a short line after it is a field's value or a role ('접수 마감일' over '2026.04.01 (수)
+    24:00', 'John Tully' over 'Commissioner, Chicago Department of Streets & Sanitation')."""
     if following is None or following.bold or following.hint not in ("p", "li"):
         return False
     if not following.dom_path.startswith(block.dom_path.rpartition("/")[0] + "/"):
@@ -543,6 +543,22 @@ def _opens_section(block: Block, following: Block | None) -> bool:
 def _leads_a_list(block: Block) -> bool:
     """'A BEFIT group would be formed when ... meet the following conditions:': prose that ends leading its list."""
     return block.text[-1] in ":：" and text_weight(block.text) >= EDGE_GOOD_WEIGHT
+
+
+def _below(block: Block, prose: str | None) -> str:
+    """The block's DOM path below the box of the article's prose: the boxes the page sets inside its text (a table
+    that lays the whole page out, '<table><tr><td class="bbs_content"><p><b>주요 행사</b></p>', holds the prose
+    itself: its cell is no table cell of the article's)."""
+    return block.dom_path[len(prose):] if prose and block.dom_path.startswith(prose + "/") else block.dom_path
+
+
+def _amid_typed_items(body: Sequence[Block], i: int) -> bool:
+    """True when the line stands between two typed items of one family ('◦ 입주 공간 : ... 18 평 1 개실' over a bold
+    '인큐베이터 입주보육실 49 평 1 개실' over '◦ 소 재 지 : ...'): a line of that list set in bold, not the title of a
+    section (a heading opens a section; it does not break into a list). A numbered title may stand there: '2.
+    추진내용' between the '○' lines of two sections."""
+    marks = [_MARKER.match(b.text) if b is not None else None for b in (_neighbour(body, i, -1), _neighbour(body, i, 1))]
+    return all(marks) and marker_family(marks[0]["marker"]) == marker_family(marks[1]["marker"])
 
 
 def _in_bold_block(body: Sequence[Block], i: int) -> bool:
@@ -559,13 +575,14 @@ def _in_bold_block(body: Sequence[Block], i: int) -> bool:
 
 def _bold_heading_text(body: Sequence[Block], i: int, title: str | None, prose: str | None) -> str | None:
     """The heading body[i] is as a bold line (its number dropped: '1. 사업개요' is '사업개요'), None when it is
-    emphasis: not heading-shaped, in a list, table, quotation or field box, or beside the prose (_EMPHASIS_BOX,
-    _outside), not opening a section (_opens_section), under a heading (its subtitle: '<h3>Executive Committee</h3>
-    <p><b>Notice of ...'), one of a bold block (_in_bold_block), the title again, or a centred bold line above the
-    article's first paragraph of prose (the notice's own title block, set in the middle of the page). A numbered bold
-    line with a numbered neighbour is an item of a numbered list ('4. Discussion' over '5. Consent Agenda')."""
+    emphasis: not heading-shaped, in a list, table, quotation or field box of the text, or beside the prose
+    (_EMPHASIS_BOX, _below, _outside), not opening a section (_opens_section), under a heading (its subtitle:
+    '<h3>Executive Committee</h3><p><b>Notice of ...'), one of a bold block (_in_bold_block), the title again, or a
+    centred bold line above the article's first paragraph of prose (the notice's own title block, set in the middle
+    of the page). A numbered bold line with a numbered neighbour is an item of a numbered list ('4. Discussion' over
+    '5. Consent Agenda'); an unnumbered one between two typed items of one list is a line of it (_amid_typed_items)."""
     block = body[i]
-    if block.hint != "p" or _EMPHASIS_BOX.search(block.dom_path) or _outside(block, prose):
+    if block.hint != "p" or _outside(block, prose) or _EMPHASIS_BOX.search(_below(block, prose)):
         return None
     text = block.text
     item = _MARKER.match(text)
@@ -575,6 +592,8 @@ def _bold_heading_text(body: Sequence[Block], i: int, title: str | None, prose: 
                 for b in (_neighbour(body, i, -1), _neighbour(body, i, 1)) if b is not None):
             return None
         text = item["text"]
+    elif _amid_typed_items(body, i):
+        return None
     if not _heading_shaped(text) or not _opens_section(block, _neighbour(body, i, 1)):
         return None
     previous = _neighbour(body, i, -1)

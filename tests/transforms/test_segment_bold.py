@@ -111,6 +111,17 @@ LEADS = {"en": "A group would be formed when at least two companies or establish
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_table_that_lays_out_the_whole_page_is_no_table_of_the_article(lang: str) -> None:
+    # eval/holdout 111: 'body/table/tr/td/table.bbs_view/tr/td.bbs_content/p' holds the prose and its bold '주요 행사'
+    cell = "body/table/tr/td/table.bbs_view/tr/td.bbs_content"
+    one, two, three = PROSE[lang]
+    lines = [(one, "", "p", f"{cell}/p"), (HEADING[lang], "b", "p", f"{cell}/p"), (two, "", "p", f"{cell}/p"),
+             (SECOND[lang], "b", "p", f"{cell}/table/tr/td/p"), (three, "", "p", f"{cell}/table/tr/td/p")]
+    assert kind_of(lines, HEADING[lang]) == "heading"
+    assert kind_of(lines, SECOND[lang]) == "paragraph"  # a table inside the text is one
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
 def test_a_bold_line_heads_only_plain_prose_or_a_list_in_its_own_box(lang: str) -> None:
     one, two, three = PROSE[lang]
     heading = HEADING[lang]
@@ -138,6 +149,20 @@ def test_a_bold_line_beside_the_articles_prose_is_no_heading_of_it(lang: str) ->
              ("Event one", "", "li", f"{side}/ul/li"), (SECOND[lang], "b", "p", text), (three, "", "p", text)]
     assert kind_of(lines, HEADING[lang]) == "paragraph"
     assert kind_of(lines, SECOND[lang]) == "heading"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_bold_line_between_two_typed_items_of_one_list_is_a_line_of_it(lang: str) -> None:
+    # f102: '◦ 입주 공간 : ...' then a bold '인큐베이터 입주보육실 49 평 1 개실' then '◦ 소 재 지 : ...'
+    one, two, three = PROSE[lang]
+    item = {"en": "Office space for ten companies in the incubator", "ko": "입주 공간 : 입주보육실 10 평 7 개실과 15 평 2 개실"}[lang]
+    heading = HEADING[lang]
+    lines = [(one, ""), (f"◦ {item}", ""), (heading, "b"), (f"◦ {item} again", ""), (SECOND[lang], "b"), (three, "")]
+    assert kind_of(lines, heading) == "paragraph"
+    lines[3] = (f"- {item} again", "")  # an item of another family after it: the line heads that list
+    assert kind_of(lines, heading) == "heading"
+    lines[2], lines[3] = (f"2. {heading}", "b"), (f"◦ {item} again", "")  # a numbered title between two sections
+    assert kind_of(lines, heading) == "heading"
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
