@@ -91,11 +91,11 @@ class _Segmenter:
         self.segments.append(segment)
         return segment
 
-    def heading(self, text: str, line: int, keeps_list: bool) -> None:
+    def heading(self, text: str, line: int, keeps_list: bool, marker: str = "") -> None:
         if not keeps_list:
             self.stack.clear()
             self.press_parents.clear()
-        self.add("heading", text, line, heading_seq=None)
+        self.add("heading", text, line, heading_seq=None, marker=marker)
         self.heading_seq = len(self.segments) - 1
 
     def list_item(self, marker: str, text: str, line: int) -> None:
@@ -573,8 +573,9 @@ def _in_bold_block(body: Sequence[Block], i: int) -> bool:
     return _heading_shaped(above.text) or (second is not None and second.bold)
 
 
-def _bold_heading_text(body: Sequence[Block], i: int, title: str | None, prose: str | None) -> str | None:
-    """The heading body[i] is as a bold line (its number dropped: '1. 사업개요' is '사업개요'), None when it is
+def _bold_heading_text(body: Sequence[Block], i: int, title: str | None, prose: str | None) -> tuple[str, str] | None:
+    """The (number, text) of the heading body[i] is as a bold line ('1.', '사업개요' for '1. 사업개요': the number is
+    kept as the heading's marker, as a list item keeps its own: a listicle's '5. Kristi Dosh' ranks), None when it is
     emphasis: not heading-shaped, in a list, table, quotation or field box of the text, or beside the prose
     (_EMPHASIS_BOX, _below, _outside), not opening a section (_opens_section), under a heading (its subtitle:
     '<h3>Executive Committee</h3><p><b>Notice of ...'), one of a bold block (_in_bold_block), the title again, or a
@@ -584,14 +585,14 @@ def _bold_heading_text(body: Sequence[Block], i: int, title: str | None, prose: 
     block = body[i]
     if block.hint != "p" or _outside(block, prose) or _EMPHASIS_BOX.search(_below(block, prose)):
         return None
-    text = block.text
+    text, number = block.text, ""
     item = _MARKER.match(text)
     if item is not None:
         if marker_family(item["marker"]) != "0." or any(
                 (m := _MARKER.match(b.text)) and marker_family(m["marker"]) == "0."
                 for b in (_neighbour(body, i, -1), _neighbour(body, i, 1)) if b is not None):
             return None
-        text = item["text"]
+        text, number = item["text"], item["marker"]
     elif _amid_typed_items(body, i):
         return None
     if not _heading_shaped(text) or not _opens_section(block, _neighbour(body, i, 1)):
@@ -603,11 +604,11 @@ def _bold_heading_text(body: Sequence[Block], i: int, title: str | None, prose: 
         return None
     if block.centered and not any(reads_as_prose(b) for b in body[:i] if b.hint == "p"):
         return None
-    return text
+    return number, text
 
 
-def _bold_headings(body: Sequence[Block], title: str | None, prose: str | None) -> dict[int, str]:
-    """Index -> heading text of the body's bold lines that are headings (see _bold_heading_text), on a page that does
+def _bold_headings(body: Sequence[Block], title: str | None, prose: str | None) -> dict[int, tuple[str, str]]:
+    """Index -> (number, text) of the body's bold lines that are headings (see _bold_heading_text), on a page that does
     not bold most of its lines (MAX_BOLD_SHARE: its type, not its headings). A lone one that opens the body
     (captions aside) over prose, unnumbered, is the article's frame, not its first section: a byline ('<p><b>Por
     Agencia EFE</b></p>', '<b>Eine Kolumne von ...</b>'), a kicker; the first of several is the first section's
@@ -618,11 +619,11 @@ def _bold_headings(body: Sequence[Block], title: str | None, prose: str | None) 
     lines = sum(b.hint == "p" for b in body)
     if sum(body[i].hint == "p" for i in bold) > MAX_BOLD_SHARE * lines:
         return {}
-    found = {i: text for i in bold if (text := _bold_heading_text(body, i, title, prose)) is not None}
+    found = {i: heading for i in bold if (heading := _bold_heading_text(body, i, title, prose)) is not None}
     if len(found) == 1:
-        (i, text), = found.items()
+        (i, (number, _)), = found.items()
         following = _neighbour(body, i, 1)
-        if text == body[i].text and following is not None and following.hint == "p" \
+        if not number and following is not None and following.hint == "p" \
                 and all(b.hint == "caption" for b in body[:i]):
             return {}
     return found
@@ -693,7 +694,8 @@ def segment_page(page: CleanPage) -> list[Segment]:
         elif block.hint == "li":
             seg.paragraph(block)
         elif i in bold_headings:
-            seg.heading(bold_headings[i], block.line_no, keeps_list=False)
+            number, heading_text = bold_headings[i]
+            seg.heading(heading_text, block.line_no, keeps_list=False, marker=number)
         elif (item := _MARKER.match(text)) is not None and _is_bulleted_row(item, block):
             seg.paragraph(block)
         elif item is not None and (_is_numbered_heading(item, block, body, i)

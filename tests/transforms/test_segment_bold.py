@@ -41,6 +41,12 @@ def kind_of(lines: list[tuple], text: str, title: str = "Page") -> str:
     return next(k for k, t in segments(lines, title) if t == text)
 
 
+def _marker_of(lines: list[tuple], text: str) -> str:
+    body = tuple(Block(n, t, "p", 0, "", True, f"{BOX}/p", bold="b" in how) for n, (t, how) in enumerate(lines, 1))
+    page = CleanPage("page.html", "html", Metadata(title="Page"), body, (), ())
+    return next(s.marker for s in segment_page(page) if s.text == text)
+
+
 def article(lang: str, heading: str, how: str = "b", following: str | None = None) -> list[tuple]:
     """Prose, then a bold line, then prose, then a second bold heading over prose (f1204's shape)."""
     one, two, three = PROSE[lang]
@@ -57,9 +63,10 @@ def test_a_short_bold_paragraph_over_prose_is_a_heading(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang,number,heading", [("en", "2.", "Eligibility"), ("ko", "1.", "사업 개요")])
-def test_a_numbered_bold_line_is_a_heading_without_its_number_unless_its_neighbour_is_numbered(
+def test_a_numbered_bold_line_is_a_heading_its_number_its_marker_unless_its_neighbour_is_numbered(
         lang: str, number: str, heading: str) -> None:
     assert kind_of(article(lang, f"{number} {heading}"), heading) == "heading"
+    assert _marker_of(article(lang, f"{number} {heading}"), heading) == number  # kept, as a list item keeps its own
     one, two, _ = PROSE[lang]
     items = [(one, ""), (f"{number} {heading}", "b"), (f"3. {SECOND[lang]}", "b"), (two, "")]
     assert [k for k, _ in segments(items)][1:3] == ["list_item", "list_item"]  # a numbered list set in bold
