@@ -163,6 +163,10 @@ class _State:
     prose_seen: float = 0.0  # prose of the region's paragraphs walked so far
     item_markers: list[str | None] = field(default_factory=list)  # per open <li>: its marker, None once out
     document_lines: set = field(default_factory=set)  # DOM paths of the region's lines that are attachments' links
+    bold_open: list = field(default_factory=list)  # the open bold elements (see _open_emphasis), outermost first
+    bold_from: int = 0  # where in the buffer the open bold run began
+    bold_spans: list = field(default_factory=list)  # (start, end) buffer slices of the closed bold runs
+    centered_open: list = field(default_factory=list)  # the open centred boxes
 
 
 def _tag(el: etree._Element) -> str:
@@ -441,8 +445,14 @@ def _breadcrumb_text(el: etree._Element) -> str:
 
 
 def _flush(state: _State, hint: str, depth: int = 0, marker: str = "") -> None:
-    joined = "".join(state.buffer)
-    state.buffer.clear()
+    buffer = state.buffer
+    joined = "".join(buffer)
+    bold = False
+    if state.bold_open or state.bold_spans:
+        bold = _wholly_bold(state)
+        state.bold_spans.clear()
+        state.bold_from = 0  # an open run goes on in the next buffer
+    buffer.clear()
     if not joined or joined.isspace():  # most flushes: the indentation between two blocks (no block, no squash)
         return
     text = _squash(joined)
@@ -453,8 +463,48 @@ def _flush(state: _State, hint: str, depth: int = 0, marker: str = "") -> None:
             marker, state.item_markers[-1] = state.item_markers[-1] or "", None
         state.ordinal += 1
         state.blocks.append(Block(state.ordinal, text, hint, max(depth, 0), marker, state.boundary,
-                                  state.path, state.excluded_by))
+                                  state.path, state.excluded_by, bold, bool(state.centered_open)))
         state.boundary = False
+
+
+# Emphasis the markup states, read as the walk goes (Block.bold, Block.centered): evidence for bold headings.
+BOLD_TAGS = frozenset({"b", "strong"})
+STYLED_TAGS = frozenset({"b", "strong", "p", "div", "span", "font", "center"})  # the tags whose weight or alignment is read
+CENTRED_TAGS = frozenset({"p", "div", "center"})  # boxes that centre a line (a centred <span> centres nothing)
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)\b", re.IGNORECASE)
+_LIGHT_STYLE = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b", re.IGNORECASE)  # '<b style=...>' unset
+_CENTRED_STYLE = re.compile(r"text-align\s*:\s*center\b", re.IGNORECASE)
+
+
+def _open_emphasis(el: etree._Element, tag: str, state: _State) -> None:
+    """Open a bold run or a centred box at el (a tag of STYLED_TAGS) when its markup or inline style says so."""
+    style = el.get("style")
+    if (tag in BOLD_TAGS and not (style and _LIGHT_STYLE.search(style))) or (style and _BOLD_STYLE.search(style)):
+        if not state.bold_open:
+            state.bold_from = len(state.buffer)
+        state.bold_open.append(el)
+    if tag in CENTRED_TAGS and (tag == "center" or (el.get("align") or "").lower() == "center"
+                                or (style and _CENTRED_STYLE.search(style))):
+        state.centered_open.append(el)
+
+
+def _close_bold(state: _State) -> None:
+    """Close the innermost bold element; the run ends with the outermost one."""
+    state.bold_open.pop()
+    if not state.bold_open:
+        state.bold_spans.append((state.bold_from, len(state.buffer)))
+
+
+def _wholly_bold(state: _State) -> bool:
+    """True when what the buffer holds outside its bold runs is blank (a block is made of text that is not)."""
+    buffer = state.buffer
+    spans = state.bold_spans + [(state.bold_from, len(buffer))] if state.bold_open else state.bold_spans
+    at = 0
+    for start, end in spans:
+        if "".join(buffer[at:start]).strip():
+            return False
+        at = end
+    return not "".join(buffer[at:]).strip()
 
 
 def _record(state: _State, el: etree._Element, rule: str) -> None:
@@ -1151,10 +1201,14 @@ def _walk(top: etree._Element, state: _State) -> None:
             _, el, tag, hint, marker, _, outer_excluded, outer_path = item
             if tag in ("ul", "ol"):
                 state.list_depth -= 1
+            if state.bold_open and state.bold_open[-1] is el:
+                _close_bold(state)
             if tag in BOUNDARY_TAGS or state.excluded_by != outer_excluded:
                 if tag == "li" and hint == ROW_HINT:
                     state.buffer[:] = [_row_item_text(el, _squash("".join(state.buffer)))]
                 _flush(state, hint, state.list_depth, marker)
+            if state.centered_open and state.centered_open[-1] is el:
+                state.centered_open.pop()
             if tag == "li":
                 state.item_markers.pop()
             state.excluded_by, state.path = outer_excluded, outer_path
@@ -1218,6 +1272,8 @@ def _walk(top: etree._Element, state: _State) -> None:
         layout_list = tag in ("ul", "ol") and _is_layout_list(el, state.sizes)
         if tag in ("ul", "ol") and not layout_list:
             state.list_depth += 1
+        if tag in STYLED_TAGS:
+            _open_emphasis(el, tag, state)
         state.buffer.append(el.text or "")
         stack.append((_EXIT, el, "div" if layout_list else walked_tag, own_hint, own_marker, len(state.blocks),
                       outer_excluded, outer_path))

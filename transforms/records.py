@@ -84,6 +84,12 @@ class Block:
     # it out of the body ('outside_region': outside the HTML page's main-content region). Cleaning
     # may still read a title, a date or an attachment from such a block, never body text.
     excluded_by: str = ""
+    # How the markup sets the block (HTML only; False for text dumps): bold when all its visible text lies
+    # inside <strong>/<b> or an inline 'font-weight: bold|600-900' ('<p><strong>□ 추진 배경</strong></p>'), centred
+    # when a <center>, an align="center" or 'text-align: center' box holds it. Evidence for segment's bold
+    # headings, never a verdict: a bold lead sentence or a bold 'Contact:' is no heading.
+    bold: bool = False
+    centered: bool = False
 
 
 @dataclass(frozen=True)

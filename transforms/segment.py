@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from cityclips.transforms.dates import is_when_line
-from cityclips.transforms.html import ROW_HINT, is_item_box_line
+from cityclips.transforms.html import EDGE_GOOD_WEIGHT, ROW_HINT, is_item_box_line, reads_as_prose, text_weight
 from cityclips.transforms.records import Block, CleanPage, Segment
 
 MAX_HEADING_WORDS = 12  # standalone lines longer than this are one-sentence paragraphs
@@ -42,6 +42,8 @@ _ORDINAL = re.compile(rf"^(?P<word>{'|'.join(ENGLISH_ORDINALS + KOREAN_ORDINALS)
 POLITE_YO = "어아여해세네까래돼예에군지데워"
 _TERMINAL = re.compile(rf"[.!?。:;,…”\"’')\]]$|다$|[{POLITE_YO}]요$")  # a line ending so is no heading
 _SENTENCE_END = re.compile(r"[.!?。…”\"’)\]]$|다$|요$")  # a line ending so is a whole sentence: nothing joins it
+# A marked line ending so is a sentence the press style marks with □; a noun in 요 ('□ 모집개요', '□ 사업개요') is a title.
+_MARKED_SENTENCE_END = re.compile(rf"[.!?。…”\"’)\]]$|다$|[{POLITE_YO}]요$")
 
 
 def marker_family(marker: str) -> str:
@@ -89,11 +91,11 @@ class _Segmenter:
         self.segments.append(segment)
         return segment
 
-    def heading(self, text: str, line: int, keeps_list: bool) -> None:
+    def heading(self, text: str, line: int, keeps_list: bool, marker: str = "") -> None:
         if not keeps_list:
             self.stack.clear()
             self.press_parents.clear()
-        self.add("heading", text, line, heading_seq=None)
+        self.add("heading", text, line, heading_seq=None, marker=marker)
         self.heading_seq = len(self.segments) - 1
 
     def list_item(self, marker: str, text: str, line: int) -> None:
@@ -231,7 +233,7 @@ def _is_marked_heading(text: str) -> bool:
     """'□ 추진 배경' is a heading; '□ 시는 4일 ... 밝혔다.' is a paragraph the press style marks with □,
     and '□모집기간 : 6.18.~6.24.' a field line. '■' is a bullet, not a heading mark ('■ 모집인원 : 선착순', '■ 대연캠퍼스'
     over its 'O' restaurants: the notices' items, see _MARKER)."""
-    return len(text) <= MAX_HEADING_CHARS and not _SENTENCE_END.search(text) and not _LABEL_VALUE.search(text)
+    return len(text) <= MAX_HEADING_CHARS and not _MARKED_SENTENCE_END.search(text) and not _LABEL_VALUE.search(text)
 
 
 MIN_SENTENCE_HEADING_WORDS = 6  # 'Contact us.' is a heading; a line of six words ending in a full stop is a sentence
@@ -498,6 +500,139 @@ def _is_subhead_box(body: Sequence[Block], i: int) -> bool:
                for b in around)
 
 
+# Bold headings (Block.bold): '<p><strong>Tax incentives</strong></p>', '<p style="font-weight: bold">1. 사업개요</p>'.
+# Bold is evidence, not a verdict: pages bold lead sentences, labels ('Contact:'), quotes' speakers, bylines,
+# addresses and table heads too. A bold line is a heading only when its shape and its place say so as well.
+# Boxes in which a bold line is no section title: a list's item, a table's cell, a quotation and its source
+# ('<blockquote>...<cite><p><strong>Minister Richard Mostyn</strong></p></cite>'), a figure's caption, a field list.
+_EMPHASIS_BOX = re.compile(r"(?:^|/)(?:li|ul|ol|t[dh]|table|blockquote|cite|figure|figcaption|address|d[ldt])(?:[.#/]|$)")
+MAX_BOLD_SHARE = 0.5  # a page that bolds most of its lines bolds for emphasis: bold tells its headings from nothing
+_LETTER = re.compile(r"[^\W\d_]")
+OPENING_QUOTES = "“\"'‘„«‹「『"
+RUNNING_ON = "-–—"  # 'Bergisch Gladbach -': a dateline that runs into the paragraph after it
+
+
+def _heading_shaped(text: str) -> bool:
+    """A line shaped as a section title: short, no sentence's or label's end, no field, no date, more letters than
+    digits, opening neither with a quotation mark or a bracket nor in lower case (the rest of a sentence: 'or Join
+    via Zoom'), not running on into the next line."""
+    if len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS or _TERMINAL.search(text):
+        return False
+    if text[0] in OPENING_QUOTES or text[0] in "([<" or text[0].islower() or text[-1] in RUNNING_ON:
+        return False
+    if _LABEL_VALUE.search(text) or is_when_line(text):
+        return False
+    return len(_LETTER.findall(text)) > sum(c.isdigit() for c in text)
+
+
+def _opens_section(block: Block, following: Block | None) -> bool:
+    """True when what follows a bold line is the ordinary content of a section, in plain type and in the line's own
+    box: a paragraph of prose (html.reads_as_prose, _leads_a_list), a list's item or a marked line ('(1) “Commission”
+    means ...'). A heading heads the text beside it, not the next box's (an event box's bold 'Cleveland, OH 44113'
+    over the release's text); a short line after it is a field's value or a role ('접수 마감일' over '2026.04.01 (수)
+    24:00', 'John Tully' over 'Commissioner, Chicago Department of Streets & Sanitation')."""
+    if following is None or following.bold or following.hint not in ("p", "li"):
+        return False
+    if not following.dom_path.startswith(block.dom_path.rpartition("/")[0] + "/"):
+        return False
+    text = following.text
+    return len(text) > len(block.text) and (following.hint == "li" or _MARKER.match(text) is not None
+                                             or reads_as_prose(following) or _leads_a_list(following))
+
+
+def _leads_a_list(block: Block) -> bool:
+    """'A BEFIT group would be formed when ... meet the following conditions:': prose that ends leading its list."""
+    return block.text[-1] in ":：" and text_weight(block.text) >= EDGE_GOOD_WEIGHT
+
+
+def _below(block: Block, prose: str | None) -> str:
+    """The block's DOM path below the box of the article's prose: the boxes the page sets inside its text (a table
+    that lays the whole page out, '<table><tr><td class="bbs_content"><p><b>주요 행사</b></p>', holds the prose
+    itself: its cell is no table cell of the article's)."""
+    return block.dom_path[len(prose):] if prose and block.dom_path.startswith(prose + "/") else block.dom_path
+
+
+def _amid_typed_items(body: Sequence[Block], i: int) -> bool:
+    """True when the line stands between two typed items of one family ('◦ 입주 공간 : ... 18 평 1 개실' over a bold
+    '인큐베이터 입주보육실 49 평 1 개실' over '◦ 소 재 지 : ...'): a line of that list set in bold, not the title of a
+    section (a heading opens a section; it does not break into a list). A numbered title may stand there: '2.
+    추진내용' between the '○' lines of two sections."""
+    marks = [_MARKER.match(b.text) if b is not None else None for b in (_neighbour(body, i, -1), _neighbour(body, i, 1))]
+    return all(marks) and marker_family(marks[0]["marker"]) == marker_family(marks[1]["marker"])
+
+
+def _in_bold_block(body: Sequence[Block], i: int) -> bool:
+    """True when the bold line is one of a block of bold lines: two bold lines above it, or one that is itself shaped
+    as a heading (a deck, an address, a letterhead: 'Remarks of the Vice President' over 'Weekly Address'). One
+    bold line of another shape may stand over a heading: a rule's number over its name ('123-450-0000' over
+    'Definitions')."""
+    above = _neighbour(body, i, -1)
+    if above is None or not above.bold:
+        return False
+    second = _neighbour(body, i - 1, -1) if i else None
+    return _heading_shaped(above.text) or (second is not None and second.bold)
+
+
+def _bold_heading_text(body: Sequence[Block], i: int, title: str | None, prose: str | None) -> tuple[str, str] | None:
+    """The (number, text) of the heading body[i] is as a bold line ('1.', '사업개요' for '1. 사업개요': the number is
+    kept as the heading's marker, as a list item keeps its own: a listicle's '5. Kristi Dosh' ranks), None when it is
+    emphasis: not heading-shaped, in a list, table, quotation or field box of the text, or beside the prose
+    (_EMPHASIS_BOX, _below, _outside), not opening a section (_opens_section), under a heading (its subtitle:
+    '<h3>Executive Committee</h3><p><b>Notice of ...'), one of a bold block (_in_bold_block), the title again, or a
+    centred bold line above the article's first paragraph of prose (the notice's own title block, set in the middle
+    of the page). A numbered bold line with a numbered neighbour is an item of a numbered list ('4. Discussion' over
+    '5. Consent Agenda'); an unnumbered one between two typed items of one list is a line of it (_amid_typed_items)."""
+    block = body[i]
+    if block.hint != "p" or _outside(block, prose) or _EMPHASIS_BOX.search(_below(block, prose)):
+        return None
+    text, number = block.text, ""
+    item = _MARKER.match(text)
+    if item is not None:
+        if marker_family(item["marker"]) != "0." or any(
+                (m := _MARKER.match(b.text)) and marker_family(m["marker"]) == "0."
+                for b in (_neighbour(body, i, -1), _neighbour(body, i, 1)) if b is not None):
+            return None
+        text, number = item["text"], item["marker"]
+    elif _amid_typed_items(body, i):
+        return None
+    if not _heading_shaped(text) or not _opens_section(block, _neighbour(body, i, 1)):
+        return None
+    previous = _neighbour(body, i, -1)
+    if previous is not None and (previous.hint in ("heading", "title") or _in_bold_block(body, i)):
+        return None
+    if title and _squash_fold(title) == _squash_fold(text):
+        return None
+    if block.centered and not any(reads_as_prose(b) for b in body[:i] if b.hint == "p"):
+        return None
+    return number, text
+
+
+def _bold_headings(body: Sequence[Block], title: str | None, prose: str | None) -> dict[int, tuple[str, str]]:
+    """Index -> (number, text) of the body's bold lines that are headings (see _bold_heading_text), on a page that does
+    not bold most of its lines (MAX_BOLD_SHARE: its type, not its headings). A lone one that opens the body
+    (captions aside) over prose, unnumbered, is the article's frame, not its first section: a byline ('<p><b>Por
+    Agencia EFE</b></p>', '<b>Eine Kolumne von ...</b>'), a kicker; the first of several is the first section's
+    title, and one over a list heads it ('Instructions for Calling-In to a Meeting' over the steps)."""
+    bold = [i for i, b in enumerate(body) if b.bold]
+    if not bold:
+        return {}
+    lines = sum(b.hint == "p" for b in body)
+    if sum(body[i].hint == "p" for i in bold) > MAX_BOLD_SHARE * lines:
+        return {}
+    found = {i: heading for i in bold if (heading := _bold_heading_text(body, i, title, prose)) is not None}
+    if len(found) == 1:
+        (i, (number, _)), = found.items()
+        following = _neighbour(body, i, 1)
+        if not number and following is not None and following.hint == "p" \
+                and all(b.hint == "caption" for b in body[:i]):
+            return {}
+    return found
+
+
+def _squash_fold(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
 def _outside(block: Block, prose: str | None) -> bool:
     """True when the block lies outside the box of the article's prose (see _prose_box)."""
     return bool(prose and block.dom_path) and not block.dom_path.startswith(prose + "/")
@@ -515,6 +650,7 @@ def segment_page(page: CleanPage) -> list[Segment]:
     prose = _prose_box(body)
     numbered_items = _numbered_items(body)
     no_list_items = _items_of_no_list(body)
+    bold_headings = _bold_headings(body, page.metadata.title, prose)
     if page.metadata.title:
         seg.add("title", page.metadata.title, 0, heading_seq=None)
     for i, block in enumerate(body):
@@ -557,6 +693,9 @@ def segment_page(page: CleanPage) -> list[Segment]:
             seg.markup_item(block)
         elif block.hint == "li":
             seg.paragraph(block)
+        elif i in bold_headings:
+            number, heading_text = bold_headings[i]
+            seg.heading(heading_text, block.line_no, keeps_list=False, marker=number)
         elif (item := _MARKER.match(text)) is not None and _is_bulleted_row(item, block):
             seg.paragraph(block)
         elif item is not None and (_is_numbered_heading(item, block, body, i)
