@@ -1346,6 +1346,19 @@ def _paragraph_of_lines(blocks: list[Block]) -> list[int]:
     return numbers
 
 
+def _headline_subtitle(blocks: list[Block], i: int) -> bool:
+    """True when block i is the line the region took in beside the page's headline, in the headline's own box
+    (region._subtitle: '<h1>HB 1</h1>' then '<div>Pediatric Health Safe Storage Act; enact</div>'): the <h1> just
+    before it is outside the region and sits under the line's parent box. A byline or a share bar is not one:
+    the region takes in no line of the headline's box but its subtitle."""
+    if i == 0 or blocks[i].hint != "p":
+        return False
+    before = blocks[i - 1]
+    parent = blocks[i].dom_path.rpartition("/")[0]
+    return before.hint == "title" and before.excluded_by == OUTSIDE_REGION and bool(parent) \
+        and before.dom_path.startswith(parent + "/")
+
+
 def _mark_region_edges(blocks: list[Block], prose: float = THIN_REGION_PROSE,
                        documents: set | frozenset = frozenset()) -> list[Block]:
     """Short paragraphs before the region's first prose block and after its last one, in boxes of
@@ -1371,7 +1384,8 @@ def _mark_region_edges(blocks: list[Block], prose: float = THIN_REGION_PROSE,
     lead = [i for i in content if i < first and blocks[i].hint in ("p", "heading")
             and text_weight(blocks[i].text) < LEAD_MAX_WEIGHT  # a deck under the title is longer than a byline
             and box_path(blocks[i]) not in homes and not is_info_line(blocks[i].text)
-            and not _region_fact(blocks[i].text, prose) and not is_time_span(blocks[i].text)]
+            and not _region_fact(blocks[i].text, prose) and not is_time_span(blocks[i].text)
+            and not _headline_subtitle(blocks, i)]
     tail = [i for i in content if i > last and (blocks[i].hint == "heading" or (
         blocks[i].hint == "p" and not reads_as_prose(blocks[i]) and box_path(blocks[i]) not in homes
         and not is_info_line(blocks[i].text) and not _region_fact(blocks[i].text, prose)

@@ -629,9 +629,14 @@ def _is_lead(el: etree._Element, size: Size) -> bool:
         and size.link_chars < LEAD_MAX_LINK_SHARE * size.chars and tag_of(el) not in INLINE_TAGS
 
 
-def _leads(body: etree._Element, nodes: list, ancestors: set, sizes: dict, cache: dict) -> list:
+def _leads(body: etree._Element, nodes: list, ancestors: set, sizes: dict, cache: dict,
+           titled: etree._Element | None = None) -> list:
     """Paragraphs of prose between the headline and the region (a deck, a lead paragraph in a header
-    box of its own), not under a hidden, chrome-named or figure box, together shorter than the region."""
+    box of its own), not under a hidden, chrome-named or figure box, together shorter than the region;
+    and the headline's subtitle (_subtitle). titled: the heading the <title> names (titled_heading). When it
+    stands above the last <h1> before the region (a section's own <h1>, 'Documents', opens a box of files
+    between the article's header and its body), the article's lead sits under the titled headline, before that
+    section: the boxes from the titled headline up to the box holding the later <h1> are read too."""
     orders = [sizes[n].order for n in nodes if n in sizes and sizes[n].order >= 0]
     if not orders:
         return []
@@ -641,20 +646,65 @@ def _leads(body: etree._Element, nodes: list, ancestors: set, sizes: dict, cache
     inside = set(nodes)
     budget = sum(sizes[n].weight for n in nodes if n in sizes)
     found = []
-    for box in _boxes_between(headline, inside, ancestors):
-        if not isinstance(box.tag, str) or box not in sizes or sizes[box].order < 0 or not sizes[box].prose:
-            continue
-        for el in box.iter():
-            size = sizes.get(el)
-            if size is None or not _is_lead(el, size) or size.own_weight > budget:
+    starts = [headline]
+    if titled is not None and titled is not headline and titled in sizes \
+            and 0 <= sizes[titled].order < sizes[headline].order:
+        starts.insert(0, titled)
+    later = {headline, *headline.iterancestors()}
+    seen: set = set()
+    for start in starts:
+        subtitle = _subtitle(start, inside, ancestors, sizes, cache)
+        if subtitle is not None and subtitle not in found:
+            found.append(subtitle)
+        for box in _boxes_between(start, inside, ancestors):
+            if start is not headline and box in later:
+                break  # the box of the later <h1>: a section of its own, not the article's header
+            if box in seen:
                 continue
-            if _framed_out(el, ancestors, sizes, cache):
+            seen.add(box)
+            if not isinstance(box.tag, str) or box not in sizes or sizes[box].order < 0 or not sizes[box].prose:
                 continue
-            budget -= size.own_weight
-            found.append(el)
+            for el in box.iter():
+                size = sizes.get(el)
+                if size is None or not _is_lead(el, size) or size.own_weight > budget:
+                    continue
+                if _framed_out(el, ancestors, sizes, cache):
+                    continue
+                budget -= size.own_weight
+                found.append(el)
     # an element inside another found one is already in the region
     chosen = set(found)
     return [el for el in found if not any(a in chosen for a in el.iterancestors())]
+
+
+MAX_SUBTITLE_CHARS = 200  # a headline's subtitle is a line ('Pediatric Health Safe Storage Act; enact'), not a paragraph
+
+
+def _subtitle(headline: etree._Element, inside: set, ancestors: set, sizes: dict, cache: dict) -> etree._Element | None:
+    """The one short line that shares the headline's own box and follows it ('<div class="pageHeading"><h1>HB 1</h1>
+    <div>Pediatric Health Safe Storage Act; enact</div></div>', '<header><h1>제목</h1><p>부제</p></header>'): the page's
+    subtitle, its own as the headline is. The box is the headline's first ancestor holding other visible text; it
+    must lie before the region and hold nothing else: one element after the headline, short, not a link, not
+    named as chrome or furniture (a byline or date box is the metadata's; 'subHead' is a header's word, no
+    furniture's), and nothing before the headline."""
+    node = headline
+    box = headline.getparent()
+    while box is not None and box in sizes and sizes[box].chars == sizes[headline].chars:
+        node, box = box, box.getparent()
+    if box is None or box not in sizes or box in ancestors or box in inside or any(a in inside for a in box.iterancestors()):
+        return None
+    texts = [child for child in box if isinstance(child.tag, str) and child in sizes and sizes[child].order >= 0
+             and sizes[child].chars]
+    if len(texts) != 2 or texts[0] is not node or sizes[box].chars != sizes[node].chars + sizes[texts[1]].chars:
+        return None  # text before the headline, beside it in the box's own text, or more than one line after it
+    line = texts[1]
+    size = sizes[line]
+    named = evidence(line, tag_of(line), cache)
+    furniture = named.weak and FRAME_WORDS.intersection(class_words(line.get("class")) + class_words(line.get("id")))
+    if size.chars > MAX_SUBTITLE_CHARS or size.link_chars or named.negative or furniture \
+            or tag_of(line) in SECTION_HEADING_TAGS:
+        return None
+    return line
 
 
 def _framed_out(el: etree._Element, ancestors: set, sizes: dict, cache: dict) -> bool:
@@ -725,7 +775,8 @@ def find_region(body: etree._Element, sizes: dict, cache: dict, page_title: str 
                 and not (feeds and (el in feeds or any(a in feeds for a in el.iterancestors())))] \
         or outside or list(candidates)
     raw = dict(candidates)
-    headline_box = _headline_box(titled_heading(body, sizes, page_title), candidates, sizes)
+    titled = titled_heading(body, sizes, page_title)
+    headline_box = _headline_box(titled, candidates, sizes)
     if headline_box is not None:
         candidates[headline_box] += HEADLINE_WEIGHT
     best = max(eligible, key=candidates.get)
@@ -743,7 +794,7 @@ def find_region(body: etree._Element, sizes: dict, cache: dict, page_title: str 
     nodes += _facts_beside(top, nodes, body, sizes, cache)
     nodes += _sections_beside(top, nodes, sizes, cache)
     ancestors = _ancestor_set(nodes)
-    leads = _leads(body, nodes, ancestors, sizes, cache)
+    leads = _leads(body, nodes, ancestors, sizes, cache, titled)
     if leads:
         nodes += leads
         ancestors = _ancestor_set(nodes)

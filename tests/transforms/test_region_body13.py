@@ -1,0 +1,77 @@
+"""transforms/region.py, round 13 (body13): the lead under the titled headline above a section's own <h1>; the
+headline's subtitle in the headline's own box."""
+from __future__ import annotations
+
+import pytest
+
+from cityclips.transforms.html import html_blocks
+from tests.transforms.test_region import EN, KO, NAV, _content
+
+MORE_KO = KO + ["시는 올해 안에 세부 계획을 마련하고, 내년부터 단계적으로 사업을 추진할 예정이라고 설명했다.",
+                "관련 조례 개정안은 다음 달 시의회 임시회에 상정돼 심의를 거칠 예정이며, 시민 의견도 함께 듣는다."]
+
+HEADLINE = {"en": "Water and sewerage companies in England: environmental performance report",
+            "ko": "상수도 사업자 환경성과 평가 보고서 공개"}
+LEAD = {"en": "Annual reports on the environmental performance of the 9 water and sewerage companies operating in England.",
+        "ko": "영국에서 상하수도 사업을 하는 9개 회사의 환경성과를 해마다 평가한 연례 보고서입니다."}
+SECTION = {"en": "Documents", "ko": "첨부 문서"}
+FILES = {"en": ["Environmental performance report 2015", "Environmental performance report 2014"],
+         "ko": ["2015년 환경성과 보고서", "2014년 환경성과 보고서"]}
+
+
+def _titled_page(lang: str, section: bool = True) -> str:
+    files = "".join(f"<li><a href='/f{n}.pdf'>{name}</a></li>" for n, name in enumerate(FILES[lang]))
+    documents = f"<div class='block-2'><section><h1>{SECTION[lang]}</h1><ul>{files}</ul></section></div>" if section else ""
+    body = "".join(f"<p>{line}</p>" for line in (EN if lang == "en" else MORE_KO))
+    return (f"<!DOCTYPE html><html><head><title>{HEADLINE[lang]} - GOV</title></head><body>{NAV}<main><article>"
+            f"<header><div class='inner'><h1>{HEADLINE[lang]}</h1></div></header>"
+            f"<div><div class='inner-block'><div class='summary'><p>{LEAD[lang]}</p></div></div></div>"
+            f"{documents}<div class='block-3'><section id='details'><div class='content'><div class='body'>"
+            f"<div class='govspeak'>{body}</div></div></div></section></div></article></main></body></html>")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_lead_under_the_titled_headline_is_kept_above_a_section_h1(lang: str) -> None:
+    content = _content(_titled_page(lang))
+    assert LEAD[lang] in content
+    assert (EN if lang == "en" else MORE_KO)[0] in content
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_section_between_the_lead_and_the_body_stays_out(lang: str) -> None:
+    # the box of the later <h1> ends the header: its file links are no lead and no part of the article's text
+    blocks = html_blocks(_titled_page(lang))[0]
+    assert all(b.excluded_by for b in blocks if b.text == SECTION[lang])
+
+
+SUBTITLE = {"en": "Pediatric Health Safe Storage Act; enact", "ko": "소아 건강 안전 보관법 제정"}
+NUMBER = {"en": "HB 1", "ko": "의안 1호"}
+
+
+def _bill_page(lang: str, after: str = "") -> str:
+    body = "".join(f"<p>{line}</p>" for line in (EN if lang == "en" else MORE_KO))
+    return (f"<!DOCTYPE html><html><head><title>{NUMBER[lang]}</title></head><body>{NAV}<main>"
+            f"<div class='pageHeading'><div class='row'><div class='col'><h1>{NUMBER[lang]}</h1></div></div>"
+            f"<div class='h1 subHead'>{SUBTITLE[lang]}</div>{after}</div>"
+            f"<div class='pageContent'><div class='article-body'>{body}</div></div>"
+            "</main></body></html>")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_headline_subtitle_in_its_box_is_content(lang: str) -> None:
+    content = _content(_bill_page(lang))
+    assert SUBTITLE[lang] in content
+    assert (EN if lang == "en" else MORE_KO)[0] in content
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_headline_box_of_more_lines_gives_no_subtitle(lang: str) -> None:
+    # a second line after the subtitle: the box is a header of several parts (a byline, a date), not a subtitle's
+    page = _bill_page(lang, "<div class='note'>Share · Print</div>" if lang == "en" else "<div class='note'>공유 · 인쇄</div>")
+    assert SUBTITLE[lang] not in _content(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_byline_box_after_the_headline_is_no_subtitle(lang: str) -> None:
+    page = _bill_page(lang).replace("class='h1 subHead'", "class='byline'")
+    assert SUBTITLE[lang] not in _content(page)
