@@ -647,7 +647,7 @@ def _leads(body: etree._Element, nodes: list, ancestors: set, sizes: dict, cache
     budget = sum(sizes[n].weight for n in nodes if n in sizes)
     found = []
     starts = [headline]
-    if titled is not None and titled is not headline and titled in sizes \
+    if titled is not None and tag_of(titled) == "h1" and titled is not headline and titled in sizes \
             and 0 <= sizes[titled].order < sizes[headline].order:
         starts.insert(0, titled)
     later = {headline, *headline.iterancestors()}
@@ -678,6 +678,15 @@ def _leads(body: etree._Element, nodes: list, ancestors: set, sizes: dict, cache
 
 
 MAX_SUBTITLE_CHARS = 200  # a headline's subtitle is a line ('Pediatric Health Safe Storage Act; enact'), not a paragraph
+SUBTITLE_BOX_LEVELS = 2  # the headline's box and a region box share a parent or a grandparent: the article's header
+
+
+def _levels_below(ancestor: etree._Element | None, node: etree._Element) -> int:
+    """How many levels node sits below ancestor (a large number when it is not below it)."""
+    for level, up in enumerate(node.iterancestors(), start=1):
+        if up is ancestor:
+            return level
+    return 1 << 30
 
 
 def _subtitle(headline: etree._Element, inside: set, ancestors: set, sizes: dict, cache: dict) -> etree._Element | None:
@@ -686,13 +695,16 @@ def _subtitle(headline: etree._Element, inside: set, ancestors: set, sizes: dict
     subtitle, its own as the headline is. The box is the headline's first ancestor holding other visible text; it
     must lie before the region and hold nothing else: one element after the headline, short, not a link, not
     named as chrome or furniture (a byline or date box is the metadata's; 'subHead' is a header's word, no
-    furniture's), and nothing before the headline."""
+    furniture's), with no digits (a dateline, 'by 특허사무소 / 2016.12.01', is the metadata's), and nothing before the
+    headline; and the box is the region's neighbour (SUBTITLE_BOX_LEVELS): a site header's logo and tagline are not."""
     node = headline
     box = headline.getparent()
     while box is not None and box in sizes and sizes[box].chars == sizes[headline].chars:
         node, box = box, box.getparent()
     if box is None or box not in sizes or box in ancestors or box in inside or any(a in inside for a in box.iterancestors()):
         return None
+    if not any(_levels_below(box.getparent(), node) <= SUBTITLE_BOX_LEVELS for node in inside):
+        return None  # a site header's logo and tagline sit far from the article: the headline box is the region's neighbour
     texts = [child for child in box if isinstance(child.tag, str) and child in sizes and sizes[child].order >= 0
              and sizes[child].chars]
     if len(texts) != 2 or texts[0] is not node or sizes[box].chars != sizes[node].chars + sizes[texts[1]].chars:
@@ -701,7 +713,7 @@ def _subtitle(headline: etree._Element, inside: set, ancestors: set, sizes: dict
     size = sizes[line]
     named = evidence(line, tag_of(line), cache)
     furniture = named.weak and FRAME_WORDS.intersection(class_words(line.get("class")) + class_words(line.get("id")))
-    if size.chars > MAX_SUBTITLE_CHARS or size.link_chars or named.negative or furniture \
+    if size.chars > MAX_SUBTITLE_CHARS or size.link_chars or named.negative or furniture or _DIGIT.search(text_content(line)) \
             or tag_of(line) in SECTION_HEADING_TAGS:
         return None
     return line

@@ -75,3 +75,21 @@ def test_a_headline_box_of_more_lines_gives_no_subtitle(lang: str) -> None:
 def test_a_byline_box_after_the_headline_is_no_subtitle(lang: str) -> None:
     page = _bill_page(lang).replace("class='h1 subHead'", "class='byline'")
     assert SUBTITLE[lang] not in _content(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_dateline_under_the_headline_is_no_subtitle(lang: str) -> None:
+    line = "19 October 2019 15:07" if lang == "en" else "2019년 10월 19일 15:07"
+    page = _bill_page(lang).replace(SUBTITLE[lang], line)
+    assert line not in _content(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_site_header_tagline_far_from_the_region_is_no_subtitle(lang: str) -> None:
+    tagline = "Where all learners thrive" if lang == "en" else "모두가 배우고 자라는 곳"
+    body = "".join(f"<p>{line}</p>" for line in (EN if lang == "en" else MORE_KO))
+    page = (f"<!DOCTYPE html><html><head><title>{NUMBER[lang]}</title></head><body><div class='wrap'>"
+            f"<div class='top'><div class='brand'><div class='logo'><h1>{NUMBER[lang]}</h1></div><div>{tagline}</div></div>"
+            f"</div>{NAV}<div class='page'><div class='columns'><div class='main'><div class='article-body'>{body}</div>"
+            "</div></div></div></div></body></html>")
+    assert tagline not in _content(page)
