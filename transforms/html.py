@@ -1359,6 +1359,21 @@ def _headline_subtitle(blocks: list[Block], i: int) -> bool:
         and before.dom_path.startswith(parent + "/")
 
 
+def _heading_own_lines(blocks: list[Block], content: list[int], edge: set, homes: set) -> set:
+    """Headings after the region's last prose that head a kept line of the article's own box ('<h3>Human Resources
+    Committee</h3><p>No Meeting</p>' at the end of a month's meetings, '<h3>인사위원회</h3><p>회의 없음</p>'): the
+    section's heading, its line kept, is the article's as its first sections' are. A heading over list items (a
+    'Related stories' list), over nothing or in a box of its own stays an edge."""
+    spared = set()
+    for at, i in enumerate(content):
+        if i not in edge or blocks[i].hint != "heading" or box_path(blocks[i]) not in homes or at + 1 >= len(content):
+            continue
+        following = blocks[content[at + 1]]
+        if content[at + 1] not in edge and following.hint == "p" and box_path(following) == box_path(blocks[i]):
+            spared.add(i)
+    return spared
+
+
 def _mark_region_edges(blocks: list[Block], prose: float = THIN_REGION_PROSE,
                        documents: set | frozenset = frozenset()) -> list[Block]:
     """Short paragraphs before the region's first prose block and after its last one, in boxes of
@@ -1397,4 +1412,5 @@ def _mark_region_edges(blocks: list[Block], prose: float = THIN_REGION_PROSE,
     lines = _paragraph_of_lines(blocks)
     kept = {lines[i] for i in content if i not in edge and blocks[i].hint == "p"}
     edge = {i for i in edge if blocks[i].hint == "heading" or (lines[i] not in kept and blocks[i].dom_path not in documents)}
+    edge -= _heading_own_lines(blocks, content, edge, homes)
     return [replace(b, excluded_by=REGION_EDGE) if i in edge else b for i, b in enumerate(blocks)]

@@ -488,7 +488,7 @@ def _facts_beside(top: etree._Element, nodes: list, body: etree._Element, sizes:
     region's top, its parent or its grandparent: on an event or notice page of a few fields the facts
     are the article, though they sit in a column or a block of their own."""
     if sum(sizes[n].prose for n in nodes if n in sizes) >= THIN_REGION_PROSE:
-        return []
+        return _facts_above(top, body, sizes, cache)
     inside = set(nodes)
     found = []
     node = top
@@ -511,6 +511,35 @@ def _facts_beside(top: etree._Element, nodes: list, body: etree._Element, sizes:
             found.append(sibling)
         node = parent
     return found
+
+
+def _is_fact_box(box: etree._Element, sizes: dict, cache: dict) -> bool:
+    """A small box of facts: a few fields with digits ('Time 1:00pm Location ...'), few links, no chrome name; a
+    metadata-named box only when it states when."""
+    size = sizes.get(box)
+    if size is None or size.order < 0 or not size.chars or size.chars > MAX_FACT_BOX_CHARS \
+            or _link_density(size) >= FACT_MAX_LINK_SHARE:
+        return False
+    named = evidence(box, tag_of(box), cache)
+    text = text_content(box)
+    if named.negative or not _DIGIT.search(text):
+        return False
+    return not named.weak or is_when_line(" ".join(text.split()))
+
+
+def _facts_above(top: etree._Element, body: etree._Element, sizes: dict, cache: dict) -> list:
+    """Fact boxes between the page's headline and a long region, beside the region's top in its own box (an event's
+    'Thursday, October 28, 2021' and 'Time 1:00pm Location Stream at ...' above the hearing's long notice): the
+    article's header, stated as fields. Only the top's preceding siblings after the <h1>: a long article's other
+    neighbours (a sidebar, a footer's contact box) are not its header."""
+    orders = sizes.get(top)
+    headline = _headline(body, orders.order, sizes) if orders is not None else None
+    if headline is None or top.getparent() is None or top.getparent() is body:
+        return []
+    start = sizes[headline].order
+    return [sibling for sibling in top.itersiblings(preceding=True)
+            if isinstance(sibling.tag, str) and sibling in sizes and sizes[sibling].order > start
+            and _is_fact_box(sibling, sizes, cache)]
 
 
 def _heading_led(el: etree._Element, sizes: dict) -> str:

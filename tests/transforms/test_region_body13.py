@@ -93,3 +93,33 @@ def test_a_site_header_tagline_far_from_the_region_is_no_subtitle(lang: str) -> 
             f"</div>{NAV}<div class='page'><div class='columns'><div class='main'><div class='article-body'>{body}</div>"
             "</div></div></div></div></body></html>")
     assert tagline not in _content(page)
+
+
+LOCATION = {"en": "City Hall, Room 400 – Public Comment: (415) 655-0001",
+            "ko": "시청 3층 대회의실 (광주광역시 서구 내방로 111) 및 온라인 중계"}
+WHEN = {"en": "Thursday, October 28, 2021", "ko": "2021년 10월 28일 (목)"}
+LONG = {"en": EN * 3, "ko": MORE_KO * 3}
+
+
+def _event_page(lang: str, facts_class: str = "details") -> str:
+    body = "".join(f"<p>{line} ({n})</p>" for n, line in enumerate(LONG[lang]))
+    label = ("Time", "Location") if lang == "en" else ("시간", "장소")
+    return (f"<!DOCTYPE html><html><head><title>Planning Commission</title></head><body>{NAV}<main><article>"
+            f"<div class='container'><h1>Planning Commission</h1><div class='left'>"
+            f"<div class='date-rsvp'><h3 class='date'>{WHEN[lang]}</h3></div>"
+            f"<div class='{facts_class}'><div class='time'><div class='label'>{label[0]}</div>1:00pm</div>"
+            f"<div class='location'><div class='label'>{label[1]}</div>{LOCATION[lang]}</div></div>"
+            f"<div class='body'><div class='field--name-body'>{body}</div></div></div></div></article></main>"
+            "<footer><p>Contact 02-120-0000</p></footer></body></html>")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_fact_boxes_between_the_headline_and_a_long_region_are_content(lang: str) -> None:
+    content = _content(_event_page(lang))
+    assert LOCATION[lang] in content
+    assert LONG[lang][0] + " (0)" in content
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_chrome_named_box_above_a_long_region_stays_out(lang: str) -> None:
+    assert LOCATION[lang] not in _content(_event_page(lang, facts_class="share-bar"))
