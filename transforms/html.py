@@ -1346,6 +1346,22 @@ def _paragraph_of_lines(blocks: list[Block]) -> list[int]:
     return numbers
 
 
+MAX_SPEAKER_CHARS = 60  # who said a pull quote: a name and a title ('이재명 더불어민주당 대선 후보'), not a paragraph
+
+
+def _quotation_line(blocks: list[Block], i: int) -> bool:
+    """True for a line of a <blockquote> (a pull quote set above the story: '"경상도와 전라도로 나눠서 왜 싸우나."') and
+    for the short line right after one in the quote's own box, its speaker ('<p class="who">이재명 ... 후보</p>'): the
+    quotation is the article's own, as its list items and captions are, wherever it sits."""
+    if blockquote_place(blocks[i].dom_path) is not None:
+        return True
+    if i == 0 or len(blocks[i].text) > MAX_SPEAKER_CHARS:
+        return False
+    place = blockquote_place(blocks[i - 1].dom_path)
+    return place is not None and not blocks[i - 1].excluded_by \
+        and place[0].rpartition("/")[0] == blocks[i].dom_path.rpartition("/")[0]
+
+
 def _headline_subtitle(blocks: list[Block], i: int) -> bool:
     """True when block i is the line the region took in beside the page's headline, in the headline's own box
     (region._subtitle: '<h1>HB 1</h1>' then '<div>Pediatric Health Safe Storage Act; enact</div>'): the <h1> just
@@ -1400,7 +1416,7 @@ def _mark_region_edges(blocks: list[Block], prose: float = THIN_REGION_PROSE,
             and text_weight(blocks[i].text) < LEAD_MAX_WEIGHT  # a deck under the title is longer than a byline
             and box_path(blocks[i]) not in homes and not is_info_line(blocks[i].text)
             and not _region_fact(blocks[i].text, prose) and not is_time_span(blocks[i].text)
-            and not _headline_subtitle(blocks, i)]
+            and not _headline_subtitle(blocks, i) and not _quotation_line(blocks, i)]
     tail = [i for i in content if i > last and (blocks[i].hint == "heading" or (
         blocks[i].hint == "p" and not reads_as_prose(blocks[i]) and box_path(blocks[i]) not in homes
         and not is_info_line(blocks[i].text) and not _region_fact(blocks[i].text, prose)

@@ -49,3 +49,36 @@ def test_a_last_section_heading_over_a_kept_line_is_kept(lang: str) -> None:
 def test_a_last_heading_in_a_box_of_its_own_stays_an_edge(lang: str) -> None:
     headings = _headings(_page(lang, aside=True))
     assert SECTIONS[lang][2][0] not in headings and SECTIONS[lang][3][0] not in headings
+
+
+PULL = {"ko": ("\"경상도와 전라도로 나눠서 왜 싸우나.\"", "이재명 더불어민주당 대선 후보"),
+        "en": ("\"Why fight over which province you come from?\"", "Lee Jae-myung, presidential candidate")}
+STORY = {"ko": ["이틀간의 영남 공략을 마친 이 후보는 15일 호남을 찾아 '통합'을 키워드로 표밭을 다졌다. 그는 순천과 광양에서 "
+                "유세를 이어가며 지역 갈등을 넘어서자고 호소했다.",
+                "이 후보는 이날 목포에서도 시민들을 만나 지역 경제를 살리겠다고 약속했다. 유세장에는 지지자 수백 명이 모였다."],
+         "en": ["After two days in the southeast, the candidate came to the southwest on the 15th with unity as his "
+                "theme, speaking in Suncheon and Gwangyang to crowds of supporters.",
+                "In Mokpo he promised to revive the local economy, and several hundred supporters gathered to hear him speak."]}
+
+
+def _story(lang: str, quote_tag: str = "blockquote") -> str:
+    quote, who = PULL[lang]
+    story = "".join(f"<p class='editor-p'>{line}</p>" for line in STORY[lang])
+    return (f"<!DOCTYPE html><html><head><title>Story</title></head><body><nav><ul><li><a href='/a'>Home</a></li>"
+            f"<li><a href='/b'>News</a></li></ul></nav><div class='col-main'>"
+            f"<div class='module-quote'><div class='inn'><div class='area'><{quote_tag}>{quote}</{quote_tag}>"
+            f"<p class='who'>{who}</p></div></div></div>{story}</div></body></html>")
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_pull_quote_above_the_story_and_its_speaker_are_content(lang: str) -> None:
+    content = [b.text for b in html_blocks(_story(lang))[0] if not b.excluded_by]
+    assert PULL[lang][0] in content and PULL[lang][1] in content
+    assert STORY[lang][0] in content
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_short_line_in_a_box_of_its_own_above_the_story_is_still_an_edge(lang: str) -> None:
+    # no quotation: the same two lines as plain <div>s are the frame's (a kicker, a byline)
+    content = [b.text for b in html_blocks(_story(lang, quote_tag="div"))[0] if not b.excluded_by]
+    assert PULL[lang][1] not in content
