@@ -539,7 +539,18 @@ def _facts_above(top: etree._Element, body: etree._Element, sizes: dict, cache: 
     start = sizes[headline].order
     return [sibling for sibling in top.itersiblings(preceding=True)
             if isinstance(sibling.tag, str) and sibling in sizes and sizes[sibling].order > start
-            and _is_fact_box(sibling, sizes, cache)]
+            and _is_fact_box(sibling, sizes, cache) and not _is_section(sibling, sizes)]
+
+
+def _is_section(box: etree._Element, sizes: dict) -> bool:
+    """True when a box opens with a heading over more text ('<h2>Events</h2><ul>...</ul>'): a section of the page of its
+    own, not a field of the article's header; a heading that is all the box holds ('<h3>Thursday, October 28, 2021</h3>')
+    is the fact itself."""
+    if not _heading_led(box, sizes):
+        return False
+    heading = next((h for h in box.iter(*SECTION_HEADING_TAGS) if h in sizes and sizes[h].order >= 0 and sizes[h].chars),
+                   None)
+    return heading is not None and sizes[heading].chars < sizes[box].chars
 
 
 def _heading_led(el: etree._Element, sizes: dict) -> str:

@@ -101,13 +101,14 @@ WHEN = {"en": "Thursday, October 28, 2021", "ko": "2021년 10월 28일 (목)"}
 LONG = {"en": EN * 3, "ko": MORE_KO * 3}
 
 
-def _event_page(lang: str, facts_class: str = "details") -> str:
+def _event_page(lang: str, facts_class: str = "details", heading: str = "") -> str:
     body = "".join(f"<p>{line} ({n})</p>" for n, line in enumerate(LONG[lang]))
     label = ("Time", "Location") if lang == "en" else ("시간", "장소")
+    heading = f"<h2>{heading}</h2>" if heading else ""
     return (f"<!DOCTYPE html><html><head><title>Planning Commission</title></head><body>{NAV}<main><article>"
             f"<div class='container'><h1>Planning Commission</h1><div class='left'>"
             f"<div class='date-rsvp'><h3 class='date'>{WHEN[lang]}</h3></div>"
-            f"<div class='{facts_class}'><div class='time'><div class='label'>{label[0]}</div>1:00pm</div>"
+            f"<div class='{facts_class}'>{heading}<div class='time'><div class='label'>{label[0]}</div>1:00pm</div>"
             f"<div class='location'><div class='label'>{label[1]}</div>{LOCATION[lang]}</div></div>"
             f"<div class='body'><div class='field--name-body'>{body}</div></div></div></div></article></main>"
             "<footer><p>Contact 02-120-0000</p></footer></body></html>")
@@ -123,3 +124,10 @@ def test_fact_boxes_between_the_headline_and_a_long_region_are_content(lang: str
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_a_chrome_named_box_above_a_long_region_stays_out(lang: str) -> None:
     assert LOCATION[lang] not in _content(_event_page(lang, facts_class="share-bar"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_section_with_its_heading_above_a_long_region_stays_out(lang: str) -> None:
+    # '<h2>Events</h2>' over dated entries: a section of the page of its own, not the article's header fields
+    page = _event_page(lang, heading="Upcoming events" if lang == "en" else "다가오는 행사")
+    assert LOCATION[lang] not in _content(page)
