@@ -1375,17 +1375,28 @@ def _headline_subtitle(blocks: list[Block], i: int) -> bool:
         and before.dom_path.startswith(parent + "/")
 
 
+MIN_OWN_SECTIONS = 2  # two kept headings of the same tag in the box before it: the page is a run of such sections
+
+
 def _heading_own_lines(blocks: list[Block], content: list[int], edge: set, homes: set) -> set:
     """Headings after the region's last prose that head a kept line of the article's own box ('<h3>Human Resources
     Committee</h3><p>No Meeting</p>' at the end of a month's meetings, '<h3>인사위원회</h3><p>회의 없음</p>'): the
-    section's heading, its line kept, is the article's as its first sections' are. A heading over list items (a
-    'Related stories' list), over nothing or in a box of its own stays an edge."""
+    section's heading, its line kept, is the article's as its first sections' are: MIN_OWN_SECTIONS kept headings of
+    its tag open sections of that box before it (recurrence). A lone heading after a story ('Comments', 'How to listen
+    to the podcast' over a line of the story's box), one over list items, over nothing or in a box of its own stays an
+    edge."""
     spared = set()
     for at, i in enumerate(content):
         if i not in edge or blocks[i].hint != "heading" or box_path(blocks[i]) not in homes or at + 1 >= len(content):
             continue
         following = blocks[content[at + 1]]
-        if content[at + 1] not in edge and following.hint == "p" and box_path(following) == box_path(blocks[i]):
+        if content[at + 1] in edge or following.hint != "p" or box_path(following) != box_path(blocks[i]):
+            continue
+        tag = blocks[i].dom_path.rpartition("/")[2].split(".", 1)[0]
+        earlier = sum(1 for j in content[:at] if j not in edge and blocks[j].hint == "heading"
+                      and box_path(blocks[j]) == box_path(blocks[i])
+                      and blocks[j].dom_path.rpartition("/")[2].split(".", 1)[0] == tag)
+        if earlier >= MIN_OWN_SECTIONS:
             spared.add(i)
     return spared
 

@@ -82,3 +82,13 @@ def test_a_short_line_in_a_box_of_its_own_above_the_story_is_still_an_edge(lang:
     # no quotation: the same two lines as plain <div>s are the frame's (a kicker, a byline)
     content = [b.text for b in html_blocks(_story(lang, quote_tag="div"))[0] if not b.excluded_by]
     assert PULL[lang][1] not in content
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_lone_heading_after_the_story_over_a_short_line_stays_an_edge(lang: str) -> None:
+    heading, line = ("댓글", "첫 댓글을 남겨 주세요") if lang == "ko" else ("Comments", "Be the first to comment")
+    story = "".join(f"<p>{text}</p>" for text in STORY[lang])
+    page = (f"<!DOCTYPE html><html><head><title>Story</title></head><body><nav><ul><li><a href='/a'>Home</a></li>"
+            f"<li><a href='/b'>News</a></li></ul></nav><div class='col-main'><h1>Story</h1>{story}"
+            f"<h3>{heading}</h3><p>{line}</p></div></body></html>")
+    assert heading not in [b.text for b in html_blocks(page)[0] if not b.excluded_by]
