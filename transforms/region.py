@@ -514,17 +514,20 @@ def _facts_beside(top: etree._Element, nodes: list, body: etree._Element, sizes:
 
 
 def _is_fact_box(box: etree._Element, sizes: dict, cache: dict) -> bool:
-    """A small box of facts: a few fields with digits ('Time 1:00pm Location ...'), few links, no chrome name; a
-    metadata-named box only when it states when."""
+    """A small box of facts: a few fields with digits ('Time 1:00pm Location ...'), few links, no chrome name, no
+    picture or video; a metadata-named box only when it states when."""
     size = sizes.get(box)
     if size is None or size.order < 0 or not size.chars or size.chars > MAX_FACT_BOX_CHARS \
             or _link_density(size) >= FACT_MAX_LINK_SHARE:
         return False
     named = evidence(box, tag_of(box), cache)
     text = text_content(box)
-    if named.negative or not _DIGIT.search(text):
-        return False
+    if named.negative or not _DIGIT.search(text) or next(box.iter(*MEDIA_TAGS), None) is not None:
+        return False  # a picture's or a video's box (its title and running time) is the media's, not a field
     return not named.weak or is_when_line(" ".join(text.split()))
+
+
+MEDIA_TAGS = ("figure", "img", "picture", "video", "iframe")
 
 
 def _facts_above(top: etree._Element, body: etree._Element, sizes: dict, cache: dict) -> list:

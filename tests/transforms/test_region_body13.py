@@ -131,3 +131,10 @@ def test_a_section_with_its_heading_above_a_long_region_stays_out(lang: str) -> 
     # '<h2>Events</h2>' over dated entries: a section of the page of its own, not the article's header fields
     page = _event_page(lang, heading="Upcoming events" if lang == "en" else "다가오는 행사")
     assert LOCATION[lang] not in _content(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_video_box_above_a_long_region_is_no_fact_box(lang: str) -> None:
+    # a lead video's thumbnail, its title and its running time: the media's, not a field of the article
+    page = _event_page(lang).replace("<div class='time'>", "<div class='time'><img src='/thumb.jpg' alt=''>")
+    assert LOCATION[lang] not in _content(page)
