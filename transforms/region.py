@@ -527,7 +527,7 @@ def _is_fact_box(box: etree._Element, sizes: dict, cache: dict) -> bool:
     return not named.weak or is_when_line(" ".join(text.split()))
 
 
-MEDIA_TAGS = ("figure", "img", "picture", "video", "iframe")
+MEDIA_TAGS = ("figure", "img", "picture", "video", "iframe")  # a box holding one is a picture's or a player's, not fields
 
 
 def _facts_above(top: etree._Element, body: etree._Element, sizes: dict, cache: dict) -> list:
