@@ -542,7 +542,32 @@ def _facts_above(top: etree._Element, body: etree._Element, sizes: dict, cache: 
     start = sizes[headline].order
     return [sibling for sibling in top.itersiblings(preceding=True)
             if isinstance(sibling.tag, str) and sibling in sizes and sizes[sibling].order > start
-            and _is_fact_box(sibling, sizes, cache) and not _is_section(sibling, sizes)]
+            and _is_fact_box(sibling, sizes, cache) and not _is_section(sibling, sizes)
+            and _labelled_fields(sibling, sizes) >= MIN_HEADER_FIELDS]
+
+
+MIN_HEADER_FIELDS = 2  # 'Time 1:00pm' and 'Location ...': a header of fields; a byline's one date is the metadata's
+MAX_LABEL_CHARS = 30  # a field's label is a word or two ('Time', 'Location', '장소')
+
+
+def _labelled_fields(box: etree._Element, sizes: dict) -> int:
+    """How many fields the box states as a label element followed by its value ('<div class="label">Time</div>1:00pm',
+    '<dt>장소</dt><dd>시청 3층</dd>'): a short label of its own with no digits, then text (its tail, or the next element's)."""
+    count = 0
+    for el in box.iter():
+        size = sizes.get(el)
+        if el is box or size is None or size.order < 0 or not size.chars or size.chars > MAX_LABEL_CHARS or len(el):
+            continue
+        label = text_content(el)
+        if _DIGIT.search(label):
+            continue
+        after = (el.tail or "").strip()
+        following = el.getnext()
+        if not after and following is not None and following in sizes and sizes[following].chars:
+            after = text_content(following).strip()
+        if after:
+            count += 1
+    return count
 
 
 def _is_section(box: etree._Element, sizes: dict) -> bool:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cityclips.transforms.html import html_blocks
+from cityclips.transforms.dom import measure
+from cityclips.transforms.html import html_blocks, parse_html
+from cityclips.transforms.region import find_region
 from tests.transforms.test_region import EN, KO, NAV, _content
 
 MORE_KO = KO + ["시는 올해 안에 세부 계획을 마련하고, 내년부터 단계적으로 사업을 추진할 예정이라고 설명했다.",
@@ -138,3 +140,15 @@ def test_a_video_box_above_a_long_region_is_no_fact_box(lang: str) -> None:
     # a lead video's thumbnail, its title and its running time: the media's, not a field of the article
     page = _event_page(lang).replace("<div class='time'>", "<div class='time'><img src='/thumb.jpg' alt=''>")
     assert LOCATION[lang] not in _content(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_byline_with_a_date_above_a_long_region_is_no_fact_box(lang: str) -> None:
+    # a name and a date: a byline (the metadata's), not a header of labelled fields; the fields box beside it is one
+    byline = ("<div class='byline-box'><span>Jane Doe</span> <span>04 Jun 2020</span></div>" if lang == "en"
+              else "<div class='byline-box'><span>홍길동</span> <span>2020년 6월 4일</span></div>")
+    root = parse_html(_event_page(lang).replace("<div class='date-rsvp'>", byline + "<div class='date-rsvp'>"))
+    sizes, _ = measure(root)
+    region = find_region(root.find("body"), sizes, {}, "Planning Commission")
+    classes = {node.get("class") for node in region.nodes}
+    assert "byline-box" not in classes and "details" in classes
