@@ -716,7 +716,7 @@ def _leads(body: etree._Element, nodes: list, ancestors: set, sizes: dict, cache
     found = []
     starts = [headline]
     if titled is not None and tag_of(titled) == "h1" and titled is not headline and titled in sizes \
-            and 0 <= sizes[titled].order < sizes[headline].order:
+            and 0 <= sizes[titled].order < sizes[headline].order and not _in_site_banner(titled):
         starts.insert(0, titled)
     later = {headline, *headline.iterancestors()}
     seen: set = set()
@@ -743,6 +743,18 @@ def _leads(body: etree._Element, nodes: list, ancestors: set, sizes: dict, cache
     # an element inside another found one is already in the region
     chosen = set(found)
     return [el for el in found if not any(a in chosen for a in el.iterancestors())]
+
+
+def _in_site_banner(el: etree._Element) -> bool:
+    """True when el sits in a <header> (or role=banner box) outside any <article> or <main>: the site's banner, whose
+    <h1> is the site's name (a blog's title the <title> repeats), not the article's headline."""
+    banner = False
+    for up in el.iterancestors():
+        tag = tag_of(up)
+        if tag in ARTICLE_FRAME_TAGS or (up.get("role") or "").strip().lower() in ("main", "article"):
+            return False
+        banner = banner or tag == BANNER_TAG or (up.get("role") or "").strip().lower() == BANNER_ROLE
+    return banner
 
 
 MAX_SUBTITLE_CHARS = 200  # a headline's subtitle is a line ('Pediatric Health Safe Storage Act; enact'), not a paragraph

@@ -152,3 +152,15 @@ def test_a_byline_with_a_date_above_a_long_region_is_no_fact_box(lang: str) -> N
     region = find_region(root.find("body"), sizes, {}, "Planning Commission")
     classes = {node.get("class") for node in region.nodes}
     assert "byline-box" not in classes and "details" in classes
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_tagline_under_the_site_banner_h1_the_title_names_is_no_lead(lang: str) -> None:
+    # a blog whose <title> is its name: the banner's <h1> and its tagline are the site's, the post has its own <h1>
+    body = "".join(f"<p>{line}</p>" for line in (EN if lang == "en" else MORE_KO))
+    page = (f"<!DOCTYPE html><html><head><title>{HEADLINE[lang]} - GOV</title></head><body><header class='site'>"
+            f"<h1>{HEADLINE[lang]}</h1><div class='tagline'><p>{LEAD[lang]}</p></div></header>{NAV}<main><article>"
+            f"<h1>{SECTION[lang]}</h1><div class='body'><div class='entry'>{body}</div></div></article></main></body></html>")
+    content = _content(page)
+    assert LEAD[lang] not in content
+    assert (EN if lang == "en" else MORE_KO)[0] in content
