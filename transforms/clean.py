@@ -123,8 +123,29 @@ def _mark_parsed_lines(m: _Marks) -> None:
         elif i + 1 < len(m.blocks) and (contact := parse_split_contact(text, m.blocks[i + 1].text)) is not None:
             m.contact = m.contact or contact
             m.rule[i] = m.rule[i + 1] = "contact"
-        elif (rule := match_line_rule(text)) is not None:
+        elif (rule := match_line_rule(text)) is not None and not (rule == COPYRIGHT_RULE and _caption_credit(block)):
             m.rule[i] = rule
+
+
+COPYRIGHT_RULE = "copyright"  # rules' name for '© 2020 Seoul Metropolitan Government', 'All rights reserved'
+MIN_CREDITED_WEIGHT = 16  # a caption's own words before the mark: a phrase at least ('광주시청 전경' is 12)
+MAX_CREDIT_CHARS = 40  # ... and after it a name ('이마음', 'Jane Doe/City of Gwangju'), not a notice
+_COPYRIGHT_MARK = re.compile(r"[ⓒ©]|\(c\)", re.IGNORECASE)
+_RIGHTS = re.compile(r"rights reserved|무단|저작권", re.IGNORECASE)
+
+
+def _caption_credit(block: Block) -> bool:
+    """True when a caption ends with its picture's credit ('... 다리 역할을 하고 있다. ©이마음', 'The old fortress wall at
+    dawn. © Jane Doe'): the mark follows the caption's own words and names a photographer, so the line is the caption,
+    credit included, not the site's copyright line (which opens with the mark or reserves rights)."""
+    if block.hint != "caption":
+        return False
+    mark = _COPYRIGHT_MARK.search(block.text)
+    if mark is None:
+        return False
+    before, after = block.text[:mark.start()].strip(), block.text[mark.end():].strip()
+    return text_weight(before) >= MIN_CREDITED_WEIGHT and 0 < len(after) <= MAX_CREDIT_CHARS \
+        and not _COPYRIGHT_MARK.search(after) and not _RIGHTS.search(block.text)
 
 
 # A line of labelled fields whose values are single tokens ('(Release ID: 2296782) Visitor Counter : 1121'): no sentence.

@@ -1402,6 +1402,61 @@ def _paragraph_of_lines(blocks: list[Block]) -> list[int]:
     return numbers
 
 
+MAX_SPEAKER_CHARS = 60  # who said a pull quote: a name and a title ('이재명 더불어민주당 대선 후보'), not a paragraph
+
+
+def _quotation_line(blocks: list[Block], i: int) -> bool:
+    """True for a line of a <blockquote> (a pull quote set above the story: '"경상도와 전라도로 나눠서 왜 싸우나."') and
+    for the short line right after one in the quote's own box, its speaker ('<p class="who">이재명 ... 후보</p>'): the
+    quotation is the article's own, as its list items and captions are, wherever it sits."""
+    if blockquote_place(blocks[i].dom_path) is not None:
+        return True
+    if i == 0 or len(blocks[i].text) > MAX_SPEAKER_CHARS:
+        return False
+    place = blockquote_place(blocks[i - 1].dom_path)
+    return place is not None and not blocks[i - 1].excluded_by \
+        and place[0].rpartition("/")[0] == blocks[i].dom_path.rpartition("/")[0]
+
+
+def _headline_subtitle(blocks: list[Block], i: int) -> bool:
+    """True when block i is the line the region took in beside the page's headline, in the headline's own box
+    (region._subtitle: '<h1>HB 1</h1>' then '<div>Pediatric Health Safe Storage Act; enact</div>'): the <h1> just
+    before it is outside the region and sits under the line's parent box. A byline or a share bar is not one:
+    the region takes in no line of the headline's box but its subtitle."""
+    if i == 0 or blocks[i].hint != "p":
+        return False
+    before = blocks[i - 1]
+    parent = blocks[i].dom_path.rpartition("/")[0]
+    return before.hint == "title" and before.excluded_by == OUTSIDE_REGION and bool(parent) \
+        and before.dom_path.startswith(parent + "/")
+
+
+MIN_OWN_SECTIONS = 2  # two kept headings of the same tag in the box before it: the page is a run of such sections
+
+
+def _heading_own_lines(blocks: list[Block], content: list[int], edge: set, homes: set) -> set:
+    """Headings after the region's last prose that head a kept line of the article's own box ('<h3>Human Resources
+    Committee</h3><p>No Meeting</p>' at the end of a month's meetings, '<h3>인사위원회</h3><p>회의 없음</p>'): the
+    section's heading, its line kept, is the article's as its first sections' are: MIN_OWN_SECTIONS kept headings of
+    its tag open sections of that box before it (recurrence). A lone heading after a story ('Comments', 'How to listen
+    to the podcast' over a line of the story's box), one over list items, over nothing or in a box of its own stays an
+    edge."""
+    spared = set()
+    for at, i in enumerate(content):
+        if i not in edge or blocks[i].hint != "heading" or box_path(blocks[i]) not in homes or at + 1 >= len(content):
+            continue
+        following = blocks[content[at + 1]]
+        if content[at + 1] in edge or following.hint != "p" or box_path(following) != box_path(blocks[i]):
+            continue
+        tag = blocks[i].dom_path.rpartition("/")[2].split(".", 1)[0]
+        earlier = sum(1 for j in content[:at] if j not in edge and blocks[j].hint == "heading"
+                      and box_path(blocks[j]) == box_path(blocks[i])
+                      and blocks[j].dom_path.rpartition("/")[2].split(".", 1)[0] == tag)
+        if earlier >= MIN_OWN_SECTIONS:
+            spared.add(i)
+    return spared
+
+
 def _mark_region_edges(blocks: list[Block], prose: float = THIN_REGION_PROSE,
                        documents: set | frozenset = frozenset()) -> list[Block]:
     """Short paragraphs before the region's first prose block and after its last one, in boxes of
@@ -1427,7 +1482,8 @@ def _mark_region_edges(blocks: list[Block], prose: float = THIN_REGION_PROSE,
     lead = [i for i in content if i < first and blocks[i].hint in ("p", "heading")
             and text_weight(blocks[i].text) < LEAD_MAX_WEIGHT  # a deck under the title is longer than a byline
             and box_path(blocks[i]) not in homes and not is_info_line(blocks[i].text)
-            and not _region_fact(blocks[i].text, prose) and not is_time_span(blocks[i].text)]
+            and not _region_fact(blocks[i].text, prose) and not is_time_span(blocks[i].text)
+            and not _headline_subtitle(blocks, i) and not _quotation_line(blocks, i)]
     tail = [i for i in content if i > last and (blocks[i].hint == "heading" or (
         blocks[i].hint == "p" and not reads_as_prose(blocks[i]) and box_path(blocks[i]) not in homes
         and not is_info_line(blocks[i].text) and not _region_fact(blocks[i].text, prose)
@@ -1439,4 +1495,5 @@ def _mark_region_edges(blocks: list[Block], prose: float = THIN_REGION_PROSE,
     lines = _paragraph_of_lines(blocks)
     kept = {lines[i] for i in content if i not in edge and blocks[i].hint == "p"}
     edge = {i for i in edge if blocks[i].hint == "heading" or (lines[i] not in kept and blocks[i].dom_path not in documents)}
+    edge -= _heading_own_lines(blocks, content, edge, homes)
     return [replace(b, excluded_by=REGION_EDGE) if i in edge else b for i, b in enumerate(blocks)]

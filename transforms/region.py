@@ -488,7 +488,7 @@ def _facts_beside(top: etree._Element, nodes: list, body: etree._Element, sizes:
     region's top, its parent or its grandparent: on an event or notice page of a few fields the facts
     are the article, though they sit in a column or a block of their own."""
     if sum(sizes[n].prose for n in nodes if n in sizes) >= THIN_REGION_PROSE:
-        return []
+        return _facts_above(top, body, sizes, cache)
     inside = set(nodes)
     found = []
     node = top
@@ -511,6 +511,74 @@ def _facts_beside(top: etree._Element, nodes: list, body: etree._Element, sizes:
             found.append(sibling)
         node = parent
     return found
+
+
+def _is_fact_box(box: etree._Element, sizes: dict, cache: dict) -> bool:
+    """A small box of facts: a few fields with digits ('Time 1:00pm Location ...'), few links, no chrome name, no
+    picture or video; a metadata-named box only when it states when."""
+    size = sizes.get(box)
+    if size is None or size.order < 0 or not size.chars or size.chars > MAX_FACT_BOX_CHARS \
+            or _link_density(size) >= FACT_MAX_LINK_SHARE:
+        return False
+    named = evidence(box, tag_of(box), cache)
+    text = text_content(box)
+    if named.negative or not _DIGIT.search(text) or next(box.iter(*MEDIA_TAGS), None) is not None:
+        return False  # a picture's or a video's box (its title and running time) is the media's, not a field
+    return not named.weak or is_when_line(" ".join(text.split()))
+
+
+MEDIA_TAGS = ("figure", "img", "picture", "video", "iframe")  # a box holding one is a picture's or a player's, not fields
+
+
+def _facts_above(top: etree._Element, body: etree._Element, sizes: dict, cache: dict) -> list:
+    """Fact boxes between the page's headline and a long region, beside the region's top in its own box (an event's
+    'Thursday, October 28, 2021' and 'Time 1:00pm Location Stream at ...' above the hearing's long notice): the
+    article's header, stated as fields. Only the top's preceding siblings after the <h1>: a long article's other
+    neighbours (a sidebar, a footer's contact box) are not its header."""
+    orders = sizes.get(top)
+    headline = _headline(body, orders.order, sizes) if orders is not None else None
+    if headline is None or top.getparent() is None or top.getparent() is body:
+        return []
+    start = sizes[headline].order
+    return [sibling for sibling in top.itersiblings(preceding=True)
+            if isinstance(sibling.tag, str) and sibling in sizes and sizes[sibling].order > start
+            and _is_fact_box(sibling, sizes, cache) and not _is_section(sibling, sizes)
+            and _labelled_fields(sibling, sizes) >= MIN_HEADER_FIELDS]
+
+
+MIN_HEADER_FIELDS = 2  # 'Time 1:00pm' and 'Location ...': a header of fields; a byline's one date is the metadata's
+MAX_LABEL_CHARS = 30  # a field's label is a word or two ('Time', 'Location', '장소')
+
+
+def _labelled_fields(box: etree._Element, sizes: dict) -> int:
+    """How many fields the box states as a label element followed by its value ('<div class="label">Time</div>1:00pm',
+    '<dt>장소</dt><dd>시청 3층</dd>'): a short label of its own with no digits, then text (its tail, or the next element's)."""
+    count = 0
+    for el in box.iter():
+        size = sizes.get(el)
+        if el is box or size is None or size.order < 0 or not size.chars or size.chars > MAX_LABEL_CHARS or len(el):
+            continue
+        label = text_content(el)
+        if _DIGIT.search(label):
+            continue
+        after = (el.tail or "").strip()
+        following = el.getnext()
+        if not after and following is not None and following in sizes and sizes[following].chars:
+            after = text_content(following).strip()
+        if after:
+            count += 1
+    return count
+
+
+def _is_section(box: etree._Element, sizes: dict) -> bool:
+    """True when a box opens with a heading over more text ('<h2>Events</h2><ul>...</ul>'): a section of the page of its
+    own, not a field of the article's header; a heading that is all the box holds ('<h3>Thursday, October 28, 2021</h3>')
+    is the fact itself."""
+    if not _heading_led(box, sizes):
+        return False
+    heading = next((h for h in box.iter(*SECTION_HEADING_TAGS) if h in sizes and sizes[h].order >= 0 and sizes[h].chars),
+                   None)
+    return heading is not None and sizes[heading].chars < sizes[box].chars
 
 
 def _heading_led(el: etree._Element, sizes: dict) -> str:
@@ -629,9 +697,14 @@ def _is_lead(el: etree._Element, size: Size) -> bool:
         and size.link_chars < LEAD_MAX_LINK_SHARE * size.chars and tag_of(el) not in INLINE_TAGS
 
 
-def _leads(body: etree._Element, nodes: list, ancestors: set, sizes: dict, cache: dict) -> list:
+def _leads(body: etree._Element, nodes: list, ancestors: set, sizes: dict, cache: dict,
+           titled: etree._Element | None = None) -> list:
     """Paragraphs of prose between the headline and the region (a deck, a lead paragraph in a header
-    box of its own), not under a hidden, chrome-named or figure box, together shorter than the region."""
+    box of its own), not under a hidden, chrome-named or figure box, together shorter than the region;
+    and the headline's subtitle (_subtitle). titled: the heading the <title> names (titled_heading). When it
+    stands above the last <h1> before the region (a section's own <h1>, 'Documents', opens a box of files
+    between the article's header and its body), the article's lead sits under the titled headline, before that
+    section: the boxes from the titled headline up to the box holding the later <h1> are read too."""
     orders = [sizes[n].order for n in nodes if n in sizes and sizes[n].order >= 0]
     if not orders:
         return []
@@ -641,20 +714,89 @@ def _leads(body: etree._Element, nodes: list, ancestors: set, sizes: dict, cache
     inside = set(nodes)
     budget = sum(sizes[n].weight for n in nodes if n in sizes)
     found = []
-    for box in _boxes_between(headline, inside, ancestors):
-        if not isinstance(box.tag, str) or box not in sizes or sizes[box].order < 0 or not sizes[box].prose:
-            continue
-        for el in box.iter():
-            size = sizes.get(el)
-            if size is None or not _is_lead(el, size) or size.own_weight > budget:
+    starts = [headline]
+    if titled is not None and tag_of(titled) == "h1" and titled is not headline and titled in sizes \
+            and 0 <= sizes[titled].order < sizes[headline].order and not _in_site_banner(titled):
+        starts.insert(0, titled)
+    later = {headline, *headline.iterancestors()}
+    seen: set = set()
+    for start in starts:
+        subtitle = _subtitle(start, inside, ancestors, sizes, cache)
+        if subtitle is not None and subtitle not in found:
+            found.append(subtitle)
+        for box in _boxes_between(start, inside, ancestors):
+            if start is not headline and box in later:
+                break  # the box of the later <h1>: a section of its own, not the article's header
+            if box in seen:
                 continue
-            if _framed_out(el, ancestors, sizes, cache):
+            seen.add(box)
+            if not isinstance(box.tag, str) or box not in sizes or sizes[box].order < 0 or not sizes[box].prose:
                 continue
-            budget -= size.own_weight
-            found.append(el)
+            for el in box.iter():
+                size = sizes.get(el)
+                if size is None or not _is_lead(el, size) or size.own_weight > budget:
+                    continue
+                if _framed_out(el, ancestors, sizes, cache):
+                    continue
+                budget -= size.own_weight
+                found.append(el)
     # an element inside another found one is already in the region
     chosen = set(found)
     return [el for el in found if not any(a in chosen for a in el.iterancestors())]
+
+
+def _in_site_banner(el: etree._Element) -> bool:
+    """True when el sits in a <header> (or role=banner box) outside any <article> or <main>: the site's banner, whose
+    <h1> is the site's name (a blog's title the <title> repeats), not the article's headline."""
+    banner = False
+    for up in el.iterancestors():
+        tag = tag_of(up)
+        if tag in ARTICLE_FRAME_TAGS or (up.get("role") or "").strip().lower() in ("main", "article"):
+            return False
+        banner = banner or tag == BANNER_TAG or (up.get("role") or "").strip().lower() == BANNER_ROLE
+    return banner
+
+
+MAX_SUBTITLE_CHARS = 200  # a headline's subtitle is a line ('Pediatric Health Safe Storage Act; enact'), not a paragraph
+SUBTITLE_BOX_LEVELS = 2  # the headline's box and a region box share a parent or a grandparent: the article's header
+
+
+def _levels_below(ancestor: etree._Element | None, node: etree._Element) -> int:
+    """How many levels node sits below ancestor (a large number when it is not below it)."""
+    for level, up in enumerate(node.iterancestors(), start=1):
+        if up is ancestor:
+            return level
+    return 1 << 30
+
+
+def _subtitle(headline: etree._Element, inside: set, ancestors: set, sizes: dict, cache: dict) -> etree._Element | None:
+    """The one short line that shares the headline's own box and follows it ('<div class="pageHeading"><h1>HB 1</h1>
+    <div>Pediatric Health Safe Storage Act; enact</div></div>', '<header><h1>제목</h1><p>부제</p></header>'): the page's
+    subtitle, its own as the headline is. The box is the headline's first ancestor holding other visible text; it
+    must lie before the region and hold nothing else: one element after the headline, short, not a link, not
+    named as chrome or furniture (a byline or date box is the metadata's; 'subHead' is a header's word, no
+    furniture's), with no digits (a dateline, 'by 특허사무소 / 2016.12.01', is the metadata's), and nothing before the
+    headline; and the box is the region's neighbour (SUBTITLE_BOX_LEVELS): a site header's logo and tagline are not."""
+    node = headline
+    box = headline.getparent()
+    while box is not None and box in sizes and sizes[box].chars == sizes[headline].chars:
+        node, box = box, box.getparent()
+    if box is None or box not in sizes or box in ancestors or box in inside or any(a in inside for a in box.iterancestors()):
+        return None
+    if not any(_levels_below(box.getparent(), node) <= SUBTITLE_BOX_LEVELS for node in inside):
+        return None  # a site header's logo and tagline sit far from the article: the headline box is the region's neighbour
+    texts = [child for child in box if isinstance(child.tag, str) and child in sizes and sizes[child].order >= 0
+             and sizes[child].chars]
+    if len(texts) != 2 or texts[0] is not node or sizes[box].chars != sizes[node].chars + sizes[texts[1]].chars:
+        return None  # text before the headline, beside it in the box's own text, or more than one line after it
+    line = texts[1]
+    size = sizes[line]
+    named = evidence(line, tag_of(line), cache)
+    furniture = named.weak and FRAME_WORDS.intersection(class_words(line.get("class")) + class_words(line.get("id")))
+    if size.chars > MAX_SUBTITLE_CHARS or size.link_chars or named.negative or furniture or _DIGIT.search(text_content(line)) \
+            or tag_of(line) in SECTION_HEADING_TAGS:
+        return None
+    return line
 
 
 def _framed_out(el: etree._Element, ancestors: set, sizes: dict, cache: dict) -> bool:
@@ -725,7 +867,8 @@ def find_region(body: etree._Element, sizes: dict, cache: dict, page_title: str 
                 and not (feeds and (el in feeds or any(a in feeds for a in el.iterancestors())))] \
         or outside or list(candidates)
     raw = dict(candidates)
-    headline_box = _headline_box(titled_heading(body, sizes, page_title), candidates, sizes)
+    titled = titled_heading(body, sizes, page_title)
+    headline_box = _headline_box(titled, candidates, sizes)
     if headline_box is not None:
         candidates[headline_box] += HEADLINE_WEIGHT
     best = max(eligible, key=candidates.get)
@@ -743,7 +886,7 @@ def find_region(body: etree._Element, sizes: dict, cache: dict, page_title: str 
     nodes += _facts_beside(top, nodes, body, sizes, cache)
     nodes += _sections_beside(top, nodes, sizes, cache)
     ancestors = _ancestor_set(nodes)
-    leads = _leads(body, nodes, ancestors, sizes, cache)
+    leads = _leads(body, nodes, ancestors, sizes, cache, titled)
     if leads:
         nodes += leads
         ancestors = _ancestor_set(nodes)

@@ -84,9 +84,29 @@ def block_signatures(blocks: Iterable[Block]) -> list[int | None]:
             else None for b in blocks]
 
 
+HEADLINE_HINT = "title"  # an <h1>'s block (html.HINTS): the page's headline
+EXACT_KEY = "\x1fexact:"  # exact headline signatures share the template set, in their own key space
+
+
+def exact_signature(text: str) -> int:
+    """A headline's key with its digits as written ('S-2 44th Parliament' and 'S-3 44th Parliament' differ)."""
+    key = _WS.sub(" ", text.lower()).strip()
+    return int.from_bytes(hashlib.blake2b((EXACT_KEY + key).encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def _numbered_headline(block: Block, signature: int | None) -> bool:
+    """An <h1> with digits that could be a template line: its line signature masks what may be its own number."""
+    return signature is not None and block.hint == HEADLINE_HINT and _DIGITS.search(block.text) is not None
+
+
 def page_signatures(blocks: Iterable[Block], signatures: Iterable[int | None] | None = None) -> frozenset[int]:
-    """Signatures of the lines of a page that could be template lines (from block_signatures if given)."""
-    return frozenset(s for s in (block_signatures(blocks) if signatures is None else signatures) if s is not None)
+    """Signatures of the lines of a page that could be template lines (from block_signatures if given), and the
+    exact signature of each headline with digits (see template_rules)."""
+    blocks = list(blocks)
+    signatures = block_signatures(blocks) if signatures is None else list(signatures)
+    found = {s for s in signatures if s is not None}
+    found.update(exact_signature(b.text) for b, s in zip(blocks, signatures) if _numbered_headline(b, s))
+    return frozenset(found)
 
 
 def template_threshold(pages: int) -> int:
@@ -187,7 +207,9 @@ def template_rules(blocks: Sequence[Block], signatures: Sequence[int | None], te
 
     'template': its line recurs on the site's distinct articles; 'dom_template': it sits at a DOM
     path that holds chrome on the site's pages. Only kept blocks (no earlier rule took them) are
-    marked. Guard: when these rules would take more than MAX_TEMPLATE_BODY_SHARE of the kept text,
+    marked. A headline (<h1>) with digits whose exact text (digits as written) recurs on no other article is
+    the page's own, however alike its masked line (two bills 'S-2 44th Parliament ...' and 'S-3 44th Parliament
+    ...', two meetings '2024-05 정기회의' and '2024-06 정기회의'). Guard: when these rules would take more than MAX_TEMPLATE_BODY_SHARE of the kept text,
     the statistics are suspect (copies that were not grouped, a tiny corpus): only the runs of
     template lines at the top and the bottom of the page are removed, where chrome sits, and only
     as far as each stays within EDGE_RUN_SHARE of the kept text.
@@ -198,6 +220,8 @@ def template_rules(blocks: Sequence[Block], signatures: Sequence[int | None], te
     for i, (block, signature) in enumerate(zip(blocks, signatures)):
         if not kept[i]:
             continue
+        if _numbered_headline(block, signature) and exact_signature(block.text) not in templates:
+            continue  # its headline recurs only with other digits ('S-2 ...', 'S-3 ...'): the page's own number
         if signature is not None and signature in templates:
             rules[i] = "template"
         elif block.dom_path and dom_path_signature(block.dom_path) in templates:
