@@ -93,8 +93,8 @@ def stage() -> int:
         shutil.copy2(source, target)
         changed += 1
     for path in sorted(STAGE.rglob("*"), reverse=True):
-        if "mutants" in path.relative_to(STAGE).parts[:1] or path.is_dir():
-            continue
+        if "mutants" in path.relative_to(STAGE).parts[:1] or path.is_dir() or path in (CHECK_RESULTS, CHECK_PROGRESS):
+            continue  # the check's record is not a staged file (round 13: a re-stage deleted it)
         if path not in wanted:
             path.unlink()
             changed += 1

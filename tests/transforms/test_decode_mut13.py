@@ -244,3 +244,109 @@ def test_a_detected_codec_must_explain_four_good_characters_for_each_byte_it_can
     assert at_bound.text.startswith("광주광역시인공지능산업육\n")
     below = decode.detect_and_decode(page(11, 3))  # 11 < 12: the page is not explained
     assert (below.method, below.encoding, below.confidence, below.explained) == ("unexplained", "utf-8", 0.0, False)
+
+
+# --- UTF-16 without a byte order mark, and byte order marks ------------------------------------------------------
+
+EN = "The city will print 10,000 copies of the guide."
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [KO, EN])
+def test_utf16_without_a_bom_is_read_by_its_nul_pattern(codec: str, text: str) -> None:
+    decoding = decode.detect_and_decode(text.encode(codec))
+    assert decoding == decode.Decoding(text, codec, 1.0, 0, "utf-16-pattern")
+    # an odd last byte (a file cut short) is dropped, not decoded as half a character
+    cut = decode.detect_and_decode(text.encode(codec) + b"\x41")
+    assert cut == decode.Decoding(text, codec, 1.0, 0, "utf-16-pattern")
+
+
+@pytest.mark.parametrize("text", [KO, EN])
+def test_each_bom_names_its_codec_family_and_is_not_part_of_the_text(text: str) -> None:
+    for codec, name in (("utf-8-sig", "utf-8-sig"), ("utf-16", "utf-16"), ("utf-32", "utf-32")):
+        for data in (text.encode(codec),):
+            decoding = decode.detect_and_decode(data)
+            assert (decoding.text, decoding.encoding, decoding.method, decoding.confidence) == (text, name, "bom", 1.0)
+    for codec in ("utf-16-be", "utf-32-be", "utf-32-le"):
+        decoding = decode.detect_and_decode("\ufeff".encode(codec) + text.encode(codec))
+        assert (decoding.text, decoding.method) == (text, "bom"), codec
+
+
+# --- what each step of the order of evidence reports --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [KO, EN, "Gwangju 광주 \u201cAI\u201d"])
+def test_valid_utf8_is_sure_and_says_so(text: str) -> None:
+    assert decode.detect_and_decode(text.encode("utf-8"), "euc-kr") == decode.Decoding(text, "utf-8", 1.0, 0, "utf-8")
+
+
+def test_a_declaration_that_decodes_cleanly_is_sure_and_says_so() -> None:
+    assert decode.detect_and_decode(KO.encode("euc-kr"), "EUC-KR") == decode.Decoding(KO, "cp949", 1.0, 0, "declared")
+    english = "The mayor\u2019s office said \u201cyes\u201d."
+    assert decode.detect_and_decode(english.encode("cp1252"), "windows-1252") \
+        == decode.Decoding(english, "cp1252", 1.0, 0, "declared")
+
+
+def test_utf8_with_stray_bytes_needs_four_good_characters_a_bad_byte() -> None:
+    for text, fewer in (("광주광역", "광주광"), ("caf\u00e9 r\u00e9sum\u00e9 na\u00efve", "caf\u00e9 r\u00e9sum\u00e9")):
+        at_bound = decode.detect_and_decode(text.encode("utf-8") + b"\x93")  # four good non-ASCII characters
+        assert (at_bound.method, at_bound.text, at_bound.replaced) == ("utf-8-stray-bytes", text + "\ufffd", 1)
+        below = decode.detect_and_decode(fewer.encode("utf-8") + b"\x93")  # three
+        assert below.method != "utf-8-stray-bytes"
+
+
+def test_utf16_with_a_bom_is_never_binary_whatever_its_script() -> None:
+    # Cyrillic's code units are 0x04xx: in UTF-16 every letter has a control byte, and the spaces' NULs are too
+    # few for the BOM-less NUL pattern; the BOM alone says it is text
+    text = "Мэрия города объявила о новой программе поддержки жителей города"
+    for codec in ("utf-16", "utf-16-be"):
+        data = text.encode(codec) if codec == "utf-16" else "\ufeff".encode(codec) + text.encode(codec)
+        assert not decode.looks_binary(data), codec
+    assert not decode.looks_binary("\ufeff광주광역시 인공지능 산업".encode("utf-16-le"))
+
+
+def test_the_utf16_pattern_needs_sixteen_bytes() -> None:
+    assert decode.utf16_without_bom("abcdefgh".encode("utf-16-le")) == "utf-16-le"  # 16 bytes
+    assert decode.utf16_without_bom("abcdefg".encode("utf-16-le")) is None  # 14
+    assert decode.utf16_without_bom("광주 광역 인공".encode("utf-16-be")) == "utf-16-be"  # 16
+    assert decode.utf16_without_bom("광주 광역 인".encode("utf-16-be")) is None  # 14
+
+
+def test_the_utf16_pattern_needs_nuls_in_a_fifth_of_one_byte_position() -> None:
+    # Korean in UTF-16: only the spaces give NULs. Ten characters with two spaces, and an odd last byte (cut short):
+    # 2 NULs in 10 pairs is exactly a fifth
+    at_share = "광주 광역시 인공지".encode("utf-16-le") + b"\x41"
+    assert decode.utf16_without_bom(at_share) == "utf-16-le"
+    # twenty characters with three spaces: 3 of 20 pairs is under a fifth
+    below = "광주광역시 인공지능산업 육성계획 발표".encode("utf-16-le")
+    assert len(below) == 40 and below[1::2].count(0) == 3
+    assert decode.utf16_without_bom(below) is None
+
+
+QUOTED = "The mayor\u2019s office said \u201cyes\u201d to the plan."
+
+
+@pytest.mark.parametrize(("text", "codec"), [(KO, "euc-kr"), (QUOTED, "cp1252")])
+def test_a_legacy_page_with_a_stray_nul_is_not_utf16(text: str, codec: str) -> None:
+    for data in (text.encode(codec) + b"\x00", b"\x00" + text.encode(codec), b"a\x00" + text.encode(codec)):
+        assert decode.utf16_without_bom(data) is None
+
+
+@pytest.mark.parametrize(("text", "codec", "name"), [(KO, "euc-kr", "cp949"), (QUOTED, "cp1252", "cp1252")])
+def test_a_stray_nul_on_a_legacy_line_leaves_the_page_decodable(text: str, codec: str, name: str) -> None:
+    # a bug the mutation check led to: charset-normalizer finds no reading of a sample with a NUL in it, so an
+    # EUC-KR or Windows-1252 page with one stray NUL on a line of text was rejected as undecodable
+    cut = len(text) // 2
+    for data in (text[:cut].encode(codec) + b"\x00" + text[cut:].encode(codec), b"\x00" + text.encode(codec),
+                 b"<p>\x01\x00" + text.encode(codec) + b"</p>"):
+        page = decode_page(RawPage("p.html", data, "html"))
+        assert (page.encoding, page.explained, page.replaced_chars) == (name, True, 0)
+        assert text in page.text and "\x00" not in page.text and page.nul_chars == data.count(0)
+
+
+def test_control_bytes_up_to_a_tenth_of_the_file_are_text() -> None:
+    for text in (b"a", "가".encode("euc-kr")):
+        body = (text * 100)[:90]
+        assert not decode.looks_binary(b"\x0c" * 10 + body)  # exactly a tenth: form feeds in a text file
+        assert decode.looks_binary(b"\x0c" * 11 + body)
+    assert not decode.looks_binary(b"")
