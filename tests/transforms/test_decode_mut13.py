@@ -350,3 +350,20 @@ def test_control_bytes_up_to_a_tenth_of_the_file_are_text() -> None:
         assert not decode.looks_binary(b"\x0c" * 10 + body)  # exactly a tenth: form feeds in a text file
         assert decode.looks_binary(b"\x0c" * 11 + body)
     assert not decode.looks_binary(b"")
+
+
+def test_the_utf16_pattern_allows_a_quarter_as_many_nuls_on_the_other_side() -> None:
+    # '가' is U+AC00: in UTF-16-LE its low byte is a NUL on the even side, beside the spaces' four on the odd side
+    assert decode.utf16_without_bom("가 나 다 라 마".encode("utf-16-le")) == "utf-16-le"  # 1 <= 4 / 4
+    assert decode.utf16_without_bom("가 가 나 다 라".encode("utf-16-le")) is None  # 2 > 4 / 4
+
+
+def test_nul_patterned_bytes_that_decode_to_controls_are_not_utf16_text() -> None:
+    # 16-bit small numbers (a binary table) have UTF-16's NUL pattern; as text they are controls
+    table = b"".join(n.to_bytes(2, "little") for n in range(1, 21))
+    assert decode.utf16_without_bom(table) is None
+    # up to a tenth of the characters may be controls (a form feed, a stray escape)
+    for text in ("abcdefghijklmnopqr\x0c\x1b", "광주광역시 인공지능 산업 육성 계획\x0c\x1b"[:18] + "\x0c\x1b"):
+        assert len(text) == 20
+        assert decode.utf16_without_bom(text.encode("utf-16-le")) == "utf-16-le"
+        assert decode.utf16_without_bom((text[:17] + "\x0c" + text[18:]).encode("utf-16-le")) is None  # 3 of 20
