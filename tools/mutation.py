@@ -28,8 +28,10 @@ from __future__ import annotations
 import argparse
 import filecmp
 import fnmatch
+import inspect
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -52,6 +54,12 @@ CHECK_RESULTS = STAGE / "check.json"  # check's results: mutant name -> exit cod
 # results of a check stopped before its end are not lost (they are merged into CHECK_RESULTS by the next check).
 CHECK_PROGRESS = STAGE / "check.progress.jsonl"
 CHECK_TIMEOUT_S = 60.0  # a mutant whose tests run longer is taken as killed (an endless loop), as mutmut does
+# A module-level cache filled before a fork answers for the function it caches, so that function's mutants survive
+# (round 12: dom._segment behind _SEGMENTS, region._read_attr_weight behind _ATTR_WEIGHTS). The check's forks empty
+# them first: each dict a module fills through dom.remembered(...) and each functools cache of the package. A cache
+# of a function without arguments is a loader (language's py3langid model, 1-4 s to load): it is emptied only for
+# the mutants of its own module, the one code it runs. mutmut's own runs (its workers fork too) still keep them.
+_REMEMBERED_CACHE = re.compile(r"\bremembered\(\s*(_?[A-Za-z]\w*)\s*,")
 PYTEST_QUIET = ["-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", "-p", "no:xdist", "-o", "addopts=",
                 "-W", "ignore"]  # as pyproject's [tool.mutmut] runs pytest, stopping at the first failure
 
@@ -85,8 +93,8 @@ def stage() -> int:
         shutil.copy2(source, target)
         changed += 1
     for path in sorted(STAGE.rglob("*"), reverse=True):
-        if "mutants" in path.relative_to(STAGE).parts[:1] or path.is_dir():
-            continue
+        if "mutants" in path.relative_to(STAGE).parts[:1] or path.is_dir() or path in (CHECK_RESULTS, CHECK_PROGRESS):
+            continue  # the check's record is not a staged file (round 13: a re-stage deleted it)
         if path not in wanted:
             path.unlink()
             changed += 1
@@ -177,7 +185,8 @@ def report() -> str:
     return "\n".join(lines)
 
 
-def check(names: list[str], tests: list[str], timeout: float = CHECK_TIMEOUT_S) -> dict[str, int]:
+def check(names: list[str], tests: list[str], timeout: float = CHECK_TIMEOUT_S,
+          keep_caches: bool = False) -> dict[str, int]:
     """Run the named test files against each mutant matching names (globs); return and record name -> exit code."""
     mutants = STAGE / "mutants"
     wanted = sorted(n for n in load_results() if any(fnmatch.fnmatchcase(n, glob) for glob in names))
@@ -189,7 +198,8 @@ def check(names: list[str], tests: list[str], timeout: float = CHECK_TIMEOUT_S) 
         shutil.copy2(ROOT / test, target)
     env = dict(os.environ, PYTHONPATH=str(mutants), MUTANT_UNDER_TEST="")
     env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    spec = json.dumps({"names": wanted, "tests": tests, "timeout": timeout, "progress": str(CHECK_PROGRESS)})
+    spec = json.dumps({"names": wanted, "tests": tests, "timeout": timeout, "progress": str(CHECK_PROGRESS),
+                       "keep_caches": keep_caches})
     recorded = _recorded_checks()
     out = subprocess.run(["nice", "-n", "10", sys.executable, str(Path(__file__).resolve()), "_check-worker"],
                          cwd=mutants, env=env, input=spec, capture_output=True, text=True)
@@ -214,6 +224,51 @@ def _recorded_checks() -> dict[str, int]:
     return recorded
 
 
+def _mutant_module(mutant: str) -> str:
+    """``cityclips.transforms.dom.x__segment__mutmut_3`` -> ``cityclips.transforms.dom``."""
+    parts = mutant.split(".")
+    cut = next((i for i, part in enumerate(parts) if part.startswith(("x_", "xǁ"))), len(parts))
+    return ".".join(parts[:cut])
+
+
+def module_caches(package: str = "cityclips") -> list[tuple[str, object, bool]]:
+    """The package's module-level caches among the imported modules: (module, cache, is a loader), where cache is
+    a dict filled through remembered(...) (read from the module's source) or a functools cache (cache_clear)."""
+    found: list[tuple[str, object, bool]] = []
+    for name, module in sorted(sys.modules.items()):
+        if not (name == package or name.startswith(package + ".")) or module is None:
+            continue
+        source = getattr(module, "__file__", None)
+        text = Path(source).read_text(encoding="utf-8") if source and source.endswith(".py") else ""
+        for attr in sorted(set(_REMEMBERED_CACHE.findall(text))):
+            cache = getattr(module, attr, None)
+            if isinstance(cache, dict):
+                found.append((name, cache, False))
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == name:
+                try:
+                    loader = not inspect.signature(value.__wrapped__).parameters
+                except (AttributeError, TypeError, ValueError):
+                    loader = False
+                found.append((name, value, loader))
+    return found
+
+
+def clear_caches(mutant: str, caches: list[tuple[str, object, bool]]) -> int:
+    """Empty the caches (module_caches) that could answer for mutant's function; return how many were emptied."""
+    own = _mutant_module(mutant)
+    cleared = 0
+    for module, cache, loader in caches:
+        if loader and module != own:
+            continue
+        if isinstance(cache, dict):
+            cache.clear()
+        else:
+            cache.cache_clear()
+        cleared += 1
+    return cleared
+
+
 def _check_worker() -> int:
     """In build/mutation/mutants: a clean run of the tests, then one fork per mutant (read from stdin as JSON)."""
     import pytest  # noqa: PLC0415  (only the worker needs it)
@@ -227,11 +282,13 @@ def _check_worker() -> int:
         os.write(2, b"the tests fail without a mutant\n")
         return 2
     codes: dict[str, int] = {}
+    caches = [] if spec.get("keep_caches") else module_caches()  # after the clean run has imported the modules
     progress = open(spec["progress"], "a", encoding="utf-8") if spec.get("progress") else None
     for name in spec["names"]:
         pid = os.fork()
         if pid == 0:
             os.environ["MUTANT_UNDER_TEST"] = name
+            clear_caches(name, caches)
             os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
             os._exit(int(pytest.main(args)))
         deadline = time.monotonic() + spec["timeout"]
@@ -294,6 +351,8 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("names", nargs="+", help="mutant name globs")
     check_parser.add_argument("--tests", nargs="+", required=True, help="test files, relative to the repository")
     check_parser.add_argument("--timeout", type=float, default=CHECK_TIMEOUT_S, help="seconds a mutant's tests may run")
+    check_parser.add_argument("--keep-caches", action="store_true",
+                              help="do not empty module caches per mutant (round 12's behaviour; see module_caches)")
     sub.add_parser("_check-worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.command == "stage":
@@ -303,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
         stage()
         return run(args.names, args.max_children)
     if args.command == "check":
-        print(check_report(check(args.names, args.tests, args.timeout)))
+        print(check_report(check(args.names, args.tests, args.timeout, args.keep_caches)))
         return 0
     if args.command == "_check-worker":
         return _check_worker()

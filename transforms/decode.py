@@ -183,7 +183,10 @@ def _detect(data: bytes) -> tuple[str, float] | None:
     """
     # UTF-16/32 without a BOM were ruled out by their NUL pattern (utf16_without_bom): on bytes with no
     # NUL, charset-normalizer sometimes prefers them for short legacy text ('계획을Hub' as UTF-16-BE)
-    sample = _detection_sample(data)
+    # Control bytes (a stray NUL) go too: charset-normalizer finds no reading of a sample that holds one, so a
+    # legacy page with one stray NUL on a line of text was undecodable. No multi-byte character of an 8-bit
+    # codec (EUC-KR, CP949, Shift-JIS, GB18030, Big5) holds a C0 control or DEL byte, so none is cut in two.
+    sample = _detection_sample(data).translate(None, _CONTROL_BYTES)
     sample = _dense_lines(sample) or sample
     matches = list(charset_normalizer.from_bytes(sample, cp_exclusion=_WIDE_CODECS))
     if not matches:
