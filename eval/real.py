@@ -227,6 +227,15 @@ def _date_right(got: str | None, want: str, day_only: bool = False) -> bool:
     return bool(got) and (got[:10] == want[:10] if day_only or len(want) == 10 else got[:16] == want[:16])
 
 
+def entry_text(entry: str | dict) -> str:
+    """An optional entry's text: a plain text start, or a list item's form ``{"marker", "depth", "text_start"}``.
+
+    >>> entry_text({"marker": "•", "depth": 0, "text_start": "Stay out"}), entry_text("Stay out")
+    ('Stay out', 'Stay out')
+    """
+    return entry["text_start"] if isinstance(entry, dict) else entry
+
+
 def _count_structure(predicted: list[str], gold: list[str], optional: list[str]) -> tuple[int, list[str]]:
     """(gold entries found, predicted entries invented), matching on leading text."""
     gold_keys = [key(g) for g in gold]
@@ -298,7 +307,8 @@ def score_page(out: Output, gold: dict, tally: Tally, name: str) -> None:
     if gold.get("list_items") is not None:
         tally.list_pages += 1
         gold_items = [i["text_start"] for i in gold["list_items"]]
-        found, invented = _count_structure(out.list_items, gold_items, gold.get("optional_list_items", []))
+        optional = [entry_text(o) for o in gold.get("optional_list_items", [])]
+        found, invented = _count_structure(out.list_items, gold_items, optional)
         tally.list_gold += len(gold_items)
         tally.list_found += found
         tally.list_invented += len(invented)

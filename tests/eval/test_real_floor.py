@@ -17,30 +17,32 @@ import real  # noqa: E402
 
 # metric: (measured, floor) for shares that should be high
 FLOORS = {
-    # dev and holdout re-measured on main after round 12's merges (attach12 attachments from the DOM, meta12 contacts
-    # and record tables, body12 leaks, struct12 lists and headings, kinds12); holdout holds round 12's fresh split
-    # (f1201-f1215, measured blind once: must-keep 93.8 %, headings found 15.4 %, attachments found 10 %) since round 12
+    # dev and holdout re-measured on main after round 13's merges (bold13 headings, attach13 attachments, body13
+    # losses, meta13 fields, kinds13, speed13, mut13) and round 13's fresh split (f1301-f1313, measured blind once
+    # on main 91ab783) joining holdout: (measured, floor)
     "dev": {"must_keep_kept": (0.996, 0.96), "title_right": (1.0, 0.97), "date_right": (1.0, 0.96),
-            "other_fields_right": (0.808, 0.77), "headings_found": (0.944, 0.90),
-            "list_items_found": (0.983, 0.94), "captions_found": (0.708, 0.67), "attachments_found": (0.963, 0.92),
+            "other_fields_right": (0.865, 0.83), "headings_found": (0.944, 0.90),
+            "list_items_found": (0.983, 0.94), "captions_found": (1.0, 0.96), "attachments_found": (0.963, 0.92),
             "quote_precision": (1.0, 0.97), "quote_recall": (0.946, 0.92), "speaker_right": (0.971, 0.94)},
-    "holdout": {"must_keep_kept": (0.977, 0.945), "title_right": (0.952, 0.92), "date_right": (0.984, 0.95),
-                "other_fields_right": (0.806, 0.77), "headings_found": (0.723, 0.69), "list_items_found": (0.865, 0.83),
-                "attachments_found": (0.526, 0.49), "quote_precision": (0.985, 0.95), "quote_recall": (0.943, 0.91),
-                "speaker_right": (0.955, 0.92)},
+    "holdout": {"must_keep_kept": (0.957, 0.925), "title_right": (0.898, 0.87), "date_right": (0.929, 0.90),
+                "other_fields_right": (0.854, 0.82), "headings_found": (0.918, 0.88), "list_items_found": (0.871, 0.84),
+                "attachments_found": (0.892, 0.86), "quote_precision": (0.985, 0.95), "quote_recall": (0.957, 0.92),
+                "speaker_right": (0.940, 0.91)},
 }
 # metric: (measured, ceiling) for what should be low; the invented headings and list items pin the structure rules
 # (struct6: 165 -> 22 list items invented on dev, 161 -> 92 on holdout; struct8: 125 -> 68; struct10: 52 -> 32;
-# struct11: 39 -> 30 on holdout, 20 -> 4 on dev; round 12: 36 -> 23 on holdout with its fresh split, 4 -> 1 on dev)
+# struct11: 39 -> 30 on holdout, 20 -> 4 on dev; round 12: 36 -> 23 on holdout with its fresh split, 4 -> 1 on dev;
+# round 13: 23 -> 33 on holdout, all 10 on round 13's blind pages f1304/f1310, old federal forms pages)
 CEILINGS = {
-    "dev": {"chrome_leaked": (0.010, 0.015), "dates_invented": (0, 1), "fields_invented": (4, 5), "rejected": (0, 0),
+    "dev": {"chrome_leaked": (0.010, 0.015), "dates_invented": (0, 1), "fields_invented": (3, 5), "rejected": (0, 0),
             "headings_invented": (0, 1), "list_items_invented": (1, 3), "attachments_invented": (0, 1)},
-    "holdout": {"chrome_leaked": (0.013, 0.02), "dates_invented": (0, 1), "fields_invented": (17, 19), "rejected": (0, 0),
-                "headings_invented": (4, 5), "list_items_invented": (23, 27), "attachments_invented": (0, 1)},
+    "holdout": {"chrome_leaked": (0.029, 0.035), "dates_invented": (0, 1), "fields_invented": (25, 28), "rejected": (0, 0),
+                "headings_invented": (6, 8), "list_items_invented": (33, 37), "attachments_invented": (0, 1)},
 }
-# issue 12's targets on the Korean pages (gold language ko; dev 14, holdout 24 pages), measured after round 12's merges:
-# must-keep 100 / 100 %, leaked 0.0 / 0.9 %, title 100 / 95.8 %, date 100 / 100 %. The title and date floors on
-# holdout are a page under; the leak ceiling is issue 12's 3 % less a margin.
+# issue 12's targets on the Korean pages (gold language ko; dev 14, holdout 25 pages), measured after round 13's merges:
+# must-keep 100 / 99.4 %, leaked 0.0 / 0.9 %, title 100 / 92.0 %, date 100 / 95.0 % (holdout's new page f1301, a
+# law.go.kr statute frame measured blind, has its title and date wrong). The title floor on holdout is a page under;
+# the date floor is issue 12's 95 % itself; the leak ceiling is issue 12's 3 % less a margin.
 KOREAN_FLOORS = {"must_keep_kept": 0.99, "title_right": 0.90, "date_right": 0.95}
 KOREAN_CEILINGS = {"chrome_leaked": 0.02, "rejected": 0}
 
