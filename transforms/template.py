@@ -99,13 +99,36 @@ def _numbered_headline(block: Block, signature: int | None) -> bool:
     return signature is not None and block.hint == HEADLINE_HINT and _DIGITS.search(block.text) is not None
 
 
+MAX_RECORD_LABEL_CHARS = 40  # a record's label ('FORM NUMBER:', '등록일 :') is a few words; longer is a sentence
+MAX_RECORD_LINE_CHARS = 120  # ... and its line a label and a short value ('EDITION DATE: 20000201'), not prose
+_RECORD_LINE = re.compile(r"[^\W\d_][^:：]{0,%d}[:：]\s*\S" % (MAX_RECORD_LABEL_CHARS - 1))
+
+
+def _numbered_record(block: Block, signature: int | None) -> bool:
+    """A label/value record line whose value holds digits ('FORM NUMBER: DD3', '등록일 : 2024.05.01') that could
+    be a template line: masked, every record of a site's form pages is one line; its exact value is the page's own.
+
+    A form or board page's record is a column of label cells and value cells (<td>FORM NUMBER:</td><td>DD3</td>,
+    <th>등록일 :</th><td>2024.05.01</td>) read as one line a row; the labels recur on every page of the site,
+    the values differ, often in their digits only."""
+    if signature is None or len(block.text) > MAX_RECORD_LINE_CHARS:
+        return False
+    shape = _RECORD_LINE.match(block.text)
+    return shape is not None and _DIGITS.search(block.text, shape.end() - 1) is not None
+
+
+def _own_numbered_line(block: Block, signature: int | None) -> bool:
+    """A line whose masked signature may hide its own number: a numbered headline or a numbered record line."""
+    return _numbered_headline(block, signature) or _numbered_record(block, signature)
+
+
 def page_signatures(blocks: Iterable[Block], signatures: Iterable[int | None] | None = None) -> frozenset[int]:
     """Signatures of the lines of a page that could be template lines (from block_signatures if given), and the
-    exact signature of each headline with digits (see template_rules)."""
+    exact signature of each headline or record line with digits (see template_rules)."""
     blocks = list(blocks)
     signatures = block_signatures(blocks) if signatures is None else list(signatures)
     found = {s for s in signatures if s is not None}
-    found.update(exact_signature(b.text) for b, s in zip(blocks, signatures) if _numbered_headline(b, s))
+    found.update(exact_signature(b.text) for b, s in zip(blocks, signatures) if _own_numbered_line(b, s))
     return frozenset(found)
 
 
@@ -209,7 +232,8 @@ def template_rules(blocks: Sequence[Block], signatures: Sequence[int | None], te
     path that holds chrome on the site's pages. Only kept blocks (no earlier rule took them) are
     marked. A headline (<h1>) with digits whose exact text (digits as written) recurs on no other article is
     the page's own, however alike its masked line (two bills 'S-2 44th Parliament ...' and 'S-3 44th Parliament
-    ...', two meetings '2024-05 정기회의' and '2024-06 정기회의'). Guard: when these rules would take more than MAX_TEMPLATE_BODY_SHARE of the kept text,
+    ...', two meetings '2024-05 정기회의' and '2024-06 정기회의'); so is a label/value record line with digits in
+    its value ('FORM NUMBER: DD3' and 'FORM NUMBER: DD285', '등록일 : 2024.05.01' and '등록일 : 2024.06.03'). Guard: when these rules would take more than MAX_TEMPLATE_BODY_SHARE of the kept text,
     the statistics are suspect (copies that were not grouped, a tiny corpus): only the runs of
     template lines at the top and the bottom of the page are removed, where chrome sits, and only
     as far as each stays within EDGE_RUN_SHARE of the kept text.
@@ -220,8 +244,9 @@ def template_rules(blocks: Sequence[Block], signatures: Sequence[int | None], te
     for i, (block, signature) in enumerate(zip(blocks, signatures)):
         if not kept[i]:
             continue
-        if _numbered_headline(block, signature) and exact_signature(block.text) not in templates:
-            continue  # its headline recurs only with other digits ('S-2 ...', 'S-3 ...'): the page's own number
+        if _own_numbered_line(block, signature) and exact_signature(block.text) not in templates:
+            continue  # its headline or record line recurs only with other digits ('S-2 ...', 'S-3 ...',
+            # 'FORM NUMBER: DD3', 'FORM NUMBER: DD285'): the page's own number
         if signature is not None and signature in templates:
             rules[i] = "template"
         elif block.dom_path and dom_path_signature(block.dom_path) in templates:
