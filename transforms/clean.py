@@ -40,6 +40,11 @@ _BREADCRUMB_CHARS = re.compile(r"[>›»/]")
 _FILE_HINT = re.compile(r"\.[A-Za-z0-9]{1,6}\b.*\d\s*(?:[KMG]B|bytes?)", re.IGNORECASE)
 _PHONE_HINT = re.compile(r"\d{3,4}[-.\s)]\d{4}")
 _TITLE_LABEL = re.compile(r"^(제\s?목|title|subject)\s*[:：]\s*", re.IGNORECASE)
+# A field of a record's field list: a short label, a colon, its value ('Opportunity Category: Discretionary',
+# '사업분류 : 일반'). A headline may hold a colon too ('VA Form 10-0137 - VA Advance Directive: Living Will'), so a
+# field is told by its neighbour: the next or previous cell of the same box is a field as well.
+MAX_FIELD_LABEL_WORDS = 5
+_FIELD_LINE = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]\s*\S")
 # 'Related News' / '관련 기사' and the list of other articles under it.
 # ... and of other pages of the site's own kinds ('Related Events', 'Related Documents', '관련 행사', '관련 문서')
 _RELATED_HEADER = re.compile(r"^(related (news|articles?|posts?|stories|links|events|documents)|more news|"
@@ -350,9 +355,36 @@ def _title_candidates(m: _Marks) -> list[int]:
     first_content = _first_content(m)
     # nor a table's number field ('정보공개번호 : 2025-182'): a record's number, kept as its text (metadata.is_code_field)
     return [i for i in range(len(m.blocks)) if m.kept(i) and m.blocks[i].hint not in ("caption", "li")
-            and not (m.blocks[i].hint == "cell" and is_code_field(m.blocks[i].text))
+            and not (m.blocks[i].hint == "cell" and is_code_field(m.blocks[i].text)) and not _is_field_row(m, i)
             and (not m.blocks[i].excluded_by or (i < first_content and (
                 m.blocks[i].hint in ("title", "heading") or m.blocks[i].excluded_by == REGION_EDGE)))]
+
+
+# A box the page's markup classes as accessibility help or footer chrome ('div.acc_hide', 'div.a11y', 'footer',
+# 'div.foot-links'): evidence, not a verdict: a line inside one is a headline only when no other line is.
+_CHROME_BOX = re.compile(r"(?:^|[/.\s])(?:[\w-]*?[._-])?(?:acc|accessibility|a11y|footer|foot|ft)(?=$|[/.\s_-])", re.IGNORECASE)
+
+
+def _in_chrome_box(block: Block) -> bool:
+    """True when a block's DOM path passes through a box classed as accessibility help or footer chrome."""
+    return bool(block.dom_path and _CHROME_BOX.search(block.dom_path))
+
+
+def _is_field_line(text: str) -> bool:
+    """True for 'label: value' with a short label that is no title label ('제목 :' names the headline)."""
+    field = _FIELD_LINE.match(text)
+    return bool(field) and len(field[1].split()) <= MAX_FIELD_LABEL_WORDS and not _TITLE_LABEL.match(text)
+
+
+def _is_field_row(m: _Marks, i: int) -> bool:
+    """True when block i is a cell of a field list: a 'label: value' cell with a 'label: value' cell at its DOM
+    path just before or after it. A field names one fact of the record, never its headline."""
+    block = m.blocks[i]
+    if block.hint != "cell" or not block.dom_path or not _is_field_line(block.text):
+        return False
+    near = [j for j in (i - 1, i + 1) if 0 <= j < len(m.blocks)]
+    return any(m.blocks[j].hint == "cell" and m.blocks[j].dom_path == block.dom_path and _is_field_line(m.blocks[j].text)
+               for j in near)
 
 
 def _first_content(m: _Marks) -> int:
@@ -382,6 +414,8 @@ def _title_index(m: _Marks, html_title: str | None, title_hints: Sequence[tuple[
     line (or HTML heading) above the metadata; else the first headline-like line after the
     breadcrumb, skipping a repeat of the section name (or of any step of the page's breadcrumb)."""
     kept = _title_candidates(m)
+    # a line in an accessibility or footer box gives way to any other ('Accessibility Information' above the program)
+    kept = [i for i in kept if not _in_chrome_box(m.blocks[i])] or kept
     steps = _page_path_steps(m) | {_norm(m.breadcrumb or "")}
     unsectioned = [i for i in kept if _norm(m.blocks[i].text) not in steps]
     confirmed = find_title_block([m.blocks[i].text for i in unsectioned], title_hints) if title_hints else None
@@ -402,7 +436,7 @@ def _title_index(m: _Marks, html_title: str | None, title_hints: Sequence[tuple[
     if m.metadata_at is not None:
         # the nearest line above the metadata, even outside the region (a board table's title row)
         above = [i for i in range(m.metadata_at) if m.kept(i) and m.blocks[i].hint != "caption"
-                 and len(m.blocks[i].text) <= MAX_TITLE_CHARS]
+                 and len(m.blocks[i].text) <= MAX_TITLE_CHARS and not _is_field_row(m, i)]
         # a heading above that names a section of the <title>'s path ('사업공고' for '사이트>공고˙안내>사업공고>상세') is the
         # section's; then a heading right under the byline is the headline ('공고 제 2025-136호' / '게시일 : ...' / headline)
         sections = m.sections

@@ -398,6 +398,18 @@ def _read_record_row(root: etree._Element, got: _Collected) -> None:
 
 
 MIN_RECORD_TITLE_CHARS = 8  # a headline, not a number or a word the <title> holds by chance
+# A row of this many links, their text nearly all of its text, is a link line (a footer's 'Disclaimer
+# Accessibility Privacy Policy FOIA', a menu's '이용안내 개인정보처리방침 저작권정책'), never a headline: a board links its
+# post's title once at most ('<a href=view>[공지] 제목</a>'), so two links may still be a tag and a title.
+MIN_LINK_LINE_LINKS = 3
+LINK_LINE_TEXT_SHARE = 0.8  # of the row's characters (spaces aside) inside its links
+
+
+def is_link_line(element: etree._Element) -> bool:
+    """True when an element's text is a line of several links and little else (MIN_LINK_LINE_LINKS)."""
+    links = [text for a in element.iter("a") if (text := _WS.sub("", text_content(a)))]
+    total = len(_WS.sub("", text_content(element)))
+    return len(links) >= MIN_LINK_LINE_LINKS and total > 0 and sum(map(len, links)) >= LINK_LINE_TEXT_SHARE * total
 
 
 def _row_text(row: etree._Element) -> str:
@@ -421,7 +433,7 @@ def _read_title_row(root: etree._Element, got: _Collected) -> None:
         cells = [cell for cell in above if isinstance(cell.tag, str) and _row_text(cell)]
         text = _row_text(above)
         if len(cells) == 1 and len(text) <= MAX_TITLE_ROW_CHARS and not starts_with_label(text) \
-                and parse_date(text)[0] is None:
+                and parse_date(text)[0] is None and not is_link_line(above):
             got.board_title = text
         return
 

@@ -58,6 +58,7 @@ MIN_HOST_NAME_CHARS = 4  # 'heizung' of www.heizung.de names the site; 'bz' of b
 _PATH_ARROW = re.compile(r"\s*[>›»<]\s*")
 MIN_PATH_ARROWS = 2
 _BAR = re.compile(r"\s*[|｜]\s*")
+_LEADING_DASH = re.compile(r"^[-–—]\s+(?=\S)")  # a dash that joins a heading to the one before it
 
 
 def _bar_parts(title: str) -> list[str]:
@@ -99,7 +100,10 @@ def path_section(html_title: str | None) -> str | None:
 def _path_ends(title: str) -> list[str]:
     """The end steps of a path title: the site or its page; the steps between name sections."""
     parts = _parts(title)
-    return [parts[0], parts[-1]]
+    ends = [parts[0], parts[-1]]
+    # '법령 > 본문 > 공적자금관리 특별법 | 국가법령정보센터': the last step carries the site's name after a bar; the step's
+    # own part before the bar is the page's end too
+    return ends + [bar.strip() for bar in _BAR.split(parts[-1])[:1] if bar.strip() and bar.strip() != parts[-1].strip()]
 
 
 def _parts(title: str) -> list[str]:
@@ -203,6 +207,7 @@ def _ranked_hints(markup: MarkupMetadata) -> list[tuple[str, str, int]]:
             options += [rest for part in parts if (rest := _LEADING_DATE_TIME.sub("", part)) != part]
             if _is_path(text):
                 ends = {norm(end) for end in _path_ends(text)}
+                options += [end for end in _path_ends(text) if end not in options]
         for option in options:
             key = norm(option)
             # a title the site's name was cut from is the page's own part, even when it starts with that
@@ -362,7 +367,10 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
             if untagged:
                 return untagged, confirmed
             # a block that holds more than the headline ('... – Rolling Stone', a 'title :' cell) loses it
-            return strip_site_name(visible.title, sites).rstrip(" :：") or visible.title, confirmed
+            own = strip_site_name(visible.title, sites).rstrip(" :：")
+            if _LEADING_DASH.match(own) and not any(_LEADING_DASH.match(hint) for _, hint in hints):
+                own = _LEADING_DASH.sub("", own)  # '- 공적자금관리 특별법' after the section's heading '법령': a separator
+            return own or visible.title, confirmed
         if not confirmed and visible.title_source in STATED_TITLE_SOURCES:
             # the page's heading rewords the markup's headline ('Parliament paves way ...' for og:title 'EP paves
             # way ... | News | European Parliament'): the words the page shows win
