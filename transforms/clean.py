@@ -22,7 +22,7 @@ from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT
                                            MetadataFields, as_contact, breadcrumb_steps, find_attachments, find_metadata_run,
                                            parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact, section_step, is_code_field,
                                            parse_dateline, parse_split_contact)
-from cityclips.transforms.metadata import parse_metadata_line
+from cityclips.transforms.metadata import is_field_line, parse_metadata_line
 from cityclips.transforms.reconcile import find_title_block, path_section, path_sections, same_title
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE, is_schedule_line, reads_as_prose, text_weight
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
@@ -40,11 +40,6 @@ _BREADCRUMB_CHARS = re.compile(r"[>›»/]")
 _FILE_HINT = re.compile(r"\.[A-Za-z0-9]{1,6}\b.*\d\s*(?:[KMG]B|bytes?)", re.IGNORECASE)
 _PHONE_HINT = re.compile(r"\d{3,4}[-.\s)]\d{4}")
 _TITLE_LABEL = re.compile(r"^(제\s?목|title|subject)\s*[:：]\s*", re.IGNORECASE)
-# A field of a record's field list: a short label, a colon, its value ('Opportunity Category: Discretionary',
-# '사업분류 : 일반'). A headline may hold a colon too ('VA Form 10-0137 - VA Advance Directive: Living Will'), so a
-# field is told by its neighbour: the next or previous cell of the same box is a field as well.
-MAX_FIELD_LABEL_WORDS = 5
-_FIELD_LINE = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]\s*\S")
 # 'Related News' / '관련 기사' and the list of other articles under it.
 # ... and of other pages of the site's own kinds ('Related Events', 'Related Documents', '관련 행사', '관련 문서')
 _RELATED_HEADER = re.compile(r"^(related (news|articles?|posts?|stories|links|events|documents)|more news|"
@@ -370,20 +365,14 @@ def _in_chrome_box(block: Block) -> bool:
     return bool(block.dom_path and _CHROME_BOX.search(block.dom_path))
 
 
-def _is_field_line(text: str) -> bool:
-    """True for 'label: value' with a short label that is no title label ('제목 :' names the headline)."""
-    field = _FIELD_LINE.match(text)
-    return bool(field) and len(field[1].split()) <= MAX_FIELD_LABEL_WORDS and not _TITLE_LABEL.match(text)
-
-
 def _is_field_row(m: _Marks, i: int) -> bool:
     """True when block i is a cell of a field list: a 'label: value' cell with a 'label: value' cell at its DOM
     path just before or after it. A field names one fact of the record, never its headline."""
     block = m.blocks[i]
-    if block.hint != "cell" or not block.dom_path or not _is_field_line(block.text):
+    if block.hint != "cell" or not block.dom_path or not is_field_line(block.text):
         return False
     near = [j for j in (i - 1, i + 1) if 0 <= j < len(m.blocks)]
-    return any(m.blocks[j].hint == "cell" and m.blocks[j].dom_path == block.dom_path and _is_field_line(m.blocks[j].text)
+    return any(m.blocks[j].hint == "cell" and m.blocks[j].dom_path == block.dom_path and is_field_line(m.blocks[j].text)
                for j in near)
 
 
@@ -436,7 +425,9 @@ def _title_index(m: _Marks, html_title: str | None, title_hints: Sequence[tuple[
     if m.metadata_at is not None:
         # the nearest line above the metadata, even outside the region (a board table's title row)
         above = [i for i in range(m.metadata_at) if m.kept(i) and m.blocks[i].hint != "caption"
-                 and len(m.blocks[i].text) <= MAX_TITLE_CHARS and not _is_field_row(m, i)]
+                 and len(m.blocks[i].text) <= MAX_TITLE_CHARS and not _is_field_row(m, i)
+                 # nor a paragraph of the page's notes, nor a step of its breadcrumb ('Synopsis' under '... > Synopsis')
+                 and not _reads_as_prose(m.blocks[i].text) and _norm(m.blocks[i].text) not in steps]
         # a heading above that names a section of the <title>'s path ('사업공고' for '사이트>공고˙안내>사업공고>상세') is the
         # section's; then a heading right under the byline is the headline ('공고 제 2025-136호' / '게시일 : ...' / headline)
         sections = m.sections

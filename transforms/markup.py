@@ -17,7 +17,8 @@ from lxml import etree
 from cityclips.transforms.dates import (TIME_RANGE, classify_date_label, parse_date, parse_markup_date, parse_url_date,
                                         writes_day_first)
 from cityclips.transforms.dom import hidden_rule, remembered, tag_of, text_content
-from cityclips.transforms.metadata import (BREADCRUMB_ROOT, WEAK_LABELS, is_metadata_line, merge_fields, names_body_in_charge, parse_field,
+from cityclips.transforms.metadata import (BREADCRUMB_ROOT, WEAK_LABELS, is_field_line,
+                                           is_metadata_line, merge_fields, names_body_in_charge, parse_field,
                                            starts_with_label)
 from cityclips.transforms.reconcile import NAVIGATION_LABEL, norm, same_title
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, MetadataFields
@@ -432,8 +433,11 @@ def _read_title_row(root: etree._Element, got: _Collected) -> None:
             return
         cells = [cell for cell in above if isinstance(cell.tag, str) and _row_text(cell)]
         text = _row_text(above)
+        # nor a field of a field list ('Opportunity Category: Discretionary' under 'Document Type: Grants Notice')
+        before = above.getprevious()
+        listed = is_field_line(text) and before is not None and before.tag == "tr" and is_field_line(_row_text(before))
         if len(cells) == 1 and len(text) <= MAX_TITLE_ROW_CHARS and not starts_with_label(text) \
-                and parse_date(text)[0] is None and not is_link_line(above):
+                and parse_date(text)[0] is None and not is_link_line(above) and not listed:
             got.board_title = text
         return
 

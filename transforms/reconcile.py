@@ -198,6 +198,10 @@ def _ranked_hints(markup: MarkupMetadata) -> list[tuple[str, str, int]]:
         ends: set[str] = set()
         if source == "html_title":
             parts = [p.strip() for p in _parts(text)]
+            if _is_path(text):
+                # 'Laws > Text > Public Funds Management Act | National Law Centre': the last step, its site's bar cut,
+                # is the page's own name; it leads the path's first step ('Laws'), a section's
+                options += [end for end in _path_ends(text)[2:] if end not in options]
             options += parts  # in the order written: the page's own part leads
             # 'Board Meeting | Regular Agenda - January 27, 2022 | Commission': a bar parts the title more
             # strongly than a dash, which may join the headline's own words
@@ -207,7 +211,6 @@ def _ranked_hints(markup: MarkupMetadata) -> list[tuple[str, str, int]]:
             options += [rest for part in parts if (rest := _LEADING_DATE_TIME.sub("", part)) != part]
             if _is_path(text):
                 ends = {norm(end) for end in _path_ends(text)}
-                options += [end for end in _path_ends(text) if end not in options]
         for option in options:
             key = norm(option)
             # a title the site's name was cut from is the page's own part, even when it starts with that
