@@ -741,8 +741,10 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
         category = _category_field(m) or _category(m, title_at, title, title_hints)
         # Above the title: a text dump's header chrome. In HTML the region decides what is content,
         # so a block of the region is never dropped only for coming before a (perhaps wrong) title.
+        # A box above the title that its class calls accessibility help or footer chrome (the 'Accessibility
+        # Information' box the title passed over) is no content either.
         for i in range(title_at):
-            if m.kept(i) and source_format != "html":
+            if m.kept(i) and (source_format != "html" or _in_chrome_box(blocks[i])):
                 m.rule[i] = "before_title"
         _mark_title_repeat(m, title_at, title)
         _mark_section_repeat(m, title_at)

@@ -347,6 +347,10 @@ def _names_the_record(title: str, name: str) -> bool:
 def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:
     if markup.record_name and visible.title and _names_the_record(visible.title, markup.record_name):
         return markup.record_name, "board_table"  # a register's page: its name field, not its number, is its title
+    if markup.record_name and visible.title_source not in STATED_TITLE_SOURCES:
+        # the record's fields are no headline (clean skips a field list's rows): a line the page does not state as its
+        # title ('사용방법', a row's label further down) gives way to the register's name field
+        return markup.record_name, "board_table"
     ranked = _ranked_hints(markup)
     hints = [(source, text) for source, text, _ in ranked]
     sites = _site_keys(markup)

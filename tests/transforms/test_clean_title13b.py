@@ -86,3 +86,15 @@ def test_a_path_titles_last_step_before_the_site_bar_confirms_the_heading() -> N
              "Public Funds Management Act", ENGLISH_PROSE)):
         page = f"<div class='pophead'><h2>{section}</h2><h2>- {headline}</h2></div><main>{prose}</main>"
         assert title_of(head, page) == headline
+
+
+def test_an_accessibility_box_above_the_title_goes_to_boilerplate() -> None:
+    for box, heading, prose in (
+            ("<h1>Accessibility Information</h1><p>Users of assistive technologies should use the link below.</p>",
+             "Agricultural Research Basic and Applied Research", ENGLISH_PROSE),
+            ("<h1>웹 접근성 안내</h1><p>화면낭독기 사용자는 아래 바로가기를 이용하십시오.</p>",
+             "2025년 농업 기초연구 지원 사업", KOREAN_PROSE)):
+        doc = html_doc(f"<html><head><title>Programs</title></head><body><div class='acc_hide'>{box}</div>"
+                       f"<div class='program'><h2>{heading}</h2>{prose}</div></body></html>")
+        assert "Accessibility" not in doc.body_text and "접근성" not in doc.body_text
+        assert {line.rule for line in doc.removed if "ccessibility" in line.text or "접근성" in line.text} == {"before_title"}
