@@ -98,3 +98,15 @@ def test_an_accessibility_box_above_the_title_goes_to_boilerplate() -> None:
                        f"<div class='program'><h2>{heading}</h2>{prose}</div></body></html>")
         assert "Accessibility" not in doc.body_text and "접근성" not in doc.body_text
         assert {line.rule for line in doc.removed if "ccessibility" in line.text or "접근성" in line.text} == {"before_title"}
+
+
+# --- a register's name field names its record when the page states no title --------------------------
+
+def test_a_registers_name_field_is_the_title_when_its_rows_are_a_field_list() -> None:
+    for fields, name, under in (
+            (["정보공개번호 : 2025-182", "제품명 : 홈매트 리퀴드 에스", "살생물제품유형 : 살충제"], "홈매트 리퀴드 에스", "사용방법"),
+            (["Record Number : 2025-182", "Product name : Home Mat Liquid S", "Product Type : Insecticide"],
+             "Home Mat Liquid S", "Directions for use")):
+        rows = "".join(f"<tr><th>{f.split(' : ')[0]}</th><td>{f.split(' : ')[1]}</td></tr>" for f in fields)
+        body = f"<table>{rows}<tr><th>{under}</th><td>{'1일 10시간 사용을 권장합니다. ' * 3}</td></tr></table>"
+        assert title_of("<title>화학제품관리시스템</title>", body) == name
