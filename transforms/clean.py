@@ -356,13 +356,34 @@ def _title_candidates(m: _Marks) -> list[int]:
 
 
 # A box the page's markup classes as accessibility help or footer chrome ('div.acc_hide', 'div.a11y', 'footer',
-# 'div.foot-links'): evidence, not a verdict: a line inside one is a headline only when no other line is.
-_CHROME_BOX = re.compile(r"(?:^|[/.\s])(?:[\w-]*?[._-])?(?:acc|accessibility|a11y|footer|foot|ft)(?=$|[/.\s_-])", re.IGNORECASE)
+# 'div.foot-links'): evidence, not a verdict: a line inside one is a headline only when no other line is. A class
+# of a few words says what the box is; a long one ('genesis-footer-widgets-hidden' on <body>) describes a page.
+_CHROME_WORDS = frozenset({"acc", "accessibility", "a11y", "footer", "foot", "ft"})
+MAX_CHROME_CLASS_WORDS = 2  # 'acc_hide', 'foot-links'
+
+
+def _chrome_box_end(dom_path: str) -> int:
+    """Where the first accessibility or footer box of a DOM path ends (the index after its step), or -1. <body>
+    (the path's first step) is the page, never a box of it."""
+    at = 0
+    for n, step in enumerate(dom_path.split("/")):
+        at += len(step) + 1
+        tag, *classes = step.split(".")
+        if n and (tag == "footer" or any(len(words := re.split(r"[_-]", name.lower())) <= MAX_CHROME_CLASS_WORDS
+                                         and _CHROME_WORDS & set(words) for name in classes)):
+            return at
+    return -1
+
+
+def _passed_chrome_boxes(m: _Marks, title_at: int) -> tuple[str, ...]:
+    """The DOM paths of the accessibility or footer boxes above the title that hold an <h1> (hint 'title')."""
+    return tuple(block.dom_path[:end] for block in m.blocks[:title_at]
+                 if block.hint == "title" and block.dom_path and (end := _chrome_box_end(block.dom_path)) > 0)
 
 
 def _in_chrome_box(block: Block) -> bool:
     """True when a block's DOM path passes through a box classed as accessibility help or footer chrome."""
-    return bool(block.dom_path and _CHROME_BOX.search(block.dom_path))
+    return bool(block.dom_path) and _chrome_box_end(block.dom_path) > 0
 
 
 def _is_field_row(m: _Marks, i: int) -> bool:
@@ -741,10 +762,11 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
         category = _category_field(m) or _category(m, title_at, title, title_hints)
         # Above the title: a text dump's header chrome. In HTML the region decides what is content,
         # so a block of the region is never dropped only for coming before a (perhaps wrong) title.
-        # A box above the title that its class calls accessibility help or footer chrome (the 'Accessibility
-        # Information' box the title passed over) is no content either.
+        # An accessibility or footer box above the title whose <h1> the title passed over (the 'Accessibility
+        # Information' box) is no content either: the box's lines go with its heading.
+        passed = _passed_chrome_boxes(m, title_at)
         for i in range(title_at):
-            if m.kept(i) and (source_format != "html" or _in_chrome_box(blocks[i])):
+            if m.kept(i) and (source_format != "html" or (blocks[i].dom_path or "").startswith(passed)):
                 m.rule[i] = "before_title"
         _mark_title_repeat(m, title_at, title)
         _mark_section_repeat(m, title_at)
