@@ -110,3 +110,12 @@ def test_a_registers_name_field_is_the_title_when_its_rows_are_a_field_list() ->
         rows = "".join(f"<tr><th>{f.split(' : ')[0]}</th><td>{f.split(' : ')[1]}</td></tr>" for f in fields)
         body = f"<table>{rows}<tr><th>{under}</th><td>{'1일 10시간 사용을 권장합니다. ' * 3}</td></tr></table>"
         assert title_of("<title>화학제품관리시스템</title>", body) == name
+
+
+def test_a_long_page_class_naming_a_footer_is_no_chrome_box() -> None:
+    # <body class="genesis-footer-widgets-hidden">, a wrapper 'site-footer-hidden-layout-wide': the page, not a box of it
+    for headline, prose in (("Peanut Butter Truffles", ENGLISH_PROSE), ("광주 시내버스 노선 개편", KOREAN_PROSE)):
+        html = (f"<html><head><title>Recipes</title></head><body class='genesis-footer-widgets-hidden'>"
+                f"<div class='content-footer-widgets-wrap'><h1>{headline}</h1></div><div class='entry'><h2>Side note</h2>"
+                f"{prose}</div></body></html>")
+        assert html_doc(html).metadata.title == headline
