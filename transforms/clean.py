@@ -22,7 +22,7 @@ from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT
                                            MetadataFields, as_contact, breadcrumb_steps, find_attachments, find_metadata_run,
                                            parse_attachment, parse_bare_byline, parse_breadcrumb, parse_contact, section_step, is_code_field,
                                            parse_dateline, parse_split_contact)
-from cityclips.transforms.metadata import parse_metadata_line
+from cityclips.transforms.metadata import is_field_line, parse_metadata_line
 from cityclips.transforms.reconcile import find_title_block, path_section, path_sections, same_title
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE, is_schedule_line, reads_as_prose, text_weight
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
@@ -350,9 +350,51 @@ def _title_candidates(m: _Marks) -> list[int]:
     first_content = _first_content(m)
     # nor a table's number field ('정보공개번호 : 2025-182'): a record's number, kept as its text (metadata.is_code_field)
     return [i for i in range(len(m.blocks)) if m.kept(i) and m.blocks[i].hint not in ("caption", "li")
-            and not (m.blocks[i].hint == "cell" and is_code_field(m.blocks[i].text))
+            and not (m.blocks[i].hint == "cell" and is_code_field(m.blocks[i].text)) and not _is_field_row(m, i)
             and (not m.blocks[i].excluded_by or (i < first_content and (
                 m.blocks[i].hint in ("title", "heading") or m.blocks[i].excluded_by == REGION_EDGE)))]
+
+
+# A box the page's markup classes as accessibility help or footer chrome ('div.acc_hide', 'div.a11y', 'footer',
+# 'div.foot-links'): evidence, not a verdict: a line inside one is a headline only when no other line is. A class
+# of a few words says what the box is; a long one ('genesis-footer-widgets-hidden' on <body>) describes a page.
+_CHROME_WORDS = frozenset({"acc", "accessibility", "a11y", "footer", "foot", "ft"})
+MAX_CHROME_CLASS_WORDS = 2  # 'acc_hide', 'foot-links'
+
+
+def _chrome_box_end(dom_path: str) -> int:
+    """Where the first accessibility or footer box of a DOM path ends (the index after its step), or -1. <body>
+    (the path's first step) is the page, never a box of it."""
+    at = 0
+    for n, step in enumerate(dom_path.split("/")):
+        at += len(step) + 1
+        tag, *classes = step.split(".")
+        if n and (tag == "footer" or any(len(words := re.split(r"[_-]", name.lower())) <= MAX_CHROME_CLASS_WORDS
+                                         and _CHROME_WORDS & set(words) for name in classes)):
+            return at
+    return -1
+
+
+def _passed_chrome_boxes(m: _Marks, title_at: int) -> tuple[str, ...]:
+    """The DOM paths of the accessibility or footer boxes above the title that hold an <h1> (hint 'title')."""
+    return tuple(block.dom_path[:end] for block in m.blocks[:title_at]
+                 if block.hint == "title" and block.dom_path and (end := _chrome_box_end(block.dom_path)) > 0)
+
+
+def _in_chrome_box(block: Block) -> bool:
+    """True when a block's DOM path passes through a box classed as accessibility help or footer chrome."""
+    return bool(block.dom_path) and _chrome_box_end(block.dom_path) > 0
+
+
+def _is_field_row(m: _Marks, i: int) -> bool:
+    """True when block i is a cell of a field list: a 'label: value' cell with a 'label: value' cell at its DOM
+    path just before or after it. A field names one fact of the record, never its headline."""
+    block = m.blocks[i]
+    if block.hint != "cell" or not block.dom_path or not is_field_line(block.text):
+        return False
+    near = [j for j in (i - 1, i + 1) if 0 <= j < len(m.blocks)]
+    return any(m.blocks[j].hint == "cell" and m.blocks[j].dom_path == block.dom_path and is_field_line(m.blocks[j].text)
+               for j in near)
 
 
 def _first_content(m: _Marks) -> int:
@@ -382,6 +424,8 @@ def _title_index(m: _Marks, html_title: str | None, title_hints: Sequence[tuple[
     line (or HTML heading) above the metadata; else the first headline-like line after the
     breadcrumb, skipping a repeat of the section name (or of any step of the page's breadcrumb)."""
     kept = _title_candidates(m)
+    # a line in an accessibility or footer box gives way to any other ('Accessibility Information' above the program)
+    kept = [i for i in kept if not _in_chrome_box(m.blocks[i])] or kept
     steps = _page_path_steps(m) | {_norm(m.breadcrumb or "")}
     unsectioned = [i for i in kept if _norm(m.blocks[i].text) not in steps]
     confirmed = find_title_block([m.blocks[i].text for i in unsectioned], title_hints) if title_hints else None
@@ -402,7 +446,9 @@ def _title_index(m: _Marks, html_title: str | None, title_hints: Sequence[tuple[
     if m.metadata_at is not None:
         # the nearest line above the metadata, even outside the region (a board table's title row)
         above = [i for i in range(m.metadata_at) if m.kept(i) and m.blocks[i].hint != "caption"
-                 and len(m.blocks[i].text) <= MAX_TITLE_CHARS]
+                 and len(m.blocks[i].text) <= MAX_TITLE_CHARS and not _is_field_row(m, i)
+                 # nor a paragraph of the page's notes, nor a step of its breadcrumb ('Synopsis' under '... > Synopsis')
+                 and not _reads_as_prose(m.blocks[i].text) and _norm(m.blocks[i].text) not in steps]
         # a heading above that names a section of the <title>'s path ('사업공고' for '사이트>공고˙안내>사업공고>상세') is the
         # section's; then a heading right under the byline is the headline ('공고 제 2025-136호' / '게시일 : ...' / headline)
         sections = m.sections
@@ -716,8 +762,11 @@ def clean_blocks(source_path: str, source_format: str, blocks: Sequence[Block],
         category = _category_field(m) or _category(m, title_at, title, title_hints)
         # Above the title: a text dump's header chrome. In HTML the region decides what is content,
         # so a block of the region is never dropped only for coming before a (perhaps wrong) title.
+        # An accessibility or footer box above the title whose <h1> the title passed over (the 'Accessibility
+        # Information' box) is no content either: the box's lines go with its heading.
+        passed = _passed_chrome_boxes(m, title_at)
         for i in range(title_at):
-            if m.kept(i) and source_format != "html":
+            if m.kept(i) and (source_format != "html" or (blocks[i].dom_path or "").startswith(passed)):
                 m.rule[i] = "before_title"
         _mark_title_repeat(m, title_at, title)
         _mark_section_repeat(m, title_at)

@@ -17,7 +17,8 @@ from lxml import etree
 from cityclips.transforms.dates import (TIME_RANGE, classify_date_label, parse_date, parse_markup_date, parse_url_date,
                                         writes_day_first)
 from cityclips.transforms.dom import hidden_rule, remembered, tag_of, text_content
-from cityclips.transforms.metadata import (BREADCRUMB_ROOT, WEAK_LABELS, is_metadata_line, merge_fields, names_body_in_charge, parse_field,
+from cityclips.transforms.metadata import (BREADCRUMB_ROOT, WEAK_LABELS, is_field_line,
+                                           is_metadata_line, merge_fields, names_body_in_charge, parse_field,
                                            starts_with_label)
 from cityclips.transforms.reconcile import NAVIGATION_LABEL, norm, same_title
 from cityclips.transforms.records import MarkupDate, MarkupMetadata, MetadataFields
@@ -398,6 +399,18 @@ def _read_record_row(root: etree._Element, got: _Collected) -> None:
 
 
 MIN_RECORD_TITLE_CHARS = 8  # a headline, not a number or a word the <title> holds by chance
+# A row of this many links, their text nearly all of its text, is a link line (a footer's 'Disclaimer
+# Accessibility Privacy Policy FOIA', a menu's '이용안내 개인정보처리방침 저작권정책'), never a headline: a board links its
+# post's title once at most ('<a href=view>[공지] 제목</a>'), so two links may still be a tag and a title.
+MIN_LINK_LINE_LINKS = 3
+LINK_LINE_TEXT_SHARE = 0.8  # of the row's characters (spaces aside) inside its links
+
+
+def is_link_line(element: etree._Element) -> bool:
+    """True when an element's text is a line of several links and little else (MIN_LINK_LINE_LINKS)."""
+    links = [text for a in element.iter("a") if (text := _WS.sub("", text_content(a)))]
+    total = len(_WS.sub("", text_content(element)))
+    return len(links) >= MIN_LINK_LINE_LINKS and total > 0 and sum(map(len, links)) >= LINK_LINE_TEXT_SHARE * total
 
 
 def _row_text(row: etree._Element) -> str:
@@ -420,8 +433,11 @@ def _read_title_row(root: etree._Element, got: _Collected) -> None:
             return
         cells = [cell for cell in above if isinstance(cell.tag, str) and _row_text(cell)]
         text = _row_text(above)
+        # nor a field of a field list ('Opportunity Category: Discretionary' under 'Document Type: Grants Notice')
+        before = above.getprevious()
+        listed = is_field_line(text) and before is not None and before.tag == "tr" and is_field_line(_row_text(before))
         if len(cells) == 1 and len(text) <= MAX_TITLE_ROW_CHARS and not starts_with_label(text) \
-                and parse_date(text)[0] is None:
+                and parse_date(text)[0] is None and not is_link_line(above) and not listed:
             got.board_title = text
         return
 

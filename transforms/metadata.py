@@ -589,6 +589,24 @@ def parse_dateline(text: str) -> datetime | None:
 _CODE_FIELD = re.compile(r"^[^:：]{1,30}[:：]\s*[\d\W_]+$")
 
 
+# A field of a record's field list: a short label, a colon, its value ('Opportunity Category: Discretionary',
+# '사업분류 : 일반'). A headline may hold a colon too ('VA Form 10-0137 - VA Advance Directive: Living Will'), so
+# callers tell a field by its neighbours (a field list has several).
+MAX_FIELD_LINE_LABEL_WORDS = 5
+_FIELD_LINE = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]\s*\S")
+_TITLE_FIELD_LABEL = re.compile(r"^\s*(제\s?목|title|subject)\s*[:：]", re.IGNORECASE)
+
+
+def is_field_line(text: str) -> bool:
+    """True for 'label: value' with a short label that is no title label ('제목 :' names the headline).
+
+    >>> is_field_line("Opportunity Category: Discretionary"), is_field_line("제목 : 공고")
+    (True, False)
+    """
+    field = _FIELD_LINE.match(text)
+    return bool(field) and len(field[1].split()) <= MAX_FIELD_LINE_LABEL_WORDS and not _TITLE_FIELD_LABEL.match(text)
+
+
 def is_code_field(text: str) -> bool:
     """True for a 'label : value' field whose value is a number or a code, no words ('정보공개번호 : 2025-182')."""
     return bool(_CODE_FIELD.match(text))

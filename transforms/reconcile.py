@@ -58,6 +58,7 @@ MIN_HOST_NAME_CHARS = 4  # 'heizung' of www.heizung.de names the site; 'bz' of b
 _PATH_ARROW = re.compile(r"\s*[>›»<]\s*")
 MIN_PATH_ARROWS = 2
 _BAR = re.compile(r"\s*[|｜]\s*")
+_LEADING_DASH = re.compile(r"^[-–—]\s+(?=\S)")  # a dash that joins a heading to the one before it
 
 
 def _bar_parts(title: str) -> list[str]:
@@ -99,7 +100,10 @@ def path_section(html_title: str | None) -> str | None:
 def _path_ends(title: str) -> list[str]:
     """The end steps of a path title: the site or its page; the steps between name sections."""
     parts = _parts(title)
-    return [parts[0], parts[-1]]
+    ends = [parts[0], parts[-1]]
+    # '법령 > 본문 > 공적자금관리 특별법 | 국가법령정보센터': the last step carries the site's name after a bar; the step's
+    # own part before the bar is the page's end too
+    return ends + [bar.strip() for bar in _BAR.split(parts[-1])[:1] if bar.strip() and bar.strip() != parts[-1].strip()]
 
 
 def _parts(title: str) -> list[str]:
@@ -194,6 +198,10 @@ def _ranked_hints(markup: MarkupMetadata) -> list[tuple[str, str, int]]:
         ends: set[str] = set()
         if source == "html_title":
             parts = [p.strip() for p in _parts(text)]
+            if _is_path(text):
+                # 'Laws > Text > Public Funds Management Act | National Law Centre': the last step, its site's bar cut,
+                # is the page's own name; it leads the path's first step ('Laws'), a section's
+                options += [end for end in _path_ends(text)[2:] if end not in options]
             options += parts  # in the order written: the page's own part leads
             # 'Board Meeting | Regular Agenda - January 27, 2022 | Commission': a bar parts the title more
             # strongly than a dash, which may join the headline's own words
@@ -339,6 +347,10 @@ def _names_the_record(title: str, name: str) -> bool:
 def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str | None]:
     if markup.record_name and visible.title and _names_the_record(visible.title, markup.record_name):
         return markup.record_name, "board_table"  # a register's page: its name field, not its number, is its title
+    if markup.record_name and visible.title_source not in STATED_TITLE_SOURCES:
+        # the record's fields are no headline (clean skips a field list's rows): a line the page does not state as its
+        # title ('사용방법', a row's label further down) gives way to the register's name field
+        return markup.record_name, "board_table"
     ranked = _ranked_hints(markup)
     hints = [(source, text) for source, text, _ in ranked]
     sites = _site_keys(markup)
@@ -362,7 +374,10 @@ def _title(markup: MarkupMetadata, visible: Metadata) -> tuple[str | None, str |
             if untagged:
                 return untagged, confirmed
             # a block that holds more than the headline ('... – Rolling Stone', a 'title :' cell) loses it
-            return strip_site_name(visible.title, sites).rstrip(" :：") or visible.title, confirmed
+            own = strip_site_name(visible.title, sites).rstrip(" :：")
+            if _LEADING_DASH.match(own) and not any(_LEADING_DASH.match(hint) for _, hint in hints):
+                own = _LEADING_DASH.sub("", own)  # '- 공적자금관리 특별법' after the section's heading '법령': a separator
+            return own or visible.title, confirmed
         if not confirmed and visible.title_source in STATED_TITLE_SOURCES:
             # the page's heading rewords the markup's headline ('Parliament paves way ...' for og:title 'EP paves
             # way ... | News | European Parliament'): the words the page shows win
