@@ -18,13 +18,13 @@ import real  # noqa: E402
 # metric: (measured, floor) for shares that should be high
 FLOORS = {
     # dev and holdout re-measured on main after round 13's merges (bold13 headings, attach13 attachments, body13
-    # losses, meta13 fields, kinds13, speed13, mut13) and round 13's fresh split (f1301-f1313, measured blind once
+    # losses, meta13 fields, kinds13, speed13, mut13; 13b: forms13b record rows, title13b titles) and round 13's fresh split (f1301-f1313, measured blind once
     # on main 91ab783) joining holdout: (measured, floor)
     "dev": {"must_keep_kept": (0.996, 0.96), "title_right": (1.0, 0.97), "date_right": (1.0, 0.96),
             "other_fields_right": (0.865, 0.83), "headings_found": (0.944, 0.90),
             "list_items_found": (0.983, 0.94), "captions_found": (1.0, 0.96), "attachments_found": (0.963, 0.92),
             "quote_precision": (1.0, 0.97), "quote_recall": (0.946, 0.92), "speaker_right": (0.971, 0.94)},
-    "holdout": {"must_keep_kept": (0.957, 0.925), "title_right": (0.898, 0.87), "date_right": (0.929, 0.90),
+    "holdout": {"must_keep_kept": (0.971, 0.94), "title_right": (0.924, 0.89), "date_right": (0.929, 0.90),
                 "other_fields_right": (0.854, 0.82), "headings_found": (0.918, 0.88), "list_items_found": (0.871, 0.84),
                 "attachments_found": (0.892, 0.86), "quote_precision": (0.985, 0.95), "quote_recall": (0.957, 0.92),
                 "speaker_right": (0.940, 0.91)},
@@ -36,12 +36,12 @@ FLOORS = {
 CEILINGS = {
     "dev": {"chrome_leaked": (0.010, 0.015), "dates_invented": (0, 1), "fields_invented": (3, 5), "rejected": (0, 0),
             "headings_invented": (0, 1), "list_items_invented": (1, 3), "attachments_invented": (0, 1)},
-    "holdout": {"chrome_leaked": (0.029, 0.035), "dates_invented": (0, 1), "fields_invented": (25, 28), "rejected": (0, 0),
+    "holdout": {"chrome_leaked": (0.028, 0.035), "dates_invented": (0, 1), "fields_invented": (26, 28), "rejected": (0, 0),
                 "headings_invented": (6, 8), "list_items_invented": (33, 37), "attachments_invented": (0, 1)},
 }
 # issue 12's targets on the Korean pages (gold language ko; dev 14, holdout 25 pages), measured after round 13's merges:
-# must-keep 100 / 99.4 %, leaked 0.0 / 0.9 %, title 100 / 92.0 %, date 100 / 95.0 % (holdout's new page f1301, a
-# law.go.kr statute frame measured blind, has its title and date wrong). The title floor on holdout is a page under;
+# must-keep 100 / 99.4 %, leaked 0.0 / 0.9 %, title 100 / 96.0 %, date 100 / 95.0 % (holdout's new page f1301, a
+# law.go.kr statute frame measured blind, has its date wrong). The title floor on holdout is a page under;
 # the date floor is issue 12's 95 % itself; the leak ceiling is issue 12's 3 % less a margin.
 KOREAN_FLOORS = {"must_keep_kept": 0.99, "title_right": 0.90, "date_right": 0.95}
 KOREAN_CEILINGS = {"chrome_leaked": 0.02, "rejected": 0}
