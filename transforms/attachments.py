@@ -31,7 +31,7 @@ from lxml import etree
 from cityclips.transforms.dom import tag_of, text_content
 from cityclips.transforms.metadata import ATTACHMENT_HEADER_RE, DOWNLOADS_RE, MAX_PLAUSIBLE_COUNT, SIZE_RE, size_in_bytes
 from cityclips.transforms.records import Attachment, Block, CleanPage, RemovedLine
-from cityclips.transforms.rules import match_line_rule
+from cityclips.transforms.rules import CONTROL_RULES, match_line_rule
 from cityclips.transforms.source import absolute_url
 
 # Files people attach to notices and meeting pages: documents (HWP and its template HWT, Office, OpenDocument,
@@ -361,7 +361,6 @@ _SIZE_WORD = re.compile(r"(?:(?:size|크기|용량)\s*[:：]\s*)?(?<![^\W\d_])\d
 _TYPE_WORD = re.compile(rf"(?<![^\W_])(?:{_EXT})(?![^\W_])", re.IGNORECASE)
 _MARKS_ONLY = re.compile(r"^[\W_]*(?:\d{1,2}[\W_]*)?$")
 _WORD_SPLIT = re.compile(r"[\s|/·,\[\]()]+")
-CONTROL_RULES = frozenset({"button", "attachment_button"})  # rules.py's controls: '다운로드', '미리보기', 'View'
 MAX_CONTROL_WORDS = 3  # a control's label is a word or three ('바로 보기', 'back to list')
 
 
@@ -393,9 +392,7 @@ def _without_names(line: str, keys: Sequence[str]) -> str | None:
             end = at + len(key)
             if (at == 0 or not _glued(line[at - 1], key[0])) and (end == len(line) or not _glued(key[-1], line[end])):
                 line, found = f"{line[:at]} {line[end:]}", True
-                at = line.find(key, at + 1)
-            else:
-                at = line.find(key, at + 1)
+            at = line.find(key, at + 1)
     return line if found else None
 
 
@@ -418,7 +415,15 @@ def is_attachment_line(block: Block, names: Sequence[str]) -> bool:
     >>> is_attachment_line(Block(1, "See the agenda.pdf for the order of business."), ["agenda.pdf"])
     False
     """
-    keys = sorted({_file_key(name) for name in names if name}, key=len, reverse=True)
+    return _is_attachment_line(block, _name_keys(names))
+
+
+def _name_keys(names: Sequence[str]) -> list[str]:
+    """The page's file names as _without_names looks for them: their _file_key, longest first."""
+    return sorted({_file_key(name) for name in names if name}, key=len, reverse=True)
+
+
+def _is_attachment_line(block: Block, keys: Sequence[str]) -> bool:
     if not keys or len(block.text) > MAX_NAME_CHARS + MAX_BESIDE_CHARS * 2:
         return False
     if _is_file_line(block.text, keys):
@@ -477,8 +482,13 @@ def set_apart_attachment_lines(page: CleanPage, notes: Sequence[str] = ()) -> Cl
     names = [a.name for a in page.metadata.attachments]
     if not names:
         return page
-    rules = {id(block): ATTACHMENT_RULE if is_attachment_line(block, names) else ATTACHMENT_NOTE_RULE
-             for block in page.body if is_attachment_line(block, names) or (notes and _is_note_line(block, notes))}
+    keys = _name_keys(names)  # once a page, not once a line
+    rules = {}
+    for block in page.body:
+        if _is_attachment_line(block, keys):
+            rules[id(block)] = ATTACHMENT_RULE
+        elif notes and _is_note_line(block, notes):
+            rules[id(block)] = ATTACHMENT_NOTE_RULE
     moved = [block for block in page.body if id(block) in rules]
     if not moved:
         return page

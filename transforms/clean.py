@@ -26,7 +26,7 @@ from cityclips.transforms.metadata import is_field_line, parse_metadata_line
 from cityclips.transforms.reconcile import find_title_block, path_section, path_sections, same_title
 from cityclips.transforms.html import OUTSIDE_REGION, REGION_EDGE, is_schedule_line, reads_as_prose, text_weight
 from cityclips.transforms.records import Attachment, Block, CleanPage, Metadata, RemovedLine
-from cityclips.transforms.rules import match_line_rule
+from cityclips.transforms.rules import CONTROL_RULE, match_line_rule
 from cityclips.transforms.tail_boxes import ARTICLE_TAIL, article_home, article_tail
 from cityclips.transforms.template import block_signatures, template_rules
 
@@ -54,7 +54,6 @@ _NORMALISE = re.compile(r"\W+")
 # The hints of blocks that state a headline: <h1>/<title>, another heading, a board's title cell.
 STATED_TITLE_HINTS = ("title", "heading", "cell")
 META_CLASS_RULE = "html_meta_class"  # html.py's rule for a box its class names metadata ('event-meta', 'info')
-CONTROL_RULE = "button"  # the line rule of a control's word ('Print', '인쇄', 'Share', '공유')
 FACT_DIGIT_SHARE = 0.25  # 'Date: November 20, 2019' is 30% digits; 'Copyright 2019 Gwangju' 20%
 
 

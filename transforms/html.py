@@ -21,7 +21,7 @@ from cityclips.transforms.dom import (CAPTION_CLASS, INLINE_TAGS as INLINE_TAGS_
                                       enclosing_tag, is_caption_element, measure, path_segment, text_content, text_holder)
 from cityclips.transforms.limits import parse_keeping_deep_text
 from cityclips.transforms.records import Block, RemovedLine
-from cityclips.transforms.rules import match_line_rule
+from cityclips.transforms.rules import CONTROL_RULES, match_line_rule
 from cityclips.transforms.region import (_NEGATIVE_START, LINK_WIDGET_WORDS, MAX_FACT_BOX_CHARS, NO_REGION,
                                          STRONG_NEGATIVE_WORDS, THIN_REGION_PROSE, Region, class_words, evidence,
                                          find_region)
@@ -537,13 +537,12 @@ def _is_empty_field_row(tr: etree._Element) -> bool:
 # label a line rule names as a control's (rules: button, attachment_button) goes: a script link whose text is a file's
 # name ('<a href="#" onclick="down(1)">report.pdf</a>') is the value itself.
 ROW_CONTROL = "html_row_control"
-ROW_CONTROL_RULES = frozenset({"button", "attachment_button"})
 
 
 def _row_controls(row: etree._Element) -> list[etree._Element]:
     """The controls of a table row or a <dl> whose label is a control's word (ROW_CONTROL)."""
     return [node for node in row.iter("a", "button") if (_tag(node) == "button" or _is_control_link(node))
-            and match_line_rule(_text_of(node)) in ROW_CONTROL_RULES]
+            and match_line_rule(_text_of(node)) in CONTROL_RULES]
 
 
 def _without(text: str, cell: etree._Element, controls: list[etree._Element]) -> str:

@@ -965,8 +965,9 @@ def crumb_section(steps: list[tuple[str, bool]], titles: list[str]) -> str | Non
 def _read_path_section(root: etree._Element, got: _Collected) -> None:
     """The section the page's marked breadcrumb names (its HTML, else its JSON-LD BreadcrumbList): shown_section."""
     h1 = root.find(".//h1")
-    titles = [text for _, text in got.titles] + ([_step_text(h1)] if h1 is not None else [])
-    got.heading_section = _heading_box_section(root, [text for _, text in got.titles], got.day_first)
+    h1_text = _step_text(h1) if h1 is not None else None
+    titles = [text for _, text in got.titles] + ([h1_text] if h1_text is not None else [])
+    got.heading_section = _heading_box_section(h1, h1_text, [text for _, text in got.titles], got.day_first)
     for steps in (_marked_path(root), _json_ld_path(root)):
         section = crumb_section(steps, titles)
         if section:
@@ -1002,15 +1003,16 @@ def _names_a_title(text: str, titles: list[str]) -> bool:
     return False
 
 
-def _heading_box_section(root: etree._Element, titles: list[str], day_first: bool | None) -> str | None:
-    """The section a line in the headline's own box names (the box that holds the first <h1>): an element classed a
-    category ('<div class="ep-layout_category">Press Releases</div>' under the <h1>), or a date line that names the
-    post's kind after a bar ('February 11, 2026 | Press Release' above it). One short name, no link (a link classed so
+def _heading_box_section(h1: etree._Element | None, h1_text: str | None, titles: list[str],
+                         day_first: bool | None) -> str | None:
+    """The section a line in the headline's own box names (the box that holds the first <h1>, h1, whose visible text
+    is h1_text): an element classed a category ('<div class="ep-layout_category">Press Releases</div>' under the
+    <h1>), or a date line that names the post's kind after a bar ('February 11, 2026 | Press Release' above it). One
+    short name, no link (a link classed so
     goes to a list of posts, or is a control: '카테고리 이동'). The <h1> must be the page's headline (one of titles, the
     markup's): a site's <h1> holds its name, and its box is the site's header."""
-    h1 = root.find(".//h1")
     box = h1.getparent() if h1 is not None else None
-    if box is None or _hidden(h1) or not _names_a_title(_step_text(h1), titles):
+    if box is None or _hidden(h1) or not _names_a_title(h1_text, titles):
         return None
     around = set(h1.iterancestors())  # the box itself: it holds the headline too
     for n, el in enumerate(box.iter()):

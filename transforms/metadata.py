@@ -457,7 +457,8 @@ def parse_contact(text: str) -> tuple[str, str] | None:
 MAX_BREADCRUMB_PART_WORDS = 5  # 'News & Media', '문화·관광': a path element is a short name
 
 
-_PHONE_LABEL = re.compile(r"^\W{0,3}(?:tel|phone|telephone|telefon|전화(?:번호)?|연락처|☎)\.?\s*[:：]?\s*", re.IGNORECASE)
+_PHONE_LABEL_WORDS = r"^\W{0,3}(?:tel|phone|telephone|telefon|전화(?:번호)?|연락처|☎)\.?\s*[:：]?\s*"
+_PHONE_LABEL = re.compile(_PHONE_LABEL_WORDS, re.IGNORECASE)
 
 
 def parse_split_contact(first: str, second: str) -> tuple[str, str] | None:
@@ -553,7 +554,7 @@ def parse_contact_box(lines: Sequence[str]) -> tuple[str | None, str] | None:
 
 
 # A phone label alone on its line ('Phone:', '전화 :', 'Tel.'), its number on the next.
-_PHONE_LABEL_ALONE = re.compile(r"^\W{0,3}(?:tel|phone|telephone|telefon|전화(?:번호)?|연락처|☎)\.?\s*[:：]?\s*$", re.IGNORECASE)
+_PHONE_LABEL_ALONE = re.compile(_PHONE_LABEL_WORDS + "$", re.IGNORECASE)
 
 
 MAX_DATELINE_CHARS = 80  # 'Schengen, 3. Juli 2018 — Aussendung': a place, a date and perhaps the release's kind

@@ -31,8 +31,12 @@ class LineRule:
     anywhere: bool = False
     prose_ok: bool = True  # False: a line that ends like a sentence is never this rule's
 
+    def applies(self, text: str) -> bool:
+        """True when the rule may name a line this long and shaped so (its length bound, its prose test)."""
+        return len(text) <= self.max_chars and (self.prose_ok or not _SENTENCE_END.search(text))
+
     def matches(self, text: str) -> bool:
-        if len(text) > self.max_chars or (not self.prose_ok and _SENTENCE_END.search(text)):
+        if not self.applies(text):
             return False
         return bool(self.pattern.search(text) if self.anywhere else self.pattern.match(text))
 
@@ -163,10 +167,6 @@ _CONTAINS_SEARCHES = tuple((rule, rule.pattern.search) for rule in _CONTAINS_RUL
 _CONTAINS_LONGEST = max(r.max_chars for r in _CONTAINS_RULES)
 
 
-def _applies(rule: LineRule, text: str) -> bool:
-    return len(text) <= rule.max_chars and (rule.prose_ok or not _SENTENCE_END.search(text))
-
-
 def _contains_rule(text: str) -> str | None:
     """The contains-rule whose phrase comes first in the line (the first in order among those starting there),
     if it applies to a line this long and shaped so; else the first rule in order that does; else None."""
@@ -178,11 +178,11 @@ def _contains_rule(text: str) -> str | None:
             continue
         if found.start() < at:
             leftmost, at = rule, found.start()
-        if first is None and _applies(rule, text):
+        if first is None and rule.applies(text):
             first = rule
     if leftmost is None:
         return None
-    if _applies(leftmost, text):
+    if leftmost.applies(text):
         return leftmost.name
     return first.name if first is not None else None
 
@@ -220,6 +220,8 @@ def _composite_rule(text: str) -> str | None:
 
 
 CONTROL_RULE = "button"  # the line rule of a control's label ('Print', 'Share', 'Tweet', '인쇄', '공유')
+# ... and of a file's control ('다운로드', '미리보기', 'View'): the labels of the controls beside a row's value
+CONTROL_RULES = frozenset({CONTROL_RULE, "attachment_button"})
 
 
 def match_line_rule(text: str) -> str | None:
