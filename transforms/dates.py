@@ -275,6 +275,26 @@ def classify_date_label(label: str) -> str | None:
     return "other" if dated else None
 
 
+# A document's own dates, as a record of it (a form's, a statute's, a file's) gives them: when the document was issued,
+# which edition or revision it is, when it takes effect or was printed ('Issue Date', 'Edition date', 'Revision Date',
+# '발행일', '시행일', '개정일', '인쇄일'). In a record's rows they date the document the page describes, not the page.
+_DOCUMENT_DATE_WORDS = re.compile(r"issu|edition|revision|version|effective|print|발행|시행|개정|제정|공포|인쇄|출력|판$",
+                                  re.IGNORECASE)
+
+
+def names_document_date(label: str) -> bool:
+    """True when a date's label names a document's own date (its issue, edition, revision, entry into force or print)
+    rather than the day a page was posted or changed: 'Issue Date', 'EDITION DATE', '시행일', '발행일자'.
+
+    >>> names_document_date("Issue Date"), names_document_date("시행일"), names_document_date("Posted Date")
+    (True, True, False)
+    >>> names_document_date("등록일"), names_document_date("Reviewed/Updated Date")
+    (False, False)
+    """
+    text = " ".join(label.strip(" :：\t\n-–|").split())
+    return 0 < len(text) <= MAX_DATE_LABEL_CHARS and bool(_DOCUMENT_DATE_WORDS.search(text))
+
+
 # A date in a URL's path: '/2019/08/02/', '/2020-02/19/', '/2016-04-15/', '/20190913/' or a slug's '-20190913'.
 _URL_DATE = re.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<s>[/_-]?)(?P<m>0[1-9]|1[0-2]|[1-9](?=[/_-]))(?P=s)?[/_-]?"
                        r"(?P<d>0[1-9]|[12]\d|3[01]|[1-9](?=\D|$))(?![\d])")

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from cityclips.transforms.dates import CLOCK_LINE, POSTING_WORDS, TIME_RANGE, parse_date, parse_labelled_date
+from cityclips.transforms.dates import (CLOCK_LINE, POSTING_WORDS, TIME_RANGE, names_document_date, parse_date,
+                                       parse_labelled_date)
 from cityclips.transforms.records import Attachment, Block, MetadataFields
 
 MAX_METADATA_LINE_CHARS = 200  # a metadata line is a handful of fields; longer lines are prose
@@ -354,14 +355,49 @@ def parse_date_first_byline(text: str) -> MetadataFields | None:
     return MetadataFields(author=rest["en"] or rest["ko"], published_at=published_at)
 
 
+MIN_RECORD_ROWS = 2  # other 'label: value' rows beside a date's ('File Type: PDF', 'Total Pages: 5'): a record's list
+
+
+def _record_rows(blocks: Sequence[Block], start: int, end: int) -> int:
+    """How many 'label: value' rows that name no byline field ('File Type: PDF', 'Total Pages: 5', 'Funding Opportunity
+    Number: 663-A-08-002', '문서번호 : 2024-123', '보존기간 : 5년') stand right above and below blocks[start:end], each
+    next to the last: the rows of a record the date line belongs to."""
+    rows = 0
+    for step, first in ((-1, start - 1), (1, end)):
+        k = first
+        while 0 <= k < len(blocks) and is_field_line(blocks[k].text) and len(blocks[k].text) <= MAX_METADATA_LINE_CHARS:
+            rows += not starts_with_label(blocks[k].text)
+            k += step
+    return rows
+
+
+def _record_date_run(blocks: Sequence[Block], start: int, end: int, fields: MetadataFields) -> str | None:
+    """What a date-only run is when it is one row of a record (MIN_RECORD_ROWS other field rows beside it): 'document'
+    when its label names the document's own date ('Issue Date: 06/05/2003' among a form's File Type / Revision Date /
+    Total Pages, '시행일 : 2025. 10. 1.'), 'posting' for any other label ('Posted Date: Nov 09, 2007' in a grant
+    notice's table); None when the run has a byline's other fields (author, views) or no record around it."""
+    if fields.author or fields.view_count is not None or fields.department or fields.phone:
+        return None
+    if not is_field_line(blocks[start].text) or _record_rows(blocks, start, end) < MIN_RECORD_ROWS:
+        return None
+    label = re.split(r"[:：]", blocks[start].text, maxsplit=1)[0]
+    return "document" if names_document_date(label) else "posting"
+
+
 def find_metadata_run(blocks: Sequence[Block], day_first: bool | None = None) -> MetadataRun | None:
     """The first run of metadata blocks (one line, or one field per line) and its parsed fields.
 
     day_first: how the page writes numeric dates whose first two numbers could each be the month (writes_day_first).
 
     A run counts when its lines together give a date, or two fields, or use 'Label :' colons.
+
+    A date line that is one row of a record (_record_date_run) is the record's content, not the page's byline: the run
+    is returned empty (start == end: its lines stay in the body) with its date. A record's date of the document itself
+    ('Issue Date', '시행일') dates the page only when no other run follows: a page's own posted or updated line
+    ('Reviewed/Updated Date: May 12, 2011' under a form's record) says when the page was made.
     """
     event_end = 0
+    document_run: MetadataRun | None = None
     for i, block in enumerate(blocks):
         if i < event_end:
             continue
@@ -385,8 +421,14 @@ def find_metadata_run(blocks: Sequence[Block], day_first: bool | None = None) ->
         if _describes_an_event(blocks, i, j, fields):
             event_end = j  # none of its lines starts another run
             continue
+        record = _record_date_run(blocks, i, j, fields)
+        if record == "document":
+            document_run = document_run or MetadataRun(i, i, fields, _run_source(block))
+            continue
+        if record == "posting":
+            return MetadataRun(i, i, fields, _run_source(block))
         return MetadataRun(i, j, fields, _run_source(block))
-    return None
+    return document_run
 
 
 def size_in_bytes(number: str, unit: str) -> int | None:
@@ -723,15 +765,20 @@ MAX_CATEGORY_FIELD_CHARS = 40  # 'Council Sessions', '신규사업공모': a sec
 MAX_CATEGORY_FIELD_WORDS = 5
 MAX_CATEGORY_LINE_CHARS = 100  # 'February 11, 2026 | Topic: Peoples AG': a field row, not a paragraph
 # A category field: its label at the line's start or after a field separator, then a colon ('Category: BOC Meeting',
-# '... | Topic: Peoples AG', '분류 : 공지사항'); 'Event Category' and '행사 분류' name the kind of an event.
-_CATEGORY_FIELD = re.compile(r"(?:^|[|·]\s*)\W{0,3}(?:(?:event|news|post)\s+)?(?:categor(?:y|ies)|topics?|(?:행사\s?)?분류|카테고리)"
+# '... | Topic: Peoples AG', '분류 : 공지사항'); 'Event Category' and '행사 분류' name the kind of an event; the type of a
+# record's document ('Document Type: Grants Notice', '문서유형 : 공고', '게시물 종류 : 보도자료') names which stream of
+# publications it is, as a category does.
+_CATEGORY_FIELD = re.compile(r"(?:^|[|·]\s*)\W{0,3}(?:(?:(?:event|news|post)\s+)?(?:categor(?:y|ies)|topics?|(?:행사\s?)?분류|카테고리)"
+                             r"|(?:document|notice|release|post)\s+type|(?:문서|게시물|공고)\s?(?:유형|종류|구분))"
                              r"\s*[:：]+\s*(?P<value>[^|:：]*)", re.IGNORECASE)
+# A file's format is no section ('Document Type: PDF' in a form's record gives the file's type).
+_FILE_FORMAT = re.compile(r"^(?:pdf|hwpx?|docx?|xlsx?|pptx?|html?|txt|rtf|odt|zip|csv|jpe?g|png)$", re.IGNORECASE)
 
 
 def _category_value(value: str) -> str | None:
     value = value.strip(" ,;")
     if not value or len(value) > MAX_CATEGORY_FIELD_CHARS or len(value.split()) > MAX_CATEGORY_FIELD_WORDS \
-            or re.search(r"[.!?]$|다$|@|https?:", value):
+            or re.search(r"[.!?]$|다$|@|https?:", value) or _FILE_FORMAT.match(value):
         return None
     return value.split(",")[0].strip() or None  # 'Public Forum, Public Hearing': the first is the page's
 
@@ -747,8 +794,8 @@ def parse_category_field(text: str, following: str | None = None) -> str | None:
     if len(text) > MAX_CATEGORY_LINE_CHARS:
         return None
     field = _CATEGORY_FIELD.search(text)
-    if field is None:
-        return None
+    if field is None or text[field.end():].lstrip().startswith((":", "：")):
+        return None  # 'Document type : Committee : Reference : Date :': a table's header row names its columns
     if field["value"].strip():
         return _category_value(field["value"])
     if field.end() < len(text.rstrip()) or following is None or _CATEGORY_FIELD.search(following) or ":" in following:
