@@ -5,6 +5,11 @@ as written; depth counts list nesting from 0; a different kind of marker after a
 level deeper; in Korean press-release style '○' is depth 0, '-' depth 1, '·' depth 2; every
 segment records the heading it falls under, and a list that resumes after a sub-heading gets its
 heading back.
+
+Numbered headings, on every path (a heading tag, a bold line, a numbered line alone or over bullets, a '□' mark):
+the number is the heading's marker and the text is the heading without it, as a list item keeps its own
+('1. 추진 배경' -> marker '1.', text '추진 배경'; 'II. Background' -> 'II.', 'Background'; '가. 지원내용' -> '가.',
+'지원내용'), so the heading's text is its title and the body text ('marker text') still reads as the page.
 """
 from __future__ import annotations
 
@@ -29,6 +34,10 @@ ENCLOSING_SQUARE = "\u20de"
 _MARKER = re.compile(
     rf"^(?P<marker>[{CIRCLED}]|[\u2474-\u2487]|[oㅇ](?=\s)|\(\d{{1,2}}\)|\d{{1,2}}[.)](?=\s)|\([{HANGUL_ORDINALS}]\)"
     rf"|[{HANGUL_ORDINALS}] ?[.)](?=\s)|[-–*](?=\s)|[•·ㆍ○◦●▪■◎▶▷►✓]|{ENCLOSING_SQUARE}(?=\s))\s*(?P<text>\S.*)$")
+# A heading's own number: '1.', '2)', '(3)', 'II.', 'Ⅲ.', '가.', '(나)', '①', then a space and the title.
+_HEADING_NUMBER = re.compile(
+    rf"^(?P<number>\d{{1,2}}[.)]|\(\d{{1,2}}\)|[IVX]{{1,4}}\.|[\u2160-\u216b]\.?|[{HANGUL_ORDINALS}][.)]"
+    rf"|\([{HANGUL_ORDINALS}]\)|[{CIRCLED}])\s+(?P<text>(?=.*[^\W\d_])\S.*)$")  # a title: a letter in it
 _HEADING = re.compile(r"^(?:[□▣◆◇◼]\s*(?P<a>\S.*)|<\s*(?P<b>[^<>]{2,150}?)\s*>|【\s*(?P<c>[^】]{2,150}?)\s*】)$")
 _SUMMARY = re.compile(r"^\|\s*(?P<text>\S.*)$")
 _NOTE = re.compile(r"^※\s*(?P<text>\S.*)$")
@@ -92,6 +101,8 @@ class _Segmenter:
         return segment
 
     def heading(self, text: str, line: int, keeps_list: bool, marker: str = "") -> None:
+        if not marker and (number := _HEADING_NUMBER.match(text)) is not None:
+            marker, text = number["number"], number["text"]  # the numbering convention (module docstring)
         if not keeps_list:
             self.stack.clear()
             self.press_parents.clear()
@@ -700,7 +711,7 @@ def segment_page(page: CleanPage) -> list[Segment]:
             seg.paragraph(block)
         elif item is not None and (_is_numbered_heading(item, block, body, i)
                                    or _is_numbered_section(item, block, body, i)):
-            seg.heading(item["text"], block.line_no, keeps_list=False)
+            seg.heading(item["text"], block.line_no, keeps_list=False, marker=item["marker"])
         elif item is not None and previous_kind != "list_item" and _is_footnote(item, body, i):
             seg.add("note", item["text"], block.line_no, marker=item["marker"])
         elif item is not None:
