@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -623,7 +624,9 @@ def _bold_headings(body: Sequence[Block], title: str | None, prose: str | None) 
     not bold most of its lines (MAX_BOLD_SHARE: its type, not its headings). A lone one that opens the body
     (captions aside) over prose, unnumbered, is the article's frame, not its first section: a byline ('<p><b>Por
     Agencia EFE</b></p>', '<b>Eine Kolumne von ...</b>'), a kicker; the first of several is the first section's
-    title, and one over a list heads it ('Instructions for Calling-In to a Meeting' over the steps)."""
+    title, and one over a list heads it ('Instructions for Calling-In to a Meeting' over the steps). A bold line whose
+    words the body repeats on another line is the page's recurring label, not a section's title: a listing of press
+    releases, each under 'FOR IMMEDIATE RELEASE' in bold ('<b>보도자료</b>' over each release)."""
     bold = [i for i, b in enumerate(body) if b.bold]
     if not bold:
         return {}
@@ -631,6 +634,9 @@ def _bold_headings(body: Sequence[Block], title: str | None, prose: str | None) 
     if sum(body[i].hint == "p" for i in bold) > MAX_BOLD_SHARE * lines:
         return {}
     found = {i: heading for i in bold if (heading := _bold_heading_text(body, i, title, prose)) is not None}
+    if found:  # a line the body repeats word for word is a recurring label, not one section's title
+        said = Counter(_squash_fold(b.text) for b in body)
+        found = {i: heading for i, heading in found.items() if said[_squash_fold(body[i].text)] == 1}
     if len(found) == 1:
         (i, (number, _)), = found.items()
         following = _neighbour(body, i, 1)

@@ -84,3 +84,31 @@ def test_a_heading_that_only_starts_with_digits_keeps_them_in_its_text(text: str
     one, two = PROSE["en"]
     html = f"<html><body><article><h1>Page</h1><p>{one}</p><h3>{text}</h3><p>{two}</p></article></body></html>"
     assert [(m, t) for m, t in headings(document(html, "html"))] in ([("", text)], [])
+
+
+# A bold line the body repeats word for word is a recurring label (p11e12: a listing of press releases, each
+# under '<b>FOR IMMEDIATE RELEASE</b>'), not a section's title; the same line once is one (round 13's rule).
+LABEL = {"en": "For immediate release", "ko": "보도자료 배포 즉시 보도"}
+RELEASES = {"en": ["The governor signed the budget bill on Monday, the state's spending plan for the next two years.",
+                   "The state opened applications for its new small business grants, which close at the end of May."],
+            "ko": ["도지사는 월요일 예산안에 서명했다. 앞으로 2년 동안의 도 살림살이 계획이 확정된 것이다.",
+                   "도는 소상공인 지원금 신청을 받기 시작했으며, 신청은 5월 말까지 도 누리집에서 받는다."]}
+
+
+def _bold_segments(lines: list[tuple[str, bool]]) -> list[tuple[str, str]]:
+    from cityclips.transforms.records import Block, CleanPage, Metadata
+    from cityclips.transforms.segment import segment_page
+    body = tuple(Block(n, text, "p", 0, "", True, "body/div.content/p", bold=bold) for n, (text, bold) in
+                 enumerate(lines, 1))
+    page = CleanPage("page.html", "html", Metadata(title="Press releases"), body, (), ())
+    return [(s.kind, s.text) for s in segment_page(page) if s.kind != "title"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_bold_line_the_body_repeats_is_a_label_not_a_heading(lang: str) -> None:
+    one, two = RELEASES[lang]
+    opening = (PROSE[lang][0], False)
+    repeated = _bold_segments([opening, (LABEL[lang], True), (one, False), (LABEL[lang], True), (two, False)])
+    assert ("heading", LABEL[lang]) not in repeated
+    once = _bold_segments([opening, (LABEL[lang], True), (one, False), (two, False)])
+    assert ("heading", LABEL[lang]) in once
