@@ -111,7 +111,8 @@ LINK_LINE_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
 FIELD_VALUE_TAGS = frozenset({"p", "div"})  # a field's value box; a heading after a label would come out a heading
 LINK_LINE_SHARE = 0.8  # four fifths of the line is link text ...
 MAX_LINK_LINE_CHARS = 200  # ... and the line is a headline's length, not a paragraph with a long link
-_URL_TEXT = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)  # a link that shows its own address
+# A link that shows its own address: a web address, or an e-mail address ('gritter@cmpd.org', a contact's)
+_URL_TEXT = re.compile(r"^(?:(?:https?://|www\.)\S+|(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.IGNORECASE)
 # Short blocks before the region's first paragraph of prose or after its last one (bylines, dates,
 # 'Share this', 'Related', 'Was this helpful?') are the article's frame (jusText's context rule,
 # with the region's edges as its boilerplate neighbours); they stay readable as metadata.
@@ -818,7 +819,8 @@ def _inside_rule(el: etree._Element, tag: str, state: _State) -> str | None:
     if el in state.region.nodes or is_quote_attribution(el, tag):
         return None  # a box merged into the region for its text (region._siblings): not dropped for a name
     found = evidence(el, tag, state.evidence)
-    if found.negative and not _misnamed_link_widget(el, tag, state.sizes.get(el)):
+    if found.negative and not _misnamed_link_widget(el, tag, state.sizes.get(el)) \
+            and not _side_fact_box(el, tag, state.sizes.get(el), found.comments):
         size = state.sizes.get(el)
         # After the article's first paragraphs a comment thread or a related list is dropped whatever
         # its size; before them, only when small (a big 'sidebar' box first is the article misnamed).
@@ -850,6 +852,25 @@ def _misnamed_link_widget(el: etree._Element, tag: str, size: Size | None) -> bo
     named = set(class_words(el.get("class"))) | set(class_words(el.get("id")))
     chrome = named & STRONG_NEGATIVE_WORDS
     return bool(chrome) and chrome <= LINK_WIDGET_WORDS and not _NEGATIVE_START.search(" ".join(named - chrome))
+
+
+FACT_BOX_MAX_CHARS = 300  # an event's 'snapshot' box: a cost, a contact's name, phone and e-mail
+FACT_BOX_TAGS = frozenset({"div", "section"})
+_CONTACT_HREF = re.compile(r"^\s*(mailto|tel):", re.IGNORECASE)
+_PHONE_OR_MAIL = re.compile(r"\d{2,4}[-.)\s]\d{3,4}[-.\s]\d{4}|[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def _side_fact_box(el: etree._Element, tag: str, size: Size | None, comments: bool) -> bool:
+    """True when el, named as a side box ('side-box event-snapshot'), is the article's facts, not the site's
+    furniture: a small box of short lines with no link to another page (a mail or phone link only), no control,
+    stating a phone number or an e-mail address (an event's contact: 'Contact / Officer Ritter / 980-666-0295 /
+    gritter@cmpd.org'; '담당자 / 홍길동 / 02-123-4567'). A sidebar of the site's links is a menu; one that recurs on
+    every page of the site (the site's own contact box) goes with the template pass."""
+    if size is None or comments or tag not in FACT_BOX_TAGS or size.controls or size.chars > FACT_BOX_MAX_CHARS:
+        return False
+    if any(not _CONTACT_HREF.match(a.get("href") or "") for a in el.iter("a")):
+        return False
+    return _PHONE_OR_MAIL.search(text_content(el)) is not None
 
 
 def _is_link_shaped_line(el: etree._Element, tag: str, sizes: dict) -> bool:
@@ -915,8 +936,8 @@ def _recurring_row(row: etree._Element, sizes: dict) -> bool:
 
 
 def _shows_addresses(el: etree._Element) -> bool:
-    """True when every link of the line shows its own address ('https://us02web.zoom.us/j/8933...'):
-    an address the reader is given to open or copy (a meeting's Zoom link, a source), not a teaser,
+    """True when every link of the line shows its own address ('https://us02web.zoom.us/j/8933...', 'gritter@cmpd.org'):
+    an address the reader is given to open or copy (a meeting's Zoom link, a source, a contact), not a teaser,
     which names another page by its headline."""
     texts = [" ".join(text_content(a).split()) for a in el.iter("a")]
     return any(texts) and all(_URL_TEXT.match(t) for t in texts if t)

@@ -348,9 +348,32 @@ def _removed_between(previous: int, line: int, block_paths: Mapping[int, str]) -
     return any(between not in block_paths for between in range(previous + 1, line))
 
 
+MAX_SPEAKER_LINE_WORDS = 8  # '이재명 더불어민주당 대선 후보', 'Jane Roberts, Mayor of Springfield'
+_SPEAKER_LINE_END = re.compile(r"[.!?:;,…]$|[다요죠까]$")
+
+
+def _speaker_beside(segments: Sequence[Segment], run: Sequence[int], run_path: str | None, index: int,
+                    block_paths: Mapping[int, str]) -> bool:
+    """True when segments[index], right after a <blockquote> with no footer or cite, is its speaker: a quote module
+    ('<div><blockquote>"..."</blockquote><p class="who">이재명 ... 후보</p></div>'): the next line of the page, a
+    sibling of the blockquote and the last line of their box (the box holds the quote and its name only), a
+    short line with no sentence end and no quotation mark."""
+    segment = segments[index]
+    line = segment.source_line
+    if run_path is None or segment.kind != "paragraph" or line != segments[run[-1]].source_line + 1:
+        return False
+    box = run_path.rsplit("/", 1)[0]
+    if block_paths.get(line, "").rsplit("/", 1)[0] != box or block_paths.get(line + 1, "").startswith(box + "/"):
+        return False
+    text = segment.text.strip()
+    return 0 < len(text.split()) <= MAX_SPEAKER_LINE_WORDS and not _SPEAKER_LINE_END.search(text) \
+        and not any(mark in text for mark in _QUOTE_MARKS) and not any(c.isdigit() for c in text)
+
+
 def blockquote_quotes(segments: Sequence[Segment], block_paths: Mapping[int, str]) -> dict[int, tuple[str, str]]:
     """Quotes the markup attributes: a run of paragraphs inside one <blockquote> followed by the blockquote's
-    footer or cite ('Minister of Environment Pauline Frost', '강기정 광주광역시장'). Returns, by the index of the run's
+    footer or cite ('Minister of Environment Pauline Frost', '강기정 광주광역시장'), or by a name line right after it in
+their box (_speaker_beside). Returns, by the index of the run's
     first segment, (the quote's text, the speaker as written); the run's other segments and the attribution are
     keyed too, with an empty text (they are part of that quote). A blockquote with no attribution is left to
     the quotation marks (an excerpt of a law, a tweet)."""
@@ -360,6 +383,10 @@ def blockquote_quotes(segments: Sequence[Segment], block_paths: Mapping[int, str
     for index, segment in enumerate(segments):
         place = blockquote_place(block_paths.get(segment.source_line, "")) if segment.kind in QUOTE_KINDS else None
         if place is None:
+            if run and _speaker_beside(segments, run, run_path, index, block_paths):
+                text = " ".join(segments[i].text for i in run).strip().strip(_QUOTE_MARKS).strip()
+                found[run[0]] = (text, segment.text.strip())
+                found.update((i, ("", segment.text.strip())) for i in run[1:] + [index])
             run, run_path = [], None
             continue
         path, attribution = place

@@ -5,11 +5,17 @@ as written; depth counts list nesting from 0; a different kind of marker after a
 level deeper; in Korean press-release style '○' is depth 0, '-' depth 1, '·' depth 2; every
 segment records the heading it falls under, and a list that resumes after a sub-heading gets its
 heading back.
+
+Numbered headings, on every path (a heading tag, a bold line, a numbered line alone or over bullets, a '□' mark):
+the number is the heading's marker and the text is the heading without it, as a list item keeps its own
+('1. 추진 배경' -> marker '1.', text '추진 배경'; 'II. Background' -> 'II.', 'Background'; '가. 지원내용' -> '가.',
+'지원내용'), so the heading's text is its title and the body text ('marker text') still reads as the page.
 """
 from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -29,6 +35,10 @@ ENCLOSING_SQUARE = "\u20de"
 _MARKER = re.compile(
     rf"^(?P<marker>[{CIRCLED}]|[\u2474-\u2487]|[oㅇ](?=\s)|\(\d{{1,2}}\)|\d{{1,2}}[.)](?=\s)|\([{HANGUL_ORDINALS}]\)"
     rf"|[{HANGUL_ORDINALS}] ?[.)](?=\s)|[-–*](?=\s)|[•·ㆍ○◦●▪■◎▶▷►✓]|{ENCLOSING_SQUARE}(?=\s))\s*(?P<text>\S.*)$")
+# A heading's own number: '1.', '2)', '(3)', 'II.', 'Ⅲ.', '가.', '(나)', '①', then a space and the title.
+_HEADING_NUMBER = re.compile(
+    rf"^(?P<number>\d{{1,2}}[.)]|\(\d{{1,2}}\)|[IVX]{{1,4}}\.|[\u2160-\u216b]\.?|[{HANGUL_ORDINALS}][.)]"
+    rf"|\([{HANGUL_ORDINALS}]\)|[{CIRCLED}])\s+(?P<text>(?=.*[^\W\d_])\S.*)$")  # a title: a letter in it
 _HEADING = re.compile(r"^(?:[□▣◆◇◼]\s*(?P<a>\S.*)|<\s*(?P<b>[^<>]{2,150}?)\s*>|【\s*(?P<c>[^】]{2,150}?)\s*】)$")
 _SUMMARY = re.compile(r"^\|\s*(?P<text>\S.*)$")
 _NOTE = re.compile(r"^※\s*(?P<text>\S.*)$")
@@ -92,6 +102,8 @@ class _Segmenter:
         return segment
 
     def heading(self, text: str, line: int, keeps_list: bool, marker: str = "") -> None:
+        if not marker and (number := _HEADING_NUMBER.match(text)) is not None:
+            marker, text = number["number"], number["text"]  # the numbering convention (module docstring)
         if not keeps_list:
             self.stack.clear()
             self.press_parents.clear()
@@ -612,7 +624,9 @@ def _bold_headings(body: Sequence[Block], title: str | None, prose: str | None) 
     not bold most of its lines (MAX_BOLD_SHARE: its type, not its headings). A lone one that opens the body
     (captions aside) over prose, unnumbered, is the article's frame, not its first section: a byline ('<p><b>Por
     Agencia EFE</b></p>', '<b>Eine Kolumne von ...</b>'), a kicker; the first of several is the first section's
-    title, and one over a list heads it ('Instructions for Calling-In to a Meeting' over the steps)."""
+    title, and one over a list heads it ('Instructions for Calling-In to a Meeting' over the steps). A bold line whose
+    words the body repeats on another line is the page's recurring label, not a section's title: a listing of press
+    releases, each under 'FOR IMMEDIATE RELEASE' in bold ('<b>보도자료</b>' over each release)."""
     bold = [i for i, b in enumerate(body) if b.bold]
     if not bold:
         return {}
@@ -620,6 +634,9 @@ def _bold_headings(body: Sequence[Block], title: str | None, prose: str | None) 
     if sum(body[i].hint == "p" for i in bold) > MAX_BOLD_SHARE * lines:
         return {}
     found = {i: heading for i in bold if (heading := _bold_heading_text(body, i, title, prose)) is not None}
+    if found:  # a line the body repeats word for word is a recurring label, not one section's title
+        said = Counter(_squash_fold(b.text) for b in body)
+        found = {i: heading for i, heading in found.items() if said[_squash_fold(body[i].text)] == 1}
     if len(found) == 1:
         (i, (number, _)), = found.items()
         following = _neighbour(body, i, 1)
@@ -700,7 +717,7 @@ def segment_page(page: CleanPage) -> list[Segment]:
             seg.paragraph(block)
         elif item is not None and (_is_numbered_heading(item, block, body, i)
                                    or _is_numbered_section(item, block, body, i)):
-            seg.heading(item["text"], block.line_no, keeps_list=False)
+            seg.heading(item["text"], block.line_no, keeps_list=False, marker=item["marker"])
         elif item is not None and previous_kind != "list_item" and _is_footnote(item, body, i):
             seg.add("note", item["text"], block.line_no, marker=item["marker"])
         elif item is not None:
