@@ -12,7 +12,9 @@ rows that name a file without a link: listed_files):
   type ('Fillable Adobe:' | 'PDF'), or a row or box labelled as attachments ('첨부파일', 'Attachments'). Its name
   is the file name its title, its URL's file parameter or its URL's path gives (a path that links with different
   queries share names a script, not a file);
-- the same document's other formats beside a file read so (its URL's path with another extension: 'dd0285.frl').
+- the same document's other formats beside a file read so (its URL's path with another extension: 'dd0285.frl');
+- a link whose text is a title, with one file type and a size beside it ('<a href="fileDown.do?id=3">공고문</a>
+  [hwp, 35KB]'): named by the title, its extension the type shown.
 
 A link to a document with no such sign is a link in prose ('the settlement is here'), not an attachment, and a
 page with more shown documents than an item lists is a document library: its links are not read as attachments
@@ -340,6 +342,33 @@ def _shown_document(link: etree._Element, text: str, base_url: str | None) -> At
                       "link_target")
 
 
+def _sized_after(link: etree._Element) -> bool:
+    """A cheap first look: the text right after the link (its tail, the next element's) shows a size."""
+    after = link.tail or ""
+    if not _squash(after):
+        following = link.getnext()
+        after = text_content(following) if following is not None and isinstance(following.tag, str) else ""
+    return len(after) <= MAX_BESIDE_CHARS * 2 and bool(SIZE_RE.search(after))
+
+
+def _typed_link(link: etree._Element, text: str, base_url: str | None) -> Attachment | None:
+    """A link whose text is a title, with its file's type and size beside it ('<a href="fileDown.do?id=3">공고문</a>
+    [hwp, 35KB]', 'Annual report (PDF, 1.2 MB)'): the file, named by the title, its extension the type shown
+    (the extension as written, or the family a program's name gives: '한글' -> hwp)."""
+    if not 0 < len(text) <= MAX_NAME_CHARS or _MENTIONS_FILE.search(text) or not (link.get("href") or "").strip():
+        return None
+    beside = _beside_text(link)
+    size = _size(beside)
+    if size is None or _controls_only(text):
+        return None  # a 'Download' button beside a file's name names no file itself
+    words = {match[0].lower() for match in _TYPE_NAME.finditer(beside)}
+    if len(shown_types(beside)) != 1 or len(words) != 1:
+        return None
+    word = words.pop()
+    return Attachment(0, text, TYPE_NAMES.get(word, word), size, _downloads(beside),
+                      absolute_url(link.get("href"), base_url), "link_text")
+
+
 def _file_key(name: str) -> str:
     return _squash(name).casefold()
 
@@ -393,11 +422,17 @@ def read_attachments(root: etree._Element | None, base_url: str | None = None) -
     for at, link in enumerate(links):
         # a look at the href and title first: most of a page's links are neither a file name nor a file's link
         if link not in dotted and not _MENTIONS_FILE.search(f"{link.get('href') or ''} {link.get('title') or ''}"):
+            if not _sized_after(link):
+                continue
+            attachment = _typed_link(link, _squash(text_content(link)), base_url)
+            if attachment and not _in_chrome(link):
+                read[at] = attachment
             continue
         text = _squash(text_content(link))
         if len(text) > MAX_NAME_CHARS + MAX_BESIDE_CHARS:
             continue
-        attachment = (_named_link(link, text, base_url) if "." in text else None) or _shown_document(link, text, base_url)
+        attachment = ((_named_link(link, text, base_url) if "." in text else None) or _shown_document(link, text, base_url)
+                      or _typed_link(link, text, base_url))
         if attachment and not _in_chrome(link):
             read[at] = attachment
     if read:

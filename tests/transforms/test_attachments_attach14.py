@@ -185,3 +185,27 @@ def test_one_scripts_name_shared_by_many_files_names_none_of_them() -> None:
     assert _read(f"<table>{korean}</table>") == []
     one = "<table><tr><td>Case 1</td><td><a href='/sc/DisplayDocument.pdf?seqNo=1'>PDF</a></td></tr></table>"
     assert [row[0] for row in _read(one)] == ["DisplayDocument.pdf"]  # one link: its path is the name it has
+
+
+# --- a script link whose text is a title, its file's type and size beside it ------------------------------
+
+@pytest.mark.parametrize("body, name, ext, size", [
+    ("<b>첨부파일</b><ul><li><a href='/fileDown.do?id=3'>공고문</a> [hwp, 35KB]</li></ul>", "공고문", "hwp", 35 * 1024),
+    ("<ul><li><a href='/fileDown.do?id=3'>2024 사업 계획</a> <span>(한글, 120 KB)</span></li></ul>", "2024 사업 계획", "hwp",
+     120 * 1024),
+    ("<p><a href='/getfile?id=9'>Annual report</a> (PDF, 1.2 MB)</p>", "Annual report", "pdf", round(1.2 * 1024 ** 2)),
+    ("<p><a href='/getfile?id=9'>Budget tables</a> [XLSX, 80 KB]</p>", "Budget tables", "xlsx", 80 * 1024),
+])
+def test_a_title_link_with_its_type_and_size_beside_it_is_a_file(body: str, name: str, ext: str, size: int) -> None:
+    assert [row[:3] for row in _read(body)] == [(name, ext, size)]
+
+
+@pytest.mark.parametrize("body", [
+    "<p><a href='/getfile?id=9'>Download</a> (PDF, 1.2 MB)</p>",  # a button, no name
+    "<p><a href='/getfile?id=9'>다운로드</a> (HWP, 20KB)</p>",
+    "<p><a href='/getfile?id=9'>Annual report</a> (1.2 MB)</p>",  # a size without a type
+    "<p><a href='/getfile?id=9'>연간 보고서</a> (PDF, HWP, 1.2 MB)</p>",  # two types: which file is it?
+    "<p><a href='/news/9'>Our storage grew</a> to 3 MB of text in 2023, more than any PDF before.</p>",  # a sentence
+])
+def test_a_link_beside_no_single_type_and_size_is_no_titled_file(body: str) -> None:
+    assert _read(body) == []
