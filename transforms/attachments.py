@@ -7,9 +7,14 @@ rows that name a file without a link: listed_files):
 
 - a link whose own text is a file name (a name ending in a document extension, a size or a count beside it);
 - a link to a document (its URL names a .pdf, .hwp, ... file) that the page shows as a download: a file-type
-  icon, a size beside it or on the line below it ('PDF, 1.2 MB, 24 pages' under a heading link), or a row or box
-  labelled as attachments ('첨부파일', 'Attachments'). Its name is the file name its title, its URL's file
-  parameter or its URL's path gives.
+  icon, a size beside it or on the line below it ('PDF, 1.2 MB, 24 pages' under a heading link), its own type
+  named beside it or on its next line ('(HWP)', '[한글]', 'File Type: PDF'), a format table's cell reading its
+  type ('Fillable Adobe:' | 'PDF'), or a row or box labelled as attachments ('첨부파일', 'Attachments'). Its name
+  is the file name its title, its URL's file parameter or its URL's path gives (a path that links with different
+  queries share names a script, not a file);
+- the same document's other formats beside a file read so (its URL's path with another extension: 'dd0285.frl');
+- a link whose text is a title, with one file type and a size beside it ('<a href="fileDown.do?id=3">공고문</a>
+  [hwp, 35KB]'): named by the title, its extension the type shown.
 
 A link to a document with no such sign is a link in prose ('the settlement is here'), not an attachment, and a
 page with more shown documents than an item lists is a document library: its links are not read as attachments
@@ -21,7 +26,7 @@ Links in navigation and the page footer are never attachments. Text dumps keep t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import islice
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -43,10 +48,13 @@ MAX_NAME_CHARS = 200  # a file name is a title at most; longer link text is a se
 # A size or count beside the name ('(71KB)', '[size: 1.3 MB]', '(1)') is short.
 MAX_BESIDE_CHARS = 40
 # A link's text that is a file name: the name (a size may lead it, '217.99KB붙임. 포스터.jpg'), then at most a
-# bracketed size or count. Nothing but spaces and brackets may follow the extension.
+# bracketed size or count or a bare size, and a download count ('공고문.hwp (120KB) 다운로드 12회', as
+# transforms/metadata.py's DOWNLOADS_RE reads it). Nothing else may follow the extension.
+_COUNT_WORDS = r"(?:downloads?|downloaded|다운로드|다운|hits)"
 # Arrows and bullets that lead a link ('› PM_Besuch.pdf') are no part of the name; brackets are ('[서식1] 양식.zip').
 _NAMED_FILE = re.compile(rf"^(?:\d[\d,]*(?:\.\d+)?\s*[KMG]B\s*)?[›»▶▷►•·ㆍ*\s-]*(?P<name>[^\n]{{1,{MAX_NAME_CHARS}}}?\.(?P<ext>{_EXT}))"
-                         rf"\s*(?P<beside>[\[(][^\])]{{0,{MAX_BESIDE_CHARS}}}[\])])?\s*$", re.IGNORECASE)
+                         rf"\s*(?P<beside>[\[(][^\])]{{0,{MAX_BESIDE_CHARS}}}[\])]|\d[\d,]*(?:\.\d+)?\s*[KMG]B)?"
+                         rf"(?P<count>\s*[,/|-]?\s*{_COUNT_WORDS}\s*[:：]?\s*\d[\d,]*\s*(?:회|times)?)?\s*$", re.IGNORECASE)
 # A file name inside a title, an icon's alt text or a URL parameter ('공고.hwp 파일', 'name=공고.hwp').
 _FILE_NAME = re.compile(rf"(?P<name>[^/\\=&?\n]{{1,{MAX_NAME_CHARS}}}?\.(?P<ext>{_EXT}))(?![^\W_])", re.IGNORECASE)
 _URL_FILE = re.compile(rf"\.(?:{_EXT})$", re.IGNORECASE)
@@ -95,9 +103,26 @@ MAX_NEXT_LINE_CHARS = 80
 # A size on that line stands as a word of its own and has a K, M or G ('514KB', '1.2 MB'): a line of text below a
 # link ('Agenda Item #2 Status of the Draft 2022 Business Plan') holds no '2022 B' of a size.
 _LINE_SIZE = re.compile(r"(?<![^\W\d_])(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[KMG]B)(?![^\W_])", re.IGNORECASE)
+# A page that says what type of file a link gives ('PDF', 'File Type: PDF', '(HWP)', '[한글]', a link reading 'PDF-Ext')
+# shows it as a download. A type is named by its extension as a word or by the program that opens it; the type must be
+# the link's own (a word 'PDF' beside a link to a .hwp names another file's type). Versions of one format share a family.
+TYPE_NAMES = {"한글": "hwp", "한컴": "hwp", "아래아한글": "hwp", "word": "doc", "excel": "xls", "엑셀": "xls",
+              "powerpoint": "ppt", "파워포인트": "ppt", "acrobat": "pdf", "adobe": "pdf"}
+TYPE_FAMILY = {"hwpx": "hwp", "hwt": "hwp", "docx": "doc", "xlsx": "xls", "pptx": "ppt", "jpeg": "jpg"}
+_TYPE_NAME = re.compile(rf"(?<![^\W_])(?:{_EXT}|{'|'.join(TYPE_NAMES)})(?![^\W_])", re.IGNORECASE)
+# The same document in other formats sits beside its PDF: a link whose URL is an attachment's with another extension
+# ('dd0285.pdf', 'dd0285.frl', 'dd0285.frz': a form for three programs). Web pages are never such a version.
+WEB_EXTENSIONS = frozenset({"htm", "html", "shtml", "xhtml", "php", "asp", "aspx", "jsp", "jspx", "do", "cfm", "cgi",
+                            "pl", "py", "action", "nhn", "json", "xml", "rss", "js", "css"})
+_OTHER_FORMAT = re.compile(r"^(?P<stem>[^/]+)\.(?P<ext>[a-z][a-z0-9]{1,4})$", re.IGNORECASE)
 LABEL_LEVELS = 4  # a label ('첨부파일', 'Attachments') sits in the link's row or box, a few levels up
 MAX_LABEL_CHARS = 20  # a label is a word or two, with a count ('첨부파일 (2)')
 
+# A remark that a listed file is not public ('비공개 문서', '공개 제한', 'Not publicly available', 'Restricted'): the
+# file is a row of the list, with no link to it.
+_WITHHELD = re.compile(r"[\W_]*(?:비공개|부분\s?공개|공개\s?제한|열람\s?제한|열람\s?불가|다운로드\s?불가|"
+                       r"not\s+(?:publicly\s+)?(?:available|public|released)|restricted|withheld|confidential)"
+                       r"(?:\s*(?:문서|파일|자료|document|file))?[\W_]*", re.IGNORECASE)
 LISTED_HINTS = frozenset({"li", "cell"})  # list items and table rows: the entries of a file list
 CELL_SEPARATOR = " : "  # how html_blocks joins a row's cells ('th : td')
 _LINKS = etree.XPath("//a[@href or @onclick]")
@@ -150,6 +175,64 @@ def _size_below(link: etree._Element) -> int | None:
     text = _squash(text_content(below))
     match = _LINE_SIZE.search(text) if len(text) <= MAX_NEXT_LINE_CHARS else None
     return size_in_bytes(match["num"], match["unit"]) if match else None
+
+
+def _line_after(link: etree._Element) -> str:
+    """The short text on the link's line after it, up to the next line break ('<a/> (PDF, 1 MB)'), or, when nothing
+    follows the link on its own line, the next line ('<a>VA Form 10</a><br><label>File Type:</label> PDF<br>'); ''
+    when that line holds a link or is longer than MAX_NEXT_LINE_CHARS."""
+    parts, broke = [link.tail or ""], False
+    for sibling in link.itersiblings():
+        if not isinstance(sibling.tag, str):
+            parts.append(sibling.tail or "")
+            continue
+        if tag_of(sibling) == "br":
+            if broke or _squash("".join(parts)):
+                break
+            broke, parts = True, [sibling.tail or ""]  # the link ends its line: the facts are on the next one
+            continue
+        if next(sibling.iter("a"), None) is not None:
+            return ""
+        parts.extend((text_content(sibling), sibling.tail or ""))
+        if sum(map(len, parts)) > MAX_NEXT_LINE_CHARS * 2:
+            break
+    text = _squash(" ".join(parts))
+    return text if len(text) <= MAX_NEXT_LINE_CHARS else ""
+
+
+def shown_types(text: str) -> set[str]:
+    """The file types a short text names (extension families: 'PDF (1.2 MB)' -> {'pdf'}, '(한글, 120 KB)' -> {'hwp'},
+    '[HWPX]' -> {'hwp'}).
+
+    >>> sorted(shown_types("File Type: PDF")), sorted(shown_types("[한글, 35KB]")), sorted(shown_types("Spam pdfs"))
+    (['pdf'], ['hwp'], [])
+    """
+    found = set()
+    for match in _TYPE_NAME.finditer(text):
+        word = match[0].lower()
+        ext = TYPE_NAMES.get(word, word)
+        found.add(TYPE_FAMILY.get(ext, ext))
+    return found
+
+
+def _names_its_type(ext: str, *texts: str) -> bool:
+    """One of the short texts beside a link (its box's, its line's: '(HWP)', 'File Type: PDF') names the type of
+    the file the link gives."""
+    family = TYPE_FAMILY.get(ext, ext)
+    return any(text and len(text) <= MAX_BESIDE_CHARS and family in shown_types(text) for text in texts)
+
+
+def _in_format_row(link: etree._Element, text: str, ext: str) -> bool:
+    """The link is a format's entry in a table: its text is a word or two naming its file's type ('PDF', 'PDF-Ext',
+    'HWP 파일') and it fills a cell of a row whose earlier cell is a short label ('Fillable Adobe:', '서식'). A link
+    reading 'PDF version' or 'CLICK HERE FOR PDF' in a paragraph is a page's print copy or a link of its text."""
+    if len(text) > MAX_LABEL_CHARS or not _names_its_type(ext, text):
+        return False
+    cell = next((up for _, up in zip(range(LABEL_LEVELS), link.iterancestors()) if tag_of(up) in ("td", "th")), None)
+    if cell is None or _squash(text_content(cell)) != text:
+        return False
+    return any(isinstance(before.tag, str) and tag_of(before) in ("td", "th") and next(before.iter("a"), None) is None
+               and 0 < len(_squash(text_content(before))) <= MAX_LABEL_CHARS for before in cell.itersiblings(preceding=True))
 
 
 def _size(*texts: str) -> int | None:
@@ -232,7 +315,7 @@ def _named_link(link: etree._Element, text: str, base_url: str | None) -> Attach
     match = _NAMED_FILE.match(text)
     if not match or _URL_TEXT.search(match["name"]):
         return None
-    beside = (match["beside"] or "", text[:match.start("name")], _beside_text(link))
+    beside = (match["beside"] or "", text[:match.start("name")], match["count"] or "", _beside_text(link))
     size = _size(*beside)
     if size is None:
         size = _size_below(link)
@@ -248,13 +331,42 @@ def _shown_document(link: etree._Element, text: str, base_url: str | None) -> At
     target = _target_name(link, href)
     if target is None or target[1] in IMAGE_EXTENSIONS:
         return None
-    beside = _beside_text(link)
-    size = _size(beside)
+    beside, line = _beside_text(link), _line_after(link)
+    size = _size(beside, line)
     if size is None:
         size = _size_below(link)
-    if size is None and not _has_icon(link) and not _labelled_as_attachments(link):
+    if (size is None and not _has_icon(link) and not _labelled_as_attachments(link)
+            and not _names_its_type(target[1], beside, line) and not _in_format_row(link, text, target[1])):
         return None
-    return Attachment(0, target[0], target[1], size, _downloads(beside), absolute_url(href, base_url), "link_target")
+    return Attachment(0, target[0], target[1], size, _downloads(beside, line), absolute_url(href, base_url),
+                      "link_target")
+
+
+def _sized_after(link: etree._Element) -> bool:
+    """A cheap first look: the text right after the link (its tail, the next element's) shows a size."""
+    after = link.tail or ""
+    if not _squash(after):
+        following = link.getnext()
+        after = text_content(following) if following is not None and isinstance(following.tag, str) else ""
+    return len(after) <= MAX_BESIDE_CHARS * 2 and bool(SIZE_RE.search(after))
+
+
+def _typed_link(link: etree._Element, text: str, base_url: str | None) -> Attachment | None:
+    """A link whose text is a title, with its file's type and size beside it ('<a href="fileDown.do?id=3">공고문</a>
+    [hwp, 35KB]', 'Annual report (PDF, 1.2 MB)'): the file, named by the title, its extension the type shown
+    (the extension as written, or the family a program's name gives: '한글' -> hwp)."""
+    if not 0 < len(text) <= MAX_NAME_CHARS or _MENTIONS_FILE.search(text) or not (link.get("href") or "").strip():
+        return None
+    beside = _beside_text(link)
+    size = _size(beside)
+    if size is None or _controls_only(text):
+        return None  # a 'Download' button beside a file's name names no file itself
+    words = {match[0].lower() for match in _TYPE_NAME.finditer(beside)}
+    if len(shown_types(beside)) != 1 or len(words) != 1:
+        return None
+    word = words.pop()
+    return Attachment(0, text, TYPE_NAMES.get(word, word), size, _downloads(beside),
+                      absolute_url(link.get("href"), base_url), "link_text")
 
 
 def _file_key(name: str) -> str:
@@ -280,6 +392,17 @@ def _same_file(a: str, b: str) -> bool:
     return bool(b) and a.endswith(b) and (len(a) == len(b) or not a[-len(b) - 1].isalnum())
 
 
+def _script_names(shown: Iterable[Attachment]) -> set[str]:
+    """The names of shown documents that links to one path with different queries share: the path names a script
+    that serves many files ('DisplayDocument.pdf?seqNo=822752', '...?seqNo=823918': a court's opinions), not a file."""
+    paths: dict[str, set[str]] = {}
+    for attachment in shown:
+        if attachment.url and "?" in attachment.url:
+            paths.setdefault(attachment.name, set()).add(attachment.url)
+    return {name for name, urls in paths.items()
+            if len(urls) > 1 and len({url.split("?", 1)[0] for url in urls}) == 1}
+
+
 def read_attachments(root: etree._Element | None, base_url: str | None = None) -> tuple[Attachment, ...]:
     """The files a parsed page lists, in document order, each once: links whose text is a file name
     (source 'link_text'), then, unless the page shows more than MAX_SHOWN_DOCUMENTS of them, links to documents
@@ -293,18 +416,31 @@ def read_attachments(root: etree._Element | None, base_url: str | None = None) -
     """
     if root is None:
         return ()
-    found: list[Attachment] = []
+    read: dict[int, Attachment] = {}  # by the link's place among the page's links
     dotted = set(_DOTTED_LINKS(root))
-    for link in _LINKS(root):
+    links = _LINKS(root)
+    for at, link in enumerate(links):
         # a look at the href and title first: most of a page's links are neither a file name nor a file's link
         if link not in dotted and not _MENTIONS_FILE.search(f"{link.get('href') or ''} {link.get('title') or ''}"):
+            if not _sized_after(link):
+                continue
+            attachment = _typed_link(link, _squash(text_content(link)), base_url)
+            if attachment and not _in_chrome(link):
+                read[at] = attachment
             continue
         text = _squash(text_content(link))
         if len(text) > MAX_NAME_CHARS + MAX_BESIDE_CHARS:
             continue
-        attachment = (_named_link(link, text, base_url) if "." in text else None) or _shown_document(link, text, base_url)
+        attachment = ((_named_link(link, text, base_url) if "." in text else None) or _shown_document(link, text, base_url)
+                      or _typed_link(link, text, base_url))
         if attachment and not _in_chrome(link):
-            found.append(attachment)
+            read[at] = attachment
+    if read:
+        read.update(_other_formats(links, read, base_url))
+    found = [read[at] for at in sorted(read)]
+    scripts = _script_names(a for a in found if a.source == "link_target")
+    if scripts:
+        found = [a for a in found if a.source != "link_target" or a.name not in scripts]
     if len({document_key(a.name) for a in found if a.source == "link_target"}) > MAX_SHOWN_DOCUMENTS:
         found = [a for a in found if a.source != "link_target"]
     if len({document_key(a.name) for a in found}) > MAX_PAGE_FILES:
@@ -312,19 +448,63 @@ def read_attachments(root: etree._Element | None, base_url: str | None = None) -
     return merge_attachments(found)
 
 
+def _url_stem(url: str | None) -> tuple[str, str] | None:
+    """(the URL's path without its extension, casefolded; the extension) of a URL naming a file, else None."""
+    try:
+        path = unquote(urlsplit(url or "").path)
+    except ValueError:
+        return None
+    match = _OTHER_FORMAT.match(path.rsplit("/", 1)[-1])
+    return (path[:-len(match["ext"]) - 1].casefold(), match["ext"].lower()) if match else None
+
+
+def _other_formats(links: Sequence[etree._Element], read: dict[int, Attachment],
+                   base_url: str | None) -> dict[int, Attachment]:
+    """The links (by place) to the read files' other formats: a URL whose path is a read file's with another
+    extension, no web page's ('dd0285.frl' and 'dd0285.frz' beside 'dd0285.pdf'), outside the page's chrome."""
+    stems = {stem[0] for stem in map(_url_stem, (a.url for a in read.values())) if stem and stem[1] not in WEB_EXTENSIONS}
+    urls = {a.url for a in read.values()}
+    found: dict[int, Attachment] = {}
+    for at, link in enumerate(links):
+        if at in read or not stems:
+            continue
+        url = absolute_url(link.get("href"), base_url)
+        stem = _url_stem(url)
+        if (stem is None or stem[0] not in stems or stem[1] in WEB_EXTENSIONS or url in urls
+                or stem[1] in IMAGE_EXTENSIONS or _in_chrome(link)):
+            continue
+        name = unquote(urlsplit(url).path).rsplit("/", 1)[-1]
+        beside = (_beside_text(link), _line_after(link))
+        found[at] = Attachment(0, name, stem[1], _size(*beside), _downloads(*beside), url, "link_target")
+    return found
+
+
+def is_withheld_remark(text: str) -> bool:
+    """A file's remark that the file is listed but not public: '비공개 문서', '(비공개)', 'Not publicly available',
+    a word or three.
+
+    >>> is_withheld_remark("비공개 문서"), is_withheld_remark("(Not available)"), is_withheld_remark("비공개 세부기준 안내")
+    (True, True, False)
+    """
+    return bool(_WITHHELD.fullmatch(text.strip()))
+
+
 def listed_files(blocks: Sequence[Block]) -> tuple[Attachment, ...]:
     """Files an HTML page's list items and table rows name as text, with no link of their own: an item whose
     text is a file name ('(붙임1) 지급명단(12.29.).xlsx', a file the page does not make public), a row whose first
-    cell is one ('결재문서본문.hwpx (47.23 KB) : PDF 원문', its links are buttons). Source 'text_line'."""
+    cell is one ('결재문서본문.hwpx (47.23 KB) : PDF 원문', its links are buttons). Source 'text_line'. A file whose
+    own item (its beside text or a cell), or the next, says it is not public ('비공개 문서': is_withheld_remark) is withheld."""
     found = []
-    for block in blocks:
+    for at, block in enumerate(blocks):
         if block.hint not in LISTED_HINTS or "." not in block.text:
             continue
-        first = block.text.split(CELL_SEPARATOR, 1)[0]
+        first, *cells = block.text.split(CELL_SEPARATOR)
         match = _NAMED_FILE.match(first)
         if match and not _URL_TEXT.search(match["name"]):
             size = _size(match["beside"] or "", first[:match.start("name")])
-            found.append(Attachment(0, match["name"].strip(), match["ext"].lower(), size, None))
+            after = blocks[at + 1].text if at + 1 < len(blocks) else ""
+            withheld = any(map(is_withheld_remark, (match["beside"] or "", *cells, after))) or None
+            found.append(Attachment(0, match["name"].strip(), match["ext"].lower(), size, None, withheld=withheld))
     return tuple(found) if len(found) <= MAX_PAGE_FILES else ()  # more: an archive's rows
 
 
@@ -344,7 +524,8 @@ def merge_attachments(read: Sequence[Attachment], *listed: Sequence[Attachment])
         kept = merged[at]
         merged[at] = replace(kept, size_bytes=kept.size_bytes if kept.size_bytes is not None else attachment.size_bytes,
                              downloads=kept.downloads if kept.downloads is not None else attachment.downloads,
-                             url=kept.url or attachment.url)
+                             url=kept.url or attachment.url,
+                             withheld=kept.withheld if kept.withheld is not None else attachment.withheld)
     return tuple(replace(a, ordinal=i) for i, a in enumerate(merged, 1))
 
 
@@ -401,6 +582,7 @@ def _is_file_line(text: str, keys: Sequence[str]) -> bool:
     if rest is None:
         return False
     rest = _TYPE_WORD.sub(" ", DOWNLOADS_RE.sub(" ", _SIZE_WORD.sub(" ", _LINE_LABEL.sub(" ", rest.strip()))))
+    rest = _WITHHELD.sub(" ", rest)  # '공고.hwp (비공개)': the file's remark that it is not public
     return bool(_MARKS_ONLY.match(rest)) or _controls_only(rest)
 
 
@@ -484,11 +666,14 @@ def set_apart_attachment_lines(page: CleanPage, notes: Sequence[str] = ()) -> Cl
         return page
     keys = _name_keys(names)  # once a page, not once a line
     rules = {}
+    previous = None
     for block in page.body:
-        if _is_attachment_line(block, keys):
-            rules[id(block)] = ATTACHMENT_RULE
+        if _is_attachment_line(block, keys) or (previous in rules and rules[previous] == ATTACHMENT_RULE
+                                                and is_withheld_remark(block.text)):
+            rules[id(block)] = ATTACHMENT_RULE  # a file's line, and the remark under it that the file is not public
         elif notes and _is_note_line(block, notes):
             rules[id(block)] = ATTACHMENT_NOTE_RULE
+        previous = id(block)
     moved = [block for block in page.body if id(block) in rules]
     if not moved:
         return page

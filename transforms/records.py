@@ -115,6 +115,7 @@ class Attachment:
     # shown as a download, named by its title or URL), 'text_line' (a line such as '1.jpg[size: 783.2 KB]'),
     # 'field_row' (inside a metadata row: '첨부 : 현황.xls [size: 1.32 MB]').
     source: str = "text_line"
+    withheld: bool | None = None  # True when the page lists the file but says it is not public ('비공개 문서')
 
 
 @dataclass(frozen=True)

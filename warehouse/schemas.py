@@ -235,6 +235,8 @@ ATTACHMENTS = table(
     column("url", pa.string(), "The file's link, absolute when the page's URL is known (else as the page wrote it); "
                                "null for a script link ('javascript:fnDown(3)') and for files a text line names."),
     column("source", pa.string(), "Where on the page the file was read.", nullable=False, accepted=ATTACHMENT_SOURCES),
+    column("withheld", pa.bool_(), "True when the page lists the file but says it is not public ('비공개 문서', "
+                                   "'Not publicly available'); null when it says nothing of it."),
 )
 
 QUOTES = table(

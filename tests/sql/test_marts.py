@@ -91,7 +91,7 @@ def test_attachments_are_grouped_by_file_type(con):
         (E, 1, "plan.pdf", "pdf", "document", 2097152, 10, E_TITLE, E_PUBLISHED),
         (E, 2, "data.xlsx", "xlsx", "spreadsheet", None, None, E_TITLE, E_PUBLISHED),
         (E, 3, "photos.zip", "zip", "archive", 1000, 4, E_TITLE, E_PUBLISHED),
-        (E, 4, "minutes.odt", "odt", "other", 5000, 0, E_TITLE, E_PUBLISHED),
+        (E, 4, "minutes.odt", "odt", "document", 5000, 0, E_TITLE, E_PUBLISHED),  # OpenDocument text (round 14)
         (E, 5, "map.jpg", "jpg", "image", 100000, 7, E_TITLE, E_PUBLISHED),
         (K, 1, "모집공고.hwp", "hwp", "document", 76800, 56, K_TITLE, K_PUBLISHED),
         (K, 2, "포스터.jpg", "jpg", "image", 934298, 3, K_TITLE, K_PUBLISHED),
@@ -113,9 +113,9 @@ def test_attachment_types_sum_by_file_type_and_extension(con):
     assert rows == [
         ("archive", "zip", 1, 1, 1000, 0, 4),
         ("document", "hwp", 1, 1, 76800, 0, 56),
+        ("document", "odt", 1, 1, 5000, 0, 0),
         ("document", "pdf", 1, 1, 2097152, 0, 10),
         ("image", "jpg", 2, 2, 1034298, 0, 10),
-        ("other", "odt", 1, 1, 5000, 0, 0),
         ("spreadsheet", "xlsx", 1, 1, 0, 1, 0),
     ]
 
