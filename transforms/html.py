@@ -262,8 +262,8 @@ def _chrome_rule(el: etree._Element, tag: str, sizes: dict) -> str | None:
         return None  # an article's own header holds its title and metadata
     if is_quote_attribution(el, tag):
         return None
-    if tag == "form" and not _has_fields(el, sizes):
-        return None  # a form a reader fills nothing in wraps the page's text (a board post's view form)
+    if tag == "form" and (not _has_fields(el, sizes) or _wraps_page_text(el, sizes)):
+        return None  # a form a reader fills nothing in, or one around the page's text, wraps it (a board post's view form)
     if tag in DROP_TAGS:
         return f"html_{tag}"
     attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"))))
@@ -297,6 +297,28 @@ def _has_fields(form: etree._Element, sizes: dict) -> bool:
     return any(field in sizes and (_tag(field) != "input"
                                    or (field.get("type") or "text").strip().lower() not in UNFILLED_INPUT_TYPES)
                for field in form.iter(*FILLED_TAGS))
+
+
+# A form with a search box may still wrap the page's text ('<form><input name="q">...<h3>Form: GSA1364</h3>
+# <h4>Proposal to Lease Space</h4><p>...', a board view page inside its search form): when it holds most of
+# the page's prose, and at least a paragraph of it, and its fields are a search box's (a keyword field, a scope
+# picker), they are a small part of it and it is a wrapper. A panel of filters (a court, a year, a type and a
+# keyword) around a list of results is the list's form: its results are another page's, by choice.
+WRAPPER_FORM_PAGE_SHARE = 0.5
+MAX_WRAPPER_FORM_FIELDS = 2
+
+
+def _wraps_page_text(form: etree._Element, sizes: dict) -> bool:
+    """True when a form of a search box's fields (at most MAX_WRAPPER_FORM_FIELDS typed in or picked) holds at
+    least a paragraph of prose (MIN_PROSE_BEFORE) and at least half the prose of the page's body
+    (WRAPPER_FORM_PAGE_SHARE): the page's main text sits inside it, beside its fields."""
+    size = sizes.get(form)
+    if size is None or size.prose < MIN_PROSE_BEFORE \
+            or sum(_is_typed_field(node, sizes) for node in form.iter(*FILLED_TAGS)) > MAX_WRAPPER_FORM_FIELDS:
+        return False
+    body = next(form.iterancestors("body"), None)
+    page = sizes.get(body) if body is not None else None
+    return page is not None and size.prose >= WRAPPER_FORM_PAGE_SHARE * page.prose
 
 
 _LINK_TAG = frozenset({"a"})
@@ -1059,6 +1081,60 @@ def _is_control_help(el: etree._Element, tag: str, sizes: dict) -> bool:
     return bool(labels) and _text_of(el).startswith(tuple(labels))
 
 
+# A form's field's own lines: its <label> and the short instruction right after it ('<label>Find a Form</label>
+# <input type="text"><p>Search by Form number, name or keywords</p>', '<label>검색어</label><input>'). A form kept
+# for the page's text around its fields (_wraps_page_text) is walked; these lines are the site's search box in it.
+FORM_FIELD = "form_field"
+# what a reader types or picks from a list; a checkbox's or radio button's label is a choice's text, content
+CHOICE_INPUT_TYPES = frozenset({"checkbox", "radio"})
+
+
+def _is_typed_field(el: etree._Element, sizes: dict) -> bool:
+    """True for a visible field a reader types in or picks from ('<input type="text">', <select>, <textarea>)."""
+    tag = _tag(el)
+    if tag in ("select", "textarea"):
+        return el in sizes
+    kind = (el.get("type") or "text").strip().lower()
+    return tag == "input" and el in sizes and kind not in UNFILLED_INPUT_TYPES and kind not in CHOICE_INPUT_TYPES
+
+
+def _previous_element(el: etree._Element) -> etree._Element | None:
+    """The element before el among its siblings (comments skipped), or None when text stands between."""
+    box = el.getprevious()
+    while box is not None and not isinstance(box.tag, str):
+        box = box.getprevious()
+    return None if box is None or (box.tail or "").strip() else box
+
+
+def _is_form_field_line(el: etree._Element, tag: str, sizes: dict) -> bool:
+    """True for a typed field's own line inside a <form> (FORM_FIELD): its short <label> (holding the field,
+    right before it or naming it by id), or a short line without links or headings right after the field and its buttons."""
+    if tag not in ("label", "p", "div", "span", "small"):
+        return False
+    size = sizes.get(el)
+    if size is None or not 0 < size.chars <= MAX_CONTROL_HELP_CHARS or size.links \
+            or next(el.iterancestors("form"), None) is None:
+        return False
+    if tag == "label":
+        held = [node for node in el.iter(*FILLED_TAGS) if node is not el]
+        if held:
+            return any(_is_typed_field(node, sizes) for node in held)
+        following = el.getnext()
+        while following is not None and not isinstance(following.tag, str):
+            following = following.getnext()
+        if following is not None and not (el.tail or "").strip() and _is_typed_field(following, sizes):
+            return True  # the label right before its field
+        target = el.get("for")
+        return bool(target) and "'" not in target and any(
+            _is_typed_field(node, sizes) for node in el.getroottree().iterfind(f".//*[@id='{target}']"))
+    if size.controls or next(el.iter(*HEADING_TAGS), None) is not None:
+        return False
+    box = _previous_element(el)
+    while box is not None and _tag(box) in CONTROL_TAGS and not _is_typed_field(box, sizes):
+        box = _previous_element(box)  # the field's buttons ('<input type="image">', <button>) between
+    return box is not None and _is_typed_field(box, sizes)
+
+
 def _drop_rule(el: etree._Element, tag: str, state: _State, where: int) -> str | None:
     if where == _CONTAINER:
         return None  # it holds the region: never dropped, whatever its name
@@ -1066,6 +1142,8 @@ def _drop_rule(el: etree._Element, tag: str, state: _State, where: int) -> str |
         return EMPTY_SLOT
     if _is_control_help(el, tag, state.sizes):
         return CONTROL_HELP
+    if _is_form_field_line(el, tag, state.sizes):
+        return FORM_FIELD
     if where == _INSIDE:
         return _inside_rule(el, tag, state)
     rule = _chrome_rule(el, tag, state.sizes)

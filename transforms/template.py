@@ -142,6 +142,14 @@ CHROME_PATH_SHARE = 0.9  # a DOM path is chrome when its texts are template line
 MIN_CHROME_PATH_PAGES = 3  # ... and it is on at least this many distinct articles (and the line threshold)
 MAX_TEMPLATE_BODY_SHARE = 0.5  # template lines taking more than half of what the rules kept: suspect (see template_rules)
 EDGE_RUN_SHARE = 0.25  # ... then only header and footer runs of at most a quarter of the kept text each are chrome
+# ... and a box of the site's inside the page: a run of at least MIN_BOX_LINES template lines, each short (no
+# paragraph of an article: at most MAX_BOX_LINE_CHARS), after a line of the page's own, holding a list whose items
+# are all in the run ('If you are unable to find your form here, you may want to visit:' over a list of five links,
+# on every form page of a site). An article that recurs (copies not grouped) recurs from its headline on, its
+# paragraphs are long and in no list: no own line before it, or no short run, or no list of the site's in it.
+MIN_BOX_LINES = 4
+MAX_BOX_LINE_CHARS = 120
+MIN_BOX_ITEMS = 2
 
 
 def dom_path_signature(dom_path: str) -> int:
@@ -257,7 +265,39 @@ def template_rules(blocks: Sequence[Block], signatures: Sequence[int | None], te
         return rules
     order = [i for i in range(len(blocks)) if kept[i]]
     edges = _edge_run(blocks, rules, order, kept_chars) | _edge_run(blocks, rules, order[::-1], kept_chars)
+    edges |= _inner_boxes(blocks, rules, order)
     return [rule if i in edges else None for i, rule in enumerate(rules)]
+
+
+def _inner_boxes(blocks: Sequence[Block], rules: Sequence[str | None], order: Sequence[int]) -> set[int]:
+    """The runs of at least MIN_BOX_LINES short template lines (MAX_BOX_LINE_CHARS) after the page's first own
+    line that hold a whole list of the site's (_holds_whole_list): a box of the site's inside a page whose own
+    text has begun (see MIN_BOX_LINES)."""
+    found: set[int] = set()
+    run: list[int] = []
+    own_seen = False
+    for i in [*order, None]:
+        if i is not None and rules[i] is not None and len(blocks[i].text) <= MAX_BOX_LINE_CHARS:
+            run.append(i)
+            continue
+        if own_seen and len(run) >= MIN_BOX_LINES and _holds_whole_list(blocks, run, order):
+            found.update(run)
+        run = []
+        own_seen = own_seen or (i is not None and rules[i] is None)
+    return found
+
+
+def _holds_whole_list(blocks: Sequence[Block], run: Sequence[int], order: Sequence[int]) -> bool:
+    """True when the run holds MIN_BOX_ITEMS items or more of one list (blocks at one DOM path ending in <li>)
+    and every kept block of that list is in the run: the site's list, none of the page's own lines in it."""
+    lists = {blocks[i].dom_path.rpartition("/")[0] for i in run
+             if blocks[i].dom_path.rpartition("/")[2].split(".", 1)[0] == "li"}
+    inside = set(run)
+    for box in lists:
+        members = [i for i in order if blocks[i].dom_path.rpartition("/")[0] == box]
+        if len(members) >= MIN_BOX_ITEMS and all(i in inside for i in members):
+            return True
+    return False
 
 
 def _edge_run(blocks: Sequence[Block], rules: Sequence[str | None], order: Sequence[int], kept_chars: int) -> set[int]:

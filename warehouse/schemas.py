@@ -83,6 +83,7 @@ STRUCTURAL_RULES = {
     "section_description": "a board's one-line description under its name",
     "card_feed": "a grid of cards for other pages (title, date, a link away), no prose of their own",
     "empty_field": "a field label with no value", "control_help": "help for a button or link of the site's",
+    "form_field": "a form field's label or instruction, in a form kept for the page's text around it",
     "deep_nesting": "markup nested deeper than the parser keeps, flattened (what was dropped)",
     "html_*": "markup dropped as chrome: html_<tag> (nav, header, footer, form, ...), html_chrome_class, "
               "html_link_menu, html_table_caption, html_head",
