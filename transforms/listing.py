@@ -101,25 +101,23 @@ _INLINE_CONTAINERS = frozenset({"p"})  # text elements that hold rows only as li
 # Elements whose class or id contains 'pag' (the regex then decides; asked of the attributes, twice as fast as of
 # the elements): XPath runs in C, the page has thousands
 # (a pagination bar holds a few dozen links at most: a <body class="page-..."> is not one)
-_PAGINATION_XPATH = etree.XPath("((//@class | //@id)[contains(., 'pag') or contains(., 'Pag')]/..)[count(.//a) <= 60]")
+# (each kind of attribute filtered before the two are joined: a union sorts what it joins, thousands of attributes)
+_PAG = "[contains(., 'pag') or contains(., 'Pag')]/.."
+_PAGINATION_XPATH = etree.XPath(f"(//@class{_PAG} | //@id{_PAG})[count(.//a) <= 60]")
 # ... and how many numbered links (or the current page's number) one holds
 _NUMBERED_XPATH = etree.XPath("count(.//*[self::a or self::strong or self::span][normalize-space(.) != '']"
                               "[translate(normalize-space(.), '0123456789', '') = ''])")
 _TEXTS = etree.XPath(".//text()", smart_strings=False)
 _HAS_HIDDEN_TEXT = etree.XPath("boolean(.//script | .//style | .//noscript | .//template)")
-_EMPTY_TABLE_XPATH = etree.XPath("//table[count(.//tr) = 1]")
 MIN_FILTER_CHOICES = 5  # a filter of meeting types, regions, ages: 5 and more checkboxes (a consent form has one or two)
 _CHOICE_TYPES = ("checkbox", "radio")
-_CHOICE_LABELS_XPATH = etree.XPath("//label[.//input[@type='checkbox' or @type='radio']] | "
-                                   "//label[@for = //input[@type='checkbox' or @type='radio']/@id]")
 # A row needs a link (an <a href>, or an element with an onclick, as script boards have): so only
 # elements with 3 children that hold one, and tables with 3 such rows, can hold a run; nav, header
-# and footer hold menus. All in C: the thousands of other elements of a page never become Python objects.
+# and footer hold menus.
 _LINKED = "(@onclick or self::a[@href] or .//a[@href] or .//*[@onclick])"
-_NOT_IN_MENUS = "not(ancestor-or-self::nav or ancestor-or-self::header or ancestor-or-self::footer)"
-_HAS_LINK = etree.XPath(f"boolean({_LINKED})")
-_CONTAINER_XPATH = etree.XPath(f"//body//*[count(*) >= 3][{_NOT_IN_MENUS}][count(*[{_LINKED}]) >= 3] | "
-                               f"//table[{_NOT_IN_MENUS}][count(.//tr[{_LINKED}]) >= 3]")
+_HAS_LINK = etree.XPath(f"boolean({_LINKED})")  # outside a listing_rows call (see _PageLinks)
+_ONCLICK_XPATH = etree.XPath("//@onclick/..")  # the elements with an onclick (from the attributes: 1.4x faster)
+_MENU_TAGS = ("nav", "header", "footer")
 
 
 @dataclass(frozen=True)
@@ -167,17 +165,43 @@ def text_of(el, cap: int | None = None) -> str:
     return " ".join(words) if cap is None else _capped(words, cap)
 
 
-# Within one listing_rows call each element's words are read once: a row's text is asked for its
-# length, its views and its date, a link's for its title (the tree is not changed meanwhile).
-_WORDS_SEEN: ContextVar[dict | None] = ContextVar("listing_words_seen", default=None)
+_HIDDEN_TEXT_TAGS = ("script", "style", "noscript", "template")  # the elements _HAS_HIDDEN_TEXT looks for
+
+
+@dataclass(slots=True)
+class _PageReading:
+    """What one listing_rows call reads of its page once (the tree is not changed meanwhile): each element's
+    words (a row's text is asked for its length, its views and its date, a link's for its title), the elements
+    with hidden text inside (a script, a style ...: _HAS_HIDDEN_TEXT for all of them at once), the elements that
+    hold a link (_PageLinks) and each href made absolute (a row's, asked for its link and for links_children)."""
+
+    words: dict
+    hiding: set
+    links: "_PageLinks"
+    urls: dict
+
+
+_READING: ContextVar[_PageReading | None] = ContextVar("listing_page_reading", default=None)
+
+
+def _hidden_text_holders(root) -> set:
+    """The elements that hold a script, style, noscript or template element (their ancestors): one walk up
+    from each of those, stopping where an earlier one passed."""
+    holders: set = set()
+    for el in root.iter(*_HIDDEN_TEXT_TAGS):
+        parent = el.getparent()
+        while parent is not None and parent not in holders:
+            holders.add(parent)
+            parent = parent.getparent()
+    return holders
 
 
 def _words_of(el) -> list[str]:
     """The words of el's visible text (remembered for the listing_rows call under way, if any)."""
-    seen = _WORDS_SEEN.get()
-    if seen is not None and (words := seen.get(el)) is not None:
+    reading = _READING.get()
+    if reading is not None and (words := reading.words.get(el)) is not None:
         return words
-    if not _HAS_HIDDEN_TEXT(el):
+    if not (el in reading.hiding if reading is not None else _HAS_HIDDEN_TEXT(el)):
         words = " ".join(_TEXTS(el)).split()
     else:
         hidden: set = set()
@@ -191,13 +215,33 @@ def _words_of(el) -> list[str]:
             if node is not el and node.tail and not inside:
                 pieces.append(node.tail)
         words = " ".join(pieces).split()
-    if seen is not None:
-        seen[el] = words
+    if reading is not None:
+        reading.words[el] = words
     return words
+
+
+def _absolute(href: str, base_url: str | None) -> str | None:
+    """absolute_url(href, base_url), once per href in a listing_rows call (its base_url is the page's)."""
+    reading = _READING.get()
+    if reading is None:
+        return absolute_url(href, base_url)
+    key = (href, base_url)
+    found = reading.urls.get(key, reading)  # the reading itself marks 'not asked yet': None is an answer
+    if found is reading:
+        found = reading.urls[key] = absolute_url(href, base_url)
+    return found
+
+
+def _has_link(el) -> bool:
+    """True when el is or holds a link (an <a href>, an element with an onclick): _HAS_LINK."""
+    reading = _READING.get()
+    return el in reading.links.linked if reading is not None else _HAS_LINK(el)
 
 
 def _capped(words: list[str], cap: int) -> str:
     """The words up to the first that passes cap characters (whitespace not counted)."""
+    if sum(map(len, words)) <= cap:  # most rows: no word passes the cap, all are kept (counted in C)
+        return " ".join(words)
     size = 0
     for index, word in enumerate(words):
         size += len(word)
@@ -504,7 +548,7 @@ def month_grid_links(root, base_url: str | None = None, tables: list | None = No
                 title = text_of(link)
                 if len(title) >= MIN_ROW_TITLE_CHARS and not _BARE_NUMBER.match(title):
                     href = link.get("href") if tag_of(link) == "a" else None
-                    links.append(ListingLink(len(links) + 1, title, absolute_url(href, base_url) if href else None,
+                    links.append(ListingLink(len(links) + 1, title, _absolute(href, base_url) if href else None,
                                              None, None))
     return tuple(links)
 
@@ -513,7 +557,6 @@ def month_grid_links(root, base_url: str | None = None, tables: list | None = No
 # ('Meeting | Date | Duration | Agenda | Video'), each of one or two rows: tables that repeat one header
 # row are one run of rows, whatever each holds.
 MIN_SAME_HEADER_TABLES = 2
-_MENU_TAGS = ("nav", "header", "footer")
 
 
 def page_tables(root) -> tuple[list, list]:
@@ -553,10 +596,60 @@ def _same_header_tables(tables: list):
         yield common, rows, tuple(tables)
 
 
+MIN_LINKED_CHILDREN = MIN_RUN_ROWS  # a container is read when this many of its children hold a link
+
+
+class _PageLinks:
+    """The elements of a page that are or hold a link (an <a href>, an element with an onclick), and how many
+    of each element's children do: one walk up from each link, stopping where an earlier one passed, instead
+    of asking every element's subtree (most elements of a page hold no link, and a container's children were
+    asked again for each container around them)."""
+
+    def __init__(self, root) -> None:
+        document = root.getroottree().getroot()  # as '//' reads it: the whole document
+        self.linked: set = set()
+        self.linked_children: dict = {}
+        links = [a for a in document.iter("a") if a.get("href") is not None]
+        for el in chain(links, _ONCLICK_XPATH(document)):
+            while el is not None and el not in self.linked:
+                self.linked.add(el)
+                el = el.getparent()
+                if el is not None:
+                    self.linked_children[el] = self.linked_children.get(el, 0) + 1
+        self.document = document
+
+    def containers(self) -> list:
+        """In document order: the elements inside a <body> with MIN_LINKED_CHILDREN linked children, and the
+        tables with MIN_LINKED_CHILDREN linked rows (<tr>) inside, outside nav, header and footer."""
+        found = {el for el, count in self.linked_children.items() if count >= MIN_LINKED_CHILDREN
+                 and next(el.iterancestors("body"), None) is not None and _outside_menus(el)}
+        found.update(table for table in self.document.iter("table") if table not in found and table in self.linked
+                     and sum(1 for tr in table.iter("tr") if tr in self.linked) >= MIN_LINKED_CHILDREN
+                     and _outside_menus(table))
+        return sorted(found, key=_document_position)
+
+
+def _outside_menus(el) -> bool:
+    """True when neither el nor an element around it is a nav, header or footer."""
+    return el.tag not in _MENU_TAGS and next(el.iterancestors(*_MENU_TAGS), None) is None
+
+
+def _document_position(el) -> list[int]:
+    """el's place in document order: the index of each element on its path from the root."""
+    position = []
+    parent = el.getparent()
+    while parent is not None:
+        position.append(parent.index(el))
+        el, parent = parent, parent.getparent()
+    position.reverse()
+    return position
+
+
 def _candidate_containers(root, min_rows: int = MIN_RUN_ROWS):
     """(container, rows) pairs: tables (their rows), lists (their items), and any element whose children
     repeat one tag and class min_rows times or more (boards built of divs, articles, sections)."""
-    for el in _CONTAINER_XPATH(root):
+    reading = _READING.get()
+    for el in (reading.links if reading is not None else _PageLinks(root)).containers():
         tag = tag_of(el)
         if len(el) < min_rows and tag != "table":
             continue
@@ -575,8 +668,8 @@ def _candidate_containers(root, min_rows: int = MIN_RUN_ROWS):
             keys = Counter(_row_key(child) for child in children)
             key, count = keys.most_common(1)[0]
             rows = [c for c in children if _row_key(c) == key] if count >= min_rows else []
-            if not any(map(_HAS_LINK, rows)):  # items classed by their own categories share their first class word
-                linked = [c for c in children if _HAS_LINK(c)]
+            if not any(map(_has_link, rows)):  # items classed by their own categories share their first class word
+                linked = [c for c in children if _has_link(c)]
                 firsts = Counter(_first_class_key(child) for child in linked)
                 first, count = firsts.most_common(1)[0] if firsts else (("", ""), 0)
                 if first[1] and count >= min_rows:
@@ -609,6 +702,13 @@ def _is_headed(table) -> bool:
     """True when a table's first row is a header naming MIN_HEADER_CELLS columns (<th> cells)."""
     rows = _table_rows(table)
     return bool(rows) and sum(1 for cell in rows[0] if tag_of(cell) == "th") >= MIN_HEADER_CELLS
+
+
+def _one_row_tables(root) -> list:
+    """The page's tables (in document order) with one <tr> inside, nested tables' rows counted: each table's
+    rows are counted up to the second (a layout table holds a page of them)."""
+    document = root.getroottree().getroot()  # as '//' reads it: the whole document
+    return [table for table in document.iter("table") if sum(1 for _ in islice(table.iter("tr"), 2)) == 1]
 
 
 def has_pagination(root) -> bool:
@@ -657,12 +757,12 @@ def _line_of(el) -> str:
     (its title). A line holding another linked element ends there (the text of rows on one line is theirs)."""
     after = [el.tail or ""]
     for sibling in el.itersiblings():
-        if tag_of(sibling) == "br" or (tag_of(sibling) and _HAS_LINK(sibling)):
+        if tag_of(sibling) == "br" or (tag_of(sibling) and _has_link(sibling)):
             break
         after.extend((text_of(sibling) if tag_of(sibling) else "", sibling.tail or ""))  # a comment: its tail
     before = []
     for sibling in el.itersiblings(preceding=True):
-        if tag_of(sibling) == "br" or (tag_of(sibling) and _HAS_LINK(sibling)):
+        if tag_of(sibling) == "br" or (tag_of(sibling) and _has_link(sibling)):
             before.append(sibling.tail or "")
             break
         before.extend((sibling.tail or "", text_of(sibling) if tag_of(sibling) else ""))
@@ -732,7 +832,7 @@ def links_children(rows, base_url: str | None) -> bool:
         return False
     children = 0
     for row in rows:
-        target = urlsplit(absolute_url(row.href, base_url) or "") if row.href else None
+        target = urlsplit(_absolute(row.href, base_url) or "") if row.href else None
         children += bool(target and target.netloc == page.netloc and target.path.startswith(folder)
                          and len(target.path.rstrip("/")) > len(folder))
     return children >= MIN_DATED_SHARE * len(rows)
@@ -754,11 +854,11 @@ def listing_rows(root, base_url: str | None = None) -> ListingRows:
     """
     if root is None:
         return ListingRows()
-    token = _WORDS_SEEN.set({})
+    token = _READING.set(_PageReading({}, _hidden_text_holders(root), _PageLinks(root), {}))
     try:
         return _listing_rows(root, base_url)
     finally:
-        _WORDS_SEEN.reset(token)
+        _READING.reset(token)
 
 
 def _listing_rows(root, base_url: str | None) -> ListingRows:
@@ -788,7 +888,7 @@ def _listing_rows(root, base_url: str | None) -> ListingRows:
                 runs.append(run)
                 best = max(best, run.chars)
     runs.sort(key=lambda run: run.order)  # reading order again: the ranking below keeps it among equals
-    empty_board = any(_is_headed(table) for table in _EMPTY_TABLE_XPATH(root))
+    empty_board = any(_is_headed(table) for table in _one_row_tables(root))
     grid_links = month_grid_links(root, base_url, tables)
     if not runs:  # no rows to weigh: their pagination and the prose beside them say nothing
         return ListingRows(empty_board=empty_board, filter_chars=filter_chars(root), grid_links=grid_links)
@@ -805,7 +905,7 @@ def _listing_rows(root, base_url: str | None) -> ListingRows:
         order = {el: i for i, el in enumerate(root.iter())}
         chosen.sort(key=lambda r: order.get(r.container, 0))
     rows = [row for run in chosen for row in run.rows]
-    links = tuple(ListingLink(i, row.title, absolute_url(row.href, base_url) if row.href else None, row.posted_at,
+    links = tuple(ListingLink(i, row.title, _absolute(row.href, base_url) if row.href else None, row.posted_at,
                               _views(row.element)) for i, row in enumerate(rows, start=1))
     found = ListingRows(links, sum(r.dated for r in chosen), sum(row.chars for row in rows), 0,
                         row_texts=tuple(row.text for row in rows), headed=headed, empty_board=empty_board,
@@ -844,7 +944,16 @@ def filter_chars(root) -> int:
     MIN_FILTER_CHOICES of them): how much of the page is a form of filters."""
     if sum(1 for el in root.iter("input") if el.get("type") in _CHOICE_TYPES) < MIN_FILTER_CHOICES:
         return 0
-    return sum(len("".join(text_of(label).split())) for label in _CHOICE_LABELS_XPATH(root))
+    return sum(len("".join(text_of(label).split())) for label in _choice_labels(root))
+
+
+def _choice_labels(root) -> list:
+    """The page's labels (in document order) that hold a checkbox or radio button or name one by its id
+    ('<label for=...>')."""
+    document = root.getroottree().getroot()  # as '//' reads it: the whole document
+    ids = {el.get("id") for el in document.iter("input") if el.get("type") in _CHOICE_TYPES} - {None}
+    return [label for label in document.iter("label") if label.get("for") in ids
+            or any(el.get("type") in _CHOICE_TYPES for el in label.iter("input"))]
 
 
 PROSE_MIN_CHARS = 60  # a paragraph of one Korean sentence is 50-150 characters, an English one 100-300
