@@ -451,6 +451,10 @@ def _read_closing_date(root: etree._Element, got: _Collected) -> None:
     """A notice's closing: its date alone, then the issuer's name ('2025. 02. 14.' / '( 재 ) 환동해산업연구원장',
     '2024년 10월 16일' / '은행연합회'). The last such pair of the page is the date it was issued; it stands only when
     nothing else dates the page (reconcile's fallback, after other labelled dates)."""
+    # most pages (546 of the peers' 579) have no text that starts with a year, and so no closing date: plain strings
+    # say so at half the cost of the smart ones below (text.lstrip() starts as " ".join(text.split()) does)
+    if not any(_STARTS_WITH_YEAR.match(text.lstrip()) for text in _BODY_TEXTS(root)[:MAX_CLOSING_TEXTS]):
+        return
     texts = []
     for n, node in enumerate(root.xpath("//body//text()")):
         if n >= MAX_CLOSING_TEXTS:
@@ -477,6 +481,7 @@ def _read_closing_date(root: etree._Element, got: _Collected) -> None:
 
 
 _STARTS_WITH_YEAR = re.compile(r"^(?:19|20)\d{2}\s*[-./년]")  # a notice writes its date year first
+_BODY_TEXTS = etree.XPath("//body//text()", smart_strings=False)  # the text nodes _read_closing_date reads, as str
 
 
 def _labelled(got: _Collected, name: str, value: str, table: bool = True) -> None:
@@ -608,6 +613,22 @@ def in_site_footer(el: etree._Element) -> bool:
     return footer
 
 
+_LABEL_KINDS: dict[str, str | None] = {}  # classify_date_label's answers by text (see _label_kind)
+MAX_LABEL_KINDS = 50_000  # the cache is emptied past this (a long run sees many texts)
+_UNKNOWN = object()
+
+
+def _label_kind(name: str) -> str | None:
+    """classify_date_label(name), once per distinct text: a page's short texts ('Share', 'Home', '더보기') recur on it
+    and across a site's pages, and the label loop below asks about every one (half of its time, measured)."""
+    kind = _LABEL_KINDS.get(name, _UNKNOWN)
+    if kind is _UNKNOWN:
+        if len(_LABEL_KINDS) > MAX_LABEL_KINDS:
+            _LABEL_KINDS.clear()
+        kind = _LABEL_KINDS[name] = classify_date_label(name)
+    return kind
+
+
 def _read_label_pairs(root: etree._Element, got: _Collected) -> None:
     """Fields written as a label element and its value (see _LABEL_TAGS), in both languages."""
     for n, el in enumerate(root.iter(*_LABEL_TAGS)):
@@ -619,7 +640,7 @@ def _read_label_pairs(root: etree._Element, got: _Collected) -> None:
         inline = _INLINE_COUNT.match(name) if not len(el) else None
         if inline and _VIEW_LABEL.match(inline["label"]):
             name, value = inline["label"], inline["value"]
-        elif classify_date_label(name) is None and not _VIEW_LABEL.match(name):
+        elif _label_kind(name) is None and not _VIEW_LABEL.match(name):
             continue
         else:
             # '<p class="date">발행일 <span class="num">2025.04.03. 11:36</span></p>': the value inside, after the label
@@ -662,22 +683,21 @@ def _read_names_a_date(words: str) -> bool:
     return bool(_DATE_CLASS_LOWER.search(words.lower()) if words.isascii() else _DATE_CLASS.search(words))
 
 
-def _read_date_elements(root: etree._Element, got: _Collected) -> None:
+def _read_date_elements(named: list[NamedElement], got: _Collected) -> None:
     """Elements whose class or id says 'date' and whose text is a date ('<span class="post-date">12.
     September 2013</span>', '<p class="date">등록일 2025.06.05</p>'), the first few in document order;
-    one in an event's box dates the event, one in a teaser or comment another story."""
+    one in an event's box dates the event, one in a teaser or comment another story. named: _named_elements(root)."""
     seen = 0
-    for n, el in enumerate(root.iter()):
+    for n, el, classes, ident, _ in named:
         if n >= MAX_DATE_SCAN_NODES or seen >= MAX_DATE_ELEMENTS:
             return
-        tag = el.tag
-        if tag.__class__ is not str or tag in _NOT_DATE_ELEMENTS:
+        if el.tag in _NOT_DATE_ELEMENTS or not (classes or ident):
             continue
-        classes, ident = el.get("class"), el.get("id")
-        if not classes and not ident:
-            continue  # most elements: no name to read (words would be ' ')
-        words = f"{classes or ''} {ident or ''}"
-        if len(words) < 5 or not _names_a_date(words):
+        words = f"{classes} {ident}"
+        if len(words) < 5:
+            continue
+        names_date = _DATE_NAMES.get(words)  # _names_a_date's cache read here: the call was a fifth of this loop
+        if not (_names_a_date(words) if names_date is None else names_date):
             continue
         text = _WS.sub(" ", text_content(el)).strip()
         if not text or len(text) > MAX_DATE_ELEMENT_CHARS:
@@ -838,13 +858,14 @@ def markup_metadata(root: etree._Element | None) -> MarkupMetadata:
     _read_title_row(root, got)
     _read_record_row(root, got)
     _read_label_pairs(root, got)
-    _read_date_elements(root, got)
+    named = _named_elements(root)
+    _read_date_elements(named, got)
     _read_site_marks(root, got)
     _read_closing_date(root, got)
     title_el = root.find(".//title")
     if title_el is not None:
         got.title("html_title", text_content(title_el))
-    _read_path_section(root, got)
+    _read_path_section(root, got, named)
     rank = {source: i for i, source in enumerate(("json_ld", "opengraph", "microdata", "meta", "html_title"))}
     titles = sorted(got.titles, key=lambda t: rank[t[0]])  # stable: within a source, document order
 
@@ -900,16 +921,39 @@ def _step_text(el: etree._Element) -> str:
     return _WS.sub(" ", "".join(_visible_pieces(el))).strip(" >›»/|·\t\n")
 
 
-def _marked_path(root: etree._Element) -> list[tuple[str, bool]]:
-    """The steps of the first path the page marks as its breadcrumb (_CRUMB_NAME), each with whether it is the page's
-    own (no link, and marked current or active or the last while every other step is a link), in reading order."""
+# (its position among the page's nodes in document order, the element, its class, id and aria-label, '' when absent)
+NamedElement = tuple[int, etree._Element, str, str, str]
+MAX_NAMED_SCAN_NODES = max(MAX_DATE_SCAN_NODES, MAX_CRUMB_SCAN_NODES)
+
+
+def _named_elements(root: etree._Element) -> list[NamedElement]:
+    """The elements among the page's first MAX_NAMED_SCAN_NODES nodes (root.iter(): elements, comments, processing
+    instructions) that have a class, an id or an aria-label, in document order. The date elements' scan and the
+    marked path's read nothing else of the others: one walk over the tree for both (each walked it in Python)."""
+    named = []
     for n, el in enumerate(root.iter()):
+        if n >= MAX_NAMED_SCAN_NODES:
+            break
+        if el.tag.__class__ is str:
+            classes, ident, label = el.get("class"), el.get("id"), el.get("aria-label")
+            if classes or ident or label:
+                named.append((n, el, classes or "", ident or "", label or ""))
+    return named
+
+
+def _marked_path(named: list[NamedElement]) -> list[tuple[str, bool]]:
+    """The steps of the first path the page marks as its breadcrumb (_CRUMB_NAME), each with whether it is the page's
+    own (no link, and marked current or active or the last while every other step is a link), in reading order.
+    named: _named_elements(root)."""
+    for n, el, classes, ident, label in named:
         if n >= MAX_CRUMB_SCAN_NODES:
             return []
-        if not isinstance(el.tag, str) or el.tag in ("html", "body", "script", "style", "meta", "link"):
+        if el.tag in ("html", "body", "script", "style", "meta", "link"):
             continue
-        words = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('aria-label') or ''}"
-        if len(words) < 6 or not _CRUMB_NAME.search(words) or _hidden(el):
+        words = f"{classes} {ident} {label}"
+        # every _CRUMB_NAME match holds 'crumb', and only ASCII letters fold to its letters under IGNORECASE (U+0130,
+        # U+0131, U+017F and U+212A fold to i, s and k): the substring test first, the search on a few elements
+        if len(words) < 6 or "crumb" not in words.lower() or not _CRUMB_NAME.search(words) or _hidden(el):
             continue
         items = [item for item in el.iter("li") if not hidden_rule(item, "li")]
         if not items:  # each text node a step, or the steps one node's separators part
@@ -962,13 +1006,14 @@ def crumb_section(steps: list[tuple[str, bool]], titles: list[str]) -> str | Non
     return section if len(section.split()) <= MAX_SECTION_STEP_WORDS and len(section) <= MAX_SECTION_VALUE_CHARS else None
 
 
-def _read_path_section(root: etree._Element, got: _Collected) -> None:
-    """The section the page's marked breadcrumb names (its HTML, else its JSON-LD BreadcrumbList): shown_section."""
+def _read_path_section(root: etree._Element, got: _Collected, named: list[NamedElement]) -> None:
+    """The section the page's marked breadcrumb names (its HTML, else its JSON-LD BreadcrumbList): shown_section.
+    named: _named_elements(root)."""
     h1 = root.find(".//h1")
     h1_text = _step_text(h1) if h1 is not None else None
     titles = [text for _, text in got.titles] + ([h1_text] if h1_text is not None else [])
     got.heading_section = _heading_box_section(h1, h1_text, [text for _, text in got.titles], got.day_first)
-    for steps in (_marked_path(root), _json_ld_path(root)):
+    for steps in (_marked_path(named), _json_ld_path(root)):
         section = crumb_section(steps, titles)
         if section:
             got.path_section = section
@@ -1021,6 +1066,8 @@ def _heading_box_section(h1: etree._Element | None, h1_text: str | None, titles:
         if not isinstance(el.tag, str) or el is h1 or el in around or el.tag in ("script", "style") or h1 in el.iterancestors() \
                 or hidden_rule(el, tag_of(el)):
             continue
+        if "|" not in text_content(el) and not _CATEGORY_CLASS.search(el.get("class") or ""):
+            continue  # neither test below can hold (a dated kind's line has a bar): its visible text is not read
         text = _step_text(el)
         if not text or len(text) > MAX_SECTION_VALUE_CHARS + 40 or len(el.findall(".//a")) > 1:
             continue
