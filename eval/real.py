@@ -105,7 +105,8 @@ def _from_document(result) -> Output:
         published_at=meta.published_at.strftime("%Y-%m-%d %H:%M") if meta.published_at else None,
         fields={f: getattr(meta, f) for f in FIELDS},
         segments=[squash(meta.title)] + [squash(f"{s.marker}{s.text}") for s in segs],
-        headings=[s.text for s in segs if s.kind == "heading"],
+        # a numbered heading's number is its marker ('1.' + 'Preamble'): either form names it (the page shows both)
+        headings=[s.text if not s.marker.strip() else (s.text, f"{s.marker}{s.text}") for s in segs if s.kind == "heading"],
         list_items=[s.text for s in segs if s.kind == "list_item"],
         captions=[s.text for s in segs if s.kind == "caption"],
         attachments=[a.name for a in meta.attachments],
@@ -236,13 +237,19 @@ def entry_text(entry: str | dict) -> str:
     return entry["text_start"] if isinstance(entry, dict) else entry
 
 
-def _count_structure(predicted: list[str], gold: list[str], optional: list[str]) -> tuple[int, list[str]]:
-    """(gold entries found, predicted entries invented), matching on leading text."""
+def _count_structure(predicted: list[str | tuple[str, ...]], gold: list[str],
+                     optional: list[str]) -> tuple[int, list[str]]:
+    """(gold entries found, predicted entries invented), matching on leading text.
+
+    A predicted entry may be a tuple of the forms that name it (a numbered heading without and with its number):
+    it matches when any form does, and is reported by its first."""
     gold_keys = [key(g) for g in gold]
     allowed = gold_keys + [key(o) for o in optional]
-    pred_keys = [key(p) for p in predicted]
-    found = sum(1 for g in gold_keys if any(_same(g, k) for k in pred_keys))
-    invented = [p for p, k in zip(predicted, pred_keys) if k and not any(_same(a, k) for a in allowed)]
+    forms = [p if isinstance(p, tuple) else (p,) for p in predicted]
+    pred_keys = [[key(f) for f in entry] for entry in forms]
+    found = sum(1 for g in gold_keys if any(_same(g, k) for keys in pred_keys for k in keys))
+    invented = [entry[0] for entry, keys in zip(forms, pred_keys)
+                if any(keys) and not any(_same(a, k) for a in allowed for k in keys)]
     return found, invented
 
 

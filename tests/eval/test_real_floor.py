@@ -17,31 +17,33 @@ import real  # noqa: E402
 
 # metric: (measured, floor) for shares that should be high
 FLOORS = {
-    # dev and holdout re-measured on main after round 13's merges (bold13 headings, attach13 attachments, body13
-    # losses, meta13 fields, kinds13, speed13, mut13; 13b: forms13b record rows, title13b titles) and round 13's fresh split (f1301-f1313, measured blind once
-    # on main 91ab783) joining holdout: (measured, floor)
+    # dev and holdout re-measured on main after round 14's merges (meta14 dates and categories, body14 numbering and
+    # speakers, attach14 attachments, forms14 forms and site boxes, speed14a/b, mut14) and round 14's fresh split
+    # (f1401-f1410, measured blind once on main e6b78e7) joining holdout (128 pages; its Canada.ca standards lose
+    # headings the site's three pages share): (measured, floor)
     "dev": {"must_keep_kept": (0.996, 0.96), "title_right": (1.0, 0.97), "date_right": (1.0, 0.96),
             "other_fields_right": (0.865, 0.83), "headings_found": (0.944, 0.90),
             "list_items_found": (0.983, 0.94), "captions_found": (1.0, 0.96), "attachments_found": (0.963, 0.92),
             "quote_precision": (1.0, 0.97), "quote_recall": (0.946, 0.92), "speaker_right": (0.971, 0.94)},
-    "holdout": {"must_keep_kept": (0.971, 0.94), "title_right": (0.924, 0.89), "date_right": (0.929, 0.90),
-                "other_fields_right": (0.854, 0.82), "headings_found": (0.918, 0.88), "list_items_found": (0.871, 0.84),
-                "attachments_found": (0.892, 0.86), "quote_precision": (0.985, 0.95), "quote_recall": (0.957, 0.92),
-                "speaker_right": (0.940, 0.91)},
+    "holdout": {"must_keep_kept": (0.974, 0.95), "title_right": (0.906, 0.88), "date_right": (0.938, 0.91),
+                "other_fields_right": (0.862, 0.83), "headings_found": (0.793, 0.76), "list_items_found": (0.856, 0.83),
+                "attachments_found": (0.941, 0.91), "quote_precision": (0.986, 0.95), "quote_recall": (0.958, 0.92),
+                "speaker_right": (0.956, 0.92)},
 }
 # metric: (measured, ceiling) for what should be low; the invented headings and list items pin the structure rules
 # (struct6: 165 -> 22 list items invented on dev, 161 -> 92 on holdout; struct8: 125 -> 68; struct10: 52 -> 32;
 # struct11: 39 -> 30 on holdout, 20 -> 4 on dev; round 12: 36 -> 23 on holdout with its fresh split, 4 -> 1 on dev;
-# round 13: 23 -> 33 on holdout, all 10 on round 13's blind pages f1304/f1310, old federal forms pages)
+# round 13: 23 -> 33 on holdout, all 10 on round 13's blind pages f1304/f1310, old federal forms pages; round 14: 33 -> 24,
+# forms14's site box and meta14's record rows on those two pages)
 CEILINGS = {
     "dev": {"chrome_leaked": (0.010, 0.015), "dates_invented": (0, 1), "fields_invented": (3, 5), "rejected": (0, 0),
             "headings_invented": (0, 1), "list_items_invented": (1, 3), "attachments_invented": (0, 1)},
-    "holdout": {"chrome_leaked": (0.028, 0.035), "dates_invented": (0, 1), "fields_invented": (26, 28), "rejected": (0, 0),
-                "headings_invented": (6, 8), "list_items_invented": (33, 37), "attachments_invented": (0, 1)},
+    "holdout": {"chrome_leaked": (0.020, 0.027), "dates_invented": (0, 1), "fields_invented": (29, 31), "rejected": (0, 0),
+                "headings_invented": (6, 8), "list_items_invented": (24, 28), "attachments_invented": (0, 1)},
 }
-# issue 12's targets on the Korean pages (gold language ko; dev 14, holdout 25 pages), measured after round 13's merges:
-# must-keep 100 / 99.4 %, leaked 0.0 / 0.9 %, title 100 / 96.0 %, date 100 / 95.0 % (holdout's new page f1301, a
-# law.go.kr statute frame measured blind, has its date wrong). The title floor on holdout is a page under;
+# issue 12's targets on the Korean pages (gold language ko; dev 14, holdout 26 pages), measured after round 14's merges:
+# must-keep 100 / 99.4 %, leaked 0.0 / 0.8 %, title 100 / 96.2 %, date 100 / 95.2 % (holdout's f1301, a
+# law.go.kr statute frame measured blind in round 13, has its date wrong; round 14's f1410 is a news page). The title floor on holdout is a page under;
 # the date floor is issue 12's 95 % itself; the leak ceiling is issue 12's 3 % less a margin.
 KOREAN_FLOORS = {"must_keep_kept": 0.99, "title_right": 0.90, "date_right": 0.95}
 KOREAN_CEILINGS = {"chrome_leaked": 0.02, "rejected": 0}
