@@ -461,7 +461,9 @@ def _read_closing_date(root: etree._Element, got: _Collected) -> None:
             break
         if node.isspace():  # the indentation between tags: most text nodes (tested before the parent is read)
             continue
-        parent = node.getparent()
+        parent = node.getparent()  # for a tail, the element before the text: its holder is that one's parent
+        if parent is not None and node.is_tail:
+            parent = parent.getparent()
         if parent is None or parent.tag in _SKIPPED_TEXT_PARENTS:
             continue
         text = " ".join(node.split())  # as _WS.sub(" ", ...).strip(): str.split's whitespace is re's \s
