@@ -259,6 +259,8 @@ def template_rules(blocks: Sequence[Block], signatures: Sequence[int | None], te
             rules[i] = "template"
         elif block.dom_path and dom_path_signature(block.dom_path) in templates:
             rules[i] = "dom_template"
+    for i in _numbered_in_own_series(blocks, rules, kept):
+        rules[i] = None
     kept_chars = sum(len(b.text) for b, k in zip(blocks, kept) if k)
     hit_chars = sum(len(b.text) for b, rule in zip(blocks, rules) if rule)
     if hit_chars <= MAX_TEMPLATE_BODY_SHARE * kept_chars:
@@ -267,6 +269,58 @@ def template_rules(blocks: Sequence[Block], signatures: Sequence[int | None], te
     edges = _edge_run(blocks, rules, order, kept_chars) | _edge_run(blocks, rules, order[::-1], kept_chars)
     edges |= _inner_boxes(blocks, rules, order)
     return [rule if i in edges else None for i, rule in enumerate(rules)]
+
+
+# A clause number opening a line: '2.', '2.1', '1.3.2' (dotted, up to three digits a step: '2024.05.01' is a date)
+# or '제3조' (a Korean rule's article), then a space or a bracket ('제1조(목적)').
+_CLAUSE_NUMBER = re.compile(r"(?:(\d{1,3}(?:\.\d{1,3}){0,5})\.?|제\s?(\d{1,3})\s?조)(?=[\s(（])")
+
+
+def clause_number(text: str) -> tuple[int, ...] | None:
+    """The clause number a line opens with, as a tuple, or None.
+
+    >>> clause_number("2.1 This standard takes effect on September 27, 2024."), clause_number("제3조(정의)")
+    ((2, 1), (3,))
+    >>> clause_number("2024.05.01 공지") is None, clause_number("3.5% growth") is None
+    (True, True)
+    """
+    found = _CLAUSE_NUMBER.match(text)
+    if found is None:
+        return None
+    return tuple(int(n) for n in (found.group(1) or found.group(2)).split("."))
+
+
+def _follows(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
+    """True when clause after comes next to clause before: its first sub-clause ('1.4' then '1.4.1') or the next
+    clause of its level or of a level above ('1.4.2' then '1.5' or '2.')."""
+    if len(after) == len(before) + 1:
+        return after[:-1] == before and after[-1] == 1
+    return len(after) <= len(before) and after[:-1] == before[:len(after) - 1] and after[-1] == before[len(after) - 1] + 1
+
+
+def _numbered_in_own_series(blocks: Sequence[Block], rules: Sequence[str | None], kept: Sequence[bool]) -> list[int]:
+    """Template lines that are clauses of the page's own numbered series: a run of the content's numbered lines,
+    each the clause next to the one before it ('1.3', '1.4', '1.4.1', '2.', '2.1'), that holds a line of the page's
+    own. A series of documents (a government's standards, a council's rules) shares clauses and headings word for
+    word ('2. Effective date', '6.1 For interpretation of this standard, contact ...', '제5조(시행일)') between each
+    one's own clauses; a site's box is not numbered on from the article's last clause."""
+    found: list[int] = []
+    series: list[int] = []
+    own = False
+    last: tuple[int, ...] | None = None
+    for i in [*range(len(blocks)), None]:
+        number = clause_number(blocks[i].text) if i is not None and kept[i] else None
+        if i is not None and number is None:
+            continue
+        if number is None or last is None or not _follows(last, number):
+            if own:
+                found.extend(j for j in series if rules[j] is not None)
+            series, own = [], False
+        if i is not None:
+            series.append(i)
+            own = own or rules[i] is None
+            last = number
+    return found
 
 
 def _inner_boxes(blocks: Sequence[Block], rules: Sequence[str | None], order: Sequence[int]) -> set[int]:
