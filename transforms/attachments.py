@@ -40,9 +40,11 @@ from cityclips.transforms.rules import CONTROL_RULES, match_line_rule
 from cityclips.transforms.source import absolute_url
 
 # Files people attach to notices and meeting pages: documents (HWP and its template HWT, Office, OpenDocument,
-# PDF, text), archives and images. Web pages (.html, .do, .php) are never attachments.
+# PDF, text), archives, images, and audio and video files offered as downloads (a speech's recording in WMV, MOV and
+# MP3, a briefing's '동영상.mp4'). Web pages (.html, .do, .php) are never attachments.
+MEDIA_EXTENSIONS = ("mp3", "mp4", "m4a", "m4v", "wav", "wma", "wmv", "mov", "avi", "mkv", "webm", "flv")
 DOCUMENT_EXTENSIONS = ("pdf", "hwp", "hwpx", "hwt", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods",
-                       "odp", "rtf", "txt", "csv", "zip", "7z", "alz", "egg", "jpg", "jpeg", "png", "gif")
+                       "odp", "rtf", "txt", "csv", "zip", "7z", "alz", "egg", "jpg", "jpeg", "png", "gif") + MEDIA_EXTENSIONS
 _EXT = "|".join(sorted(DOCUMENT_EXTENSIONS, key=len, reverse=True))
 MAX_NAME_CHARS = 200  # a file name is a title at most; longer link text is a sentence that mentions one
 # A size or count beside the name ('(71KB)', '[size: 1.3 MB]', '(1)') is short.
@@ -335,11 +337,20 @@ def _shown_document(link: etree._Element, text: str, base_url: str | None) -> At
     size = _size(beside, line)
     if size is None:
         size = _size_below(link)
+    if size is None and _fills_its_line(link, text) and TYPE_FAMILY.get(target[1], target[1]) in shown_types(text):
+        size = _size(text)  # the link's own text gives its type and size ('Video (WMV)<br>7.7MB - 4min')
     if (size is None and not _has_icon(link) and not _labelled_as_attachments(link)
             and not _names_its_type(target[1], beside, line) and not _in_format_row(link, text, target[1])):
         return None
     return Attachment(0, target[0], target[1], size, _downloads(beside, line), absolute_url(href, base_url),
                       "link_target")
+
+
+def _fills_its_line(link: etree._Element, text: str) -> bool:
+    """The link is its line's whole text (a list item, a paragraph of its own): an entry of a download list, not a
+    link in a sentence ('please see our <a>adoption brochure (PDF, 230 KB)</a>.' names a document the prose cites)."""
+    parent = link.getparent()
+    return parent is not None and _squash(text_content(parent)) == text
 
 
 def _sized_after(link: etree._Element) -> bool:

@@ -49,6 +49,13 @@ _OUTLINE_MARKER = re.compile(r"^(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4}|[가-하
 MIN_OUTLINE_ROWS = 3  # three numbered rows make a sequence; one or two can be a menu's decoration
 _FILE_LINK = re.compile(r"\.(pdf|hwpx?|docx?|xlsx?|pptx?|jpe?g|png|gif|zip|txt|csv)\b", re.IGNORECASE)
 CAPTION_SEARCH_LEVELS = 3  # figure > a > img, or table > tr > td > img with the caption in the next row
+# A figure written as a plain box ('<div><img><p>caption</p></div>'): a caption is a line or two (the longest real
+# one seen is ~400 chars, ~200 syllables), in at most two text elements, and the box holds no
+# heading, list, table or form, which a section that opens with a picture does.
+MAX_IMAGE_BOX_CAPTION_WEIGHT = 400
+MAX_IMAGE_BOX_BLOCKS = 2
+IMAGE_BOX_STOP_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "form", "blockquote",
+                                 "iframe", "video", "input", "select", "textarea", "button"})
 MAX_DATA_ROW_CHARS = 300  # a data row ('작성자 : 대변인실 등록일 : ...') is short; a layout row holds a page
 CELL_TAGS = frozenset({"td", "th"})  # blocks of their own only inside a layout row (see _is_layout_row)
 BREADCRUMB_HINT = re.compile(r"bread|location|path|navi_?loc|crumb|depth", re.IGNORECASE)
@@ -405,8 +412,40 @@ def _is_layout_row(tr: etree._Element, sizes: dict) -> bool:
 def _has_caption_near(img: etree._Element, sizes: dict) -> bool:
     """An image whose figure or container has its own caption: its alt text would be a duplicate."""
     own = int(is_caption_element(img))
-    return any(container in sizes and sizes[container].captions - own > 0
-               for container in list(img.iterancestors())[:CAPTION_SEARCH_LEVELS])
+    if any(container in sizes and sizes[container].captions - own > 0
+           for container in list(img.iterancestors())[:CAPTION_SEARCH_LEVELS]):
+        return True
+    box = img.getparent()
+    if box is not None and _tag(box) == "a" and not _squash(box.text or "") and not _squash(img.tail or ""):
+        box = box.getparent()  # '<div><a href="big.jpg"><img></a><p>caption</p></div>'
+    return box is not None and _tag(box) == "div" and _is_image_box(box, sizes)
+
+
+def _is_image_box(box: etree._Element, sizes: dict) -> bool:
+    """A box that is a figure without the tag: a <div> that opens with its one picture (no text before it) and then
+    holds only a short line or two of text, beside other content of its parent ('<div class="cutoutright"><img
+    alt="Poster"><p>A poster produced in 1943. Image courtesy of ...</p></div>', '<div><img><p>▲ 시청 전경 (사진=시청)</p>
+    </div>'). Its text is the picture's caption, as a <figure>'s is; a box inside a list item is a card of a list."""
+    size = sizes.get(box)
+    parent = box.getparent()
+    if (size is None or not size.chars or size.weight > MAX_IMAGE_BOX_CAPTION_WEIGHT or _squash(box.text or "")
+            or parent is None or sizes.get(parent) is None or 2 * size.chars > sizes[parent].chars):
+        return False
+    first = next((child for child in box if isinstance(child.tag, str)), None)
+    if first is None or _tag(first) not in ("img", "a"):
+        return False
+    if _tag(first) == "a" and (_squash(text_content(first)) or next(first.iter("img"), None) is None):
+        return False
+    images, blocks = 0, 0
+    for node in box.iterdescendants():
+        if not isinstance(node.tag, str):
+            continue
+        name = _tag(node)
+        images += name == "img"
+        blocks += name in ("p", "div", "span", "br")
+        if name in IMAGE_BOX_STOP_TAGS or images > 1 or blocks > MAX_IMAGE_BOX_BLOCKS:
+            return False
+    return images == 1 and not any(_tag(up) == "li" for up in box.iterancestors())
 
 
 def _is_breadcrumb(el: etree._Element, tag: str, sizes: dict) -> bool:
@@ -1363,7 +1402,7 @@ def _walk(top: etree._Element, state: _State) -> None:
             own_hint, own_marker = "li", li_marker or "•"
         elif tag in ("p", "dd", "dt", "blockquote", "pre", "address"):
             own_hint = hint if hint in ("li", "caption") else "p"  # a photo credit in a caption box is caption
-        elif tag == "figure":
+        elif tag == "figure" or (tag == "div" and _is_image_box(el, state.sizes)):
             own_hint = "caption"  # a figure's text is its caption and credit, never article prose
         if walked_tag == "li":
             state.item_markers.append(own_marker)

@@ -3,7 +3,7 @@
 -- Sizes and downloads the pages do not show count as nothing.
 create or replace view attachment_types as
 select
-    file_type,  -- image, document, spreadsheet, archive or other
+    file_type,  -- image, document, spreadsheet, archive, media or other
     extension,
     count(*) as n_attachments,  -- files of this extension
     count(distinct doc_id) as n_documents,  -- pages listing at least one

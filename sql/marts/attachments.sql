@@ -2,7 +2,8 @@
 -- Grain: one row per stg_attachments(doc_id, ordinal).
 -- file_type: image (jpg, jpeg, png, gif), document (pdf, hwp, hwpx, hwt, doc,
 -- docx, odt, rtf, txt, ppt, pptx, odp), spreadsheet (xls, xlsx, ods, csv), archive (zip, 7z, alz, egg),
--- other (anything else, or no extension).
+-- media (audio and video: mp3, mp4, m4a, m4v, wav, wma, wmv, mov, avi, mkv, webm, flv), other (anything else, or
+-- no extension).
 create or replace view attachments as
 with typed as (
     select
@@ -13,6 +14,8 @@ with typed as (
                 then 'document'
             when extension in ('xls', 'xlsx', 'ods', 'csv') then 'spreadsheet'
             when extension in ('zip', '7z', 'alz', 'egg') then 'archive'
+            when extension in ('mp3', 'mp4', 'm4a', 'm4v', 'wav', 'wma', 'wmv', 'mov', 'avi', 'mkv', 'webm', 'flv')
+                then 'media'
             else 'other'
         end as file_type
     from stg_attachments
@@ -22,7 +25,7 @@ select
     a.ordinal,  -- position in the page's attachment list, from 1
     a.name,  -- file name as listed
     a.extension,
-    a.file_type,  -- image, document, spreadsheet, archive or other (see the header)
+    a.file_type,  -- image, document, spreadsheet, archive, media or other (see the header)
     a.size_bytes,  -- size in bytes; null when the page shows none
     a.downloads,  -- download count; null when the page shows none
     a.url,  -- the file's link, absolute when the page's URL is known; null for script links and text lines
