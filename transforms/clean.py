@@ -16,6 +16,7 @@ from datetime import datetime
 
 from cityclips.transforms.captions import split_doubled_captions
 from cityclips.transforms.contacts import find_contact
+from cityclips.transforms.dates import parse_date
 from cityclips.transforms.field_items import merge_field_items
 from cityclips.transforms.metadata import (ATTACHMENT_HEADER_RE, BREADCRUMB_ROOT, MAX_BARE_BYLINE_VALUES, MAX_BARE_VALUE_CHARS,
                                            MAX_BREADCRUMB_PART_WORDS, parse_category_field,
@@ -350,6 +351,7 @@ def _title_candidates(m: _Marks) -> list[int]:
     # nor a table's number field ('정보공개번호 : 2025-182'): a record's number, kept as its text (metadata.is_code_field)
     return [i for i in range(len(m.blocks)) if m.kept(i) and m.blocks[i].hint not in ("caption", "li")
             and not (m.blocks[i].hint == "cell" and is_code_field(m.blocks[i].text)) and not _is_field_row(m, i)
+            and not is_bare_date(m.blocks[i].text)  # '16 April 2020', '2025. 12. 06.': when, never what
             and (not m.blocks[i].excluded_by or (i < first_content and (
                 m.blocks[i].hint in ("title", "heading") or m.blocks[i].excluded_by == REGION_EDGE)))]
 
@@ -359,6 +361,26 @@ def _title_candidates(m: _Marks) -> list[int]:
 # of a few words says what the box is; a long one ('genesis-footer-widgets-hidden' on <body>) describes a page.
 _CHROME_WORDS = frozenset({"acc", "accessibility", "a11y", "footer", "foot", "ft"})
 MAX_CHROME_CLASS_WORDS = 2  # 'acc_hide', 'foot-links'
+
+
+# Words that may stand around a date without naming anything: month and weekday names, ordinals' tails.
+_DATE_ONLY_WORDS = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+                         r"august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|"
+                         r"tuesday|wednesday|thursday|friday|saturday|sunday|st|nd|rd|th|of|[년월일]|[월화수목금토일](?:요일)?)$",
+                         re.IGNORECASE)
+
+
+def is_bare_date(text: str) -> bool:
+    """True when a line is a date and nothing more ('16 April 2020', 'Thursday, April 16, 2020', '2025. 12. 06.(토)'):
+    a date line or heading says when the page was written, never what it is, so it is never the page's title.
+
+    >>> is_bare_date("2025. 12. 06.(토)"), is_bare_date("16 April 2020"), is_bare_date("Update - 16 April 2020")
+    (True, True, False)
+    """
+    if not re.search(r"\d", text) or parse_date(text)[0] is None:
+        return False
+    words = re.findall(r"[^\W\d_]+", text)
+    return all(_DATE_ONLY_WORDS.match(word) for word in words)
 
 
 def _chrome_box_end(dom_path: str) -> int:
@@ -426,7 +448,7 @@ def _title_index(m: _Marks, html_title: str | None, title_hints: Sequence[tuple[
     # a line in an accessibility or footer box gives way to any other ('Accessibility Information' above the program)
     kept = [i for i in kept if not _in_chrome_box(m.blocks[i])] or kept
     steps = _page_path_steps(m) | {_norm(m.breadcrumb or "")}
-    unsectioned = [i for i in kept if _norm(m.blocks[i].text) not in steps]
+    unsectioned = [i for i in kept if _norm(m.blocks[i].text) not in steps or _names_own_step(m, i, title_hints)]
     confirmed = find_title_block([m.blocks[i].text for i in unsectioned], title_hints) if title_hints else None
     if confirmed is not None:
         return unsectioned[confirmed]
@@ -473,6 +495,16 @@ def _title_index(m: _Marks, html_title: str | None, title_hints: Sequence[tuple[
         # markup's title, if any, is used instead; a text dump's first line is its title).
         return None
     return candidates[0] if candidates else None
+
+
+def _names_own_step(m: _Marks, i: int, title_hints: Sequence[tuple[str, str]]) -> bool:
+    """True when the <h1> i repeats the last step of the page's breadcrumb and a markup title says the same: the
+    breadcrumb ends at the page itself ('Home > Stories > Women in wartime' over <h1>Women in wartime</h1>, <title>
+    'Women in wartime | ...'; '홈 > 보도자료 > 제목' over <h1>제목</h1>, <title>'제목 | 광주광역시'), so its last step is the
+    page's name, not a section's, where the <title> names the page so too."""
+    block = m.blocks[i]
+    return (block.hint == "title" and bool(m.breadcrumb) and _norm(block.text) == _norm(m.breadcrumb)
+            and any(_norm(hint) == _norm(block.text) for _, hint in title_hints))
 
 
 def _nearest_heading(m: _Marks, h1_at: int, first: int) -> int:
