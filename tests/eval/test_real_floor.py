@@ -19,15 +19,15 @@ import real  # noqa: E402
 FLOORS = {
     # dev and holdout re-measured on main after round 14's merges (meta14 dates and categories, body14 numbering and
     # speakers, attach14 attachments, forms14 forms and site boxes, speed14a/b, mut14) and round 14's fresh split
-    # (f1401-f1410, measured blind once on main e6b78e7) joining holdout (128 pages; its Canada.ca standards lose
-    # headings the site's three pages share): (measured, floor)
+    # (f1401-f1410, measured blind once on main e6b78e7) joining holdout (128 pages), then the second wave on its
+    # misses (tmpl14 shared clauses, title14, capt14 captions and media files): (measured, floor)
     "dev": {"must_keep_kept": (0.996, 0.96), "title_right": (1.0, 0.97), "date_right": (1.0, 0.96),
             "other_fields_right": (0.865, 0.83), "headings_found": (0.944, 0.90),
             "list_items_found": (0.983, 0.94), "captions_found": (1.0, 0.96), "attachments_found": (0.963, 0.92),
             "quote_precision": (1.0, 0.97), "quote_recall": (0.946, 0.92), "speaker_right": (0.971, 0.94)},
-    "holdout": {"must_keep_kept": (0.974, 0.95), "title_right": (0.906, 0.88), "date_right": (0.938, 0.91),
-                "other_fields_right": (0.862, 0.83), "headings_found": (0.793, 0.76), "list_items_found": (0.856, 0.83),
-                "attachments_found": (0.941, 0.91), "quote_precision": (0.986, 0.95), "quote_recall": (0.958, 0.92),
+    "holdout": {"must_keep_kept": (0.978, 0.95), "title_right": (0.922, 0.89), "date_right": (0.938, 0.91),
+                "other_fields_right": (0.862, 0.83), "headings_found": (0.909, 0.87), "list_items_found": (0.856, 0.83),
+                "attachments_found": (0.985, 0.95), "quote_precision": (0.986, 0.95), "quote_recall": (0.958, 0.92),
                 "speaker_right": (0.956, 0.92)},
 }
 # metric: (measured, ceiling) for what should be low; the invented headings and list items pin the structure rules
